@@ -1,0 +1,2 @@
+/** The eDiscovery case aggregate. */
+package org.caseops.domain.cases;

@@ -1,0 +1,2 @@
+/** Who created or changed something: Graph's identitySet. */
+package org.caseops.domain.identity;

@@ -1,0 +1,125 @@
+package org.caseops.domain.operations;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.support.Ids;
+
+/**
+ * A long-running eDiscovery job, Graph's {@code caseOperation}.
+ *
+ * <p>Lifecycle: created {@code notStarted} at 0% when a client submits it; its job moves it to {@code running}, raises
+ * {@code percentProgress} (never lowering it), and ends it as {@code succeeded}, {@code partiallySucceeded} or
+ * {@code failed} with {@code completedDateTime} and, unless it simply succeeded, a {@link ResultInfo}. An operation whose
+ * job could not be started is {@code submissionFailed}. Once created, the operation is only changed by single-column
+ * updates through {@link CaseOperationRepository}, so the job and the API never overwrite each other's writes.
+ */
+@Entity
+@Table(name = "case_operation", indexes = @Index(name = "ix_case_operation_case", columnList = "case_id,created_at"))
+public class CaseOperation {
+  @Id
+  @Column(length = 32)
+  private String id;
+
+  @Column(name = "case_id", nullable = false, length = 36)
+  private String caseId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private CaseAction action;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private CaseOperationStatus status;
+
+  @Column(name = "percent_progress", nullable = false)
+  private int percentProgress;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdDateTime;
+
+  @Column(name = "completed_at")
+  private Instant completedDateTime;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "userId", column = @Column(name = "created_by_user_id")),
+    @AttributeOverride(name = "userName", column = @Column(name = "created_by_user_name")),
+    @AttributeOverride(name = "applicationId", column = @Column(name = "created_by_app_id")),
+    @AttributeOverride(name = "applicationName", column = @Column(name = "created_by_app_name"))
+  })
+  private IdentitySet createdBy;
+
+  @Embedded private ResultInfo resultInfo;
+
+  @Column(name = "execution_id")
+  private Long executionId;
+
+  protected CaseOperation() {}
+
+  /** A new operation, not started yet. */
+  public static CaseOperation submit(String caseId, CaseAction action, IdentitySet by, Instant now) {
+    if (action == CaseAction.unknownFutureValue) {
+      throw new IllegalArgumentException("unknownFutureValue is not an action");
+    }
+    CaseOperation op = new CaseOperation();
+    op.id = Ids.newHex32();
+    op.caseId = caseId;
+    op.action = action;
+    op.status = CaseOperationStatus.notStarted;
+    op.percentProgress = 0;
+    op.createdDateTime = now;
+    op.createdBy = by;
+    return op;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getCaseId() {
+    return caseId;
+  }
+
+  public CaseAction getAction() {
+    return action;
+  }
+
+  public CaseOperationStatus getStatus() {
+    return status;
+  }
+
+  public int getPercentProgress() {
+    return percentProgress;
+  }
+
+  public Instant getCreatedDateTime() {
+    return createdDateTime;
+  }
+
+  public Instant getCompletedDateTime() {
+    return completedDateTime;
+  }
+
+  public IdentitySet getCreatedBy() {
+    return createdBy;
+  }
+
+  /** How the operation ended; {@code null} while it runs or when it simply succeeded with nothing to report. */
+  public ResultInfo getResultInfo() {
+    return resultInfo == null || resultInfo.isEmpty() ? null : resultInfo;
+  }
+
+  public Long getExecutionId() {
+    return executionId;
+  }
+}

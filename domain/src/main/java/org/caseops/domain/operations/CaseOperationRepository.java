@@ -1,0 +1,43 @@
+package org.caseops.domain.operations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operations the server keeps. After {@link #add}, every change is a narrow update of the columns it concerns, so
+ * that the job and the API never overwrite each other.
+ */
+public interface CaseOperationRepository {
+  /** Stores a new operation; the row is committed when this returns. */
+  void add(CaseOperation operation);
+
+  Optional<CaseOperation> find(String caseId, String operationId);
+
+  Optional<CaseOperation> find(String operationId);
+
+  /** The case's operations, newest first. */
+  List<CaseOperation> list(String caseId, int offset, int limit);
+
+  long count(String caseId);
+
+  /** Operations in any of the given statuses, across cases. */
+  List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses);
+
+  /** Records the Jakarta Batch execution that carries the operation out. */
+  void recordExecution(String operationId, long executionId);
+
+  /** Moves a not-yet-finished operation to running. */
+  void markRunning(String operationId, long executionId);
+
+  /** Raises percentProgress to the given value; a lower value than the stored one changes nothing. */
+  void raiseProgress(String operationId, int percent);
+
+  /**
+   * Ends the operation in a terminal status with its result, at the given time. Succeeded operations also reach 100%.
+   */
+  void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
+
+  /** Deletes every operation of the case. */
+  void deleteOfCase(String caseId);
+}

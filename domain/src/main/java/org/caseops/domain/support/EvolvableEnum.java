@@ -1,0 +1,33 @@
+package org.caseops.domain.support;
+
+/**
+ * A Graph evolvable enumeration: members are ordered by their numeric value, and {@code unknownFutureValue} separates
+ * the members every client knows from those added later. Later members are only shown to, or taken from, clients that
+ * ask for them with {@code Prefer: include-unknown-enum-members}.
+ */
+public interface EvolvableEnum {
+
+  /** The member's name on the wire. */
+  String wireName();
+
+  /** The member's numeric value in the Graph schema. */
+  int value();
+
+  /** The numeric value of the enum's {@code unknownFutureValue} sentinel. */
+  int sentinelValue();
+
+  /** Whether this member is the sentinel itself. */
+  default boolean isSentinel() {
+    return value() == sentinelValue();
+  }
+
+  /** Whether this member was added after the sentinel, so clients must opt in to see it. */
+  default boolean isAfterSentinel() {
+    return value() > sentinelValue();
+  }
+
+  /** The name written to a client: the real name, or {@code unknownFutureValue} for a later member it did not ask for. */
+  default String wireName(boolean includeUnknownMembers) {
+    return isAfterSentinel() && !includeUnknownMembers ? "unknownFutureValue" : wireName();
+  }
+}

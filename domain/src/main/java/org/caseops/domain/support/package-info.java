@@ -1,0 +1,2 @@
+/** Small rules shared by every aggregate: identifiers, evolvable enumerations, time storage. */
+package org.caseops.domain.support;

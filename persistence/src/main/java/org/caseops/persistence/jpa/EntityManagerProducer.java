@@ -1,0 +1,14 @@
+package org.caseops.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Makes the container-managed entity manager of the {@code caseops} unit injectable. */
+@ApplicationScoped
+public class EntityManagerProducer {
+  @Produces
+  @PersistenceContext(unitName = "caseops")
+  private EntityManager entityManager;
+}

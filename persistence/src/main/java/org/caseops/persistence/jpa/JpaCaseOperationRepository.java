@@ -1,0 +1,133 @@
+package org.caseops.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ResultInfo;
+
+/**
+ * Operations in JPA. Every change after the insert is a single-statement update of its own columns, guarded by the
+ * operation's status, so that the job's writes and the API's never overwrite each other and a finished operation never
+ * moves again.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaCaseOperationRepository implements CaseOperationRepository {
+  private static final List<CaseOperationStatus> OPEN =
+      List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running);
+
+  @Inject EntityManager em;
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void add(CaseOperation operation) {
+    em.persist(operation);
+  }
+
+  @Override
+  public Optional<CaseOperation> find(String caseId, String operationId) {
+    return find(operationId).filter(op -> op.getCaseId().equals(caseId));
+  }
+
+  @Override
+  public Optional<CaseOperation> find(String operationId) {
+    return Optional.ofNullable(em.find(CaseOperation.class, operationId));
+  }
+
+  @Override
+  public List<CaseOperation> list(String caseId, int offset, int limit) {
+    return em.createQuery(
+            "SELECT o FROM CaseOperation o WHERE o.caseId = :c ORDER BY o.createdDateTime DESC, o.id DESC",
+            CaseOperation.class)
+        .setParameter("c", caseId)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long count(String caseId) {
+    return em.createQuery("SELECT COUNT(o) FROM CaseOperation o WHERE o.caseId = :c", Long.class)
+        .setParameter("c", caseId)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses) {
+    return em.createQuery(
+            "SELECT o FROM CaseOperation o WHERE o.status IN :s ORDER BY o.createdDateTime", CaseOperation.class)
+        .setParameter("s", statuses)
+        .getResultList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordExecution(String operationId, long executionId) {
+    em.createQuery("UPDATE CaseOperation o SET o.executionId = :e WHERE o.id = :id")
+        .setParameter("e", executionId)
+        .setParameter("id", operationId)
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void markRunning(String operationId, long executionId) {
+    em.createQuery(
+            "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL"
+                + " WHERE o.id = :id AND o.status IN :open")
+        .setParameter("running", CaseOperationStatus.running)
+        .setParameter("e", executionId)
+        .setParameter("id", operationId)
+        .setParameter("open", OPEN)
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void raiseProgress(String operationId, int percent) {
+    int bounded = Math.max(0, Math.min(100, percent));
+    em.createQuery(
+            "UPDATE CaseOperation o SET o.percentProgress = :p"
+                + " WHERE o.id = :id AND o.percentProgress < :p AND o.status IN :open")
+        .setParameter("p", bounded)
+        .setParameter("id", operationId)
+        .setParameter("open", OPEN)
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void complete(
+      String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    if (!status.isTerminal()) {
+      throw new IllegalArgumentException(status + " is not a terminal status");
+    }
+    ResultInfo info = resultInfo == null ? new ResultInfo(0, 0, null) : resultInfo;
+    String progress = status == CaseOperationStatus.succeeded ? "100" : "o.percentProgress";
+    em.createQuery(
+            "UPDATE CaseOperation o SET o.status = :s, o.completedDateTime = :t, o.percentProgress = "
+                + progress
+                + ", o.resultInfo.code = :code, o.resultInfo.subcode = :sub, o.resultInfo.message = :msg"
+                + " WHERE o.id = :id AND o.status IN :open")
+        .setParameter("s", status)
+        .setParameter("t", completedAt)
+        .setParameter("code", resultInfo == null ? null : info.getCode())
+        .setParameter("sub", resultInfo == null ? null : info.getSubcode())
+        .setParameter("msg", info.getMessage())
+        .setParameter("id", operationId)
+        .setParameter("open", OPEN)
+        .executeUpdate();
+  }
+
+  @Override
+  public void deleteOfCase(String caseId) {
+    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c").setParameter("c", caseId).executeUpdate();
+  }
+}

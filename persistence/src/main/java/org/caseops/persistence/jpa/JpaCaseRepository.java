@@ -1,0 +1,64 @@
+package org.caseops.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.EdiscoveryCase;
+
+@ApplicationScoped
+@Transactional
+public class JpaCaseRepository implements CaseRepository {
+  @Inject EntityManager em;
+
+  @Override
+  public void add(EdiscoveryCase ediscoveryCase) {
+    em.persist(ediscoveryCase);
+  }
+
+  @Override
+  public Optional<EdiscoveryCase> find(String caseId) {
+    return Optional.ofNullable(em.find(EdiscoveryCase.class, caseId));
+  }
+
+  @Override
+  public boolean exists(String caseId) {
+    return !em.createQuery("SELECT c.id FROM EdiscoveryCase c WHERE c.id = :id", String.class)
+        .setParameter("id", caseId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public List<EdiscoveryCase> list(int offset, int limit) {
+    return em.createQuery("SELECT c FROM EdiscoveryCase c ORDER BY c.createdDateTime, c.id", EdiscoveryCase.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long count() {
+    return em.createQuery("SELECT COUNT(c) FROM EdiscoveryCase c", Long.class).getSingleResult();
+  }
+
+  @Override
+  public EdiscoveryCase update(EdiscoveryCase ediscoveryCase) {
+    EdiscoveryCase merged = em.merge(ediscoveryCase);
+    em.flush();
+    return merged;
+  }
+
+  @Override
+  public void delete(String caseId) {
+    // Children first, so the delete does not depend on the database's cascade support.
+    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM CustodianSource s WHERE s.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM Custodian c WHERE c.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM EdiscoveryCase c WHERE c.id = :c").setParameter("c", caseId).executeUpdate();
+  }
+}

@@ -1,0 +1,109 @@
+package org.caseops.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.SourceItemStats;
+
+/**
+ * The item catalog in JPA. Writes come in chunks from the index job and go out as JDBC batches (the unit enables
+ * EclipseLink batch writing), inside the chunk's transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaItemRepository implements ItemRepository {
+  @Inject EntityManager em;
+
+  @Override
+  public Map<String, String> knownHashes(Collection<String> itemIds) {
+    Map<String, String> known = new HashMap<>();
+    if (itemIds.isEmpty()) {
+      return known;
+    }
+    List<Object[]> rows =
+        em.createQuery("SELECT i.id, i.sha256 FROM Item i WHERE i.id IN :ids", Object[].class)
+            .setParameter("ids", itemIds)
+            .getResultList();
+    for (Object[] row : rows) {
+      known.put((String) row[0], (String) row[1]);
+    }
+    return known;
+  }
+
+  @Override
+  public void saveAll(List<Item> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>(items.size());
+    for (Item item : items) {
+      ids.add(item.getId());
+    }
+    // Loading the existing rows first lets merge() replace them without a select per item.
+    List<Item> existing =
+        em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class).setParameter("ids", ids).getResultList();
+    Map<String, Item> byId = new HashMap<>();
+    for (Item item : existing) {
+      byId.put(item.getId(), item);
+    }
+    for (Item item : items) {
+      if (byId.containsKey(item.getId())) {
+        em.merge(item);
+      } else {
+        em.persist(item);
+      }
+    }
+    em.flush();
+    em.clear();
+  }
+
+  @Override
+  public long countInSource(String sourceId) {
+    return em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.sourceId = :s", Long.class)
+        .setParameter("s", sourceId)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<SourceItemStats> statsOfCase(String caseId) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT i.sourceId, i.indexed, COUNT(i), SUM(i.size) FROM Item i WHERE i.caseId = :c"
+                    + " GROUP BY i.sourceId, i.indexed",
+                Object[].class)
+            .setParameter("c", caseId)
+            .getResultList();
+    Map<String, long[]> bySource = new HashMap<>();
+    for (Object[] row : rows) {
+      long[] totals = bySource.computeIfAbsent((String) row[0], k -> new long[4]);
+      int at = Boolean.TRUE.equals(row[1]) ? 0 : 2;
+      totals[at] += ((Number) row[2]).longValue();
+      totals[at + 1] += row[3] == null ? 0 : ((Number) row[3]).longValue();
+    }
+    List<SourceItemStats> stats = new ArrayList<>();
+    bySource.forEach((id, t) -> stats.add(new SourceItemStats(id, t[0], t[1], t[2], t[3])));
+    return stats;
+  }
+
+  @Override
+  public List<Item> listInSource(String sourceId, int offset, int limit) {
+    return em.createQuery("SELECT i FROM Item i WHERE i.sourceId = :s ORDER BY i.location", Item.class)
+        .setParameter("s", sourceId)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public void deleteOfCase(String caseId) {
+    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c").setParameter("c", caseId).executeUpdate();
+  }
+}

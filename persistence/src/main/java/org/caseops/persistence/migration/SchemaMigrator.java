@@ -1,0 +1,27 @@
+package org.caseops.persistence.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Migrates the application's database when the application starts, before anything else reads it. */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrator {
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultDataSource")
+  private DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    int applied = SchemaMigrations.migrate(dataSource, SchemaMigrator.class.getClassLoader());
+    LOG.info(() -> "caseops schema is current (" + applied + " migration(s) applied)");
+  }
+}

@@ -1,0 +1,2 @@
+/** Storage of the caseops model: JPA repositories on EclipseLink and the schema migrations. */
+package org.caseops.persistence;

@@ -1,0 +1,121 @@
+package org.caseops.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.SourceItemStats;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ResultInfo;
+import org.caseops.persistence.testing.SeTransactions;
+import org.caseops.persistence.testing.TestDatabase;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JPA repositories and the migrations, on H2 and on PostgreSQL. */
+class RepositoriesTest {
+  static Stream<TestDatabase.Kind> databases() {
+    return Stream.of(TestDatabase.Kind.H2, TestDatabase.Kind.POSTGRESQL);
+  }
+
+  private static TestDatabase open(TestDatabase.Kind kind) {
+    return kind == TestDatabase.Kind.H2 ? TestDatabase.h2() : TestDatabase.postgresql();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void operationLifecycleIsGuardedAndProgressNeverGoesBack(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository ops = weld.select(CaseOperationRepository.class).get();
+      IdentitySet alice = IdentitySet.user("u-1", "Alice");
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+      EdiscoveryCase c = EdiscoveryCase.open("Contoso v. Fabrikam", null, "CV-1", alice, now);
+      cases.add(c);
+      assertThat(cases.find(c.getId())).get().extracting(EdiscoveryCase::getCreatedDateTime).isEqualTo(now);
+
+      CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, alice, now);
+      ops.add(op);
+      ops.markRunning(op.getId(), 42L);
+      ops.raiseProgress(op.getId(), 40);
+      ops.raiseProgress(op.getId(), 10);
+      CaseOperation running = ops.find(c.getId(), op.getId()).orElseThrow();
+      assertThat(running.getStatus()).isEqualTo(CaseOperationStatus.running);
+      assertThat(running.getPercentProgress()).isEqualTo(40);
+      assertThat(running.getExecutionId()).isEqualTo(42L);
+      assertThat(running.getCreatedBy()).isEqualTo(alice);
+
+      ops.complete(op.getId(), CaseOperationStatus.partiallySucceeded, new ResultInfo(207, 0, "1 unindexed"), now);
+      ops.complete(op.getId(), CaseOperationStatus.failed, new ResultInfo(500, 0, "late"), now);
+      ops.raiseProgress(op.getId(), 90);
+      CaseOperation done = ops.find(op.getId()).orElseThrow();
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
+      assertThat(done.getPercentProgress()).isEqualTo(40);
+      assertThat(done.getResultInfo().getMessage()).isEqualTo("1 unindexed");
+      assertThat(done.getCompletedDateTime()).isEqualTo(now);
+      assertThat(ops.list(c.getId(), 0, 10)).hasSize(1);
+      assertThat(ops.find("other-case", op.getId())).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void itemsAreSavedOncePerLocationAndCounted(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ItemRepository items = weld.select(ItemRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox = CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+
+      Item a = Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 100, "aa", "op1", now).indexed();
+      Item b = Item.catalogued(c.getId(), mailbox.getId(), "all.mbox#0", 50, "bb", "op1", now).unindexed("corrupt");
+      items.saveAll(List.of(a, b));
+      Item a2 = Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 120, "cc", "op2", now).indexed();
+      items.saveAll(List.of(a2));
+
+      assertThat(items.countInSource(mailbox.getId())).isEqualTo(2);
+      Map<String, String> known = items.knownHashes(List.of(a.getId(), b.getId(), "nope"));
+      assertThat(known).containsEntry(a.getId(), "cc").containsEntry(b.getId(), "bb").hasSize(2);
+      assertThat(items.statsOfCase(c.getId()))
+          .containsExactly(new SourceItemStats(mailbox.getId(), 1, 120, 1, 50));
+
+      custodians.markIndexed(List.of(mailbox.getId()), "op2");
+      assertThat(custodians.listSourcesOfCase(c.getId()))
+          .singleElement()
+          .extracting(CustodianSource::getLastIndexOperationId)
+          .isEqualTo("op2");
+      assertThat(custodians.find(c.getId(), cu.getId()).orElseThrow().getLastIndexOperationId()).isEqualTo("op2");
+
+      cases.delete(c.getId());
+      assertThat(cases.exists(c.getId())).isFalse();
+      assertThat(items.countInSource(mailbox.getId())).isZero();
+    }
+  }
+}

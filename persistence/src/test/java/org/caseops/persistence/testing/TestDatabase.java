@@ -1,0 +1,120 @@
+package org.caseops.persistence.testing;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.caseops.persistence.migration.SchemaMigrations;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A migrated database for tests outside the server: a fresh in-memory H2 database, or a fresh schema in the PostgreSQL
+ * database named by the {@code caseops.test.db.url} system property, and an entity manager factory on it that uses
+ * resource-local transactions.
+ */
+public final class TestDatabase implements AutoCloseable {
+  public enum Kind {
+    H2,
+    POSTGRESQL
+  }
+
+  private final Kind kind;
+  private final DataSource dataSource;
+  private final String url;
+  private final String schema;
+  private EntityManagerFactory emf;
+
+  private TestDatabase(Kind kind, DataSource dataSource, String url, String schema) {
+    this.kind = kind;
+    this.dataSource = dataSource;
+    this.url = url;
+    this.schema = schema;
+  }
+
+  public static TestDatabase h2() {
+    String url = "jdbc:h2:mem:caseops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(url);
+    return migrate(new TestDatabase(Kind.H2, ds, url, null));
+  }
+
+  /** A fresh schema in the test PostgreSQL database; fails when that database cannot be reached. */
+  public static TestDatabase postgresql() {
+    String base = System.getProperty("caseops.test.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_it");
+    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String user = System.getProperty("caseops.test.db.user", "postgres");
+    String password = System.getProperty("caseops.test.db.password", "");
+    try (Connection c = DriverManager.getConnection(base, user, password);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the test PostgreSQL database " + base + " cannot be reached", e);
+    }
+    String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(user);
+    ds.setPassword(password);
+    return migrate(new TestDatabase(Kind.POSTGRESQL, ds, url, schema));
+  }
+
+  private static TestDatabase migrate(TestDatabase db) {
+    SchemaMigrations.migrate(db.dataSource, TestDatabase.class.getClassLoader());
+    return db;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The factory of the application's own persistence unit, switched to resource-local transactions on this database. */
+  public synchronized EntityManagerFactory entityManagerFactory() {
+    if (emf == null) {
+      Map<String, Object> props = new HashMap<>();
+      props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+      props.put("jakarta.persistence.jtaDataSource", "");
+      props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+      props.put("eclipselink.logging.level", "WARNING");
+      emf = Persistence.createEntityManagerFactory("caseops", props);
+    }
+    return emf;
+  }
+
+  @Override
+  public void close() {
+    if (emf != null) {
+      emf.close();
+    }
+    if (kind == Kind.POSTGRESQL) {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      } catch (SQLException e) {
+        // A leftover schema in the test database is harmless.
+      }
+    } else {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        // Already gone.
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + url;
+  }
+}
