@@ -14,6 +14,14 @@ public interface ItemRepository {
 
   long countInSource(String sourceId);
 
+  /** How many items of the case the given operation catalogued last and indexed. */
+  long countIndexedByOperation(String caseId, String operationId);
+
+  /**
+   * The items of the case that the given operation catalogued last and could not index, counted per unindexed reason.
+   */
+  Map<String, Long> unindexedReasonsByOperation(String caseId, String operationId);
+
   /** Item counts and sizes of each source of the case that has any item. */
   List<SourceItemStats> statsOfCase(String caseId);
 

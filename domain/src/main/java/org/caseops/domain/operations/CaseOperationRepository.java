@@ -30,6 +30,17 @@ public interface CaseOperationRepository {
   /** Moves a not-yet-finished operation to running. */
   void markRunning(String operationId, long executionId);
 
+  /**
+   * Moves an operation back to running because its batch job instance is being restarted from its checkpoint (a new
+   * execution of the same job instance). Accepts an operation that is {@code failed}, {@code notStarted} or
+   * {@code running}; clears its completedDateTime and resultInfo, keeps its percentProgress. This is the only way a
+   * failed operation changes again, and only the restart of the operation's own job may call it; succeeded,
+   * partiallySucceeded and submissionFailed operations never change.
+   *
+   * @return whether the operation is now running with the given execution
+   */
+  boolean reopen(String operationId, long executionId);
+
   /** Raises percentProgress to the given value; a lower value than the stored one changes nothing. */
   void raiseProgress(String operationId, int percent);
 

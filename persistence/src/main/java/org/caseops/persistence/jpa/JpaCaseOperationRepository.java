@@ -22,6 +22,8 @@ import org.caseops.domain.operations.ResultInfo;
 public class JpaCaseOperationRepository implements CaseOperationRepository {
   private static final List<CaseOperationStatus> OPEN =
       List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running);
+  private static final List<CaseOperationStatus> REOPENABLE =
+      List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running, CaseOperationStatus.failed);
 
   @Inject EntityManager em;
 
@@ -87,6 +89,21 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
         .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean reopen(String operationId, long executionId) {
+    return em.createQuery(
+                "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL,"
+                    + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL, o.resultInfo.message = NULL"
+                    + " WHERE o.id = :id AND o.status IN :reopenable")
+            .setParameter("running", CaseOperationStatus.running)
+            .setParameter("e", executionId)
+            .setParameter("id", operationId)
+            .setParameter("reopenable", REOPENABLE)
+            .executeUpdate()
+        == 1;
   }
 
   @Override

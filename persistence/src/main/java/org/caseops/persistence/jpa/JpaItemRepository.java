@@ -73,6 +73,35 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public long countIndexedByOperation(String caseId, String operationId) {
+    return em.createQuery(
+            "SELECT COUNT(i) FROM Item i WHERE i.caseId = :c AND i.lastOperationId = :op AND i.indexed = TRUE",
+            Long.class)
+        .setParameter("c", caseId)
+        .setParameter("op", operationId)
+        .getSingleResult();
+  }
+
+  @Override
+  public Map<String, Long> unindexedReasonsByOperation(String caseId, String operationId) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT i.unindexedReason, COUNT(i) FROM Item i"
+                    + " WHERE i.caseId = :c AND i.lastOperationId = :op AND i.indexed = FALSE"
+                    + " GROUP BY i.unindexedReason",
+                Object[].class)
+            .setParameter("c", caseId)
+            .setParameter("op", operationId)
+            .getResultList();
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row : rows) {
+      String reason = row[0] == null ? "unknown reason" : (String) row[0];
+      counts.merge(reason, ((Number) row[1]).longValue(), Long::sum);
+    }
+    return counts;
+  }
+
+  @Override
   public List<SourceItemStats> statsOfCase(String caseId) {
     List<Object[]> rows =
         em.createQuery(

@@ -1,0 +1,94 @@
+package org.caseops.batch.fulltext;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.caseops.batch.extraction.Extraction;
+import org.caseops.domain.items.Item;
+
+/**
+ * The fields of a case's Lucene index (analyzed with {@code StandardAnalyzer}); one document per indexed item, keyed by
+ * the item id. Exact fields: {@link #ID}, {@link #SOURCE_ID}, {@link #KIND} ({@code email} or {@code docs}),
+ * {@link #LOCATION}, {@link #FILETYPE} (lower-case extension; {@code eml} for messages split from an mbox),
+ * {@link #CONTENT_TYPE}, {@link #MESSAGE_ID}. Analyzed, stored: {@link #SUBJECT} (subject or document title),
+ * {@link #FROM}, {@link #TO}, {@link #CC}, {@link #FILENAME}. Analyzed, not stored: {@link #PARTICIPANTS} (from, to, cc
+ * and bcc), {@link #CONTENT} (body and attachments' text). Numbers (point, stored, doc values): {@link #SENT} (epoch
+ * milliseconds) and {@link #SIZE} (bytes).
+ */
+public final class IndexFields {
+  public static final String ID = "id";
+  public static final String SOURCE_ID = "sourceId";
+  public static final String KIND = "kind";
+  public static final String LOCATION = "location";
+  public static final String FILETYPE = "filetype";
+  public static final String CONTENT_TYPE = "contentType";
+  public static final String MESSAGE_ID = "messageId";
+  public static final String SUBJECT = "subject";
+  public static final String FROM = "from";
+  public static final String TO = "to";
+  public static final String CC = "cc";
+  public static final String FILENAME = "filename";
+  public static final String PARTICIPANTS = "participants";
+  public static final String CONTENT = "content";
+  public static final String SENT = "sent";
+  public static final String SIZE = "size";
+
+  public static final String KIND_EMAIL = "email";
+  public static final String KIND_DOCS = "docs";
+
+  private IndexFields() {}
+
+  /** The document of an indexed item. */
+  public static Document document(Item item, boolean email, String fileName, String fileType, Extraction extraction) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, item.getId(), Field.Store.YES));
+    doc.add(new StringField(SOURCE_ID, item.getSourceId(), Field.Store.YES));
+    doc.add(new StringField(KIND, email ? KIND_EMAIL : KIND_DOCS, Field.Store.YES));
+    doc.add(new StringField(LOCATION, item.getLocation(), Field.Store.YES));
+    exact(doc, FILETYPE, fileType);
+    exact(doc, CONTENT_TYPE, extraction.contentType());
+    exact(doc, MESSAGE_ID, extraction.messageId());
+    text(doc, SUBJECT, email ? extraction.subject() : extraction.title(), Field.Store.YES);
+    text(doc, FROM, extraction.from(), Field.Store.YES);
+    text(doc, TO, extraction.to(), Field.Store.YES);
+    text(doc, CC, extraction.cc(), Field.Store.YES);
+    text(doc, FILENAME, fileName, Field.Store.YES);
+    List<String> participants = new ArrayList<>();
+    for (String p : new String[] {extraction.from(), extraction.to(), extraction.cc(), extraction.bcc()}) {
+      if (p != null && !p.isBlank()) {
+        participants.add(p);
+      }
+    }
+    text(doc, PARTICIPANTS, participants.isEmpty() ? null : String.join(", ", participants), Field.Store.NO);
+    text(doc, CONTENT, extraction.text(), Field.Store.NO);
+    if (extraction.sent() != null) {
+      number(doc, SENT, extraction.sent().toEpochMilli());
+    }
+    number(doc, SIZE, item.getSize());
+    return doc;
+  }
+
+  private static void exact(Document doc, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new StringField(name, value.length() > 1000 ? value.substring(0, 1000) : value, Field.Store.YES));
+    }
+  }
+
+  private static void text(Document doc, String name, String value, Field.Store store) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new TextField(name, value, store));
+    }
+  }
+
+  private static void number(Document doc, String name, long value) {
+    doc.add(new LongPoint(name, value));
+    doc.add(new StoredField(name, value));
+    doc.add(new NumericDocValuesField(name, value));
+  }
+}

@@ -1,0 +1,219 @@
+package org.caseops.batch.index;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.batch.evidence.EvidenceCursor;
+import org.caseops.batch.evidence.EvidenceItem;
+import org.caseops.batch.evidence.EvidencePosition;
+import org.caseops.batch.evidence.EvidenceWalk;
+import org.caseops.batch.evidence.SourceFolder;
+import org.caseops.batch.extraction.Extraction;
+import org.caseops.batch.extraction.ExtractionPool;
+import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
+
+/**
+ * Reads the items of every source of the case from the evidence root. Before reading, it walks the sources once to
+ * learn the total bytes (the operation's measure of progress). It reads ahead blocks of items (up to
+ * {@code lookaheadItems} items or {@code lookaheadBytes} bytes in memory each) and looks their hashes up in the catalog
+ * in one query per block, marking those whose SHA-256 is unchanged, so they are not parsed again. The next
+ * {@code extractionThreads} changed items (0: one per processor) are extracted ahead on other threads; extraction has
+ * no side effects, the processor still indexes and catalogues items in order. Its checkpoint is the position after the
+ * last item it returned, so a restart neither repeats nor misses an item.
+ */
+@Dependent
+@Named
+public class EvidenceItemReader implements ItemReader {
+  @Inject JobContext jobContext;
+  @Inject StepContext stepContext;
+  @Inject CustodianRepository custodians;
+  @Inject ItemRepository items;
+
+  @Inject @BatchProperty String caseId;
+  @Inject @BatchProperty String maxItemBytes;
+  @Inject @BatchProperty String lookaheadItems;
+  @Inject @BatchProperty String lookaheadBytes;
+  @Inject @BatchProperty String extractionThreads;
+  @Inject @BatchProperty String textLimit;
+
+  @Inject ExtractionPool extraction;
+
+  private final Deque<Pending> block = new ArrayDeque<>();
+  private EvidenceCursor cursor;
+  private EvidencePosition position;
+  private long bytesRead;
+  private IndexTally tally;
+  private OperationRun run;
+  private int blockItems;
+  private long blockBytes;
+  private int window;
+  private int maxText;
+  private boolean exhausted;
+
+  /** An item read ahead, and its extraction once started. */
+  private static final class Pending {
+    final EvidenceItem item;
+    Future<Extraction> extraction;
+
+    Pending(EvidenceItem item) {
+      this.item = item;
+    }
+
+    boolean extractable() {
+      return item.problem() == null && !item.unchanged() && !item.tooLarge();
+    }
+  }
+
+  @Override
+  public void open(Serializable checkpoint) throws IOException {
+    if (caseId == null || caseId.isBlank()) {
+      throw new IllegalArgumentException("the index job needs a caseId job parameter");
+    }
+    long maxBytes = Long.parseLong(maxItemBytes.trim());
+    blockItems = Math.max(1, Integer.parseInt(lookaheadItems.trim()));
+    blockBytes = Math.max(1, Long.parseLong(lookaheadBytes.trim()));
+    int threads = Integer.parseInt(extractionThreads.trim());
+    window = threads > 0 ? threads : ExtractionPool.defaultParallelism();
+    maxText = Integer.parseInt(textLimit.trim());
+    ReaderCheckpoint start = (ReaderCheckpoint) checkpoint;
+    position = start == null ? null : start.position();
+    bytesRead = start == null ? 0 : start.bytesRead();
+    tally = start == null ? new IndexTally() : start.tally().copy();
+
+    Path root = CaseopsPaths.evidenceRoot();
+    List<SourceFolder> folders = new ArrayList<>();
+    List<String> sourceIds = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    long total = 0;
+    long skippedLinks = 0;
+    for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      SourceFolder folder = SourceFolder.locate(root, source);
+      folders.add(folder);
+      sourceIds.add(source.getId());
+      if (!folder.readable()) {
+        String where = folder.relativePath() == null ? source.getDisplayName() : folder.relativePath();
+        notes.add(where + " (" + folder.problem() + ")");
+        continue;
+      }
+      EvidenceWalk.Summary summary = EvidenceWalk.summarize(folder.root(), folder.folder());
+      total += summary.bytes();
+      skippedLinks += summary.skippedLinks();
+    }
+    run = OperationRun.of(jobContext);
+    run.totalWork(total);
+    run.doneWork(bytesRead);
+    stepContext.setTransientUserData(new IndexStepState(tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks));
+    cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
+  }
+
+  @Override
+  public Object readItem() throws UnreadableItemException {
+    while (!exhausted && block.size() <= window) {
+      exhausted = !fillBlock();
+    }
+    Pending next = block.poll();
+    if (next == null) {
+      return null;
+    }
+    extractAhead(next);
+    extractAhead();
+    EvidenceItem item = next.item;
+    position = item.after();
+    bytesRead = item.bytesReadAfter();
+    run.doneWork(bytesRead);
+    if (item.problem() != null) {
+      String what = item.source().getDisplayName() + ": " + item.location() + " " + item.problem();
+      tally.unreadable(what);
+      throw new UnreadableItemException(what);
+    }
+    tally.seen();
+    return new ReadItem(item, next.extraction);
+  }
+
+  /** Reads one more block and looks its hashes up; false when there was nothing more to read. */
+  private boolean fillBlock() {
+    List<EvidenceItem> added = new ArrayList<>();
+    long held = 0;
+    while (added.size() < blockItems && held < blockBytes) {
+      EvidenceItem next = cursor.next();
+      if (next == null) {
+        break;
+      }
+      added.add(next);
+      held += next.heldBytes();
+    }
+    List<String> ids = new ArrayList<>(added.size());
+    for (EvidenceItem item : added) {
+      if (item.problem() == null) {
+        ids.add(Item.idFor(item.source().getId(), item.location()));
+      }
+    }
+    Map<String, String> known = ids.isEmpty() ? Map.of() : items.knownHashes(ids);
+    for (EvidenceItem item : added) {
+      if (item.problem() == null
+          && item.sha256().equals(known.get(Item.idFor(item.source().getId(), item.location())))) {
+        item.markUnchanged();
+      }
+      block.add(new Pending(item));
+    }
+    return !added.isEmpty();
+  }
+
+  /** Keeps the extractions of the next {@code window} changed items running. */
+  private void extractAhead() {
+    int started = 0;
+    for (Pending pending : block) {
+      if (started >= window) {
+        break;
+      }
+      if (pending.extractable()) {
+        extractAhead(pending);
+        started++;
+      }
+    }
+  }
+
+  private void extractAhead(Pending pending) {
+    if (pending.extraction == null && pending.extractable()) {
+      EvidenceItem item = pending.item;
+      pending.extraction = extraction.submit(item.content(), item.fileName(), item.rfc822(), maxText);
+      item.releaseContent();
+    }
+  }
+
+  @Override
+  public Serializable checkpointInfo() {
+    return new ReaderCheckpoint(position, bytesRead, tally.copy());
+  }
+
+  @Override
+  public void close() {
+    for (Pending pending : block) {
+      if (pending.extraction != null) {
+        pending.extraction.cancel(true);
+      }
+    }
+    block.clear();
+    if (cursor != null) {
+      cursor.close();
+    }
+  }
+}

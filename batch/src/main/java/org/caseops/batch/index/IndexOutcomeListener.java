@@ -1,0 +1,60 @@
+package org.caseops.batch.index;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractStepListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Map;
+import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.items.ItemRepository;
+
+/**
+ * Sums up a finished index step: counts from the catalog what the operation indexed and could not index (so the
+ * counts hold across restarts), derives the unchanged items from the items read, links each source read (and its
+ * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}.
+ */
+@Dependent
+@Named
+public class IndexOutcomeListener extends AbstractStepListener {
+  @Inject JobContext jobContext;
+  @Inject StepContext stepContext;
+  @Inject ItemRepository items;
+  @Inject CustodianRepository custodians;
+
+  @Inject @BatchProperty String caseId;
+
+  @Override
+  public void afterStep() {
+    if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
+      return;
+    }
+    if (!(stepContext.getTransientUserData() instanceof IndexStepState state)) {
+      return;
+    }
+    OperationRun run = OperationRun.of(jobContext);
+    String operationId = run.operationId();
+    if (operationId == null) {
+      return;
+    }
+    long indexed = items.countIndexedByOperation(caseId, operationId);
+    Map<String, Long> reasons = items.unindexedReasonsByOperation(caseId, operationId);
+    long catalogued = indexed + reasons.values().stream().mapToLong(Long::longValue).sum();
+    IndexTally tally = state.tally();
+    IndexSummary summary =
+        new IndexSummary(
+            indexed,
+            Math.max(0, tally.seenCount() - catalogued),
+            reasons,
+            tally.unreadableCount(),
+            tally.unreadableSamples(),
+            state.folderNotes(),
+            state.skippedLinks());
+    custodians.markIndexed(state.sourceIds(), operationId);
+    run.conclude(summary.status(), summary.resultInfo());
+  }
+}

@@ -1,0 +1,118 @@
+package org.caseops.batch.operations;
+
+import jakarta.batch.runtime.context.JobContext;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ResultInfo;
+
+/**
+ * What one job execution knows about the operation it carries out, shared by the job's listeners and its artifacts
+ * through the job context's transient user data (which the operation listeners own).
+ *
+ * <p>Contract for every job: its XML declares the job properties {@code operationId} and {@code caseId} from the job
+ * parameters of the same names; a step that can measure its work sets {@link #totalWork} before its chunk loop and
+ * raises {@link #doneWork} as it goes; the step that sums the work up calls {@link #conclude} with the operation's
+ * final status and result. Without a conclusion, a job that completes leaves its operation {@code succeeded}.
+ */
+public final class OperationRun {
+  public static final String OPERATION_ID = "operationId";
+  public static final String CASE_ID = "caseId";
+
+  private final String operationId;
+  private final String caseId;
+  private final AtomicLong totalWork = new AtomicLong(-1);
+  private final AtomicLong doneWork = new AtomicLong();
+  private volatile String failure;
+  private volatile Conclusion conclusion;
+
+  /** The final status and result a job has worked out for its operation. */
+  public record Conclusion(CaseOperationStatus status, ResultInfo resultInfo) {}
+
+  OperationRun(String operationId, String caseId) {
+    this.operationId = operationId;
+    this.caseId = caseId;
+  }
+
+  /** The run of the job execution this context belongs to, created on first use. */
+  public static OperationRun of(JobContext jobContext) {
+    synchronized (jobContext) {
+      Object data = jobContext.getTransientUserData();
+      if (data instanceof OperationRun run) {
+        return run;
+      }
+      Properties props = jobContext.getProperties();
+      OperationRun run =
+          new OperationRun(blankToNull(props.getProperty(OPERATION_ID)), blankToNull(props.getProperty(CASE_ID)));
+      jobContext.setTransientUserData(run);
+      return run;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** The operation's id, or {@code null} when the job was started without one. */
+  public String operationId() {
+    return operationId;
+  }
+
+  public String caseId() {
+    return caseId;
+  }
+
+  /** Sets the amount of work of the whole job, in any unit, known before the work starts. */
+  public void totalWork(long total) {
+    totalWork.set(Math.max(0, total));
+  }
+
+  /** Records the amount of work done so far, in the unit of {@link #totalWork}; never goes back. */
+  public void doneWork(long done) {
+    doneWork.accumulateAndGet(done, Math::max);
+  }
+
+  /** Percent of the work done, at most 99 while the job runs; -1 while the total is not known. */
+  public int percentDone() {
+    long total = totalWork.get();
+    if (total < 0) {
+      return -1;
+    }
+    if (total == 0) {
+      return 99;
+    }
+    long percent = doneWork.get() * 100 / total;
+    return (int) Math.max(0, Math.min(99, percent));
+  }
+
+  /** Keeps the first failure seen, as a message fit for people (no stack trace). */
+  public void failed(Throwable error) {
+    if (failure == null && error != null) {
+      failure = describe(error);
+    }
+  }
+
+  public String failure() {
+    return failure;
+  }
+
+  public void conclude(CaseOperationStatus status, ResultInfo resultInfo) {
+    this.conclusion = new Conclusion(status, resultInfo);
+  }
+
+  public Conclusion conclusion() {
+    return conclusion;
+  }
+
+  /** The message of an error without its stack trace: the first non-blank message along its causes. */
+  static String describe(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.isBlank()) {
+        String firstLine = message.strip().lines().findFirst().orElse(message);
+        return firstLine.length() <= 1000 ? firstLine : firstLine.substring(0, 1000);
+      }
+    }
+    return error.getClass().getSimpleName();
+  }
+}
