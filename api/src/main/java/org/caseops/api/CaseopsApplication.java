@@ -1,0 +1,46 @@
+package org.caseops.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import org.caseops.api.cases.CasesResource;
+import org.caseops.api.custodians.CustodiansResource;
+import org.caseops.api.errors.ApiExceptionMapper;
+import org.caseops.api.errors.UnexpectedExceptionMapper;
+import org.caseops.api.errors.WebApplicationExceptionMapper;
+import org.caseops.api.health.HealthResource;
+import org.caseops.api.odata.PreferenceAppliedFilter;
+import org.caseops.api.operations.OperationsResource;
+import org.caseops.api.requests.PathNormalizationFilter;
+import org.caseops.api.requests.RequestIdFilter;
+
+/**
+ * The JAX-RS application at the root of the server's context: Graph service roots {@code /v1.0} and {@code /beta},
+ * and {@code /health}. Resources and providers are listed here rather than scanned, so every runtime serves the same
+ * set.
+ */
+@ApplicationPath("/")
+public class CaseopsApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        HealthResource.class,
+        CasesResource.class,
+        CustodiansResource.class,
+        OperationsResource.class,
+        RequestIdFilter.class,
+        PathNormalizationFilter.class,
+        PreferenceAppliedFilter.class,
+        ApiExceptionMapper.class,
+        WebApplicationExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
+  }
+
+  @Override
+  public Map<String, Object> getProperties() {
+    // Jersey would otherwise answer OPTIONS and /application.wadl with WADL instead of Graph-shaped responses.
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

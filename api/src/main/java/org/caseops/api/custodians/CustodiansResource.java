@@ -1,0 +1,254 @@
+package org.caseops.api.custodians;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.items.ItemStatisticsJson;
+import org.caseops.api.items.ItemStatisticsService;
+import org.caseops.api.lookup.Lookups;
+import org.caseops.api.odata.CollectionJson;
+import org.caseops.api.odata.GraphPaths;
+import org.caseops.api.odata.JsonBody;
+import org.caseops.api.odata.JsonResponses;
+import org.caseops.api.odata.Preferences;
+import org.caseops.api.odata.QueryOptions;
+import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.operations.OperationJson;
+import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.operations.CaseOperation;
+
+/**
+ * {@code /security/cases/ediscoveryCases/{caseId}/custodians}: custodians, their {@code userSources} and {@code
+ * siteSources}, the {@code lastIndexOperation} navigations, and the caseops extension {@code itemStatistics} of a
+ * source.
+ */
+@RequestScoped
+@Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/custodians")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustodiansResource {
+  private static final String SOURCES = "{sources: userSources|siteSources}";
+
+  @Inject CustodianService service;
+  @Inject ItemStatisticsService statistics;
+  @Inject CallerIdentity caller;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @Context UriInfo uri,
+      InputStream body) {
+    String caseId = Lookups.caseId(rawCaseId);
+    CustodianRequests.NewCustodian request = CustodianRequests.parseCustodian(JsonBody.read(body));
+    Custodian custodian = service.add(caseId, request);
+    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+    return JsonResponses.created(
+        root.resolve(GraphPaths.custodianPath(caseId, custodian.getId())), CustodianJson.entity(root, custodian));
+  }
+
+  @GET
+  public Response list(
+      @PathParam("version") String version, @PathParam("caseId") String rawCaseId, @Context UriInfo uri) {
+    String caseId = Lookups.caseId(rawCaseId);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(CustodianJson.PROPERTIES, CustodianJson.TYPE);
+    List<Custodian> page = service.list(caseId, options.skip(), options.pageSize());
+    long total = service.count(caseId);
+    List<JsonObject> items = page.stream().map(c -> options.project(CustodianJson.item(c))).toList();
+    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+    return JsonResponses.ok(
+        CollectionJson.of(
+            root.context(GraphPaths.custodiansKey(caseId)),
+            total,
+            items,
+            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+  }
+
+  @GET
+  @Path("{custodianId}")
+  public Response get(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @Context UriInfo uri) {
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(CustodianJson.PROPERTIES, CustodianJson.TYPE);
+    Custodian custodian = service.get(caseId, custodianId);
+    return JsonResponses.ok(
+        options.project(CustodianJson.entity(ServiceRoot.of(uri.getBaseUri(), version), custodian)));
+  }
+
+  @GET
+  @Path("{custodianId}/lastIndexOperation")
+  public Response lastIndexOperation(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+    CaseOperation operation = service.lastIndexOperation(caseId, custodianId);
+    String context =
+        ServiceRoot.of(uri.getBaseUri(), version)
+            .context(GraphPaths.entity(GraphPaths.custodianKey(caseId, custodianId) + "/lastIndexOperation"));
+    return JsonResponses.ok(options.project(OperationJson.entity(context, operation, include(headers))));
+  }
+
+  @POST
+  @Path("{custodianId}/" + SOURCES)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addSource(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sources") String sources,
+      @Context UriInfo uri,
+      InputStream body) {
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    SourceKind kind = kind(sources);
+    CustodianRequests.NewSource request =
+        kind == SourceKind.USER
+            ? CustodianRequests.parseUserSource(JsonBody.read(body))
+            : CustodianRequests.parseSiteSource(JsonBody.read(body));
+    CustodianSource source = service.addSource(caseId, custodianId, request, caller.identitySet());
+    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+    return JsonResponses.created(
+        root.resolve(GraphPaths.sourcePath(caseId, custodianId, kind, source.getId())),
+        SourceJson.entity(root, source));
+  }
+
+  @GET
+  @Path("{custodianId}/" + SOURCES)
+  public Response listSources(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sources") String sources,
+      @Context UriInfo uri) {
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    SourceKind kind = kind(sources);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(SourceJson.propertiesOf(kind), SourceJson.typeOf(kind));
+    List<CustodianSource> all = service.listSources(caseId, custodianId, kind);
+    int from = (int) Math.min(options.skip(), all.size());
+    List<CustodianSource> page = all.subList(from, (int) Math.min((long) from + options.pageSize(), all.size()));
+    List<JsonObject> items = page.stream().map(s -> options.project(SourceJson.item(s))).toList();
+    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+    return JsonResponses.ok(
+        CollectionJson.of(
+            root.context(GraphPaths.sourcesKey(caseId, custodianId, kind)),
+            all.size(),
+            items,
+            options.nextLinkAfter(uri.getRequestUri(), page.size(), all.size())));
+  }
+
+  @GET
+  @Path("{custodianId}/" + SOURCES + "/{sourceId}")
+  public Response getSource(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sources") String sources,
+      @PathParam("sourceId") String rawSourceId,
+      @Context UriInfo uri) {
+    SourceKind kind = kind(sources);
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    String sourceId = Lookups.sourceId(rawSourceId, kind);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(SourceJson.propertiesOf(kind), SourceJson.typeOf(kind));
+    CustodianSource source = service.getSource(caseId, custodianId, kind, sourceId);
+    return JsonResponses.ok(options.project(SourceJson.entity(ServiceRoot.of(uri.getBaseUri(), version), source)));
+  }
+
+  @GET
+  @Path("{custodianId}/siteSources/{sourceId}/site")
+  public Response site(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sourceId") String rawSourceId,
+      @Context UriInfo uri) {
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    String sourceId = Lookups.sourceId(rawSourceId, SourceKind.SITE);
+    QueryOptions.parse(uri.getQueryParameters());
+    CustodianSource source = service.getSource(caseId, custodianId, SourceKind.SITE, sourceId);
+    return JsonResponses.ok(SourceJson.site(ServiceRoot.of(uri.getBaseUri(), version), source));
+  }
+
+  @GET
+  @Path("{custodianId}/" + SOURCES + "/{sourceId}/lastIndexOperation")
+  public Response sourceLastIndexOperation(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sources") String sources,
+      @PathParam("sourceId") String rawSourceId,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    SourceKind kind = kind(sources);
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    String sourceId = Lookups.sourceId(rawSourceId, kind);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+    CaseOperation operation = service.lastIndexOperation(caseId, custodianId, kind, sourceId);
+    String context =
+        ServiceRoot.of(uri.getBaseUri(), version)
+            .context(
+                GraphPaths.entity(GraphPaths.sourceKey(caseId, custodianId, kind, sourceId) + "/lastIndexOperation"));
+    return JsonResponses.ok(options.project(OperationJson.entity(context, operation, include(headers))));
+  }
+
+  @GET
+  @Path("{custodianId}/" + SOURCES + "/{sourceId}/itemStatistics")
+  public Response itemStatistics(
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @PathParam("custodianId") String rawCustodianId,
+      @PathParam("sources") String sources,
+      @PathParam("sourceId") String rawSourceId,
+      @Context UriInfo uri) {
+    SourceKind kind = kind(sources);
+    String caseId = Lookups.caseId(rawCaseId);
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    String sourceId = Lookups.sourceId(rawSourceId, kind);
+    QueryOptions.parse(uri.getQueryParameters());
+    return JsonResponses.ok(
+        ItemStatisticsJson.entity(
+            ServiceRoot.of(uri.getBaseUri(), version), statistics.ofSource(caseId, custodianId, kind, sourceId)));
+  }
+
+  private static SourceKind kind(String sources) {
+    return SourceKind.USER.collection().equals(sources) ? SourceKind.USER : SourceKind.SITE;
+  }
+
+  private static boolean include(HttpHeaders headers) {
+    return Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
+  }
+}

@@ -1,0 +1,22 @@
+package org.caseops.api.errors;
+
+/**
+ * The {@code error.code} values caseops writes. Each code goes with the HTTP statuses listed here and nowhere else.
+ */
+public enum ErrorCode {
+  /** 400: the request cannot be read: malformed JSON, a body that is not an object, a malformed query option. */
+  badRequest,
+  /**
+   * 400 or 413: the request is readable but wrong: a missing, unknown, read-only or mistyped property, an invalid
+   * value, a malformed id, an action without a job; 413 for a body above the size limit.
+   */
+  invalidRequest,
+  /** 404: the URL names nothing, or a case, custodian, source or operation that does not exist. */
+  itemNotFound,
+  /** 400, 405, 406, 415: a feature, method, response type or request media type this service does not offer. */
+  notSupported,
+  /** 409: the request conflicts with what is stored: a duplicate, or a concurrent change. */
+  conflict,
+  /** 500 and any other 5xx: a failure of the server; the message never carries internals. */
+  generalException
+}

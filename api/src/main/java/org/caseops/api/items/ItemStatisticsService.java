@@ -1,0 +1,55 @@
+package org.caseops.api.items;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseops.api.lookup.Lookups;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.SourceItemStats;
+
+/** Item counts and sizes per source, from {@link ItemRepository#statsOfCase}. */
+@Dependent
+public class ItemStatisticsService {
+  private final Lookups lookups;
+  private final CustodianRepository custodians;
+  private final ItemRepository items;
+
+  @Inject
+  public ItemStatisticsService(Lookups lookups, CustodianRepository custodians, ItemRepository items) {
+    this.lookups = lookups;
+    this.custodians = custodians;
+    this.items = items;
+  }
+
+  /** Every source of the case, in creation order, each with its figures. */
+  public List<SourceStatistics> ofCase(String caseId) {
+    lookups.requireCase(caseId);
+    Map<String, SourceItemStats> stats = statsBySource(caseId);
+    List<SourceStatistics> result = new ArrayList<>();
+    for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      SourceItemStats figures = stats.getOrDefault(source.getId(), SourceItemStats.empty(source.getId()));
+      result.add(new SourceStatistics(source, figures));
+    }
+    return result;
+  }
+
+  public SourceStatistics ofSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+    CustodianSource source = lookups.findSource(caseId, custodianId, kind, sourceId);
+    SourceItemStats stats = statsBySource(caseId).getOrDefault(sourceId, SourceItemStats.empty(sourceId));
+    return new SourceStatistics(source, stats);
+  }
+
+  private Map<String, SourceItemStats> statsBySource(String caseId) {
+    Map<String, SourceItemStats> bySource = new HashMap<>();
+    for (SourceItemStats stats : items.statsOfCase(caseId)) {
+      bySource.put(stats.sourceId(), stats);
+    }
+    return bySource;
+  }
+}

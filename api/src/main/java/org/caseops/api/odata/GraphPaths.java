@@ -1,0 +1,60 @@
+package org.caseops.api.odata;
+
+import org.caseops.domain.custodians.SourceKind;
+
+/**
+ * Resource paths under the service root, in the two spellings Graph uses: URL paths ({@code
+ * ediscoveryCases/{id}/operations/{id}}) for {@code Location} headers, and key-in-parentheses paths ({@code
+ * ediscoveryCases('{id}')/operations}) for {@code @odata.context}. Ids are validated before they get here, so they need
+ * no escaping.
+ */
+public final class GraphPaths {
+  public static final String CASES = "security/cases/ediscoveryCases";
+
+  private GraphPaths() {}
+
+  /** A single entity of a collection: {@code {collection}/$entity}. */
+  public static String entity(String collection) {
+    return collection + "/$entity";
+  }
+
+  public static String casePath(String caseId) {
+    return CASES + "/" + caseId;
+  }
+
+  public static String caseKey(String caseId) {
+    return CASES + "('" + caseId + "')";
+  }
+
+  public static String custodiansKey(String caseId) {
+    return caseKey(caseId) + "/custodians";
+  }
+
+  public static String custodianKey(String caseId, String custodianId) {
+    return custodiansKey(caseId) + "('" + custodianId + "')";
+  }
+
+  public static String custodianPath(String caseId, String custodianId) {
+    return casePath(caseId) + "/custodians/" + custodianId;
+  }
+
+  public static String sourcesKey(String caseId, String custodianId, SourceKind kind) {
+    return custodianKey(caseId, custodianId) + "/" + kind.collection();
+  }
+
+  public static String sourceKey(String caseId, String custodianId, SourceKind kind, String sourceId) {
+    return sourcesKey(caseId, custodianId, kind) + "('" + sourceId + "')";
+  }
+
+  public static String sourcePath(String caseId, String custodianId, SourceKind kind, String sourceId) {
+    return custodianPath(caseId, custodianId) + "/" + kind.collection() + "/" + sourceId;
+  }
+
+  public static String operationsKey(String caseId) {
+    return caseKey(caseId) + "/operations";
+  }
+
+  public static String operationPath(String caseId, String operationId) {
+    return casePath(caseId) + "/operations/" + operationId;
+  }
+}

@@ -1,0 +1,2 @@
+/** OData conventions as Graph applies them: JSON writing, annotations, query options, preferences, evolvable enums. */
+package org.caseops.api.odata;

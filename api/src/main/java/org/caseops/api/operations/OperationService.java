@@ -1,0 +1,124 @@
+package org.caseops.api.operations;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.lookup.Lookups;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ResultInfo;
+
+/**
+ * Submits operations and reads them back.
+ *
+ * <p>Submitting follows the contract with the batch module: the operation row is committed first ({@code notStarted},
+ * 0%), then the action's job is started with job parameters {@value #OPERATION_ID} and {@value #CASE_ID}, then the
+ * execution id is recorded. From then on the job owns the operation's state. If the job cannot be started, the
+ * operation ends {@code submissionFailed} with resultInfo code 500 and the client gets a 500 Graph error naming it. An
+ * action without a job XML is refused before anything is stored.
+ */
+@Dependent
+public class OperationService {
+  public static final String OPERATION_ID = "operationId";
+  public static final String CASE_ID = "caseId";
+
+  private static final Logger LOG = Logger.getLogger(OperationService.class.getName());
+
+  private final Lookups lookups;
+  private final CaseOperationRepository operations;
+  private final JobLauncher jobs;
+  private final Clock clock;
+
+  @Inject
+  public OperationService(Lookups lookups, CaseOperationRepository operations, JobLauncher jobs, Clock clock) {
+    this.lookups = lookups;
+    this.operations = operations;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  /** Creates the operation and starts its job; returns the operation as created ({@code notStarted}, 0%). */
+  public CaseOperation submit(String caseId, OperationRequest request, IdentitySet by) {
+    lookups.requireCase(caseId);
+    CaseAction action = request.action();
+    if (!jobs.hasJob(action.jobName())) {
+      throw ApiException.invalidRequest(
+          "The action '"
+              + action.wireName()
+              + "' has no job on this server yet (no "
+              + BatchJobLauncher.jobXml(action.jobName())
+              + "), so no operation was created.");
+    }
+    CaseOperation operation = CaseOperation.submit(caseId, action, by, now());
+    operations.add(operation);
+
+    long executionId;
+    try {
+      executionId = jobs.start(action.jobName(), parameters(operation));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE, "Job " + action.jobName() + " of operation " + operation.getId() + " could not start", e);
+      markSubmissionFailed(operation, action);
+      throw ApiException.serverError(
+          "The job of operation '"
+              + operation.getId()
+              + "' could not be started; the operation is marked submissionFailed.");
+    }
+    try {
+      operations.recordExecution(operation.getId(), executionId);
+    } catch (RuntimeException e) {
+      // The job runs and records its execution id itself when it marks the operation running.
+      LOG.log(Level.WARNING, "Execution " + executionId + " of operation " + operation.getId() + " not recorded", e);
+    }
+    return operation;
+  }
+
+  private void markSubmissionFailed(CaseOperation operation, CaseAction action) {
+    try {
+      operations.complete(
+          operation.getId(),
+          CaseOperationStatus.submissionFailed,
+          new ResultInfo(500, 0, "The batch job '" + action.jobName() + "' could not be started."),
+          now());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Operation " + operation.getId() + " could not be marked submissionFailed", e);
+    }
+  }
+
+  private static Properties parameters(CaseOperation operation) {
+    Properties parameters = new Properties();
+    parameters.setProperty(OPERATION_ID, operation.getId());
+    parameters.setProperty(CASE_ID, operation.getCaseId());
+    return parameters;
+  }
+
+  /** One operation: a single read when it exists. */
+  public CaseOperation get(String caseId, String operationId) {
+    return lookups.findOperation(caseId, operationId);
+  }
+
+  /** A page of the case's operations, newest first. */
+  public List<CaseOperation> list(String caseId, int offset, int limit) {
+    lookups.requireCase(caseId);
+    return operations.list(caseId, offset, limit);
+  }
+
+  public long count(String caseId) {
+    return operations.count(caseId);
+  }
+
+  private Instant now() {
+    // The database keeps microseconds; the answer to a POST then equals what a later GET reads.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

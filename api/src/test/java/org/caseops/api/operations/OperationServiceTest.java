@@ -1,0 +1,151 @@
+package org.caseops.api.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.batch.operations.JobStartException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.ErrorCode;
+import org.caseops.api.lookup.Lookups;
+import org.caseops.api.testing.FakeJobLauncher;
+import org.caseops.api.testing.InMemoryCases;
+import org.caseops.api.testing.InMemoryCustodians;
+import org.caseops.api.testing.InMemoryOperations;
+import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OperationServiceTest {
+  private static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
+  private static final Instant NOW = Instant.parse("2024-03-01T10:15:30.123456789Z");
+
+  private final InMemoryCases cases = new InMemoryCases();
+  private final InMemoryOperations operations = new InMemoryOperations();
+  private final FakeJobLauncher jobs = new FakeJobLauncher("index");
+  private OperationService service;
+  private String caseId;
+
+  @BeforeEach
+  void setUp() {
+    Lookups lookups = new Lookups(cases, new InMemoryCustodians(), operations);
+    service = new OperationService(lookups, operations, jobs, Clock.fixed(NOW, ZoneOffset.UTC));
+    EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, NOW);
+    cases.add(c);
+    caseId = c.getId();
+  }
+
+  @Test
+  void submitStoresTheOperationThenStartsTheJobThenRecordsTheExecution() {
+    List<String> committedAtStart = new ArrayList<>();
+    jobs.onStart = p -> committedAtStart.addAll(operations.calls);
+
+    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+
+    assertThat(op.getStatus()).isEqualTo(CaseOperationStatus.notStarted);
+    assertThat(op.getPercentProgress()).isZero();
+    assertThat(op.getCreatedBy()).isEqualTo(ALICE);
+    assertThat(op.getCreatedDateTime()).isEqualTo(Instant.parse("2024-03-01T10:15:30.123456Z"));
+    assertThat(committedAtStart).containsExactly("add " + op.getId());
+    assertThat(jobs.started).containsExactly("index");
+    assertThat(jobs.parameters.get(0)).containsEntry("operationId", op.getId()).containsEntry("caseId", caseId);
+    assertThat(operations.calls).containsExactly("add " + op.getId(), "recordExecution " + op.getId() + " 42");
+  }
+
+  @Test
+  void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
+    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.holdUpdate), ALICE))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "The action 'holdUpdate' has no job on this server yet (no META-INF/batch-jobs/holdUpdate.xml),"
+                          + " so no operation was created.");
+            });
+    assertThat(operations.stored).isEmpty();
+    assertThat(jobs.started).isEmpty();
+  }
+
+  @Test
+  void aJobThatCannotStartLeavesTheOperationSubmissionFailed() {
+    jobs.startFailure = new JobStartException("no such job");
+
+    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.index), ALICE))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(500);
+              assertThat(e.code()).isEqualTo(ErrorCode.generalException);
+              assertThat(e.getMessage()).contains("marked submissionFailed").doesNotContain("no such job");
+            });
+    CaseOperation failed = operations.stored.values().iterator().next();
+    assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(failed.getResultInfo().getCode()).isEqualTo(500);
+    assertThat(failed.getCompletedDateTime()).isNotNull();
+    assertThat(operations.executions).isEmpty();
+  }
+
+  @Test
+  void anUnknownCaseIsA404AndStartsNothing() {
+    assertThatThrownBy(
+            () -> service.submit("00000000-0000-0000-0000-000000000001", new OperationRequest(CaseAction.index), ALICE))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).isEqualTo("No ediscoveryCase with id '00000000-0000-0000-0000-000000000001'.");
+            });
+    assertThat(operations.stored).isEmpty();
+  }
+
+  @Test
+  void gettingAnExistingOperationReadsOneRowAndNotTheCase() {
+    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    cases.existsCalls = 0;
+    cases.findCalls = 0;
+    operations.findCalls = 0;
+
+    assertThat(service.get(caseId, op.getId())).isSameAs(op);
+    assertThat(operations.findCalls).isEqualTo(1);
+    assertThat(cases.existsCalls + cases.findCalls).isZero();
+  }
+
+  @Test
+  void aMissingOperationSaysWhetherTheCaseOrTheOperationIsMissing() {
+    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    String otherCase = "00000000-0000-0000-0000-000000000002";
+
+    assertThatThrownBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
+        .hasMessage("No caseOperation with id '0123456789abcdef0123456789abcdef' in case '" + caseId + "'.");
+    assertThatThrownBy(() -> service.get(otherCase, op.getId()))
+        .hasMessage("No ediscoveryCase with id '" + otherCase + "'.");
+  }
+
+  @Test
+  void listsNewestFirst() {
+    CaseOperation first = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    OperationService later =
+        new OperationService(
+            new Lookups(cases, new InMemoryCustodians(), operations),
+            operations,
+            jobs,
+            Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
+    CaseOperation second = later.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+
+    assertThat(service.list(caseId, 0, 10)).containsExactly(second, first);
+    assertThat(service.count(caseId)).isEqualTo(2);
+    assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", 0, 10))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+}

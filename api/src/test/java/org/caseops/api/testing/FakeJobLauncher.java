@@ -1,0 +1,39 @@
+package org.caseops.api.testing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Knows the jobs a test declares; starting one records it, or fails when the test says so. */
+public class FakeJobLauncher implements org.caseops.api.operations.JobLauncher {
+  public final Set<String> jobs = new HashSet<>();
+  public final List<String> started = new ArrayList<>();
+  public final List<Properties> parameters = new ArrayList<>();
+  public RuntimeException startFailure;
+  /** Runs at start, e.g. to check what was committed before the job started. */
+  public Consumer<Properties> onStart = p -> {};
+  public long nextExecutionId = 41;
+
+  public FakeJobLauncher(String... jobNames) {
+    jobs.addAll(List.of(jobNames));
+  }
+
+  @Override
+  public boolean hasJob(String jobName) {
+    return jobs.contains(jobName);
+  }
+
+  @Override
+  public long start(String jobName, Properties parameters) {
+    onStart.accept(parameters);
+    if (startFailure != null) {
+      throw startFailure;
+    }
+    started.add(jobName);
+    this.parameters.add(parameters);
+    return ++nextExecutionId;
+  }
+}

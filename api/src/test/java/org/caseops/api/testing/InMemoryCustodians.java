@@ -1,0 +1,94 @@
+package org.caseops.api.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+
+/** Custodians and sources in maps, in insertion order. */
+public class InMemoryCustodians implements CustodianRepository {
+  public final Map<String, Custodian> custodians = new LinkedHashMap<>();
+  public final Map<String, CustodianSource> sources = new LinkedHashMap<>();
+  /** When set, the next {@link #add} stores nothing and throws it (a concurrent insert won the race). */
+  public RuntimeException addFailure;
+
+  @Override
+  public void add(Custodian custodian) {
+    if (addFailure != null) {
+      RuntimeException failure = addFailure;
+      addFailure = null;
+      throw failure;
+    }
+    custodians.put(custodian.getId(), custodian);
+  }
+
+  @Override
+  public Optional<Custodian> find(String caseId, String custodianId) {
+    Custodian c = custodians.get(custodianId);
+    return c != null && c.getCaseId().equals(caseId) ? Optional.of(c) : Optional.empty();
+  }
+
+  @Override
+  public List<Custodian> list(String caseId, int offset, int limit) {
+    List<Custodian> all = custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList();
+    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  }
+
+  @Override
+  public long count(String caseId) {
+    return custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).count();
+  }
+
+  @Override
+  public boolean emailTaken(String caseId, String email) {
+    return custodians.values().stream()
+        .anyMatch(
+            c -> c.getCaseId().equals(caseId)
+                && c.getEmail().toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
+  }
+
+  @Override
+  public void addSource(CustodianSource source) {
+    sources.put(source.getId(), source);
+  }
+
+  @Override
+  public Optional<CustodianSource> findSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+    CustodianSource s = sources.get(sourceId);
+    return s != null && s.getCaseId().equals(caseId) && s.getCustodianId().equals(custodianId) && s.getKind() == kind
+        ? Optional.of(s)
+        : Optional.empty();
+  }
+
+  @Override
+  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind) {
+    return sources.values().stream()
+        .filter(s -> s.getCaseId().equals(caseId) && s.getCustodianId().equals(custodianId) && s.getKind() == kind)
+        .toList();
+  }
+
+  @Override
+  public List<CustodianSource> listSourcesOfCase(String caseId) {
+    return sources.values().stream().filter(s -> s.getCaseId().equals(caseId)).toList();
+  }
+
+  @Override
+  public void markIndexed(Collection<String> sourceIds, String operationId) {
+    List<String> custodianIds = new ArrayList<>();
+    for (String id : sourceIds) {
+      CustodianSource s = sources.get(id);
+      Fields.set(s, "lastIndexOperationId", operationId);
+      custodianIds.add(s.getCustodianId());
+    }
+    for (String id : custodianIds) {
+      Fields.set(custodians.get(id), "lastIndexOperationId", operationId);
+    }
+  }
+}

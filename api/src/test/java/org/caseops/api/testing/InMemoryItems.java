@@ -1,0 +1,54 @@
+package org.caseops.api.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.SourceItemStats;
+
+/** An item catalog that only reports the statistics a test gives it. */
+public class InMemoryItems implements ItemRepository {
+  public final List<SourceItemStats> stats = new ArrayList<>();
+  public final List<String> statsCalls = new ArrayList<>();
+
+  @Override
+  public Map<String, String> knownHashes(Collection<String> itemIds) {
+    return Map.of();
+  }
+
+  @Override
+  public void saveAll(List<Item> items) {
+    throw new UnsupportedOperationException("the API never writes items");
+  }
+
+  @Override
+  public long countInSource(String sourceId) {
+    return 0;
+  }
+
+  @Override
+  public long countIndexedByOperation(String caseId, String operationId) {
+    return 0;
+  }
+
+  @Override
+  public Map<String, Long> unindexedReasonsByOperation(String caseId, String operationId) {
+    return Map.of();
+  }
+
+  @Override
+  public List<SourceItemStats> statsOfCase(String caseId) {
+    statsCalls.add(caseId);
+    return stats;
+  }
+
+  @Override
+  public List<Item> listInSource(String sourceId, int offset, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public void deleteOfCase(String caseId) {}
+}

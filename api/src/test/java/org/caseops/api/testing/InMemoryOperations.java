@@ -1,0 +1,94 @@
+package org.caseops.api.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ResultInfo;
+
+/** Operations in a map; records every call in {@link #calls} so that tests can check the submission order. */
+public class InMemoryOperations implements CaseOperationRepository {
+  public final Map<String, CaseOperation> stored = new LinkedHashMap<>();
+  public final List<String> calls = new ArrayList<>();
+  public final Map<String, Long> executions = new LinkedHashMap<>();
+  public int findCalls;
+
+  @Override
+  public void add(CaseOperation operation) {
+    calls.add("add " + operation.getId());
+    stored.put(operation.getId(), operation);
+  }
+
+  @Override
+  public Optional<CaseOperation> find(String caseId, String operationId) {
+    findCalls++;
+    return find(operationId).filter(op -> op.getCaseId().equals(caseId));
+  }
+
+  @Override
+  public Optional<CaseOperation> find(String operationId) {
+    return Optional.ofNullable(stored.get(operationId));
+  }
+
+  @Override
+  public List<CaseOperation> list(String caseId, int offset, int limit) {
+    List<CaseOperation> all =
+        stored.values().stream()
+            .filter(op -> op.getCaseId().equals(caseId))
+            .sorted(Comparator.comparing(CaseOperation::getCreatedDateTime).reversed())
+            .toList();
+    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  }
+
+  @Override
+  public long count(String caseId) {
+    return stored.values().stream().filter(op -> op.getCaseId().equals(caseId)).count();
+  }
+
+  @Override
+  public List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses) {
+    return stored.values().stream().filter(op -> statuses.contains(op.getStatus())).toList();
+  }
+
+  @Override
+  public void recordExecution(String operationId, long executionId) {
+    calls.add("recordExecution " + operationId + " " + executionId);
+    executions.put(operationId, executionId);
+  }
+
+  @Override
+  public void markRunning(String operationId, long executionId) {
+    Fields.set(stored.get(operationId), "status", CaseOperationStatus.running);
+  }
+
+  @Override
+  public boolean reopen(String operationId, long executionId) {
+    Fields.set(stored.get(operationId), "status", CaseOperationStatus.running);
+    return true;
+  }
+
+  @Override
+  public void raiseProgress(String operationId, int percent) {
+    Fields.set(stored.get(operationId), "percentProgress", percent);
+  }
+
+  @Override
+  public void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    calls.add("complete " + operationId + " " + status);
+    CaseOperation op = stored.get(operationId);
+    Fields.set(op, "status", status);
+    Fields.set(op, "resultInfo", resultInfo);
+    Fields.set(op, "completedDateTime", completedAt);
+  }
+
+  @Override
+  public void deleteOfCase(String caseId) {
+    stored.values().removeIf(op -> op.getCaseId().equals(caseId));
+  }
+}
