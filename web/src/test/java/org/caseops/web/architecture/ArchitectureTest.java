@@ -1,0 +1,64 @@
+package org.caseops.web.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries: dependencies point inward, towards the domain. */
+@AnalyzeClasses(packages = "org.caseops", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** The model is the stable core: it knows nothing of storage, jobs, HTTP or the WAR. */
+  @ArchTest
+  static final ArchRule domainDependsOnNothingOfOurs =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+
+  /** The model stays plain Java: Jakarta Persistence and Validation annotations at most. */
+  @ArchTest
+  static final ArchRule domainUsesOnlyPersistenceAndValidation =
+      classes()
+          .that()
+          .resideInAPackage("org.caseops.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..");
+
+  /** Storage serves the others and calls none of them. */
+  @ArchTest
+  static final ArchRule persistenceDoesNotReachOutward =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.persistence..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+
+  /** The API starts jobs by name through the JobOperator, so it needs no batch class. */
+  @ArchTest
+  static final ArchRule apiDoesNotDependOnBatch =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..");
+
+  /** Jobs do not call the REST layer. */
+  @ArchTest
+  static final ArchRule batchDoesNotDependOnApi =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.batch..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.caseops.api..", "org.caseops.web..");
+}

@@ -1,0 +1,343 @@
+package org.caseops.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole lifecycle through HTTP on Payara Micro with PostgreSQL: a case, a custodian with a mailbox and a site, an
+ * {@code index} operation over content this test writes, polled to its end, and what it left behind.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CaseOperationsIT {
+  private static final String CASES = "/v1.0/security/cases/ediscoveryCases";
+  private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z";
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource URL url;
+
+  private GraphClient client() {
+    return new GraphClient(url);
+  }
+
+  @Test
+  void indexOperationRunsToTheEndOverRealMailAndDocuments() {
+    GraphClient api = client();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String email = "adele." + tag + "@contoso.com";
+
+    // Content the test knows: 4 eml files (one with an attachment), one mbox of 3 messages, one corrupt PDF in the
+    // mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1 unindexed.
+    Evidence evidence = new Evidence();
+    Path mailbox = evidence.mailbox(email);
+    for (int i = 1; i <= 3; i++) {
+      Evidence.write(
+          mailbox.resolve("inbox/msg" + i + ".eml"),
+          Evidence.message(
+              "megan@contoso.com",
+              email,
+              "Quarterly forecast " + i,
+              "Mon, 2 Mar 2026 10:0" + i + ":00 +0000",
+              "m" + i + "." + tag + "@contoso.com",
+              "Numbers for the Falcon project, part " + i + "."));
+    }
+    Evidence.write(
+        mailbox.resolve("sent/attached.eml"),
+        Evidence.messageWithAttachment(
+            email, "legal@contoso.com", "Contract notes", "a1." + tag + "@contoso.com", "See attached.",
+            "Indemnification clause draft"));
+    StringBuilder mbox = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      mbox.append("From megan@contoso.com Mon Mar  2 10:00:00 2026\n")
+          .append(
+              Evidence.message(
+                      "megan@contoso.com",
+                      email,
+                      "Archive " + i,
+                      "Mon, 2 Mar 2026 11:0" + i + ":00 +0000",
+                      "x" + i + "." + tag + "@contoso.com",
+                      "Line one\n>From the archive, quoted\nFrom here on it is body text")
+                  .replace("\r\n", "\n"))
+          .append("\n");
+    }
+    Evidence.write(mailbox.resolve("archive/2025.mbox"), mbox.toString());
+    Evidence.write(
+        mailbox.resolve("broken.pdf"),
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a PDF body\n".getBytes(StandardCharsets.US_ASCII));
+    Path site = evidence.site("contoso.sharepoint.com", "sites/legal-" + tag);
+    Evidence.write(site.resolve("memo.txt"), "Memorandum on the Falcon project retention schedule.");
+    Evidence.write(site.resolve("policies/hold.html"), "<html><body><p>Legal hold policy</p></body></html>");
+
+    String caseId = createCase(api, "Falcon " + tag);
+    String custodians = CASES + "/" + caseId + "/custodians";
+    GraphClient.Reply custodian = api.post(custodians, "{\"email\":\"" + email + "\"}");
+    assertThat(custodian.status()).as(custodian.toString()).isEqualTo(201);
+    String custodianId = custodian.json().getString("id");
+    GraphClient.Reply userSource =
+        api.post(custodians + "/" + custodianId + "/userSources", "{\"email\":\"" + email + "\",\"includedSources\":\"mailbox\"}");
+    assertThat(userSource.status()).as(userSource.toString()).isEqualTo(201);
+    assertThat(userSource.json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.userSource");
+    GraphClient.Reply siteSource =
+        api.post(
+            custodians + "/" + custodianId + "/siteSources",
+            "{\"site\":{\"webUrl\":\"https://contoso.sharepoint.com/sites/legal-" + tag + "\"}}");
+    assertThat(siteSource.status()).as(siteSource.toString()).isEqualTo(201);
+
+    GraphClient.Reply created =
+        api.post(
+            CASES + "/" + caseId + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.caseOperation\",\"action\":\"index\","
+                + "\"status\":\"succeeded\",\"percentProgress\":100}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    JsonObject op = created.json();
+    assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
+    assertThat(op.getString("action")).isEqualTo("index");
+    assertThat(op.getString("id")).matches("[0-9a-f]{32}");
+    assertThat(op.getString("status")).as("server-owned status is not taken from the client").isEqualTo("notStarted");
+    assertThat(op.getInt("percentProgress")).isZero();
+    assertThat(op.getString("createdDateTime")).matches(UTC);
+    assertThat(op.getString("@odata.context")).endsWith("/operations/$entity");
+    String location = created.header("Location");
+    assertThat(location).endsWith("/operations/" + op.getString("id"));
+
+    JsonObject done = awaitTerminal(api, location);
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("partiallySucceeded");
+    assertThat(done.getString("completedDateTime")).matches(UTC);
+    JsonObject result = done.getJsonObject("resultInfo");
+    assertThat(result.getString("message")).contains("9").contains("1 unindexed").doesNotContain("Exception");
+
+    // The operations list has it; the custodian and both sources link to it.
+    GraphClient.Reply list = api.get(CASES + "/" + caseId + "/operations");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().getJsonArray("value").getValuesAs(JsonObject.class))
+        .extracting(o -> o.getString("id"))
+        .contains(op.getString("id"));
+    GraphClient.Reply last = api.get(custodians + "/" + custodianId + "/lastIndexOperation");
+    assertThat(last.status()).as(last.toString()).isEqualTo(200);
+    assertThat(last.json().getString("id")).isEqualTo(op.getString("id"));
+    GraphClient.Reply sourceLast =
+        api.get(custodians + "/" + custodianId + "/userSources/" + userSource.json().getString("id") + "/lastIndexOperation");
+    assertThat(sourceLast.json().getString("id")).isEqualTo(op.getString("id"));
+
+    // Per-source figures: the mailbox holds 8 items (7 indexed, 1 unindexed), the site 2.
+    GraphClient.Reply stats = api.get(CASES + "/" + caseId + "/itemStatistics");
+    assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+    Map<String, JsonObject> bySource = new java.util.HashMap<>();
+    for (JsonObject s : stats.json().getJsonArray("value").getValuesAs(JsonObject.class)) {
+      bySource.put(s.getString("sourceId"), s);
+    }
+    JsonObject mailboxStats = bySource.get(userSource.json().getString("id"));
+    assertThat(mailboxStats.getJsonNumber("indexedItemCount").longValue()).isEqualTo(7);
+    assertThat(mailboxStats.getJsonNumber("unindexedItemCount").longValue()).isEqualTo(1);
+    assertThat(bySource.get(siteSource.json().getString("id")).getJsonNumber("indexedItemCount").longValue()).isEqualTo(2);
+
+    // A second run finds nothing new and duplicates nothing.
+    GraphClient.Reply again = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    assertThat(again.status()).isEqualTo(201);
+    JsonObject second = awaitTerminal(api, again.header("Location"));
+    assertThat(second.getJsonObject("resultInfo").getString("message")).contains("10 unchanged");
+    JsonObject statsAfter = null;
+    for (JsonObject s : api.get(CASES + "/" + caseId + "/itemStatistics").json().getJsonArray("value").getValuesAs(JsonObject.class)) {
+      if (s.getString("sourceId").equals(userSource.json().getString("id"))) {
+        statsAfter = s;
+      }
+    }
+    assertThat(statsAfter.getJsonNumber("indexedItemCount").longValue()).isEqualTo(7);
+  }
+
+  @Test
+  void casesAreCreatedReadChangedAndDeletedInGraphShape() {
+    GraphClient api = client();
+    GraphClient.Reply created =
+        api.post(CASES, "{\"displayName\":\"Contoso v. Fabrikam\",\"description\":\"Patent dispute\",\"externalId\":\"CV-42\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.header("Content-Type")).startsWith("application/json");
+    assertThat(created.header("request-id")).matches(GUID);
+    JsonObject c = created.json();
+    assertThat(c.getString("id")).matches(GUID);
+    assertThat(c.getString("status")).isEqualTo("active");
+    assertThat(c.getString("createdDateTime")).matches(UTC);
+    assertThat(c.getString("@odata.context")).contains("$metadata#security/cases/ediscoveryCases");
+    assertThat(created.header("Location")).endsWith(CASES.substring(1) + "/" + c.getString("id"));
+
+    String path = CASES + "/" + c.getString("id");
+    assertThat(api.get(path).json().getString("displayName")).isEqualTo("Contoso v. Fabrikam");
+    assertThat(api.get("/beta/security/cases/ediscoveryCases/" + c.getString("id")).status()).isEqualTo(200);
+    assertThat(api.get("/v1.0/security/cases/ediscoverycases('" + c.getString("id") + "')").status()).isEqualTo(200);
+
+    GraphClient.Reply patched = api.patch(path, "{\"description\":\"Settled\"}");
+    assertThat(patched.status()).as(patched.toString()).isIn(200, 204);
+    assertThat(api.get(path).json().getString("description")).isEqualTo("Settled");
+
+    assertThat(api.get(CASES).json().getJsonArray("value").getValuesAs(JsonObject.class))
+        .extracting(o -> o.getString("id"))
+        .contains(c.getString("id"));
+
+    assertThat(api.delete(path).status()).isEqualTo(204);
+    GraphClient.Reply gone = api.get(path);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("itemNotFound");
+  }
+
+  @Test
+  void badRequestsGetGraphErrorsAndChangeNothing() {
+    GraphClient api = client();
+    String caseId = createCase(api, "Errors");
+    String ops = CASES + "/" + caseId + "/operations";
+    List<GraphClient.Reply> bad = new ArrayList<>();
+
+    GraphClient.Reply malformed = api.post(ops, "{\"action\": ");
+    bad.add(malformed);
+    assertThat(malformed.status()).isEqualTo(400);
+
+    GraphClient.Reply wrongType = api.post(ops, "{\"action\": 3}");
+    bad.add(wrongType);
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.errorMessage()).contains("action");
+
+    GraphClient.Reply unknownAction = api.post(ops, "{\"action\":\"shred\"}");
+    bad.add(unknownAction);
+    assertThat(unknownAction.status()).isEqualTo(400);
+    assertThat(unknownAction.errorMessage()).contains("shred");
+
+    GraphClient.Reply noJob = api.post(ops, "{\"action\":\"contentExport\"}");
+    bad.add(noJob);
+    assertThat(noJob.status()).isEqualTo(400);
+    assertThat(noJob.errorMessage()).contains("contentExport");
+
+    GraphClient.Reply evolvable = api.post(ops, "{\"action\":\"purgeData\"}");
+    bad.add(evolvable);
+    assertThat(evolvable.status()).isEqualTo(400);
+    assertThat(evolvable.errorMessage()).contains("include-unknown-enum-members");
+
+    GraphClient.Reply sentinel = api.post(ops, "{\"action\":\"unknownFutureValue\"}");
+    bad.add(sentinel);
+    assertThat(sentinel.status()).isEqualTo(400);
+
+    GraphClient.Reply missingName = api.post(CASES, "{\"description\":\"no name\"}");
+    bad.add(missingName);
+    assertThat(missingName.status()).isEqualTo(400);
+    assertThat(missingName.errorMessage()).contains("displayName");
+
+    GraphClient.Reply wrongNameType = api.post(CASES, "{\"displayName\":5}");
+    bad.add(wrongNameType);
+    assertThat(wrongNameType.status()).isEqualTo(400);
+
+    GraphClient.Reply badEmail = api.post(CASES + "/" + caseId + "/custodians", "{\"email\":\"not an address\"}");
+    bad.add(badEmail);
+    assertThat(badEmail.status()).isEqualTo(400);
+
+    GraphClient.Reply notJson = api.send("POST", CASES, "text/plain", "displayName=x");
+    bad.add(notJson);
+    assertThat(notJson.status()).isEqualTo(415);
+
+    GraphClient.Reply unknownCase = api.get(CASES + "/" + UUID.randomUUID() + "/operations");
+    bad.add(unknownCase);
+    assertThat(unknownCase.status()).isEqualTo(404);
+    assertThat(unknownCase.errorMessage()).containsIgnoringCase("case");
+
+    GraphClient.Reply unknownOp = api.get(ops + "/" + "0".repeat(32));
+    bad.add(unknownOp);
+    assertThat(unknownOp.status()).isEqualTo(404);
+    assertThat(unknownOp.errorMessage()).containsIgnoringCase("operation");
+
+    GraphClient.Reply unknownPath = api.get("/v1.0/security/cases/nothingHere");
+    bad.add(unknownPath);
+    assertThat(unknownPath.status()).isEqualTo(404);
+
+    GraphClient.Reply wrongMethod = api.send("PUT", ops, "application/json", "{}");
+    bad.add(wrongMethod);
+    assertThat(wrongMethod.status()).isEqualTo(405);
+
+    for (GraphClient.Reply reply : bad) {
+      JsonObject error = reply.json().getJsonObject("error");
+      assertThat(error.getString("code")).as(reply.toString()).isNotBlank();
+      assertThat(error.getString("message")).as(reply.toString()).isNotBlank();
+      assertThat(error.getJsonObject("innerError").getString("request-id")).isEqualTo(reply.header("request-id"));
+    }
+    // None of the refused submissions left an operation behind.
+    assertThat(api.get(ops).json().getJsonArray("value")).isEmpty();
+
+    GraphClient.Reply echoed = api.get(CASES + "/" + caseId, Map.of("client-request-id", "my-request-7"));
+    assertThat(echoed.header("client-request-id")).isEqualTo("my-request-7");
+  }
+
+  @Test
+  void batchJobRepositoryLivesInPostgresql() throws Exception {
+    GraphClient api = client();
+    String caseId = createCase(api, "Repository");
+    GraphClient.Reply created = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    JsonObject done = awaitTerminal(api, created.header("Location"));
+    assertThat(done.getString("status")).isEqualTo("succeeded");
+    assertThat(done.getInt("percentProgress")).isEqualTo(100);
+
+    try (Connection c =
+            DriverManager.getConnection(
+                System.getProperty("caseops.it.db.url"),
+                System.getProperty("caseops.it.db.user"),
+                System.getProperty("caseops.it.db.password"));
+        ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME").toLowerCase());
+      }
+      assertThat(names).contains("case_operation", "item");
+      assertThat(names).anyMatch(n -> n.startsWith("caseops_") && n.contains("job"));
+    }
+  }
+
+  private static String createCase(GraphClient api, String name) {
+    GraphClient.Reply created = api.post(CASES, "{\"displayName\":\"" + name + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
+  private static JsonObject awaitTerminal(GraphClient api, String location) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    int lastProgress = 0;
+    while (true) {
+      GraphClient.Reply reply = api.get(location);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      JsonObject op = reply.json();
+      int progress = op.getInt("percentProgress");
+      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
+      lastProgress = progress;
+      String status = op.getString("status");
+      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
+        return op;
+      }
+      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
