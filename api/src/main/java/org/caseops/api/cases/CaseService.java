@@ -1,29 +1,52 @@
 package org.caseops.api.cases;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
 
 /** Opens, reads, changes and deletes cases. */
 @Dependent
 public class CaseService {
   private final CaseRepository cases;
+  private final CaseOperationRepository operations;
   private final Lookups lookups;
   private final Clock clock;
+  private final Consumer<CaseDeleted> deleted;
 
   @Inject
-  public CaseService(CaseRepository cases, Lookups lookups, Clock clock) {
+  public CaseService(
+      CaseRepository cases,
+      CaseOperationRepository operations,
+      Lookups lookups,
+      Clock clock,
+      Event<CaseDeleted> deleted) {
+    this(cases, operations, lookups, clock, deleted::fire);
+  }
+
+  CaseService(
+      CaseRepository cases,
+      CaseOperationRepository operations,
+      Lookups lookups,
+      Clock clock,
+      Consumer<CaseDeleted> deleted) {
     this.cases = cases;
+    this.operations = operations;
     this.lookups = lookups;
     this.clock = clock;
+    this.deleted = deleted;
   }
 
   public EdiscoveryCase create(CaseRequests.NewCase request, IdentitySet by) {
@@ -73,10 +96,25 @@ public class CaseService {
     }
   }
 
-  /** Deletes the case with its custodians, sources, items and operations. */
+  /**
+   * Deletes the case with its custodians, sources, items and operations, then announces it so that its full-text
+   * index goes too. A case whose operations are still running is not deleted under them.
+   */
   public void delete(String caseId) {
     lookups.requireCase(caseId);
+    List<CaseOperation> open = operations.listOpen(caseId);
+    if (!open.isEmpty()) {
+      throw ApiException.conflict(
+          "The case has "
+              + open.size()
+              + " unfinished operation(s) (the first is '"
+              + open.get(0).getId()
+              + "', "
+              + open.get(0).getStatus().wireName()
+              + "); delete it when they have finished.");
+    }
     cases.delete(caseId);
+    deleted.accept(new CaseDeleted(caseId));
   }
 
   static boolean isOptimisticLockFailure(Throwable e) {

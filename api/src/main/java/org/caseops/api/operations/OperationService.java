@@ -59,6 +59,19 @@ public class OperationService {
               + BatchJobLauncher.jobXml(action.jobName())
               + "), so no operation was created.");
     }
+    // Two jobs of one action on one case would work over the same items at once; the second waits for the first.
+    for (CaseOperation open : operations.listOpen(caseId)) {
+      if (open.getAction() == action) {
+        throw ApiException.conflict(
+            "The "
+                + action.wireName()
+                + " operation '"
+                + open.getId()
+                + "' of this case has not finished yet ("
+                + open.getStatus().wireName()
+                + "); submit another when it has.");
+      }
+    }
     CaseOperation operation = CaseOperation.submit(caseId, action, by, now());
     operations.add(operation);
 

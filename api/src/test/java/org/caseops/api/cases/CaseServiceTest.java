@@ -13,7 +13,12 @@ import org.caseops.api.lookup.Lookups;
 import org.caseops.api.testing.InMemoryCases;
 import org.caseops.api.testing.InMemoryCustodians;
 import org.caseops.api.testing.InMemoryOperations;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseStatus;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.junit.jupiter.api.Test;
@@ -24,12 +29,43 @@ class CaseServiceTest {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00.000000999Z");
 
   private final InMemoryCases cases = new InMemoryCases();
+  private final InMemoryOperations operations = new InMemoryOperations();
+  private final List<CaseDeleted> deletions = new ArrayList<>();
 
   private CaseService at(Instant now) {
     return new CaseService(
         cases,
-        new Lookups(cases, new InMemoryCustodians(), new InMemoryOperations()),
-        Clock.fixed(now, ZoneOffset.UTC));
+        operations,
+        new Lookups(cases, new InMemoryCustodians(), operations),
+        Clock.fixed(now, ZoneOffset.UTC),
+        deletions::add);
+  }
+
+  @Test
+  void deleteRemovesTheCaseAndAnnouncesIt() {
+    EdiscoveryCase c = at(T0).create(new CaseRequests.NewCase("Case", null, null), ALICE);
+
+    at(T0).delete(c.getId());
+
+    assertThat(cases.stored).doesNotContainKey(c.getId());
+    assertThat(deletions).containsExactly(new CaseDeleted(c.getId()));
+  }
+
+  @Test
+  void aCaseWithUnfinishedOperationsIsNotDeleted() {
+    EdiscoveryCase c = at(T0).create(new CaseRequests.NewCase("Case", null, null), ALICE);
+    CaseOperation running = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, T0);
+    operations.add(running);
+
+    assertThatThrownBy(() -> at(T0).delete(c.getId()))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.getMessage()).contains(running.getId());
+            });
+    assertThat(cases.stored).containsKey(c.getId());
+    assertThat(deletions).isEmpty();
   }
 
   @Test

@@ -61,6 +61,25 @@ class OperationServiceTest {
   }
 
   @Test
+  void aSecondOperationOfTheSameActionWaitsUntilTheFirstHasFinished() {
+    CaseOperation first = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+
+    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.index), ALICE))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.getMessage()).contains(first.getId());
+            });
+    assertThat(jobs.started).hasSize(1);
+
+    operations.complete(first.getId(), CaseOperationStatus.succeeded, null, NOW);
+    assertThat(service.submit(caseId, new OperationRequest(CaseAction.index), ALICE).getId())
+        .isNotEqualTo(first.getId());
+    assertThat(jobs.started).hasSize(2);
+  }
+
+  @Test
   void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
     assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.holdUpdate), ALICE))
         .isInstanceOfSatisfying(
@@ -135,6 +154,7 @@ class OperationServiceTest {
   @Test
   void listsNewestFirst() {
     CaseOperation first = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    operations.complete(first.getId(), CaseOperationStatus.succeeded, null, NOW);
     OperationService later =
         new OperationService(
             new Lookups(cases, new InMemoryCustodians(), operations),

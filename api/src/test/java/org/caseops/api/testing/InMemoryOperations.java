@@ -52,6 +52,14 @@ public class InMemoryOperations implements CaseOperationRepository {
   }
 
   @Override
+  public List<CaseOperation> listOpen(String caseId) {
+    return stored.values().stream()
+        .filter(op -> op.getCaseId().equals(caseId))
+        .filter(op -> !op.getStatus().isTerminal())
+        .toList();
+  }
+
+  @Override
   public List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses) {
     return stored.values().stream().filter(op -> statuses.contains(op.getStatus())).toList();
   }

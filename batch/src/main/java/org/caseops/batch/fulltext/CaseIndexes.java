@@ -2,19 +2,24 @@ package org.caseops.batch.fulltext;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.domain.cases.CaseDeleted;
 
 /**
  * The Lucene index writers of the cases, one per index folder ({@code <data dir>/indexes/<caseId>}) for the whole
@@ -50,6 +55,22 @@ public class CaseIndexes {
     IndexWriter writer = writers.remove(CaseopsPaths.indexDir(caseId));
     if (writer != null) {
       closeQuietly(writer);
+    }
+  }
+
+  /** Removes the index of a deleted case: its writer is closed and its folder deleted. */
+  void onCaseDeleted(@Observes CaseDeleted deleted) {
+    close(deleted.caseId());
+    Path folder = CaseopsPaths.indexDir(deleted.caseId());
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not remove the full-text index in " + folder, e);
     }
   }
 

@@ -21,6 +21,9 @@ public interface CaseOperationRepository {
 
   long count(String caseId);
 
+  /** The case's operations that have not finished ({@code notStarted} or {@code running}), oldest first. */
+  List<CaseOperation> listOpen(String caseId);
+
   /** Operations in any of the given statuses, across cases. */
   List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses);
 

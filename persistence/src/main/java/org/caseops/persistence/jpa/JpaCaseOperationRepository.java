@@ -62,6 +62,16 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   }
 
   @Override
+  public List<CaseOperation> listOpen(String caseId) {
+    return em.createQuery(
+            "SELECT o FROM CaseOperation o WHERE o.caseId = :c AND o.status IN :open ORDER BY o.createdDateTime",
+            CaseOperation.class)
+        .setParameter("c", caseId)
+        .setParameter("open", OPEN)
+        .getResultList();
+  }
+
+  @Override
   public List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses) {
     return em.createQuery(
             "SELECT o FROM CaseOperation o WHERE o.status IN :s ORDER BY o.createdDateTime", CaseOperation.class)

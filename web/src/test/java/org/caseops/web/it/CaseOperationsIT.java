@@ -168,6 +168,13 @@ class CaseOperationsIT {
       }
     }
     assertThat(statsAfter.getJsonNumber("indexedItemCount").longValue()).isEqualTo(7);
+
+    // Deleting the case takes its full-text index with it.
+    Path index = Path.of(System.getProperty("caseops.it.data.dir"), "indexes", caseId);
+    assertThat(index).isDirectory();
+    assertThat(api.delete(CASES + "/" + caseId).status()).isEqualTo(204);
+    assertThat(index).doesNotExist();
+    assertThat(api.get(CASES + "/" + caseId + "/operations").status()).isEqualTo(404);
   }
 
   @Test
