@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
+import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.items.ItemRepository;
@@ -16,7 +17,8 @@ import org.caseops.domain.items.ItemRepository;
 /**
  * Sums up a finished index step: counts from the catalog what the operation indexed and could not index (so the
  * counts hold across restarts), derives the unchanged items from the items read, links each source read (and its
- * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}.
+ * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}. Then it closes the
+ * case's index writer.
  */
 @Dependent
 @Named
@@ -25,11 +27,21 @@ public class IndexOutcomeListener extends AbstractStepListener {
   @Inject StepContext stepContext;
   @Inject ItemRepository items;
   @Inject CustodianRepository custodians;
+  @Inject CaseIndexes indexes;
 
   @Inject @BatchProperty String caseId;
 
   @Override
   public void afterStep() {
+    try {
+      conclude();
+    } finally {
+      // Every chunk committed its documents; an idle writer would only hold memory and file handles until the next job.
+      indexes.close(caseId);
+    }
+  }
+
+  private void conclude() {
     if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
       return;
     }

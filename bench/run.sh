@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds caseops and the bench, then runs one of the bench programs; the output is also kept in bench/results/.
+#
+#   bench/run.sh                      index benchmark with its defaults (5,000 messages, 3 rounds, H2)
+#   bench/run.sh benchmark [options]  org.caseops.bench.IndexBenchmark
+#   bench/run.sh memory [options]     org.caseops.bench.LargeCaseMemoryCheck (10k and 100k messages, -Xmx512m)
+#   bench/run.sh corpus [options]     org.caseops.bench.CorpusGenerator (needs --out DIR)
+#
+# BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
+# benchmark, none for the others: the memory check sets the heap of the JVMs it starts).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+what=benchmark
+if [[ $# -gt 0 && $1 != --* ]]; then
+  what=$1
+  shift
+fi
+case "$what" in
+  benchmark) main=org.caseops.bench.IndexBenchmark; default_opts="-Xmx1g" ;;
+  memory) main=org.caseops.bench.LargeCaseMemoryCheck; default_opts="" ;;
+  corpus) main=org.caseops.bench.CorpusGenerator; default_opts="" ;;
+  *) echo "usage: $0 [benchmark|memory|corpus] [options]" >&2; exit 2 ;;
+esac
+
+if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
+  echo "building caseops (domain, persistence, batch) and the bench..."
+  build_log="$(mktemp)"
+  # Only the modules the bench runs on: domain, persistence (with its test jar) and batch. Maven's output is shown
+  # only when the build fails.
+  if ! { (cd "$root" && mvn -q -B install -DskipTests -pl batch -am) && mvn -q -B -f "$here/pom.xml" compile; } \
+    >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    rm -f "$build_log"
+    exit 1
+  fi
+  rm -f "$build_log"
+fi
+
+classpath="$here/target/classes:$(cat "$here/target/bench.classpath")"
+mkdir -p "$here/results"
+log="$here/results/$what-$(date +%Y%m%d-%H%M%S).txt"
+echo "output also in $log"
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS-$default_opts} -cp "$classpath" "$main" "$@" 2>&1 | tee "$log"
+exit "${PIPESTATUS[0]}"
