@@ -29,20 +29,27 @@ public final class TestDatabase implements AutoCloseable {
   private final DataSource dataSource;
   private final String url;
   private final String schema;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
   private EntityManagerFactory emf;
 
-  private TestDatabase(Kind kind, DataSource dataSource, String url, String schema) {
+  private TestDatabase(
+      Kind kind, DataSource dataSource, String url, String schema, String jdbcUrl, String user, String password) {
     this.kind = kind;
     this.dataSource = dataSource;
     this.url = url;
     this.schema = schema;
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
   }
 
   public static TestDatabase h2() {
     String url = "jdbc:h2:mem:caseops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(url);
-    return migrate(new TestDatabase(Kind.H2, ds, url, null));
+    return migrate(new TestDatabase(Kind.H2, ds, url, null, url, "", ""));
   }
 
   /** A fresh schema in the test PostgreSQL database; fails when that database cannot be reached. */
@@ -60,9 +67,13 @@ public final class TestDatabase implements AutoCloseable {
     String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(url);
+    // As the server's pool does: JDBC batches of inserts go out as multi-row statements.
+    ds.setReWriteBatchedInserts(true);
     ds.setUser(user);
     ds.setPassword(password);
-    return migrate(new TestDatabase(Kind.POSTGRESQL, ds, url, schema));
+    return migrate(
+        new TestDatabase(
+            Kind.POSTGRESQL, ds, url, schema, url + "&reWriteBatchedInserts=true", user, password));
   }
 
   private static TestDatabase migrate(TestDatabase db) {
@@ -84,7 +95,13 @@ public final class TestDatabase implements AutoCloseable {
       Map<String, Object> props = new HashMap<>();
       props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
       props.put("jakarta.persistence.jtaDataSource", "");
-      props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+      // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a connection per
+      // transaction, which would make every job test and benchmark pay for connection set-up.
+      props.put("jakarta.persistence.nonJtaDataSource", "");
+      props.put("jakarta.persistence.jdbc.url", jdbcUrl);
+      props.put("jakarta.persistence.jdbc.user", user);
+      props.put("jakarta.persistence.jdbc.password", password);
+      props.put("jakarta.persistence.jdbc.driver", kind == Kind.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
       props.put("eclipselink.logging.level", "WARNING");
       emf = Persistence.createEntityManagerFactory("caseops", props);
     }
