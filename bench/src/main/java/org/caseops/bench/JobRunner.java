@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
-import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
@@ -131,8 +130,6 @@ final class JobRunner implements AutoCloseable {
       done = operations.find(op.getId()).orElseThrow();
     }
     long nanos = System.nanoTime() - start;
-    // The job keeps the case's index writer open for later jobs; release it as the server does before a case goes.
-    weld.select(CaseIndexes.class).get().close(c.getId());
 
     long itemCount = 0;
     long indexed = 0;
