@@ -16,6 +16,7 @@ import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.support.ListQuery;
 
 /** Opens, reads, changes and deletes cases. */
 @Dependent
@@ -66,6 +67,16 @@ public class CaseService {
 
   public long count() {
     return cases.count();
+  }
+
+  /** The cases a list query asks for. */
+  public List<EdiscoveryCase> list(ListQuery query) {
+    return cases.list(query);
+  }
+
+  /** How many cases meet the filter; all of them for {@code null}. */
+  public long count(ListQuery.Condition filter) {
+    return cases.count(filter);
   }
 
   /**

@@ -29,6 +29,8 @@ import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.cases.EdiscoveryCase;
 
 /**
@@ -39,6 +41,17 @@ import org.caseops.domain.cases.EdiscoveryCase;
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases")
 @Produces(MediaType.APPLICATION_JSON)
 public class CasesResource {
+  /** The properties {@code $filter} and {@code $orderby} may use. */
+  public static final PropertyTable QUERYABLE =
+      PropertyTable.of(CaseJson.TYPE)
+          .string("id")
+          .string("displayName")
+          .enumeration("status", CaseStatus.class)
+          .string("externalId")
+          .dateTime("createdDateTime")
+          .dateTime("lastModifiedDateTime")
+          .build();
+
   @Inject CaseService service;
   @Inject ItemStatisticsService statistics;
   @Inject CallerIdentity caller;
@@ -56,11 +69,11 @@ public class CasesResource {
 
   @GET
   public Response list(@PathParam("version") String version, @Context UriInfo uri, @Context HttpHeaders headers) {
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(CaseJson.PROPERTIES, CaseJson.TYPE);
     boolean include = include(headers);
-    List<EdiscoveryCase> page = service.list(options.skip(), options.pageSize());
-    long total = service.count();
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include);
+    options.checkSelect(CaseJson.PROPERTIES, CaseJson.TYPE);
+    List<EdiscoveryCase> page = service.list(options.listQuery());
+    long total = service.count(options.filter());
     List<JsonObject> items = page.stream().map(c -> options.project(CaseJson.item(c, include))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     return JsonResponses.ok(

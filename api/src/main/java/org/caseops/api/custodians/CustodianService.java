@@ -17,6 +17,7 @@ import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * Adds and reads custodians and their sources. A case holds each custodian email once (compared without regard to
@@ -75,6 +76,17 @@ public class CustodianService {
 
   public long count(String caseId) {
     return custodians.count(caseId);
+  }
+
+  /** The case's custodians a list query asks for. */
+  public List<Custodian> list(String caseId, ListQuery query) {
+    lookups.requireCase(caseId);
+    return custodians.list(caseId, query);
+  }
+
+  /** How many of the case's custodians meet the filter; all of them for {@code null}. */
+  public long count(String caseId, ListQuery.Condition filter) {
+    return custodians.count(caseId, filter);
   }
 
   /**

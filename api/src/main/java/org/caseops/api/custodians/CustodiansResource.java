@@ -27,9 +27,11 @@ import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.operations.CaseOperation;
 
@@ -43,6 +45,16 @@ import org.caseops.domain.operations.CaseOperation;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustodiansResource {
   private static final String SOURCES = "{sources: userSources|siteSources}";
+
+  /** The properties {@code $filter} and {@code $orderby} may use. */
+  public static final PropertyTable QUERYABLE =
+      PropertyTable.of(CustodianJson.TYPE)
+          .string("id")
+          .string("email")
+          .string("displayName")
+          .enumeration("status", DataSourceContainerStatus.class)
+          .dateTime("createdDateTime")
+          .build();
 
   @Inject CustodianService service;
   @Inject ItemStatisticsService statistics;
@@ -65,12 +77,15 @@ public class CustodiansResource {
 
   @GET
   public Response list(
-      @PathParam("version") String version, @PathParam("caseId") String rawCaseId, @Context UriInfo uri) {
+      @PathParam("version") String version,
+      @PathParam("caseId") String rawCaseId,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include(headers));
     options.checkSelect(CustodianJson.PROPERTIES, CustodianJson.TYPE);
-    List<Custodian> page = service.list(caseId, options.skip(), options.pageSize());
-    long total = service.count(caseId);
+    List<Custodian> page = service.list(caseId, options.listQuery());
+    long total = service.count(caseId, options.filter());
     List<JsonObject> items = page.stream().map(c -> options.project(CustodianJson.item(c))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     return JsonResponses.ok(

@@ -5,8 +5,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,40 +20,85 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
+import org.caseops.api.odata.filter.FilterParser;
+import org.caseops.api.odata.filter.FilterTranslator;
+import org.caseops.api.odata.filter.OrderByParser;
+import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.domain.support.ListQuery;
 
 /**
- * The OData system query options the API supports: {@code $top} (page size, default {@value #DEFAULT_PAGE_SIZE},
- * capped at {@value #MAX_PAGE_SIZE}), {@code $skip}, {@code $count} ({@code @odata.count} is always written) and
- * {@code $select} (top-level properties). Any other {@code $}-option is refused with 400 {@code notSupported}, so that
- * a client never mistakes an unfiltered answer for a filtered one. Option names are matched without regard to case.
+ * The OData system query options the API supports: {@code $top} (page size, default {@link #defaultPageSize()},
+ * capped at {@value #MAX_PAGE_SIZE}), {@code $skip}, {@code $skiptoken} (from {@code @odata.nextLink}), {@code $count}
+ * ({@code @odata.count} is always written), {@code $select} (top-level properties) and, on collections that have a
+ * {@link PropertyTable}, {@code $filter} and {@code $orderby}. Any other {@code $}-option is refused with 400 {@code
+ * notSupported}, so that a client never mistakes an unfiltered answer for a filtered one. Option names are matched
+ * without regard to case.
+ *
+ * <p>Server-driven paging: {@code @odata.nextLink} is the request URL with its other options kept as sent and {@code
+ * $skip} replaced by an opaque {@code $skiptoken}: base64url of the next offset and a hash of that offset and of the
+ * other query options. A token that was altered, or sent with other options than the ones it was made for, is refused
+ * with 400 {@code badRequest}.
  */
 public final class QueryOptions {
+  /** The page size when {@code caseops.page.size} / {@code CASEOPS_PAGE_SIZE} is not set. */
   public static final int DEFAULT_PAGE_SIZE = 100;
-  public static final int MAX_PAGE_SIZE = 1000;
 
-  private static final Set<String> SUPPORTED = Set.of("$top", "$skip", "$count", "$select");
+  public static final int MAX_PAGE_SIZE = 1000;
+  public static final String PAGE_SIZE_PROPERTY = "caseops.page.size";
+  public static final String PAGE_SIZE_VARIABLE = "CASEOPS_PAGE_SIZE";
+
+  private static final Set<String> SUPPORTED = Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
+  private static final Set<String> COLLECTION_ONLY = Set.of("$filter", "$orderby");
+  private static final int TOKEN_HASH_BYTES = 12;
 
   private final Integer top;
   private final int skip;
   private final Set<String> select;
+  private final ListQuery.Condition filter;
+  private final List<ListQuery.OrderKey> order;
+  private final String canonical;
 
-  private QueryOptions(Integer top, int skip, Set<String> select) {
+  private QueryOptions(
+      Integer top,
+      int skip,
+      Set<String> select,
+      ListQuery.Condition filter,
+      List<ListQuery.OrderKey> order,
+      String canonical) {
     this.top = top;
     this.skip = skip;
     this.select = select;
+    this.filter = filter;
+    this.order = order;
+    this.canonical = canonical;
   }
 
   public static QueryOptions none() {
-    return new QueryOptions(null, 0, Set.of());
+    return new QueryOptions(null, 0, Set.of(), null, List.of(), "");
   }
 
-  /** Parses the decoded query parameters of a request. */
+  /** Parses the decoded query parameters of a request to a resource without {@code $filter} or {@code $orderby}. */
   public static QueryOptions parse(Map<String, List<String>> parameters) {
+    return parse(parameters, null, false);
+  }
+
+  /**
+   * Parses the decoded query parameters of a request to a collection whose {@code $filter} and {@code $orderby} may
+   * use the properties of {@code table}.
+   *
+   * @param includeUnknownMembers whether the request carries {@code Prefer: include-unknown-enum-members}
+   */
+  public static QueryOptions parse(
+      Map<String, List<String>> parameters, PropertyTable table, boolean includeUnknownMembers) {
     Integer top = null;
-    int skip = 0;
+    Integer skip = null;
+    String skipToken = null;
     Set<String> select = Set.of();
+    ListQuery.Condition filter = null;
+    List<ListQuery.OrderKey> order = List.of();
     Set<String> seen = new HashSet<>();
     for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
       String name = entry.getKey();
@@ -56,7 +106,7 @@ public final class QueryOptions {
         continue;
       }
       String option = name.toLowerCase(Locale.ROOT);
-      if (!SUPPORTED.contains(option)) {
+      if (!SUPPORTED.contains(option) && !(table != null && COLLECTION_ONLY.contains(option))) {
         throw ApiException.notSupported(
             "The query option '" + GraphError.clip(name) + "' is not supported by this resource.");
       }
@@ -68,15 +118,32 @@ public final class QueryOptions {
       switch (option) {
         case "$top" -> top = nonNegative(option, value);
         case "$skip" -> skip = nonNegative(option, value);
+        case "$skiptoken" -> skipToken = value;
         case "$count" -> {
           if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw ApiException.badRequest("The query option '$count' must be true or false.");
           }
         }
+        case "$filter" ->
+            filter = FilterTranslator.translate(FilterParser.parse(value), table, includeUnknownMembers);
+        case "$orderby" -> {
+          if (value.isEmpty()) {
+            throw ApiException.badRequest("The query option '$orderby' is empty.");
+          }
+          order = OrderByParser.parse(value, table);
+        }
         default -> select = selection(value);
       }
     }
-    return new QueryOptions(top, skip, select);
+    String canonical = canonical(parameters);
+    int offset = skip == null ? 0 : skip;
+    if (skipToken != null) {
+      if (skip != null) {
+        throw ApiException.badRequest("The query options '$skip' and '$skiptoken' cannot be used together.");
+      }
+      offset = offsetOf(skipToken, canonical);
+    }
+    return new QueryOptions(top, offset, select, filter, order, canonical);
   }
 
   private static int nonNegative(String option, String value) {
@@ -107,13 +174,45 @@ public final class QueryOptions {
     return names;
   }
 
-  /** The number of items a page holds: {@code $top}, capped, or the default. */
-  public int pageSize() {
-    return top == null ? DEFAULT_PAGE_SIZE : Math.min(top, MAX_PAGE_SIZE);
+  /**
+   * The page size without {@code $top}: the system property {@value #PAGE_SIZE_PROPERTY}, else the environment
+   * variable {@value #PAGE_SIZE_VARIABLE}, else {@value #DEFAULT_PAGE_SIZE}; a value that is not a positive integer
+   * counts as unset, and a larger one than {@value #MAX_PAGE_SIZE} as {@value #MAX_PAGE_SIZE}.
+   */
+  public static int defaultPageSize() {
+    String configured = System.getProperty(PAGE_SIZE_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv(PAGE_SIZE_VARIABLE);
+    }
+    if (configured == null) {
+      return DEFAULT_PAGE_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(configured.trim());
+      return size < 1 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+    } catch (NumberFormatException e) {
+      return DEFAULT_PAGE_SIZE;
+    }
   }
 
+  /** The number of items a page holds: {@code $top}, capped, or the default. */
+  public int pageSize() {
+    return top == null ? defaultPageSize() : Math.min(top, MAX_PAGE_SIZE);
+  }
+
+  /** The offset of the page: from {@code $skiptoken}, else {@code $skip}, else 0. */
   public int skip() {
     return skip;
+  }
+
+  /** The {@code $filter} as a repository condition; {@code null} without one. */
+  public ListQuery.Condition filter() {
+    return filter;
+  }
+
+  /** The page the options ask for, as a repository query. */
+  public ListQuery listQuery() {
+    return new ListQuery(filter, order, skip, pageSize());
   }
 
   /**
@@ -126,8 +225,7 @@ public final class QueryOptions {
   }
 
   /**
-   * The {@code $skip} of the next page, when items remain after a page of {@code returned} items out of {@code
-   * total}.
+   * The offset of the next page, when items remain after a page of {@code returned} items out of {@code total}.
    */
   OptionalInt nextSkip(int returned, long total) {
     if (returned == 0 || pageSize() == 0 || (long) skip + returned >= total) {
@@ -137,8 +235,8 @@ public final class QueryOptions {
   }
 
   /**
-   * The {@code @odata.nextLink}: the request URI with its other query parameters kept as they were, {@code $top} kept
-   * when given, and {@code $skip} set to {@code nextSkip}.
+   * The {@code @odata.nextLink}: the request URI with its other query parameters kept as they were, and {@code $skip}
+   * or {@code $skiptoken} replaced by a {@code $skiptoken} for {@code nextSkip}.
    */
   String nextLink(URI requestUri, int nextSkip) {
     List<String> kept = new ArrayList<>();
@@ -150,19 +248,76 @@ public final class QueryOptions {
         int equals = parameter.indexOf('=');
         String rawName = equals < 0 ? parameter : parameter.substring(0, equals);
         String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        if (!name.equals("$top") && !name.equals("$skip")) {
+        if (!name.equals("$skip") && !name.equals("$skiptoken")) {
           kept.add(parameter);
         }
       }
     }
-    if (top != null) {
-      kept.add("$top=" + top);
-    }
-    kept.add("$skip=" + nextSkip);
+    kept.add("$skiptoken=" + token(nextSkip, canonical));
     String uri = requestUri.toString();
     int query = uri.indexOf('?');
     String withoutQuery = query < 0 ? uri : uri.substring(0, query);
     return withoutQuery + "?" + String.join("&", kept);
+  }
+
+  /** The query parameters other than {@code $skip} and {@code $skiptoken}, in a stable form. */
+  private static String canonical(Map<String, List<String>> parameters) {
+    TreeMap<String, List<String>> sorted = new TreeMap<>();
+    parameters.forEach(
+        (name, values) -> {
+          String key = name != null && name.startsWith("$") ? name.toLowerCase(Locale.ROOT) : String.valueOf(name);
+          if (!key.equals("$skip") && !key.equals("$skiptoken")) {
+            sorted.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values == null ? List.of() : values);
+          }
+        });
+    StringBuilder text = new StringBuilder();
+    sorted.forEach(
+        (name, values) -> {
+          for (String value : values) {
+            text.append(name.length()).append(':').append(name).append('=');
+            String v = value == null ? "" : value.trim();
+            text.append(v.length()).append(':').append(v).append('\n');
+          }
+        });
+    return text.toString();
+  }
+
+  /** A skiptoken: the offset (8 bytes) and the start of the SHA-256 of the offset and the other options. */
+  static String token(int offset, String canonical) {
+    ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES + TOKEN_HASH_BYTES);
+    bytes.putLong(offset).put(hash(offset, canonical));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  }
+
+  private static int offsetOf(String token, String canonical) {
+    try {
+      byte[] bytes = Base64.getUrlDecoder().decode(token);
+      if (bytes.length == Long.BYTES + TOKEN_HASH_BYTES) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long offset = buffer.getLong();
+        byte[] hash = new byte[TOKEN_HASH_BYTES];
+        buffer.get(hash);
+        if (offset >= 0
+            && offset <= Integer.MAX_VALUE
+            && MessageDigest.isEqual(hash, hash((int) offset, canonical))) {
+          return (int) offset;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw ApiException.badRequest(
+        "The query option '$skiptoken' is not valid for this request: follow '@odata.nextLink' as it was given.");
+  }
+
+  private static byte[] hash(int offset, String canonical) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((offset + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
+      return Arrays.copyOf(sha.digest(), TOKEN_HASH_BYTES);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   /** Refuses a {@code $select} that names something other than the type's properties. */

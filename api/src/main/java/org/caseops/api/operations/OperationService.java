@@ -17,6 +17,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * Submits operations and reads them back.
@@ -128,6 +129,17 @@ public class OperationService {
 
   public long count(String caseId) {
     return operations.count(caseId);
+  }
+
+  /** The case's operations a list query asks for (newest first without order keys). */
+  public List<CaseOperation> list(String caseId, ListQuery query) {
+    lookups.requireCase(caseId);
+    return operations.list(caseId, query);
+  }
+
+  /** How many of the case's operations meet the filter; all of them for {@code null}. */
+  public long count(String caseId, ListQuery.Condition filter) {
+    return operations.count(caseId, filter);
   }
 
   private Instant now() {

@@ -25,13 +25,27 @@ import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationStatus;
 
 /** {@code /security/cases/ediscoveryCases/{caseId}/operations}: submit, list and read case operations. */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/operations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
+  /** The properties {@code $filter} and {@code $orderby} may use. */
+  public static final PropertyTable QUERYABLE =
+      PropertyTable.of(OperationJson.BASE_TYPE)
+          .string("id")
+          .enumeration("status", CaseOperationStatus.class)
+          .enumeration("action", CaseAction.class)
+          .dateTime("createdDateTime")
+          .dateTime("completedDateTime")
+          .integer("percentProgress")
+          .build();
+
   @Inject OperationService service;
   @Inject CallerIdentity caller;
 
@@ -60,11 +74,11 @@ public class OperationsResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     boolean include = Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
-    List<CaseOperation> page = service.list(caseId, options.skip(), options.pageSize());
-    long total = service.count(caseId);
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include);
+    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+    List<CaseOperation> page = service.list(caseId, options.listQuery());
+    long total = service.count(caseId, options.filter());
     List<JsonObject> items = page.stream().map(op -> options.project(OperationJson.item(op, include))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     String next = options.nextLinkAfter(uri.getRequestUri(), page.size(), total);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.support.ListQuery;
 
 /** Cases in a map, in insertion order, counting the reads that tests care about. */
 public class InMemoryCases implements CaseRepository {
@@ -34,15 +35,25 @@ public class InMemoryCases implements CaseRepository {
     return stored.containsKey(caseId);
   }
 
+  private static final InMemoryListQueries<EdiscoveryCase> QUERIES =
+      new InMemoryListQueries<>(
+          Map.of(
+              "id", EdiscoveryCase::getId,
+              "displayName", EdiscoveryCase::getDisplayName,
+              "status", EdiscoveryCase::getStatus,
+              "externalId", EdiscoveryCase::getExternalId,
+              "createdDateTime", EdiscoveryCase::getCreatedDateTime,
+              "lastModifiedDateTime", EdiscoveryCase::getLastModifiedDateTime),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
   @Override
-  public List<EdiscoveryCase> list(int offset, int limit) {
-    List<EdiscoveryCase> all = new ArrayList<>(stored.values());
-    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  public List<EdiscoveryCase> list(ListQuery query) {
+    return QUERIES.list(new ArrayList<>(stored.values()), query);
   }
 
   @Override
-  public long count() {
-    return stored.size();
+  public long count(ListQuery.Condition filter) {
+    return QUERIES.count(new ArrayList<>(stored.values()), filter);
   }
 
   @Override

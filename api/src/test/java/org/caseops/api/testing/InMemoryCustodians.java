@@ -11,6 +11,7 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.support.ListQuery;
 
 /** Custodians and sources in maps, in insertion order. */
 public class InMemoryCustodians implements CustodianRepository {
@@ -35,15 +36,24 @@ public class InMemoryCustodians implements CustodianRepository {
     return c != null && c.getCaseId().equals(caseId) ? Optional.of(c) : Optional.empty();
   }
 
+  private static final InMemoryListQueries<Custodian> QUERIES =
+      new InMemoryListQueries<>(
+          Map.of(
+              "id", Custodian::getId,
+              "email", Custodian::getEmail,
+              "displayName", Custodian::getDisplayName,
+              "status", Custodian::getStatus,
+              "createdDateTime", Custodian::getCreatedDateTime),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
   @Override
-  public List<Custodian> list(String caseId, int offset, int limit) {
-    List<Custodian> all = custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList();
-    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  public List<Custodian> list(String caseId, ListQuery query) {
+    return QUERIES.list(custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), query);
   }
 
   @Override
-  public long count(String caseId) {
-    return custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).count();
+  public long count(String caseId, ListQuery.Condition filter) {
+    return QUERIES.count(custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), filter);
   }
 
   @Override

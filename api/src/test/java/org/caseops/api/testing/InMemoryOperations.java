@@ -2,7 +2,6 @@ package org.caseops.api.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.support.ListQuery;
 
 /** Operations in a map; records every call in {@link #calls} so that tests can check the submission order. */
 public class InMemoryOperations implements CaseOperationRepository {
@@ -36,19 +36,29 @@ public class InMemoryOperations implements CaseOperationRepository {
     return Optional.ofNullable(stored.get(operationId));
   }
 
+  private static final InMemoryListQueries<CaseOperation> QUERIES =
+      new InMemoryListQueries<>(
+          Map.of(
+              "id", CaseOperation::getId,
+              "status", CaseOperation::getStatus,
+              "action", CaseOperation::getAction,
+              "createdDateTime", CaseOperation::getCreatedDateTime,
+              "completedDateTime", CaseOperation::getCompletedDateTime,
+              "percentProgress", CaseOperation::getPercentProgress),
+          List.of(new ListQuery.OrderKey("createdDateTime", true)));
+
   @Override
-  public List<CaseOperation> list(String caseId, int offset, int limit) {
-    List<CaseOperation> all =
-        stored.values().stream()
-            .filter(op -> op.getCaseId().equals(caseId))
-            .sorted(Comparator.comparing(CaseOperation::getCreatedDateTime).reversed())
-            .toList();
-    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  public List<CaseOperation> list(String caseId, ListQuery query) {
+    return QUERIES.list(ofCase(caseId), query);
   }
 
   @Override
-  public long count(String caseId) {
-    return stored.values().stream().filter(op -> op.getCaseId().equals(caseId)).count();
+  public long count(String caseId, ListQuery.Condition filter) {
+    return QUERIES.count(ofCase(caseId), filter);
+  }
+
+  private List<CaseOperation> ofCase(String caseId) {
+    return stored.values().stream().filter(op -> op.getCaseId().equals(caseId)).toList();
   }
 
   @Override

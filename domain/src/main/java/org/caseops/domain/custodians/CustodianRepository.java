@@ -3,6 +3,7 @@ package org.caseops.domain.custodians;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.caseops.domain.support.ListQuery;
 
 /** Custodians and their data sources, always looked up within a case. */
 public interface CustodianRepository {
@@ -10,9 +11,22 @@ public interface CustodianRepository {
 
   Optional<Custodian> find(String caseId, String custodianId);
 
-  List<Custodian> list(String caseId, int offset, int limit);
+  default List<Custodian> list(String caseId, int offset, int limit) {
+    return list(caseId, ListQuery.page(offset, limit));
+  }
 
-  long count(String caseId);
+  default long count(String caseId) {
+    return count(caseId, null);
+  }
+
+  /**
+   * The case's custodians that meet the query's filter, in its order (creation time, oldest first, without one).
+   * Properties: {@code id}, {@code email}, {@code displayName}, {@code status}, {@code createdDateTime}.
+   */
+  List<Custodian> list(String caseId, ListQuery query);
+
+  /** How many of the case's custodians meet the filter; all of them for {@code null}. */
+  long count(String caseId, ListQuery.Condition filter);
 
   boolean emailTaken(String caseId, String email);
 

@@ -3,6 +3,7 @@ package org.caseops.domain.operations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * The operations the server keeps. After {@link #add}, every change is a narrow update of the columns it concerns, so
@@ -17,9 +18,22 @@ public interface CaseOperationRepository {
   Optional<CaseOperation> find(String operationId);
 
   /** The case's operations, newest first. */
-  List<CaseOperation> list(String caseId, int offset, int limit);
+  default List<CaseOperation> list(String caseId, int offset, int limit) {
+    return list(caseId, ListQuery.page(offset, limit));
+  }
 
-  long count(String caseId);
+  default long count(String caseId) {
+    return count(caseId, null);
+  }
+
+  /**
+   * The case's operations that meet the query's filter, in its order (newest first, without one). Properties: {@code
+   * id}, {@code status}, {@code action}, {@code createdDateTime}, {@code completedDateTime}, {@code percentProgress}.
+   */
+  List<CaseOperation> list(String caseId, ListQuery query);
+
+  /** How many of the case's operations meet the filter; all of them for {@code null}. */
+  long count(String caseId, ListQuery.Condition filter);
 
   /** The case's operations that have not finished ({@code notStarted} or {@code running}), oldest first. */
   List<CaseOperation> listOpen(String caseId);

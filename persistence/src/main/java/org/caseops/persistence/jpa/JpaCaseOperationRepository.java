@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * Operations in JPA. Every change after the insert is a single-statement update of its own columns, guarded by the
@@ -24,6 +26,18 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
       List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running);
   private static final List<CaseOperationStatus> REOPENABLE =
       List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running, CaseOperationStatus.failed);
+
+  private static final ListQueries<CaseOperation> QUERIES =
+      new ListQueries<>(
+          CaseOperation.class,
+          Map.of(
+              "id", "id",
+              "status", "status",
+              "action", "action",
+              "createdDateTime", "createdDateTime",
+              "completedDateTime", "completedDateTime",
+              "percentProgress", "percentProgress"),
+          List.of(new ListQuery.OrderKey("createdDateTime", true)));
 
   @Inject EntityManager em;
 
@@ -44,21 +58,13 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   }
 
   @Override
-  public List<CaseOperation> list(String caseId, int offset, int limit) {
-    return em.createQuery(
-            "SELECT o FROM CaseOperation o WHERE o.caseId = :c ORDER BY o.createdDateTime DESC, o.id DESC",
-            CaseOperation.class)
-        .setParameter("c", caseId)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<CaseOperation> list(String caseId, ListQuery query) {
+    return QUERIES.list(em, query, (cb, o) -> cb.equal(o.get("caseId"), caseId));
   }
 
   @Override
-  public long count(String caseId) {
-    return em.createQuery("SELECT COUNT(o) FROM CaseOperation o WHERE o.caseId = :c", Long.class)
-        .setParameter("c", caseId)
-        .getSingleResult();
+  public long count(String caseId, ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, (cb, o) -> cb.equal(o.get("caseId"), caseId));
   }
 
   @Override

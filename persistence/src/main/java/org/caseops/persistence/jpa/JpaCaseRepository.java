@@ -5,13 +5,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.support.ListQuery;
 
 @ApplicationScoped
 @Transactional
 public class JpaCaseRepository implements CaseRepository {
+  private static final ListQueries<EdiscoveryCase> QUERIES =
+      new ListQueries<>(
+          EdiscoveryCase.class,
+          Map.of(
+              "id", "id",
+              "displayName", "displayName",
+              "status", "status",
+              "externalId", "externalId",
+              "createdDateTime", "createdDateTime",
+              "lastModifiedDateTime", "lastModifiedDateTime"),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
   @Inject EntityManager em;
 
   @Override
@@ -33,16 +47,13 @@ public class JpaCaseRepository implements CaseRepository {
   }
 
   @Override
-  public List<EdiscoveryCase> list(int offset, int limit) {
-    return em.createQuery("SELECT c FROM EdiscoveryCase c ORDER BY c.createdDateTime, c.id", EdiscoveryCase.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<EdiscoveryCase> list(ListQuery query) {
+    return QUERIES.list(em, query, null);
   }
 
   @Override
-  public long count() {
-    return em.createQuery("SELECT COUNT(c) FROM EdiscoveryCase c", Long.class).getSingleResult();
+  public long count(ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, null);
   }
 
   @Override

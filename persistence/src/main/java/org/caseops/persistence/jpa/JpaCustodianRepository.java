@@ -7,15 +7,28 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.support.ListQuery;
 
 @ApplicationScoped
 @Transactional
 public class JpaCustodianRepository implements CustodianRepository {
+  private static final ListQueries<Custodian> QUERIES =
+      new ListQueries<>(
+          Custodian.class,
+          Map.of(
+              "id", "id",
+              "email", "email",
+              "displayName", "displayName",
+              "status", "status",
+              "createdDateTime", "createdDateTime"),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
   @Inject EntityManager em;
 
   @Override
@@ -30,20 +43,13 @@ public class JpaCustodianRepository implements CustodianRepository {
   }
 
   @Override
-  public List<Custodian> list(String caseId, int offset, int limit) {
-    return em.createQuery(
-            "SELECT c FROM Custodian c WHERE c.caseId = :c ORDER BY c.createdDateTime, c.id", Custodian.class)
-        .setParameter("c", caseId)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<Custodian> list(String caseId, ListQuery query) {
+    return QUERIES.list(em, query, (cb, c) -> cb.equal(c.get("caseId"), caseId));
   }
 
   @Override
-  public long count(String caseId) {
-    return em.createQuery("SELECT COUNT(c) FROM Custodian c WHERE c.caseId = :c", Long.class)
-        .setParameter("c", caseId)
-        .getSingleResult();
+  public long count(String caseId, ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, (cb, c) -> cb.equal(c.get("caseId"), caseId));
   }
 
   @Override
