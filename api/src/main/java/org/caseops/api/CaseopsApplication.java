@@ -14,6 +14,7 @@ import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.requests.PathNormalizationFilter;
 import org.caseops.api.requests.RequestIdFilter;
+import org.caseops.api.throttling.ThrottlingFilter;
 
 /**
  * The JAX-RS application at the root of the server's context: Graph service roots {@code /v1.0} and {@code /beta},
@@ -33,6 +34,7 @@ public class CaseopsApplication extends Application {
         RequestIdFilter.class,
         PathNormalizationFilter.class,
         PreferenceAppliedFilter.class,
+        ThrottlingFilter.class,
         ApiExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);

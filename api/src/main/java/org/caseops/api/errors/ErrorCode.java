@@ -17,6 +17,8 @@ public enum ErrorCode {
   notSupported,
   /** 409: the request conflicts with what is stored: a duplicate, or a concurrent change. */
   conflict,
+  /** 429: a throttling limit is used up; the response carries {@code Retry-After} in seconds. */
+  activityLimitReached,
   /** 500 and any other 5xx: a failure of the server; the message never carries internals. */
   generalException
 }
