@@ -14,12 +14,13 @@ import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.requests.PathNormalizationFilter;
 import org.caseops.api.requests.RequestIdFilter;
+import org.caseops.api.security.AuthenticationFilter;
 import org.caseops.api.throttling.ThrottlingFilter;
 
 /**
  * The JAX-RS application at the root of the server's context: Graph service roots {@code /v1.0} and {@code /beta},
- * and {@code /health}. Resources and providers are listed here rather than scanned, so every runtime serves the same
- * set.
+ * and {@code /health}. Every request but {@code /health} needs a bearer token ({@link AuthenticationFilter}).
+ * Resources and providers are listed here rather than scanned, so every runtime serves the same set.
  */
 @ApplicationPath("/")
 public class CaseopsApplication extends Application {
@@ -33,6 +34,7 @@ public class CaseopsApplication extends Application {
         OperationsResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
+        AuthenticationFilter.class,
         PreferenceAppliedFilter.class,
         ThrottlingFilter.class,
         ApiExceptionMapper.class,

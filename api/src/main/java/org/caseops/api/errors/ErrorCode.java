@@ -11,6 +11,13 @@ public enum ErrorCode {
    * value, a malformed id, an action without a job; 413 for a body above the size limit.
    */
   invalidRequest,
+  /**
+   * 401: the request carries no bearer token, or one that is malformed, wrongly signed, expired, or meant for another
+   * issuer or audience; the response carries {@code WWW-Authenticate: Bearer}.
+   */
+  InvalidAuthenticationToken,
+  /** 403: the token is valid but does not grant the permission the request needs; the message names it. */
+  accessDenied,
   /** 404: the URL names nothing, or a case, custodian, source or operation that does not exist. */
   itemNotFound,
   /** 400, 405, 406, 415: a feature, method, response type or request media type this service does not offer. */

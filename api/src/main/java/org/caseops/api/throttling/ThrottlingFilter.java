@@ -11,15 +11,13 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.errors.ErrorResponses;
 import org.caseops.api.errors.GraphError;
-import org.caseops.domain.identity.IdentitySet;
+import org.caseops.api.security.AuthenticatedCaller;
 
 /**
  * Throttles every matched request except {@code /health}: POST, PUT, PATCH and DELETE are submissions, limited per
@@ -51,7 +49,10 @@ public class ThrottlingFilter implements ContainerRequestFilter {
     if (isHealth(uri.getPath())) {
       return;
     }
-    String client = clientKey(servletRequest.getUserPrincipal(), servletRequest.getRemoteAddr());
+    String client =
+        clientKey(
+            request.getProperty(AuthenticatedCaller.PROPERTY) instanceof AuthenticatedCaller caller ? caller : null,
+            servletRequest.getRemoteAddr());
     var refusal =
         SUBMISSIONS.contains(request.getMethod().toUpperCase(Locale.ROOT))
             ? throttle.submission(client, uri.getPathParameters().getFirst("caseId"))
@@ -68,16 +69,12 @@ public class ThrottlingFilter implements ContainerRequestFilter {
   }
 
   /**
-   * The client a request is counted against: the caller's user id, else its application id, else the remote address.
-   * The one place that decides it.
+   * The client a request is counted against: the subject of the caller's token ({@code user:<oid or sub>} or
+   * {@code application:<appid, azp or sub>}), else the remote address. The one place that decides it.
    */
-  static String clientKey(Principal principal, String remoteAddress) {
-    IdentitySet caller = CallerIdentity.of(principal);
-    if (caller.getUserId() != null) {
-      return "user:" + caller.getUserId();
-    }
-    if (caller.getApplicationId() != null) {
-      return "application:" + caller.getApplicationId();
+  static String clientKey(AuthenticatedCaller caller, String remoteAddress) {
+    if (caller != null) {
+      return caller.subject();
     }
     return "address:" + (remoteAddress == null ? "unknown" : remoteAddress);
   }

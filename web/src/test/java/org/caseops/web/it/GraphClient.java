@@ -14,15 +14,39 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for the integration tests: JSON in, JSON out, every header visible. */
+/**
+ * A small HTTP client for the integration tests: JSON in, JSON out, every header visible. It sends a read-write
+ * delegated bearer token unless made with another token ({@link #withToken}) or none.
+ */
 final class GraphClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** The user of the default token. */
+  static final String DEFAULT_USER_ID = "5f0c1d2e-0000-4000-8000-00000000a11c";
+
+  static final String DEFAULT_USER_NAME = "Integration Tests";
+  private static final String DEFAULT_TOKEN =
+      TestTokens.user(DEFAULT_USER_ID, DEFAULT_USER_NAME, TestTokens.READ_WRITE);
+
+  private final HttpClient http;
   private final URI base;
+  private final String token;
 
   /** Talks to the deployment over loopback, whatever host name the server reports for itself. */
   GraphClient(URL deploymentUrl) {
     String path = deploymentUrl.getPath().endsWith("/") ? deploymentUrl.getPath() : deploymentUrl.getPath() + "/";
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.base = URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + path);
+    this.token = DEFAULT_TOKEN;
+  }
+
+  private GraphClient(GraphClient other, String token) {
+    this.http = other.http;
+    this.base = other.base;
+    this.token = token;
+  }
+
+  /** The same client sending {@code token} as its bearer token, or no Authorization header when it is null. */
+  GraphClient withToken(String token) {
+    return new GraphClient(this, token);
   }
 
   URI base() {
@@ -103,6 +127,10 @@ final class GraphClient {
   private HttpRequest.Builder builder(String path, Map<String, String> headers) {
     URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path.startsWith("/") ? path.substring(1) : path);
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+    boolean ownAuthorization = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+    if (token != null && !ownAuthorization) {
+      b.header("Authorization", "Bearer " + token);
+    }
     headers.forEach(b::header);
     return b;
   }

@@ -1,0 +1,121 @@
+package org.caseops.api.security;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Token settings, each read from a Java system property first, then from the environment variable of the same name in
+ * upper case with underscores ({@code caseops.auth.issuer} / {@code CASEOPS_AUTH_ISSUER}):
+ *
+ * <ul>
+ *   <li>{@code caseops.auth.issuer}: the exact {@code iss} tokens must carry;
+ *   <li>{@code caseops.auth.audience}: the {@code aud} tokens must carry (several may be given, separated by commas);
+ *   <li>{@code caseops.auth.publickey.location}: a PEM file with the issuer's RSA public key;
+ *   <li>{@code caseops.auth.jwks.location}: a JWK set, as a file path or an http(s) URL;
+ *   <li>{@code caseops.auth.clock.skew.seconds}: tolerated clock difference for exp and nbf (default 60).
+ * </ul>
+ *
+ * With neither a public key nor a JWK set, the server is in development mode: it signs and accepts its own tokens
+ * with a key kept in {@code <data dir>/auth/}. Issuer and audience must then be left unset.
+ */
+public record AuthSettings(
+    String issuer,
+    Set<String> audiences,
+    String publicKeyLocation,
+    String jwksLocation,
+    int clockSkewSeconds,
+    Path dataDir) {
+  public static final String ISSUER = "caseops.auth.issuer";
+  public static final String AUDIENCE = "caseops.auth.audience";
+  public static final String PUBLIC_KEY_LOCATION = "caseops.auth.publickey.location";
+  public static final String JWKS_LOCATION = "caseops.auth.jwks.location";
+  public static final String CLOCK_SKEW_SECONDS = "caseops.auth.clock.skew.seconds";
+  public static final String DATA_DIR = "caseops.data.dir";
+  public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+  private static final int MAX_CLOCK_SKEW_SECONDS = 600;
+
+  /** The settings of this process. */
+  public static AuthSettings fromEnvironment() {
+    return from(name -> setting(name, System::getProperty, System::getenv));
+  }
+
+  /** The settings found by {@code lookup}, which gets a property name and answers its value or null. */
+  public static AuthSettings from(UnaryOperator<String> lookup) {
+    String skewText = trimmed(lookup.apply(CLOCK_SKEW_SECONDS));
+    int skew = DEFAULT_CLOCK_SKEW_SECONDS;
+    if (skewText != null) {
+      try {
+        skew = Integer.parseInt(skewText);
+      } catch (NumberFormatException e) {
+        skew = -1;
+      }
+      if (skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
+        throw new IllegalArgumentException(
+            CLOCK_SKEW_SECONDS + " must be a whole number of seconds from 0 to " + MAX_CLOCK_SKEW_SECONDS);
+      }
+    }
+    String audienceText = trimmed(lookup.apply(AUDIENCE));
+    Set<String> audiences = new LinkedHashSet<>();
+    if (audienceText != null) {
+      Arrays.stream(audienceText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(audiences::add);
+    }
+    String dataDir = trimmed(lookup.apply(DATA_DIR));
+    AuthSettings settings =
+        new AuthSettings(
+            trimmed(lookup.apply(ISSUER)),
+            Set.copyOf(audiences),
+            trimmed(lookup.apply(PUBLIC_KEY_LOCATION)),
+            trimmed(lookup.apply(JWKS_LOCATION)),
+            skew,
+            Path.of(dataDir == null ? "caseops-data" : dataDir).toAbsolutePath().normalize());
+    settings.check();
+    return settings;
+  }
+
+  /** Whether the server makes and trusts its own development key: only when no key source is configured. */
+  public boolean developmentMode() {
+    return publicKeyLocation == null && jwksLocation == null;
+  }
+
+  private void check() {
+    if (publicKeyLocation != null && jwksLocation != null) {
+      throw new IllegalArgumentException(
+          "set either " + PUBLIC_KEY_LOCATION + " or " + JWKS_LOCATION + ", not both");
+    }
+    if (developmentMode()) {
+      if (issuer != null || !audiences.isEmpty()) {
+        throw new IllegalArgumentException(
+            ISSUER
+                + " or "
+                + AUDIENCE
+                + " is set but no key to check signatures with: set "
+                + PUBLIC_KEY_LOCATION
+                + " or "
+                + JWKS_LOCATION);
+      }
+      return;
+    }
+    if (issuer == null || audiences.isEmpty()) {
+      throw new IllegalArgumentException(
+          "with a token signing key configured, " + ISSUER + " and " + AUDIENCE + " must be set too");
+    }
+  }
+
+  /** The environment variable that stands in for a property: {@code caseops.auth.issuer} → CASEOPS_AUTH_ISSUER. */
+  static String envName(String property) {
+    return property.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  static String setting(String property, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    String value = trimmed(properties.apply(property));
+    return value != null ? value : trimmed(environment.apply(envName(property)));
+  }
+
+  private static String trimmed(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,110 @@
+package org.caseops.api.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.errors.ErrorCode;
+import org.caseops.api.errors.ErrorResponses;
+import org.caseops.api.errors.GraphError;
+
+/**
+ * Requires a valid bearer token with the right eDiscovery permission on every request except {@code /health}. It
+ * runs before resource matching (after path normalisation), so an unknown path is no way around it. A missing or
+ * rejected token gets 401 with {@code WWW-Authenticate: Bearer} (plus {@code error="invalid_token"} and a description
+ * when a token was sent) and a Graph {@code InvalidAuthenticationToken} error; a valid token without the permission
+ * gets 403 with a Graph {@code accessDenied} error that names the permission. An accepted caller is stored in the
+ * request properties {@link AuthenticatedCaller#PROPERTY} and {@link CallerIdentity#PROPERTY}.
+ */
+@Provider
+@PreMatching
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+  static final String CHALLENGE = "Bearer";
+
+  @Inject TokenAuthority authority;
+  @Inject HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (isHealth(request.getUriInfo().getPath())) {
+      return;
+    }
+    BearerAuthentication.Decision decision =
+        authority.authentication().decide(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getMethod());
+    if (decision instanceof BearerAuthentication.Accepted accepted) {
+      accept(request, accepted.caller());
+    } else if (decision instanceof BearerAuthentication.Unauthenticated refused) {
+      request.abortWith(
+          ErrorResponses.builder(
+                  servletRequest, 401, new GraphError(ErrorCode.InvalidAuthenticationToken, refused.description()))
+              .header(HttpHeaders.WWW_AUTHENTICATE, challenge(refused))
+              .build());
+    } else if (decision instanceof BearerAuthentication.Forbidden forbidden) {
+      request.abortWith(
+          ErrorResponses.builder(servletRequest, 403, new GraphError(ErrorCode.accessDenied, forbidden.message()))
+              .build());
+    }
+  }
+
+  private static void accept(ContainerRequestContext request, AuthenticatedCaller caller) {
+    request.setProperty(AuthenticatedCaller.PROPERTY, caller);
+    request.setProperty(CallerIdentity.PROPERTY, caller.identity());
+    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    Principal principal = caller::subject;
+    request.setSecurityContext(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return principal;
+          }
+
+          @Override
+          public boolean isUserInRole(String role) {
+            return caller.permissions().contains(role);
+          }
+
+          @Override
+          public boolean isSecure() {
+            return secure;
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return "Bearer";
+          }
+        });
+  }
+
+  /** The {@code WWW-Authenticate} value for a refusal (RFC 6750). */
+  static String challenge(BearerAuthentication.Unauthenticated refused) {
+    if (!refused.tokenSent()) {
+      return CHALLENGE;
+    }
+    return CHALLENGE + " error=\"invalid_token\", error_description=\"" + quotable(refused.description()) + "\"";
+  }
+
+  private static String quotable(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      b.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '\'');
+    }
+    return b.toString();
+  }
+
+  static boolean isHealth(String path) {
+    String p = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
+    // Only the health resource itself: no sub-path, so that no crafted path can slip past the token check.
+    return p.equals("health") || p.equals("health/");
+  }
+}

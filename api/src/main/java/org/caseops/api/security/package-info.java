@@ -1,0 +1,2 @@
+/** Bearer-token security: JWT verification, eDiscovery permissions, and the local development key. */
+package org.caseops.api.security;
