@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>OData key syntax: {@code ediscoveryCases('id')}, {@code ediscoveryCases(id)}, {@code
  *       ediscoveryCases(id='id')} and their percent-encoded quotes become {@code ediscoveryCases/id};
  *   <li>known segments in any letter case ({@code ediscoverycases}, {@code V1.0}) become their canonical spelling;
- *   <li>the namespace-qualified {@code caseops.itemStatistics} becomes {@code itemStatistics};
+ *   <li>namespace-qualified segments, as Kiota SDKs write actions ({@code microsoft.graph.security.estimateStatistics})
+ *       and as caseops names its additions ({@code caseops.itemStatistics}), lose their namespace;
  *   <li>one trailing slash is dropped.
  * </ul>
  *
@@ -88,9 +89,20 @@ public final class PathNormalizer {
     return canonical(segment);
   }
 
+  private static final String GRAPH_NAMESPACE = "microsoft.graph.security.";
+
   private static String canonical(String segment) {
     String known = CANONICAL.get(segment.toLowerCase(Locale.ROOT));
-    return known == null ? segment : known;
+    if (known != null) {
+      return known;
+    }
+    if (segment.length() > GRAPH_NAMESPACE.length()
+        && segment.regionMatches(true, 0, GRAPH_NAMESPACE, 0, GRAPH_NAMESPACE.length())) {
+      String name = segment.substring(GRAPH_NAMESPACE.length());
+      String knownName = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+      return knownName == null ? name : knownName;
+    }
+    return segment;
   }
 
   /** The key inside the parentheses, as a raw path segment; {@code null} if it is not a key literal. */

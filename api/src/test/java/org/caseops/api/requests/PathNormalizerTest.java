@@ -28,6 +28,13 @@ class PathNormalizerTest {
         "V1.0/Security/CASES/eDiscoverycases/" + CASE + "/OPERATIONS"
             + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/operations",
         "HEALTH|health",
+        // namespace-qualified actions, as Kiota SDKs call them, and known segments behind the namespace
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/searches/s1/microsoft.graph.security.estimateStatistics"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/searches/s1/estimateStatistics",
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/custodians/Microsoft.Graph.Security.applyHold"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/custodians/applyHold",
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/microsoft.graph.security.OPERATIONS"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/operations",
         // the namespace-qualified extension
         "v1.0/security/cases/ediscoveryCases/" + CASE + "/caseops.itemStatistics"
             + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/itemStatistics",
