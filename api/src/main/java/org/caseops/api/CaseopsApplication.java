@@ -4,6 +4,8 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.caseops.api.audit.AuditFilter;
+import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.custodians.CustodiansResource;
 import org.caseops.api.errors.ApiExceptionMapper;
@@ -32,11 +34,13 @@ public class CaseopsApplication extends Application {
         CasesResource.class,
         CustodiansResource.class,
         OperationsResource.class,
+        AuditLogResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
         AuthenticationFilter.class,
         PreferenceAppliedFilter.class,
         ThrottlingFilter.class,
+        AuditFilter.class,
         ApiExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);

@@ -38,6 +38,8 @@ public final class PathNormalizer {
           "operations",
           "lastIndexOperation",
           "itemStatistics",
+          "caseops",
+          "auditLog",
           "health");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();

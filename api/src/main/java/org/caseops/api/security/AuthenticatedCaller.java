@@ -13,6 +13,9 @@ public record AuthenticatedCaller(String subject, IdentitySet identity, Set<Stri
   /** Request property (a servlet request attribute in a servlet container) holding the current caller. */
   public static final String PROPERTY = AuthenticatedCaller.class.getName();
 
+  /** Request property holding a caller whose valid token lacked the permission the request needs (refused, 403). */
+  public static final String REFUSED_PROPERTY = AuthenticatedCaller.class.getName() + ".refused";
+
   public static AuthenticatedCaller fromClaims(Map<String, ?> claims) {
     String subject;
     if (Permissions.isDelegated(claims)) {

@@ -23,7 +23,8 @@ import org.caseops.api.errors.GraphError;
  * rejected token gets 401 with {@code WWW-Authenticate: Bearer} (plus {@code error="invalid_token"} and a description
  * when a token was sent) and a Graph {@code InvalidAuthenticationToken} error; a valid token without the permission
  * gets 403 with a Graph {@code accessDenied} error that names the permission. An accepted caller is stored in the
- * request properties {@link AuthenticatedCaller#PROPERTY} and {@link CallerIdentity#PROPERTY}.
+ * request properties {@link AuthenticatedCaller#PROPERTY} and {@link CallerIdentity#PROPERTY}; a caller refused for
+ * want of a permission is stored in {@link AuthenticatedCaller#REFUSED_PROPERTY}, so that the refusal can be audited.
  */
 @Provider
 @PreMatching
@@ -51,6 +52,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
               .header(HttpHeaders.WWW_AUTHENTICATE, challenge(refused))
               .build());
     } else if (decision instanceof BearerAuthentication.Forbidden forbidden) {
+      request.setProperty(AuthenticatedCaller.REFUSED_PROPERTY, forbidden.caller());
       request.abortWith(
           ErrorResponses.builder(servletRequest, 403, new GraphError(ErrorCode.accessDenied, forbidden.message()))
               .build());

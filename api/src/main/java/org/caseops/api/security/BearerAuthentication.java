@@ -29,8 +29,8 @@ public final class BearerAuthentication {
    */
   public record Unauthenticated(boolean tokenSent, String description) implements Decision {}
 
-  /** The token is valid but lacks {@code permission}, which the request's method needs. */
-  public record Forbidden(String permission, String message) implements Decision {}
+  /** The token of {@code caller} is valid but lacks {@code permission}, which the request's method needs. */
+  public record Forbidden(String permission, String message, AuthenticatedCaller caller) implements Decision {}
 
   public Decision decide(String authorizationHeader, String method) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
@@ -63,7 +63,8 @@ public final class BearerAuthentication {
               + " "
               + missing.get()
               + (missing.get().equals(Permissions.READ) ? " or " + Permissions.READ_WRITE : "")
-              + ", which the token does not grant.");
+              + ", which the token does not grant.",
+          caller);
     }
     return new Accepted(caller);
   }

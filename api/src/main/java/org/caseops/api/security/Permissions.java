@@ -15,6 +15,8 @@ import java.util.TreeSet;
 public final class Permissions {
   public static final String READ = "eDiscovery.Read.All";
   public static final String READ_WRITE = "eDiscovery.ReadWrite.All";
+  /** Reading the audit log ({@code /caseops/auditLog}), on top of the eDiscovery permission every request needs. */
+  public static final String AUDIT_READ = "caseops.Audit.Read.All";
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private Permissions() {}
@@ -42,6 +44,11 @@ public final class Permissions {
   /** Whether the claims are those of a delegated (user) token: it carries scopes rather than only roles. */
   public static boolean isDelegated(Map<String, ?> claims) {
     return claims.get("scp") != null || claims.get("scope") != null;
+  }
+
+  /** Whether the granted permissions allow reading the audit log. */
+  public static boolean allowsAuditRead(Collection<String> granted) {
+    return granted.stream().anyMatch(AUDIT_READ::equalsIgnoreCase);
   }
 
   /** The permission a request with this method needs. */

@@ -186,6 +186,8 @@ class BearerAuthenticationTest {
     assertThat(forbidden.message())
         .contains("eDiscovery.Read.All or eDiscovery.ReadWrite.All")
         .contains("delegated permission (scp)");
+    // The refused caller is known, so that the refusal can be audited under its name.
+    assertThat(forbidden.caller().permissions()).containsExactly("User.Read");
   }
 
   @Test

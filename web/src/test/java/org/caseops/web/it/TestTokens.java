@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 final class TestTokens {
   static final String READ = "eDiscovery.Read.All";
   static final String READ_WRITE = "eDiscovery.ReadWrite.All";
+  static final String AUDIT = "caseops.Audit.Read.All";
   private static final PrivateKey TRUSTED = readPrivateKey();
   private static final PrivateKey UNTRUSTED = generatePrivateKey();
 

@@ -1,0 +1,64 @@
+package org.caseops.api.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.ErrorCode;
+import org.caseops.api.odata.CollectionJson;
+import org.caseops.api.odata.JsonResponses;
+import org.caseops.api.odata.QueryOptions;
+import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.security.AuthenticatedCaller;
+import org.caseops.api.security.Permissions;
+import org.caseops.domain.audit.AuditEntry;
+import org.caseops.domain.audit.AuditLog;
+
+/**
+ * {@code /caseops/auditLog}: the audit log, newest first, paged with {@code $top}, {@code $skip} and {@code
+ * @odata.nextLink}. Only callers whose token grants {@value Permissions#AUDIT_READ} may read it.
+ */
+@RequestScoped
+@Path("{version: v1\\.0|beta}/caseops/auditLog")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditLogResource {
+  static final String CONTEXT = "caseops/auditLog";
+
+  @Inject AuditLog log;
+  @Context HttpServletRequest request;
+
+  @GET
+  public Response list(@PathParam("version") String version, @Context UriInfo uri) {
+    requireAuditRead(request.getAttribute(AuthenticatedCaller.PROPERTY));
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    options.checkSelect(AuditEntryJson.PROPERTIES, AuditEntryJson.TYPE);
+    List<AuditEntry> page = log.list(options.skip(), options.pageSize());
+    long total = log.count();
+    List<JsonObject> items = page.stream().map(e -> options.project(AuditEntryJson.item(e))).toList();
+    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+    String next = options.nextLinkAfter(uri.getRequestUri(), page.size(), total);
+    return JsonResponses.ok(CollectionJson.of(root.context(CONTEXT), total, items, next));
+  }
+
+  /** Refuses (403 accessDenied, naming the permission) a caller whose token does not grant the audit permission. */
+  static void requireAuditRead(Object caller) {
+    if (!(caller instanceof AuthenticatedCaller known) || !Permissions.allowsAuditRead(known.permissions())) {
+      throw new ApiException(
+          403,
+          ErrorCode.accessDenied,
+          "Missing permission: reading the audit log needs the permission "
+              + Permissions.AUDIT_READ
+              + " (in scp or roles), which the token does not grant.");
+    }
+  }
+}
