@@ -61,14 +61,6 @@ public class CaseService {
     return lookups.findCase(caseId);
   }
 
-  public List<EdiscoveryCase> list(int offset, int limit) {
-    return cases.list(offset, limit);
-  }
-
-  public long count() {
-    return cases.count();
-  }
-
   /** The cases a list query asks for. */
   public List<EdiscoveryCase> list(ListQuery query) {
     return cases.list(query);

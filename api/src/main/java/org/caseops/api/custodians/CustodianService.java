@@ -69,15 +69,6 @@ public class CustodianService {
     return lookups.findCustodian(caseId, custodianId);
   }
 
-  public List<Custodian> list(String caseId, int offset, int limit) {
-    lookups.requireCase(caseId);
-    return custodians.list(caseId, offset, limit);
-  }
-
-  public long count(String caseId) {
-    return custodians.count(caseId);
-  }
-
   /** The case's custodians a list query asks for. */
   public List<Custodian> list(String caseId, ListQuery query) {
     lookups.requireCase(caseId);

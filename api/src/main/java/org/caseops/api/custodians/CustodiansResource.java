@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -183,21 +184,13 @@ public class CustodiansResource {
 
   @GET
   @Path("{custodianId}/" + SOURCES + "/{sourceId}")
-  public Response getSource(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("custodianId") String rawCustodianId,
-      @PathParam("sources") String sources,
-      @PathParam("sourceId") String rawSourceId,
-      @Context UriInfo uri) {
-    SourceKind kind = kind(sources);
-    String caseId = Lookups.caseId(rawCaseId);
-    String custodianId = Lookups.custodianId(rawCustodianId);
-    String sourceId = Lookups.sourceId(rawSourceId, kind);
+  public Response getSource(@BeanParam SourcePath path, @Context UriInfo uri) {
+    SourcePath.Source at = path.source();
     QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(SourceJson.propertiesOf(kind), SourceJson.typeOf(kind));
-    CustodianSource source = service.getSource(caseId, custodianId, kind, sourceId);
-    return JsonResponses.ok(options.project(SourceJson.entity(ServiceRoot.of(uri.getBaseUri(), version), source)));
+    options.checkSelect(SourceJson.propertiesOf(at.kind()), SourceJson.typeOf(at.kind()));
+    CustodianSource source = service.getSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
+    return JsonResponses.ok(
+        options.project(SourceJson.entity(ServiceRoot.of(uri.getBaseUri(), path.version()), source)));
   }
 
   @GET
@@ -219,48 +212,33 @@ public class CustodiansResource {
   @GET
   @Path("{custodianId}/" + SOURCES + "/{sourceId}/lastIndexOperation")
   public Response sourceLastIndexOperation(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("custodianId") String rawCustodianId,
-      @PathParam("sources") String sources,
-      @PathParam("sourceId") String rawSourceId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    SourceKind kind = kind(sources);
-    String caseId = Lookups.caseId(rawCaseId);
-    String custodianId = Lookups.custodianId(rawCustodianId);
-    String sourceId = Lookups.sourceId(rawSourceId, kind);
+      @BeanParam SourcePath path, @Context UriInfo uri, @Context HttpHeaders headers) {
+    SourcePath.Source at = path.source();
     QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
     options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
-    CaseOperation operation = service.lastIndexOperation(caseId, custodianId, kind, sourceId);
+    CaseOperation operation = service.lastIndexOperation(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
     String context =
-        ServiceRoot.of(uri.getBaseUri(), version)
+        ServiceRoot.of(uri.getBaseUri(), path.version())
             .context(
-                GraphPaths.entity(GraphPaths.sourceKey(caseId, custodianId, kind, sourceId) + "/lastIndexOperation"));
+                GraphPaths.entity(
+                    GraphPaths.sourceKey(at.caseId(), at.custodianId(), at.kind(), at.sourceId())
+                        + "/lastIndexOperation"));
     return JsonResponses.ok(options.project(OperationJson.entity(context, operation, include(headers))));
   }
 
   @GET
   @Path("{custodianId}/" + SOURCES + "/{sourceId}/itemStatistics")
-  public Response itemStatistics(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("custodianId") String rawCustodianId,
-      @PathParam("sources") String sources,
-      @PathParam("sourceId") String rawSourceId,
-      @Context UriInfo uri) {
-    SourceKind kind = kind(sources);
-    String caseId = Lookups.caseId(rawCaseId);
-    String custodianId = Lookups.custodianId(rawCustodianId);
-    String sourceId = Lookups.sourceId(rawSourceId, kind);
+  public Response itemStatistics(@BeanParam SourcePath path, @Context UriInfo uri) {
+    SourcePath.Source at = path.source();
     QueryOptions.parse(uri.getQueryParameters());
     return JsonResponses.ok(
         ItemStatisticsJson.entity(
-            ServiceRoot.of(uri.getBaseUri(), version), statistics.ofSource(caseId, custodianId, kind, sourceId)));
+            ServiceRoot.of(uri.getBaseUri(), path.version()),
+            statistics.ofSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId())));
   }
 
   private static SourceKind kind(String sources) {
-    return SourceKind.USER.collection().equals(sources) ? SourceKind.USER : SourceKind.SITE;
+    return SourcePath.kind(sources);
   }
 
   private static boolean include(HttpHeaders headers) {

@@ -121,16 +121,6 @@ public class OperationService {
     return lookups.findOperation(caseId, operationId);
   }
 
-  /** A page of the case's operations, newest first. */
-  public List<CaseOperation> list(String caseId, int offset, int limit) {
-    lookups.requireCase(caseId);
-    return operations.list(caseId, offset, limit);
-  }
-
-  public long count(String caseId) {
-    return operations.count(caseId);
-  }
-
   /** The case's operations a list query asks for (newest first without order keys). */
   public List<CaseOperation> list(String caseId, ListQuery query) {
     lookups.requireCase(caseId);

@@ -19,6 +19,7 @@ import org.caseops.api.testing.InMemoryOperations;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,9 +164,9 @@ class OperationServiceTest {
             Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
     CaseOperation second = later.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
 
-    assertThat(service.list(caseId, 0, 10)).containsExactly(second, first);
-    assertThat(service.count(caseId)).isEqualTo(2);
-    assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", 0, 10))
+    assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);
+    assertThat(service.count(caseId, null)).isEqualTo(2);
+    assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 }

@@ -143,6 +143,11 @@ class CaseOperationsIT {
     GraphClient.Reply sourceLast =
         api.get(custodians + "/" + custodianId + "/userSources/" + userSource.json().getString("id") + "/lastIndexOperation");
     assertThat(sourceLast.json().getString("id")).isEqualTo(op.getString("id"));
+    String siteSourcePath = custodians + "/" + custodianId + "/siteSources/" + siteSource.json().getString("id");
+    assertThat(api.get(siteSourcePath).json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.siteSource");
+    GraphClient.Reply siteStats = api.get(siteSourcePath + "/itemStatistics");
+    assertThat(siteStats.status()).as(siteStats.toString()).isEqualTo(200);
+    assertThat(siteStats.json().getJsonNumber("indexedItemCount").longValue()).isEqualTo(2);
 
     // Per-source figures: the mailbox holds 8 items (7 indexed, 1 unindexed), the site 2.
     GraphClient.Reply stats = api.get(CASES + "/" + caseId + "/itemStatistics");
