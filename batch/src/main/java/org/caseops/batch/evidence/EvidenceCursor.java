@@ -137,21 +137,26 @@ public final class EvidenceCursor implements Closeable {
     } catch (IOException e) {
       bytesRead += file.size();
       closeMbox();
-      return new EvidenceItem(
-          folder.source(),
-          file.relativePath(),
-          file.fileName(),
-          file.extension(),
-          false,
-          false,
-          file.size(),
-          null,
-          null,
-          false,
-          "cannot be read: " + e.getMessage(),
-          whole,
-          bytesRead);
+      return unreadable(folder, file, "cannot be read: " + e.getMessage(), whole);
     }
+  }
+
+  /** A whole file that could not be read: catalogued with the reason, never dropped. */
+  private EvidenceItem unreadable(SourceFolder folder, EvidenceFile file, String reason, EvidencePosition position) {
+    return new EvidenceItem(
+        folder.source(),
+        file.relativePath(),
+        file.fileName(),
+        file.extension(),
+        false,
+        false,
+        file.size(),
+        null,
+        null,
+        false,
+        reason,
+        position,
+        bytesRead);
   }
 
   private EvidenceItem nextMessage() {
@@ -182,20 +187,11 @@ public final class EvidenceCursor implements Closeable {
     } catch (IOException e) {
       bytesRead = Math.max(bytesRead, mboxBase + file.size());
       closeMbox();
-      return new EvidenceItem(
-          folder.source(),
-          file.relativePath(),
-          file.fileName(),
-          file.extension(),
-          false,
-          false,
-          file.size(),
-          null,
-          null,
-          false,
+      return unreadable(
+          folder,
+          file,
           "cannot be read to its end: " + e.getMessage(),
-          new EvidencePosition(sourceIndex, file.relativePath(), -1),
-          bytesRead);
+          new EvidencePosition(sourceIndex, file.relativePath(), -1));
     }
   }
 
