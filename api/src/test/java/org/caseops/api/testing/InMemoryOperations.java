@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.EstimateStatistics;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
 
@@ -103,6 +104,11 @@ public class InMemoryOperations implements CaseOperationRepository {
     Fields.set(op, "status", status);
     Fields.set(op, "resultInfo", resultInfo);
     Fields.set(op, "completedDateTime", completedAt);
+  }
+
+  @Override
+  public void recordEstimate(String operationId, EstimateStatistics estimate) {
+    Fields.set(stored.get(operationId), "estimate", estimate);
   }
 
   @Override

@@ -64,10 +64,20 @@ public class CaseOperation {
   @Column(name = "execution_id")
   private Long executionId;
 
+  @Embedded private OperationTarget target;
+
+  @Embedded private EstimateStatistics estimate;
+
   protected CaseOperation() {}
 
   /** A new operation, not started yet. */
   public static CaseOperation submit(String caseId, CaseAction action, IdentitySet by, Instant now) {
+    return submit(caseId, action, OperationTarget.none(), by, now);
+  }
+
+  /** A new operation on the given target, not started yet. */
+  public static CaseOperation submit(
+      String caseId, CaseAction action, OperationTarget target, IdentitySet by, Instant now) {
     if (action == CaseAction.unknownFutureValue) {
       throw new IllegalArgumentException("unknownFutureValue is not an action");
     }
@@ -79,6 +89,7 @@ public class CaseOperation {
     op.percentProgress = 0;
     op.createdDateTime = now;
     op.createdBy = by;
+    op.target = target == null ? OperationTarget.none() : target;
     return op;
   }
 
@@ -121,5 +132,15 @@ public class CaseOperation {
 
   public Long getExecutionId() {
     return executionId;
+  }
+
+  /** What the operation works on; never null (empty for the index action). */
+  public OperationTarget getTarget() {
+    return target == null ? OperationTarget.none() : target;
+  }
+
+  /** The estimate an estimateStatistics operation recorded; {@code null} until it has one. */
+  public EstimateStatistics getEstimate() {
+    return estimate == null || !estimate.isRecorded() ? null : estimate;
   }
 }

@@ -66,6 +66,9 @@ public interface CaseOperationRepository {
    */
   void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
 
+  /** Records what an estimateStatistics operation found. */
+  void recordEstimate(String operationId, EstimateStatistics estimate);
+
   /** Deletes every operation of the case. */
   void deleteOfCase(String caseId);
 }

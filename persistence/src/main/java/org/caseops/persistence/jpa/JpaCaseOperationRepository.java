@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.EstimateStatistics;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
 
@@ -156,6 +157,23 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("msg", info.getMessage())
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordEstimate(String operationId, EstimateStatistics estimate) {
+    em.createQuery(
+            "UPDATE CaseOperation o SET o.estimate.indexedItemCount = :ic, o.estimate.indexedItemsSize = :is,"
+                + " o.estimate.unindexedItemCount = :uc, o.estimate.unindexedItemsSize = :us,"
+                + " o.estimate.mailboxCount = :mc, o.estimate.siteCount = :sc WHERE o.id = :id")
+        .setParameter("ic", estimate.getIndexedItemCount())
+        .setParameter("is", estimate.getIndexedItemsSize())
+        .setParameter("uc", estimate.getUnindexedItemCount())
+        .setParameter("us", estimate.getUnindexedItemsSize())
+        .setParameter("mc", estimate.getMailboxCount())
+        .setParameter("sc", estimate.getSiteCount())
+        .setParameter("id", operationId)
         .executeUpdate();
   }
 

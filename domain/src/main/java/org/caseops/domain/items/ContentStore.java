@@ -1,0 +1,29 @@
+package org.caseops.domain.items;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The case's own copies of content, addressed by their SHA-256 and stored once per case however many review sets hold
+ * them.
+ */
+public interface ContentStore {
+  /** Whether the case holds content with this SHA-256. */
+  boolean contains(String caseId, String sha256);
+
+  /**
+   * Stores the stream's bytes for the case unless content with the same SHA-256 is there already, and returns their
+   * SHA-256 (lower-case hex). The stream is read to its end and not closed. A copy appears whole or not at all.
+   */
+  String put(String caseId, InputStream content) throws IOException;
+
+  /** The stored content, if the case holds it; the caller closes the stream. */
+  Optional<InputStream> open(String caseId, String sha256) throws IOException;
+
+  /** The size of the stored content, if the case holds it. */
+  Optional<Long> size(String caseId, String sha256) throws IOException;
+
+  /** Removes every copy the case holds. */
+  void deleteCase(String caseId) throws IOException;
+}

@@ -1,0 +1,55 @@
+package org.caseops.domain.reviewsets;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.domain.support.ListQuery;
+
+/** Review sets, their files and their saved queries, always looked up within a case. */
+public interface ReviewSetRepository {
+  void add(ReviewSet reviewSet);
+
+  Optional<ReviewSet> find(String caseId, String reviewSetId);
+
+  /**
+   * The case's review sets that meet the query's filter, in its order (creation time, oldest first, without one).
+   * Properties: {@code id}, {@code displayName}, {@code createdDateTime}.
+   */
+  List<ReviewSet> list(String caseId, ListQuery query);
+
+  long count(String caseId, ListQuery.Condition filter);
+
+  /** Whether the case has a review set of this name, ignoring case. */
+  boolean nameTaken(String caseId, String displayName);
+
+  /** Of the given catalogued item ids, those the review set already holds. */
+  Set<String> itemIdsPresent(String reviewSetId, Collection<String> itemIds);
+
+  /** Adds files in one batch; the caller has left out those already present. */
+  void addItems(List<ReviewSetItem> items);
+
+  /** One file, by its own id. */
+  Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId);
+
+  /** Files by catalogued item id. */
+  List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds);
+
+  /** The review set's files in the order they were added (then by id). */
+  List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit);
+
+  long countItems(String reviewSetId);
+
+  void addQuery(ReviewSetQuery query);
+
+  Optional<ReviewSetQuery> findQuery(String caseId, String reviewSetId, String queryId);
+
+  /** The review set's queries, in the query's order (creation time, oldest first, without one). */
+  List<ReviewSetQuery> listQueries(String reviewSetId, ListQuery query);
+
+  long countQueries(String reviewSetId, ListQuery.Condition filter);
+
+  ReviewSetQuery updateQuery(ReviewSetQuery query);
+
+  void deleteQuery(String caseId, String reviewSetId, String queryId);
+}

@@ -1,0 +1,184 @@
+package org.caseops.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.domain.reviewsets.ReviewSet;
+import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewSetQuery;
+import org.caseops.domain.reviewsets.ReviewSetRepository;
+import org.caseops.domain.support.ListQuery;
+
+/** Review sets, their files and queries in JPA. Files are written in JDBC batches within the caller's transaction. */
+@ApplicationScoped
+@Transactional
+public class JpaReviewSetRepository implements ReviewSetRepository {
+  /** Keeps IN lists well under every database's parameter limit. */
+  private static final int IN_LIMIT = 1000;
+
+  private static final ListQueries<ReviewSet> SETS =
+      new ListQueries<>(
+          ReviewSet.class,
+          Map.of("id", "id", "displayName", "displayName", "createdDateTime", "createdDateTime"),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
+  private static final ListQueries<ReviewSetQuery> QUERIES =
+      new ListQueries<>(
+          ReviewSetQuery.class,
+          Map.of(
+              "id", "id",
+              "displayName", "displayName",
+              "createdDateTime", "createdDateTime",
+              "lastModifiedDateTime", "lastModifiedDateTime"),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
+  @Inject EntityManager em;
+
+  @Override
+  public void add(ReviewSet reviewSet) {
+    em.persist(reviewSet);
+  }
+
+  @Override
+  public Optional<ReviewSet> find(String caseId, String reviewSetId) {
+    ReviewSet r = em.find(ReviewSet.class, reviewSetId);
+    return r != null && r.getCaseId().equals(caseId) ? Optional.of(r) : Optional.empty();
+  }
+
+  @Override
+  public List<ReviewSet> list(String caseId, ListQuery query) {
+    return SETS.list(em, query, (cb, r) -> cb.equal(r.get("caseId"), caseId));
+  }
+
+  @Override
+  public long count(String caseId, ListQuery.Condition filter) {
+    return SETS.count(em, filter, (cb, r) -> cb.equal(r.get("caseId"), caseId));
+  }
+
+  @Override
+  public boolean nameTaken(String caseId, String displayName) {
+    return !em.createQuery(
+            "SELECT r.id FROM ReviewSet r WHERE r.caseId = :c AND LOWER(r.displayName) = :n", String.class)
+        .setParameter("c", caseId)
+        .setParameter("n", displayName.toLowerCase(Locale.ROOT))
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public Set<String> itemIdsPresent(String reviewSetId, Collection<String> itemIds) {
+    Set<String> present = new HashSet<>();
+    for (List<String> part : parts(itemIds)) {
+      present.addAll(
+          em.createQuery(
+                  "SELECT i.itemId FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.itemId IN :ids", String.class)
+              .setParameter("r", reviewSetId)
+              .setParameter("ids", part)
+              .getResultList());
+    }
+    return present;
+  }
+
+  @Override
+  public void addItems(List<ReviewSetItem> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    for (ReviewSetItem item : items) {
+      em.persist(item);
+    }
+    em.flush();
+    em.clear();
+  }
+
+  @Override
+  public Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId) {
+    ReviewSetItem i = em.find(ReviewSetItem.class, reviewSetItemId);
+    return i != null && i.getReviewSetId().equals(reviewSetId) ? Optional.of(i) : Optional.empty();
+  }
+
+  @Override
+  public List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds) {
+    List<ReviewSetItem> found = new ArrayList<>();
+    for (List<String> part : parts(itemIds)) {
+      found.addAll(
+          em.createQuery(
+                  "SELECT i FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.itemId IN :ids", ReviewSetItem.class)
+              .setParameter("r", reviewSetId)
+              .setParameter("ids", part)
+              .getResultList());
+    }
+    return found;
+  }
+
+  @Override
+  public List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
+    return em.createQuery(
+            "SELECT i FROM ReviewSetItem i WHERE i.reviewSetId = :r ORDER BY i.addedDateTime, i.id",
+            ReviewSetItem.class)
+        .setParameter("r", reviewSetId)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long countItems(String reviewSetId) {
+    return em.createQuery("SELECT COUNT(i) FROM ReviewSetItem i WHERE i.reviewSetId = :r", Long.class)
+        .setParameter("r", reviewSetId)
+        .getSingleResult();
+  }
+
+  @Override
+  public void addQuery(ReviewSetQuery query) {
+    em.persist(query);
+  }
+
+  @Override
+  public Optional<ReviewSetQuery> findQuery(String caseId, String reviewSetId, String queryId) {
+    ReviewSetQuery q = em.find(ReviewSetQuery.class, queryId);
+    return q != null && q.getCaseId().equals(caseId) && q.getReviewSetId().equals(reviewSetId)
+        ? Optional.of(q)
+        : Optional.empty();
+  }
+
+  @Override
+  public List<ReviewSetQuery> listQueries(String reviewSetId, ListQuery query) {
+    return QUERIES.list(em, query, (cb, q) -> cb.equal(q.get("reviewSetId"), reviewSetId));
+  }
+
+  @Override
+  public long countQueries(String reviewSetId, ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, (cb, q) -> cb.equal(q.get("reviewSetId"), reviewSetId));
+  }
+
+  @Override
+  public ReviewSetQuery updateQuery(ReviewSetQuery query) {
+    ReviewSetQuery merged = em.merge(query);
+    em.flush();
+    return merged;
+  }
+
+  @Override
+  public void deleteQuery(String caseId, String reviewSetId, String queryId) {
+    findQuery(caseId, reviewSetId, queryId).ifPresent(em::remove);
+  }
+
+  static List<List<String>> parts(Collection<String> ids) {
+    List<List<String>> parts = new ArrayList<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += IN_LIMIT) {
+      parts.add(all.subList(i, Math.min(all.size(), i + IN_LIMIT)));
+    }
+    return parts;
+  }
+}
