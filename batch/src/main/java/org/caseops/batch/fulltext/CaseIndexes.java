@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.domain.cases.CaseDeleted;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.batch.evidence.EvidenceCursor;
 import org.caseops.batch.evidence.EvidenceItem;
 import org.caseops.batch.evidence.EvidencePosition;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.domain.cases.CaseDeleted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

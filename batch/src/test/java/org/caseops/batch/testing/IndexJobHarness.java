@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
-import org.caseops.batch.config.CaseopsPaths;
+import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;

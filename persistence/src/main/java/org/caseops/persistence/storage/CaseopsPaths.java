@@ -1,4 +1,4 @@
-package org.caseops.batch.config;
+package org.caseops.persistence.storage;
 
 import java.nio.file.Path;
 
