@@ -3,6 +3,7 @@ package org.caseops.api.searches;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.Flags;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.Refs;
@@ -54,6 +55,11 @@ public final class SearchRequests {
         ContentQueries.check(
             "contentQuery", body.optionalString("contentQuery", EdiscoverySearch.MAX_QUERY), false);
     Set<DataSourceScopes> scopes = scopes(body, include);
+    if (body.has("noncustodialSources" + Refs.BIND)) {
+      throw ApiException.notSupported(
+          "noncustodialSources are not supported: bind sources of custodians with custodianSources@odata.bind or"
+              + " additionalSources@odata.bind.");
+    }
     List<String> custodianSources = Refs.urls(body, CUSTODIAN_SOURCES);
     List<String> additionalSources = Refs.urls(body, ADDITIONAL_SOURCES);
     body.rejectUnknown();
