@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -41,7 +40,7 @@ public class CaseIndexes {
   private static IndexWriter open(Path folder) {
     try {
       Files.createDirectories(folder);
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+      IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(32);
       return new IndexWriter(FSDirectory.open(folder), config);
