@@ -15,6 +15,9 @@ import org.caseops.api.health.HealthResource;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.requests.PathNormalizationFilter;
+import org.caseops.api.reviewsets.ReviewSetsResource;
+import org.caseops.api.searches.SearchesResource;
+import org.caseops.api.tags.TagsResource;
 import org.caseops.api.requests.RequestIdFilter;
 import org.caseops.api.security.AuthenticationFilter;
 import org.caseops.api.throttling.ThrottlingFilter;
@@ -34,6 +37,9 @@ public class CaseopsApplication extends Application {
         CasesResource.class,
         CustodiansResource.class,
         OperationsResource.class,
+        SearchesResource.class,
+        ReviewSetsResource.class,
+        TagsResource.class,
         AuditLogResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,

@@ -60,7 +60,8 @@ public class Lookups {
     return raw.toLowerCase(Locale.ROOT);
   }
 
-  private static String guid(String raw, String type) {
+  /** A GUID id of the given type from a URL or body, returned in lower case; 400 {@code invalidRequest} otherwise. */
+  public static String guid(String raw, String type) {
     if (raw == null || !GUID.matcher(raw).matches()) {
       throw ApiException.invalidRequest(
           "'" + GraphError.clip(raw) + "' is not a valid " + type + " id: ids are GUIDs.");

@@ -57,4 +57,52 @@ public final class GraphPaths {
   public static String operationPath(String caseId, String operationId) {
     return casePath(caseId) + "/operations/" + operationId;
   }
+
+  public static String searchesKey(String caseId) {
+    return caseKey(caseId) + "/searches";
+  }
+
+  public static String searchKey(String caseId, String searchId) {
+    return searchesKey(caseId) + "('" + searchId + "')";
+  }
+
+  public static String searchPath(String caseId, String searchId) {
+    return casePath(caseId) + "/searches/" + searchId;
+  }
+
+  public static String reviewSetsKey(String caseId) {
+    return caseKey(caseId) + "/reviewSets";
+  }
+
+  public static String reviewSetKey(String caseId, String reviewSetId) {
+    return reviewSetsKey(caseId) + "('" + reviewSetId + "')";
+  }
+
+  public static String reviewSetPath(String caseId, String reviewSetId) {
+    return casePath(caseId) + "/reviewSets/" + reviewSetId;
+  }
+
+  public static String queriesKey(String caseId, String reviewSetId) {
+    return reviewSetKey(caseId, reviewSetId) + "/queries";
+  }
+
+  public static String queryPath(String caseId, String reviewSetId, String queryId) {
+    return reviewSetPath(caseId, reviewSetId) + "/queries/" + queryId;
+  }
+
+  public static String filesKey(String caseId, String reviewSetId) {
+    return reviewSetKey(caseId, reviewSetId) + "/files";
+  }
+
+  public static String tagsKey(String caseId) {
+    return caseKey(caseId) + "/tags";
+  }
+
+  public static String tagKey(String caseId, String tagId) {
+    return tagsKey(caseId) + "('" + tagId + "')";
+  }
+
+  public static String tagPath(String caseId, String tagId) {
+    return casePath(caseId) + "/tags/" + tagId;
+  }
 }

@@ -77,6 +77,23 @@ public final class JsonBody {
     return parse(bytes.toByteArray());
   }
 
+  /** Reads a request body that may be absent or blank (then an empty object), e.g. the optional body of an action. */
+  public static JsonObject readOptional(InputStream body) {
+    if (body == null) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    byte[] bytes;
+    try (InputStream in = body) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw ApiException.badRequest("The request body could not be read.");
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new ApiException(413, ErrorCode.invalidRequest, "The request body is larger than " + MAX_BYTES + " bytes.");
+    }
+    return isBlank(bytes) ? JsonValue.EMPTY_JSON_OBJECT : parse(bytes);
+  }
+
   /** Parses one JSON object, refusing duplicate names and anything after the object. */
   public static JsonObject parse(byte[] body) {
     if (isBlank(body)) {

@@ -17,6 +17,11 @@ public final class JsonResponses {
     return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
   }
 
+  /** 202 Accepted with an empty body and the {@code Location} of what was started, as Graph answers an action. */
+  public static Response accepted(URI location) {
+    return Response.accepted().location(location).build();
+  }
+
   public static Response noContent() {
     return Response.noContent().build();
   }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +17,7 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
 
@@ -48,10 +50,16 @@ public class OperationService {
     this.clock = clock;
   }
 
-  /** Creates the operation and starts its job; returns the operation as created ({@code notStarted}, 0%). */
-  public CaseOperation submit(String caseId, OperationRequest request, IdentitySet by) {
+  /**
+   * Creates the operation on its checked target and starts its job; returns the operation as created ({@code
+   * notStarted}, 0%). Both ways of starting an action (its own endpoint and {@code POST .../operations}) come here.
+   *
+   * @throws ApiException 400 when the target lacks what the action needs; 409 while an operation of the same action
+   *     on the same target has not finished
+   */
+  public CaseOperation submit(String caseId, CaseAction action, OperationTarget target, IdentitySet by) {
     lookups.requireCase(caseId);
-    CaseAction action = request.action();
+    requireComplete(action, target);
     if (!jobs.hasJob(action.jobName())) {
       throw ApiException.invalidRequest(
           "The action '"
@@ -60,20 +68,23 @@ public class OperationService {
               + BatchJobLauncher.jobXml(action.jobName())
               + "), so no operation was created.");
     }
-    // Two jobs of one action on one case would work over the same items at once; the second waits for the first.
+    // Two jobs of one action on one target would work over the same items at once; the second waits for the first.
+    String key = conflictKey(action, target);
     for (CaseOperation open : operations.listOpen(caseId)) {
-      if (open.getAction() == action) {
+      if (open.getAction() == action && Objects.equals(conflictKey(action, open.getTarget()), key)) {
         throw ApiException.conflict(
             "The "
                 + action.wireName()
                 + " operation '"
                 + open.getId()
-                + "' of this case has not finished yet ("
+                + "' of this "
+                + (key == null ? "case" : targetName(action) + " '" + key + "'")
+                + " has not finished yet ("
                 + open.getStatus().wireName()
                 + "); submit another when it has.");
       }
     }
-    CaseOperation operation = CaseOperation.submit(caseId, action, by, now());
+    CaseOperation operation = CaseOperation.submit(caseId, action, target, by, now());
     operations.add(operation);
 
     long executionId;
@@ -95,6 +106,49 @@ public class OperationService {
       LOG.log(Level.WARNING, "Execution " + executionId + " of operation " + operation.getId() + " not recorded", e);
     }
     return operation;
+  }
+
+  /**
+   * What two operations of one action must not share while both run: the search an estimate reads (two estimates of
+   * different searches may run together), the review set addToReviewSet and applyTags write; the whole case (null) for
+   * the other actions.
+   */
+  static String conflictKey(CaseAction action, OperationTarget target) {
+    return switch (action) {
+      case estimateStatistics -> target.getSearchId();
+      case addToReviewSet, applyTags -> target.getReviewSetId();
+      default -> null;
+    };
+  }
+
+  private static String targetName(CaseAction action) {
+    return action == CaseAction.estimateStatistics ? "search" : "review set";
+  }
+
+  private static void requireComplete(CaseAction action, OperationTarget target) {
+    switch (action) {
+      case estimateStatistics -> require(action, "search", target.getSearchId());
+      case addToReviewSet -> {
+        require(action, "reviewSet", target.getReviewSetId());
+        require(action, "search", target.getSearchId());
+      }
+      case applyTags -> {
+        require(action, "reviewSet", target.getReviewSetId());
+        require(action, "query", target.getQueryId());
+        if (target.getTagsToAdd().isEmpty() && target.getTagsToRemove().isEmpty()) {
+          throw ApiException.invalidRequest("The action 'applyTags' needs tagsToAdd or tagsToRemove.");
+        }
+      }
+      default -> {
+        // no target
+      }
+    }
+  }
+
+  private static void require(CaseAction action, String property, String value) {
+    if (value == null) {
+      throw OperationTargets.missing(action, property);
+    }
   }
 
   private void markSubmissionFailed(CaseOperation operation, CaseAction action) {

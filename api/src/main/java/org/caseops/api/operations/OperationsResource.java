@@ -47,6 +47,7 @@ public class OperationsResource {
           .build();
 
   @Inject OperationService service;
+  @Inject OperationTargets targets;
   @Inject CallerIdentity caller;
 
   @POST
@@ -60,7 +61,8 @@ public class OperationsResource {
     String caseId = Lookups.caseId(rawCaseId);
     boolean include = Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
     OperationRequest request = OperationRequest.parse(JsonBody.read(body), include);
-    CaseOperation operation = service.submit(caseId, request, caller.identitySet());
+    CaseOperation operation =
+        service.submit(caseId, request.action(), targets.resolve(caseId, request), caller.identitySet());
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     return JsonResponses.created(
         root.resolve(GraphPaths.operationPath(caseId, operation.getId())),

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *   <li>known segments in any letter case ({@code ediscoverycases}, {@code V1.0}) become their canonical spelling;
  *   <li>namespace-qualified segments, as Kiota SDKs write actions ({@code microsoft.graph.security.estimateStatistics})
  *       and as caseops names its additions ({@code caseops.itemStatistics}), lose their namespace;
+ *   <li>a call of a function without parameters loses its empty parentheses ({@code asHierarchy()});
  *   <li>one trailing slash is dropped.
  * </ul>
  *
@@ -38,6 +39,21 @@ public final class PathNormalizer {
           "operations",
           "lastIndexOperation",
           "itemStatistics",
+          "searches",
+          "custodianSources",
+          "additionalSources",
+          "lastEstimateStatisticsOperation",
+          "estimateStatistics",
+          "reviewSets",
+          "addToReviewSet",
+          "files",
+          "content",
+          "queries",
+          "applyTags",
+          "tags",
+          "childTags",
+          "parent",
+          "asHierarchy",
           "caseops",
           "auditLog",
           "health");
@@ -49,6 +65,8 @@ public final class PathNormalizer {
       CANONICAL.put(segment.toLowerCase(Locale.ROOT), segment);
     }
     CANONICAL.put("caseops.itemstatistics", "itemStatistics");
+    CANONICAL.put("ashierarchy()", "asHierarchy");
+    CANONICAL.put("ashierarchy%28%29", "asHierarchy");
   }
 
   private static final Pattern KEY_SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9._]*)\\((.+)\\)");

@@ -22,6 +22,7 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class OperationServiceTest {
     List<String> committedAtStart = new ArrayList<>();
     jobs.onStart = p -> committedAtStart.addAll(operations.calls);
 
-    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation op = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
     assertThat(op.getStatus()).isEqualTo(CaseOperationStatus.notStarted);
     assertThat(op.getPercentProgress()).isZero();
@@ -63,9 +64,9 @@ class OperationServiceTest {
 
   @Test
   void aSecondOperationOfTheSameActionWaitsUntilTheFirstHasFinished() {
-    CaseOperation first = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
-    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.index), ALICE))
+    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -75,14 +76,14 @@ class OperationServiceTest {
     assertThat(jobs.started).hasSize(1);
 
     operations.complete(first.getId(), CaseOperationStatus.succeeded, null, NOW);
-    assertThat(service.submit(caseId, new OperationRequest(CaseAction.index), ALICE).getId())
+    assertThat(service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE).getId())
         .isNotEqualTo(first.getId());
     assertThat(jobs.started).hasSize(2);
   }
 
   @Test
   void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
-    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.holdUpdate), ALICE))
+    assertThatThrownBy(() -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -101,7 +102,7 @@ class OperationServiceTest {
   void aJobThatCannotStartLeavesTheOperationSubmissionFailed() {
     jobs.startFailure = new JobStartException("no such job");
 
-    assertThatThrownBy(() -> service.submit(caseId, new OperationRequest(CaseAction.index), ALICE))
+    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -119,7 +120,7 @@ class OperationServiceTest {
   @Test
   void anUnknownCaseIsA404AndStartsNothing() {
     assertThatThrownBy(
-            () -> service.submit("00000000-0000-0000-0000-000000000001", new OperationRequest(CaseAction.index), ALICE))
+            () -> service.submit("00000000-0000-0000-0000-000000000001", CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -131,7 +132,7 @@ class OperationServiceTest {
 
   @Test
   void gettingAnExistingOperationReadsOneRowAndNotTheCase() {
-    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation op = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
     cases.existsCalls = 0;
     cases.findCalls = 0;
     operations.findCalls = 0;
@@ -143,7 +144,7 @@ class OperationServiceTest {
 
   @Test
   void aMissingOperationSaysWhetherTheCaseOrTheOperationIsMissing() {
-    CaseOperation op = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation op = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
     String otherCase = "00000000-0000-0000-0000-000000000002";
 
     assertThatThrownBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
@@ -154,7 +155,7 @@ class OperationServiceTest {
 
   @Test
   void listsNewestFirst() {
-    CaseOperation first = service.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
     operations.complete(first.getId(), CaseOperationStatus.succeeded, null, NOW);
     OperationService later =
         new OperationService(
@@ -162,7 +163,7 @@ class OperationServiceTest {
             operations,
             jobs,
             Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
-    CaseOperation second = later.submit(caseId, new OperationRequest(CaseAction.index), ALICE);
+    CaseOperation second = later.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
     assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);
     assertThat(service.count(caseId, null)).isEqualTo(2);

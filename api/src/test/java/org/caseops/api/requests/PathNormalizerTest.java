@@ -40,6 +40,16 @@ class PathNormalizerTest {
             + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/itemStatistics",
         "v1.0/security/cases/ediscoveryCases/" + CASE + "/custodians/c/siteSources/s/ItemStatistics"
             + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/custodians/c/siteSources/s/itemStatistics",
+        // functions without parameters, short and namespace-qualified, with or without parentheses
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/tags/microsoft.graph.security.asHierarchy()"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/tags/asHierarchy",
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/tags/asHierarchy%28%29"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/tags/asHierarchy",
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/Tags/ASHIERARCHY"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/tags/asHierarchy",
+        // actions of review sets and queries
+        "v1.0/security/cases/ediscoveryCases/" + CASE + "/reviewSets(r)/queries('q')/microsoft.graph.security.applyTags"
+            + "|v1.0/security/cases/ediscoveryCases/" + CASE + "/reviewSets/r/queries/q/applyTags",
         // a trailing slash
         "v1.0/security/cases/ediscoveryCases/|v1.0/security/cases/ediscoveryCases",
       })

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.ItemTotals;
 import org.caseops.domain.items.SourceItemStats;
 
 /** An item catalog that only reports the statistics a test gives it. */
@@ -51,4 +52,19 @@ public class InMemoryItems implements ItemRepository {
 
   @Override
   public void deleteOfCase(String caseId) {}
+
+  @Override
+  public long countInSources(Collection<String> sourceIds) {
+    return 0;
+  }
+
+  @Override
+  public ItemTotals unindexedInSources(Collection<String> sourceIds) {
+    return ItemTotals.NONE;
+  }
+
+  @Override
+  public List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit) {
+    return List.of();
+  }
 }

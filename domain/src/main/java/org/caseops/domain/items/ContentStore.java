@@ -18,6 +18,14 @@ public interface ContentStore {
    */
   String put(String caseId, InputStream content) throws IOException;
 
+  /**
+   * Stores the stream's bytes for the case as {@link #put(String, InputStream)} does, checking that their SHA-256 is
+   * the expected one; when the case already holds that content the stream is not read at all.
+   *
+   * @throws ContentMismatchException when the bytes have another SHA-256 (nothing is stored)
+   */
+  void put(String caseId, String expectedSha256, InputStream content) throws IOException;
+
   /** The stored content, if the case holds it; the caller closes the stream. */
   Optional<InputStream> open(String caseId, String sha256) throws IOException;
 

@@ -28,5 +28,17 @@ public interface ItemRepository {
   /** Items of one source, ordered by location. */
   List<Item> listInSource(String sourceId, int offset, int limit);
 
+  /** How many items the given sources hold. */
+  long countInSources(Collection<String> sourceIds);
+
+  /** The items of the given sources that could not be indexed: their count and total size. */
+  ItemTotals unindexedInSources(Collection<String> sourceIds);
+
+  /**
+   * A page of the items of the given sources in id order, starting after {@code afterId} ({@code null} for the first
+   * page), so that a reading can resume where it stopped.
+   */
+  List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit);
+
   void deleteOfCase(String caseId);
 }

@@ -40,6 +40,9 @@ public interface ReviewSetRepository {
 
   long countItems(String reviewSetId);
 
+  /** How many files the given operation added to the review set. */
+  long countAddedBy(String reviewSetId, String operationId);
+
   void addQuery(ReviewSetQuery query);
 
   Optional<ReviewSetQuery> findQuery(String caseId, String reviewSetId, String queryId);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.ItemTotals;
 import org.caseops.domain.items.SourceItemStats;
 
 /**
@@ -129,6 +130,48 @@ public class JpaItemRepository implements ItemRepository {
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public long countInSources(Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.sourceId IN :s", Long.class)
+        .setParameter("s", List.copyOf(sourceIds))
+        .getSingleResult();
+  }
+
+  @Override
+  public ItemTotals unindexedInSources(Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return ItemTotals.NONE;
+    }
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(i), SUM(i.size) FROM Item i WHERE i.sourceId IN :s AND i.indexed = FALSE", Object[].class)
+            .setParameter("s", List.copyOf(sourceIds))
+            .getSingleResult();
+    long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
+    long size = row[1] == null ? 0 : ((Number) row[1]).longValue();
+    return new ItemTotals(count, size);
+  }
+
+  @Override
+  public List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit) {
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    List<Item> page =
+        em.createQuery(
+                "SELECT i FROM Item i WHERE i.sourceId IN :s AND i.id > :after ORDER BY i.id", Item.class)
+            .setParameter("s", List.copyOf(sourceIds))
+            .setParameter("after", afterId == null ? "" : afterId)
+            .setMaxResults(limit)
+            .getResultList();
+    // The items are read, not changed: keep the persistence context from growing over a long reading.
+    em.clear();
+    return page;
   }
 
   @Override

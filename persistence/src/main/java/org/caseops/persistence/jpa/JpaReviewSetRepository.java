@@ -139,6 +139,15 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   }
 
   @Override
+  public long countAddedBy(String reviewSetId, String operationId) {
+    return em.createQuery(
+            "SELECT COUNT(i) FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.addedByOperationId = :op", Long.class)
+        .setParameter("r", reviewSetId)
+        .setParameter("op", operationId)
+        .getSingleResult();
+  }
+
+  @Override
   public void addQuery(ReviewSetQuery query) {
     em.persist(query);
   }

@@ -30,7 +30,9 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
               "id", "id",
               "displayName", "displayName",
               "childSelectability", "childSelectability",
-              "lastModifiedDateTime", "lastModifiedDateTime"),
+              "lastModifiedDateTime", "lastModifiedDateTime",
+              // the default order; not offered to $filter
+              "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
   @Inject EntityManager em;

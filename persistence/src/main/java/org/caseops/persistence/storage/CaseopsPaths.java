@@ -30,15 +30,29 @@ public final class CaseopsPaths {
 
   /** The Lucene index folder of a case: {@code <data dir>/indexes/<caseId>}. */
   public static Path indexDir(String caseId) {
-    if (caseId == null
-        || caseId.isBlank()
-        || caseId.contains("/")
-        || caseId.contains("\\")
-        || caseId.equals(".")
-        || caseId.equals("..")) {
-      throw new IllegalArgumentException("not a case id: " + caseId);
+    return dataDir().resolve("indexes").resolve(segment(caseId, "case id"));
+  }
+
+  /** The Lucene index folder of a review set: {@code <data dir>/indexes/<caseId>/reviewsets/<reviewSetId>}. */
+  public static Path reviewSetIndexDir(String caseId, String reviewSetId) {
+    return indexDir(caseId).resolve("reviewsets").resolve(segment(reviewSetId, "review set id"));
+  }
+
+  /** The folder of a case's own content copies: {@code <data dir>/content/<caseId>}. */
+  public static Path contentDir(String caseId) {
+    return dataDir().resolve("content").resolve(segment(caseId, "case id"));
+  }
+
+  private static String segment(String id, String what) {
+    if (id == null
+        || id.isBlank()
+        || id.contains("/")
+        || id.contains("\\")
+        || id.equals(".")
+        || id.equals("..")) {
+      throw new IllegalArgumentException("not a " + what + ": " + id);
     }
-    return dataDir().resolve("indexes").resolve(caseId);
+    return id;
   }
 
   private static String setting(String property, String env) {

@@ -1,0 +1,140 @@
+package org.caseops.api.operations;
+
+import org.caseops.domain.support.EvolvableEnum;
+
+/**
+ * The option enums of the search and review-set actions, in Graph's numeric order. The flags enums have power-of-two
+ * values, the sentinel being the next power of two after the last member known when it was added. An operation keeps
+ * the flags it was given as member names ({@code OperationTarget.getOptions()}); the member names of the enums of one
+ * action do not overlap, so each can be told apart when written back.
+ */
+public final class OperationOptions {
+  private OperationOptions() {}
+
+  /** {@code statisticsOptions} of estimateStatistics (flags). */
+  public enum StatisticsOptions implements EvolvableEnum {
+    includeRefiners(1),
+    includeQueryStats(2),
+    includeUnindexedStats(4),
+    advancedIndexing(8),
+    locationsWithoutHits(16),
+    unknownFutureValue(32);
+
+    private final int value;
+
+    StatisticsOptions(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public String wireName() {
+      return name();
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+
+    @Override
+    public int sentinelValue() {
+      return unknownFutureValue.value;
+    }
+  }
+
+  /** {@code additionalDataOptions} of addToReviewSet (flags); members after the sentinel need the opt-in. */
+  public enum AdditionalDataOptions implements EvolvableEnum {
+    allVersions(1),
+    linkedFiles(2),
+    unknownFutureValue(4),
+    advancedIndexing(8),
+    listAttachments(16),
+    htmlTranscripts(32),
+    messageConversationExpansion(64),
+    locationsWithoutHits(128),
+    allItemsInFolder(256),
+    cloudNativeHtmlConversion(512);
+
+    private final int value;
+
+    AdditionalDataOptions(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public String wireName() {
+      return name();
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+
+    @Override
+    public int sentinelValue() {
+      return unknownFutureValue.value;
+    }
+  }
+
+  /** {@code itemsToInclude} of addToReviewSet (flags). */
+  public enum ItemsToInclude implements EvolvableEnum {
+    searchHits(1),
+    partiallyIndexed(2),
+    unknownFutureValue(4);
+
+    private final int value;
+
+    ItemsToInclude(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public String wireName() {
+      return name();
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+
+    @Override
+    public int sentinelValue() {
+      return unknownFutureValue.value;
+    }
+  }
+
+  /**
+   * {@code cloudAttachmentVersion} and {@code documentVersion} of addToReviewSet (not flags). caseops reads files from
+   * folders, which keep one version, so every value means {@code latest}; values are checked, not kept.
+   */
+  public enum Version implements EvolvableEnum {
+    latest(0),
+    recent10(1),
+    recent100(2),
+    all(3),
+    unknownFutureValue(4);
+
+    private final int value;
+
+    Version(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public String wireName() {
+      return name();
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+
+    @Override
+    public int sentinelValue() {
+      return unknownFutureValue.value;
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package org.caseops.api.reviewsets;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.GraphError;
+import org.caseops.api.lookup.ResourceLookups;
+import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.OperationService;
+import org.caseops.api.operations.OperationTargets;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.items.ContentStore;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.reviewsets.ReviewSet;
+import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewSetQuery;
+import org.caseops.domain.reviewsets.ReviewSetRepository;
+import org.caseops.domain.reviewsets.ReviewTag;
+import org.caseops.domain.reviewsets.ReviewTagRepository;
+import org.caseops.domain.support.ListQuery;
+
+/**
+ * Review sets, their files and their queries, and the two actions on them: addToReviewSet (202; the search comes in the
+ * body) and applyTags on a query (202; the tags come in the body). Review-set names are unique in a case, ignoring
+ * case (409 otherwise).
+ */
+@Dependent
+public class ReviewSetService {
+  private static final Logger LOG = Logger.getLogger(ReviewSetService.class.getName());
+
+  private final ResourceLookups lookups;
+  private final ReviewSetRepository reviewSets;
+  private final ReviewTagRepository tags;
+  private final CustodianRepository custodians;
+  private final ContentStore contents;
+  private final OperationService operationService;
+  private final OperationTargets targets;
+  private final Clock clock;
+
+  /** A file with what its JSON needs besides itself: the kind of its source and its tags. */
+  public record FileView(ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags) {}
+
+  /** A file's stored content, to be closed by the caller. */
+  public record FileContent(InputStream stream, String mediaType, long size, String name) {}
+
+  @Inject
+  public ReviewSetService(
+      ResourceLookups lookups,
+      ReviewSetRepository reviewSets,
+      ReviewTagRepository tags,
+      CustodianRepository custodians,
+      ContentStore contents,
+      OperationService operationService,
+      OperationTargets targets,
+      Clock clock) {
+    this.lookups = lookups;
+    this.reviewSets = reviewSets;
+    this.tags = tags;
+    this.custodians = custodians;
+    this.contents = contents;
+    this.operationService = operationService;
+    this.targets = targets;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws ApiException 409 {@code conflict} when the case has a review set of that name, ignoring case
+   */
+  public ReviewSet create(String caseId, String displayName, IdentitySet by) {
+    lookups.cases().requireCase(caseId);
+    if (reviewSets.nameTaken(caseId, displayName)) {
+      throw duplicateName(caseId, displayName);
+    }
+    ReviewSet set = ReviewSet.create(caseId, displayName, by, now());
+    try {
+      reviewSets.add(set);
+    } catch (RuntimeException e) {
+      if (reviewSets.nameTaken(caseId, displayName)) {
+        throw duplicateName(caseId, displayName);
+      }
+      throw e;
+    }
+    return set;
+  }
+
+  private static ApiException duplicateName(String caseId, String displayName) {
+    return ApiException.conflict(
+        "The case '" + caseId + "' already has a review set named '" + GraphError.clip(displayName)
+            + "' (names are compared ignoring case).");
+  }
+
+  public ReviewSet get(String caseId, String reviewSetId) {
+    return lookups.findReviewSet(caseId, reviewSetId);
+  }
+
+  public List<ReviewSet> list(String caseId, ListQuery query) {
+    lookups.cases().requireCase(caseId);
+    return reviewSets.list(caseId, query);
+  }
+
+  public long count(String caseId, ListQuery.Condition filter) {
+    return reviewSets.count(caseId, filter);
+  }
+
+  /** Starts addToReviewSet on the review set the URL names, with the search and options of the body. */
+  public CaseOperation addToReviewSet(
+      String caseId, String reviewSetId, OperationRequest parameters, IdentitySet by) {
+    ReviewSet set = lookups.findReviewSet(caseId, reviewSetId);
+    return operationService.submit(
+        caseId, CaseAction.addToReviewSet, targets.addToReviewSet(caseId, set.getId(), parameters), by);
+  }
+
+  // ---- files
+
+  /** A page of the review set's files, in the order they were added. */
+  public List<FileView> files(String caseId, String reviewSetId, int offset, int limit) {
+    lookups.findReviewSet(caseId, reviewSetId);
+    return views(caseId, reviewSets.listItems(reviewSetId, offset, limit));
+  }
+
+  public long countFiles(String reviewSetId) {
+    return reviewSets.countItems(reviewSetId);
+  }
+
+  public FileView file(String caseId, String reviewSetId, String fileId) {
+    return views(caseId, List.of(lookups.findFile(caseId, reviewSetId, fileId))).get(0);
+  }
+
+  private List<FileView> views(String caseId, List<ReviewSetItem> files) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    Map<String, SourceKind> kinds = new HashMap<>();
+    for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      kinds.put(source.getId(), source.getKind());
+    }
+    Map<String, ReviewTag> tagsById = new HashMap<>();
+    for (ReviewTag tag : tags.listAll(caseId)) {
+      tagsById.put(tag.getId(), tag);
+    }
+    Map<String, Set<String>> tagIds = tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+    List<FileView> views = new ArrayList<>();
+    for (ReviewSetItem file : files) {
+      List<ReviewTag> fileTags = new ArrayList<>();
+      for (String tagId : tagIds.getOrDefault(file.getId(), Set.of())) {
+        ReviewTag tag = tagsById.get(tagId);
+        if (tag != null) {
+          fileTags.add(tag);
+        }
+      }
+      views.add(new FileView(file, kinds.get(file.getSourceId()), fileTags));
+    }
+    return views;
+  }
+
+  /**
+   * The stored bytes of a file.
+   *
+   * @throws ApiException 404 when the case's content store does not hold them
+   */
+  public FileContent content(String caseId, String reviewSetId, String fileId) {
+    ReviewSetItem file = lookups.findFile(caseId, reviewSetId, fileId);
+    try {
+      InputStream stream =
+          contents
+              .open(caseId, file.getSha256())
+              .orElseThrow(
+                  () -> ApiException.notFound(
+                      "The content of ediscoveryFile '" + fileId + "' is not in the case's content store."));
+      return new FileContent(stream, FileJson.mediaType(file), file.getSize(), file.getName());
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "Content " + file.getSha256() + " of case " + caseId + " could not be read", e);
+      throw ApiException.serverError("The content of ediscoveryFile '" + fileId + "' could not be read.");
+    }
+  }
+
+  // ---- queries
+
+  public ReviewSetQuery addQuery(
+      String caseId, String reviewSetId, ReviewSetRequests.NewQuery request, IdentitySet by) {
+    lookups.findReviewSet(caseId, reviewSetId);
+    ReviewSetQuery query =
+        ReviewSetQuery.create(caseId, reviewSetId, request.displayName(), request.contentQuery(), by, now());
+    reviewSets.addQuery(query);
+    return query;
+  }
+
+  public ReviewSetQuery getQuery(String caseId, String reviewSetId, String queryId) {
+    return lookups.findQuery(caseId, reviewSetId, queryId);
+  }
+
+  public List<ReviewSetQuery> listQueries(String caseId, String reviewSetId, ListQuery query) {
+    lookups.findReviewSet(caseId, reviewSetId);
+    return reviewSets.listQueries(reviewSetId, query);
+  }
+
+  public long countQueries(String reviewSetId, ListQuery.Condition filter) {
+    return reviewSets.countQueries(reviewSetId, filter);
+  }
+
+  public ReviewSetQuery updateQuery(
+      String caseId, String reviewSetId, String queryId, ReviewSetRequests.QueryChanges changes, IdentitySet by) {
+    ReviewSetQuery query = lookups.findQuery(caseId, reviewSetId, queryId);
+    if (changes.displayName() != null) {
+      query.rename(changes.displayName());
+    }
+    if (changes.contentQuery() != null) {
+      query.query(changes.contentQuery());
+    }
+    query.modified(by, now());
+    return reviewSets.updateQuery(query);
+  }
+
+  public void deleteQuery(String caseId, String reviewSetId, String queryId) {
+    lookups.findQuery(caseId, reviewSetId, queryId);
+    reviewSets.deleteQuery(caseId, reviewSetId, queryId);
+  }
+
+  /** Starts applyTags on the query the URL names, with the tags of the body. */
+  public CaseOperation applyTags(
+      String caseId, String reviewSetId, String queryId, OperationRequest parameters, IdentitySet by) {
+    ReviewSetQuery query = lookups.findQuery(caseId, reviewSetId, queryId);
+    return operationService.submit(
+        caseId,
+        CaseAction.applyTags,
+        targets.tags(caseId, query.getReviewSetId(), query.getId(), parameters),
+        by);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,218 @@
+package org.caseops.api.searches;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.GraphError;
+import org.caseops.api.lookup.ResourceLookups;
+import org.caseops.api.odata.Refs;
+import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.OperationService;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.searches.EdiscoverySearch;
+import org.caseops.domain.searches.SearchRepository;
+import org.caseops.domain.support.ListQuery;
+
+/**
+ * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and starts
+ * estimateStatistics on them. A bound source must be a userSource or siteSource of a custodian of the same case.
+ */
+@Dependent
+public class SearchService {
+  private final ResourceLookups lookups;
+  private final SearchRepository searches;
+  private final CustodianRepository custodians;
+  private final CaseOperationRepository operations;
+  private final OperationService operationService;
+  private final Clock clock;
+
+  @Inject
+  public SearchService(
+      ResourceLookups lookups,
+      SearchRepository searches,
+      CustodianRepository custodians,
+      CaseOperationRepository operations,
+      OperationService operationService,
+      Clock clock) {
+    this.lookups = lookups;
+    this.searches = searches;
+    this.custodians = custodians;
+    this.operations = operations;
+    this.operationService = operationService;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws ApiException 400 {@code invalidRequest} naming a bound URL that is not a source of the case's custodians
+   */
+  public EdiscoverySearch create(String caseId, SearchRequests.NewSearch request, IdentitySet by) {
+    lookups.cases().requireCase(caseId);
+    Set<String> custodianSources = sourceIds(caseId, SearchRequests.CUSTODIAN_SOURCES, request.custodianSourceUrls());
+    Set<String> additionalSources =
+        sourceIds(caseId, SearchRequests.ADDITIONAL_SOURCES, request.additionalSourceUrls());
+    EdiscoverySearch search =
+        EdiscoverySearch.create(
+            caseId,
+            request.displayName(),
+            request.description(),
+            request.contentQuery(),
+            request.scopes(),
+            custodianSources,
+            additionalSources,
+            by,
+            now());
+    searches.add(search);
+    return search;
+  }
+
+  /** The ids of the sources the URLs name, each checked to be a source of a custodian of the case. */
+  Set<String> sourceIds(String caseId, String property, List<String> urls) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String url : urls) {
+      ids.add(sourceOf(caseId, property, url).getId());
+    }
+    return ids;
+  }
+
+  private CustodianSource sourceOf(String caseId, String property, String url) {
+    List<String> segments = Refs.segments(property, url);
+    int at = segments.indexOf("custodians");
+    boolean shaped =
+        at >= 0
+            && segments.size() == at + 4
+            && (segments.get(at + 2).equals("userSources") || segments.get(at + 2).equals("siteSources"))
+            && (at == 0 || sameCase(segments.subList(0, at), caseId));
+    if (!shaped) {
+      throw ApiException.invalidRequest(
+          "The '" + property + "' value '" + GraphError.clip(url) + "' is not the URL of a userSource or siteSource"
+              + " of a custodian of case '" + caseId + "' (.../ediscoveryCases/" + caseId
+              + "/custodians/{id}/userSources/{id} or .../siteSources/{id}).");
+    }
+    SourceKind kind = segments.get(at + 2).equals("userSources") ? SourceKind.USER : SourceKind.SITE;
+    String custodianId = segments.get(at + 1).toLowerCase(Locale.ROOT);
+    String sourceId = segments.get(at + 3).toLowerCase(Locale.ROOT);
+    return custodians
+        .findSource(caseId, custodianId, kind, sourceId)
+        .orElseThrow(
+            () -> ApiException.invalidRequest(
+                "The '" + property + "' value '" + GraphError.clip(url) + "' names no existing "
+                    + (kind == SourceKind.USER ? "userSource" : "siteSource") + " of a custodian of case '" + caseId
+                    + "'."));
+  }
+
+  private static boolean sameCase(List<String> prefix, String caseId) {
+    return prefix.size() == 4
+        && prefix.get(0).equals("security")
+        && prefix.get(1).equals("cases")
+        && prefix.get(2).equals("ediscoveryCases")
+        && prefix.get(3).equalsIgnoreCase(caseId);
+  }
+
+  public EdiscoverySearch get(String caseId, String searchId) {
+    return lookups.findSearch(caseId, searchId);
+  }
+
+  public List<EdiscoverySearch> list(String caseId, ListQuery query) {
+    lookups.cases().requireCase(caseId);
+    return searches.list(caseId, query);
+  }
+
+  public long count(String caseId, ListQuery.Condition filter) {
+    return searches.count(caseId, filter);
+  }
+
+  public EdiscoverySearch update(String caseId, String searchId, SearchRequests.SearchChanges changes, IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    if (changes.displayName() != null) {
+      search.rename(changes.displayName());
+    }
+    if (changes.descriptionGiven()) {
+      search.describe(changes.description());
+    }
+    if (changes.contentQuery() != null) {
+      search.query(changes.contentQuery());
+    }
+    if (changes.scopes() != null) {
+      search.scope(changes.scopes());
+    }
+    search.modified(by, now());
+    return searches.update(search);
+  }
+
+  public void delete(String caseId, String searchId) {
+    lookups.findSearch(caseId, searchId);
+    searches.delete(caseId, searchId);
+  }
+
+  /** The custodian sources bound to the search, in the order the case lists its sources. */
+  public List<CustodianSource> custodianSources(String caseId, String searchId) {
+    return sources(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds());
+  }
+
+  /** The additional sources bound to the search. */
+  public List<CustodianSource> additionalSources(String caseId, String searchId) {
+    return sources(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds());
+  }
+
+  private List<CustodianSource> sources(String caseId, Set<String> ids) {
+    Map<String, CustodianSource> all =
+        custodians.listSourcesOfCase(caseId).stream()
+            .collect(Collectors.toMap(CustodianSource::getId, Function.identity(), (a, b) -> a));
+    List<CustodianSource> found = new ArrayList<>();
+    for (CustodianSource source : all.values()) {
+      if (ids.contains(source.getId())) {
+        found.add(source);
+      }
+    }
+    return found;
+  }
+
+  /** The estimateStatistics operation that last ran the search; 404 when none has. */
+  public CaseOperation lastEstimate(String caseId, String searchId) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    String operationId = search.getLastEstimateOperationId();
+    if (operationId == null) {
+      throw ApiException.notFound(
+          "No estimateStatistics operation has run search '" + searchId
+              + "', so it has no lastEstimateStatisticsOperation.");
+    }
+    return operations
+        .find(caseId, operationId)
+        .orElseThrow(
+            () -> ApiException.notFound(
+                "The lastEstimateStatisticsOperation '" + operationId + "' of search '" + searchId
+                    + "' no longer exists."));
+  }
+
+  /** Starts estimateStatistics on the search the URL names. */
+  public CaseOperation estimate(String caseId, String searchId, OperationRequest parameters, IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    return operationService.submit(
+        caseId,
+        CaseAction.estimateStatistics,
+        OperationTarget.search(search.getId(), parameters.options()),
+        by);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,2 @@
+/** Review tags of a case, their tree, and the asHierarchy function. */
+package org.caseops.api.tags;

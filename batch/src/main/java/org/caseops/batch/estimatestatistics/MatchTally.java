@@ -1,0 +1,33 @@
+package org.caseops.batch.estimatestatistics;
+
+import java.io.IOException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.caseops.batch.fulltext.IndexFields;
+
+/** Counts the matching documents (one per item) and sums their size doc values, without scoring. */
+final class MatchTally extends SimpleCollector {
+  private NumericDocValues sizes;
+  long count;
+  long size;
+
+  @Override
+  protected void doSetNextReader(LeafReaderContext context) throws IOException {
+    sizes = context.reader().getNumericDocValues(IndexFields.SIZE);
+  }
+
+  @Override
+  public void collect(int doc) throws IOException {
+    count++;
+    if (sizes != null && sizes.advanceExact(doc)) {
+      size += sizes.longValue();
+    }
+  }
+
+  @Override
+  public ScoreMode scoreMode() {
+    return ScoreMode.COMPLETE_NO_SCORES;
+  }
+}

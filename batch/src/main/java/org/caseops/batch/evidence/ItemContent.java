@@ -1,0 +1,90 @@
+package org.caseops.batch.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseops.domain.custodians.SourceKind;
+
+/**
+ * Reads a catalogued item's bytes again from its source folder, by its location: a file ({@code path}), or one
+ * message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter} catalogued it.
+ */
+public final class ItemContent {
+  private static final Pattern MBOX_MESSAGE = Pattern.compile("(.+)#(\\d+)");
+
+  private ItemContent() {}
+
+  /** Whether the item at this location of a source of this kind is a message (rather than a document). */
+  public static boolean isMessage(SourceKind kind, String location) {
+    if (kind != SourceKind.USER) {
+      return false;
+    }
+    if (MBOX_MESSAGE.matcher(location).matches()) {
+      return true;
+    }
+    String name = location.toLowerCase(Locale.ROOT);
+    return name.endsWith(".eml") || name.endsWith(".msg");
+  }
+
+  /** The file name of the item at this location (an mbox message has its mbox file's name). */
+  public static String fileName(String location) {
+    Matcher m = MBOX_MESSAGE.matcher(location);
+    String path = m.matches() ? m.group(1) : location;
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /**
+   * Opens the item's bytes; the caller closes the stream.
+   *
+   * @throws IOException saying why when the folder, the file or the message cannot be read (any more)
+   */
+  public static InputStream open(SourceFolder folder, String location, long maxMessageBytes) throws IOException {
+    if (!folder.readable()) {
+      throw new IOException("the source folder cannot be read: " + folder.problem());
+    }
+    Path file = resolve(folder, location);
+    if (file != null) {
+      return Files.newInputStream(file);
+    }
+    Matcher m = MBOX_MESSAGE.matcher(location);
+    if (!m.matches() || (file = resolve(folder, m.group(1))) == null) {
+      throw new IOException(location + " no longer exists");
+    }
+    long offset = Long.parseLong(m.group(2));
+    InputStream in = Files.newInputStream(file);
+    try (MboxSplitter splitter = new MboxSplitter(in, offset, maxMessageBytes)) {
+      in.skipNBytes(offset);
+      MboxSplitter.Message message = splitter.next();
+      if (message == null || message.offset() != offset) {
+        throw new IOException(location + ": no message starts at that offset any more");
+      }
+      if (message.tooLarge()) {
+        throw new IOException(location + ": the message is larger than " + maxMessageBytes + " bytes");
+      }
+      return new ByteArrayInputStream(message.content());
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /** The regular file at the relative path inside the folder, or {@code null}. */
+  private static Path resolve(SourceFolder folder, String relativePath) throws IOException {
+    Path candidate = folder.folder().resolve(relativePath).normalize();
+    if (!candidate.startsWith(folder.folder()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    Path real = candidate.toRealPath();
+    if (!real.startsWith(folder.root())) {
+      throw new IOException(relativePath + " lies outside the evidence root");
+    }
+    return real;
+  }
+}

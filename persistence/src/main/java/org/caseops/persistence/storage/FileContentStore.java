@@ -1,0 +1,142 @@
+package org.caseops.persistence.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.caseops.domain.cases.CaseDeleted;
+import org.caseops.domain.items.ContentMismatchException;
+import org.caseops.domain.items.ContentStore;
+
+/**
+ * The {@link ContentStore} on the file system: {@code <data dir>/content/<caseId>/<sha[0..2]>/<sha>}. A copy is
+ * written to a temporary file in the case's folder while its SHA-256 is computed, then moved into place atomically, so
+ * a reader never sees half a copy. A deleted case loses its copies.
+ */
+@ApplicationScoped
+public class FileContentStore implements ContentStore {
+  private static final Logger LOG = Logger.getLogger(FileContentStore.class.getName());
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final String TEMP_SUFFIX = ".part";
+
+  /** The folder of the case's copies. */
+  public static Path caseDir(String caseId) {
+    return CaseopsPaths.contentDir(caseId);
+  }
+
+  private static Path path(String caseId, String sha256) {
+    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+      throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
+    }
+    return caseDir(caseId).resolve(sha256.substring(0, 2)).resolve(sha256);
+  }
+
+  @Override
+  public boolean contains(String caseId, String sha256) {
+    return Files.isRegularFile(path(caseId, sha256), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  @Override
+  public String put(String caseId, InputStream content) throws IOException {
+    return store(caseId, null, content);
+  }
+
+  @Override
+  public void put(String caseId, String expectedSha256, InputStream content) throws IOException {
+    if (contains(caseId, expectedSha256)) {
+      return;
+    }
+    store(caseId, expectedSha256, content);
+  }
+
+  private String store(String caseId, String expected, InputStream content) throws IOException {
+    Path folder = Files.createDirectories(caseDir(caseId));
+    Path temp = Files.createTempFile(folder, "put-", TEMP_SUFFIX);
+    try {
+      MessageDigest digest = sha256();
+      byte[] buffer = new byte[64 * 1024];
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+          digest.update(buffer, 0, n);
+          out.write(buffer, 0, n);
+        }
+      }
+      String sha = HexFormat.of().formatHex(digest.digest());
+      if (expected != null && !expected.equals(sha)) {
+        throw new ContentMismatchException(expected, sha);
+      }
+      Path target = path(caseId, sha);
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(target.getParent());
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return sha;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(String caseId, String sha256) throws IOException {
+    Path file = path(caseId, sha256);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.newInputStream(file));
+  }
+
+  @Override
+  public Optional<Long> size(String caseId, String sha256) throws IOException {
+    Path file = path(caseId, sha256);
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.size(file)) : Optional.empty();
+  }
+
+  @Override
+  public void deleteCase(String caseId) throws IOException {
+    Path folder = caseDir(caseId);
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Removes the copies of a deleted case. */
+  void onCaseDeleted(@Observes CaseDeleted deleted) {
+    try {
+      deleteCase(deleted.caseId());
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not remove the content copies of case " + deleted.caseId(), e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}
