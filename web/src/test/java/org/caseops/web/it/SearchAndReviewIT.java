@@ -1,0 +1,480 @@
+package org.caseops.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Searches, estimateStatistics, review sets, addToReviewSet, review-set queries, tags and applyTags through HTTP on
+ * Payara Micro with PostgreSQL. The test writes a corpus whose every message and document it knows, so each expected
+ * count comes from the corpus itself, never from the server's index.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchAndReviewIT {
+  private static final String CASES = "/v1.0/security/cases/ediscoveryCases";
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource URL url;
+
+  /** One generated item: where it came from, what it says, and its size in bytes as written. */
+  record Doc(
+      String source, String kind, String from, String subject, String body, LocalDate day, byte[] bytes) {
+    boolean says(String word) {
+      return (subject + " " + body).toLowerCase().contains(word);
+    }
+
+    long size() {
+      return bytes.length;
+    }
+  }
+
+  /** The case, its sources and the corpus, written and indexed once for every test of the class. */
+  static final class Fixture {
+    String caseId;
+    String aliceSource;
+    String bobSource;
+    String siteSource;
+    final List<Doc> docs = new ArrayList<>();
+    long unindexedSize;
+  }
+
+  private static Fixture fixture;
+
+  private synchronized Fixture fixture(GraphClient api) {
+    if (fixture != null) {
+      return fixture;
+    }
+    Fixture f = new Fixture();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String alice = "alice." + tag + "@corp.example";
+    String bob = "bob." + tag + "@corp.example";
+    Evidence evidence = new Evidence();
+
+    Path aliceBox = evidence.mailbox(alice);
+    for (int i = 0; i < 40; i++) {
+      String domain = i % 3 == 0 ? "partner.example" : "corp.example";
+      String from = (i % 2 == 0 ? "ann" : "raj") + "@" + domain;
+      String subject = (i % 4 == 0 ? "Budget review " : "Status update ") + i;
+      String body =
+          "Routine note number "
+              + i
+              + "."
+              + (i % 5 == 0 ? " The merger terms are attached." : "")
+              + (i % 6 == 0 ? " About the blue harbor project." : "")
+              + (i % 6 == 3 ? " The harbor is blue today, project later." : "");
+      LocalDate day = LocalDate.of(2026, 1, 1 + i % 28);
+      String text = Evidence.message(from, alice, subject, rfc2822(day), "a" + i + "." + tag + "@corp.example", body);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Evidence.write(aliceBox.resolve("inbox/m" + i + ".eml"), bytes);
+      f.docs.add(new Doc("alice", "email", from, subject, body, day, bytes));
+    }
+    Path bobBox = evidence.mailbox(bob);
+    for (int j = 0; j < 10; j++) {
+      String subject = "Bob note " + j;
+      String body = "Weekly figures." + (j % 2 == 0 ? " Merger timeline slips." : "");
+      LocalDate day = LocalDate.of(2026, 2, 1 + j);
+      String text = Evidence.message(bob, alice, subject, rfc2822(day), "b" + j + "." + tag + "@corp.example", body);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Evidence.write(bobBox.resolve("sent/b" + j + ".eml"), bytes);
+      f.docs.add(new Doc("bob", "email", bob, subject, body, day, bytes));
+    }
+    String siteUrl = "https://corp.sharepoint.com/sites/deal-" + tag;
+    Path site = evidence.site("corp.sharepoint.com", "sites/deal-" + tag);
+    for (int d = 0; d < 5; d++) {
+      String body = d < 2 ? "Draft " + d + " of the merger clause." : "Office party plan " + d + ".";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      Evidence.write(site.resolve("drafts/d" + d + ".txt"), bytes);
+      f.docs.add(new Doc("site", "docs", null, "", body, null, bytes));
+    }
+    byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nnot a PDF body\n".getBytes(StandardCharsets.US_ASCII);
+    Evidence.write(site.resolve("broken.pdf"), broken);
+    f.unindexedSize = broken.length;
+
+    GraphClient.Reply created = api.post(CASES, "{\"displayName\":\"Harbor merger " + tag + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    f.caseId = created.json().getString("id");
+    String custodians = CASES + "/" + f.caseId + "/custodians";
+    String aliceId = created(api.post(custodians, "{\"email\":\"" + alice + "\"}")).getString("id");
+    String bobId = created(api.post(custodians, "{\"email\":\"" + bob + "\"}")).getString("id");
+    f.aliceSource =
+        custodians
+            + "/"
+            + aliceId
+            + "/userSources/"
+            + created(api.post(custodians + "/" + aliceId + "/userSources", "{\"email\":\"" + alice + "\"}"))
+                .getString("id");
+    f.bobSource =
+        custodians
+            + "/"
+            + bobId
+            + "/userSources/"
+            + created(api.post(custodians + "/" + bobId + "/userSources", "{\"email\":\"" + bob + "\"}"))
+                .getString("id");
+    f.siteSource =
+        custodians
+            + "/"
+            + bobId
+            + "/siteSources/"
+            + created(
+                    api.post(custodians + "/" + bobId + "/siteSources", "{\"site\":{\"webUrl\":\"" + siteUrl + "\"}}"))
+                .getString("id");
+
+    GraphClient.Reply index = api.post(CASES + "/" + f.caseId + "/operations", "{\"action\":\"index\"}");
+    assertThat(index.status()).as(index.toString()).isEqualTo(201);
+    JsonObject indexed = awaitTerminal(api, index.header("Location"));
+    assertThat(indexed.getString("status")).as(indexed.toString()).isEqualTo("partiallySucceeded");
+    fixture = f;
+    return f;
+  }
+
+  private GraphClient client() {
+    return new GraphClient(url);
+  }
+
+  @Test
+  void estimatesMatchTheCorpusForEachKindOfQuery() {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    Predicate<Doc> alice = d -> d.source().equals("alice");
+    long medianSize = f.docs.stream().filter(alice).mapToLong(Doc::size).sorted().skip(20).findFirst().orElseThrow();
+
+    record Case(String query, boolean everyCustodian, Predicate<Doc> expected) {}
+    List<Case> cases =
+        List.of(
+            new Case("merger", false, alice.and(d -> d.says("merger"))),
+            new Case("merger", true, d -> d.says("merger")),
+            new Case("\"blue harbor project\"", false, alice.and(d -> d.says("blue harbor project"))),
+            new Case(
+                "from:partner.example AND subject:budget",
+                false,
+                alice.and(d -> d.from().endsWith("@partner.example") && d.subject().startsWith("Budget"))),
+            new Case("from:ann", false, alice.and(d -> d.from().startsWith("ann@"))),
+            new Case("from:ann@partner.example", false, alice.and(d -> d.from().equals("ann@partner.example"))),
+            new Case(
+                "sent:2026-01-05..2026-01-09",
+                false,
+                alice.and(d -> !d.day().isBefore(LocalDate.of(2026, 1, 5)) && !d.day().isAfter(LocalDate.of(2026, 1, 9)))),
+            new Case("sent>=2026-01-25", false, alice.and(d -> !d.day().isBefore(LocalDate.of(2026, 1, 25)))),
+            new Case(
+                "merger NOT from:partner.example",
+                true,
+                d -> d.says("merger") && (d.from() == null || !d.from().endsWith("@partner.example"))),
+            new Case("budg*", false, alice.and(d -> d.subject().startsWith("Budget"))),
+            new Case("kind:docs AND merger", true, d -> d.kind().equals("docs") && d.says("merger")),
+            new Case("(merger OR budget) AND NOT kind:docs", true, d -> d.kind().equals("email") && (d.says("merger") || d.says("budget"))),
+            new Case("size>" + medianSize, false, alice.and(d -> d.size() > medianSize)),
+            new Case("", true, d -> true));
+
+    String searches = CASES + "/" + f.caseId + "/searches";
+    int n = 0;
+    for (Case c : cases) {
+      n++;
+      String scope =
+          c.everyCustodian()
+              ? "\"dataSourceScopes\":\"allCaseCustodians\""
+              : "\"custodianSources@odata.bind\":[\"" + api.base().resolve(f.aliceSource.substring(1)) + "\"]";
+      GraphClient.Reply search =
+          api.post(
+              searches,
+              "{\"displayName\":\"estimate " + n + "\",\"contentQuery\":\""
+                  + c.query().replace("\"", "\\\"") + "\"," + scope + "}");
+      assertThat(search.status()).as(search.toString()).isEqualTo(201);
+      String searchId = search.json().getString("id");
+
+      GraphClient.Reply started = api.post(searches + "/" + searchId + "/estimateStatistics", "{}");
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      assertThat(started.body()).isEmpty();
+      JsonObject op = awaitTerminal(api, started.header("Location"));
+      assertThat(op.getString("status")).as(c.query() + " " + op).isEqualTo("succeeded");
+      assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
+
+      List<Doc> hits = f.docs.stream().filter(c.expected()).toList();
+      assertThat(op.getJsonNumber("indexedItemCount").longValue()).as(c.query()).isEqualTo(hits.size());
+      assertThat(op.getJsonNumber("indexedItemsSize").longValue())
+          .as(c.query())
+          .isEqualTo(hits.stream().mapToLong(Doc::size).sum());
+      long mailboxes = hits.stream().filter(d -> d.kind().equals("email")).map(Doc::source).distinct().count();
+      long sites = hits.stream().filter(d -> d.kind().equals("docs")).map(Doc::source).distinct().count();
+      assertThat(op.getInt("mailboxCount")).as(c.query()).isEqualTo(mailboxes);
+      assertThat(op.getInt("siteCount")).as(c.query()).isEqualTo(sites);
+      // The corrupt PDF is the one unindexed item, and it is in scope only when the site is.
+      assertThat(op.getJsonNumber("unindexedItemCount").longValue()).isEqualTo(c.everyCustodian() ? 1 : 0);
+      assertThat(op.getJsonNumber("unindexedItemsSize").longValue())
+          .isEqualTo(c.everyCustodian() ? f.unindexedSize : 0);
+
+      GraphClient.Reply last = api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
+      assertThat(last.status()).as(last.toString()).isEqualTo(200);
+      assertThat(last.json().getString("id")).isEqualTo(op.getString("id"));
+    }
+  }
+
+  @Test
+  void estimateStartsThroughOperationsWithTheSearchAsNavigationOrBind() {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String searches = CASES + "/" + f.caseId + "/searches";
+    String searchId =
+        created(api.post(searches, "{\"displayName\":\"merger everywhere\",\"contentQuery\":\"merger\","
+                + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    long expected = f.docs.stream().filter(d -> d.says("merger")).count();
+    String operations = CASES + "/" + f.caseId + "/operations";
+
+    GraphClient.Reply nav =
+        api.post(
+            operations,
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryEstimateOperation\","
+                + "\"action\":\"estimateStatistics\",\"search\":{\"id\":\"" + searchId + "\"}}");
+    assertThat(nav.status()).as(nav.toString()).isEqualTo(201);
+    assertThat(nav.json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
+    JsonObject first = awaitTerminal(api, nav.header("Location"));
+    assertThat(first.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
+
+    GraphClient.Reply bind =
+        api.post(
+            operations,
+            "{\"action\":\"estimateStatistics\",\"search@odata.bind\":\""
+                + api.base().resolve(searches.substring(1) + "/" + searchId) + "\"}");
+    assertThat(bind.status()).as(bind.toString()).isEqualTo(201);
+    JsonObject second = awaitTerminal(api, bind.header("Location"));
+    assertThat(second.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
+
+    GraphClient.Reply qualified =
+        api.post(searches + "/" + searchId + "/microsoft.graph.security.estimateStatistics", "");
+    assertThat(qualified.status()).as(qualified.toString()).isEqualTo(202);
+    assertThat(awaitTerminal(api, qualified.header("Location")).getJsonNumber("indexedItemCount").longValue())
+        .isEqualTo(expected);
+
+    GraphClient.Reply missing = api.post(operations, "{\"action\":\"estimateStatistics\"}");
+    assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+    assertThat(missing.errorMessage()).contains("search");
+    GraphClient.Reply noReviewSet =
+        api.post(operations, "{\"action\":\"addToReviewSet\",\"search\":{\"id\":\"" + searchId + "\"}}");
+    assertThat(noReviewSet.status()).as(noReviewSet.toString()).isEqualTo(400);
+    assertThat(noReviewSet.errorMessage()).contains("reviewSet");
+  }
+
+  @Test
+  void unparsableQueriesAreRefusedWithTheirPosition() {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String searches = CASES + "/" + f.caseId + "/searches";
+    long before = api.get(searches + "?$count=true").json().getInt("@odata.count");
+    GraphClient.Reply bad = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"subject:(budget OR\"}");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.errorMessage()).contains("position");
+    GraphClient.Reply shortPrefix = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"bu*\"}");
+    assertThat(shortPrefix.status()).as(shortPrefix.toString()).isEqualTo(400);
+    GraphClient.Reply unknown = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"colour:blue\"}");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+    assertThat(unknown.errorMessage()).contains("position 0");
+    assertThat(api.get(searches + "?$count=true").json().getInt("@odata.count")).isEqualTo(before);
+  }
+
+  @Test
+  void reviewSetCopiesMatchesOnceAndTagsFollowQueries() {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String base = CASES + "/" + f.caseId;
+    String searchId =
+        created(api.post(base + "/searches", "{\"displayName\":\"merger for review\",\"contentQuery\":\"merger\","
+                + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    List<Doc> merger = f.docs.stream().filter(d -> d.says("merger")).toList();
+
+    String reviewSetId = created(api.post(base + "/reviewSets", "{\"displayName\":\"Merger review\"}")).getString("id");
+    GraphClient.Reply duplicateName = api.post(base + "/reviewSets", "{\"displayName\":\"merger REVIEW\"}");
+    assertThat(duplicateName.status()).as(duplicateName.toString()).isIn(400, 409);
+    String reviewSet = base + "/reviewSets/" + reviewSetId;
+
+    for (int round = 0; round < 2; round++) {
+      GraphClient.Reply add =
+          api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
+      assertThat(add.status()).as(add.toString()).isEqualTo(202);
+      JsonObject op = awaitTerminal(api, add.header("Location"));
+      assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
+      assertThat(op.getString("@odata.type"))
+          .isEqualTo("#microsoft.graph.security.ediscoveryAddToReviewSetOperation");
+      assertThat(files(api, reviewSet)).as("adding the same items again does not duplicate them").hasSize(merger.size());
+    }
+
+    // Every file's content is the item's bytes as they were in the source.
+    Map<String, byte[]> bySubject = new HashMap<>();
+    merger.stream().filter(d -> d.kind().equals("email")).forEach(d -> bySubject.put(d.subject(), d.bytes()));
+    int compared = 0;
+    for (JsonObject file : files(api, reviewSet)) {
+      byte[] expected = bySubject.get(file.getString("subjectTitle", ""));
+      if (expected != null) {
+        GraphClient.Reply content = api.get(reviewSet + "/files/" + file.getString("id") + "/content");
+        assertThat(content.status()).as(content.toString()).isEqualTo(200);
+        assertThat(content.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(bySubject.size());
+
+    GraphClient.Reply paged = api.get(reviewSet + "/files?$top=5&$count=true");
+    assertThat(paged.status()).as(paged.toString()).isEqualTo(200);
+    assertThat(paged.json().getJsonArray("value")).hasSize(5);
+    assertThat(paged.json().getInt("@odata.count")).isEqualTo(merger.size());
+    assertThat(paged.json().getString("@odata.nextLink")).startsWith("http");
+
+    // Tags: a parent whose children exclude each other, and a free-standing tag.
+    String tags = base + "/tags";
+    String parent =
+        created(api.post(tags, "{\"displayName\":\"Responsiveness\",\"childSelectability\":\"One\"}")).getString("id");
+    String responsive =
+        created(api.post(tags, "{\"displayName\":\"Responsive\",\"parent@odata.bind\":\""
+                + api.base().resolve(tags.substring(1) + "/" + parent) + "\"}"))
+            .getString("id");
+    String notResponsive =
+        created(api.post(tags, "{\"displayName\":\"Not responsive\",\"parent\":{\"id\":\"" + parent + "\"}}"))
+            .getString("id");
+    String privileged = created(api.post(tags, "{\"displayName\":\"Privileged\"}")).getString("id");
+    GraphClient.Reply children = api.get(tags + "/" + parent + "/childTags");
+    assertThat(children.status()).as(children.toString()).isEqualTo(200);
+    assertThat(children.json().getJsonArray("value")).hasSize(2);
+
+    String queries = reviewSet + "/queries";
+    String partner =
+        created(api.post(queries, "{\"displayName\":\"partner mail\",\"contentQuery\":\"from:partner.example\"}"))
+            .getString("id");
+    applyTags(api, queries + "/" + partner, List.of(responsive), List.of());
+    List<Doc> partnerMerger =
+        merger.stream().filter(d -> d.from() != null && d.from().endsWith("@partner.example")).toList();
+    assertThat(tagged(api, reviewSet, responsive)).isEqualTo(partnerMerger.size());
+
+    String taggedQuery =
+        created(api.post(queries, "{\"displayName\":\"responsive\",\"contentQuery\":\"tag:Responsive\"}"))
+            .getString("id");
+    applyTags(api, queries + "/" + taggedQuery, List.of(notResponsive), List.of());
+    assertThat(tagged(api, reviewSet, notResponsive)).isEqualTo(partnerMerger.size());
+    assertThat(tagged(api, reviewSet, responsive)).as("One: a child replaces its sibling").isZero();
+
+    String docs =
+        created(api.post(queries, "{\"displayName\":\"documents\",\"contentQuery\":\"kind:docs\"}")).getString("id");
+    applyTags(api, queries + "/" + docs, List.of(privileged), List.of());
+    long docCount = merger.stream().filter(d -> d.kind().equals("docs")).count();
+    assertThat(tagged(api, reviewSet, privileged)).isEqualTo(docCount);
+    applyTags(api, queries + "/" + docs, List.of(), List.of(privileged));
+    assertThat(tagged(api, reviewSet, privileged)).isZero();
+
+    // applyTags through /operations, with the query and tags as references.
+    GraphClient.Reply viaOperations =
+        api.post(
+            base + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryTagOperation\",\"action\":\"applyTags\","
+                + "\"reviewSet\":{\"id\":\"" + reviewSetId + "\"},\"query\":{\"id\":\"" + docs + "\"},"
+                + "\"tagsToAdd\":[{\"id\":\"" + privileged + "\"}]}");
+    assertThat(viaOperations.status()).as(viaOperations.toString()).isEqualTo(201);
+    assertThat(awaitTerminal(api, viaOperations.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(tagged(api, reviewSet, privileged)).isEqualTo(docCount);
+
+    GraphClient.Reply unknownTag =
+        api.post(queries + "/" + docs + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"no-such-tag\"}]}");
+    assertThat(unknownTag.status()).as(unknownTag.toString()).isEqualTo(400);
+    assertThat(unknownTag.errorMessage()).contains("no-such-tag");
+  }
+
+  private static void applyTags(GraphClient api, String query, List<String> add, List<String> remove) {
+    GraphClient.Reply started =
+        api.post(query + "/applyTags", "{\"tagsToAdd\":" + refs(add) + ",\"tagsToRemove\":" + refs(remove) + "}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    JsonObject op = awaitTerminal(api, started.header("Location"));
+    assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
+    assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
+  }
+
+  private static String refs(List<String> ids) {
+    StringBuilder json = new StringBuilder("[");
+    for (String id : ids) {
+      json.append(json.length() > 1 ? "," : "").append("{\"id\":\"").append(id).append("\"}");
+    }
+    return json.append("]").toString();
+  }
+
+  /** How many of the review set's files carry the tag. */
+  private static long tagged(GraphClient api, String reviewSet, String tagId) {
+    return files(api, reviewSet).stream()
+        .filter(
+            file ->
+                file.getJsonArray("tags").stream()
+                    .map(JsonValue::asJsonObject)
+                    .anyMatch(t -> t.getString("id").equals(tagId)))
+        .count();
+  }
+
+  /** Every file of the review set, following nextLinks. */
+  private static List<JsonObject> files(GraphClient api, String reviewSet) {
+    List<JsonObject> all = new ArrayList<>();
+    String next = reviewSet + "/files";
+    while (next != null) {
+      GraphClient.Reply page = api.get(next);
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      JsonArray value = page.json().getJsonArray("value");
+      value.forEach(v -> all.add(v.asJsonObject()));
+      next = page.json().getString("@odata.nextLink", null);
+    }
+    return all;
+  }
+
+  private static JsonObject created(GraphClient.Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json();
+  }
+
+  private static String rfc2822(LocalDate day) {
+    return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+        + " " + day.getYear() + " 10:00:00 +0000";
+  }
+
+  private static JsonObject awaitTerminal(GraphClient api, String location) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    int lastProgress = 0;
+    while (true) {
+      GraphClient.Reply reply = api.get(location);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      JsonObject op = reply.json();
+      int progress = op.getInt("percentProgress");
+      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
+      lastProgress = progress;
+      String status = op.getString("status");
+      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
+        return op;
+      }
+      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
