@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,10 +112,29 @@ public class EstimateStatisticsBatchlet extends AbstractBatchlet {
         new ResultInfo(
             200,
             0,
-            String.format(
-                "%d indexed items (%d bytes) match in %d mailboxes and %d sites; %d unindexed items (%d bytes) in"
-                    + " scope.",
-                count, size, mailboxes, sites, unindexed.count(), unindexed.size())));
+            summary(count, size, mailboxes, sites, unindexed.count(), unindexed.size())));
     return "COMPLETED";
+  }
+
+  /** The operation's resultInfo message, e.g. "299 indexed items (816,021 bytes) match in 1 mailbox and 0 sites; …". */
+  static String summary(long count, long size, int mailboxes, int sites, long unindexed, long unindexedSize) {
+    return count(count, "indexed item", "indexed items")
+        + " ("
+        + count(size, "byte", "bytes")
+        + ") "
+        + (count == 1 ? "matches" : "match")
+        + " in "
+        + count(mailboxes, "mailbox", "mailboxes")
+        + " and "
+        + count(sites, "site", "sites")
+        + "; "
+        + count(unindexed, "unindexed item", "unindexed items")
+        + " ("
+        + count(unindexedSize, "byte", "bytes")
+        + ") in scope.";
+  }
+
+  private static String count(long n, String one, String many) {
+    return String.format(Locale.ROOT, "%,d", n) + " " + (n == 1 ? one : many);
   }
 }
