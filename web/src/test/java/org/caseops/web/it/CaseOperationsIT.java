@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +123,7 @@ class CaseOperationsIT {
     String location = created.header("Location");
     assertThat(location).endsWith("/operations/" + op.getString("id"));
 
-    JsonObject done = awaitTerminal(api, location);
+    JsonObject done = api.awaitTerminal(location);
     assertThat(done.getString("status")).as(done.toString()).isEqualTo("partiallySucceeded");
     assertThat(done.getString("completedDateTime")).matches(UTC);
     JsonObject result = done.getJsonObject("resultInfo");
@@ -164,7 +162,7 @@ class CaseOperationsIT {
     // A second run finds nothing new and duplicates nothing.
     GraphClient.Reply again = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
     assertThat(again.status()).isEqualTo(201);
-    JsonObject second = awaitTerminal(api, again.header("Location"));
+    JsonObject second = api.awaitTerminal(again.header("Location"));
     assertThat(second.getJsonObject("resultInfo").getString("message")).contains("10 unchanged");
     JsonObject statsAfter = null;
     for (JsonObject s : api.get(CASES + "/" + caseId + "/itemStatistics").json().getJsonArray("value").getValuesAs(JsonObject.class)) {
@@ -309,7 +307,7 @@ class CaseOperationsIT {
     GraphClient api = client();
     String caseId = createCase(api, "Repository");
     GraphClient.Reply created = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
-    JsonObject done = awaitTerminal(api, created.header("Location"));
+    JsonObject done = api.awaitTerminal(created.header("Location"));
     assertThat(done.getString("status")).isEqualTo("succeeded");
     assertThat(done.getInt("percentProgress")).isEqualTo(100);
 
@@ -332,29 +330,5 @@ class CaseOperationsIT {
     GraphClient.Reply created = api.post(CASES, "{\"displayName\":\"" + name + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
-  }
-
-  private static JsonObject awaitTerminal(GraphClient api, String location) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    int lastProgress = 0;
-    while (true) {
-      GraphClient.Reply reply = api.get(location);
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-      JsonObject op = reply.json();
-      int progress = op.getInt("percentProgress");
-      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
-      lastProgress = progress;
-      String status = op.getString("status");
-      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
-        return op;
-      }
-      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package org.caseops.web.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -144,6 +148,34 @@ final class GraphClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Polls an operation's URL until the operation ends, and returns it as it ended. Fails when a poll does not answer
+   * 200, when percentProgress goes back, or after three minutes.
+   */
+  JsonObject awaitTerminal(String location) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    int lastProgress = 0;
+    while (true) {
+      Reply reply = get(location);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      JsonObject op = reply.json();
+      int progress = op.getInt("percentProgress");
+      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
+      lastProgress = progress;
+      String status = op.getString("status");
+      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
+        return op;
+      }
+      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

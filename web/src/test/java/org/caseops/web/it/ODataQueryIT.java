@@ -136,7 +136,7 @@ class ODataQueryIT {
     for (int i = 0; i < 3; i++) {
       GraphClient.Reply created = api.post(operations, "{\"action\":\"index\"}");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
-      ops.add(awaitTerminal(api, created.header("Location")));
+      ops.add(api.awaitTerminal(created.header("Location")));
     }
     List<String> opIds = ops.stream().map(op -> op.getString("id")).toList();
     // Between the first and the second operation, away from either (stored precision may differ from the clock's).
@@ -214,24 +214,5 @@ class ODataQueryIT {
         api.post(CASES, "{\"displayName\":\"" + name + "\",\"externalId\":\"" + externalId + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
-  }
-
-  private static JsonObject awaitTerminal(GraphClient api, String location) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (true) {
-      JsonObject op = ok(api.get(location));
-      String status = op.getString("status");
-      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
-        assertThat(status).as(op.toString()).isEqualTo("succeeded");
-        return op;
-      }
-      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

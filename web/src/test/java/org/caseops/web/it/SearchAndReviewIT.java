@@ -8,8 +8,6 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,7 +145,7 @@ class SearchAndReviewIT {
 
     GraphClient.Reply index = api.post(CASES + "/" + f.caseId + "/operations", "{\"action\":\"index\"}");
     assertThat(index.status()).as(index.toString()).isEqualTo(201);
-    JsonObject indexed = awaitTerminal(api, index.header("Location"));
+    JsonObject indexed = api.awaitTerminal(index.header("Location"));
     assertThat(indexed.getString("status")).as(indexed.toString()).isEqualTo("partiallySucceeded");
     fixture = f;
     return f;
@@ -210,7 +208,7 @@ class SearchAndReviewIT {
       GraphClient.Reply started = api.post(searches + "/" + searchId + "/estimateStatistics", "{}");
       assertThat(started.status()).as(started.toString()).isEqualTo(202);
       assertThat(started.body()).isEmpty();
-      JsonObject op = awaitTerminal(api, started.header("Location"));
+      JsonObject op = api.awaitTerminal(started.header("Location"));
       assertThat(op.getString("status")).as(c.query() + " " + op).isEqualTo("succeeded");
       assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
 
@@ -253,7 +251,7 @@ class SearchAndReviewIT {
                 + "\"action\":\"estimateStatistics\",\"search\":{\"id\":\"" + searchId + "\"}}");
     assertThat(nav.status()).as(nav.toString()).isEqualTo(201);
     assertThat(nav.json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
-    JsonObject first = awaitTerminal(api, nav.header("Location"));
+    JsonObject first = api.awaitTerminal(nav.header("Location"));
     assertThat(first.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
 
     GraphClient.Reply bind =
@@ -262,13 +260,13 @@ class SearchAndReviewIT {
             "{\"action\":\"estimateStatistics\",\"search@odata.bind\":\""
                 + api.base().resolve(searches.substring(1) + "/" + searchId) + "\"}");
     assertThat(bind.status()).as(bind.toString()).isEqualTo(201);
-    JsonObject second = awaitTerminal(api, bind.header("Location"));
+    JsonObject second = api.awaitTerminal(bind.header("Location"));
     assertThat(second.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
 
     GraphClient.Reply qualified =
         api.post(searches + "/" + searchId + "/microsoft.graph.security.estimateStatistics", "");
     assertThat(qualified.status()).as(qualified.toString()).isEqualTo(202);
-    assertThat(awaitTerminal(api, qualified.header("Location")).getJsonNumber("indexedItemCount").longValue())
+    assertThat(api.awaitTerminal(qualified.header("Location")).getJsonNumber("indexedItemCount").longValue())
         .isEqualTo(expected);
 
     GraphClient.Reply missing = api.post(operations, "{\"action\":\"estimateStatistics\"}");
@@ -317,7 +315,7 @@ class SearchAndReviewIT {
       GraphClient.Reply add =
           api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
       assertThat(add.status()).as(add.toString()).isEqualTo(202);
-      JsonObject op = awaitTerminal(api, add.header("Location"));
+      JsonObject op = api.awaitTerminal(add.header("Location"));
       assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
       assertThat(op.getString("@odata.type"))
           .isEqualTo("#microsoft.graph.security.ediscoveryAddToReviewSetOperation");
@@ -393,7 +391,7 @@ class SearchAndReviewIT {
                 + "\"reviewSet\":{\"id\":\"" + reviewSetId + "\"},\"query\":{\"id\":\"" + docs + "\"},"
                 + "\"tagsToAdd\":[{\"id\":\"" + privileged + "\"}]}");
     assertThat(viaOperations.status()).as(viaOperations.toString()).isEqualTo(201);
-    assertThat(awaitTerminal(api, viaOperations.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(api.awaitTerminal(viaOperations.header("Location")).getString("status")).isEqualTo("succeeded");
     assertThat(tagged(api, reviewSet, privileged)).isEqualTo(docCount);
 
     GraphClient.Reply unknownTag =
@@ -406,7 +404,7 @@ class SearchAndReviewIT {
     GraphClient.Reply started =
         api.post(query + "/applyTags", "{\"tagsToAdd\":" + refs(add) + ",\"tagsToRemove\":" + refs(remove) + "}");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    JsonObject op = awaitTerminal(api, started.header("Location"));
+    JsonObject op = api.awaitTerminal(started.header("Location"));
     assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
     assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
   }
@@ -452,29 +450,5 @@ class SearchAndReviewIT {
   private static String rfc2822(LocalDate day) {
     return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
         + " " + day.getYear() + " 10:00:00 +0000";
-  }
-
-  private static JsonObject awaitTerminal(GraphClient api, String location) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    int lastProgress = 0;
-    while (true) {
-      GraphClient.Reply reply = api.get(location);
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-      JsonObject op = reply.json();
-      int progress = op.getInt("percentProgress");
-      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
-      lastProgress = progress;
-      String status = op.getString("status");
-      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
-        return op;
-      }
-      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
