@@ -322,6 +322,19 @@ class SearchAndReviewIT {
       assertThat(files(api, reviewSet)).as("adding the same items again does not duplicate them").hasSize(merger.size());
     }
 
+    // The same action through /operations, with both targets as the SDKs send them: nothing new to add.
+    GraphClient.Reply viaOps =
+        api.post(
+            base + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryAddToReviewSetOperation\","
+                + "\"action\":\"addToReviewSet\",\"reviewSet\":{\"id\":\"" + reviewSetId + "\"},"
+                + "\"search@odata.bind\":\"" + base + "/searches/" + searchId + "\"}");
+    assertThat(viaOps.status()).as(viaOps.toString()).isEqualTo(201);
+    JsonObject again = api.awaitTerminal(viaOps.header("Location"));
+    assertThat(again.getString("status")).as(again.toString()).isEqualTo("succeeded");
+    assertThat(again.getJsonObject("resultInfo").getString("message")).contains(merger.size() + " were already");
+    assertThat(files(api, reviewSet)).hasSize(merger.size());
+
     // Every file's content is the item's bytes as they were in the source.
     Map<String, byte[]> bySubject = new HashMap<>();
     merger.stream().filter(d -> d.kind().equals("email")).forEach(d -> bySubject.put(d.subject(), d.bytes()));
