@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Bearer tokens through HTTP: every endpoint but {@code /health} answers 401 without a valid token (none, a foreign
+ * Bearer tokens through HTTP: every endpoint but {@code /health} (cases, custodians, operations, searches and their
+ * estimates, review sets with their files, queries and actions, tags) answers 401 without a valid token (none, a foreign
  * signature, expired, another audience), 403 to a read-only token on a write, and serves a read-write token; and the
  * token's user or application is what a case records as createdBy.
  */
@@ -51,6 +52,20 @@ class AuthorizationIT {
     String operationId = started.json().getString("id");
     List<String> doomed = new ArrayList<>();
     List<String> made = new ArrayList<>();
+
+    // A search (estimated once), a review set with a query, and a tag, for the endpoints under them.
+    String base = CASES + "/" + caseId;
+    writer.awaitTerminal(started.header("Location"));
+    String searchId =
+        created(writer.post(base + "/searches", "{\"displayName\":\"Matrix\",\"contentQuery\":\"merger\"}"));
+    String search = base + "/searches/" + searchId;
+    writer.awaitTerminal(writer.post(search + "/estimateStatistics", "{}").header("Location"));
+    String reviewSet =
+        base + "/reviewSets/" + created(writer.post(base + "/reviewSets", "{\"displayName\":\"Matrix\"}"));
+    String query =
+        reviewSet + "/queries/"
+            + created(writer.post(reviewSet + "/queries", "{\"displayName\":\"Matrix\",\"contentQuery\":\"\"}"));
+    String tagId = created(writer.post(base + "/tags", "{\"displayName\":\"Matrix\"}"));
 
     List<Call> calls =
         List.of(
@@ -86,7 +101,50 @@ class AuthorizationIT {
                 "create operation", true, c -> c.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}")),
             new Call("get operation", false, c -> c.get(CASES + "/" + caseId + "/operations/" + operationId)),
             new Call("list operations", false, c -> c.get(CASES + "/" + caseId + "/operations")),
-            new Call("itemStatistics", false, c -> c.get(CASES + "/" + caseId + "/itemStatistics")));
+            new Call("itemStatistics", false, c -> c.get(CASES + "/" + caseId + "/itemStatistics")),
+            new Call(
+                "create search",
+                true,
+                c -> c.post(base + "/searches", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")),
+            new Call("list searches", false, c -> c.get(base + "/searches")),
+            new Call("get search", false, c -> c.get(search)),
+            new Call("patch search", true, c -> c.patch(search, "{\"description\":\"checked\"}")),
+            new Call(
+                "delete search",
+                true,
+                c ->
+                    c.delete(
+                        base + "/searches/"
+                            + created(writer.post(base + "/searches", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")))),
+            new Call("search custodianSources", false, c -> c.get(search + "/custodianSources")),
+            new Call("lastEstimateStatisticsOperation", false, c -> c.get(search + "/lastEstimateStatisticsOperation")),
+            new Call("estimateStatistics", true, c -> c.post(search + "/estimateStatistics", "{}")),
+            new Call(
+                "create review set",
+                true,
+                c -> c.post(base + "/reviewSets", "{\"displayName\":\"" + UUID.randomUUID().toString().substring(0, 30) + "\"}")),
+            new Call("list review sets", false, c -> c.get(base + "/reviewSets")),
+            new Call("get review set", false, c -> c.get(reviewSet)),
+            new Call(
+                "addToReviewSet", true, c -> c.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}")),
+            new Call("list files", false, c -> c.get(reviewSet + "/files")),
+            new Call(
+                "create query",
+                true,
+                c -> c.post(reviewSet + "/queries", "{\"displayName\":\"" + UUID.randomUUID() + "\",\"contentQuery\":\"tag:Matrix\"}")),
+            new Call("list queries", false, c -> c.get(reviewSet + "/queries")),
+            new Call("get query", false, c -> c.get(query)),
+            new Call(
+                "applyTags", true, c -> c.post(query + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"" + tagId + "\"}]}")),
+            new Call(
+                "create tag",
+                true,
+                c -> c.post(base + "/tags", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")),
+            new Call("list tags", false, c -> c.get(base + "/tags")),
+            new Call("get tag", false, c -> c.get(base + "/tags/" + tagId)),
+            new Call("patch tag", true, c -> c.patch(base + "/tags/" + tagId, "{\"description\":\"checked\"}")),
+            new Call("childTags", false, c -> c.get(base + "/tags/" + tagId + "/childTags")),
+            new Call("tags asHierarchy", false, c -> c.get(base + "/tags/microsoft.graph.security.asHierarchy()")));
 
     GraphClient anonymous = writer.withToken(null);
     GraphClient forged = writer.withToken(TestTokens.untrustedSignature(oid));
@@ -134,6 +192,11 @@ class AuthorizationIT {
     for (String id : made) {
       deleteWhenIdle(writer, id);
     }
+  }
+
+  private static String created(GraphClient.Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().getString("id");
   }
 
   private static void assertUnauthenticated(Call call, GraphClient.Reply reply, String description) {
