@@ -19,6 +19,7 @@ import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.security.AuthenticatedCaller;
 import org.caseops.api.security.Permissions;
 import org.caseops.domain.audit.AuditEntry;
@@ -26,7 +27,7 @@ import org.caseops.domain.audit.AuditLog;
 
 /**
  * {@code /caseops/auditLog}: the audit log, newest first, paged with {@code $top}, {@code $skip} and {@code
- * @odata.nextLink}. Only callers whose token grants {@value Permissions#AUDIT_READ} may read it.
+ * @odata.nextLink}, with {@code $filter} and {@code $orderby} on the properties of {@link #QUERYABLE}. Only callers whose token grants {@value Permissions#AUDIT_READ} may read it.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/caseops/auditLog")
@@ -34,16 +35,29 @@ import org.caseops.domain.audit.AuditLog;
 public class AuditLogResource {
   static final String CONTEXT = "caseops/auditLog";
 
+  /** The properties {@code $filter} and {@code $orderby} may use; {@code dateTime} is when the request was recorded. */
+  public static final PropertyTable QUERYABLE =
+      PropertyTable.of(AuditEntryJson.TYPE)
+          .string("id")
+          .dateTime("dateTime")
+          .string("method")
+          .string("path")
+          .integer("status")
+          .string("requestId")
+          .string("caseId")
+          .build();
+
   @Inject AuditLog log;
   @Context HttpServletRequest request;
 
   @GET
   public Response list(@PathParam("version") String version, @Context UriInfo uri) {
     requireAuditRead(request.getAttribute(AuthenticatedCaller.PROPERTY));
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    // No property of an entry is an enumeration, so Prefer: include-unknown-enum-members changes nothing.
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, false);
     options.checkSelect(AuditEntryJson.PROPERTIES, AuditEntryJson.TYPE);
-    List<AuditEntry> page = log.list(options.skip(), options.pageSize());
-    long total = log.count();
+    List<AuditEntry> page = log.list(options.listQuery());
+    long total = log.count(options.filter());
     List<JsonObject> items = page.stream().map(e -> options.project(AuditEntryJson.item(e))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     String next = options.nextLinkAfter(uri.getRequestUri(), page.size(), total);

@@ -122,6 +122,16 @@ public class CustodianService {
     return custodians.listSources(caseId, custodianId, kind);
   }
 
+  /** A page of the custodian's sources of one kind; 404 when the custodian is not the case's. */
+  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+    lookups.findCustodian(caseId, custodianId);
+    return custodians.listSources(caseId, custodianId, kind, query);
+  }
+
+  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+    return custodians.countSources(caseId, custodianId, kind, filter);
+  }
+
   public CustodianSource getSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
     return lookups.findSource(caseId, custodianId, kind, sourceId);
   }

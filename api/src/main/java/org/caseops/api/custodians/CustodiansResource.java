@@ -33,6 +33,7 @@ import org.caseops.api.operations.OperationJson;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.operations.CaseOperation;
 
@@ -54,6 +55,26 @@ public class CustodiansResource {
           .string("email")
           .string("displayName")
           .enumeration("status", DataSourceContainerStatus.class)
+          .dateTime("createdDateTime")
+          .build();
+
+  /** The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code userSources}. */
+  public static final PropertyTable USER_SOURCES_QUERYABLE =
+      PropertyTable.of(SourceJson.USER_TYPE)
+          .string("id")
+          .string("displayName")
+          .string("email")
+          .enumeration("holdStatus", DataSourceHoldStatus.class)
+          .dateTime("createdDateTime")
+          .build();
+
+  /** The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code siteSources}. */
+  public static final PropertyTable SITE_SOURCES_QUERYABLE =
+      PropertyTable.of(SourceJson.SITE_TYPE)
+          .string("id")
+          .string("displayName")
+          .string("siteWebUrl")
+          .enumeration("holdStatus", DataSourceHoldStatus.class)
           .dateTime("createdDateTime")
           .build();
 
@@ -163,23 +184,23 @@ public class CustodiansResource {
       @PathParam("caseId") String rawCaseId,
       @PathParam("custodianId") String rawCustodianId,
       @PathParam("sources") String sources,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
     String custodianId = Lookups.custodianId(rawCustodianId);
     SourceKind kind = kind(sources);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), sourcesQueryable(kind), include(headers));
     options.checkSelect(SourceJson.propertiesOf(kind), SourceJson.typeOf(kind));
-    List<CustodianSource> all = service.listSources(caseId, custodianId, kind);
-    int from = (int) Math.min(options.skip(), all.size());
-    List<CustodianSource> page = all.subList(from, (int) Math.min((long) from + options.pageSize(), all.size()));
+    List<CustodianSource> page = service.listSources(caseId, custodianId, kind, options.listQuery());
+    long total = service.countSources(caseId, custodianId, kind, options.filter());
     List<JsonObject> items = page.stream().map(s -> options.project(SourceJson.item(s))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     return JsonResponses.ok(
         CollectionJson.of(
             root.context(GraphPaths.sourcesKey(caseId, custodianId, kind)),
-            all.size(),
+            total,
             items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), all.size())));
+            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
   }
 
   @GET
@@ -235,6 +256,11 @@ public class CustodiansResource {
         ItemStatisticsJson.entity(
             ServiceRoot.of(uri.getBaseUri(), path.version()),
             statistics.ofSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId())));
+  }
+
+  /** The property table of a custodian's sources of one kind. */
+  public static PropertyTable sourcesQueryable(SourceKind kind) {
+    return kind == SourceKind.USER ? USER_SOURCES_QUERYABLE : SITE_SOURCES_QUERYABLE;
   }
 
   private static SourceKind kind(String sources) {

@@ -130,12 +130,21 @@ public class ReviewSetService {
 
   /** A page of the review set's files, in the order they were added. */
   public List<FileView> files(String caseId, String reviewSetId, int offset, int limit) {
+    return files(caseId, reviewSetId, ListQuery.page(offset, limit));
+  }
+
+  /** A page of the review set's files, in the query's order (the order they were added without one). */
+  public List<FileView> files(String caseId, String reviewSetId, ListQuery query) {
     lookups.findReviewSet(caseId, reviewSetId);
-    return views(caseId, reviewSets.listItems(reviewSetId, offset, limit));
+    return views(caseId, reviewSets.listItems(reviewSetId, query));
   }
 
   public long countFiles(String reviewSetId) {
-    return reviewSets.countItems(reviewSetId);
+    return countFiles(reviewSetId, null);
+  }
+
+  public long countFiles(String reviewSetId, ListQuery.Condition filter) {
+    return reviewSets.countItems(reviewSetId, filter);
   }
 
   public FileView file(String caseId, String reviewSetId, String fileId) {

@@ -38,7 +38,8 @@ import org.caseops.domain.reviewsets.ReviewSetQuery;
 
 /**
  * {@code /security/cases/ediscoveryCases/{caseId}/reviewSets}: create (201), list and read review sets; the action
- * {@code addToReviewSet} (202 + {@code Location}); the review set's {@code files} (paged), one file, and its stored
+ * {@code addToReviewSet} (202 + {@code Location}); the review set's {@code files} (paged, with {@code $filter} and
+ * {@code $orderby}), one file, and its stored
  * {@code content}; the review set's {@code queries} (create 201, list, read, update 204, delete 204) and their action
  * {@code applyTags} (202 + {@code Location}).
  */
@@ -57,6 +58,20 @@ public class ReviewSetsResource {
           .string("displayName")
           .dateTime("createdDateTime")
           .dateTime("lastModifiedDateTime")
+          .build();
+
+  /**
+   * The properties {@code $filter} and {@code $orderby} may use on files. {@code dateTime} is the sent time, else the
+   * time the file was added, as written; {@code extension} and {@code sourceType} are derived when the file is written
+   * and have no column to query.
+   */
+  public static final PropertyTable FILES_QUERYABLE =
+      PropertyTable.of(FileJson.TYPE)
+          .string("id")
+          .string("name")
+          .string("subjectTitle")
+          .int64("size")
+          .dateTime("dateTime")
           .build();
 
   @Inject ReviewSetService service;
@@ -138,13 +153,14 @@ public class ReviewSetsResource {
       @PathParam("version") String version,
       @PathParam("caseId") String rawCaseId,
       @PathParam("reviewSetId") String rawReviewSetId,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), FILES_QUERYABLE, include(headers));
     options.checkSelect(FileJson.PROPERTIES, FileJson.TYPE);
-    List<ReviewSetService.FileView> page = service.files(caseId, reviewSetId, options.skip(), options.pageSize());
-    long total = service.countFiles(reviewSetId);
+    List<ReviewSetService.FileView> page = service.files(caseId, reviewSetId, options.listQuery());
+    long total = service.countFiles(reviewSetId, options.filter());
     List<JsonObject> items =
         page.stream().map(f -> options.project(FileJson.item(f.file(), f.sourceKind(), f.tags()))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);

@@ -5,14 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.ResourceLookups;
@@ -162,27 +158,32 @@ public class SearchService {
     searches.delete(caseId, searchId);
   }
 
-  /** The custodian sources bound to the search, in the order the case lists its sources. */
+  /** A page of the custodian sources bound to the search; 404 when the search is not the case's. */
+  public List<CustodianSource> custodianSources(String caseId, String searchId, ListQuery query) {
+    return custodians.listSourcesIn(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), query);
+  }
+
+  public long countCustodianSources(String caseId, String searchId, ListQuery.Condition filter) {
+    return custodians.countSourcesIn(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), filter);
+  }
+
+  /** A page of the additional sources bound to the search; 404 when the search is not the case's. */
+  public List<CustodianSource> additionalSources(String caseId, String searchId, ListQuery query) {
+    return custodians.listSourcesIn(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), query);
+  }
+
+  public long countAdditionalSources(String caseId, String searchId, ListQuery.Condition filter) {
+    return custodians.countSourcesIn(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), filter);
+  }
+
+  /** The custodian sources bound to the search, oldest first. */
   public List<CustodianSource> custodianSources(String caseId, String searchId) {
-    return sources(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds());
+    return custodianSources(caseId, searchId, ListQuery.page(0, Integer.MAX_VALUE));
   }
 
-  /** The additional sources bound to the search. */
+  /** The additional sources bound to the search, oldest first. */
   public List<CustodianSource> additionalSources(String caseId, String searchId) {
-    return sources(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds());
-  }
-
-  private List<CustodianSource> sources(String caseId, Set<String> ids) {
-    Map<String, CustodianSource> all =
-        custodians.listSourcesOfCase(caseId).stream()
-            .collect(Collectors.toMap(CustodianSource::getId, Function.identity(), (a, b) -> a));
-    List<CustodianSource> found = new ArrayList<>();
-    for (CustodianSource source : all.values()) {
-      if (ids.contains(source.getId())) {
-        found.add(source);
-      }
-    }
-    return found;
+    return additionalSources(caseId, searchId, ListQuery.page(0, Integer.MAX_VALUE));
   }
 
   /** The estimateStatistics operation that last ran the search; 404 when none has. */

@@ -33,6 +33,7 @@ import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.searches.EdiscoverySearch;
@@ -54,6 +55,21 @@ public class SearchesResource {
           .string("displayName")
           .dateTime("createdDateTime")
           .dateTime("lastModifiedDateTime")
+          .build();
+
+  /**
+   * The properties {@code $filter} and {@code $orderby} may use on a search's {@code custodianSources} and {@code
+   * additionalSources}, which hold userSources and siteSources alike ({@code email} is null on a siteSource, {@code
+   * siteWebUrl} on a userSource).
+   */
+  public static final PropertyTable SOURCES_QUERYABLE =
+      PropertyTable.of("microsoft.graph.security.dataSource")
+          .string("id")
+          .string("displayName")
+          .string("email")
+          .string("siteWebUrl")
+          .enumeration("holdStatus", DataSourceHoldStatus.class)
+          .dateTime("createdDateTime")
           .build();
 
   private static final String SOURCES = "{sources: custodianSources|additionalSources}";
@@ -146,24 +162,28 @@ public class SearchesResource {
       @PathParam("caseId") String rawCaseId,
       @PathParam("searchId") String rawSearchId,
       @PathParam("sources") String sources,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
     String searchId = ResourceLookups.searchId(rawSearchId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    List<CustodianSource> all =
-        sources.equals("custodianSources")
-            ? service.custodianSources(caseId, searchId)
-            : service.additionalSources(caseId, searchId);
-    int from = (int) Math.min(options.skip(), all.size());
-    List<CustodianSource> page = all.subList(from, (int) Math.min((long) from + options.pageSize(), all.size()));
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), SOURCES_QUERYABLE, include(headers));
+    boolean custodial = sources.equals("custodianSources");
+    List<CustodianSource> page =
+        custodial
+            ? service.custodianSources(caseId, searchId, options.listQuery())
+            : service.additionalSources(caseId, searchId, options.listQuery());
+    long total =
+        custodial
+            ? service.countCustodianSources(caseId, searchId, options.filter())
+            : service.countAdditionalSources(caseId, searchId, options.filter());
     List<JsonObject> items = page.stream().map(s -> options.project(SourceJson.item(s))).toList();
     ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
     return JsonResponses.ok(
         CollectionJson.of(
             root.context(GraphPaths.searchKey(caseId, searchId) + "/" + sources),
-            all.size(),
+            total,
             items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), all.size())));
+            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
   }
 
   @GET

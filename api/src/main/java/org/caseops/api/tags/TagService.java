@@ -98,6 +98,16 @@ public class TagService {
     return tags.children(caseId, tagId);
   }
 
+  /** A page of the tag's direct children; 404 when the tag is not the case's. */
+  public List<ReviewTag> children(String caseId, String tagId, ListQuery query) {
+    lookups.findTag(caseId, tagId);
+    return tags.children(caseId, tagId, query);
+  }
+
+  public long countChildren(String caseId, String tagId, ListQuery.Condition filter) {
+    return tags.countChildren(caseId, tagId, filter);
+  }
+
   /** The tag's parent; 404 for a top-level tag. */
   public ReviewTag parent(String caseId, String tagId) {
     ReviewTag tag = lookups.findTag(caseId, tagId);

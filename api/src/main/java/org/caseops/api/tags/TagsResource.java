@@ -134,15 +134,15 @@ public class TagsResource {
       @PathParam("version") String version,
       @PathParam("caseId") String rawCaseId,
       @PathParam("tagId") String rawTagId,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     String caseId = Lookups.caseId(rawCaseId);
     String tagId = ResourceLookups.tagId(rawTagId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
+    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include(headers));
     options.checkSelect(TagJson.PROPERTIES, TagJson.TYPE);
-    List<ReviewTag> all = service.children(caseId, tagId);
-    int from = (int) Math.min(options.skip(), all.size());
-    List<ReviewTag> page = all.subList(from, (int) Math.min((long) from + options.pageSize(), all.size()));
-    return collection(uri, version, GraphPaths.tagKey(caseId, tagId) + "/childTags", options, page, all.size());
+    List<ReviewTag> page = service.children(caseId, tagId, options.listQuery());
+    long total = service.countChildren(caseId, tagId, options.filter());
+    return collection(uri, version, GraphPaths.tagKey(caseId, tagId) + "/childTags", options, page, total);
   }
 
   @GET

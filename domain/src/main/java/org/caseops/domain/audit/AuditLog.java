@@ -1,6 +1,7 @@
 package org.caseops.domain.audit;
 
 import java.util.List;
+import org.caseops.domain.support.ListQuery;
 
 /** The audit log. Entries are only ever added, never changed or removed. */
 public interface AuditLog {
@@ -8,8 +9,22 @@ public interface AuditLog {
   void record(AuditEntry entry);
 
   /** A page of entries, newest first. */
-  List<AuditEntry> list(int offset, int limit);
+  default List<AuditEntry> list(int offset, int limit) {
+    return list(ListQuery.page(offset, limit));
+  }
 
   /** How many entries the log holds. */
-  long count();
+  default long count() {
+    return count(null);
+  }
+
+  /**
+   * The entries that meet the query's filter, in its order (newest first without one). Properties: {@code id}, {@code
+   * dateTime} (when the request was recorded), {@code method}, {@code path}, {@code status} (a {@link Long}), {@code
+   * requestId}, {@code caseId}.
+   */
+  List<AuditEntry> list(ListQuery query);
+
+  /** How many entries meet the filter; all of them for {@code null}. */
+  long count(ListQuery.Condition filter);
 }

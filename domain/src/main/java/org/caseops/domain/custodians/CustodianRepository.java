@@ -34,7 +34,29 @@ public interface CustodianRepository {
 
   Optional<CustodianSource> findSource(String caseId, String custodianId, SourceKind kind, String sourceId);
 
-  List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind);
+  /** All of the custodian's sources of one kind, oldest first. */
+  default List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind) {
+    return listSources(caseId, custodianId, kind, ListQuery.page(0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The custodian's sources of one kind that meet the query's filter, in its order (creation time, oldest first,
+   * without one). Properties: {@code id}, {@code displayName}, {@code email}, {@code siteWebUrl}, {@code holdStatus},
+   * {@code createdDateTime}.
+   */
+  List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query);
+
+  /** How many of the custodian's sources of one kind meet the filter; all of them for {@code null}. */
+  long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter);
+
+  /**
+   * The case's sources among {@code sourceIds} (of either kind) that meet the query's filter, in its order (creation
+   * time, oldest first, without one); the properties of {@link #listSources(String, String, SourceKind, ListQuery)}.
+   */
+  List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query);
+
+  /** How many of the case's sources among {@code sourceIds} meet the filter. */
+  long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter);
 
   /** Every source of every custodian of the case, in creation order. */
   List<CustodianSource> listSourcesOfCase(String caseId);

@@ -36,9 +36,23 @@ public interface ReviewSetRepository {
   List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds);
 
   /** The review set's files in the order they were added (then by id). */
-  List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit);
+  default List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
+    return listItems(reviewSetId, ListQuery.page(offset, limit));
+  }
 
-  long countItems(String reviewSetId);
+  default long countItems(String reviewSetId) {
+    return countItems(reviewSetId, null);
+  }
+
+  /**
+   * The review set's files that meet the query's filter, in its order (the order they were added, then by id, without
+   * one). Properties: {@code id}, {@code name}, {@code subjectTitle}, {@code size} (a {@link Long}) and {@code
+   * dateTime} (the sent time, else the time the file was added).
+   */
+  List<ReviewSetItem> listItems(String reviewSetId, ListQuery query);
+
+  /** How many of the review set's files meet the filter; all of them for {@code null}. */
+  long countItems(String reviewSetId, ListQuery.Condition filter);
 
   /** How many files the given operation added to the review set. */
   long countAddedBy(String reviewSetId, String operationId);

@@ -28,7 +28,18 @@ public interface ReviewTagRepository {
   List<ReviewTag> listAll(String caseId);
 
   /** The tag's direct children, oldest first. */
-  List<ReviewTag> children(String caseId, String parentId);
+  default List<ReviewTag> children(String caseId, String parentId) {
+    return children(caseId, parentId, ListQuery.page(0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The tag's direct children that meet the query's filter, in its order (creation time, oldest first, without one);
+   * the properties of {@link #list(String, ListQuery)}.
+   */
+  List<ReviewTag> children(String caseId, String parentId, ListQuery query);
+
+  /** How many of the tag's direct children meet the filter; all of them for {@code null}. */
+  long countChildren(String caseId, String parentId, ListQuery.Condition filter);
 
   ReviewTag update(ReviewTag tag);
 

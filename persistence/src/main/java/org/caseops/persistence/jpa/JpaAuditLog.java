@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import org.caseops.domain.audit.AuditEntry;
 import org.caseops.domain.audit.AuditLog;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * The audit log in JPA. An entry is written in a transaction of its own, so it is kept even when the work of the
@@ -15,6 +17,19 @@ import org.caseops.domain.audit.AuditLog;
 @ApplicationScoped
 @Transactional
 public class JpaAuditLog implements AuditLog {
+  private static final ListQueries<AuditEntry> QUERIES =
+      new ListQueries<>(
+          AuditEntry.class,
+          Map.of(
+              "id", "id",
+              "dateTime", "at",
+              "method", "method",
+              "path", "path",
+              "status", "status",
+              "requestId", "requestId",
+              "caseId", "caseId"),
+          List.of(new ListQuery.OrderKey("dateTime", true)));
+
   @Inject EntityManager em;
 
   @Override
@@ -24,18 +39,12 @@ public class JpaAuditLog implements AuditLog {
   }
 
   @Override
-  public List<AuditEntry> list(int offset, int limit) {
-    if (limit == 0) {
-      return List.of();
-    }
-    return em.createQuery("SELECT e FROM AuditEntry e ORDER BY e.at DESC, e.id DESC", AuditEntry.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<AuditEntry> list(ListQuery query) {
+    return QUERIES.list(em, query, null);
   }
 
   @Override
-  public long count() {
-    return em.createQuery("SELECT COUNT(e) FROM AuditEntry e", Long.class).getSingleResult();
+  public long count(ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, null);
   }
 }

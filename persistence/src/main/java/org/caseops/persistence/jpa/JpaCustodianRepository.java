@@ -3,6 +3,9 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +29,18 @@ public class JpaCustodianRepository implements CustodianRepository {
               "email", "email",
               "displayName", "displayName",
               "status", "status",
+              "createdDateTime", "createdDateTime"),
+          List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
+  private static final ListQueries<CustodianSource> SOURCES =
+      new ListQueries<>(
+          CustodianSource.class,
+          Map.of(
+              "id", "id",
+              "displayName", "displayName",
+              "email", "email",
+              "siteWebUrl", "siteWebUrl",
+              "holdStatus", "holdStatus",
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
@@ -80,15 +95,35 @@ public class JpaCustodianRepository implements CustodianRepository {
   }
 
   @Override
-  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind) {
-    return em.createQuery(
-            "SELECT s FROM CustodianSource s WHERE s.caseId = :c AND s.custodianId = :u AND s.kind = :k"
-                + " ORDER BY s.createdDateTime, s.id",
-            CustodianSource.class)
-        .setParameter("c", caseId)
-        .setParameter("u", custodianId)
-        .setParameter("k", kind)
-        .getResultList();
+  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+    return SOURCES.list(em, query, (cb, s) -> ofCustodian(cb, s, caseId, custodianId, kind));
+  }
+
+  @Override
+  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+    return SOURCES.count(em, filter, (cb, s) -> ofCustodian(cb, s, caseId, custodianId, kind));
+  }
+
+  private static Predicate ofCustodian(
+      CriteriaBuilder cb, Root<CustodianSource> s, String caseId, String custodianId, SourceKind kind) {
+    return cb.and(
+        cb.equal(s.get("caseId"), caseId), cb.equal(s.get("custodianId"), custodianId), cb.equal(s.get("kind"), kind));
+  }
+
+  @Override
+  public List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query) {
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    return SOURCES.list(em, query, (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
+  }
+
+  @Override
+  public long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
+    if (sourceIds.isEmpty()) {
+      return 0;
+    }
+    return SOURCES.count(em, filter, (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
   }
 
   @Override

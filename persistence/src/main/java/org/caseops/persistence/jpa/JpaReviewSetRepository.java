@@ -41,6 +41,19 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
               "lastModifiedDateTime", "lastModifiedDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
+  private static final ListQueries<ReviewSetItem> FILES =
+      new ListQueries<>(
+          ReviewSetItem.class,
+          Map.of(
+              "id", "id",
+              "name", "name",
+              "subjectTitle", "subject",
+              "size", "size",
+              // the default order; not offered to $filter
+              "addedDateTime", "addedDateTime"),
+          Map.of("dateTime", List.of("sentDateTime", "addedDateTime")),
+          List.of(new ListQuery.OrderKey("addedDateTime", false)));
+
   @Inject EntityManager em;
 
   @Override
@@ -121,21 +134,13 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   }
 
   @Override
-  public List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
-    return em.createQuery(
-            "SELECT i FROM ReviewSetItem i WHERE i.reviewSetId = :r ORDER BY i.addedDateTime, i.id",
-            ReviewSetItem.class)
-        .setParameter("r", reviewSetId)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
+    return FILES.list(em, query, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
   }
 
   @Override
-  public long countItems(String reviewSetId) {
-    return em.createQuery("SELECT COUNT(i) FROM ReviewSetItem i WHERE i.reviewSetId = :r", Long.class)
-        .setParameter("r", reviewSetId)
-        .getSingleResult();
+  public long countItems(String reviewSetId, ListQuery.Condition filter) {
+    return FILES.count(em, filter, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
   }
 
   @Override

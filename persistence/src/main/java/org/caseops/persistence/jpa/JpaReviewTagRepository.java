@@ -78,13 +78,15 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
   }
 
   @Override
-  public List<ReviewTag> children(String caseId, String parentId) {
-    return em.createQuery(
-            "SELECT t FROM ReviewTag t WHERE t.caseId = :c AND t.parentId = :p ORDER BY t.createdDateTime, t.id",
-            ReviewTag.class)
-        .setParameter("c", caseId)
-        .setParameter("p", parentId)
-        .getResultList();
+  public List<ReviewTag> children(String caseId, String parentId, ListQuery query) {
+    return QUERIES.list(
+        em, query, (cb, t) -> cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
+  }
+
+  @Override
+  public long countChildren(String caseId, String parentId, ListQuery.Condition filter) {
+    return QUERIES.count(
+        em, filter, (cb, t) -> cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.caseops.domain.support.EvolvableEnum;
 import org.caseops.domain.support.ListQuery;
 
@@ -19,11 +20,14 @@ import org.caseops.domain.support.ListQuery;
  * Turns a {@link ListQuery} into a Criteria API query on one entity. Only the properties of the whitelist reach the
  * query, each as the entity attribute it maps to; every value is a bound parameter. Comparisons are two-valued as in
  * OData (a comparison with a missing value is false), so that {@code not} negates exactly. Enumerations order by their
- * numeric value in the Graph schema ({@link EvolvableEnum#value()}, else declaration order).
+ * numeric value in the Graph schema ({@link EvolvableEnum#value()}, else declaration order). A property may also stand
+ * for the first present value of several attributes (as a file's {@code dateTime} is its sent time, else the time it
+ * was added): comparisons then test the attribute that supplies the value, and ordering uses {@code COALESCE}.
  */
 final class ListQueries<T> {
   private final Class<T> type;
   private final Map<String, String> attributes;
+  private final Map<String, List<String>> fallbacks;
   private final List<ListQuery.OrderKey> defaultOrder;
 
   /**
@@ -31,12 +35,32 @@ final class ListQueries<T> {
    * @param defaultOrder the order without order keys; {@code id} is always the last key
    */
   ListQueries(Class<T> type, Map<String, String> attributes, List<ListQuery.OrderKey> defaultOrder) {
+    this(type, attributes, Map.of(), defaultOrder);
+  }
+
+  /**
+   * @param fallbacks properties whose value is the first non-null one of several attributes, in that order
+   */
+  ListQueries(
+      Class<T> type,
+      Map<String, String> attributes,
+      Map<String, List<String>> fallbacks,
+      List<ListQuery.OrderKey> defaultOrder) {
     this.type = type;
     this.attributes = Map.copyOf(attributes);
+    this.fallbacks = Map.copyOf(fallbacks);
     this.defaultOrder = List.copyOf(defaultOrder);
+    for (Map.Entry<String, List<String>> fallback : this.fallbacks.entrySet()) {
+      if (fallback.getValue().size() < 2 || this.attributes.containsKey(fallback.getKey())) {
+        throw new IllegalArgumentException("'" + fallback.getKey() + "' needs two attributes or more, and one mapping");
+      }
+    }
   }
 
   List<T> list(EntityManager em, ListQuery query, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope) {
+    if (query.limit() == 0) {
+      return List.of(); // a maximum of 0 results means no maximum to some providers
+    }
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<T> cq = cb.createQuery(type);
     Root<T> root = cq.from(type);
@@ -47,7 +71,7 @@ final class ListQueries<T> {
     boolean hasId = false;
     for (ListQuery.OrderKey key : keys) {
       hasId |= key.property().equals("id");
-      Expression<?> sortKey = sortKey(cb, path(root, key.property()));
+      Expression<?> sortKey = sortKey(cb, root, key.property());
       orders.add(key.descending() ? cb.desc(sortKey) : cb.asc(sortKey));
     }
     if (!hasId) {
@@ -94,10 +118,42 @@ final class ListQueries<T> {
       return cb.not(predicate(cb, root, not.operand()));
     }
     if (condition instanceof ListQuery.In in) {
-      return in(cb, path(root, in.property()), in);
+      List<String> chain = fallbacks.get(in.property());
+      return chain == null ? in(cb, path(root, in.property()), in) : firstPresent(cb, root, chain, p -> in(cb, p, in));
     }
     ListQuery.Comparison comparison = (ListQuery.Comparison) condition;
-    return comparison(cb, path(root, comparison.property()), comparison);
+    List<String> chain = fallbacks.get(comparison.property());
+    if (chain == null) {
+      return comparison(cb, path(root, comparison.property()), comparison);
+    }
+    if (comparison.value() == null) {
+      Predicate allMissing = cb.and(chain.stream().map(a -> cb.isNull(root.get(a))).toArray(Predicate[]::new));
+      return comparison.operator() == ListQuery.Operator.EQ ? allMissing : cb.not(allMissing);
+    }
+    if (comparison.operator() == ListQuery.Operator.NE) {
+      ListQuery.Comparison equal =
+          new ListQuery.Comparison(comparison.property(), ListQuery.Operator.EQ, comparison.value());
+      return cb.not(firstPresent(cb, root, chain, p -> comparison(cb, p, equal)));
+    }
+    return firstPresent(cb, root, chain, p -> comparison(cb, p, comparison));
+  }
+
+  /**
+   * The test applied to the first present attribute of the chain: for each attribute, the ones before it are null and
+   * the test holds on it. The test must be false on a null value.
+   */
+  private static <T> Predicate firstPresent(
+      CriteriaBuilder cb, Root<T> root, List<String> chain, Function<Path<Object>, Predicate> test) {
+    List<Predicate> cases = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) {
+      List<Predicate> parts = new ArrayList<>();
+      for (String before : chain.subList(0, i)) {
+        parts.add(cb.isNull(root.get(before)));
+      }
+      parts.add(test.apply(root.get(chain.get(i))));
+      cases.add(cb.and(parts.toArray(Predicate[]::new)));
+    }
+    return cb.or(cases.toArray(Predicate[]::new));
   }
 
   private static Predicate in(CriteriaBuilder cb, Path<Object> path, ListQuery.In in) {
@@ -146,6 +202,18 @@ final class ListQueries<T> {
           "a " + value.getClass().getSimpleName() + " cannot be compared with " + javaType.getSimpleName());
     }
     return value;
+  }
+
+  private Expression<?> sortKey(CriteriaBuilder cb, Root<T> root, String property) {
+    List<String> chain = fallbacks.get(property);
+    if (chain == null) {
+      return sortKey(cb, path(root, property));
+    }
+    CriteriaBuilder.Coalesce<Object> first = cb.coalesce();
+    for (String attribute : chain) {
+      first.value(root.get(attribute));
+    }
+    return first;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

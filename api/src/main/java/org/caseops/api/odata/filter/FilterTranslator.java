@@ -77,6 +77,8 @@ public final class FilterTranslator {
       case STRING ->
           new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.STRING));
       case INTEGER -> new ListQuery.Comparison(property.name(), operator, int32(property, literal));
+      case INT64 ->
+          new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.INTEGER));
       case DATE_TIME ->
           new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.DATE_TIME));
       case ENUMERATION -> enumeration(property, operator, (String) expect(property, literal, LiteralKind.STRING));

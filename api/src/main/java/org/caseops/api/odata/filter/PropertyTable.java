@@ -17,6 +17,8 @@ public final class PropertyTable {
   public enum Type {
     STRING,
     INTEGER,
+    /** {@code Edm.Int64}, such as a size in bytes. */
+    INT64,
     DATE_TIME,
     ENUMERATION
   }
@@ -72,6 +74,10 @@ public final class PropertyTable {
 
     public Builder integer(String name) {
       return add(new Property(name, Type.INTEGER, List.of(), Integer.MAX_VALUE));
+    }
+
+    public Builder int64(String name) {
+      return add(new Property(name, Type.INT64, List.of(), Integer.MAX_VALUE));
     }
 
     public Builder dateTime(String name) {
