@@ -356,6 +356,16 @@ class SearchAndReviewIT {
     assertThat(paged.json().getInt("@odata.count")).isEqualTo(merger.size());
     assertThat(paged.json().getString("@odata.nextLink")).startsWith("http");
 
+    // Files take the OData options: the larger half, largest first, counted.
+    long threshold = merger.stream().mapToLong(Doc::size).sorted().skip(merger.size() / 2).findFirst().orElseThrow();
+    GraphClient.Reply larger =
+        api.get(reviewSet + "/files?$filter=size%20gt%20" + threshold + "&$orderby=size%20desc&$count=true");
+    assertThat(larger.status()).as(larger.toString()).isEqualTo(200);
+    assertThat(larger.json().getInt("@odata.count")).isEqualTo(merger.stream().filter(d -> d.size() > threshold).count());
+    List<Long> sizes =
+        larger.json().getJsonArray("value").stream().map(v -> v.asJsonObject().getJsonNumber("size").longValue()).toList();
+    assertThat(sizes).isSortedAccordingTo(java.util.Comparator.reverseOrder()).allMatch(size -> size > threshold);
+
     // Tags: a parent whose children exclude each other, and a free-standing tag.
     String tags = base + "/tags";
     String parent =
