@@ -5,9 +5,11 @@
 #   bench/run.sh benchmark [options]  org.caseops.bench.IndexBenchmark
 #   bench/run.sh memory [options]     org.caseops.bench.LargeCaseMemoryCheck (10k and 100k messages, -Xmx512m)
 #   bench/run.sh corpus [options]     org.caseops.bench.CorpusGenerator (needs --out DIR)
+#   bench/run.sh search [options]     org.caseops.bench.SearchBenchmark (estimate latency and addToReviewSet
+#                                     throughput on a 200,000-message case kept in bench/work between runs)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
-# benchmark, none for the others: the memory check sets the heap of the JVMs it starts).
+# benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +24,8 @@ case "$what" in
   benchmark) main=org.caseops.bench.IndexBenchmark; default_opts="-Xmx1g" ;;
   memory) main=org.caseops.bench.LargeCaseMemoryCheck; default_opts="" ;;
   corpus) main=org.caseops.bench.CorpusGenerator; default_opts="" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus] [options]" >&2; exit 2 ;;
+  search) main=org.caseops.bench.SearchBenchmark; default_opts="-Xmx1g" ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search] [options]" >&2; exit 2 ;;
 esac
 
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
@@ -44,5 +47,5 @@ mkdir -p "$here/results"
 log="$here/results/$what-$(date +%Y%m%d-%H%M%S).txt"
 echo "output also in $log"
 # shellcheck disable=SC2086
-java ${BENCH_JAVA_OPTS-$default_opts} -cp "$classpath" "$main" "$@" 2>&1 | tee "$log"
+java ${BENCH_JAVA_OPTS-$default_opts} -Dcaseops.bench.home="$here" -cp "$classpath" "$main" "$@" 2>&1 | tee "$log"
 exit "${PIPESTATUS[0]}"

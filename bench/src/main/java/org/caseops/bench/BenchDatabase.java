@@ -11,11 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseops.persistence.migration.SchemaMigrations;
 import org.caseops.persistence.testing.TestDatabase;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh, migrated database for one run: in-memory H2 or a new PostgreSQL schema (both from the persistence test
- * support), or an H2 file database, which keeps a large catalog out of the heap for the memory check.
+ * support), or an H2 file database, which keeps a large catalog out of the heap for the memory check; or, for the
+ * search benchmark, a database kept between runs ({@link #persistent}).
  */
 final class BenchDatabase implements AutoCloseable {
   enum Kind {
@@ -33,11 +36,11 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   private final TestDatabase testDatabase;
-  private final JdbcDataSource fileDataSource;
+  private final DataSource fileDataSource;
   private final String description;
   private EntityManagerFactory fileEmf;
 
-  private BenchDatabase(TestDatabase testDatabase, JdbcDataSource fileDataSource, String description) {
+  private BenchDatabase(TestDatabase testDatabase, DataSource fileDataSource, String description) {
     this.testDatabase = testDatabase;
     this.fileDataSource = fileDataSource;
     this.description = description;
@@ -55,6 +58,42 @@ final class BenchDatabase implements AutoCloseable {
         yield new BenchDatabase(null, ds, "H2 file");
       }
     };
+  }
+
+  /**
+   * A migrated database that outlives the run: an H2 file database in {@code workDir} (for {@code h2} and {@code
+   * h2file}), or the PostgreSQL database {@code caseops_bench} on 127.0.0.1:5432 (user postgres; created when absent,
+   * or the database named by {@code -Dcaseops.bench.db.url}).
+   */
+  static BenchDatabase persistent(Kind kind, Path workDir) {
+    if (kind != Kind.POSTGRESQL) {
+      return open(Kind.H2FILE, workDir);
+    }
+    String url = System.getProperty("caseops.bench.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_bench");
+    String user = System.getProperty("caseops.bench.db.user", "postgres");
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setURL(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
+    admin.setUser(user);
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'");
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the PostgreSQL database " + name + ": " + e.getMessage(), e);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    ds.setUser(user);
+    SchemaMigrations.migrate(ds, BenchDatabase.class.getClassLoader());
+    return new BenchDatabase(null, ds, "PostgreSQL (" + name + ")");
+  }
+
+  /** The database's data source, for the figures read with plain SQL. */
+  DataSource dataSource() {
+    return testDatabase != null ? testDatabase.dataSource() : fileDataSource;
   }
 
   synchronized EntityManagerFactory entityManagerFactory() {
@@ -81,6 +120,9 @@ final class BenchDatabase implements AutoCloseable {
     }
     if (fileEmf != null) {
       fileEmf.close();
+    }
+    if (!(fileDataSource instanceof JdbcDataSource)) {
+      return;
     }
     try (Connection c = fileDataSource.getConnection();
         Statement s = c.createStatement()) {

@@ -48,7 +48,8 @@ final class JobRunner implements AutoCloseable {
       String batchStatus,
       String operationStatus,
       int percentProgress,
-      String resultInfo) {
+      String resultInfo,
+      String caseId) {
     double seconds() {
       return nanos / 1e9;
     }
@@ -71,6 +72,11 @@ final class JobRunner implements AutoCloseable {
     // the job must see the same repositories as the benchmark.
     this.weld = new Weld(RegistrySingletonProvider.STATIC_INSTANCE).initialize();
     this.timeout = timeout;
+  }
+
+  /** A bean of the container the jobs run in (a repository, say). */
+  <T> T bean(Class<T> type) {
+    return weld.select(type).get();
   }
 
   /** Whether the index job's XML is on the class path, as the API checks before it starts a job. */
@@ -150,7 +156,8 @@ final class JobRunner implements AutoCloseable {
         status.name(),
         done.getStatus().name(),
         done.getPercentProgress(),
-        resultInfo);
+        resultInfo,
+        c.getId());
   }
 
   private static long countDocuments(Path index) throws IOException {
