@@ -61,7 +61,8 @@ import org.caseops.persistence.testing.SeTransactions;
  *
  * <pre>
  * java -cp ... org.caseops.bench.SearchBenchmark [--work bench/work] [--db h2|postgresql] [--messages 200000]
- *     [--mailboxes 4] [--rounds 7] [--review-rounds 3] [--review-query from:fabrikam.com] [--prepare-only]
+ *     [--mailboxes 4] [--rounds 7] [--review-rounds 3] [--review-query arbitration] [--prepare-only]
+ *     [--no-estimates] [--no-review]
  * </pre>
  */
 public final class SearchBenchmark {
@@ -85,6 +86,8 @@ public final class SearchBenchmark {
   private final int reviewRounds;
   private final String reviewQuery;
   private final boolean prepareOnly;
+  private final boolean doEstimates;
+  private final boolean doReview;
   private final Duration timeout;
 
   private SearchBenchmark(Options o) {
@@ -96,8 +99,10 @@ public final class SearchBenchmark {
     seed = o.longValue("seed", 42);
     rounds = o.integer("rounds", 7);
     reviewRounds = o.integer("review-rounds", 3);
-    reviewQuery = o.string("review-query", "from:fabrikam.com");
+    reviewQuery = o.string("review-query", "arbitration");
     prepareOnly = o.flag("prepare-only");
+    doEstimates = !o.flag("no-estimates");
+    doReview = !o.flag("no-review");
     timeout = Duration.ofMinutes(o.integer("timeout-minutes", 120));
     if (rounds < 1 || reviewRounds < 2) {
       throw new IllegalArgumentException("need --rounds >= 1 and --review-rounds >= 2");
@@ -113,7 +118,7 @@ public final class SearchBenchmark {
               Set.of(
                   "work", "db", "messages", "mailboxes", "seed", "rounds", "review-rounds", "review-query",
                   "timeout-minutes"),
-              Set.of("prepare-only", "help"));
+              Set.of("prepare-only", "no-estimates", "no-review", "help"));
       if (o.flag("help")) {
         usage(null);
         return;
@@ -135,7 +140,8 @@ public final class SearchBenchmark {
     }
     System.err.println(
         "usage: SearchBenchmark [--work bench/work] [--db h2|postgresql] [--messages 200000] [--mailboxes 4]"
-            + " [--seed 42] [--rounds 7] [--review-rounds 3] [--review-query KQL] [--prepare-only]"
+            + " [--seed 42] [--rounds 7] [--review-rounds 3] [--review-query arbitration] [--prepare-only]"
+            + " [--no-estimates] [--no-review]"
             + " [--timeout-minutes 120]");
   }
 
@@ -161,8 +167,12 @@ public final class SearchBenchmark {
       System.setProperty("caseops.data.dir", dataDir.toAbsolutePath().toString());
       System.setProperty("caseops.evidence.root", corpus.toAbsolutePath().toString());
       Jobs jobs = new Jobs(runner, caseId, timeout);
-      estimates(jobs);
-      reviewSets(jobs, db.dataSource());
+      if (doEstimates) {
+        estimates(jobs);
+      }
+      if (doReview) {
+        reviewSets(jobs, db.dataSource());
+      }
     }
     return 0;
   }
@@ -342,17 +352,16 @@ public final class SearchBenchmark {
     deleteTree(content);
     System.out.println();
     System.out.println(
-        "| round | review set | items added | time | items/s | content files | content MB | distinct SHA-256 in the case's review sets |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
-    printContent("before", "-", -1, 0, content, distinctSha(dataSource, jobs.caseId));
+        "| round | items added | time | items/s | review-set files of this run | their distinct SHA-256 (MB) |"
+            + " content folder files (MB) |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    List<String> sets = new ArrayList<>();
+    printContent("before", -1, 0, content, copies(dataSource, sets));
     List<Double> laterRates = new ArrayList<>();
-    ReviewSet first = null;
     for (int round = 1; round <= reviewRounds; round++) {
       ReviewSet set = ReviewSet.create(jobs.caseId, "bench " + Instant.now() + " " + round, BENCH, Instant.now());
       jobs.reviewSets.add(set);
-      if (first == null) {
-        first = set;
-      }
+      sets.add(set.getId());
       long start = System.nanoTime();
       CaseOperation done =
           jobs.run(CaseAction.addToReviewSet, OperationTarget.reviewSet(set.getId(), search.getId(), List.of()));
@@ -361,45 +370,47 @@ public final class SearchBenchmark {
       if (!"succeeded".equals(done.getStatus().name())) {
         System.out.println("  operation " + done.getStatus() + ": " + done.getResultInfo().getMessage());
       }
-      printContent(Integer.toString(round), "new", added, nanos, content, distinctSha(dataSource, jobs.caseId));
+      printContent(round + " (new set)", added, nanos, content, copies(dataSource, sets));
       if (round > 1) {
         laterRates.add(added / (nanos / 1e9));
       }
     }
+    String first = sets.get(0);
+    long before = jobs.reviewSets.countItems(first);
     long start = System.nanoTime();
-    long before = jobs.reviewSets.countItems(first.getId());
     CaseOperation again =
-        jobs.run(CaseAction.addToReviewSet, OperationTarget.reviewSet(first.getId(), search.getId(), List.of()));
+        jobs.run(CaseAction.addToReviewSet, OperationTarget.reviewSet(first, search.getId(), List.of()));
     long nanos = System.nanoTime() - start;
     printContent(
-        "again",
-        "round 1's (" + again.getStatus() + ")",
-        jobs.reviewSets.countItems(first.getId()) - before,
+        "round 1's set again (" + again.getStatus() + ")",
+        jobs.reviewSets.countItems(first) - before,
         nanos,
         content,
-        distinctSha(dataSource, jobs.caseId));
+        copies(dataSource, sets));
     double[] rates = laterRates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
-        "%ncopies already stored (rounds 2-%d): median %.0f items/s%n",
+        "%ncopies already stored (rounds 2-%d): median %.0f items/s; the repeat said: %s%n",
         reviewRounds,
-        rates[rates.length / 2]);
+        rates[rates.length / 2],
+        again.getResultInfo().getMessage());
   }
 
-  private static void printContent(
-      String round, String set, long added, long nanos, Path content, long distinct) throws IOException {
+  private static void printContent(String round, long added, long nanos, Path content, long[] copies)
+      throws IOException {
     long[] files = files(content);
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %s | %s | %s | %,d | %.1f | %,d |%n",
+        "| %s | %s | %s | %s | %,d | %,d (%.1f) | %,d (%.1f) |%n",
         round,
-        set,
         added < 0 ? "-" : String.format(Locale.ROOT, "%,d", added),
         nanos == 0 ? "-" : String.format(Locale.ROOT, "%.2f s", nanos / 1e9),
         nanos == 0 || added <= 0 ? "-" : String.format(Locale.ROOT, "%,.0f", added / (nanos / 1e9)),
+        copies[0],
+        copies[1],
+        copies[2] / 1e6,
         files[0],
-        files[1] / 1e6,
-        distinct);
+        files[1] / 1e6);
   }
 
   /** Regular files (not partial copies) under the folder, and their bytes. */
@@ -419,14 +430,27 @@ public final class SearchBenchmark {
     return r;
   }
 
-  private static long distinctSha(DataSource ds, String caseId) throws SQLException {
+  /** The files of the review sets, their distinct SHA-256 and the bytes of one copy of each. */
+  private static long[] copies(DataSource ds, List<String> reviewSetIds) throws SQLException {
+    if (reviewSetIds.isEmpty()) {
+      return new long[3];
+    }
+    String in = String.join(",", reviewSetIds.stream().map(id -> "?").toList());
+    String sql =
+        "SELECT (SELECT COUNT(*) FROM review_set_item WHERE review_set_id IN (" + in + ")), COUNT(*),"
+            + " COALESCE(SUM(size_bytes), 0) FROM (SELECT sha256, MAX(size_bytes) AS size_bytes FROM review_set_item"
+            + " WHERE review_set_id IN (" + in + ") GROUP BY sha256) AS d";
     try (Connection c = ds.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT COUNT(DISTINCT sha256) FROM review_set_item WHERE case_id = ?")) {
-      s.setString(1, caseId);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      int i = 1;
+      for (int round = 0; round < 2; round++) {
+        for (String id : reviewSetIds) {
+          s.setString(i++, id);
+        }
+      }
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
       }
     }
   }

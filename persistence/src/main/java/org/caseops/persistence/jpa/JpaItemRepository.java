@@ -137,9 +137,26 @@ public class JpaItemRepository implements ItemRepository {
     if (sourceIds.isEmpty()) {
       return 0;
     }
-    return em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.sourceId IN :s", Long.class)
+    long count = 0;
+    for (Object[] source : withCases(sourceIds)) {
+      count +=
+          em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.caseId = :c AND i.sourceId = :s", Long.class)
+              .setParameter("c", source[0])
+              .setParameter("s", source[1])
+              .getSingleResult();
+    }
+    return count;
+  }
+
+  /**
+   * The case and id of each of the sources that exists. Counts over sources go one source at a time with its case,
+   * so that they read {@code ix_item_case (case_id, source_id, indexed)} by its prefix: with a list of sources alone
+   * H2 reads every item (or the whole index), which costs about a second per call in a case of 200,000 items.
+   */
+  private List<Object[]> withCases(Collection<String> sourceIds) {
+    return em.createQuery("SELECT s.caseId, s.id FROM CustodianSource s WHERE s.id IN :s", Object[].class)
         .setParameter("s", List.copyOf(sourceIds))
-        .getSingleResult();
+        .getResultList();
   }
 
   @Override
@@ -147,13 +164,20 @@ public class JpaItemRepository implements ItemRepository {
     if (sourceIds.isEmpty()) {
       return ItemTotals.NONE;
     }
-    Object[] row =
-        em.createQuery(
-                "SELECT COUNT(i), SUM(i.size) FROM Item i WHERE i.sourceId IN :s AND i.indexed = FALSE", Object[].class)
-            .setParameter("s", List.copyOf(sourceIds))
-            .getSingleResult();
-    long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
-    long size = row[1] == null ? 0 : ((Number) row[1]).longValue();
+    long count = 0;
+    long size = 0;
+    for (Object[] source : withCases(sourceIds)) {
+      Object[] row =
+          em.createQuery(
+                  "SELECT COUNT(i), SUM(i.size) FROM Item i"
+                      + " WHERE i.caseId = :c AND i.sourceId = :s AND i.indexed = FALSE",
+                  Object[].class)
+              .setParameter("c", source[0])
+              .setParameter("s", source[1])
+              .getSingleResult();
+      count += row[0] == null ? 0 : ((Number) row[0]).longValue();
+      size += row[1] == null ? 0 : ((Number) row[1]).longValue();
+    }
     return new ItemTotals(count, size);
   }
 
