@@ -104,8 +104,8 @@ public final class SearchBenchmark {
     doEstimates = !o.flag("no-estimates");
     doReview = !o.flag("no-review");
     timeout = Duration.ofMinutes(o.integer("timeout-minutes", 120));
-    if (rounds < 1 || reviewRounds < 2) {
-      throw new IllegalArgumentException("need --rounds >= 1 and --review-rounds >= 2");
+    if (rounds < 1 || reviewRounds < 1) {
+      throw new IllegalArgumentException("need --rounds >= 1 and --review-rounds >= 1");
     }
   }
 
@@ -360,7 +360,8 @@ public final class SearchBenchmark {
     Path content = CaseopsPaths.contentDir(jobs.caseId);
     System.out.printf(
         Locale.ROOT,
-        "%naddToReviewSet: `%s` matches %,d items; %d rounds, each into a new review set. The case's content folder"
+        "%naddToReviewSet: `%s` matches %,d items; %d rounds, each into a new review set, then (with 2 rounds or more)"
+            + " round 1's set again. The case's content folder"
             + " is emptied first, so round 1 writes every copy and the later rounds find them stored.%n",
         reviewQuery,
         hits,
@@ -390,6 +391,9 @@ public final class SearchBenchmark {
       if (round > 1) {
         laterRates.add(added / (nanos / 1e9));
       }
+    }
+    if (reviewRounds < 2) {
+      return;
     }
     String first = sets.get(0);
     long before = jobs.reviewSets.countItems(first);
