@@ -49,6 +49,37 @@ public class CaseIndexes {
     }
   }
 
+  /**
+   * Whether the case's index holds documents in the current {@link IndexFields#FORMAT}: its last commit says so, or it
+   * holds no documents at all.
+   */
+  public boolean holdsCurrentFormat(String caseId) {
+    IndexWriter writer = writer(caseId);
+    if (writer.getDocStats().numDocs == 0) {
+      return true;
+    }
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> entry : data) {
+        if (IndexFields.FORMAT_KEY.equals(entry.getKey())) {
+          return IndexFields.FORMAT.equals(entry.getValue());
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Records, with a commit, that every document of the case's index is in the current format. */
+  public void markCurrentFormat(String caseId) {
+    IndexWriter writer = writer(caseId);
+    writer.setLiveCommitData(Map.of(IndexFields.FORMAT_KEY, IndexFields.FORMAT).entrySet());
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the full-text index of case " + caseId, e);
+    }
+  }
+
   /** Closes the case's writer, if open, committing what it holds (before the case's index folder is removed). */
   public void close(String caseId) {
     IndexWriter writer = writers.remove(CaseopsPaths.indexDir(caseId));

@@ -28,6 +28,16 @@ import org.caseops.domain.items.Item;
  * values): {@link #SENT} (epoch milliseconds) and {@link #SIZE} (bytes).
  */
 public final class IndexFields {
+  /**
+   * The key under which an index's commit records the {@link #FORMAT} its documents were written in. Format 1 (no key)
+   * had no address keys, no bcc field and no file name parts; an index written in an older format is read again whole
+   * by the next index job, since its documents cannot answer every query.
+   */
+  public static final String FORMAT_KEY = "caseops.index.format";
+
+  /** The format of the documents {@link #document} writes. */
+  public static final String FORMAT = "2";
+
   public static final String ID = "id";
   public static final String SOURCE_ID = "sourceId";
   public static final String KIND = "kind";

@@ -24,6 +24,7 @@ import org.caseops.batch.evidence.EvidenceWalk;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.extraction.Extraction;
 import org.caseops.batch.extraction.ExtractionPool;
+import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
@@ -55,6 +56,10 @@ public class EvidenceItemReader implements ItemReader {
   @Inject @BatchProperty String textLimit;
 
   @Inject ExtractionPool extraction;
+  @Inject CaseIndexes indexes;
+
+  /** Whether the case's index is in an older format, so that unchanged items are read again too. */
+  private boolean rewriteAll;
 
   private final Deque<Pending> block = new ArrayDeque<>();
   private EvidenceCursor cursor;
@@ -93,6 +98,7 @@ public class EvidenceItemReader implements ItemReader {
     int threads = Integer.parseInt(extractionThreads.trim());
     window = threads > 0 ? threads : ExtractionPool.defaultParallelism();
     maxText = Integer.parseInt(textLimit.trim());
+    rewriteAll = !indexes.holdsCurrentFormat(caseId);
     ReaderCheckpoint start = (ReaderCheckpoint) checkpoint;
     position = start == null ? null : start.position();
     bytesRead = start == null ? 0 : start.bytesRead();
@@ -169,6 +175,7 @@ public class EvidenceItemReader implements ItemReader {
     Map<String, String> known = ids.isEmpty() ? Map.of() : items.knownHashes(ids);
     for (EvidenceItem item : added) {
       if (item.problem() == null
+          && !rewriteAll
           && item.sha256().equals(known.get(Item.idFor(item.source().getId(), item.location())))) {
         item.markUnchanged();
       }

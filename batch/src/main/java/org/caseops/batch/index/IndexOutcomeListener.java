@@ -17,8 +17,8 @@ import org.caseops.domain.items.ItemRepository;
 /**
  * Sums up a finished index step: counts from the catalog what the operation indexed and could not index (so the
  * counts hold across restarts), derives the unchanged items from the items read, links each source read (and its
- * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}. Then it closes the
- * case's index writer.
+ * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}; a step that read
+ * everything marks the index as being in the current format. Then it closes the case's index writer.
  */
 @Dependent
 @Named
@@ -45,6 +45,8 @@ public class IndexOutcomeListener extends AbstractStepListener {
     if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
       return;
     }
+    // Every item was read to the end: the documents of an index in an older format have all been written again.
+    indexes.markCurrentFormat(caseId);
     if (!(stepContext.getTransientUserData() instanceof IndexStepState state)) {
       return;
     }

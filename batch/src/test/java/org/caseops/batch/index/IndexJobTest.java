@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.InducedFailures;
@@ -199,6 +201,38 @@ class IndexJobTest {
         assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "giraffes")))).isEqualTo(1);
         assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "okapi")))).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void anIndexInAnOlderFormatIsWrittenAgainWhole() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      StandardCorpus corpus = new StandardCorpus(h);
+      String caseId = corpus.caseId();
+      assertThat(h.awaitOperation(h.submitIndex(caseId, null)).getResultInfo().getMessage()).isEqualTo(FULL_RESULT);
+      try (DirectoryReader reader = h.openIndex(caseId)) {
+        assertThat(reader.getIndexCommit().getUserData())
+            .containsEntry(IndexFields.FORMAT_KEY, IndexFields.FORMAT);
+      }
+
+      // An index written before the format was recorded: its commit carries no format.
+      CaseIndexes indexes = h.weld.select(CaseIndexes.class).get();
+      IndexWriter writer = indexes.writer(caseId);
+      writer.setLiveCommitData(Map.<String, String>of().entrySet());
+      writer.commit();
+      indexes.close(caseId);
+
+      CaseOperation rewritten = h.awaitOperation(h.submitIndex(caseId, null));
+      assertThat(rewritten.getResultInfo().getMessage()).isEqualTo(FULL_RESULT);
+      try (DirectoryReader reader = h.openIndex(caseId)) {
+        assertThat(reader.numDocs()).isEqualTo(8);
+        assertThat(reader.getIndexCommit().getUserData())
+            .containsEntry(IndexFields.FORMAT_KEY, IndexFields.FORMAT);
+      }
+      assertThat(itemCount(h, caseId)).isEqualTo(10);
+
+      CaseOperation incremental = h.awaitOperation(h.submitIndex(caseId, null));
+      assertThat(incremental.getResultInfo().getMessage()).isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
     }
   }
 
