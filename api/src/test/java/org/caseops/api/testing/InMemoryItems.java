@@ -64,7 +64,12 @@ public class InMemoryItems implements ItemRepository {
   }
 
   @Override
-  public List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit) {
+  public List<String> unindexedIdsInSources(Collection<String> sourceIds) {
+    return List.of();
+  }
+
+  @Override
+  public List<Item> findAll(Collection<String> itemIds) {
     return List.of();
   }
 }

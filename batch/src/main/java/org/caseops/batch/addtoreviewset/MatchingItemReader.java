@@ -6,18 +6,27 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
@@ -30,10 +39,11 @@ import org.caseops.domain.searches.SearchRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Reads the catalogued items of the sources in scope in id order, a page at a time, and hands on those that the
- * search matches (one query over the page's ids) or, with {@code partiallyIndexed}, that could not be indexed, and
- * that the review set does not hold yet. Memory holds one page. Its checkpoint is the last item id handled, so a
- * restart resumes after it.
+ * Reads the items to copy, starting from the hits: on opening, the search runs once over the case index restricted to
+ * the sources in scope and yields the ids of the matching items (with {@code partiallyIndexed}, the ids of the
+ * unindexed items in scope join them), in id order. Then a page of ids at a time, it loads those catalog entries by
+ * id and hands on those the review set does not hold yet. The cost follows the hits, not the case; memory holds the
+ * ids and one page of entries. Its checkpoint is the last item id handled, so a restart resumes after it.
  */
 @Dependent
 @Named
@@ -49,104 +59,158 @@ public class MatchingItemReader extends AbstractItemReader {
   @Inject @BatchProperty String pageSize;
 
   private ReviewSetTarget target;
-  private DirectoryReader index;
-  private IndexSearcher searcher;
   private int page;
+  /** The ids to consider, ascending. */
+  private String[] ids = new String[0];
+  /** The ids of {@link #ids} that the search matches, ascending. */
+  private String[] hits = new String[0];
+  /** The position in {@link #ids} of the next id to load. */
+  private int next;
   private String pageEnd;
   private String lastHandedOut;
-  private long scanned;
   private final Deque<Item> buffer = new ArrayDeque<>();
-  private boolean exhausted;
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
     OperationRun run = OperationRun.of(jobContext);
     target =
         ReviewSetTarget.of(operations.find(run.operationId()).orElseThrow(), searches, reviewSets, custodians);
-    page = pageSize == null || pageSize.isBlank() ? 500 : Integer.parseInt(pageSize.trim());
-    if (checkpoint instanceof CopyCheckpoint c) {
+    page = pageSize == null || pageSize.isBlank() ? 1000 : Integer.parseInt(pageSize.trim());
+    if (!target.scope().isEmpty()) {
+      hits = sortedDistinct(hitIds());
+      List<String> all = new ArrayList<>(Arrays.asList(hits));
+      if (target.unindexedToo()) {
+        all.addAll(catalog.unindexedIdsInSources(target.scope()));
+      }
+      ids = sortedDistinct(all);
+    }
+    if (checkpoint instanceof CopyCheckpoint c && c.afterId() != null) {
       pageEnd = c.afterId();
-      scanned = c.scanned();
+      next = firstAfter(ids, c.afterId());
     }
+    run.totalWork(ids.length);
+    run.doneWork(next);
+  }
+
+  /** The item ids of the documents of the case index that the search matches in scope. */
+  private List<String> hitIds() throws IOException {
+    List<String> found = new ArrayList<>();
     Optional<DirectoryReader> opened = SearchQueries.open(CaseopsPaths.indexDir(caseId));
-    if (opened.isPresent()) {
-      index = opened.get();
-      searcher = new IndexSearcher(index);
+    if (opened.isEmpty()) {
+      return found;
     }
-    run.totalWork(catalog.countInSources(target.scope()));
-    run.doneWork(scanned);
+    try (DirectoryReader index = opened.get()) {
+      List<FixedBitSet> matched = new ArrayList<>();
+      for (LeafReaderContext leaf : index.leaves()) {
+        matched.add(new FixedBitSet(leaf.reader().maxDoc()));
+      }
+      new IndexSearcher(index)
+          .search(
+              SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()),
+              new SimpleCollector() {
+                private FixedBitSet bits;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                  bits = matched.get(context.ord);
+                }
+
+                @Override
+                public void collect(int doc) {
+                  bits.set(doc);
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                  return ScoreMode.COMPLETE_NO_SCORES;
+                }
+              });
+      // Stored fields are read in document order, so that each compressed block is decoded once.
+      for (LeafReaderContext leaf : index.leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        IdVisitor visitor = new IdVisitor();
+        BitSetIterator it = new BitSetIterator(matched.get(leaf.ord), 0);
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          visitor.id = null;
+          stored.document(doc, visitor);
+          if (visitor.id != null) {
+            found.add(visitor.id);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String[] sortedDistinct(List<String> values) {
+    return values.stream().distinct().sorted(Comparator.naturalOrder()).toArray(String[]::new);
+  }
+
+  /** The position of the first id after the given one. */
+  private static int firstAfter(String[] sorted, String id) {
+    int at = Arrays.binarySearch(sorted, id);
+    return at >= 0 ? at + 1 : -at - 1;
   }
 
   @Override
   public Object readItem() throws Exception {
     while (buffer.isEmpty()) {
-      if (exhausted || !nextPage()) {
-        exhausted = true;
+      if (next >= ids.length) {
         return null;
       }
+      nextPage();
     }
     Item item = buffer.poll();
     lastHandedOut = item.getId();
     return item;
   }
 
-  private boolean nextPage() throws Exception {
-    List<Item> items = catalog.pageInSources(target.scope(), pageEnd, page);
-    if (items.isEmpty()) {
-      return false;
-    }
-    pageEnd = items.get(items.size() - 1).getId();
-    scanned += items.size();
-    OperationRun.of(jobContext).doneWork(scanned);
-    Set<String> matching = matching(items);
-    List<Item> candidates = new ArrayList<>();
-    for (Item item : items) {
-      if (matching.contains(item.getId()) || (!item.isIndexed() && target.unindexedToo())) {
+  private void nextPage() {
+    int end = Math.min(ids.length, next + page);
+    List<String> pageIds = Arrays.asList(ids).subList(next, end);
+    pageEnd = ids[end - 1];
+    next = end;
+    OperationRun.of(jobContext).doneWork(next);
+    List<Item> candidates = new ArrayList<>(pageIds.size());
+    for (Item item : catalog.findAll(pageIds)) {
+      boolean hit = Arrays.binarySearch(hits, item.getId()) >= 0;
+      if (item.isIndexed() ? hit : target.unindexedToo()) {
         candidates.add(item);
       }
     }
     if (candidates.isEmpty()) {
-      return true;
+      return;
     }
     Set<String> present =
         reviewSets.itemIdsPresent(target.reviewSetId(), candidates.stream().map(Item::getId).toList());
+    candidates.sort(Comparator.comparing(Item::getId));
     for (Item item : candidates) {
       if (!present.contains(item.getId())) {
         buffer.add(item);
       }
     }
-    return true;
-  }
-
-  /** The ids of the page's indexed items that the search matches. */
-  private Set<String> matching(List<Item> items) throws Exception {
-    Set<String> matching = new HashSet<>();
-    if (searcher == null) {
-      return matching;
-    }
-    List<String> indexed = items.stream().filter(Item::isIndexed).map(Item::getId).toList();
-    if (indexed.isEmpty()) {
-      return matching;
-    }
-    TopDocs hits =
-        searcher.search(SearchQueries.restrict(target.query(), IndexFields.ID, indexed), indexed.size());
-    var stored = searcher.storedFields();
-    for (ScoreDoc hit : hits.scoreDocs) {
-      matching.add(stored.document(hit.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
-    }
-    return matching;
   }
 
   @Override
   public Serializable checkpointInfo() {
-    return new CopyCheckpoint(buffer.isEmpty() ? pageEnd : lastHandedOut, scanned);
+    return new CopyCheckpoint(buffer.isEmpty() ? pageEnd : lastHandedOut, next - buffer.size());
   }
 
-  @Override
-  public void close() throws Exception {
-    if (index != null) {
-      index.close();
-      index = null;
+  /** Reads the stored item id of a document and nothing after it. */
+  private static final class IdVisitor extends StoredFieldVisitor {
+    String id;
+
+    @Override
+    public Status needsField(FieldInfo fieldInfo) {
+      if (id != null) {
+        return Status.STOP;
+      }
+      return IndexFields.ID.equals(fieldInfo.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void stringField(FieldInfo fieldInfo, String value) {
+      id = value;
     }
   }
 }

@@ -36,7 +36,6 @@ import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
-import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
@@ -204,18 +203,11 @@ public class ReviewSetIndexBatchlet extends AbstractBatchlet {
 
   /** Counts the unindexed items in scope, and those of them the review set holds. */
   private void countUnindexed(ReviewSetTarget target) {
-    String after = null;
-    while (true) {
-      List<Item> page = catalog.pageInSources(target.scope(), after, BATCH);
-      if (page.isEmpty()) {
-        return;
-      }
-      after = page.get(page.size() - 1).getId();
-      List<String> unindexed = page.stream().filter(i -> !i.isIndexed()).map(Item::getId).toList();
-      if (!unindexed.isEmpty()) {
-        matched += unindexed.size();
-        held += reviewSets.itemIdsPresent(target.reviewSetId(), unindexed).size();
-      }
+    List<String> unindexed = catalog.unindexedIdsInSources(target.scope());
+    for (int from = 0; from < unindexed.size(); from += BATCH) {
+      List<String> part = unindexed.subList(from, Math.min(unindexed.size(), from + BATCH));
+      matched += part.size();
+      held += reviewSets.itemIdsPresent(target.reviewSetId(), part).size();
     }
   }
 

@@ -1,26 +1,90 @@
 package org.caseops.batch.addtoreviewset;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.caseops.batch.evidence.ItemContent;
+import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 
-/** Adds a chunk's review-set files in one batch, within the chunk's transaction. */
+/**
+ * Copies a chunk's contents into the case's content store, several at once ({@link CopyPool}), then adds in one batch,
+ * within the chunk's transaction, the review-set files of the items whose content is stored. A content is read from
+ * the evidence only when the case does not hold it yet, once per SHA-256 (from the next item that has it when one
+ * cannot be read), and checked against the catalogued hash. An item whose content can no longer be read is left out
+ * (the job's summary counts it).
+ */
 @Dependent
 @Named
 public class ReviewSetItemWriter extends AbstractItemWriter {
+  private static final Logger LOG = Logger.getLogger(ReviewSetItemWriter.class.getName());
+
   @Inject ReviewSetRepository reviewSets;
+  @Inject ContentStore store;
+  @Inject CopyPool pool;
+
+  @Inject @BatchProperty String caseId;
+  @Inject @BatchProperty String maxItemBytes;
+  @Inject @BatchProperty String copyThreads;
 
   @Override
-  public void writeItems(List<Object> items) {
+  public void writeItems(List<Object> items) throws Exception {
+    long maxBytes = Long.parseLong(maxItemBytes.trim());
+    int threads =
+        copyThreads == null || copyThreads.isBlank()
+            ? CopyPool.DEFAULT_PARALLELISM
+            : Math.max(1, Integer.parseInt(copyThreads.trim()));
+    Map<String, List<ItemCopy>> bySha = new LinkedHashMap<>();
+    for (Object item : items) {
+      ItemCopy copy = (ItemCopy) item;
+      bySha.computeIfAbsent(copy.item().getSha256(), k -> new ArrayList<>()).add(copy);
+    }
+    Set<String> stored = ConcurrentHashMap.newKeySet();
+    pool.forEach(
+        new ArrayList<>(bySha.values()),
+        threads,
+        sameContent -> {
+          if (copy(sameContent, maxBytes)) {
+            stored.add(sameContent.get(0).item().getSha256());
+          }
+        });
     List<ReviewSetItem> files = new ArrayList<>(items.size());
     for (Object item : items) {
-      files.add((ReviewSetItem) item);
+      ItemCopy copy = (ItemCopy) item;
+      if (stored.contains(copy.item().getSha256())) {
+        files.add(copy.file());
+      }
     }
     reviewSets.addItems(files);
+  }
+
+  /** Makes sure the content of these items (all of one SHA-256) is stored; false when none of them can be read. */
+  private boolean copy(List<ItemCopy> sameContent, long maxBytes) throws IOException {
+    String sha = sameContent.get(0).item().getSha256();
+    if (store.contains(caseId, sha)) {
+      return true;
+    }
+    for (ItemCopy copy : sameContent) {
+      try (InputStream content = ItemContent.open(copy.folder(), copy.item().getLocation(), maxBytes)) {
+        store.put(caseId, sha, content);
+        return true;
+      } catch (IOException e) {
+        LOG.log(Level.FINE, () -> "item " + copy.item().getId() + " cannot be copied: " + e.getMessage());
+      }
+    }
+    return false;
   }
 }

@@ -2,11 +2,14 @@ package org.caseops.batch.addtoreviewset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.batch.runtime.BatchStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -14,8 +17,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
+import org.caseops.batch.testing.InducedReviewSetFailures;
 import org.caseops.batch.testing.SearchCorpus;
 import org.caseops.batch.testing.SearchJobs;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -139,6 +144,58 @@ class AddToReviewSetJobTest {
                   + " their source and were not added.");
       assertThat(s.reviewSets.countItems(set.getId())).isEqualTo(readable);
       assertThat(reviewSetHits(c.caseId(), set.getId(), "")).isEqualTo(readable);
+    }
+  }
+
+  @Test
+  void restartsAfterItsCheckpointWithoutDuplicatingOrLosingItems() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      SearchCorpus c = new SearchCorpus(h);
+      s.index(c.caseId());
+      EdiscoverySearch walrus = s.searchAll(c.caseId(), "walrus");
+      int expected = c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
+      ReviewSet set = s.reviewSet(c.caseId(), "Restarted");
+      // Chunks of 2 files from pages of 3 entries: checkpoints fall inside pages as well as at their ends.
+      Properties small = new Properties();
+      small.setProperty("itemCount", "2");
+      small.setProperty("pageSize", "3");
+      small.setProperty("copyThreads", "2");
+      CaseOperation operation =
+          CaseOperation.submit(
+              c.caseId(),
+              CaseAction.addToReviewSet,
+              OperationTarget.reviewSet(set.getId(), walrus.getId(), List.of()),
+              IdentitySet.user("u1", "Alice"),
+              Instant.now());
+      h.operations.add(operation);
+      InducedReviewSetFailures.failAddOnce(3);
+      long first;
+      try {
+        first =
+            h.jobs.start(
+                CaseAction.addToReviewSet.jobName(), IndexJobHarness.parameters(operation.getId(), c.caseId(), small));
+        h.operations.recordExecution(operation.getId(), first);
+        assertThat(h.awaitEnd(first, operation.getId())).isEqualTo(BatchStatus.FAILED);
+      } finally {
+        InducedReviewSetFailures.reset();
+      }
+      assertThat(s.reviewSets.countItems(set.getId())).isEqualTo(4);
+
+      long restart =
+          h.jobs.restart(first, IndexJobHarness.parameters(operation.getId(), c.caseId(), small));
+      assertThat(h.awaitEnd(restart, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+
+      CaseOperation done = h.operations.find(operation.getId()).orElseThrow();
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(done.getPercentProgress()).isEqualTo(100);
+      assertThat(done.getResultInfo().getMessage())
+          .isEqualTo("Added " + expected + " items to the review set; 0 were already in it.");
+      List<ReviewSetItem> files = s.reviewSets.listItems(set.getId(), 0, 1000);
+      assertThat(files).hasSize(expected);
+      assertThat(files.stream().map(ReviewSetItem::getItemId).distinct().count()).isEqualTo(expected);
+      assertThat(reviewSetHits(c.caseId(), set.getId(), "")).isEqualTo(expected);
+      assertThat(blobs(c.caseId())).isEqualTo(expected - 1);
     }
   }
 

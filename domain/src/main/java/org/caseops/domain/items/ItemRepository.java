@@ -34,11 +34,11 @@ public interface ItemRepository {
   /** The items of the given sources that could not be indexed: their count and total size. */
   ItemTotals unindexedInSources(Collection<String> sourceIds);
 
-  /**
-   * A page of the items of the given sources in id order, starting after {@code afterId} ({@code null} for the first
-   * page), so that a reading can resume where it stopped.
-   */
-  List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit);
+  /** The ids of the items of the given sources that could not be indexed, in no particular order. */
+  List<String> unindexedIdsInSources(Collection<String> sourceIds);
+
+  /** The catalogued items of the given ids, in no particular order; ids not in the catalog are left out. */
+  List<Item> findAll(Collection<String> itemIds);
 
   void deleteOfCase(String caseId);
 }

@@ -21,6 +21,9 @@ import org.caseops.domain.items.SourceItemStats;
 @ApplicationScoped
 @Transactional
 public class JpaItemRepository implements ItemRepository {
+  /** The most ids bound in one {@code IN} list. */
+  private static final int IN_LIST = 1000;
+
   @Inject EntityManager em;
 
   @Override
@@ -182,20 +185,36 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
-  public List<Item> pageInSources(Collection<String> sourceIds, String afterId, int limit) {
+  public List<String> unindexedIdsInSources(Collection<String> sourceIds) {
     if (sourceIds.isEmpty()) {
       return List.of();
     }
-    List<Item> page =
-        em.createQuery(
-                "SELECT i FROM Item i WHERE i.sourceId IN :s AND i.id > :after ORDER BY i.id", Item.class)
-            .setParameter("s", List.copyOf(sourceIds))
-            .setParameter("after", afterId == null ? "" : afterId)
-            .setMaxResults(limit)
-            .getResultList();
+    List<String> ids = new ArrayList<>();
+    for (Object[] source : withCases(sourceIds)) {
+      ids.addAll(
+          em.createQuery(
+                  "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.sourceId = :s AND i.indexed = FALSE",
+                  String.class)
+              .setParameter("c", source[0])
+              .setParameter("s", source[1])
+              .getResultList());
+    }
+    return ids;
+  }
+
+  @Override
+  public List<Item> findAll(Collection<String> itemIds) {
+    List<Item> items = new ArrayList<>(itemIds.size());
+    List<String> all = List.copyOf(itemIds);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      items.addAll(
+          em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+              .getResultList());
+    }
     // The items are read, not changed: keep the persistence context from growing over a long reading.
     em.clear();
-    return page;
+    return items;
   }
 
   @Override

@@ -25,8 +25,9 @@ import org.caseops.domain.items.ContentStore;
 
 /**
  * The {@link ContentStore} on the file system: {@code <data dir>/content/<caseId>/<sha[0..2]>/<sha>}. A copy is
- * written to a temporary file in the case's folder while its SHA-256 is computed, then moved into place atomically, so
- * a reader never sees half a copy. A deleted case loses its copies.
+ * written to a temporary file (in its own folder when the hash is known, else in the case's folder) while its SHA-256
+ * is computed, then moved into place atomically, so a reader never sees half a copy; copies of the same content made
+ * at once end as one. A deleted case loses its copies.
  */
 @ApplicationScoped
 public class FileContentStore implements ContentStore {
@@ -65,7 +66,9 @@ public class FileContentStore implements ContentStore {
   }
 
   private String store(String caseId, String expected, InputStream content) throws IOException {
-    Path folder = Files.createDirectories(caseDir(caseId));
+    // With the hash known, the temporary file is made next to its copy: files made at once in one folder wait for
+    // each other, and the copies are spread over 256 folders.
+    Path folder = directory(expected == null ? caseDir(caseId) : path(caseId, expected).getParent());
     Path temp = Files.createTempFile(folder, "put-", TEMP_SUFFIX);
     try {
       MessageDigest digest = sha256();
@@ -82,7 +85,7 @@ public class FileContentStore implements ContentStore {
       }
       Path target = path(caseId, sha);
       if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(target.getParent());
+        directory(target.getParent());
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -93,6 +96,11 @@ public class FileContentStore implements ContentStore {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** The folder, made first when it does not exist. */
+  private static Path directory(Path folder) throws IOException {
+    return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) ? folder : Files.createDirectories(folder);
   }
 
   @Override

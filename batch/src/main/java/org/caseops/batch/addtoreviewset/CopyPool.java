@@ -1,0 +1,150 @@
+package org.caseops.batch.addtoreviewset;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Runs the copies of a chunk's contents on a few threads at once, so that reading the evidence, hashing and writing
+ * the copies overlap. In the server the work goes to its default managed executor; outside it, to a small pool of
+ * daemon threads owned by this bean. However large the executor, a call keeps at most the given number of tasks
+ * running.
+ */
+@ApplicationScoped
+public class CopyPool {
+  private static final Logger LOG = Logger.getLogger(CopyPool.class.getName());
+  private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+  /** Threads of the pool used outside the server: the most copies a job runs at once by default. */
+  static final int DEFAULT_PARALLELISM = 4;
+
+  /** One piece of work. */
+  @FunctionalInterface
+  public interface Work<T> {
+    void run(T value) throws Exception;
+  }
+
+  private ExecutorService executor;
+  private boolean owned;
+
+  /**
+   * Runs the work on every value, at most {@code parallelism} at once, and returns when all are done.
+   *
+   * @throws Exception the first failure of the work, once all running work has ended
+   */
+  public <T> void forEach(List<T> values, int parallelism, Work<T> work) throws Exception {
+    if (values.isEmpty()) {
+      return;
+    }
+    int tasks = Math.max(1, Math.min(parallelism, values.size()));
+    AtomicInteger nextValue = new AtomicInteger();
+    Runnable drain =
+        () -> {
+          for (int i = nextValue.getAndIncrement(); i < values.size(); i = nextValue.getAndIncrement()) {
+            try {
+              work.run(values.get(i));
+            } catch (RuntimeException e) {
+              throw e;
+            } catch (Exception e) {
+              throw new WorkFailed(e);
+            }
+          }
+        };
+    if (tasks == 1) {
+      run(drain);
+      return;
+    }
+    List<Future<?>> running = new ArrayList<>(tasks);
+    try {
+      for (int t = 0; t < tasks; t++) {
+        running.add(executor().submit(drain));
+      }
+    } catch (RuntimeException e) {
+      // The executor refused more work: the tasks already running take it all.
+      LOG.fine(() -> "copy task refused: " + e);
+      if (running.isEmpty()) {
+        throw e;
+      }
+    }
+    Throwable first = null;
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        first = first == null ? e.getCause() : first;
+      } catch (InterruptedException e) {
+        nextValue.set(values.size());
+        running.forEach(r -> r.cancel(true));
+        Thread.currentThread().interrupt();
+        throw e;
+      }
+    }
+    if (first != null) {
+      throw unwrap(first);
+    }
+  }
+
+  private static void run(Runnable drain) throws Exception {
+    try {
+      drain.run();
+    } catch (WorkFailed e) {
+      throw (Exception) e.getCause();
+    }
+  }
+
+  private static Exception unwrap(Throwable failure) {
+    if (failure instanceof WorkFailed w) {
+      return (Exception) w.getCause();
+    }
+    if (failure instanceof Exception e) {
+      return e;
+    }
+    throw (Error) failure;
+  }
+
+  private synchronized ExecutorService executor() {
+    if (executor == null) {
+      try {
+        executor = (ExecutorService) new InitialContext().lookup(MANAGED_EXECUTOR);
+      } catch (NamingException | RuntimeException e) {
+        AtomicInteger count = new AtomicInteger();
+        executor =
+            Executors.newFixedThreadPool(
+                DEFAULT_PARALLELISM,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "caseops-copy-" + count.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                });
+        owned = true;
+        LOG.fine("no managed executor; copying on " + DEFAULT_PARALLELISM + " threads of our own");
+      }
+    }
+    return executor;
+  }
+
+  @PreDestroy
+  synchronized void shutdown() {
+    if (owned && executor != null) {
+      executor.shutdownNow();
+    }
+    executor = null;
+  }
+
+  /** A checked failure of the work, carried out of a task. */
+  private static final class WorkFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkFailed(Exception cause) {
+      super(cause);
+    }
+  }
+}
