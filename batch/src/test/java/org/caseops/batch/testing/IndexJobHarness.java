@@ -141,7 +141,17 @@ public final class IndexJobHarness implements AutoCloseable {
 
   /** Waits for the operation's current execution and the operation to end. */
   public CaseOperation awaitOperation(String operationId) throws InterruptedException {
-    awaitEnd(operations.find(operationId).orElseThrow().getExecutionId(), operationId);
+    // The submitter and the job's listener both record the execution, each in its own transaction; wait for the first.
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    Long executionId = operations.find(operationId).orElseThrow().getExecutionId();
+    while (executionId == null) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("operation " + operationId + " has no execution after " + WAIT_MILLIS + " ms");
+      }
+      Thread.sleep(10);
+      executionId = operations.find(operationId).orElseThrow().getExecutionId();
+    }
+    awaitEnd(executionId, operationId);
     return operations.find(operationId).orElseThrow();
   }
 
