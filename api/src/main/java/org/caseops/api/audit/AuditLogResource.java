@@ -2,7 +2,6 @@ package org.caseops.api.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,10 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
-import org.caseops.api.odata.CollectionJson;
-import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.QueryOptions;
-import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.security.AuthenticatedCaller;
 import org.caseops.api.security.Permissions;
@@ -58,10 +54,7 @@ public class AuditLogResource {
     options.checkSelect(AuditEntryJson.PROPERTIES, AuditEntryJson.TYPE);
     List<AuditEntry> page = log.list(options.listQuery());
     long total = log.count(options.filter());
-    List<JsonObject> items = page.stream().map(e -> options.project(AuditEntryJson.item(e))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    String next = options.nextLinkAfter(uri.getRequestUri(), page.size(), total);
-    return JsonResponses.ok(CollectionJson.of(root.context(CONTEXT), total, items, next));
+    return options.collectionResponse(uri, version, CONTEXT, page, total, AuditEntryJson::item);
   }
 
   /** Refuses (403 accessDenied, naming the permission) a caller whose token does not grant the audit permission. */

@@ -2,7 +2,6 @@ package org.caseops.api.cases;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,6 @@ import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.items.ItemStatisticsJson;
 import org.caseops.api.items.ItemStatisticsService;
 import org.caseops.api.lookup.Lookups;
-import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
@@ -74,14 +72,7 @@ public class CasesResource {
     options.checkSelect(CaseJson.PROPERTIES, CaseJson.TYPE);
     List<EdiscoveryCase> page = service.list(options.listQuery());
     long total = service.count(options.filter());
-    List<JsonObject> items = page.stream().map(c -> options.project(CaseJson.item(c, include))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.CASES),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(uri, version, GraphPaths.CASES, page, total, c -> CaseJson.item(c, include));
   }
 
   @GET

@@ -2,7 +2,6 @@ package org.caseops.api.custodians;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,6 @@ import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.items.ItemStatisticsJson;
 import org.caseops.api.items.ItemStatisticsService;
 import org.caseops.api.lookup.Lookups;
-import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
@@ -108,14 +106,7 @@ public class CustodiansResource {
     options.checkSelect(CustodianJson.PROPERTIES, CustodianJson.TYPE);
     List<Custodian> page = service.list(caseId, options.listQuery());
     long total = service.count(caseId, options.filter());
-    List<JsonObject> items = page.stream().map(c -> options.project(CustodianJson.item(c))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.custodiansKey(caseId)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(uri, version, GraphPaths.custodiansKey(caseId), page, total, CustodianJson::item);
   }
 
   @GET
@@ -193,14 +184,8 @@ public class CustodiansResource {
     options.checkSelect(SourceJson.propertiesOf(kind), SourceJson.typeOf(kind));
     List<CustodianSource> page = service.listSources(caseId, custodianId, kind, options.listQuery());
     long total = service.countSources(caseId, custodianId, kind, options.filter());
-    List<JsonObject> items = page.stream().map(s -> options.project(SourceJson.item(s))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.sourcesKey(caseId, custodianId, kind)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(
+        uri, version, GraphPaths.sourcesKey(caseId, custodianId, kind), page, total, SourceJson::item);
   }
 
   @GET

@@ -3,6 +3,8 @@ package org.caseops.api.odata;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.odata.filter.FilterParser;
@@ -222,6 +225,28 @@ public final class QueryOptions {
   public String nextLinkAfter(URI requestUri, int returned, long total) {
     OptionalInt next = nextSkip(returned, total);
     return next.isPresent() ? nextLink(requestUri, next.getAsInt()) : null;
+  }
+
+  /**
+   * The collection body for a page of {@code total} items: each item of {@code page} mapped to JSON by {@code item}
+   * and cut to the {@code $select}, under {@code context}, with the {@code @odata.nextLink} after the page of {@code
+   * requestUri} when more items remain.
+   */
+  public <T> JsonObject collection(
+      String context, List<T> page, long total, Function<? super T, JsonObject> item, URI requestUri) {
+    List<JsonObject> items = page.stream().map(x -> project(item.apply(x))).toList();
+    return CollectionJson.of(context, total, items, nextLinkAfter(requestUri, page.size(), total));
+  }
+
+  /**
+   * The 200 response for a page of {@code total} items of the collection at {@code fragment}, the part of its
+   * context after {@code $metadata#}: the body {@link #collection(String, List, long, Function, URI)} writes for the
+   * request {@code uri} under the service {@code version}.
+   */
+  public <T> Response collectionResponse(
+      UriInfo uri, String version, String fragment, List<T> page, long total, Function<? super T, JsonObject> item) {
+    String context = ServiceRoot.of(uri.getBaseUri(), version).context(fragment);
+    return JsonResponses.ok(collection(context, page, total, item, uri.getRequestUri()));
   }
 
   /**

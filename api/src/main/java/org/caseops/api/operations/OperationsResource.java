@@ -2,7 +2,6 @@ package org.caseops.api.operations;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +17,6 @@ import java.io.InputStream;
 import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.lookup.Lookups;
-import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
@@ -81,10 +79,8 @@ public class OperationsResource {
     options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     List<CaseOperation> page = service.list(caseId, options.listQuery());
     long total = service.count(caseId, options.filter());
-    List<JsonObject> items = page.stream().map(op -> options.project(OperationJson.item(op, include))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    String next = options.nextLinkAfter(uri.getRequestUri(), page.size(), total);
-    return JsonResponses.ok(CollectionJson.of(root.context(GraphPaths.operationsKey(caseId)), total, items, next));
+    return options.collectionResponse(
+        uri, version, GraphPaths.operationsKey(caseId), page, total, op -> OperationJson.item(op, include));
   }
 
   @GET

@@ -2,7 +2,6 @@ package org.caseops.api.reviewsets;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,6 @@ import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.lookup.ResourceLookups;
-import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
@@ -103,14 +101,7 @@ public class ReviewSetsResource {
     options.checkSelect(ReviewSetJson.PROPERTIES, ReviewSetJson.TYPE);
     List<ReviewSet> page = service.list(caseId, options.listQuery());
     long total = service.count(caseId, options.filter());
-    List<JsonObject> items = page.stream().map(s -> options.project(ReviewSetJson.item(s))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.reviewSetsKey(caseId)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(uri, version, GraphPaths.reviewSetsKey(caseId), page, total, ReviewSetJson::item);
   }
 
   @GET
@@ -161,15 +152,13 @@ public class ReviewSetsResource {
     options.checkSelect(FileJson.PROPERTIES, FileJson.TYPE);
     List<ReviewSetService.FileView> page = service.files(caseId, reviewSetId, options.listQuery());
     long total = service.countFiles(reviewSetId, options.filter());
-    List<JsonObject> items =
-        page.stream().map(f -> options.project(FileJson.item(f.file(), f.sourceKind(), f.tags()))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.filesKey(caseId, reviewSetId)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(
+        uri,
+        version,
+        GraphPaths.filesKey(caseId, reviewSetId),
+        page,
+        total,
+        f -> FileJson.item(f.file(), f.sourceKind(), f.tags()));
   }
 
   @GET
@@ -248,14 +237,8 @@ public class ReviewSetsResource {
     options.checkSelect(ReviewSetJson.QUERY_PROPERTIES, ReviewSetJson.QUERY_TYPE);
     List<ReviewSetQuery> page = service.listQueries(caseId, reviewSetId, options.listQuery());
     long total = service.countQueries(reviewSetId, options.filter());
-    List<JsonObject> items = page.stream().map(q -> options.project(ReviewSetJson.queryItem(q))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.queriesKey(caseId, reviewSetId)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(
+        uri, version, GraphPaths.queriesKey(caseId, reviewSetId), page, total, ReviewSetJson::queryItem);
   }
 
   @GET

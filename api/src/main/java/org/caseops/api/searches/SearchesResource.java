@@ -2,7 +2,6 @@ package org.caseops.api.searches;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,6 @@ import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.custodians.SourceJson;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.lookup.ResourceLookups;
-import org.caseops.api.odata.CollectionJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
@@ -106,14 +104,8 @@ public class SearchesResource {
     options.checkSelect(SearchJson.PROPERTIES, SearchJson.TYPE);
     List<EdiscoverySearch> page = service.list(caseId, options.listQuery());
     long total = service.count(caseId, options.filter());
-    List<JsonObject> items = page.stream().map(s -> options.project(SearchJson.item(s, include))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.searchesKey(caseId)),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(
+        uri, version, GraphPaths.searchesKey(caseId), page, total, s -> SearchJson.item(s, include));
   }
 
   @GET
@@ -176,14 +168,8 @@ public class SearchesResource {
         custodial
             ? service.countCustodianSources(caseId, searchId, options.filter())
             : service.countAdditionalSources(caseId, searchId, options.filter());
-    List<JsonObject> items = page.stream().map(s -> options.project(SourceJson.item(s))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(GraphPaths.searchKey(caseId, searchId) + "/" + sources),
-            total,
-            items,
-            options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
+    return options.collectionResponse(
+        uri, version, GraphPaths.searchKey(caseId, searchId) + "/" + sources, page, total, SourceJson::item);
   }
 
   @GET

@@ -79,7 +79,7 @@ public class TagsResource {
     options.checkSelect(TagJson.PROPERTIES, TagJson.TYPE);
     List<ReviewTag> page = service.list(caseId, options.listQuery());
     long total = service.count(caseId, options.filter());
-    return collection(uri, version, GraphPaths.tagsKey(caseId), options, page, total);
+    return options.collectionResponse(uri, version, GraphPaths.tagsKey(caseId), page, total, TagJson::item);
   }
 
   @GET
@@ -142,7 +142,8 @@ public class TagsResource {
     options.checkSelect(TagJson.PROPERTIES, TagJson.TYPE);
     List<ReviewTag> page = service.children(caseId, tagId, options.listQuery());
     long total = service.countChildren(caseId, tagId, options.filter());
-    return collection(uri, version, GraphPaths.tagKey(caseId, tagId) + "/childTags", options, page, total);
+    return options.collectionResponse(
+        uri, version, GraphPaths.tagKey(caseId, tagId) + "/childTags", page, total, TagJson::item);
   }
 
   @GET
@@ -161,15 +162,6 @@ public class TagsResource {
         ServiceRoot.of(uri.getBaseUri(), version)
             .context(GraphPaths.entity(GraphPaths.tagKey(caseId, tagId) + "/parent"));
     return JsonResponses.ok(options.project(TagJson.entity(context, parent)));
-  }
-
-  private static Response collection(
-      UriInfo uri, String version, String key, QueryOptions options, List<ReviewTag> page, long total) {
-    List<JsonObject> items = page.stream().map(t -> options.project(TagJson.item(t))).toList();
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(
-        CollectionJson.of(
-            root.context(key), total, items, options.nextLinkAfter(uri.getRequestUri(), page.size(), total)));
   }
 
   private static boolean include(HttpHeaders headers) {

@@ -3,6 +3,7 @@ package org.caseops.api.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -187,5 +188,27 @@ class QueryOptionsTest {
         .hasMessage(
             "The query option '$select' names 'nope', which is not a property of type"
                 + " 'microsoft.graph.security.caseOperation'.");
+  }
+
+  @Test
+  void collectionMapsAndProjectsThePageAndLinksToTheNext() {
+    QueryOptions options = parse("$top", "2", "$select", "name");
+    URI request = URI.create("http://h/v1.0/things?$top=2&$select=name");
+
+    JsonObject body =
+        options.collection(
+            "http://h/v1.0/$metadata#things",
+            List.of("a", "b"),
+            3,
+            n -> Json.object("{'id': '" + n + "', 'name': '" + n + n + "', 'x': 1}"),
+            request);
+
+    assertThat(body.getString("@odata.context")).isEqualTo("http://h/v1.0/$metadata#things");
+    assertThat(body.getJsonNumber("@odata.count").longValue()).isEqualTo(3);
+    assertThat(body.getString("@odata.nextLink")).isEqualTo(options.nextLinkAfter(request, 2, 3));
+    assertThat(body.getJsonArray("value"))
+        .containsExactly(Json.object("{'id': 'a', 'name': 'aa'}"), Json.object("{'id': 'b', 'name': 'bb'}"));
+    assertThat(options.collection("c", List.of("a"), 1, n -> Json.object("{'id': 'a'}"), request))
+        .isEqualTo(Json.object("{'@odata.context': 'c', '@odata.count': 1, 'value': [{'id': 'a'}]}"));
   }
 }
