@@ -90,12 +90,11 @@ class ReviewRepositoriesTest {
       found.scope(Set.of());
       searches.update(found);
       searches.markEstimated(a.getId(), "op1");
-      searches.unbindSource(caseId, "s1");
       EdiscoverySearch changed = searches.find(caseId, a.getId()).orElseThrow();
       assertThat(changed.getDisplayName()).isEqualTo("Alpha 2");
       assertThat(changed.getDataSourceScopes()).isEmpty();
       assertThat(changed.getLastEstimateOperationId()).isEqualTo("op1");
-      assertThat(changed.getCustodianSourceIds()).containsExactly("s2");
+      assertThat(changed.getCustodianSourceIds()).containsExactlyInAnyOrder("s1", "s2");
 
       searches.delete(caseId, a.getId());
       assertThat(searches.find(caseId, a.getId())).isEmpty();
@@ -135,7 +134,6 @@ class ReviewRepositoriesTest {
       assertThat(file.getSha256()).isEqualTo("a".repeat(64));
       assertThat(file.getKind()).isEqualTo("email");
       assertThat(sets.findItem("other-set", fileId)).isEmpty();
-      assertThat(sets.itemsByItemId(set.getId(), List.of(second.getId()))).hasSize(1);
 
       ReviewSetQuery q = ReviewSetQuery.create(caseId, set.getId(), "Q", "tag:Hot", ALICE, now);
       sets.addQuery(q);

@@ -92,11 +92,6 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
-  public List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds) {
-    return itemsOf(reviewSetId).stream().filter(i -> itemIds.contains(i.getItemId())).toList();
-  }
-
-  @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(itemsOf(reviewSetId), query);
   }

@@ -66,9 +66,4 @@ public class InMemorySearches implements SearchRepository {
       s.lastEstimate(operationId);
     }
   }
-
-  @Override
-  public void unbindSource(String caseId, String sourceId) {
-    ofCase(caseId).forEach(s -> s.unbindSource(sourceId));
-  }
 }

@@ -32,9 +32,6 @@ public interface ReviewSetRepository {
   /** One file, by its own id. */
   Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId);
 
-  /** Files by catalogued item id. */
-  List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds);
-
   /** The review set's files in the order they were added (then by id). */
   default List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
     return listItems(reviewSetId, ListQuery.page(offset, limit));

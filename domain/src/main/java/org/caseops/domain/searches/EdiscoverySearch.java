@@ -135,19 +135,6 @@ public class EdiscoverySearch {
     this.dataSourceScopes = encode(scopes);
   }
 
-  public void bindCustodianSources(Collection<String> sourceIds) {
-    custodianSourceIds.addAll(sourceIds);
-  }
-
-  public void bindAdditionalSources(Collection<String> sourceIds) {
-    additionalSourceIds.addAll(sourceIds);
-  }
-
-  public void unbindSource(String sourceId) {
-    custodianSourceIds.remove(sourceId);
-    additionalSourceIds.remove(sourceId);
-  }
-
   public void modified(IdentitySet by, Instant now) {
     this.lastModifiedBy = by;
     this.lastModifiedDateTime = now;

@@ -25,7 +25,4 @@ public interface SearchRepository {
 
   /** Links the search to the estimateStatistics operation that last ran it. */
   void markEstimated(String searchId, String operationId);
-
-  /** Takes the source out of every search of the case that binds it. */
-  void unbindSource(String caseId, String sourceId);
 }

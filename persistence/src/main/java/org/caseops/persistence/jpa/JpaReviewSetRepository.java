@@ -124,20 +124,6 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   }
 
   @Override
-  public List<ReviewSetItem> itemsByItemId(String reviewSetId, Collection<String> itemIds) {
-    List<ReviewSetItem> found = new ArrayList<>();
-    for (List<String> part : parts(itemIds)) {
-      found.addAll(
-          em.createQuery(
-                  "SELECT i FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.itemId IN :ids", ReviewSetItem.class)
-              .setParameter("r", reviewSetId)
-              .setParameter("ids", part)
-              .getResultList());
-    }
-    return found;
-  }
-
-  @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(em, query, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
   }

@@ -68,17 +68,4 @@ public class JpaSearchRepository implements SearchRepository {
         .setParameter("id", searchId)
         .executeUpdate();
   }
-
-  @Override
-  public void unbindSource(String caseId, String sourceId) {
-    List<EdiscoverySearch> searches =
-        em.createQuery("SELECT s FROM EdiscoverySearch s WHERE s.caseId = :c", EdiscoverySearch.class)
-            .setParameter("c", caseId)
-            .getResultList();
-    for (EdiscoverySearch s : searches) {
-      if (s.getCustodianSourceIds().contains(sourceId) || s.getAdditionalSourceIds().contains(sourceId)) {
-        s.unbindSource(sourceId);
-      }
-    }
-  }
 }
