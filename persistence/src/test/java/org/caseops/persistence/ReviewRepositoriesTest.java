@@ -186,6 +186,9 @@ class ReviewRepositoriesTest {
       assertThat(tags.tagsOf(List.of(file.getId())).get(file.getId()))
           .containsExactlyInAnyOrder(hot.getId(), other.getId());
       assertThat(tags.itemIdsWithTag(set.getId(), hot.getId())).containsExactly(item.getId());
+      tags.retag(set.getId(), Map.of(), Map.of(file.getId(), Set.of(other.getId())));
+      assertThat(tags.tagsOf(List.of(file.getId())).get(file.getId())).containsExactly(hot.getId());
+      tags.retag(set.getId(), Map.of(file.getId(), Set.of(other.getId())), Map.of());
 
       ReviewTag changed = tags.find(caseId, hot.getId()).orElseThrow();
       changed.rename("Very hot");

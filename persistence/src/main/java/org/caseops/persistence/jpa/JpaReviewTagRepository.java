@@ -152,15 +152,22 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
     Set<String> files = new HashSet<>(add.keySet());
     files.addAll(remove.keySet());
     Map<String, Set<String>> current = tagsOf(files);
+    // One delete per tag for the files that carry it, not one per file and tag.
+    Map<String, List<String>> filesByTag = new HashMap<>();
     for (Map.Entry<String, Set<String>> e : remove.entrySet()) {
       Set<String> has = current.getOrDefault(e.getKey(), Set.of());
       for (String tagId : e.getValue()) {
         if (has.contains(tagId)) {
-          em.createQuery("DELETE FROM ReviewSetItemTag t WHERE t.reviewSetItemId = :i AND t.tagId = :t")
-              .setParameter("i", e.getKey())
-              .setParameter("t", tagId)
-              .executeUpdate();
+          filesByTag.computeIfAbsent(tagId, t -> new ArrayList<>()).add(e.getKey());
         }
+      }
+    }
+    for (Map.Entry<String, List<String>> e : filesByTag.entrySet()) {
+      for (List<String> part : JpaReviewSetRepository.parts(e.getValue())) {
+        em.createQuery("DELETE FROM ReviewSetItemTag t WHERE t.tagId = :t AND t.reviewSetItemId IN :ids")
+            .setParameter("t", e.getKey())
+            .setParameter("ids", part)
+            .executeUpdate();
       }
     }
     for (Map.Entry<String, Set<String>> e : add.entrySet()) {
