@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,18 +126,52 @@ public final class IndexJobHarness implements AutoCloseable {
     BatchStatus status = jobs.getJobExecution(executionId).getBatchStatus();
     while (!ended(status)) {
       if (System.currentTimeMillis() > deadline) {
-        fail("execution " + executionId + " did not end within " + WAIT_MILLIS + " ms; it is " + status);
+        String what = "execution " + executionId + " did not end within " + WAIT_MILLIS + " ms";
+        fail(stuck(what, executionId, operationId));
       }
       Thread.sleep(20);
       status = jobs.getJobExecution(executionId).getBatchStatus();
     }
     while (!operations.find(operationId).orElseThrow().getStatus().isTerminal()) {
       if (System.currentTimeMillis() > deadline) {
-        fail("operation " + operationId + " was not ended within " + WAIT_MILLIS + " ms");
+        String what = "operation " + operationId + " was not ended within " + WAIT_MILLIS + " ms";
+        fail(stuck(what, executionId, operationId));
       }
       Thread.sleep(20);
     }
     return status;
+  }
+
+  /** The failure message of a wait that ran out: what the execution and the operation say, and every thread's stack. */
+  private String stuck(String what, long executionId, String operationId) {
+    JobExecution execution = jobs.getJobExecution(executionId);
+    CaseOperation operation = operations.find(operationId).orElseThrow();
+    StringBuilder b =
+        new StringBuilder(what)
+            .append("; execution ")
+            .append(executionId)
+            .append(" of ")
+            .append(execution.getJobName())
+            .append(" is ")
+            .append(execution.getBatchStatus())
+            .append(" (exit status ")
+            .append(execution.getExitStatus())
+            .append("), the operation is ")
+            .append(operation.getStatus())
+            .append(" with execution ")
+            .append(operation.getExecutionId())
+            .append(" and result ")
+            .append(operation.getResultInfo() == null ? null : operation.getResultInfo().getMessage())
+            .append("\nthreads:");
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              b.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState());
+              for (StackTraceElement frame : stack) {
+                b.append("\n    at ").append(frame);
+              }
+            });
+    return b.toString();
   }
 
   /** Waits for the operation's current execution and the operation to end. */
