@@ -272,9 +272,12 @@ public final class QueryOptions {
         }
         int equals = parameter.indexOf('=');
         String rawName = equals < 0 ? parameter : parameter.substring(0, equals);
-        String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        String decodedName = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        String name = decodedName.toLowerCase(Locale.ROOT);
         if (!name.equals("$skip") && !name.equals("$skiptoken")) {
-          kept.add(parameter);
+          // A system query option is written as Graph writes it ($top, not %24top), whatever the client sent.
+          boolean option = name.startsWith("$") && name.chars().skip(1).allMatch(Character::isLetter);
+          kept.add(option ? decodedName + parameter.substring(rawName.length()) : parameter);
         }
       }
     }
