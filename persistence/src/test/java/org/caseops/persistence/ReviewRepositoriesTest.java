@@ -135,6 +135,13 @@ class ReviewRepositoriesTest {
       assertThat(file.getKind()).isEqualTo("email");
       assertThat(sets.findItem("other-set", fileId)).isEmpty();
 
+      String secondFileId = ReviewSetItem.idFor(set.getId(), second.getId());
+      sets.removeItems(List.of(secondFileId, "not-a-file"));
+      assertThat(sets.countItems(set.getId())).isEqualTo(1);
+      assertThat(sets.findItem(set.getId(), secondFileId)).isEmpty();
+      assertThat(sets.itemIdsPresent(set.getId(), List.of(first.getId(), second.getId())))
+          .containsExactly(first.getId());
+
       ReviewSetQuery q = ReviewSetQuery.create(caseId, set.getId(), "Q", "tag:Hot", ALICE, now);
       sets.addQuery(q);
       ReviewSetQuery foundQuery = sets.findQuery(caseId, set.getId(), q.getId()).orElseThrow();

@@ -86,6 +86,11 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
+  public void removeItems(Collection<String> reviewSetItemIds) {
+    reviewSetItemIds.forEach(items::remove);
+  }
+
+  @Override
   public Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId) {
     ReviewSetItem i = items.get(reviewSetItemId);
     return i != null && i.getReviewSetId().equals(reviewSetId) ? Optional.of(i) : Optional.empty();

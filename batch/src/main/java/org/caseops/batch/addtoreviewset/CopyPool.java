@@ -41,10 +41,15 @@ public class CopyPool {
    * @throws Exception the first failure of the work, once all running work has ended
    */
   public <T> void forEach(List<T> values, int parallelism, Work<T> work) throws Exception {
-    if (values.isEmpty()) {
-      return;
-    }
-    int tasks = Math.max(1, Math.min(parallelism, values.size()));
+    start(values, parallelism, work).await();
+  }
+
+  /**
+   * Starts the work on every value, at most {@code parallelism} at once, and returns at once; the caller does other
+   * work meanwhile, then {@link Running#await awaits} the end. With a parallelism of 1 the work runs on the calling
+   * thread, when awaited.
+   */
+  public <T> Running start(List<T> values, int parallelism, Work<T> work) {
     AtomicInteger nextValue = new AtomicInteger();
     Runnable drain =
         () -> {
@@ -58,37 +63,59 @@ public class CopyPool {
             }
           }
         };
-    if (tasks == 1) {
-      run(drain);
-      return;
-    }
+    int tasks = Math.max(1, Math.min(parallelism, values.size()));
     List<Future<?>> running = new ArrayList<>(tasks);
-    try {
-      for (int t = 0; t < tasks; t++) {
-        running.add(executor().submit(drain));
-      }
-    } catch (RuntimeException e) {
-      // The executor refused more work: the tasks already running take it all.
-      LOG.fine(() -> "copy task refused: " + e);
-      if (running.isEmpty()) {
-        throw e;
-      }
-    }
-    Throwable first = null;
-    for (Future<?> f : running) {
+    if (!values.isEmpty() && tasks > 1) {
       try {
-        f.get();
-      } catch (ExecutionException e) {
-        first = first == null ? e.getCause() : first;
-      } catch (InterruptedException e) {
-        nextValue.set(values.size());
-        running.forEach(r -> r.cancel(true));
-        Thread.currentThread().interrupt();
-        throw e;
+        for (int t = 0; t < tasks; t++) {
+          running.add(executor().submit(drain));
+        }
+      } catch (RuntimeException e) {
+        // The executor refused more work: the tasks already running take it all, or the caller when none runs.
+        LOG.fine(() -> "copy task refused: " + e);
       }
     }
-    if (first != null) {
-      throw unwrap(first);
+    return new Running(running, drain, () -> nextValue.set(values.size()));
+  }
+
+  /** Work started by {@link #start}. */
+  public static final class Running {
+    private final List<Future<?>> running;
+    private final Runnable drain;
+    private final Runnable cancel;
+
+    private Running(List<Future<?>> running, Runnable drain, Runnable cancel) {
+      this.running = running;
+      this.drain = drain;
+      this.cancel = cancel;
+    }
+
+    /**
+     * Returns when all the work has ended.
+     *
+     * @throws Exception the first failure of the work, once all running work has ended
+     */
+    public void await() throws Exception {
+      if (running.isEmpty()) {
+        run(drain);
+        return;
+      }
+      Throwable first = null;
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          first = first == null ? e.getCause() : first;
+        } catch (InterruptedException e) {
+          cancel.run();
+          running.forEach(r -> r.cancel(true));
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+      if (first != null) {
+        throw unwrap(first);
+      }
     }
   }
 

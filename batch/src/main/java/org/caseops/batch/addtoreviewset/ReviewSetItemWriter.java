@@ -17,15 +17,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.evidence.ItemContent;
 import org.caseops.domain.items.ContentStore;
+import org.caseops.domain.items.Item;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 
 /**
- * Copies a chunk's contents into the case's content store, several at once ({@link CopyPool}), then adds in one batch,
- * within the chunk's transaction, the review-set files of the items whose content is stored. A content is read from
- * the evidence only when the case does not hold it yet, once per SHA-256 (from the next item that has it when one
- * cannot be read), and checked against the catalogued hash. An item whose content can no longer be read is left out
- * (the job's summary counts it).
+ * Copies a chunk's contents into the case's content store, several at once ({@link CopyPool}), while it adds in one
+ * batch, within the chunk's transaction, the review-set files of the chunk's items; the files whose content could not
+ * be stored are taken out again before the chunk commits. A content is read from the evidence only when the case does
+ * not hold it yet, once per SHA-256 (from the next item that has it when one cannot be read), and checked against the
+ * catalogued hash. An item whose content can no longer be read is left out (the job's summary counts it).
  */
 @Dependent
 @Named
@@ -40,6 +41,8 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String copyThreads;
 
+  private final ItemContent contents = new ItemContent();
+
   @Override
   public void writeItems(List<Object> items) throws Exception {
     long maxBytes = Long.parseLong(maxItemBytes.trim());
@@ -52,23 +55,37 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
       ItemCopy copy = (ItemCopy) item;
       bySha.computeIfAbsent(copy.item().getSha256(), k -> new ArrayList<>()).add(copy);
     }
-    Set<String> stored = ConcurrentHashMap.newKeySet();
-    pool.forEach(
-        new ArrayList<>(bySha.values()),
-        threads,
-        sameContent -> {
-          if (copy(sameContent, maxBytes)) {
-            stored.add(sameContent.get(0).item().getSha256());
-          }
-        });
+    // The files go to the database while their contents are copied; the chunk commits once both are done, without
+    // the files whose content could not be read.
+    Set<String> lost = ConcurrentHashMap.newKeySet();
+    CopyPool.Running copying =
+        pool.start(
+            new ArrayList<>(bySha.values()),
+            threads,
+            sameContent -> {
+              if (!copy(sameContent, maxBytes)) {
+                lost.add(sameContent.get(0).item().getSha256());
+              }
+            });
     List<ReviewSetItem> files = new ArrayList<>(items.size());
     for (Object item : items) {
-      ItemCopy copy = (ItemCopy) item;
-      if (stored.contains(copy.item().getSha256())) {
-        files.add(copy.file());
-      }
+      files.add(((ItemCopy) item).file());
     }
-    reviewSets.addItems(files);
+    try {
+      reviewSets.addItems(files);
+    } catch (RuntimeException e) {
+      try {
+        copying.await();
+      } catch (Exception alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
+    copying.await();
+    if (!lost.isEmpty()) {
+      reviewSets.removeItems(
+          files.stream().filter(f -> lost.contains(f.getSha256())).map(ReviewSetItem::getId).toList());
+    }
   }
 
   /** Makes sure the content of these items (all of one SHA-256) is stored; false when none of them can be read. */
@@ -78,11 +95,12 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
       return true;
     }
     for (ItemCopy copy : sameContent) {
-      try (InputStream content = ItemContent.open(copy.folder(), copy.item().getLocation(), maxBytes)) {
+      Item item = copy.item();
+      try (InputStream content = contents.open(copy.folder(), item.getLocation(), item.getSize(), maxBytes)) {
         store.put(caseId, sha, content);
         return true;
       } catch (IOException e) {
-        LOG.log(Level.FINE, () -> "item " + copy.item().getId() + " cannot be copied: " + e.getMessage());
+        LOG.log(Level.FINE, () -> "item " + item.getId() + " cannot be copied: " + e.getMessage());
       }
     }
     return false;

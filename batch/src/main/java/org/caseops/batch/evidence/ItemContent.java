@@ -7,18 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseops.domain.custodians.SourceKind;
 
 /**
- * Reads a catalogued item's bytes again from its source folder, by its location: a file ({@code path}), or one
- * message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter} catalogued it.
+ * Reads catalogued items' bytes again from their source folders, by their locations: a file ({@code path}), or one
+ * message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter} catalogued it. An instance remembers
+ * the real paths of the files it has checked, so that the many messages of one mbox cost one check; make one per
+ * step, and share it between threads as needed.
  */
 public final class ItemContent {
   private static final Pattern MBOX_MESSAGE = Pattern.compile("(.+)#(\\d+)");
+  /** Read beyond a message's own size: its From_ line, quoting, and the next From_ line that ends it. */
+  private static final int MBOX_READ_SLACK = 2 * 1024;
+  private static final int MBOX_READ_LIMIT = 64 * 1024;
 
-  private ItemContent() {}
+  private final Map<Path, Path> realFiles = new ConcurrentHashMap<>();
 
   /** Whether the item at this location of a source of this kind is a message (rather than a document). */
   public static boolean isMessage(SourceKind kind, String location) {
@@ -41,11 +48,12 @@ public final class ItemContent {
   }
 
   /**
-   * Opens the item's bytes; the caller closes the stream.
+   * Opens the item's bytes; the caller closes the stream. {@code size} is the catalogued size (0 when unknown), so
+   * that a message is read with little more than its own bytes.
    *
    * @throws IOException saying why when the folder, the file or the message cannot be read (any more)
    */
-  public static InputStream open(SourceFolder folder, String location, long maxMessageBytes) throws IOException {
+  public InputStream open(SourceFolder folder, String location, long size, long maxMessageBytes) throws IOException {
     if (!folder.readable()) {
       throw new IOException("the source folder cannot be read: " + folder.problem());
     }
@@ -58,8 +66,9 @@ public final class ItemContent {
       throw new IOException(location + " no longer exists");
     }
     long offset = Long.parseLong(m.group(2));
+    int readSize = size > 0 && size < MBOX_READ_LIMIT ? (int) size + MBOX_READ_SLACK : MBOX_READ_LIMIT;
     InputStream in = Files.newInputStream(file);
-    try (MboxSplitter splitter = new MboxSplitter(in, offset, maxMessageBytes)) {
+    try (MboxSplitter splitter = new MboxSplitter(in, offset, maxMessageBytes, readSize)) {
       in.skipNBytes(offset);
       MboxSplitter.Message message = splitter.next();
       if (message == null || message.offset() != offset) {
@@ -76,8 +85,12 @@ public final class ItemContent {
   }
 
   /** The regular file at the relative path inside the folder, or {@code null}. */
-  private static Path resolve(SourceFolder folder, String relativePath) throws IOException {
+  private Path resolve(SourceFolder folder, String relativePath) throws IOException {
     Path candidate = folder.folder().resolve(relativePath).normalize();
+    Path known = realFiles.get(candidate);
+    if (known != null) {
+      return known;
+    }
     if (!candidate.startsWith(folder.folder()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
@@ -85,6 +98,7 @@ public final class ItemContent {
     if (!real.startsWith(folder.root())) {
       throw new IOException(relativePath + " lies outside the evidence root");
     }
+    realFiles.put(candidate, real);
     return real;
   }
 }

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class MboxSplitterTest {
   private static List<MboxSplitter.Message> split(String mbox, long start, long max) throws IOException {
+    return split(mbox, start, max, 64 * 1024);
+  }
+
+  private static List<MboxSplitter.Message> split(String mbox, long start, long max, int readSize)
+      throws IOException {
     byte[] bytes = mbox.getBytes(StandardCharsets.ISO_8859_1);
     List<MboxSplitter.Message> messages = new ArrayList<>();
     try (MboxSplitter splitter =
-        new MboxSplitter(new ByteArrayInputStream(bytes, (int) start, bytes.length), start, max)) {
+        new MboxSplitter(new ByteArrayInputStream(bytes, (int) start, bytes.length), start, max, readSize)) {
       for (MboxSplitter.Message m = splitter.next(); m != null; m = splitter.next()) {
         messages.add(m);
       }
@@ -86,6 +91,31 @@ class MboxSplitterTest {
     assertThat(messages.get(0).size()).isEqualTo(huge.length());
     assertThat(messages.get(0).sha256()).isEqualTo(Evidence.sha256(huge.getBytes(StandardCharsets.ISO_8859_1)));
     assertThat(text(messages.get(1))).isEqualTo(small);
+  }
+
+  @Test
+  void theReadSizeChangesNothing() throws IOException {
+    String line5k = ">From " + "y".repeat(5_000) + "\n";
+    String line70k = ">>From " + "z".repeat(70_000) + "\n";
+    String mbox =
+        "From a@x Thu Mar  2 12:00:00 2023\nSubject: one\n\n"
+            + line5k
+            + "\nFrom b@x Thu Mar  2 12:01:00 2023\nSubject: two\n\n"
+            + line70k
+            + ">From the end 12:02\n\nFrom c@x Thu Mar  2 12:03:00 2023\nSubject: three\n\nok\n";
+
+    List<MboxSplitter.Message> whole = split(mbox, 0, 1 << 20);
+    assertThat(whole).hasSize(3);
+    assertThat(text(whole.get(0))).endsWith("\n\n" + line5k.substring(1));
+    assertThat(text(whole.get(1))).contains("\n>From " + "z".repeat(70_000) + "\nFrom the end 12:02\n");
+    for (int readSize : new int[] {1, 4 * 1024, 5_000, 9 * 1024, 100_000}) {
+      assertThat(split(mbox, 0, 1 << 20, readSize))
+          .as("read size %d", readSize)
+          .usingRecursiveFieldByFieldElementComparator()
+          .isEqualTo(whole);
+      long second = whole.get(1).offset();
+      assertThat(split(mbox, second, 1 << 20, readSize).get(0).sha256()).isEqualTo(whole.get(1).sha256());
+    }
   }
 
   @Test

@@ -29,6 +29,9 @@ public interface ReviewSetRepository {
   /** Adds files in one batch; the caller has left out those already present. */
   void addItems(List<ReviewSetItem> items);
 
+  /** Takes files out again by their own ids, in the caller's transaction (files just added whose copy failed). */
+  void removeItems(Collection<String> reviewSetItemIds);
+
   /** One file, by its own id. */
   Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId);
 

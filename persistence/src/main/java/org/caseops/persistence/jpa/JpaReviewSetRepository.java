@@ -118,6 +118,13 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   }
 
   @Override
+  public void removeItems(Collection<String> reviewSetItemIds) {
+    for (List<String> part : parts(List.copyOf(reviewSetItemIds))) {
+      em.createQuery("DELETE FROM ReviewSetItem i WHERE i.id IN :ids").setParameter("ids", part).executeUpdate();
+    }
+  }
+
+  @Override
   public Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId) {
     ReviewSetItem i = em.find(ReviewSetItem.class, reviewSetItemId);
     return i != null && i.getReviewSetId().equals(reviewSetId) ? Optional.of(i) : Optional.empty();

@@ -8,13 +8,16 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -34,6 +37,7 @@ public class FileContentStore implements ContentStore {
   private static final Logger LOG = Logger.getLogger(FileContentStore.class.getName());
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String TEMP_SUFFIX = ".part";
+  private static final int COPY_BUFFER = 16 * 1024;
 
   /** The folder of the case's copies. */
   public static Path caseDir(String caseId) {
@@ -67,13 +71,16 @@ public class FileContentStore implements ContentStore {
 
   private String store(String caseId, String expected, InputStream content) throws IOException {
     // With the hash known, the temporary file is made next to its copy: files made at once in one folder wait for
-    // each other, and the copies are spread over 256 folders.
-    Path folder = directory(expected == null ? caseDir(caseId) : path(caseId, expected).getParent());
-    Path temp = Files.createTempFile(folder, "put-", TEMP_SUFFIX);
+    // each other, and the copies are spread over 256 folders. Folders are made when a file cannot be made without
+    // them, so that a copy costs no look-ups: one create, the writes, one rename.
+    Path folder = expected == null ? caseDir(caseId) : path(caseId, expected).getParent();
+    String name = "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
+    Path temp = folder.resolve(name);
+    boolean moved = false;
     try {
       MessageDigest digest = sha256();
-      byte[] buffer = new byte[64 * 1024];
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      byte[] buffer = new byte[COPY_BUFFER];
+      try (OutputStream out = create(temp)) {
         for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
           digest.update(buffer, 0, n);
           out.write(buffer, 0, n);
@@ -83,24 +90,39 @@ public class FileContentStore implements ContentStore {
       if (expected != null && !expected.equals(sha)) {
         throw new ContentMismatchException(expected, sha);
       }
+      // Copies of the same content made at once replace each other with the same bytes.
       Path target = path(caseId, sha);
-      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        directory(target.getParent());
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+      try {
+        move(temp, target);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(target.getParent());
+        move(temp, target);
       }
+      moved = true;
       return sha;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
-  /** The folder, made first when it does not exist. */
-  private static Path directory(Path folder) throws IOException {
-    return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) ? folder : Files.createDirectories(folder);
+  /** A new file to write, made with its folders when they do not exist yet. */
+  private static OutputStream create(Path file) throws IOException {
+    try {
+      return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(file.getParent());
+      return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   @Override
