@@ -17,17 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.FixedBitSet;
 import org.caseops.batch.fulltext.IndexFields;
+import org.caseops.batch.fulltext.ItemIds;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
@@ -94,52 +85,14 @@ public class MatchingItemReader extends AbstractItemReader {
 
   /** The item ids of the documents of the case index that the search matches in scope. */
   private List<String> hitIds() throws IOException {
-    List<String> found = new ArrayList<>();
     Optional<DirectoryReader> opened = SearchQueries.open(CaseopsPaths.indexDir(caseId));
     if (opened.isEmpty()) {
-      return found;
+      return List.of();
     }
     try (DirectoryReader index = opened.get()) {
-      List<FixedBitSet> matched = new ArrayList<>();
-      for (LeafReaderContext leaf : index.leaves()) {
-        matched.add(new FixedBitSet(leaf.reader().maxDoc()));
-      }
-      new IndexSearcher(index)
-          .search(
-              SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()),
-              new SimpleCollector() {
-                private FixedBitSet bits;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) {
-                  bits = matched.get(context.ord);
-                }
-
-                @Override
-                public void collect(int doc) {
-                  bits.set(doc);
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                  return ScoreMode.COMPLETE_NO_SCORES;
-                }
-              });
-      // Stored fields are read in document order, so that each compressed block is decoded once.
-      for (LeafReaderContext leaf : index.leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
-        IdVisitor visitor = new IdVisitor();
-        BitSetIterator it = new BitSetIterator(matched.get(leaf.ord), 0);
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          visitor.id = null;
-          stored.document(doc, visitor);
-          if (visitor.id != null) {
-            found.add(visitor.id);
-          }
-        }
-      }
+      return ItemIds.matching(
+          index, SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()));
     }
-    return found;
   }
 
   private static String[] sortedDistinct(List<String> values) {
@@ -194,23 +147,5 @@ public class MatchingItemReader extends AbstractItemReader {
   @Override
   public Serializable checkpointInfo() {
     return new CopyCheckpoint(buffer.isEmpty() ? pageEnd : lastHandedOut, next - buffer.size());
-  }
-
-  /** Reads the stored item id of a document and nothing after it. */
-  private static final class IdVisitor extends StoredFieldVisitor {
-    String id;
-
-    @Override
-    public Status needsField(FieldInfo fieldInfo) {
-      if (id != null) {
-        return Status.STOP;
-      }
-      return IndexFields.ID.equals(fieldInfo.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void stringField(FieldInfo fieldInfo, String value) {
-      id = value;
-    }
   }
 }

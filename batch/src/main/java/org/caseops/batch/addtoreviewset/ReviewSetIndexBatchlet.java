@@ -20,19 +20,16 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.caseops.batch.fulltext.IndexFields;
+import org.caseops.batch.fulltext.ItemIds;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
@@ -119,31 +116,8 @@ public class ReviewSetIndexBatchlet extends AbstractBatchlet {
 
   private void copy(ReviewSetTarget target, DirectoryReader reader, IndexReader copied, IndexWriter writer)
       throws IOException {
-    List<FixedBitSet> hits = new ArrayList<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      hits.add(new FixedBitSet(leaf.reader().maxDoc()));
-    }
-    new IndexSearcher(reader)
-        .search(
-            SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()),
-            new SimpleCollector() {
-              private FixedBitSet bits;
-
-              @Override
-              protected void doSetNextReader(LeafReaderContext context) {
-                bits = hits.get(context.ord);
-              }
-
-              @Override
-              public void collect(int doc) {
-                bits.set(doc);
-              }
-
-              @Override
-              public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-              }
-            });
+    List<FixedBitSet> hits =
+        SearchQueries.hits(reader, SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()));
     List<CodecReader> toCopy = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       FixedBitSet bits = hits.get(leaf.ord);
@@ -160,14 +134,14 @@ public class ReviewSetIndexBatchlet extends AbstractBatchlet {
   /** Clears the bits of the documents whose item the review set does not hold, or whose copy is indexed already. */
   private void keepHeldAndMissing(ReviewSetTarget target, LeafReaderContext leaf, FixedBitSet bits, IndexReader copied)
       throws IOException {
-    StoredFields stored = leaf.reader().storedFields();
+    ItemIds itemIds = ItemIds.of(leaf.reader());
     List<Integer> docs = new ArrayList<>(BATCH);
     List<String> ids = new ArrayList<>(BATCH);
     BitSetIterator it = new BitSetIterator(bits, 0);
     for (int doc = it.nextDoc(); ; doc = it.nextDoc()) {
       if (doc != DocIdSetIterator.NO_MORE_DOCS) {
         docs.add(doc);
-        ids.add(stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
+        ids.add(itemIds.get(doc));
       }
       if (docs.size() == BATCH || (doc == DocIdSetIterator.NO_MORE_DOCS && !docs.isEmpty())) {
         Set<String> present = reviewSets.itemIdsPresent(target.reviewSetId(), ids);

@@ -15,14 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.caseops.batch.fulltext.IndexFields;
+import org.caseops.batch.fulltext.ItemIds;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
@@ -158,34 +154,12 @@ public class ApplyTagsBatchlet extends AbstractBatchlet {
 
   /** The catalogued item ids of the documents in the review set's index that the query matches. */
   private List<String> matchingItemIds(String reviewSetId, Query query) throws Exception {
-    List<String> ids = new ArrayList<>();
     Optional<DirectoryReader> index = SearchQueries.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId));
     if (index.isEmpty()) {
-      return ids;
+      return List.of();
     }
     try (DirectoryReader reader = index.get()) {
-      new IndexSearcher(reader)
-          .search(
-              query,
-              new SimpleCollector() {
-                private StoredFields stored;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) throws java.io.IOException {
-                  stored = context.reader().storedFields();
-                }
-
-                @Override
-                public void collect(int doc) throws java.io.IOException {
-                  ids.add(stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                  return ScoreMode.COMPLETE_NO_SCORES;
-                }
-              });
+      return ItemIds.matching(reader, query);
     }
-    return ids;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -12,20 +13,22 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 import org.caseops.batch.extraction.Extraction;
 import org.caseops.domain.items.Item;
 
 /**
  * The fields of a case's Lucene index (analyzed with {@link #analyzer()}); one document per indexed item, keyed by the
- * item id. Exact fields: {@link #ID}, {@link #SOURCE_ID}, {@link #KIND} ({@code email} or {@code docs}), {@link
- * #LOCATION}, {@link #FILETYPE} (lower-case extension; {@code eml} for messages split from an mbox), {@link
- * #CONTENT_TYPE}, {@link #MESSAGE_ID}. Analyzed, stored: {@link #SUBJECT} (subject or document title), {@link #FROM},
- * {@link #TO}, {@link #CC}, {@link #FILENAME} (also indexed, not stored, with dots and underscores as spaces).
- * Analyzed, not stored: {@link #BCC}, {@link #PARTICIPANTS} (from, to, cc and bcc), {@link #CONTENT} (body and
- * attachments' text). Address keys, exact, not stored, one value per key of every address in the header ({@link
- * MailAddresses#keys}: whole address, local part, domain, parent domains, lower-case): {@link #FROM_ADDRESS}, {@link
- * #TO_ADDRESS}, {@link #CC_ADDRESS}, {@link #BCC_ADDRESS}, {@link #PARTICIPANTS_ADDRESS}. Numbers (point, stored, doc
- * values): {@link #SENT} (epoch milliseconds) and {@link #SIZE} (bytes).
+ * item id. Exact fields: {@link #ID} (also as doc values in {@link #ID_VALUE}), {@link #SOURCE_ID}, {@link
+ * #KIND} ({@code email} or {@code docs}), {@link #LOCATION}, {@link #FILETYPE} (lower-case extension; {@code eml} for
+ * messages split from an mbox), {@link #CONTENT_TYPE}, {@link #MESSAGE_ID}. Analyzed, stored: {@link #SUBJECT}
+ * (subject or document title), {@link #FROM}, {@link #TO}, {@link #CC}, {@link #FILENAME} (also indexed, not stored,
+ * with dots and underscores as spaces). Analyzed, not stored: {@link #BCC}, {@link #PARTICIPANTS} (from, to, cc and
+ * bcc), {@link #CONTENT} (body and attachments' text). Address keys, exact, not stored, one value per key of every
+ * address in the header ({@link MailAddresses#keys}: whole address, local part, domain, parent domains, lower-case):
+ * {@link #FROM_ADDRESS}, {@link #TO_ADDRESS}, {@link #CC_ADDRESS}, {@link #BCC_ADDRESS}, {@link
+ * #PARTICIPANTS_ADDRESS}. Numbers (point, stored, doc values): {@link #SENT} (epoch milliseconds) and {@link #SIZE}
+ * (bytes).
  */
 public final class IndexFields {
   /**
@@ -39,6 +42,11 @@ public final class IndexFields {
   public static final String FORMAT = "2";
 
   public static final String ID = "id";
+  /**
+   * The item id again, as binary doc values, for {@link ItemIds}. A field of its own: Lucene keeps one schema per field,
+   * and documents written before it existed have {@link #ID} without doc values. Those read their stored id instead.
+   */
+  public static final String ID_VALUE = "idValue";
   public static final String SOURCE_ID = "sourceId";
   public static final String KIND = "kind";
   public static final String LOCATION = "location";
@@ -77,6 +85,7 @@ public final class IndexFields {
   public static Document document(Item item, boolean email, String fileName, String fileType, Extraction extraction) {
     Document doc = new Document();
     doc.add(new StringField(ID, item.getId(), Field.Store.YES));
+    doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(item.getId())));
     doc.add(new StringField(SOURCE_ID, item.getSourceId(), Field.Store.YES));
     doc.add(new StringField(KIND, email ? KIND_EMAIL : KIND_DOCS, Field.Store.YES));
     doc.add(new StringField(LOCATION, item.getLocation(), Field.Store.YES));
