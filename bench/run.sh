@@ -9,7 +9,8 @@
 #                                     throughput on a 200,000-message case kept in bench/work between runs)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
-# benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts).
+# benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
+# BENCH_CASEOPS_JARS=DIR runs on the caseops jars in DIR instead of the installed ones (see BENCHMARKS.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,6 +44,13 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
 fi
 
 classpath="$here/target/classes:$(cat "$here/target/bench.classpath")"
+if [[ -n ${BENCH_CASEOPS_JARS:-} ]]; then
+  # Another build of caseops (its domain, persistence and batch jars, the persistence test jar too) in place of the
+  # installed one, to measure two builds side by side.
+  jars="$(cd "$BENCH_CASEOPS_JARS" && pwd)"
+  others="$(tr ':' '\n' <"$here/target/bench.classpath" | grep -v '/org/caseops/' | paste -sd: -)"
+  classpath="$here/target/classes:$(printf '%s:' "$jars"/*.jar)$others"
+fi
 mkdir -p "$here/results"
 log="$here/results/$what-$(date +%Y%m%d-%H%M%S).txt"
 echo "output also in $log"
