@@ -98,12 +98,25 @@ public class InMemoryOperations implements CaseOperationRepository {
   }
 
   @Override
-  public void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+  public boolean complete(
+      String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
     calls.add("complete " + operationId + " " + status);
     CaseOperation op = stored.get(operationId);
     Fields.set(op, "status", status);
     Fields.set(op, "resultInfo", resultInfo);
     Fields.set(op, "completedDateTime", completedAt);
+    return true;
+  }
+
+  @Override
+  public boolean completeExecution(
+      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    CaseOperation op = stored.get(operationId);
+    if (op == null || op.getStatus().isTerminal() || !Long.valueOf(executionId).equals(op.getExecutionId())) {
+      return false;
+    }
+    complete(operationId, status, resultInfo, completedAt);
+    return true;
   }
 
   @Override

@@ -23,7 +23,12 @@ public final class JobOperatorJobs implements BatchJobs {
       }
       Properties parameters = execution.getJobParameters();
       return Optional.of(
-          new Execution(executionId, execution.getBatchStatus(), parameters == null ? new Properties() : parameters));
+          new Execution(
+              executionId,
+              execution.getBatchStatus(),
+              parameters == null ? new Properties() : parameters,
+              execution.getEndTime() == null ? null : execution.getEndTime().toInstant(),
+              execution.getExitStatus()));
     } catch (NoSuchJobExecutionException e) {
       return Optional.empty();
     }

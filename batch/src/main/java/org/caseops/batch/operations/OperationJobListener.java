@@ -75,7 +75,7 @@ public class OperationJobListener implements JobListener {
             new ResultInfo(500, 0, "The job ended but its result could not be recorded: " + OperationRun.describe(e)),
             Instant.now());
       } catch (RuntimeException again) {
-        // The operation stays running; start-up recovery resumes it.
+        // The operation stays running until the watch ends it from the execution's exit status.
         LOG.log(Level.SEVERE, "operation " + operationId + " could not be marked failed", again);
       }
     }
@@ -83,28 +83,32 @@ public class OperationJobListener implements JobListener {
 
   private void end(OperationRun run, String operationId) {
     BatchStatus status = jobContext.getBatchStatus();
-    Instant now = Instant.now();
     String job = jobContext.getJobName();
+    OperationRun.Conclusion end;
     if (status == BatchStatus.FAILED || status == BatchStatus.ABANDONED) {
       String why = run.failure() == null ? "the job failed" : run.failure();
-      operations.complete(
-          operationId, CaseOperationStatus.failed, new ResultInfo(500, 0, "The " + job + " job failed: " + why), now);
+      end =
+          new OperationRun.Conclusion(
+              CaseOperationStatus.failed, new ResultInfo(500, 0, "The " + job + " job failed: " + why));
     } else if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
-      operations.complete(
-          operationId,
-          CaseOperationStatus.failed,
-          new ResultInfo(500, 0, "The " + job + " job was stopped before it finished; a restart resumes it."),
-          now);
+      end =
+          new OperationRun.Conclusion(
+              CaseOperationStatus.failed,
+              new ResultInfo(500, 0, "The " + job + " job was stopped before it finished; a restart resumes it."));
     } else {
-      OperationRun.Conclusion conclusion = run.conclusion();
-      if (conclusion == null) {
-        operations.complete(operationId, CaseOperationStatus.succeeded, null, now);
-      } else {
-        if (conclusion.status() == CaseOperationStatus.partiallySucceeded) {
-          operations.raiseProgress(operationId, 100);
-        }
-        operations.complete(operationId, conclusion.status(), conclusion.resultInfo(), now);
-      }
+      end =
+          run.conclusion() == null
+              ? new OperationRun.Conclusion(CaseOperationStatus.succeeded, null)
+              : run.conclusion();
+    }
+    // The execution's exit status keeps the operation's status, so that an end this listener cannot write is still
+    // known to the operation watch.
+    jobContext.setExitStatus(end.status().name());
+    if (end.status() == CaseOperationStatus.partiallySucceeded) {
+      operations.raiseProgress(operationId, 100);
+    }
+    if (!operations.complete(operationId, end.status(), end.resultInfo(), Instant.now())) {
+      LOG.warning(() -> "operation " + operationId + " had ended already; the job's end, " + end.status() + ", is not kept");
     }
   }
 

@@ -55,6 +55,10 @@ class OperationRecoveryTest {
       executions.put(executionId, new Execution(executionId, status, props));
     }
 
+    void knowEnded(long executionId, BatchStatus status, Instant endTime, String exitStatus) {
+      executions.put(executionId, new Execution(executionId, status, new Properties(), endTime, exitStatus));
+    }
+
     @Override
     public Optional<Execution> execution(long executionId) {
       return Optional.ofNullable(executions.get(executionId));

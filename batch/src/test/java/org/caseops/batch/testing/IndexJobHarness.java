@@ -64,6 +64,7 @@ public final class IndexJobHarness implements AutoCloseable {
     items = weld.select(ItemRepository.class).get();
     operations = weld.select(CaseOperationRepository.class).get();
     InducedFailures.reset();
+    OperationJournal.reset();
   }
 
   public EdiscoveryCase newCase() {
@@ -120,6 +121,20 @@ public final class IndexJobHarness implements AutoCloseable {
     return params;
   }
 
+  /** Waits for the execution to end and the batch runtime to have recorded its end (time and exit status). */
+  public JobExecution awaitExecution(long executionId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    JobExecution execution = jobs.getJobExecution(executionId);
+    while (!ended(execution.getBatchStatus()) || execution.getEndTime() == null) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("execution " + executionId + " did not end within " + WAIT_MILLIS + " ms");
+      }
+      Thread.sleep(20);
+      execution = jobs.getJobExecution(executionId);
+    }
+    return execution;
+  }
+
   /** Waits for the execution to end, then for its listener to have ended the operation; returns the batch status. */
   public BatchStatus awaitEnd(long executionId, String operationId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
@@ -162,6 +177,8 @@ public final class IndexJobHarness implements AutoCloseable {
             .append(operation.getExecutionId())
             .append(" and result ")
             .append(operation.getResultInfo() == null ? null : operation.getResultInfo().getMessage())
+            .append("; its journal: ")
+            .append(OperationJournal.of(operationId))
             .append("\nthreads:");
     Thread.getAllStackTraces()
         .forEach(
@@ -209,6 +226,7 @@ public final class IndexJobHarness implements AutoCloseable {
   @Override
   public void close() throws IOException {
     InducedFailures.reset();
+    OperationJournal.reset();
     try {
       weld.shutdown();
     } finally {

@@ -9,15 +9,21 @@ import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
 
-/** Records the status changes asked of the operations, in order, so tests can check an operation's path. */
+/**
+ * Records the status changes asked of the operations, in order, so tests can check an operation's path; and lets a
+ * test make the next ends of operations fail, as a database that refuses the write would.
+ */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
 public abstract class OperationJournal implements CaseOperationRepository {
+  public static final String REFUSED = "induced: the database refused the write";
   private static final List<String> ENTRIES = new ArrayList<>();
+  private static final AtomicInteger REFUSALS = new AtomicInteger();
 
   @Inject @Delegate @Any CaseOperationRepository delegate;
 
@@ -30,6 +36,15 @@ public abstract class OperationJournal implements CaseOperationRepository {
       }
     }
     return entries;
+  }
+
+  /** Makes the next {@code count} calls of {@code complete} throw. */
+  public static void refuseNextCompletes(int count) {
+    REFUSALS.set(count);
+  }
+
+  public static void reset() {
+    REFUSALS.set(0);
   }
 
   private static synchronized void add(String operationId, String what) {
@@ -50,8 +65,22 @@ public abstract class OperationJournal implements CaseOperationRepository {
   }
 
   @Override
-  public void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
-    delegate.complete(operationId, status, resultInfo, completedAt);
-    add(operationId, status.name());
+  public boolean complete(
+      String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    if (REFUSALS.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      add(operationId, status.name() + " refused");
+      throw new IllegalStateException(REFUSED);
+    }
+    boolean ended = delegate.complete(operationId, status, resultInfo, completedAt);
+    add(operationId, ended ? status.name() : status.name() + " (not open)");
+    return ended;
+  }
+
+  @Override
+  public boolean completeExecution(
+      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    boolean ended = delegate.completeExecution(operationId, executionId, status, resultInfo, completedAt);
+    add(operationId, ended ? status.name() + " by the watch" : "not ended by the watch");
+    return ended;
   }
 }

@@ -63,8 +63,18 @@ public interface CaseOperationRepository {
 
   /**
    * Ends the operation in a terminal status with its result, at the given time. Succeeded operations also reach 100%.
+   *
+   * @return whether the operation was ended (false when it had ended already, or does not exist)
    */
-  void complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
+  boolean complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
+
+  /**
+   * Ends the operation as {@link #complete} does, but only while it is still carried out by the given execution.
+   *
+   * @return whether the operation was ended
+   */
+  boolean completeExecution(
+      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
 
   /** Records what an estimateStatistics operation found. */
   void recordEstimate(String operationId, EstimateStatistics estimate);

@@ -3,6 +3,7 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -138,26 +139,43 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void complete(
+  public boolean complete(
       String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    return end(operationId, null, status, resultInfo, completedAt);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean completeExecution(
+      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+    return end(operationId, executionId, status, resultInfo, completedAt);
+  }
+
+  private boolean end(
+      String operationId, Long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException(status + " is not a terminal status");
     }
     ResultInfo info = resultInfo == null ? new ResultInfo(0, 0, null) : resultInfo;
     String progress = status == CaseOperationStatus.succeeded ? "100" : "o.percentProgress";
-    em.createQuery(
-            "UPDATE CaseOperation o SET o.status = :s, o.completedDateTime = :t, o.percentProgress = "
-                + progress
-                + ", o.resultInfo.code = :code, o.resultInfo.subcode = :sub, o.resultInfo.message = :msg"
-                + " WHERE o.id = :id AND o.status IN :open")
-        .setParameter("s", status)
-        .setParameter("t", completedAt)
-        .setParameter("code", resultInfo == null ? null : info.getCode())
-        .setParameter("sub", resultInfo == null ? null : info.getSubcode())
-        .setParameter("msg", info.getMessage())
-        .setParameter("id", operationId)
-        .setParameter("open", OPEN)
-        .executeUpdate();
+    Query update =
+        em.createQuery(
+                "UPDATE CaseOperation o SET o.status = :s, o.completedDateTime = :t, o.percentProgress = "
+                    + progress
+                    + ", o.resultInfo.code = :code, o.resultInfo.subcode = :sub, o.resultInfo.message = :msg"
+                    + " WHERE o.id = :id AND o.status IN :open"
+                    + (executionId == null ? "" : " AND o.executionId = :e"))
+            .setParameter("s", status)
+            .setParameter("t", completedAt)
+            .setParameter("code", resultInfo == null ? null : info.getCode())
+            .setParameter("sub", resultInfo == null ? null : info.getSubcode())
+            .setParameter("msg", info.getMessage())
+            .setParameter("id", operationId)
+            .setParameter("open", OPEN);
+    if (executionId != null) {
+      update.setParameter("e", executionId);
+    }
+    return update.executeUpdate() > 0;
   }
 
   @Override
