@@ -121,7 +121,10 @@ public final class IndexJobHarness implements AutoCloseable {
     return params;
   }
 
-  /** Waits for the execution to end and the batch runtime to have recorded its end (time and exit status). */
+  /**
+   * Waits for the execution to end: its batch status and end time are set. The job's listeners may still be running
+   * then.
+   */
   public JobExecution awaitExecution(long executionId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     JobExecution execution = jobs.getJobExecution(executionId);
