@@ -116,7 +116,6 @@ final class JobRunner implements AutoCloseable {
     parameters.setProperty("caseId", c.getId());
     JobOperator jobOperator = BatchRuntime.getJobOperator();
     long executionId = jobOperator.start(JOB_NAME, parameters);
-    operations.recordExecution(op.getId(), executionId);
 
     long deadline = start + timeout.toNanos();
     BatchStatus status = jobOperator.getJobExecution(executionId).getBatchStatus();

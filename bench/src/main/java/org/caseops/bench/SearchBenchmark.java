@@ -566,7 +566,6 @@ public final class SearchBenchmark {
       parameters.setProperty("caseId", caseId);
       JobOperator jobOperator = BatchRuntime.getJobOperator();
       long executionId = jobOperator.start(action.jobName(), parameters);
-      operations.recordExecution(op.getId(), executionId);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         CaseOperation now = operations.find(op.getId()).orElseThrow();

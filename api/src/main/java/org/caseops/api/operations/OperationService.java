@@ -87,9 +87,10 @@ public class OperationService {
     CaseOperation operation = CaseOperation.submit(caseId, action, target, by, now());
     operations.add(operation);
 
-    long executionId;
+    // The job's listener records its execution when it marks the operation running: the operation's row has one
+    // writer while the job runs, since two transactions updating it at once could lose one of the updates.
     try {
-      executionId = jobs.start(action.jobName(), parameters(operation));
+      jobs.start(action.jobName(), parameters(operation));
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE, "Job " + action.jobName() + " of operation " + operation.getId() + " could not start", e);
@@ -98,12 +99,6 @@ public class OperationService {
           "The job of operation '"
               + operation.getId()
               + "' could not be started; the operation is marked submissionFailed.");
-    }
-    try {
-      operations.recordExecution(operation.getId(), executionId);
-    } catch (RuntimeException e) {
-      // The job runs and records its execution id itself when it marks the operation running.
-      LOG.log(Level.WARNING, "Execution " + executionId + " of operation " + operation.getId() + " not recorded", e);
     }
     return operation;
   }

@@ -76,13 +76,9 @@ public class InMemoryOperations implements CaseOperationRepository {
   }
 
   @Override
-  public void recordExecution(String operationId, long executionId) {
-    calls.add("recordExecution " + operationId + " " + executionId);
-    executions.put(operationId, executionId);
-  }
-
-  @Override
   public void markRunning(String operationId, long executionId) {
+    calls.add("markRunning " + operationId + " " + executionId);
+    executions.put(operationId, executionId);
     Fields.set(stored.get(operationId), "status", CaseOperationStatus.running);
   }
 

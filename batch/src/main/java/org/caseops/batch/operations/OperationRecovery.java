@@ -86,7 +86,6 @@ public final class OperationRecovery {
         case FAILED, STOPPED -> {
           try {
             long executionId = jobs.restart(last.get().executionId(), parameters);
-            operations.recordExecution(id, executionId);
             LOG.info(() -> "operation " + id + " restarted from its checkpoint as execution " + executionId);
             return new Outcome(id, Action.RESTARTED, executionId);
           } catch (RuntimeException e) {
@@ -102,7 +101,6 @@ public final class OperationRecovery {
     }
     try {
       long executionId = jobs.start(operation.getAction().jobName(), parameters);
-      operations.recordExecution(id, executionId);
       LOG.info(() -> "operation " + id + " started again as execution " + executionId);
       return new Outcome(id, Action.STARTED_AGAIN, executionId);
     } catch (RuntimeException e) {

@@ -264,7 +264,7 @@ class IndexJobTest {
       InducedFailures.failSaveOnce(3);
 
       String operationId = h.submitIndex(caseId, small);
-      long firstExecution = h.operations.find(operationId).orElseThrow().getExecutionId();
+      long firstExecution = h.awaitExecutionId(operationId);
       assertThat(h.awaitEnd(firstExecution, operationId)).isEqualTo(BatchStatus.FAILED);
       CaseOperation failed = h.operations.find(operationId).orElseThrow();
       assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.failed);

@@ -28,7 +28,7 @@ class OperationRecoveryJobTest {
       small.setProperty("itemCount", "3");
       InducedFailures.failSaveOnce(2);
       String interrupted = h.submitIndex(caseId, small);
-      long firstExecution = h.operations.find(interrupted).orElseThrow().getExecutionId();
+      long firstExecution = h.awaitExecutionId(interrupted);
       h.awaitEnd(firstExecution, interrupted);
       // As if the server had died before the listener could record the failure.
       h.operations.reopen(interrupted, firstExecution);

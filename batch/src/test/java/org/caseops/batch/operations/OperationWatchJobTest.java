@@ -24,7 +24,7 @@ class OperationWatchJobTest {
       // The listener's write of the end, and its second try (failed), are refused.
       OperationJournal.refuseNextCompletes(2);
       String operationId = h.submitIndex(caseId, null);
-      long executionId = h.operations.find(operationId).orElseThrow().getExecutionId();
+      long executionId = h.awaitExecutionId(operationId);
 
       JobExecution execution = h.awaitExecution(executionId);
       // The batch runtime ends the execution before it runs the job's listener: wait for the listener's two tries.

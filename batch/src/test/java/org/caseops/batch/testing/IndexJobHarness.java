@@ -106,8 +106,7 @@ public final class IndexJobHarness implements AutoCloseable {
     CaseOperation operation = CaseOperation.submit(caseId, CaseAction.index, IdentitySet.user("u1", "Alice"), now());
     operations.add(operation);
     Properties params = parameters(operation.getId(), caseId, extra);
-    long executionId = jobs.start(CaseAction.index.jobName(), params);
-    operations.recordExecution(operation.getId(), executionId);
+    jobs.start(CaseAction.index.jobName(), params);
     return operation.getId();
   }
 
@@ -194,9 +193,11 @@ public final class IndexJobHarness implements AutoCloseable {
     return b.toString();
   }
 
-  /** Waits for the operation's current execution and the operation to end. */
-  public CaseOperation awaitOperation(String operationId) throws InterruptedException {
-    // The submitter and the job's listener both record the execution, each in its own transaction; wait for the first.
+  /**
+   * Waits for the operation to have an execution and returns it. The job's listener records the execution when it
+   * marks the operation running; until then the operation has none, or, when a restart is on its way, the one before.
+   */
+  public long awaitExecutionId(String operationId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     Long executionId = operations.find(operationId).orElseThrow().getExecutionId();
     while (executionId == null) {
@@ -206,7 +207,12 @@ public final class IndexJobHarness implements AutoCloseable {
       Thread.sleep(10);
       executionId = operations.find(operationId).orElseThrow().getExecutionId();
     }
-    awaitEnd(executionId, operationId);
+    return executionId;
+  }
+
+  /** Waits for the operation's current execution and the operation to end. */
+  public CaseOperation awaitOperation(String operationId) throws InterruptedException {
+    awaitEnd(awaitExecutionId(operationId), operationId);
     return operations.find(operationId).orElseThrow();
   }
 

@@ -60,9 +60,7 @@ public final class SearchJobs {
   public CaseOperation run(String caseId, CaseAction action, OperationTarget target) throws InterruptedException {
     CaseOperation operation = CaseOperation.submit(caseId, action, target, ALICE, Instant.now());
     h.operations.add(operation);
-    long executionId =
-        h.jobs.start(action.jobName(), IndexJobHarness.parameters(operation.getId(), caseId, null));
-    h.operations.recordExecution(operation.getId(), executionId);
+    h.jobs.start(action.jobName(), IndexJobHarness.parameters(operation.getId(), caseId, null));
     return h.awaitOperation(operation.getId());
   }
 }

@@ -41,10 +41,10 @@ public interface CaseOperationRepository {
   /** Operations in any of the given statuses, across cases. */
   List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses);
 
-  /** Records the Jakarta Batch execution that carries the operation out. */
-  void recordExecution(String operationId, long executionId);
-
-  /** Moves a not-yet-finished operation to running. */
+  /**
+   * Moves a not-yet-finished operation to running, carried out by the given Jakarta Batch execution. Only the job's
+   * listener records the execution: while a job runs, its operation's row has that one writer.
+   */
   void markRunning(String operationId, long executionId);
 
   /**

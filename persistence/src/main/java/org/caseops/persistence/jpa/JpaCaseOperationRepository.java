@@ -89,15 +89,6 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void recordExecution(String operationId, long executionId) {
-    em.createQuery("UPDATE CaseOperation o SET o.executionId = :e WHERE o.id = :id")
-        .setParameter("e", executionId)
-        .setParameter("id", operationId)
-        .executeUpdate();
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void markRunning(String operationId, long executionId) {
     em.createQuery(
             "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL"
