@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.caseops.persistence.migration.SchemaMigrations;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -20,6 +20,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * resource-local transactions.
  */
 public final class TestDatabase implements AutoCloseable {
+  /** Connections of an H2 test database's pool: a job's threads, the test's, and room to spare. */
+  private static final int H2_POOL_SIZE = 32;
+
   public enum Kind {
     H2,
     POSTGRESQL
@@ -47,9 +50,9 @@ public final class TestDatabase implements AutoCloseable {
 
   public static TestDatabase h2() {
     String url = "jdbc:h2:mem:caseops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL(url);
-    return migrate(new TestDatabase(Kind.H2, ds, url, null, url, "", ""));
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+    pool.setMaxConnections(H2_POOL_SIZE);
+    return migrate(new TestDatabase(Kind.H2, pool, url, null, url, "", ""));
   }
 
   /** A fresh schema in the test PostgreSQL database; fails when that database cannot be reached. */
@@ -95,13 +98,19 @@ public final class TestDatabase implements AutoCloseable {
       Map<String, Object> props = new HashMap<>();
       props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
       props.put("jakarta.persistence.jtaDataSource", "");
-      // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a connection per
-      // transaction, which would make every job test and benchmark pay for connection set-up.
-      props.put("jakarta.persistence.nonJtaDataSource", "");
-      props.put("jakarta.persistence.jdbc.url", jdbcUrl);
-      props.put("jakarta.persistence.jdbc.user", user);
-      props.put("jakarta.persistence.jdbc.password", password);
-      props.put("jakarta.persistence.jdbc.driver", kind == Kind.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
+      if (kind == Kind.H2) {
+        // H2's own pool, as a server's pool would. With EclipseLink's internal pool on H2, a transaction's update
+        // could be lost while another thread read the same table (a job's writes while the test polls its operation).
+        props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+      } else {
+        // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a connection per
+        // transaction, which would make every job test and benchmark pay for connection set-up.
+        props.put("jakarta.persistence.nonJtaDataSource", "");
+        props.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        props.put("jakarta.persistence.jdbc.user", user);
+        props.put("jakarta.persistence.jdbc.password", password);
+        props.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
+      }
       props.put("eclipselink.logging.level", "WARNING");
       emf = Persistence.createEntityManagerFactory("caseops", props);
     }
@@ -127,6 +136,7 @@ public final class TestDatabase implements AutoCloseable {
       } catch (SQLException e) {
         // Already gone.
       }
+      ((JdbcConnectionPool) dataSource).dispose();
     }
   }
 
