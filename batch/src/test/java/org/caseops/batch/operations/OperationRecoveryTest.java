@@ -16,24 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.caseops.domain.cases.CaseRepository;
-import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
-import org.caseops.persistence.testing.SeTransactions;
-import org.caseops.persistence.testing.TestDatabase;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Recovery's decisions, with the batch runtime replaced by a scripted one. */
 class OperationRecoveryTest {
-  private TestDatabase db;
-  private WeldContainer weld;
+  private OperationsOnH2 fixture;
   private CaseOperationRepository operations;
   private String caseId;
   private final ScriptedJobs jobs = new ScriptedJobs();
@@ -85,19 +78,14 @@ class OperationRecoveryTest {
 
   @BeforeEach
   void open() {
-    db = TestDatabase.h2();
-    SeTransactions.use(db.entityManagerFactory());
-    weld = new Weld().initialize();
-    operations = weld.select(CaseOperationRepository.class).get();
-    EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, startedAt.minusSeconds(3600));
-    weld.select(CaseRepository.class).get().add(c);
-    caseId = c.getId();
+    fixture = new OperationsOnH2(startedAt.minusSeconds(3600));
+    operations = fixture.operations;
+    caseId = fixture.caseId;
   }
 
   @AfterEach
   void close() {
-    weld.shutdown();
-    db.close();
+    fixture.close();
   }
 
   private CaseOperation operation(CaseAction action, Instant created, Long runningExecution) {

@@ -6,16 +6,10 @@ import jakarta.batch.runtime.BatchStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.caseops.domain.cases.CaseRepository;
-import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
-import org.caseops.persistence.testing.SeTransactions;
-import org.caseops.persistence.testing.TestDatabase;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,26 +18,20 @@ import org.junit.jupiter.api.Test;
 class OperationWatchTest {
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   private final OperationRecoveryTest.ScriptedJobs jobs = new OperationRecoveryTest.ScriptedJobs();
-  private TestDatabase db;
-  private WeldContainer weld;
+  private OperationsOnH2 fixture;
   private CaseOperationRepository operations;
   private String caseId;
 
   @BeforeEach
   void open() {
-    db = TestDatabase.h2();
-    SeTransactions.use(db.entityManagerFactory());
-    weld = new Weld().initialize();
-    operations = weld.select(CaseOperationRepository.class).get();
-    EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now.minusSeconds(3600));
-    weld.select(CaseRepository.class).get().add(c);
-    caseId = c.getId();
+    fixture = new OperationsOnH2(now.minusSeconds(3600));
+    operations = fixture.operations;
+    caseId = fixture.caseId;
   }
 
   @AfterEach
   void close() {
-    weld.shutdown();
-    db.close();
+    fixture.close();
   }
 
   private String running(long executionId) {
