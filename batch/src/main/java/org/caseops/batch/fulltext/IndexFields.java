@@ -43,8 +43,9 @@ public final class IndexFields {
 
   public static final String ID = "id";
   /**
-   * The item id again, as binary doc values, for {@link ItemIds}. A field of its own: Lucene keeps one schema per field,
-   * and documents written before it existed have {@link #ID} without doc values. Those read their stored id instead.
+   * The item id again, as binary doc values, for {@link ItemIds}. A field of its own: Lucene keeps one schema per
+   * field, and documents written before it existed have {@link #ID} without doc values. Those read their stored id
+   * instead.
    */
   public static final String ID_VALUE = "idValue";
   public static final String SOURCE_ID = "sourceId";

@@ -108,7 +108,8 @@ public class OperationJobListener implements JobListener {
       operations.raiseProgress(operationId, 100);
     }
     if (!operations.complete(operationId, end.status(), end.resultInfo(), Instant.now())) {
-      LOG.warning(() -> "operation " + operationId + " had ended already; the job's end, " + end.status() + ", is not kept");
+      LOG.warning(
+          () -> "operation " + operationId + " had ended already; the job's end, " + end.status() + ", is not kept");
     }
   }
 
