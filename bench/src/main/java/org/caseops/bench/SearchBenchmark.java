@@ -25,12 +25,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.caseops.batch.estimatestatistics.MatchTally;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.fulltext.SearchQueries;
@@ -282,14 +279,14 @@ public final class SearchBenchmark {
           throw new IllegalStateException(QUERIES.get(i)[1] + ": " + done.getStatus() + " " + done.getResultInfo().getMessage());
         }
         start = System.nanoTime();
-        Tally bare = bare(jobs.caseId, QUERIES.get(i)[1], sourceIds);
+        MatchTally bare = bare(jobs.caseId, QUERIES.get(i)[1], sourceIds);
         long bareTime = System.nanoTime() - start;
         EstimateStatistics e = done.getEstimate();
-        if (e.getIndexedItemCount() != bare.count || e.getIndexedItemsSize() != bare.size) {
+        if (e.getIndexedItemCount() != bare.count() || e.getIndexedItemsSize() != bare.size()) {
           throw new IllegalStateException(
-              QUERIES.get(i)[1] + ": the job counted " + e.getIndexedItemCount() + " and bare " + bare.count);
+              QUERIES.get(i)[1] + ": the job counted " + e.getIndexedItemCount() + " and bare " + bare.count());
         }
-        hits[i] = bare.count;
+        hits[i] = bare.count();
         if (round > 0) {
           jobNanos[i][round - 1] = jobTime;
           bareNanos[i][round - 1] = bareTime;
@@ -319,37 +316,12 @@ public final class SearchBenchmark {
   }
 
   /** The bare Lucene work of an estimate: open the committed index, count the hits in the sources, sum their sizes. */
-  private static Tally bare(String caseId, String kql, List<String> sourceIds) throws IOException {
+  private static MatchTally bare(String caseId, String kql, List<String> sourceIds) throws IOException {
     Query query = SearchQueries.restrict(KqlTranslator.toLucene(kql, null), IndexFields.SOURCE_ID, sourceIds);
     try (DirectoryReader reader = SearchQueries.open(CaseopsPaths.indexDir(caseId)).orElseThrow()) {
-      Tally tally = new Tally();
+      MatchTally tally = new MatchTally();
       new IndexSearcher(reader).search(query, tally);
       return tally;
-    }
-  }
-
-  /** Counts hits and sums their size doc values, without scoring. */
-  private static final class Tally extends SimpleCollector {
-    private NumericDocValues sizes;
-    long count;
-    long size;
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      sizes = context.reader().getNumericDocValues(IndexFields.SIZE);
-    }
-
-    @Override
-    public void collect(int doc) throws IOException {
-      count++;
-      if (sizes != null && sizes.advanceExact(doc)) {
-        size += sizes.longValue();
-      }
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
     }
   }
 
@@ -357,7 +329,7 @@ public final class SearchBenchmark {
 
   private void reviewSets(Jobs jobs, DataSource dataSource) throws Exception {
     EdiscoverySearch search = jobs.search(reviewQuery);
-    long hits = bare(jobs.caseId, reviewQuery, jobs.sourceIds()).count;
+    long hits = bare(jobs.caseId, reviewQuery, jobs.sourceIds()).count();
     Path content = CaseopsPaths.contentDir(jobs.caseId);
     System.out.printf(
         Locale.ROOT,

@@ -90,10 +90,10 @@ public class EstimateStatisticsBatchlet extends AbstractBatchlet {
         for (String sourceId : scope) {
           MatchTally tally = new MatchTally();
           searcher.search(SearchQueries.restrict(query, IndexFields.SOURCE_ID, List.of(sourceId)), tally);
-          count += tally.count;
-          size += tally.size;
+          count += tally.count();
+          size += tally.size();
           CustodianSource source = caseSources.get(sourceId);
-          if (tally.count > 0 && source != null) {
+          if (tally.count() > 0 && source != null) {
             if (source.getKind() == SourceKind.USER) {
               mailboxes++;
             } else {

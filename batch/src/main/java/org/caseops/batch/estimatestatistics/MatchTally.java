@@ -7,11 +7,24 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.caseops.batch.fulltext.IndexFields;
 
-/** Counts the matching documents (one per item) and sums their size doc values, without scoring. */
-final class MatchTally extends SimpleCollector {
+/**
+ * Counts the matching documents (one per item) and sums their size doc values, without scoring: the Lucene work of an
+ * estimate (the search benchmark runs it bare, beside the job).
+ */
+public final class MatchTally extends SimpleCollector {
   private NumericDocValues sizes;
-  long count;
-  long size;
+  private long count;
+  private long size;
+
+  /** The documents collected so far. */
+  public long count() {
+    return count;
+  }
+
+  /** The sum of their sizes, in bytes. */
+  public long size() {
+    return size;
+  }
 
   @Override
   protected void doSetNextReader(LeafReaderContext context) throws IOException {
