@@ -5,13 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+import org.caseops.batch.concurrency.WorkExecutor;
 
 /**
  * Runs the copies of a chunk's contents on a few threads at once, so that reading the evidence, hashing and writing
@@ -22,7 +19,6 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class CopyPool {
   private static final Logger LOG = Logger.getLogger(CopyPool.class.getName());
-  private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
   /** Threads of the pool used outside the server: the most copies a job runs at once by default. */
   static final int DEFAULT_PARALLELISM = 4;
 
@@ -32,8 +28,7 @@ public class CopyPool {
     void run(T value) throws Exception;
   }
 
-  private ExecutorService executor;
-  private boolean owned;
+  private final WorkExecutor executor = new WorkExecutor("caseops-copy", DEFAULT_PARALLELISM);
 
   /**
    * Runs the work on every value, at most {@code parallelism} at once, and returns when all are done.
@@ -68,7 +63,7 @@ public class CopyPool {
     if (!values.isEmpty() && tasks > 1) {
       try {
         for (int t = 0; t < tasks; t++) {
-          running.add(executor().submit(drain));
+          running.add(executor.get().submit(drain));
         }
       } catch (RuntimeException e) {
         // The executor refused more work: the tasks already running take it all, or the caller when none runs.
@@ -137,33 +132,9 @@ public class CopyPool {
     throw (Error) failure;
   }
 
-  private synchronized ExecutorService executor() {
-    if (executor == null) {
-      try {
-        executor = (ExecutorService) new InitialContext().lookup(MANAGED_EXECUTOR);
-      } catch (NamingException | RuntimeException e) {
-        AtomicInteger count = new AtomicInteger();
-        executor =
-            Executors.newFixedThreadPool(
-                DEFAULT_PARALLELISM,
-                runnable -> {
-                  Thread thread = new Thread(runnable, "caseops-copy-" + count.incrementAndGet());
-                  thread.setDaemon(true);
-                  return thread;
-                });
-        owned = true;
-        LOG.fine("no managed executor; copying on " + DEFAULT_PARALLELISM + " threads of our own");
-      }
-    }
-    return executor;
-  }
-
   @PreDestroy
-  synchronized void shutdown() {
-    if (owned && executor != null) {
-      executor.shutdownNow();
-    }
-    executor = null;
+  void shutdown() {
+    executor.shutdown();
   }
 
   /** A checked failure of the work, carried out of a task. */
