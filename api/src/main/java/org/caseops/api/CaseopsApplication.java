@@ -9,6 +9,7 @@ import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.custodians.CustodiansResource;
 import org.caseops.api.errors.ApiExceptionMapper;
+import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
 import org.caseops.api.health.HealthResource;
@@ -48,6 +49,7 @@ public class CaseopsApplication extends Application {
         ThrottlingFilter.class,
         AuditFilter.class,
         ApiExceptionMapper.class,
+        RequestRefusedExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);
   }
