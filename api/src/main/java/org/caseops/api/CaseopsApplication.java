@@ -9,6 +9,7 @@ import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.custodians.CustodiansResource;
 import org.caseops.api.errors.ApiExceptionMapper;
+import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
@@ -50,6 +51,7 @@ public class CaseopsApplication extends Application {
         AuditFilter.class,
         ApiExceptionMapper.class,
         RequestRefusedExceptionMapper.class,
+        OperationStartExceptionMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);
   }

@@ -111,9 +111,7 @@ final class JobRunner implements AutoCloseable {
     long start = System.nanoTime();
     CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, BENCH, Instant.now());
     operations.add(op);
-    Properties parameters = new Properties();
-    parameters.setProperty("operationId", op.getId());
-    parameters.setProperty("caseId", c.getId());
+    Properties parameters = op.jobParameters();
     JobOperator jobOperator = BatchRuntime.getJobOperator();
     long executionId = jobOperator.start(JOB_NAME, parameters);
 

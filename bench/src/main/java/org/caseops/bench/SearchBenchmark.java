@@ -533,9 +533,7 @@ public final class SearchBenchmark {
     CaseOperation run(CaseAction action, OperationTarget target) throws InterruptedException {
       CaseOperation op = CaseOperation.submit(caseId, action, target, BENCH, Instant.now());
       operations.add(op);
-      Properties parameters = new Properties();
-      parameters.setProperty("operationId", op.getId());
-      parameters.setProperty("caseId", caseId);
+      Properties parameters = op.jobParameters();
       JobOperator jobOperator = BatchRuntime.getJobOperator();
       long executionId = jobOperator.start(action.jobName(), parameters);
       long deadline = System.nanoTime() + timeout.toNanos();

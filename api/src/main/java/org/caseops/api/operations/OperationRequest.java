@@ -2,12 +2,19 @@ package org.caseops.api.operations;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.EvolvableEnums;
-import org.caseops.api.odata.Flags;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.Refs;
+import org.caseops.api.operations.actions.ActionDescriptor;
+import org.caseops.api.operations.actions.ActionDescriptors;
+import org.caseops.api.operations.actions.ActionEndpoint;
 import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.TargetRole;
 
 /**
  * What a client asks to start: the action, the raw ids of its target (not yet checked), and its option flags' member
@@ -23,9 +30,14 @@ import org.caseops.domain.operations.CaseAction;
  *       cloudAttachmentVersion}, {@code documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}). The server-owned
  *       properties (id, status, percentProgress, resultInfo, createdDateTime, completedDateTime, createdBy) and the
  *       estimate's results are ignored; anything else is refused.
- *   <li>an action's own body ({@link #parseParameters}): the same parameters, with the resources the URL names left
- *       out (the search of estimateStatistics, the review set and the query of addToReviewSet and applyTags).
+ *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts of the target that
+ *       the endpoint's URL names left out (the search of estimateStatistics, the review set of addToReviewSet, the
+ *       review set and the query of applyTags).
  * </ul>
+ *
+ * <p>Which parts of a target an action reads, and in which order, follows its {@code ActionRules}; its own
+ * parameters are read by its {@link ActionDescriptor}. {@link #found} records the parts an endpoint's URL named and
+ * its service found, which need no further check.
  */
 public record OperationRequest(
     CaseAction action,
@@ -34,24 +46,28 @@ public record OperationRequest(
     String queryId,
     List<String> tagsToAdd,
     List<String> tagsToRemove,
-    List<String> options) {
+    List<String> options,
+    Set<TargetRole> found) {
   static final String[] SERVER_OWNED = {
     "id", "status", "percentProgress", "resultInfo", "createdDateTime", "completedDateTime", "createdBy"
-  };
-  static final String[] ESTIMATE_RESULTS = {
-    "indexedItemCount",
-    "indexedItemsSize",
-    "unindexedItemCount",
-    "unindexedItemsSize",
-    "mailboxCount",
-    "siteCount",
-    "reportFileMetadata"
   };
 
   public OperationRequest {
     tagsToAdd = List.copyOf(tagsToAdd);
     tagsToRemove = List.copyOf(tagsToRemove);
     options = List.copyOf(options);
+    found = Set.copyOf(found);
+  }
+
+  public OperationRequest(
+      CaseAction action,
+      String searchId,
+      String reviewSetId,
+      String queryId,
+      List<String> tagsToAdd,
+      List<String> tagsToRemove,
+      List<String> options) {
+    this(action, searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options, Set.of());
   }
 
   /** A request for an action without target or options (e.g. index). */
@@ -65,79 +81,88 @@ public record OperationRequest(
     CaseAction action = EvolvableEnums.parse(CaseAction.class, "action", name, includeUnknownMembers);
     body.expectType(OperationJson.BASE_TYPE, CaseAction.NAMESPACE + action.derivedType());
     body.ignore(SERVER_OWNED);
-    if (action == CaseAction.estimateStatistics) {
-      body.ignore(ESTIMATE_RESULTS);
+    Optional<ActionDescriptor> descriptor = ActionDescriptors.find(action);
+    // An action without a descriptor takes no target and no parameters; the service refuses it for lack of a job.
+    OperationRequest request = new OperationRequest(action);
+    if (descriptor.isPresent()) {
+      body.ignore(descriptor.get().resultProperties().toArray(String[]::new));
+      request = read(body, descriptor.get(), Set.of(), includeUnknownMembers);
     }
-    OperationRequest request = read(body, action, includeUnknownMembers, true);
     body.rejectUnknown();
     return request;
   }
 
-  /** The body of an action endpoint (which may be empty): its parameters only. */
+  /** The body of the action's one action endpoint (which may be empty): its parameters only. */
   public static OperationRequest parseParameters(CaseAction action, JsonObject json, boolean includeUnknownMembers) {
+    List<ActionEndpoint> endpoints = descriptor(action).endpoints();
+    if (endpoints.size() != 1) {
+      throw new IllegalArgumentException("the action " + action + " has " + endpoints.size() + " endpoints");
+    }
+    return parseParameters(endpoints.get(0), json, includeUnknownMembers);
+  }
+
+  /** The body of an action endpoint (which may be empty): what its URL does not name. */
+  public static OperationRequest parseParameters(
+      ActionEndpoint endpoint, JsonObject json, boolean includeUnknownMembers) {
+    CaseAction action = endpoint.action();
     JsonBody body = JsonBody.of(json, CaseAction.NAMESPACE + action.name() + " parameters");
-    OperationRequest request = read(body, action, includeUnknownMembers, false);
+    OperationRequest request = read(body, descriptor(action), endpoint.fromUrl(), includeUnknownMembers);
     body.rejectUnknown();
     return request;
   }
 
-  private static OperationRequest read(JsonBody body, CaseAction action, boolean include, boolean navigations) {
+  /** This request with a part of its target that an endpoint's URL named and that was found in the case. */
+  public OperationRequest found(TargetRole role, String id) {
+    Set<TargetRole> now = EnumSet.of(role);
+    now.addAll(found);
+    return new OperationRequest(
+        action,
+        role == TargetRole.SEARCH ? id : searchId,
+        role == TargetRole.REVIEW_SET ? id : reviewSetId,
+        role == TargetRole.QUERY ? id : queryId,
+        tagsToAdd,
+        tagsToRemove,
+        options,
+        now);
+  }
+
+  private static ActionDescriptor descriptor(CaseAction action) {
+    return ActionDescriptors.find(action)
+        .orElseThrow(() -> new IllegalArgumentException("the action " + action + " has no descriptor"));
+  }
+
+  /** Reads the parts of the target the action requires and the URL does not name, in order, then its parameters. */
+  private static OperationRequest read(
+      JsonBody body, ActionDescriptor descriptor, Set<TargetRole> fromUrl, boolean include) {
     String searchId = null;
     String reviewSetId = null;
     String queryId = null;
     List<String> tagsToAdd = List.of();
     List<String> tagsToRemove = List.of();
-    List<String> options = new ArrayList<>();
-    switch (action) {
-      case estimateStatistics -> {
-        if (navigations) {
-          searchId = Refs.id(body, "search", "searches");
-        }
-        flags(body, OperationOptions.StatisticsOptions.class, "statisticsOptions", include, options);
+    for (TargetRole role : TargetRole.values()) {
+      if (!descriptor.rules().requires(role) || fromUrl.contains(role)) {
+        continue;
       }
-      case addToReviewSet -> {
-        if (navigations) {
-          reviewSetId = Refs.id(body, "reviewSet", "reviewSets");
-        }
-        searchId = Refs.id(body, "search", "searches");
-        flags(body, OperationOptions.AdditionalDataOptions.class, "additionalDataOptions", include, options);
-        flags(body, OperationOptions.ItemsToInclude.class, "itemsToInclude", include, options);
-        version(body, "cloudAttachmentVersion", include);
-        version(body, "documentVersion", include);
-      }
-      case applyTags -> {
-        if (navigations) {
-          reviewSetId = Refs.id(body, "reviewSet", "reviewSets");
+      switch (role) {
+        case REVIEW_SET -> reviewSetId = Refs.id(body, "reviewSet", "reviewSets");
+        case SEARCH -> searchId = Refs.id(body, "search", "searches");
+        case QUERY -> {
           String query = Refs.id(body, "query", "queries");
           String reviewSetQuery = Refs.id(body, "reviewSetQuery", "queries");
           if (query != null && reviewSetQuery != null) {
-            throw org.caseops.api.errors.ApiException.invalidRequest(
-                "Give the query once, as 'query' or as 'reviewSetQuery'.");
+            throw ApiException.invalidRequest("Give the query once, as 'query' or as 'reviewSetQuery'.");
           }
           queryId = query != null ? query : reviewSetQuery;
         }
-        tagsToAdd = Refs.ids(body, "tagsToAdd");
-        tagsToRemove = Refs.ids(body, "tagsToRemove");
+        case TAGS -> {
+          tagsToAdd = Refs.ids(body, "tagsToAdd");
+          tagsToRemove = Refs.ids(body, "tagsToRemove");
+        }
       }
-      default -> {
-        // The other actions take no target and no parameters here.
-      }
     }
-    return new OperationRequest(action, searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
-  }
-
-  private static <E extends Enum<E> & org.caseops.domain.support.EvolvableEnum> void flags(
-      JsonBody body, Class<E> type, String name, boolean include, List<String> into) {
-    String value = body.optionalString(name, 1000);
-    for (E member : Flags.parse(type, name, value, include)) {
-      into.add(member.wireName());
-    }
-  }
-
-  private static void version(JsonBody body, String name, boolean include) {
-    String value = body.optionalString(name, 64);
-    if (value != null) {
-      EvolvableEnums.parse(OperationOptions.Version.class, name, value.trim(), include);
-    }
+    List<String> options = new ArrayList<>();
+    descriptor.readParameters(body, include, options);
+    return new OperationRequest(
+        descriptor.action(), searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
   }
 }

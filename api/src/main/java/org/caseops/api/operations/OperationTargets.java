@@ -4,15 +4,19 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.caseops.api.errors.ApiException;
+import java.util.Optional;
 import org.caseops.api.lookup.ResourceLookups;
-import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.operations.TargetRole;
+import org.caseops.domain.support.InvalidRequestException;
 
 /**
- * Turns the target a client named into a checked {@link OperationTarget}: every resource the action needs must be
- * named (400 {@code invalidRequest} saying which one otherwise) and must exist in the case (400 naming the property and
- * the id otherwise: the URL was right, the body was not). Ids are stored in lower case.
+ * Turns the target a client named into a checked {@link OperationTarget}, for every action the same way, from the
+ * parts its {@link ActionRules} require: every part must be named (400 {@code invalidRequest} saying which one
+ * otherwise) and must exist in the case (400 naming the property and the id otherwise: the URL was right, the body was
+ * not). Parts an endpoint's URL named were found by its service already ({@link OperationRequest#found}). Ids are
+ * stored in lower case.
  */
 @Dependent
 public class OperationTargets {
@@ -23,55 +27,58 @@ public class OperationTargets {
     this.lookups = lookups;
   }
 
-  /** The checked target of a request made to {@code POST .../operations}. */
+  /** The checked target of a request; an action caseops does not carry out has none. */
   public OperationTarget resolve(String caseId, OperationRequest request) {
     lookups.cases().requireCase(caseId);
-    CaseAction action = request.action();
-    return switch (action) {
-      case estimateStatistics -> {
-        String search = require(action, "search", request.searchId());
-        yield OperationTarget.search(lookups.searchRef(caseId, search, "search").getId(), request.options());
-      }
-      case addToReviewSet -> {
-        String reviewSet = require(action, "reviewSet", request.reviewSetId());
-        String search = require(action, "search", request.searchId());
-        String reviewSetId = lookups.reviewSetRef(caseId, reviewSet, "reviewSet").getId();
-        String searchId = lookups.searchRef(caseId, search, "search").getId();
-        yield OperationTarget.reviewSet(reviewSetId, searchId, request.options());
-      }
-      case applyTags -> {
-        String reviewSet = require(action, "reviewSet", request.reviewSetId());
-        String query = require(action, "query", request.queryId());
-        String reviewSetId = lookups.reviewSetRef(caseId, reviewSet, "reviewSet").getId();
-        String queryId = lookups.queryRef(caseId, reviewSetId, query, "query").getId();
-        yield tags(caseId, reviewSetId, queryId, request);
-      }
-      default -> OperationTarget.none();
-    };
-  }
-
-  /** The checked target of applyTags on a query the URL named (and that was found). */
-  public OperationTarget tags(String caseId, String reviewSetId, String queryId, OperationRequest request) {
-    if (request.tagsToAdd().isEmpty() && request.tagsToRemove().isEmpty()) {
-      throw ApiException.invalidRequest(
-          "The action 'applyTags' needs tags: give 'tagsToAdd' or 'tagsToRemove' (arrays of {\"id\": ...}), at least"
-              + " one of them not empty.");
+    Optional<ActionRules> found = ActionRules.of(request.action());
+    if (found.isEmpty()) {
+      return OperationTarget.none();
     }
-    List<String> add = tagIds(caseId, request.tagsToAdd(), "tagsToAdd");
-    List<String> remove = tagIds(caseId, request.tagsToRemove(), "tagsToRemove");
-    for (String id : add) {
-      if (remove.contains(id)) {
-        throw ApiException.invalidRequest("The tag '" + id + "' is in both 'tagsToAdd' and 'tagsToRemove'.");
+    ActionRules rules = found.get();
+    String reviewSetId = null;
+    String searchId = null;
+    String queryId = null;
+    List<String> add = List.of();
+    List<String> remove = List.of();
+    // Every part that names a resource must be there before any is looked up; the tags are checked in their turn.
+    for (TargetRole role : TargetRole.values()) {
+      if (rules.requires(role) && role != TargetRole.TAGS) {
+        require(rules, role, raw(request, role));
       }
     }
-    return OperationTarget.tags(reviewSetId, queryId, add, remove);
-  }
-
-  /** The checked target of addToReviewSet on a review set the URL named (and that was found). */
-  public OperationTarget addToReviewSet(String caseId, String reviewSetId, OperationRequest request) {
-    String search = require(CaseAction.addToReviewSet, "search", request.searchId());
-    String searchId = lookups.searchRef(caseId, search, "search").getId();
-    return OperationTarget.reviewSet(reviewSetId, searchId, request.options());
+    for (TargetRole role : TargetRole.values()) {
+      if (!rules.requires(role)) {
+        continue;
+      }
+      boolean checked = request.found().contains(role);
+      switch (role) {
+        case REVIEW_SET -> {
+          String raw = require(rules, role, request.reviewSetId());
+          reviewSetId = checked ? raw : lookups.reviewSetRef(caseId, raw, "reviewSet").getId();
+        }
+        case SEARCH -> {
+          String raw = require(rules, role, request.searchId());
+          searchId = checked ? raw : lookups.searchRef(caseId, raw, "search").getId();
+        }
+        case QUERY -> {
+          String raw = require(rules, role, request.queryId());
+          queryId = checked ? raw : lookups.queryRef(caseId, reviewSetId, raw, "query").getId();
+        }
+        case TAGS -> {
+          if (request.tagsToAdd().isEmpty() && request.tagsToRemove().isEmpty()) {
+            throw role.missing(rules.action());
+          }
+          add = tagIds(caseId, request.tagsToAdd(), "tagsToAdd");
+          remove = tagIds(caseId, request.tagsToRemove(), "tagsToRemove");
+          for (String id : add) {
+            if (remove.contains(id)) {
+              throw new InvalidRequestException("The tag '" + id + "' is in both 'tagsToAdd' and 'tagsToRemove'.");
+            }
+          }
+        }
+      }
+    }
+    return OperationTarget.of(searchId, reviewSetId, queryId, add, remove, request.options());
   }
 
   private List<String> tagIds(String caseId, List<String> raw, String property) {
@@ -85,23 +92,19 @@ public class OperationTargets {
     return ids;
   }
 
-  private static String require(CaseAction action, String property, String value) {
-    if (value == null) {
-      throw missing(action, property);
-    }
-    return value;
+  private static String raw(OperationRequest request, TargetRole role) {
+    return switch (role) {
+      case REVIEW_SET -> request.reviewSetId();
+      case SEARCH -> request.searchId();
+      case QUERY -> request.queryId();
+      case TAGS -> null;
+    };
   }
 
-  static ApiException missing(CaseAction action, String property) {
-    return ApiException.invalidRequest(
-        "The action '"
-            + action.wireName()
-            + "' needs its "
-            + property
-            + ": give \""
-            + property
-            + "\": {\"id\": \"...\"} or \""
-            + property
-            + "@odata.bind\": \"<url>\".");
+  private static String require(ActionRules rules, TargetRole role, String value) {
+    if (value == null) {
+      throw role.missing(rules.action());
+    }
+    return value;
   }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caseops.api.operations.actions.ActionDescriptor;
+import org.caseops.api.operations.actions.ActionDescriptors;
+import org.caseops.api.operations.actions.ActionEndpoint;
 
 /**
  * Rewrites the path forms Graph clients use into the one form the resources match:
@@ -43,13 +46,10 @@ public final class PathNormalizer {
           "custodianSources",
           "additionalSources",
           "lastEstimateStatisticsOperation",
-          "estimateStatistics",
           "reviewSets",
-          "addToReviewSet",
           "files",
           "content",
           "queries",
-          "applyTags",
           "tags",
           "childTags",
           "parent",
@@ -63,6 +63,13 @@ public final class PathNormalizer {
   static {
     for (String segment : KNOWN_SEGMENTS) {
       CANONICAL.put(segment.toLowerCase(Locale.ROOT), segment);
+    }
+    // The last segment of every action endpoint (estimateStatistics, addToReviewSet, applyTags, ...).
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      for (ActionEndpoint endpoint : descriptor.endpoints()) {
+        String name = endpoint.path().substring(endpoint.path().lastIndexOf('/') + 1);
+        CANONICAL.put(name.toLowerCase(Locale.ROOT), name);
+      }
     }
     CANONICAL.put("caseops.itemstatistics", "itemStatistics");
     CANONICAL.put("ashierarchy()", "asHierarchy");

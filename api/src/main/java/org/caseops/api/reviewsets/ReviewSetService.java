@@ -27,6 +27,7 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.TargetRole;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -123,7 +124,10 @@ public class ReviewSetService {
       String caseId, String reviewSetId, OperationRequest parameters, IdentitySet by) {
     ReviewSet set = lookups.findReviewSet(caseId, reviewSetId);
     return operationService.submit(
-        caseId, CaseAction.addToReviewSet, targets.addToReviewSet(caseId, set.getId(), parameters), by);
+        caseId,
+        CaseAction.addToReviewSet,
+        targets.resolve(caseId, parameters.found(TargetRole.REVIEW_SET, set.getId())),
+        by);
   }
 
   // ---- files
@@ -248,7 +252,9 @@ public class ReviewSetService {
     return operationService.submit(
         caseId,
         CaseAction.applyTags,
-        targets.tags(caseId, query.getReviewSetId(), query.getId(), parameters),
+        targets.resolve(
+            caseId,
+            parameters.found(TargetRole.REVIEW_SET, query.getReviewSetId()).found(TargetRole.QUERY, query.getId())),
         by);
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.FakeJobLauncher;
 import org.caseops.api.testing.InMemoryCases;
 import org.caseops.api.testing.InMemoryCustodians;
@@ -67,9 +68,9 @@ class OperationServiceTest {
     CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
     assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(409);
               assertThat(e.getMessage()).contains(first.getId());
             });
@@ -84,9 +85,9 @@ class OperationServiceTest {
   @Test
   void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
     assertThatThrownBy(() -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
               assertThat(e.getMessage())
@@ -103,9 +104,9 @@ class OperationServiceTest {
     jobs.startFailure = new JobStartException("no such job");
 
     assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(500);
               assertThat(e.code()).isEqualTo(ErrorCode.generalException);
               assertThat(e.getMessage()).contains("marked submissionFailed").doesNotContain("no such job");
@@ -121,9 +122,9 @@ class OperationServiceTest {
   void anUnknownCaseIsA404AndStartsNothing() {
     assertThatThrownBy(
             () -> service.submit("00000000-0000-0000-0000-000000000001", CaseAction.index, OperationTarget.none(), ALICE))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(404);
               assertThat(e.getMessage()).isEqualTo("No ediscoveryCase with id '00000000-0000-0000-0000-000000000001'.");
             });
@@ -168,6 +169,6 @@ class OperationServiceTest {
     assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);
     assertThat(service.count(caseId, null)).isEqualTo(2);
     assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }
 }

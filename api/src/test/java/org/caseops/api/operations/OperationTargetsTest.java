@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.Fields;
 import org.caseops.api.testing.Json;
@@ -33,11 +34,7 @@ class OperationTargetsTest {
   }
 
   private static void assertStatus(Throwable t, int status, String... inMessage) {
-    assertThat(t).isInstanceOf(ApiException.class);
-    assertThat(((ApiException) t).status()).isEqualTo(status);
-    for (String part : inMessage) {
-      assertThat(t.getMessage()).contains(part);
-    }
+    ApiErrors.assertStatus(t, status, inMessage);
   }
 
   @Test

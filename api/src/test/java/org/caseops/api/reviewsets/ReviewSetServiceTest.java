@@ -15,6 +15,7 @@ import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
@@ -34,11 +35,7 @@ class ReviewSetServiceTest {
   private final ReviewSetService service = f.reviewSetService;
 
   private static void assertStatus(Throwable t, int status, String... inMessage) {
-    assertThat(t).isInstanceOf(ApiException.class);
-    assertThat(((ApiException) t).status()).isEqualTo(status);
-    for (String part : inMessage) {
-      assertThat(t.getMessage()).contains(part);
-    }
+    ApiErrors.assertStatus(t, status, inMessage);
   }
 
   @Test

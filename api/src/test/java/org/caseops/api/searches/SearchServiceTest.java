@@ -10,6 +10,7 @@ import java.util.Set;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.operations.CaseAction;
@@ -78,7 +79,7 @@ class SearchServiceTest {
   void aSearchOfAnUnknownCaseIs404() {
     assertThatThrownBy(
             () -> service.create("00000000-0000-0000-0000-000000000001", request(List.of(), List.of()), CaseFixture.ALICE))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }
 
   @Test
@@ -101,7 +102,8 @@ class SearchServiceTest {
 
     service.delete(f.caseId, a.getId());
     assertThatThrownBy(() -> service.get(f.caseId, a.getId()))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
+        .satisfies(t -> {
+          ApiException e = ApiErrors.of(t);
           assertThat(e.status()).isEqualTo(404);
           assertThat(e.getMessage()).contains(a.getId());
         });
@@ -134,7 +136,8 @@ class SearchServiceTest {
     service.estimate(f.caseId, b.getId(), none, CaseFixture.ALICE);
 
     assertThatThrownBy(() -> service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
+        .satisfies(t -> {
+          ApiException e = ApiErrors.of(t);
           assertThat(e.status()).isEqualTo(409);
           assertThat(e.getMessage()).contains(first.getId()).contains(a.getId());
         });
@@ -146,7 +149,8 @@ class SearchServiceTest {
   void lastEstimateIs404UntilOneRanThenTheOperation() {
     EdiscoverySearch s = f.search("S");
     assertThatThrownBy(() -> service.lastEstimate(f.caseId, s.getId()))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
+        .satisfies(t -> {
+          ApiException e = ApiErrors.of(t);
           assertThat(e.status()).isEqualTo(404);
           assertThat(e.getMessage()).contains("lastEstimateStatisticsOperation");
         });

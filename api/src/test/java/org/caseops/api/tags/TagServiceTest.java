@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.reviewsets.ChildSelectability;
@@ -24,11 +25,7 @@ class TagServiceTest {
   private final TagService service = f.tagService;
 
   private static void assertStatus(Throwable t, int status, String... inMessage) {
-    assertThat(t).isInstanceOf(ApiException.class);
-    assertThat(((ApiException) t).status()).isEqualTo(status);
-    for (String part : inMessage) {
-      assertThat(t.getMessage()).contains(part);
-    }
+    ApiErrors.assertStatus(t, status, inMessage);
   }
 
   private ReviewTag create(String body) {

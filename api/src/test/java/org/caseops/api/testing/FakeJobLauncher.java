@@ -3,12 +3,14 @@ package org.caseops.api.testing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.caseops.domain.operations.OperationJobs;
 
 /** Knows the jobs a test declares; starting one records it, or fails when the test says so. */
-public class FakeJobLauncher implements org.caseops.api.operations.JobLauncher {
+public class FakeJobLauncher implements OperationJobs {
   public final Set<String> jobs = new HashSet<>();
   public final List<String> started = new ArrayList<>();
   public final List<Properties> parameters = new ArrayList<>();
@@ -35,5 +37,15 @@ public class FakeJobLauncher implements org.caseops.api.operations.JobLauncher {
     started.add(jobName);
     this.parameters.add(parameters);
     return ++nextExecutionId;
+  }
+
+  @Override
+  public long restart(long executionId, Properties parameters) {
+    throw new UnsupportedOperationException("the API never restarts a job");
+  }
+
+  @Override
+  public Optional<Execution> execution(long executionId) {
+    return Optional.empty();
   }
 }

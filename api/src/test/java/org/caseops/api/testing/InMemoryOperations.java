@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.EstimateStatistics;
+import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
 
@@ -24,6 +26,14 @@ public class InMemoryOperations implements CaseOperationRepository {
   public void add(CaseOperation operation) {
     calls.add("add " + operation.getId());
     stored.put(operation.getId(), operation);
+  }
+
+  /** As the database does it: checks the action's conflicts and stores, as one step; links are not kept here. */
+  @Override
+  public synchronized void submit(CaseOperation operation) {
+    ActionRules rules = ActionRules.of(operation.getAction()).orElseThrow();
+    rules.requireNoConflict(operation.getTarget(), listOpen(operation.getCaseId()));
+    add(operation);
   }
 
   @Override
@@ -90,7 +100,10 @@ public class InMemoryOperations implements CaseOperationRepository {
 
   @Override
   public void raiseProgress(String operationId, int percent) {
-    Fields.set(stored.get(operationId), "percentProgress", percent);
+    CaseOperation op = stored.get(operationId);
+    if (OperationLifecycle.isOpen(op.getStatus())) {
+      Fields.set(op, "percentProgress", OperationLifecycle.raised(op.getPercentProgress(), percent));
+    }
   }
 
   @Override

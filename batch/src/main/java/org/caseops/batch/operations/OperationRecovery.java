@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationJobs;
+import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
@@ -32,7 +34,7 @@ public final class OperationRecovery {
   private static final Logger LOG = Logger.getLogger(OperationRecovery.class.getName());
 
   private final CaseOperationRepository operations;
-  private final BatchJobs jobs;
+  private final OperationJobs jobs;
   private final Clock clock;
 
   /** What was done for one operation. */
@@ -45,7 +47,7 @@ public final class OperationRecovery {
   /** The outcome for one operation; {@code executionId} is the new execution, if any. */
   public record Outcome(String operationId, Action action, Long executionId) {}
 
-  public OperationRecovery(CaseOperationRepository operations, BatchJobs jobs, Clock clock) {
+  public OperationRecovery(CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
     this.operations = operations;
     this.jobs = jobs;
     this.clock = clock;
@@ -55,7 +57,7 @@ public final class OperationRecovery {
   public List<Outcome> recover(Instant startedAt) {
     List<Outcome> outcomes = new ArrayList<>();
     List<CaseOperation> open =
-        operations.listInStatus(List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running));
+        operations.listInStatus(OperationLifecycle.OPEN);
     for (CaseOperation operation : open) {
       if (operation.getCreatedDateTime() != null && !operation.getCreatedDateTime().isBefore(startedAt)) {
         continue;
@@ -68,7 +70,7 @@ public final class OperationRecovery {
   private Outcome recover(CaseOperation operation) {
     String id = operation.getId();
     Properties parameters = new Properties();
-    Optional<BatchJobs.Execution> last = Optional.empty();
+    Optional<OperationJobs.Execution> last = Optional.empty();
     if (operation.getExecutionId() != null) {
       try {
         last = jobs.execution(operation.getExecutionId());
@@ -77,8 +79,7 @@ public final class OperationRecovery {
       }
     }
     last.ifPresent(execution -> parameters.putAll(execution.parameters()));
-    parameters.setProperty(OperationRun.OPERATION_ID, id);
-    parameters.setProperty(OperationRun.CASE_ID, operation.getCaseId());
+    parameters.putAll(operation.jobParameters());
 
     String restartProblem = null;
     if (last.isPresent() && last.get().status() != null) {

@@ -1,7 +1,6 @@
 package org.caseops.batch.operations;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationJobs;
 
 /** Runs {@link OperationRecovery} once when the application starts, after the schema is migrated. */
 @Singleton
@@ -24,13 +24,14 @@ public class OperationRecoveryStartup {
   private static final Logger LOG = Logger.getLogger(OperationRecoveryStartup.class.getName());
 
   @Inject CaseOperationRepository operations;
+  @Inject OperationJobs jobs;
 
   @PostConstruct
   void recover() {
     Instant startedAt = Instant.now();
     try {
       List<OperationRecovery.Outcome> outcomes =
-          new OperationRecovery(operations, new JobOperatorJobs(BatchRuntime.getJobOperator()), Clock.systemUTC())
+          new OperationRecovery(operations, jobs, Clock.systemUTC())
               .recover(startedAt);
       if (!outcomes.isEmpty()) {
         LOG.info(() -> "resumed operations left unfinished by the previous server run: " + outcomes);

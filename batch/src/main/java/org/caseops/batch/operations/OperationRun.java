@@ -4,6 +4,7 @@ import jakarta.batch.runtime.context.JobContext;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationJobs;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
@@ -11,13 +12,14 @@ import org.caseops.domain.operations.ResultInfo;
  * through the job context's transient user data (which the operation listeners own).
  *
  * <p>Contract for every job: its XML declares the job properties {@code operationId} and {@code caseId} from the job
- * parameters of the same names; a step that can measure its work sets {@link #totalWork} before its chunk loop and
+ * parameters of the same names ({@link OperationJobs}); artifacts take the operation's identity from here and their
+ * tuning values through {@code @BatchProperty}; a step that can measure its work sets {@link #totalWork} before its chunk loop and
  * raises {@link #doneWork} as it goes; the step that sums the work up calls {@link #conclude} with the operation's
  * final status and result. Without a conclusion, a job that completes leaves its operation {@code succeeded}.
  */
 public final class OperationRun {
-  public static final String OPERATION_ID = "operationId";
-  public static final String CASE_ID = "caseId";
+  public static final String OPERATION_ID = OperationJobs.OPERATION_ID;
+  public static final String CASE_ID = OperationJobs.CASE_ID;
 
   private final String operationId;
   private final String caseId;

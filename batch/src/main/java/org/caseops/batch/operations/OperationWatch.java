@@ -1,6 +1,5 @@
 package org.caseops.batch.operations;
 
-import jakarta.batch.runtime.BatchStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationJobs;
+import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
@@ -24,13 +25,13 @@ public final class OperationWatch {
   private static final Logger LOG = Logger.getLogger(OperationWatch.class.getName());
 
   private final CaseOperationRepository operations;
-  private final BatchJobs jobs;
+  private final OperationJobs jobs;
   private final Duration grace;
 
   /** An operation the watch ended, and how. */
   public record Outcome(String operationId, long executionId, CaseOperationStatus status) {}
 
-  public OperationWatch(CaseOperationRepository operations, BatchJobs jobs, Duration grace) {
+  public OperationWatch(CaseOperationRepository operations, OperationJobs jobs, Duration grace) {
     this.operations = operations;
     this.jobs = jobs;
     this.grace = grace;
@@ -40,12 +41,12 @@ public final class OperationWatch {
   public List<Outcome> check(Instant now) {
     List<Outcome> ended = new ArrayList<>();
     for (CaseOperation operation :
-        operations.listInStatus(List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running))) {
+        operations.listInStatus(OperationLifecycle.OPEN)) {
       Long executionId = operation.getExecutionId();
       if (executionId == null) {
         continue;
       }
-      Optional<BatchJobs.Execution> execution;
+      Optional<OperationJobs.Execution> execution;
       try {
         execution = jobs.execution(executionId);
       } catch (RuntimeException e) {
@@ -55,7 +56,7 @@ public final class OperationWatch {
       if (execution.isEmpty() || !over(execution.get(), now)) {
         continue;
       }
-      BatchJobs.Execution e = execution.get();
+      OperationJobs.Execution e = execution.get();
       CaseOperationStatus status = statusOf(e);
       String message =
           "The job's execution "
@@ -75,19 +76,19 @@ public final class OperationWatch {
     return ended;
   }
 
-  private boolean over(BatchJobs.Execution execution, Instant now) {
-    BatchStatus status = execution.status();
+  private boolean over(OperationJobs.Execution execution, Instant now) {
+    OperationJobs.ExecutionStatus status = execution.status();
     boolean ended =
-        status == BatchStatus.COMPLETED
-            || status == BatchStatus.FAILED
-            || status == BatchStatus.STOPPED
-            || status == BatchStatus.ABANDONED;
+        status == OperationJobs.ExecutionStatus.COMPLETED
+            || status == OperationJobs.ExecutionStatus.FAILED
+            || status == OperationJobs.ExecutionStatus.STOPPED
+            || status == OperationJobs.ExecutionStatus.ABANDONED;
     return ended && execution.endTime() != null && execution.endTime().plus(grace).isBefore(now);
   }
 
   /** The operation's status as the execution's exit status keeps it; failed unless the job completed. */
-  private static CaseOperationStatus statusOf(BatchJobs.Execution execution) {
-    if (execution.status() == BatchStatus.COMPLETED) {
+  private static CaseOperationStatus statusOf(OperationJobs.Execution execution) {
+    if (execution.status() == OperationJobs.ExecutionStatus.COMPLETED) {
       if (CaseOperationStatus.succeeded.name().equals(execution.exitStatus())) {
         return CaseOperationStatus.succeeded;
       }

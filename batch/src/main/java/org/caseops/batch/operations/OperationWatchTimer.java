@@ -1,6 +1,5 @@
 package org.caseops.batch.operations;
 
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationJobs;
 
 /** Runs the {@link OperationWatch} every minute in the server, with a grace period of one minute. */
 @Singleton
@@ -20,11 +20,12 @@ public class OperationWatchTimer {
   static final Duration GRACE = Duration.ofMinutes(1);
 
   @Inject CaseOperationRepository operations;
+  @Inject OperationJobs jobs;
 
   @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
   void watch() {
     try {
-      new OperationWatch(operations, new JobOperatorJobs(BatchRuntime.getJobOperator()), GRACE).check(Instant.now());
+      new OperationWatch(operations, jobs, GRACE).check(Instant.now());
     } catch (RuntimeException e) {
       // The next minute tries again.
       LOG.log(Level.WARNING, "the operation watch could not run", e);

@@ -20,6 +20,7 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,23 +34,32 @@ class OperationRecoveryTest {
   private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
   /** A batch runtime that knows the executions it is given and records what it is asked to do. */
-  static final class ScriptedJobs implements BatchJobs {
+  static final class ScriptedJobs implements OperationJobs {
     final Map<Long, Execution> executions = new HashMap<>();
     final List<String> calls = new ArrayList<>();
     RuntimeException startFailure;
     RuntimeException restartFailure;
     long nextExecution = 100;
 
+    @Override
+    public boolean hasJob(String jobName) {
+      return true;
+    }
+
     void know(long executionId, BatchStatus status, String... parameters) {
       Properties props = new Properties();
       for (int i = 0; i < parameters.length; i += 2) {
         props.setProperty(parameters[i], parameters[i + 1]);
       }
-      executions.put(executionId, new Execution(executionId, status, props));
+      executions.put(executionId, new Execution(executionId, statusOf(status), props));
     }
 
     void knowEnded(long executionId, BatchStatus status, Instant endTime, String exitStatus) {
-      executions.put(executionId, new Execution(executionId, status, new Properties(), endTime, exitStatus));
+      executions.put(executionId, new Execution(executionId, statusOf(status), new Properties(), endTime, exitStatus));
+    }
+
+    private static ExecutionStatus statusOf(BatchStatus status) {
+      return status == null ? null : ExecutionStatus.valueOf(status.name());
     }
 
     @Override

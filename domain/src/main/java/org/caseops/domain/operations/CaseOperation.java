@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Properties;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
@@ -137,6 +138,18 @@ public class CaseOperation {
   /** What the operation works on; never null (empty for the index action). */
   public OperationTarget getTarget() {
     return target == null ? OperationTarget.none() : target;
+  }
+
+  /**
+   * The parameters its job is started (and started again, after a server restart) with: {@value
+   * OperationJobs#OPERATION_ID} and {@value OperationJobs#CASE_ID}. Everything else a job needs it reads from the
+   * operation.
+   */
+  public Properties jobParameters() {
+    Properties parameters = new Properties();
+    parameters.setProperty(OperationJobs.OPERATION_ID, id);
+    parameters.setProperty(OperationJobs.CASE_ID, caseId);
+    return parameters;
   }
 
   /** The estimate an estimateStatistics operation recorded; {@code null} until it has one. */

@@ -13,6 +13,18 @@ public interface CaseOperationRepository {
   /** Stores a new operation; the row is committed when this returns. */
   void add(CaseOperation operation);
 
+  /**
+   * Submits a new operation: in one transaction, serialised with every other submission on the same case, checks that
+   * no open operation of the case blocks it under its action's {@link ActionRules} ({@link
+   * ActionRules#requireNoConflict}), stores it, and writes the links that name it as its action's latest operation
+   * ({@link ActionRules#link()}). Committed when this returns; nothing is stored when it throws.
+   *
+   * @throws IllegalArgumentException when caseops has no rules for the operation's action
+   * @throws org.caseops.domain.support.ResourceNotFoundException when the case does not exist
+   * @throws org.caseops.domain.support.ConflictException naming the open operation that blocks it
+   */
+  void submit(CaseOperation operation);
+
   Optional<CaseOperation> find(String caseId, String operationId);
 
   Optional<CaseOperation> find(String operationId);

@@ -60,6 +60,18 @@ public class OperationTarget {
     return new OperationTarget(null, reviewSetId, queryId, join(tagsToAdd), join(tagsToRemove), null);
   }
 
+  /** A target with any of its parts; {@code null} or empty for the parts an action does not use. */
+  public static OperationTarget of(
+      String searchId,
+      String reviewSetId,
+      String queryId,
+      List<String> tagsToAdd,
+      List<String> tagsToRemove,
+      List<String> options) {
+    return new OperationTarget(
+        searchId, reviewSetId, queryId, join(tagsToAdd), join(tagsToRemove), join(options));
+  }
+
   private static String join(List<String> values) {
     return values == null || values.isEmpty() ? null : String.join(",", values);
   }

@@ -3,31 +3,35 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.EstimateStatistics;
+import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Operations in JPA. Every change after the insert is a single-statement update of its own columns, guarded by the
- * operation's status, so that the job's writes and the API's never overwrite each other and a finished operation never
- * moves again.
+ * rules of {@link OperationLifecycle} (only open operations move; progress never goes back; success means 100%), so
+ * that the job's writes and the API's never overwrite each other and a finished operation never moves again.
+ * Submissions on one case are serialised by a lock on the case's row.
  */
 @ApplicationScoped
 @Transactional
 public class JpaCaseOperationRepository implements CaseOperationRepository {
-  private static final List<CaseOperationStatus> OPEN =
-      List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running);
-  private static final List<CaseOperationStatus> REOPENABLE =
-      List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running, CaseOperationStatus.failed);
+  private static final List<CaseOperationStatus> OPEN = OperationLifecycle.OPEN;
+  private static final List<CaseOperationStatus> REOPENABLE = OperationLifecycle.REOPENABLE;
 
   private static final ListQueries<CaseOperation> QUERIES =
       new ListQueries<>(
@@ -47,6 +51,44 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void add(CaseOperation operation) {
     em.persist(operation);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submit(CaseOperation operation) {
+    ActionRules rules =
+        ActionRules.of(operation.getAction())
+            .orElseThrow(() -> new IllegalArgumentException("caseops has no rules for " + operation.getAction()));
+    String caseId = operation.getCaseId();
+    // The lock holds every other submission on the case until this one commits, so the check below and the insert
+    // cannot interleave with another's.
+    if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
+      throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
+    }
+    rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
+    em.persist(operation);
+    switch (rules.link()) {
+      case SEARCH_LAST_ESTIMATE ->
+          em.createQuery("UPDATE EdiscoverySearch s SET s.lastEstimateOperationId = :op WHERE s.id = :id")
+              .setParameter("op", operation.getId())
+              .setParameter("id", operation.getTarget().getSearchId())
+              .executeUpdate();
+      case CASE_SOURCES_LAST_INDEX -> {
+        em.createQuery("UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c")
+            .setParameter("op", operation.getId())
+            .setParameter("c", caseId)
+            .executeUpdate();
+        em.createQuery(
+                "UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN"
+                    + " (SELECT s.custodianId FROM CustodianSource s WHERE s.caseId = :c)")
+            .setParameter("op", operation.getId())
+            .setParameter("c", caseId)
+            .executeUpdate();
+      }
+      case NONE -> {
+        // no resource names the action's latest operation
+      }
+    }
   }
 
   @Override
@@ -118,7 +160,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void raiseProgress(String operationId, int percent) {
-    int bounded = Math.max(0, Math.min(100, percent));
+    int bounded = OperationLifecycle.bounded(percent);
     em.createQuery(
             "UPDATE CaseOperation o SET o.percentProgress = :p"
                 + " WHERE o.id = :id AND o.percentProgress < :p AND o.status IN :open")
@@ -144,11 +186,9 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   private boolean end(
       String operationId, Long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
-    if (!status.isTerminal()) {
-      throw new IllegalArgumentException(status + " is not a terminal status");
-    }
+    OperationLifecycle.requireTerminal(status);
     ResultInfo info = resultInfo == null ? new ResultInfo(0, 0, null) : resultInfo;
-    String progress = status == CaseOperationStatus.succeeded ? "100" : "o.percentProgress";
+    String progress = OperationLifecycle.completesProgress(status) ? "100" : "o.percentProgress";
     Query update =
         em.createQuery(
                 "UPDATE CaseOperation o SET o.status = :s, o.completedDateTime = :t, o.percentProgress = "

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.caseops.domain.operations.CaseAction;
 
 /** The module boundaries: dependencies point inward, towards the domain. */
 @AnalyzeClasses(packages = "org.caseops", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -61,4 +62,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.caseops.api..", "org.caseops.web..");
+
+  /** What caseops knows of an action lives in its descriptor, so that adding an action touches no switch elsewhere. */
+  @ArchTest
+  static final ArchRule noSwitchOnCaseActionOutsideTheDescriptors =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.caseops.domain.operations..", "org.caseops.api.operations.actions..")
+          .should()
+          .callMethod(CaseAction.class, "ordinal")
+          .because(
+              "an action is one descriptor (ActionRules in the domain, ActionDescriptor in the API): a switch on"
+                  + " CaseAction elsewhere would spread what caseops knows of an action again");
 }

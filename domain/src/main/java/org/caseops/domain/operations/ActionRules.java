@@ -1,0 +1,154 @@
+package org.caseops.domain.operations;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.domain.support.ConflictException;
+
+/**
+ * What caseops knows of an action apart from HTTP: the parts of the target it requires, which unfinished operations
+ * block a new one (its conflict scope), which resource links name its latest operation, and the Jakarta Batch job that
+ * carries it out. An action has rules here exactly when caseops can carry it out; {@link #of} is empty for the others,
+ * which are refused before anything is stored.
+ *
+ * <p>Adding an action: a line in {@link #TABLE}, its job XML and batch artifacts, and its descriptor in the API.
+ */
+public record ActionRules(CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
+  private static final Map<CaseAction, ActionRules> TABLE = new EnumMap<>(CaseAction.class);
+
+  static {
+    add(CaseAction.index, EnumSet.noneOf(TargetRole.class), ConflictScope.CASE, LatestLink.CASE_SOURCES_LAST_INDEX);
+    add(CaseAction.estimateStatistics, EnumSet.of(TargetRole.SEARCH), ConflictScope.SEARCH, LatestLink.SEARCH_LAST_ESTIMATE);
+    add(
+        CaseAction.addToReviewSet,
+        EnumSet.of(TargetRole.REVIEW_SET, TargetRole.SEARCH),
+        ConflictScope.REVIEW_SET,
+        LatestLink.NONE);
+    add(
+        CaseAction.applyTags,
+        EnumSet.of(TargetRole.REVIEW_SET, TargetRole.QUERY, TargetRole.TAGS),
+        ConflictScope.REVIEW_SET,
+        LatestLink.NONE);
+  }
+
+  public ActionRules {
+    Objects.requireNonNull(action);
+    targets = Set.copyOf(targets.isEmpty() ? EnumSet.noneOf(TargetRole.class) : EnumSet.copyOf(targets));
+    Objects.requireNonNull(conflict);
+    Objects.requireNonNull(link);
+  }
+
+  private static void add(CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
+    TABLE.put(action, new ActionRules(action, targets, conflict, link));
+  }
+
+  /** The rules of an action caseops carries out; empty for an action it has no job for. */
+  public static Optional<ActionRules> of(CaseAction action) {
+    return Optional.ofNullable(TABLE.get(action));
+  }
+
+  /** The actions caseops carries out. */
+  public static Set<CaseAction> carriedOut() {
+    return TABLE.isEmpty() ? EnumSet.noneOf(CaseAction.class) : EnumSet.copyOf(TABLE.keySet());
+  }
+
+  /** The Jakarta Batch job id that carries the action out (the name of its job XML). */
+  public String jobName() {
+    return action.jobName();
+  }
+
+  /** Whether the action needs this part of a target. */
+  public boolean requires(TargetRole role) {
+    return targets.contains(role);
+  }
+
+  /**
+   * Checks that a target has every part the action requires.
+   *
+   * @throws org.caseops.domain.support.InvalidRequestException naming the first part that is missing
+   */
+  public OperationTarget requireComplete(OperationTarget target) {
+    for (TargetRole role : TargetRole.values()) {
+      if (requires(role) && !has(target, role)) {
+        throw role.missing(action);
+      }
+    }
+    return target;
+  }
+
+  private static boolean has(OperationTarget target, TargetRole role) {
+    return switch (role) {
+      case SEARCH -> target.getSearchId() != null;
+      case REVIEW_SET -> target.getReviewSetId() != null;
+      case QUERY -> target.getQueryId() != null;
+      case TAGS -> !target.getTagsToAdd().isEmpty() || !target.getTagsToRemove().isEmpty();
+    };
+  }
+
+  /**
+   * Checks that none of the case's open operations blocks a new operation of this action on the target: two jobs of
+   * one action on the same conflict key would work over the same items at once, so the second waits for the first.
+   *
+   * @throws ConflictException naming the operation that blocks it
+   */
+  public void requireNoConflict(OperationTarget target, Iterable<CaseOperation> openOfCase) {
+    String key = conflict.key(target);
+    for (CaseOperation open : openOfCase) {
+      if (open.getAction() == action
+          && OperationLifecycle.isOpen(open.getStatus())
+          && Objects.equals(conflict.key(open.getTarget()), key)) {
+        throw new ConflictException(
+            "The "
+                + action.wireName()
+                + " operation '"
+                + open.getId()
+                + "' of this "
+                + (key == null ? "case" : conflict.noun() + " '" + key + "'")
+                + " has not finished yet ("
+                + open.getStatus().wireName()
+                + "); submit another when it has.");
+      }
+    }
+  }
+
+  /** Which unfinished operations of the same action block a new one: those of the same case, search or review set. */
+  public enum ConflictScope {
+    CASE(null),
+    SEARCH("search"),
+    REVIEW_SET("review set");
+
+    private final String noun;
+
+    ConflictScope(String noun) {
+      this.noun = noun;
+    }
+
+    /** What two operations must not share while both run; {@code null} for the whole case. */
+    public String key(OperationTarget target) {
+      return switch (this) {
+        case CASE -> null;
+        case SEARCH -> target.getSearchId();
+        case REVIEW_SET -> target.getReviewSetId();
+      };
+    }
+
+    String noun() {
+      return noun;
+    }
+  }
+
+  /**
+   * The links that name an action's latest operation, written in the transaction that stores the operation, so that a
+   * client that reads the link right after submitting finds the operation it submitted.
+   */
+  public enum LatestLink {
+    NONE,
+    /** The search's {@code lastEstimateStatisticsOperation}. */
+    SEARCH_LAST_ESTIMATE,
+    /** The {@code lastIndexOperation} of every source of the case's custodians, and of those custodians. */
+    CASE_SOURCES_LAST_INDEX
+  }
+}

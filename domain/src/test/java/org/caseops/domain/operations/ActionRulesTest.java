@@ -1,0 +1,82 @@
+package org.caseops.domain.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.support.ConflictException;
+import org.caseops.domain.support.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+class ActionRulesTest {
+  private static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
+  private static final Instant NOW = Instant.parse("2024-03-01T10:00:00Z");
+
+  @Test
+  void theActionsCarriedOutAreExactlyThoseWithJobsSoFar() {
+    assertThat(ActionRules.carriedOut())
+        .containsExactlyInAnyOrder(
+            CaseAction.index, CaseAction.estimateStatistics, CaseAction.addToReviewSet, CaseAction.applyTags);
+    assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");
+  }
+
+  @Test
+  void aTargetMissingARequiredPartIsRefusedNamingTheFirstMissingPart() {
+    ActionRules add = ActionRules.of(CaseAction.addToReviewSet).orElseThrow();
+    assertThatThrownBy(() -> add.requireComplete(OperationTarget.search("s1", List.of())))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage(
+            "The action 'addToReviewSet' needs its reviewSet: give \"reviewSet\": {\"id\": \"...\"} or"
+                + " \"reviewSet@odata.bind\": \"<url>\".");
+    assertThatCode(() -> add.requireComplete(OperationTarget.reviewSet("r1", "s1", List.of())))
+        .doesNotThrowAnyException();
+
+    ActionRules tags = ActionRules.of(CaseAction.applyTags).orElseThrow();
+    assertThatThrownBy(() -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of())))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("tagsToAdd")
+        .hasMessageContaining("tagsToRemove");
+    assertThatCode(() -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of("t1"))))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> ActionRules.of(CaseAction.index).orElseThrow().requireComplete(OperationTarget.none()))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void onlyAnOpenOperationOfTheSameActionOnTheSameConflictKeyBlocks() {
+    ActionRules estimate = ActionRules.of(CaseAction.estimateStatistics).orElseThrow();
+    CaseOperation onS1 =
+        CaseOperation.submit("c1", CaseAction.estimateStatistics, OperationTarget.search("s1", List.of()), ALICE, NOW);
+    CaseOperation index = CaseOperation.submit("c1", CaseAction.index, ALICE, NOW);
+
+    assertThatThrownBy(() -> estimate.requireNoConflict(OperationTarget.search("s1", List.of()), List.of(onS1, index)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage(
+            "The estimateStatistics operation '"
+                + onS1.getId()
+                + "' of this search 's1' has not finished yet (notStarted); submit another when it has.");
+    assertThatCode(() -> estimate.requireNoConflict(OperationTarget.search("s2", List.of()), List.of(onS1, index)))
+        .doesNotThrowAnyException();
+
+    ActionRules indexRules = ActionRules.of(CaseAction.index).orElseThrow();
+    assertThatThrownBy(() -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1, index)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("of this case has not finished");
+    assertThatCode(() -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void eachActionLinksItsLatestOperationWhereGraphHasSuchALink() {
+    assertThat(ActionRules.of(CaseAction.index).orElseThrow().link())
+        .isEqualTo(ActionRules.LatestLink.CASE_SOURCES_LAST_INDEX);
+    assertThat(ActionRules.of(CaseAction.estimateStatistics).orElseThrow().link())
+        .isEqualTo(ActionRules.LatestLink.SEARCH_LAST_ESTIMATE);
+    assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link()).isEqualTo(ActionRules.LatestLink.NONE);
+  }
+}

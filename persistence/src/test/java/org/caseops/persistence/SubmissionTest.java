@@ -1,0 +1,152 @@
+package org.caseops.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.searches.EdiscoverySearch;
+import org.caseops.domain.searches.SearchRepository;
+import org.caseops.domain.support.ConflictException;
+import org.caseops.persistence.testing.SeTransactions;
+import org.caseops.persistence.testing.TestDatabase;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Submitting an operation is atomic: the check for an unfinished operation that blocks it, its insert and the links to
+ * it as its action's latest operation happen in one transaction that no other submission on the case interleaves with.
+ */
+class SubmissionTest {
+  private static final IdentitySet ALICE = IdentitySet.user("u-1", "Alice");
+  private static final int ROUNDS = 25;
+  private static final int SUBMITTERS = 6;
+
+  static Stream<TestDatabase.Kind> databases() {
+    return Stream.of(TestDatabase.Kind.H2, TestDatabase.Kind.POSTGRESQL);
+  }
+
+  private static TestDatabase open(TestDatabase.Kind kind) {
+    return kind == TestDatabase.Kind.H2 ? TestDatabase.h2() : TestDatabase.postgresql();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void concurrentSubmissionsOfOneActionOnOneCaseStoreExactlyOne(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
+      try {
+        for (int round = 0; round < ROUNDS; round++) {
+          EdiscoveryCase c = EdiscoveryCase.open("Case " + round, null, null, ALICE, Instant.now());
+          cases.add(c);
+          CyclicBarrier together = new CyclicBarrier(SUBMITTERS);
+          List<Future<Boolean>> submitted = new ArrayList<>();
+          for (int i = 0; i < SUBMITTERS; i++) {
+            submitted.add(
+                pool.submit(
+                    () -> {
+                      CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, Instant.now());
+                      together.await(10, TimeUnit.SECONDS);
+                      try {
+                        operations.submit(op);
+                        return true;
+                      } catch (ConflictException refused) {
+                        return false;
+                      }
+                    }));
+          }
+          int accepted = 0;
+          for (Future<Boolean> f : submitted) {
+            accepted += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+          }
+          assertThat(accepted).as("submissions accepted in round " + round).isEqualTo(1);
+          assertThat(operations.listOpen(c.getId())).as("operations stored in round " + round).hasSize(1);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theLinksToAnActionsLatestOperationAreWrittenWithIt(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      SearchRepository searches = weld.select(SearchRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, now);
+      cases.add(c);
+      Custodian adele = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(adele);
+      CustodianSource mailbox = CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      EdiscoverySearch search =
+          EdiscoverySearch.create(c.getId(), "S", null, "budget", Set.of(), List.of(), List.of(), ALICE, now);
+      searches.add(search);
+
+      CaseOperation index = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
+      operations.submit(index);
+      assertThat(custodians.listSourcesOfCase(c.getId()))
+          .singleElement()
+          .extracting(CustodianSource::getLastIndexOperationId)
+          .isEqualTo(index.getId());
+      assertThat(custodians.find(c.getId(), adele.getId()).orElseThrow().getLastIndexOperationId())
+          .isEqualTo(index.getId());
+
+      CaseOperation estimate =
+          CaseOperation.submit(
+              c.getId(), CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()), ALICE, now);
+      operations.submit(estimate);
+      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(estimate.getId());
+
+      // A refused submission stores nothing and moves no link.
+      CaseOperation again =
+          CaseOperation.submit(
+              c.getId(), CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()), ALICE, now);
+      assertThatThrownBy(() -> operations.submit(again))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining(estimate.getId())
+          .hasMessageContaining(search.getId());
+      assertThat(operations.find(again.getId())).isEmpty();
+      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(estimate.getId());
+
+      // Once the first has ended, the next is accepted and becomes the latest.
+      operations.complete(estimate.getId(), CaseOperationStatus.succeeded, null, now);
+      operations.submit(again);
+      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(again.getId());
+    }
+  }
+}
