@@ -2,6 +2,7 @@ package org.caseops.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -323,6 +324,52 @@ class CaseOperationsIT {
       }
       assertThat(names).contains("case_operation", "item");
       assertThat(names).anyMatch(n -> n.startsWith("caseops_") && n.contains("job"));
+    }
+  }
+
+  @Test
+  void concurrentSubmissionsOfIndexOnOneCaseNeverRunTwoJobsAtOnce() throws Exception {
+    GraphClient api = client();
+    String caseId = createCase(api, "Concurrent");
+    int clients = 6;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
+    List<java.util.concurrent.Future<GraphClient.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                  return api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+                }));
+      }
+      List<String> accepted = new ArrayList<>();
+      for (java.util.concurrent.Future<GraphClient.Reply> f : replies) {
+        GraphClient.Reply reply = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+        if (reply.status() == 201) {
+          accepted.add(reply.header("Location"));
+        } else {
+          assertThat(reply.json().getJsonObject("error").getString("code")).isEqualTo("conflict");
+        }
+      }
+      assertThat(accepted).isNotEmpty();
+      // However the requests fell, an accepted operation was created only after every earlier one had ended.
+      List<JsonObject> done = new ArrayList<>();
+      for (String location : accepted) {
+        done.add(api.awaitTerminal(location));
+      }
+      done.sort(java.util.Comparator.comparing(o -> java.time.Instant.parse(o.getString("createdDateTime"))));
+      for (int i = 1; i < done.size(); i++) {
+        assertThat(java.time.Instant.parse(done.get(i).getString("createdDateTime")))
+            .as("operation %s against the one before it", done.get(i).getString("id"))
+            .isAfterOrEqualTo(java.time.Instant.parse(done.get(i - 1).getString("completedDateTime")));
+      }
+      JsonArray listed = api.get(CASES + "/" + caseId + "/operations").json().getJsonArray("value");
+      assertThat(listed).hasSize(accepted.size());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

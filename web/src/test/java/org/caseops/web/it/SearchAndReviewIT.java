@@ -208,6 +208,10 @@ class SearchAndReviewIT {
       GraphClient.Reply started = api.post(searches + "/" + searchId + "/estimateStatistics", "{}");
       assertThat(started.status()).as(started.toString()).isEqualTo(202);
       assertThat(started.body()).isEmpty();
+      // The search names its new estimate as soon as the 202 is out, whether or not its job has run yet.
+      GraphClient.Reply linked = api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
+      assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+      assertThat(started.header("Location")).endsWith("/operations/" + linked.json().getString("id"));
       JsonObject op = api.awaitTerminal(started.header("Location"));
       assertThat(op.getString("status")).as(c.query() + " " + op).isEqualTo("succeeded");
       assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
