@@ -74,7 +74,8 @@ class TagApplierTest {
 
     assertThat(outcome.status()).isEqualTo(CaseOperationStatus.succeeded);
     assertThat(outcome.resultInfo().getCode()).isEqualTo(200);
-    assertThat(outcome.resultInfo().getMessage()).isEqualTo("The query matched 3 files; the tags changed on 3 of them.");
+    assertThat(outcome.resultInfo().getMessage())
+        .isEqualTo("The query matched 3 files; the tags changed on 3 of them.");
     assertThat(carrying(responsive)).containsExactly(0, 1, 2);
     assertThat(carrying(privileged)).containsExactly(0, 1, 2);
     // Four documents match, the sixth without a file: batches of two end at 2 and 4.

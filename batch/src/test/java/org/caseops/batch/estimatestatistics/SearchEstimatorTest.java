@@ -85,7 +85,9 @@ class SearchEstimatorTest {
     assertThat(outcome.resultInfo().getCode()).isEqualTo(200);
     assertThat(outcome.resultInfo().getMessage())
         .isEqualTo(
-            "4 indexed items (" + size + " bytes) match in 1 mailbox and 1 site; 1 unindexed item (777 bytes) in scope.");
+            "4 indexed items ("
+                + size
+                + " bytes) match in 1 mailbox and 1 site; 1 unindexed item (777 bytes) in scope.");
     assertThat(h.searches.find(caseId, walrus.getId()).orElseThrow().getLastEstimateOperationId())
         .isEqualTo(operationId);
   }
@@ -163,7 +165,8 @@ class SearchEstimatorTest {
 
     assertThat(outcome.status()).isEqualTo(CaseOperationStatus.failed);
     assertThat(outcome.resultInfo().getCode()).isEqualTo(404);
-    assertThat(outcome.resultInfo().getMessage()).isEqualTo("The search " + gone.getId() + " does not exist in the case.");
+    assertThat(outcome.resultInfo().getMessage())
+        .isEqualTo("The search " + gone.getId() + " does not exist in the case.");
     assertThat(h.operations.find(operationId).orElseThrow().getEstimate()).isNull();
   }
 
