@@ -1,6 +1,5 @@
 package org.caseops.batch.addtoreviewset;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -32,8 +31,6 @@ public class CopyItemProcessor implements ItemProcessor {
   @Inject CustodianRepository custodians;
   @Inject CaseOperationRepository operations;
 
-  @Inject @BatchProperty String caseId;
-
   private Map<String, SourceFolder> folders;
   private String reviewSetId;
 
@@ -43,7 +40,7 @@ public class CopyItemProcessor implements ItemProcessor {
     if (folders == null) {
       folders = new HashMap<>();
       Path root = CaseopsPaths.evidenceRoot();
-      for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      for (CustodianSource source : custodians.listSourcesOfCase(OperationRun.of(jobContext).caseId())) {
         folders.put(source.getId(), SourceFolder.locate(root, source));
       }
       reviewSetId =

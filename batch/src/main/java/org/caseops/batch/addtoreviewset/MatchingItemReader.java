@@ -46,7 +46,6 @@ public class MatchingItemReader extends AbstractItemReader {
   @Inject CustodianRepository custodians;
   @Inject ItemRepository catalog;
 
-  @Inject @BatchProperty String caseId;
   @Inject @BatchProperty String pageSize;
 
   private ReviewSetTarget target;
@@ -68,7 +67,7 @@ public class MatchingItemReader extends AbstractItemReader {
         ReviewSetTarget.of(operations.find(run.operationId()).orElseThrow(), searches, reviewSets, custodians);
     page = pageSize == null || pageSize.isBlank() ? 1000 : Integer.parseInt(pageSize.trim());
     if (!target.scope().isEmpty()) {
-      hits = sortedDistinct(hitIds());
+      hits = sortedDistinct(hitIds(run.caseId()));
       List<String> all = new ArrayList<>(Arrays.asList(hits));
       if (target.unindexedToo()) {
         all.addAll(catalog.unindexedIdsInSources(target.scope()));
@@ -84,7 +83,7 @@ public class MatchingItemReader extends AbstractItemReader {
   }
 
   /** The item ids of the documents of the case index that the search matches in scope. */
-  private List<String> hitIds() throws IOException {
+  private List<String> hitIds(String caseId) throws IOException {
     Optional<DirectoryReader> opened = SearchQueries.open(CaseopsPaths.indexDir(caseId));
     if (opened.isEmpty()) {
       return List.of();

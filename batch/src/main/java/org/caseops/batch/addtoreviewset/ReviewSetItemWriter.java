@@ -2,6 +2,7 @@ package org.caseops.batch.addtoreviewset;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.evidence.ItemContent;
+import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.reviewsets.ReviewSetItem;
@@ -33,11 +35,11 @@ import org.caseops.domain.reviewsets.ReviewSetRepository;
 public class ReviewSetItemWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ReviewSetItemWriter.class.getName());
 
+  @Inject JobContext jobContext;
   @Inject ReviewSetRepository reviewSets;
   @Inject ContentStore store;
   @Inject CopyPool pool;
 
-  @Inject @BatchProperty String caseId;
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String copyThreads;
 
@@ -45,6 +47,7 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
+    String caseId = OperationRun.of(jobContext).caseId();
     long maxBytes = Long.parseLong(maxItemBytes.trim());
     int threads =
         copyThreads == null || copyThreads.isBlank()
@@ -63,7 +66,7 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
             new ArrayList<>(bySha.values()),
             threads,
             sameContent -> {
-              if (!copy(sameContent, maxBytes)) {
+              if (!copy(caseId, sameContent, maxBytes)) {
                 lost.add(sameContent.get(0).item().getSha256());
               }
             });
@@ -89,7 +92,7 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
   }
 
   /** Makes sure the content of these items (all of one SHA-256) is stored; false when none of them can be read. */
-  private boolean copy(List<ItemCopy> sameContent, long maxBytes) throws IOException {
+  private boolean copy(String caseId, List<ItemCopy> sameContent, long maxBytes) throws IOException {
     String sha = sameContent.get(0).item().getSha256();
     if (store.contains(caseId, sha)) {
       return true;

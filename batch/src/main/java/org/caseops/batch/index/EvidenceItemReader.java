@@ -48,7 +48,6 @@ public class EvidenceItemReader implements ItemReader {
   @Inject CustodianRepository custodians;
   @Inject ItemRepository items;
 
-  @Inject @BatchProperty String caseId;
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String lookaheadItems;
   @Inject @BatchProperty String lookaheadBytes;
@@ -89,7 +88,9 @@ public class EvidenceItemReader implements ItemReader {
 
   @Override
   public void open(Serializable checkpoint) throws IOException {
-    if (caseId == null || caseId.isBlank()) {
+    run = OperationRun.of(jobContext);
+    String caseId = run.caseId();
+    if (caseId == null) {
       throw new IllegalArgumentException("the index job needs a caseId job parameter");
     }
     long maxBytes = Long.parseLong(maxItemBytes.trim());
@@ -123,7 +124,6 @@ public class EvidenceItemReader implements ItemReader {
       total += summary.bytes();
       skippedLinks += summary.skippedLinks();
     }
-    run = OperationRun.of(jobContext);
     run.totalWork(total);
     run.doneWork(bytesRead);
     stepContext.setTransientUserData(new IndexStepState(tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks));

@@ -34,7 +34,6 @@ public class IndexItemProcessor implements ItemProcessor {
   @Inject TextExtractor extractor;
   @Inject CaseIndexes indexes;
 
-  @Inject @BatchProperty String caseId;
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String textLimit;
 
@@ -52,6 +51,8 @@ public class IndexItemProcessor implements ItemProcessor {
       maxBytes = Long.parseLong(maxItemBytes.trim());
       maxText = Integer.parseInt(textLimit.trim());
     }
+    OperationRun run = OperationRun.of(jobContext);
+    String caseId = run.caseId();
     Item item =
         Item.catalogued(
             caseId,
@@ -59,7 +60,7 @@ public class IndexItemProcessor implements ItemProcessor {
             evidence.location(),
             evidence.size(),
             evidence.sha256(),
-            OperationRun.of(jobContext).operationId(),
+            run.operationId(),
             Instant.now());
     Extraction extraction;
     if (evidence.tooLarge()) {

@@ -1,13 +1,14 @@
 package org.caseops.batch.index;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseops.batch.fulltext.CaseIndexes;
+import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
 
@@ -19,14 +20,13 @@ import org.caseops.domain.items.ItemRepository;
 @Dependent
 @Named
 public class IndexItemWriter extends AbstractItemWriter {
+  @Inject JobContext jobContext;
   @Inject CaseIndexes indexes;
   @Inject ItemRepository catalog;
 
-  @Inject @BatchProperty String caseId;
-
   @Override
   public void writeItems(List<Object> items) throws Exception {
-    indexes.writer(caseId).commit();
+    indexes.writer(OperationRun.of(jobContext).caseId()).commit();
     if (items.isEmpty()) {
       return;
     }

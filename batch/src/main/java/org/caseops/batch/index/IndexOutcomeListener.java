@@ -1,6 +1,5 @@
 package org.caseops.batch.index;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -29,19 +28,19 @@ public class IndexOutcomeListener extends AbstractStepListener {
   @Inject CustodianRepository custodians;
   @Inject CaseIndexes indexes;
 
-  @Inject @BatchProperty String caseId;
-
   @Override
   public void afterStep() {
+    OperationRun run = OperationRun.of(jobContext);
     try {
-      conclude();
+      conclude(run);
     } finally {
       // Every chunk committed its documents; an idle writer would only hold memory and file handles until the next job.
-      indexes.close(caseId);
+      indexes.close(run.caseId());
     }
   }
 
-  private void conclude() {
+  private void conclude(OperationRun run) {
+    String caseId = run.caseId();
     if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
       return;
     }
@@ -50,7 +49,6 @@ public class IndexOutcomeListener extends AbstractStepListener {
     if (!(stepContext.getTransientUserData() instanceof IndexStepState state)) {
       return;
     }
-    OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
     if (operationId == null) {
       return;
