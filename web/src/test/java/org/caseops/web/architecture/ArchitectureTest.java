@@ -20,7 +20,9 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.domain..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage(
+              "org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..")
+          .because("the model is the stable core: it knows nothing of storage, jobs, HTTP or the WAR");
 
   /** The model stays plain Java: Jakarta Persistence and Validation annotations at most. */
   @ArchTest
@@ -30,7 +32,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.domain..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..");
+          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..")
+          .because("the model stays plain Java: Jakarta Persistence and Validation annotations at most");
 
   /** Storage serves the others and calls none of them. */
   @ArchTest
@@ -40,7 +43,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.persistence..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.api..", "org.caseops.web..")
+          .because("storage serves the others and calls none of them");
 
   /** The API starts jobs by name through the JobOperator, so it needs no batch class. */
   @ArchTest
@@ -50,7 +54,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.api..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..")
+          .because("the API starts jobs by name through the JobOperator, so it needs no batch class");
 
   /** Jobs do not call the REST layer. */
   @ArchTest
@@ -60,5 +65,6 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.batch..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.api..", "org.caseops.web..")
+          .because("jobs do not call the REST layer");
 }
