@@ -34,8 +34,8 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
   build_log="$(mktemp)"
   # Only the modules the bench runs on: domain, persistence (with its test jar) and batch. Maven's output is shown
   # only when the build fails.
-  if ! { (cd "$root" && mvn -q -B install -DskipTests -pl batch -am) && mvn -q -B -f "$here/pom.xml" compile; } \
-    >"$build_log" 2>&1; then
+  if ! { (cd "$root" && ./mvnw -q -B install -DskipTests -pl batch -am) \
+    && "$root/mvnw" -q -B -f "$here/pom.xml" compile; } >"$build_log" 2>&1; then
     cat "$build_log" >&2
     rm -f "$build_log"
     exit 1

@@ -27,18 +27,8 @@ public final class OperationOptions {
     }
 
     @Override
-    public String wireName() {
-      return name();
-    }
-
-    @Override
     public int value() {
       return value;
-    }
-
-    @Override
-    public int sentinelValue() {
-      return unknownFutureValue.value;
     }
   }
 
@@ -62,18 +52,8 @@ public final class OperationOptions {
     }
 
     @Override
-    public String wireName() {
-      return name();
-    }
-
-    @Override
     public int value() {
       return value;
-    }
-
-    @Override
-    public int sentinelValue() {
-      return unknownFutureValue.value;
     }
   }
 
@@ -90,18 +70,8 @@ public final class OperationOptions {
     }
 
     @Override
-    public String wireName() {
-      return name();
-    }
-
-    @Override
     public int value() {
       return value;
-    }
-
-    @Override
-    public int sentinelValue() {
-      return unknownFutureValue.value;
     }
   }
 
@@ -123,18 +93,8 @@ public final class OperationOptions {
     }
 
     @Override
-    public String wireName() {
-      return name();
-    }
-
-    @Override
     public int value() {
       return value;
-    }
-
-    @Override
-    public int sentinelValue() {
-      return unknownFutureValue.value;
     }
   }
 }

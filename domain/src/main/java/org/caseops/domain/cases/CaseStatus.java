@@ -19,17 +19,7 @@ public enum CaseStatus implements EvolvableEnum {
   }
 
   @Override
-  public String wireName() {
-    return name();
-  }
-
-  @Override
   public int value() {
     return value;
-  }
-
-  @Override
-  public int sentinelValue() {
-    return unknownFutureValue.value;
   }
 }

@@ -32,18 +32,8 @@ public enum CaseAction implements EvolvableEnum {
   }
 
   @Override
-  public String wireName() {
-    return name();
-  }
-
-  @Override
   public int value() {
     return value;
-  }
-
-  @Override
-  public int sentinelValue() {
-    return unknownFutureValue.value;
   }
 
   /** The derived operation type's name without namespace, e.g. {@code ediscoveryIndexOperation}. */

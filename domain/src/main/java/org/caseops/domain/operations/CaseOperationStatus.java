@@ -19,18 +19,8 @@ public enum CaseOperationStatus implements EvolvableEnum {
   }
 
   @Override
-  public String wireName() {
-    return name();
-  }
-
-  @Override
   public int value() {
     return value;
-  }
-
-  @Override
-  public int sentinelValue() {
-    return unknownFutureValue.value;
   }
 
   /** Whether an operation in this status will not change any more. */

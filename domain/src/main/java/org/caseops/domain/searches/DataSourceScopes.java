@@ -23,17 +23,7 @@ public enum DataSourceScopes implements EvolvableEnum {
   }
 
   @Override
-  public String wireName() {
-    return name();
-  }
-
-  @Override
   public int value() {
     return value;
-  }
-
-  @Override
-  public int sentinelValue() {
-    return unknownFutureValue.value;
   }
 }

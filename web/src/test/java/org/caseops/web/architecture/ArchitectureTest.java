@@ -21,7 +21,9 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.domain..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage(
+              "org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..")
+          .because("the model is the stable core: it knows nothing of storage, jobs, HTTP or the WAR");
 
   /** The model stays plain Java: Jakarta Persistence and Validation annotations at most. */
   @ArchTest
@@ -31,7 +33,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.domain..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..");
+          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..")
+          .because("the model stays plain Java: Jakarta Persistence and Validation annotations at most");
 
   /** Storage serves the others and calls none of them. */
   @ArchTest
@@ -41,7 +44,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.persistence..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.batch..", "org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.api..", "org.caseops.web..")
+          .because("storage serves the others and calls none of them");
 
   /** The API starts jobs by name through the JobOperator, so it needs no batch class. */
   @ArchTest
@@ -51,7 +55,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.api..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..")
+          .because("the API starts jobs by name through the JobOperator, so it needs no batch class");
 
   /** Jobs do not call the REST layer. */
   @ArchTest
@@ -61,7 +66,8 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.batch..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.caseops.api..", "org.caseops.web..");
+          .resideInAnyPackage("org.caseops.api..", "org.caseops.web..")
+          .because("jobs do not call the REST layer");
 
   /** What caseops knows of an action lives in its descriptor, so that adding an action touches no switch elsewhere. */
   @ArchTest
