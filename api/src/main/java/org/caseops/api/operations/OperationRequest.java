@@ -131,7 +131,7 @@ public record OperationRequest(
         .orElseThrow(() -> new IllegalArgumentException("the action " + action + " has no descriptor"));
   }
 
-  /** Reads the parts of the target the action requires and the URL does not name, in order, then its parameters. */
+  /** Reads the parts of the target the action takes and the URL does not name, in order, then its parameters. */
   private static OperationRequest read(
       JsonBody body, ActionDescriptor descriptor, Set<TargetRole> fromUrl, boolean include) {
     String searchId = null;
@@ -140,7 +140,7 @@ public record OperationRequest(
     List<String> tagsToAdd = List.of();
     List<String> tagsToRemove = List.of();
     for (TargetRole role : TargetRole.values()) {
-      if (!descriptor.rules().requires(role) || fromUrl.contains(role)) {
+      if (!descriptor.rules().accepts(role) || fromUrl.contains(role)) {
         continue;
       }
       switch (role) {

@@ -47,7 +47,7 @@ public class OperationTargets {
       }
     }
     for (TargetRole role : TargetRole.values()) {
-      if (!rules.requires(role)) {
+      if (!rules.requires(role) && !(rules.accepts(role) && raw(request, role) != null)) {
         continue;
       }
       boolean checked = request.found().contains(role);

@@ -9,14 +9,16 @@ import java.util.Set;
 import org.caseops.domain.support.ConflictException;
 
 /**
- * What caseops knows of an action apart from HTTP: the parts of the target it requires, which unfinished operations
+ * What caseops knows of an action apart from HTTP: the parts of the target it requires (and those it takes when
+ * given), which unfinished operations
  * block a new one (its conflict scope), which resource links name its latest operation, and the Jakarta Batch job that
  * carries it out. An action has rules here exactly when caseops can carry it out; {@link #of} is empty for the others,
  * which are refused before anything is stored.
  *
  * <p>Adding an action: a line in {@link #TABLE}, its job XML and batch artifacts, and its descriptor in the API.
  */
-public record ActionRules(CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
+public record ActionRules(
+    CaseAction action, Set<TargetRole> targets, Set<TargetRole> optional, ConflictScope conflict, LatestLink link) {
   private static final Map<CaseAction, ActionRules> TABLE = new EnumMap<>(CaseAction.class);
 
   static {
@@ -36,13 +38,28 @@ public record ActionRules(CaseAction action, Set<TargetRole> targets, ConflictSc
 
   public ActionRules {
     Objects.requireNonNull(action);
-    targets = Set.copyOf(targets.isEmpty() ? EnumSet.noneOf(TargetRole.class) : EnumSet.copyOf(targets));
+    targets = Set.copyOf(targets);
+    optional = Set.copyOf(optional);
+    for (TargetRole role : optional) {
+      if (targets.contains(role)) {
+        throw new IllegalArgumentException(role + " is both required and optional for " + action);
+      }
+    }
     Objects.requireNonNull(conflict);
     Objects.requireNonNull(link);
   }
 
   private static void add(CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
-    TABLE.put(action, new ActionRules(action, targets, conflict, link));
+    add(action, targets, EnumSet.noneOf(TargetRole.class), conflict, link);
+  }
+
+  private static void add(
+      CaseAction action,
+      Set<TargetRole> targets,
+      Set<TargetRole> optional,
+      ConflictScope conflict,
+      LatestLink link) {
+    TABLE.put(action, new ActionRules(action, targets, optional, conflict, link));
   }
 
   /** The rules of an action caseops carries out; empty for an action it has no job for. */
@@ -63,6 +80,11 @@ public record ActionRules(CaseAction action, Set<TargetRole> targets, ConflictSc
   /** Whether the action needs this part of a target. */
   public boolean requires(TargetRole role) {
     return targets.contains(role);
+  }
+
+  /** Whether the action takes this part of a target when a request names it (e.g. a query narrowing a review set). */
+  public boolean accepts(TargetRole role) {
+    return targets.contains(role) || optional.contains(role);
   }
 
   /**

@@ -79,4 +79,29 @@ class ActionRulesTest {
         .isEqualTo(ActionRules.LatestLink.SEARCH_LAST_ESTIMATE);
     assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link()).isEqualTo(ActionRules.LatestLink.NONE);
   }
+
+  @Test
+  void anOptionalPartIsTakenWhenGivenAndNeverRequired() {
+    ActionRules rules =
+        new ActionRules(
+            CaseAction.convertToPdf,
+            java.util.Set.of(TargetRole.REVIEW_SET),
+            java.util.Set.of(TargetRole.QUERY),
+            ActionRules.ConflictScope.REVIEW_SET,
+            ActionRules.LatestLink.NONE);
+    assertThat(rules.accepts(TargetRole.QUERY)).isTrue();
+    assertThat(rules.requires(TargetRole.QUERY)).isFalse();
+    assertThat(rules.accepts(TargetRole.SEARCH)).isFalse();
+    assertThatCode(() -> rules.requireComplete(OperationTarget.tags("r1", null, List.of(), List.of())))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                new ActionRules(
+                    CaseAction.convertToPdf,
+                    java.util.Set.of(TargetRole.REVIEW_SET),
+                    java.util.Set.of(TargetRole.REVIEW_SET),
+                    ActionRules.ConflictScope.REVIEW_SET,
+                    ActionRules.LatestLink.NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
