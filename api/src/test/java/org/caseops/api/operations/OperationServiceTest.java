@@ -1,7 +1,7 @@
 package org.caseops.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.batch.operations.JobStartException;
 import java.time.Clock;
@@ -66,7 +66,7 @@ class OperationServiceTest {
   void aSecondOperationOfTheSameActionWaitsUntilTheFirstHasFinished() {
     CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+    assertThatRefusedBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -83,7 +83,7 @@ class OperationServiceTest {
 
   @Test
   void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
+    assertThatRefusedBy(() -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -102,7 +102,7 @@ class OperationServiceTest {
   void aJobThatCannotStartLeavesTheOperationSubmissionFailed() {
     jobs.startFailure = new JobStartException("no such job");
 
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+    assertThatRefusedBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -119,7 +119,7 @@ class OperationServiceTest {
 
   @Test
   void anUnknownCaseIsA404AndStartsNothing() {
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> service.submit("00000000-0000-0000-0000-000000000001", CaseAction.index, OperationTarget.none(), ALICE))
         .isInstanceOfSatisfying(
             ApiException.class,
@@ -147,9 +147,9 @@ class OperationServiceTest {
     CaseOperation op = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
     String otherCase = "00000000-0000-0000-0000-000000000002";
 
-    assertThatThrownBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
+    assertThatRefusedBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
         .hasMessage("No caseOperation with id '0123456789abcdef0123456789abcdef' in case '" + caseId + "'.");
-    assertThatThrownBy(() -> service.get(otherCase, op.getId()))
+    assertThatRefusedBy(() -> service.get(otherCase, op.getId()))
         .hasMessage("No ediscoveryCase with id '" + otherCase + "'.");
   }
 
@@ -167,7 +167,7 @@ class OperationServiceTest {
 
     assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);
     assertThat(service.count(caseId, null)).isEqualTo(2);
-    assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
+    assertThatRefusedBy(() -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 }

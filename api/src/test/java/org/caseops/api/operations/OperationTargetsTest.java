@@ -9,6 +9,7 @@ import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.Fields;
+import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -32,7 +33,8 @@ class OperationTargetsTest {
     return f.operationService.submit(f.caseId, request.action(), target, CaseFixture.ALICE);
   }
 
-  private static void assertStatus(Throwable t, int status, String... inMessage) {
+  private static void assertStatus(Throwable thrown, int status, String... inMessage) {
+    Throwable t = GraphErrors.answered(thrown);
     assertThat(t).isInstanceOf(ApiException.class);
     assertThat(((ApiException) t).status()).isEqualTo(status);
     for (String part : inMessage) {

@@ -16,6 +16,7 @@ import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.testing.CaseFixture;
+import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -33,7 +34,8 @@ class ReviewSetServiceTest {
   private final CaseFixture f = new CaseFixture();
   private final ReviewSetService service = f.reviewSetService;
 
-  private static void assertStatus(Throwable t, int status, String... inMessage) {
+  private static void assertStatus(Throwable thrown, int status, String... inMessage) {
+    Throwable t = GraphErrors.answered(thrown);
     assertThat(t).isInstanceOf(ApiException.class);
     assertThat(((ApiException) t).status()).isEqualTo(status);
     for (String part : inMessage) {

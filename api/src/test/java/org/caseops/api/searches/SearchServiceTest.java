@@ -1,7 +1,7 @@
 package org.caseops.api.searches;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -63,7 +63,7 @@ class SearchServiceTest {
     String wrongKind = url(f.mailbox, "siteSources");
     String notASource = "https://localhost/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/searches/x";
     for (String bad : List.of(otherCaseUrl, wrongKind, notASource, "::not a url")) {
-      assertThatThrownBy(() -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
+      assertThatRefusedBy(() -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
           .isInstanceOfSatisfying(
               ApiException.class,
               e -> {
@@ -76,7 +76,7 @@ class SearchServiceTest {
 
   @Test
   void aSearchOfAnUnknownCaseIs404() {
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> service.create("00000000-0000-0000-0000-000000000001", request(List.of(), List.of()), CaseFixture.ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
@@ -100,7 +100,7 @@ class SearchServiceTest {
     assertThat(f.searches.updates).isEqualTo(1);
 
     service.delete(f.caseId, a.getId());
-    assertThatThrownBy(() -> service.get(f.caseId, a.getId()))
+    assertThatRefusedBy(() -> service.get(f.caseId, a.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(404);
           assertThat(e.getMessage()).contains(a.getId());
@@ -133,7 +133,7 @@ class SearchServiceTest {
     CaseOperation first = service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE);
     service.estimate(f.caseId, b.getId(), none, CaseFixture.ALICE);
 
-    assertThatThrownBy(() -> service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE))
+    assertThatRefusedBy(() -> service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(409);
           assertThat(e.getMessage()).contains(first.getId()).contains(a.getId());
@@ -145,7 +145,7 @@ class SearchServiceTest {
   @Test
   void lastEstimateIs404UntilOneRanThenTheOperation() {
     EdiscoverySearch s = f.search("S");
-    assertThatThrownBy(() -> service.lastEstimate(f.caseId, s.getId()))
+    assertThatRefusedBy(() -> service.lastEstimate(f.caseId, s.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(404);
           assertThat(e.getMessage()).contains("lastEstimateStatisticsOperation");

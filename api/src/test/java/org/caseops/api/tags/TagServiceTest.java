@@ -11,6 +11,7 @@ import java.util.Set;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.testing.CaseFixture;
+import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.reviewsets.ChildSelectability;
 import org.caseops.domain.reviewsets.ReviewTag;
@@ -23,7 +24,8 @@ class TagServiceTest {
   private final CaseFixture f = new CaseFixture();
   private final TagService service = f.tagService;
 
-  private static void assertStatus(Throwable t, int status, String... inMessage) {
+  private static void assertStatus(Throwable thrown, int status, String... inMessage) {
+    Throwable t = GraphErrors.answered(thrown);
     assertThat(t).isInstanceOf(ApiException.class);
     assertThat(((ApiException) t).status()).isEqualTo(status);
     for (String part : inMessage) {

@@ -61,4 +61,24 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.caseops.api..", "org.caseops.web..");
+
+  /**
+   * Services say what went wrong in the rules' terms (not found, conflict, invalid); the REST layer alone chooses the
+   * HTTP status and Graph error code. The operations service is left out until its package moves to those exceptions.
+   */
+  @ArchTest
+  static final ArchRule servicesDoNotThrowHttpErrors =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.api..")
+          .and()
+          .haveSimpleNameEndingWith("Service")
+          .and()
+          .doNotHaveFullyQualifiedName("org.caseops.api.operations.OperationService")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo("org.caseops.api.errors.ApiException")
+          .because(
+              "services throw the refusals of org.caseops.domain.support, which the REST layer maps to Graph errors;"
+                  + " an HTTP-shaped exception in a service ties the rules to one protocol");
 }
