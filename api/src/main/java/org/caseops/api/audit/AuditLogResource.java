@@ -3,22 +3,20 @@ package org.caseops.api.audit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
-import org.caseops.api.odata.QueryOptions;
+import org.caseops.api.odata.CollectionShape;
+import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.security.AuthenticatedCaller;
 import org.caseops.api.security.Permissions;
-import org.caseops.domain.audit.AuditEntry;
 import org.caseops.domain.audit.AuditLog;
 
 /**
@@ -43,18 +41,17 @@ public class AuditLogResource {
           .string("caseId")
           .build();
 
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, AuditEntryJson.PROPERTIES, AuditEntryJson.TYPE);
+
   @Inject AuditLog log;
-  @Context HttpServletRequest request;
+  @Context HttpServletRequest httpRequest;
 
   @GET
-  public Response list(@PathParam("version") String version, @Context UriInfo uri) {
-    requireAuditRead(request.getAttribute(AuthenticatedCaller.PROPERTY));
+  public Response list(@BeanParam GraphRequest request) {
+    requireAuditRead(httpRequest.getAttribute(AuthenticatedCaller.PROPERTY));
     // No property of an entry is an enumeration, so Prefer: include-unknown-enum-members changes nothing.
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, false);
-    options.checkSelect(AuditEntryJson.PROPERTIES, AuditEntryJson.TYPE);
-    List<AuditEntry> page = log.list(options.listQuery());
-    long total = log.count(options.filter());
-    return options.collectionResponse(uri, version, CONTEXT, page, total, AuditEntryJson::item);
+    return request.collection(SHAPE, CONTEXT, log::list, log::count, AuditEntryJson::item);
   }
 
   /** Refuses (403 accessDenied, naming the permission) a caller whose token does not grant the audit permission. */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseRepository;
@@ -16,6 +15,7 @@ import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.ListQuery;
 
 /** Opens, reads, changes and deletes cases. */
@@ -74,7 +74,7 @@ public class CaseService {
   /**
    * Applies the changes, stamping lastModifiedDateTime and lastModifiedBy.
    *
-   * @throws ApiException 409 {@code conflict} when another request changed the case in between
+   * @throws ConflictException 409 {@code conflict} when another request changed the case in between
    */
   public EdiscoveryCase update(String caseId, CaseRequests.CaseChanges changes, IdentitySet by) {
     EdiscoveryCase stored = lookups.findCase(caseId);
@@ -92,7 +92,7 @@ public class CaseService {
       return cases.update(stored);
     } catch (RuntimeException e) {
       if (isOptimisticLockFailure(e)) {
-        throw ApiException.conflict(
+        throw new ConflictException(
             "The case '" + caseId + "' was changed by another request at the same time; read it again and retry.");
       }
       throw e;
@@ -107,7 +107,7 @@ public class CaseService {
     lookups.requireCase(caseId);
     List<CaseOperation> open = operations.listOpen(caseId);
     if (!open.isEmpty()) {
-      throw ApiException.conflict(
+      throw new ConflictException(
           "The case has "
               + open.size()
               + " unfinished operation(s) (the first is '"

@@ -2,29 +2,25 @@ package org.caseops.api.cases;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.items.ItemStatisticsJson;
 import org.caseops.api.items.ItemStatisticsService;
-import org.caseops.api.lookup.Lookups;
+import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphPaths;
+import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
-import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
@@ -50,51 +46,45 @@ public class CasesResource {
           .dateTime("lastModifiedDateTime")
           .build();
 
+  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, CaseJson.PROPERTIES, CaseJson.TYPE);
+
   @Inject CaseService service;
   @Inject ItemStatisticsService statistics;
   @Inject CallerIdentity caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(
-      @PathParam("version") String version, @Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
-    CaseRequests.NewCase request = CaseRequests.parseNew(JsonBody.read(body));
-    EdiscoveryCase created = service.create(request, caller.identitySet());
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+  public Response create(@BeanParam GraphRequest request, InputStream body) {
+    CaseRequests.NewCase parsed = CaseRequests.parseNew(JsonBody.read(body));
+    EdiscoveryCase created = service.create(parsed, caller.identitySet());
+    ServiceRoot root = request.root();
     return JsonResponses.created(
-        root.resolve(GraphPaths.casePath(created.getId())), CaseJson.entity(root, created, include(headers)));
+        root.resolve(GraphPaths.casePath(created.getId())),
+        CaseJson.entity(root, created, request.includeUnknownEnumMembers()));
   }
 
   @GET
-  public Response list(@PathParam("version") String version, @Context UriInfo uri, @Context HttpHeaders headers) {
-    boolean include = include(headers);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include);
-    options.checkSelect(CaseJson.PROPERTIES, CaseJson.TYPE);
-    List<EdiscoveryCase> page = service.list(options.listQuery());
-    long total = service.count(options.filter());
-    return options.collectionResponse(uri, version, GraphPaths.CASES, page, total, c -> CaseJson.item(c, include));
+  public Response list(@BeanParam GraphRequest request) {
+    boolean include = request.includeUnknownEnumMembers();
+    return request.collection(
+        SHAPE, GraphPaths.CASES, service::list, service::count, c -> CaseJson.item(c, include));
   }
 
   @GET
   @Path("{caseId}")
-  public Response get(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(CaseJson.PROPERTIES, CaseJson.TYPE);
+  public Response get(@BeanParam GraphRequest request) {
+    String caseId = request.caseId();
+    QueryOptions options = request.options(CaseJson.PROPERTIES, CaseJson.TYPE);
     EdiscoveryCase found = service.get(caseId);
     return JsonResponses.ok(
-        options.project(CaseJson.entity(ServiceRoot.of(uri.getBaseUri(), version), found, include(headers))));
+        options.project(CaseJson.entity(request.root(), found, request.includeUnknownEnumMembers())));
   }
 
   @PATCH
   @Path("{caseId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(@PathParam("caseId") String rawCaseId, InputStream body) {
-    String caseId = Lookups.caseId(rawCaseId);
+  public Response update(@BeanParam GraphRequest request, InputStream body) {
+    String caseId = request.caseId();
     CaseRequests.CaseChanges changes = CaseRequests.parseChanges(JsonBody.read(body));
     service.update(caseId, changes, caller.identitySet());
     return JsonResponses.noContent();
@@ -102,22 +92,16 @@ public class CasesResource {
 
   @DELETE
   @Path("{caseId}")
-  public Response delete(@PathParam("caseId") String rawCaseId) {
-    service.delete(Lookups.caseId(rawCaseId));
+  public Response delete(@BeanParam GraphRequest request) {
+    service.delete(request.caseId());
     return JsonResponses.noContent();
   }
 
   @GET
   @Path("{caseId}/itemStatistics")
-  public Response itemStatistics(
-      @PathParam("version") String version, @PathParam("caseId") String rawCaseId, @Context UriInfo uri) {
-    String caseId = Lookups.caseId(rawCaseId);
-    QueryOptions.parse(uri.getQueryParameters());
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(ItemStatisticsJson.collection(root, statistics.ofCase(caseId)));
-  }
-
-  private static boolean include(HttpHeaders headers) {
-    return Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
+  public Response itemStatistics(@BeanParam GraphRequest request) {
+    String caseId = request.caseId();
+    request.options();
+    return JsonResponses.ok(ItemStatisticsJson.collection(request.root(), statistics.ofCase(caseId)));
   }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.custodians.Custodian;
@@ -17,7 +16,9 @@ import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Adds and reads custodians and their sources. A case holds each custodian email once (compared without regard to
@@ -40,7 +41,7 @@ public class CustodianService {
   }
 
   /**
-   * @throws ApiException 409 {@code conflict} when the case already has a custodian with this email
+   * @throws ConflictException 409 {@code conflict} when the case already has a custodian with this email
    */
   public Custodian add(String caseId, CustodianRequests.NewCustodian request) {
     lookups.requireCase(caseId);
@@ -60,8 +61,8 @@ public class CustodianService {
     return custodian;
   }
 
-  private static ApiException duplicateEmail(String caseId, String email) {
-    return ApiException.conflict(
+  private static ConflictException duplicateEmail(String caseId, String email) {
+    return new ConflictException(
         "The case '" + caseId + "' already has a custodian with email '" + GraphError.clip(email) + "'.");
   }
 
@@ -81,7 +82,7 @@ public class CustodianService {
   }
 
   /**
-   * @throws ApiException 409 {@code conflict} when a source of the case already reads the same evidence folder
+   * @throws ConflictException 409 {@code conflict} when a source of the case already reads the same evidence folder
    */
   public CustodianSource addSource(
       String caseId, String custodianId, CustodianRequests.NewSource request, IdentitySet by) {
@@ -89,7 +90,7 @@ public class CustodianService {
     String[] folder = CustodianSource.evidencePath(request.kind(), request.address());
     for (CustodianSource existing : custodians.listSourcesOfCase(caseId)) {
       if (existing.getKind() == request.kind() && sameFolder(existing, folder)) {
-        throw ApiException.conflict(
+        throw new ConflictException(
             "The case already has a "
                 + Lookups.typeName(request.kind())
                 + " for '"
@@ -151,12 +152,13 @@ public class CustodianService {
 
   private CaseOperation lastIndexOperation(String caseId, String operationId, String what) {
     if (operationId == null) {
-      throw ApiException.notFound("No index operation has covered " + what + ", so it has no lastIndexOperation.");
+      throw new ResourceNotFoundException(
+          "No index operation has covered " + what + ", so it has no lastIndexOperation.");
     }
     return operations
         .find(caseId, operationId)
         .orElseThrow(
-            () -> ApiException.notFound(
+            () -> new ResourceNotFoundException(
                 "The lastIndexOperation '" + operationId + "' of " + what + " no longer exists."));
   }
 

@@ -9,9 +9,6 @@ import org.caseops.domain.custodians.SourceKind;
  * {userSources|siteSources}/{sourceId}}, checked once for every resource method under it.
  */
 public class SourcePath {
-  @PathParam("version")
-  String version;
-
   @PathParam("caseId")
   String rawCaseId;
 
@@ -26,10 +23,6 @@ public class SourcePath {
 
   /** The checked ids and the kind of source. */
   record Source(String caseId, String custodianId, SourceKind kind, String sourceId) {}
-
-  String version() {
-    return version;
-  }
 
   Source source() {
     SourceKind kind = kind(sources);

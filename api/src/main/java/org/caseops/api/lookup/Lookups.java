@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
@@ -15,6 +14,8 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.support.InvalidRequestException;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Turns the ids of a URL into stored resources. A malformed id is a 400 {@code invalidRequest}; a missing resource is a
@@ -54,7 +55,7 @@ public class Lookups {
   /** An operation id from a URL: 32 hexadecimal characters, returned in lower case. */
   public static String operationId(String raw) {
     if (raw == null || !HEX32.matcher(raw).matches()) {
-      throw ApiException.invalidRequest(
+      throw new InvalidRequestException(
           "'" + GraphError.clip(raw) + "' is not a valid caseOperation id: ids are 32 hexadecimal characters.");
     }
     return raw.toLowerCase(Locale.ROOT);
@@ -63,7 +64,7 @@ public class Lookups {
   /** A GUID id of the given type from a URL or body, returned in lower case; 400 {@code invalidRequest} otherwise. */
   public static String guid(String raw, String type) {
     if (raw == null || !GUID.matcher(raw).matches()) {
-      throw ApiException.invalidRequest(
+      throw new InvalidRequestException(
           "'" + GraphError.clip(raw) + "' is not a valid " + type + " id: ids are GUIDs.");
     }
     return raw.toLowerCase(Locale.ROOT);
@@ -90,7 +91,8 @@ public class Lookups {
       return custodian.get();
     }
     requireCase(caseId);
-    throw ApiException.notFound("No ediscoveryCustodian with id '" + custodianId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException(
+        "No ediscoveryCustodian with id '" + custodianId + "' in case '" + caseId + "'.");
   }
 
   public CustodianSource findSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
@@ -99,7 +101,7 @@ public class Lookups {
       return source.get();
     }
     findCustodian(caseId, custodianId);
-    throw ApiException.notFound(
+    throw new ResourceNotFoundException(
         "No " + typeName(kind) + " with id '" + sourceId + "' for custodian '" + custodianId + "'.");
   }
 
@@ -109,10 +111,10 @@ public class Lookups {
       return operation.get();
     }
     requireCase(caseId);
-    throw ApiException.notFound("No caseOperation with id '" + operationId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException("No caseOperation with id '" + operationId + "' in case '" + caseId + "'.");
   }
 
-  private static ApiException caseNotFound(String caseId) {
-    return ApiException.notFound("No ediscoveryCase with id '" + caseId + "'.");
+  private static ResourceNotFoundException caseNotFound(String caseId) {
+    return new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
   }
 }

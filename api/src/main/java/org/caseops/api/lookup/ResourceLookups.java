@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
@@ -15,6 +14,8 @@ import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.domain.searches.SearchRepository;
+import org.caseops.domain.support.InvalidRequestException;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Turns the ids of searches, review sets, review-set queries and files, and review tags into stored resources, in two
@@ -63,7 +64,7 @@ public class ResourceLookups {
   /** A review-set file id from a URL: 32 hexadecimal characters, returned in lower case. */
   public static String fileId(String raw) {
     if (raw == null || !HEX32.matcher(raw).matches()) {
-      throw ApiException.invalidRequest(
+      throw new InvalidRequestException(
           "'" + GraphError.clip(raw) + "' is not a valid ediscoveryFile id: ids are 32 hexadecimal characters.");
     }
     return raw.toLowerCase(Locale.ROOT);
@@ -77,7 +78,7 @@ public class ResourceLookups {
       return search.get();
     }
     lookups.requireCase(caseId);
-    throw ApiException.notFound("No ediscoverySearch with id '" + searchId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException("No ediscoverySearch with id '" + searchId + "' in case '" + caseId + "'.");
   }
 
   public ReviewSet findReviewSet(String caseId, String reviewSetId) {
@@ -86,7 +87,8 @@ public class ResourceLookups {
       return set.get();
     }
     lookups.requireCase(caseId);
-    throw ApiException.notFound("No ediscoveryReviewSet with id '" + reviewSetId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException(
+        "No ediscoveryReviewSet with id '" + reviewSetId + "' in case '" + caseId + "'.");
   }
 
   public ReviewSetQuery findQuery(String caseId, String reviewSetId, String queryId) {
@@ -95,7 +97,7 @@ public class ResourceLookups {
       return query.get();
     }
     findReviewSet(caseId, reviewSetId);
-    throw ApiException.notFound(
+    throw new ResourceNotFoundException(
         "No ediscoveryReviewSetQuery with id '" + queryId + "' in review set '" + reviewSetId + "'.");
   }
 
@@ -104,7 +106,7 @@ public class ResourceLookups {
     return reviewSets
         .findItem(reviewSetId, fileId)
         .orElseThrow(
-            () -> ApiException.notFound(
+            () -> new ResourceNotFoundException(
                 "No ediscoveryFile with id '" + fileId + "' in review set '" + reviewSetId + "'."));
   }
 
@@ -114,7 +116,7 @@ public class ResourceLookups {
       return tag.get();
     }
     lookups.requireCase(caseId);
-    throw ApiException.notFound("No ediscoveryReviewTag with id '" + tagId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException("No ediscoveryReviewTag with id '" + tagId + "' in case '" + caseId + "'.");
   }
 
   // ---- references from the body: 400
@@ -139,7 +141,7 @@ public class ResourceLookups {
     return reviewSets
         .findQuery(caseId, reviewSetId, id)
         .orElseThrow(
-            () -> ApiException.invalidRequest(
+            () -> new InvalidRequestException(
                 "The '" + property + "' refers to ediscoveryReviewSetQuery '" + id
                     + "', which does not exist in review set '" + reviewSetId + "'."));
   }
@@ -149,8 +151,8 @@ public class ResourceLookups {
     return tags.find(caseId, id).orElseThrow(() -> missingRef(caseId, property, "ediscoveryReviewTag", id));
   }
 
-  private static ApiException missingRef(String caseId, String property, String type, String id) {
-    return ApiException.invalidRequest(
+  private static InvalidRequestException missingRef(String caseId, String property, String type, String id) {
+    return new InvalidRequestException(
         "The '" + property + "' refers to " + type + " '" + id + "', which does not exist in case '" + caseId + "'.");
   }
 }

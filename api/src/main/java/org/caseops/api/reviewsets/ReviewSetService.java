@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.operations.OperationRequest;
@@ -34,7 +34,9 @@ import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
+import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Review sets, their files and their queries, and the two actions on them: addToReviewSet (202; the search comes in the
@@ -81,7 +83,7 @@ public class ReviewSetService {
   }
 
   /**
-   * @throws ApiException 409 {@code conflict} when the case has a review set of that name, ignoring case
+   * @throws ConflictException 409 {@code conflict} when the case has a review set of that name, ignoring case
    */
   public ReviewSet create(String caseId, String displayName, IdentitySet by) {
     lookups.cases().requireCase(caseId);
@@ -100,8 +102,8 @@ public class ReviewSetService {
     return set;
   }
 
-  private static ApiException duplicateName(String caseId, String displayName) {
-    return ApiException.conflict(
+  private static ConflictException duplicateName(String caseId, String displayName) {
+    return new ConflictException(
         "The case '" + caseId + "' already has a review set named '" + GraphError.clip(displayName)
             + "' (names are compared ignoring case).");
   }
@@ -185,7 +187,9 @@ public class ReviewSetService {
   /**
    * The stored bytes of a file.
    *
-   * @throws ApiException 404 when the case's content store does not hold them
+   * @throws ResourceNotFoundException 404 when the case's content store does not hold them
+   * @throws UncheckedIOException when the store holds them but cannot read them; its message names the file and
+   *     carries no internals
    */
   public FileContent content(String caseId, String reviewSetId, String fileId) {
     ReviewSetItem file = lookups.findFile(caseId, reviewSetId, fileId);
@@ -194,12 +198,12 @@ public class ReviewSetService {
           contents
               .open(caseId, file.getSha256())
               .orElseThrow(
-                  () -> ApiException.notFound(
+                  () -> new ResourceNotFoundException(
                       "The content of ediscoveryFile '" + fileId + "' is not in the case's content store."));
       return new FileContent(stream, FileJson.mediaType(file), file.getSize(), file.getName());
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Content " + file.getSha256() + " of case " + caseId + " could not be read", e);
-      throw ApiException.serverError("The content of ediscoveryFile '" + fileId + "' could not be read.");
+      throw new UncheckedIOException("The content of ediscoveryFile '" + fileId + "' could not be read.", e);
     }
   }
 

@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.errors.ApiException;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.odata.GraphPaths;
@@ -192,7 +194,12 @@ public class ReviewSetsResource {
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
     String fileId = ResourceLookups.fileId(rawFileId);
     QueryOptions.parse(uri.getQueryParameters());
-    ReviewSetService.FileContent content = service.content(caseId, reviewSetId, fileId);
+    ReviewSetService.FileContent content;
+    try {
+      content = service.content(caseId, reviewSetId, fileId);
+    } catch (UncheckedIOException e) {
+      throw ApiException.serverError(e.getMessage());
+    }
     StreamingOutput output =
         out -> {
           try (InputStream in = content.stream()) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.odata.Refs;
@@ -25,7 +24,9 @@ import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.domain.searches.SearchRepository;
+import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and starts
@@ -57,7 +58,8 @@ public class SearchService {
   }
 
   /**
-   * @throws ApiException 400 {@code invalidRequest} naming a bound URL that is not a source of the case's custodians
+   * @throws InvalidRequestException 400 {@code invalidRequest} naming a bound URL that is not a source of the case's
+   *     custodians
    */
   public EdiscoverySearch create(String caseId, SearchRequests.NewSearch request, IdentitySet by) {
     lookups.cases().requireCase(caseId);
@@ -97,7 +99,7 @@ public class SearchService {
             && (segments.get(at + 2).equals("userSources") || segments.get(at + 2).equals("siteSources"))
             && (at == 0 || sameCase(segments.subList(0, at), caseId));
     if (!shaped) {
-      throw ApiException.invalidRequest(
+      throw new InvalidRequestException(
           "The '" + property + "' value '" + GraphError.clip(url) + "' is not the URL of a userSource or siteSource"
               + " of a custodian of case '" + caseId + "' (.../ediscoveryCases/" + caseId
               + "/custodians/{id}/userSources/{id} or .../siteSources/{id}).");
@@ -108,7 +110,7 @@ public class SearchService {
     return custodians
         .findSource(caseId, custodianId, kind, sourceId)
         .orElseThrow(
-            () -> ApiException.invalidRequest(
+            () -> new InvalidRequestException(
                 "The '" + property + "' value '" + GraphError.clip(url) + "' names no existing "
                     + (kind == SourceKind.USER ? "userSource" : "siteSource") + " of a custodian of case '" + caseId
                     + "'."));
@@ -191,14 +193,14 @@ public class SearchService {
     EdiscoverySearch search = lookups.findSearch(caseId, searchId);
     String operationId = search.getLastEstimateOperationId();
     if (operationId == null) {
-      throw ApiException.notFound(
+      throw new ResourceNotFoundException(
           "No estimateStatistics operation has run search '" + searchId
               + "', so it has no lastEstimateStatisticsOperation.");
     }
     return operations
         .find(caseId, operationId)
         .orElseThrow(
-            () -> ApiException.notFound(
+            () -> new ResourceNotFoundException(
                 "The lastEstimateStatisticsOperation '" + operationId + "' of search '" + searchId
                     + "' no longer exists."));
   }

@@ -2,6 +2,7 @@ package org.caseops.api.searches;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,27 +11,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.custodians.SourceJson;
-import org.caseops.api.lookup.Lookups;
 import org.caseops.api.lookup.ResourceLookups;
+import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphPaths;
+import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
-import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
-import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -72,145 +68,115 @@ public class SearchesResource {
 
   private static final String SOURCES = "{sources: custodianSources|additionalSources}";
 
+  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, SearchJson.PROPERTIES, SearchJson.TYPE);
+
+  /** The sources of a search are not checked against {@code $select}. */
+  private static final CollectionShape SOURCES_SHAPE = CollectionShape.unchecked(SOURCES_QUERYABLE);
+
   @Inject SearchService service;
   @Inject CallerIdentity caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers,
-      InputStream body) {
-    String caseId = Lookups.caseId(rawCaseId);
-    boolean include = include(headers);
-    SearchRequests.NewSearch request = SearchRequests.parseNew(JsonBody.read(body), include);
-    EdiscoverySearch search = service.create(caseId, request, caller.identitySet());
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+  public Response create(@BeanParam GraphRequest request, InputStream body) {
+    String caseId = request.caseId();
+    boolean include = request.includeUnknownEnumMembers();
+    SearchRequests.NewSearch parsed = SearchRequests.parseNew(JsonBody.read(body), include);
+    EdiscoverySearch search = service.create(caseId, parsed, caller.identitySet());
+    ServiceRoot root = request.root();
     return JsonResponses.created(
         root.resolve(GraphPaths.searchPath(caseId, search.getId())), SearchJson.entity(root, search, include));
   }
 
   @GET
-  public Response list(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
-    boolean include = include(headers);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include);
-    options.checkSelect(SearchJson.PROPERTIES, SearchJson.TYPE);
-    List<EdiscoverySearch> page = service.list(caseId, options.listQuery());
-    long total = service.count(caseId, options.filter());
-    return options.collectionResponse(
-        uri, version, GraphPaths.searchesKey(caseId), page, total, s -> SearchJson.item(s, include));
+  public Response list(@BeanParam GraphRequest request) {
+    String caseId = request.caseId();
+    boolean include = request.includeUnknownEnumMembers();
+    return request.collection(
+        SHAPE,
+        GraphPaths.searchesKey(caseId),
+        q -> service.list(caseId, q),
+        f -> service.count(caseId, f),
+        s -> SearchJson.item(s, include));
   }
 
   @GET
   @Path("{searchId}")
-  public Response get(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("searchId") String rawSearchId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
+  public Response get(@BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+    String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(SearchJson.PROPERTIES, SearchJson.TYPE);
+    QueryOptions options = request.options(SearchJson.PROPERTIES, SearchJson.TYPE);
     EdiscoverySearch search = service.get(caseId, searchId);
     return JsonResponses.ok(
-        options.project(SearchJson.entity(ServiceRoot.of(uri.getBaseUri(), version), search, include(headers))));
+        options.project(SearchJson.entity(request.root(), search, request.includeUnknownEnumMembers())));
   }
 
   @PATCH
   @Path("{searchId}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("searchId") String rawSearchId,
-      @Context HttpHeaders headers,
-      InputStream body) {
-    String caseId = Lookups.caseId(rawCaseId);
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId, InputStream body) {
+    String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
-    SearchRequests.SearchChanges changes = SearchRequests.parseChanges(JsonBody.read(body), include(headers));
+    SearchRequests.SearchChanges changes =
+        SearchRequests.parseChanges(JsonBody.read(body), request.includeUnknownEnumMembers());
     service.update(caseId, searchId, changes, caller.identitySet());
     return JsonResponses.noContent();
   }
 
   @DELETE
   @Path("{searchId}")
-  public Response delete(@PathParam("caseId") String rawCaseId, @PathParam("searchId") String rawSearchId) {
-    service.delete(Lookups.caseId(rawCaseId), ResourceLookups.searchId(rawSearchId));
+  public Response delete(@BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+    service.delete(request.caseId(), ResourceLookups.searchId(rawSearchId));
     return JsonResponses.noContent();
   }
 
   @GET
   @Path("{searchId}/" + SOURCES)
   public Response sources(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
+      @BeanParam GraphRequest request,
       @PathParam("searchId") String rawSearchId,
-      @PathParam("sources") String sources,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
+      @PathParam("sources") String sources) {
+    String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), SOURCES_QUERYABLE, include(headers));
     boolean custodial = sources.equals("custodianSources");
-    List<CustodianSource> page =
-        custodial
-            ? service.custodianSources(caseId, searchId, options.listQuery())
-            : service.additionalSources(caseId, searchId, options.listQuery());
-    long total =
-        custodial
-            ? service.countCustodianSources(caseId, searchId, options.filter())
-            : service.countAdditionalSources(caseId, searchId, options.filter());
-    return options.collectionResponse(
-        uri, version, GraphPaths.searchKey(caseId, searchId) + "/" + sources, page, total, SourceJson::item);
+    return request.collection(
+        SOURCES_SHAPE,
+        GraphPaths.searchKey(caseId, searchId) + "/" + sources,
+        q -> custodial
+            ? service.custodianSources(caseId, searchId, q)
+            : service.additionalSources(caseId, searchId, q),
+        f -> custodial
+            ? service.countCustodianSources(caseId, searchId, f)
+            : service.countAdditionalSources(caseId, searchId, f),
+        SourceJson::item);
   }
 
   @GET
   @Path("{searchId}/lastEstimateStatisticsOperation")
-  public Response lastEstimate(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("searchId") String rawSearchId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
+  public Response lastEstimate(@BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+    String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+    QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     CaseOperation operation = service.lastEstimate(caseId, searchId);
     String context =
-        ServiceRoot.of(uri.getBaseUri(), version)
+        request
+            .root()
             .context(GraphPaths.entity(GraphPaths.searchKey(caseId, searchId) + "/lastEstimateStatisticsOperation"));
-    return JsonResponses.ok(options.project(OperationJson.entity(context, operation, include(headers))));
+    return JsonResponses.ok(
+        options.project(OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
   }
 
   @POST
   @Path("{searchId}/estimateStatistics")
   public Response estimateStatistics(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("searchId") String rawSearchId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers,
-      InputStream body) {
-    String caseId = Lookups.caseId(rawCaseId);
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId, InputStream body) {
+    String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
     OperationRequest parameters =
         OperationRequest.parseParameters(
-            CaseAction.estimateStatistics, JsonBody.readOptional(body), include(headers));
+            CaseAction.estimateStatistics, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
     CaseOperation operation = service.estimate(caseId, searchId, parameters, caller.identitySet());
-    return JsonResponses.accepted(
-        ServiceRoot.of(uri.getBaseUri(), version).resolve(GraphPaths.operationPath(caseId, operation.getId())));
-  }
-
-  private static boolean include(HttpHeaders headers) {
-    return Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
+    return JsonResponses.accepted(request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
 }

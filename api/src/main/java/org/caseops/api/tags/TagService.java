@@ -10,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
+import org.caseops.domain.support.ConflictException;
+import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Review tags of a case: a tree of uniquely named tags (names compared ignoring case, so that {@code tag:"name"} in a
@@ -36,7 +38,8 @@ public class TagService {
   }
 
   /**
-   * @throws ApiException 409 when the name is taken in the case; 400 when the parent does not exist
+   * @throws ConflictException 409 when the name is taken in the case
+   * @throws InvalidRequestException 400 when the parent does not exist
    */
   public ReviewTag create(String caseId, TagRequests.NewTag request, IdentitySet by) {
     lookups.cases().requireCase(caseId);
@@ -52,7 +55,7 @@ public class TagService {
   private void requireFreeName(String caseId, String displayName, String exceptTagId) {
     Optional<ReviewTag> existing = tags.findByName(caseId, displayName);
     if (existing.isPresent() && !existing.get().getId().equals(exceptTagId)) {
-      throw ApiException.conflict(
+      throw new ConflictException(
           "The case '" + caseId + "' already has a review tag named '" + GraphError.clip(displayName)
               + "' (tag '" + existing.get().getId() + "'; names are compared ignoring case).");
     }
@@ -112,7 +115,7 @@ public class TagService {
   public ReviewTag parent(String caseId, String tagId) {
     ReviewTag tag = lookups.findTag(caseId, tagId);
     if (tag.getParentId() == null) {
-      throw ApiException.notFound("The review tag '" + tagId + "' is a top-level tag: it has no parent.");
+      throw new ResourceNotFoundException("The review tag '" + tagId + "' is a top-level tag: it has no parent.");
     }
     return lookups.findTag(caseId, tag.getParentId());
   }

@@ -1,7 +1,7 @@
 package org.caseops.api.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.TransactionalException;
@@ -57,7 +57,7 @@ class CaseServiceTest {
     CaseOperation running = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, T0);
     operations.add(running);
 
-    assertThatThrownBy(() -> at(T0).delete(c.getId()))
+    assertThatRefusedBy(() -> at(T0).delete(c.getId()))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -99,7 +99,7 @@ class CaseServiceTest {
     EdiscoveryCase c = at(T0).create(new CaseRequests.NewCase("Case", null, null), ALICE);
     cases.updateFailure = () -> new TransactionalException("rolled back", new OptimisticLockException("stale"));
 
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> at(T0).update(c.getId(), new CaseRequests.CaseChanges("New", false, null, false, null), BOB))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
@@ -109,7 +109,7 @@ class CaseServiceTest {
     EdiscoveryCase c = at(T0).create(new CaseRequests.NewCase("Case", null, null), ALICE);
     cases.updateFailure = () -> new IllegalStateException("database down");
 
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> at(T0).update(c.getId(), new CaseRequests.CaseChanges("New", false, null, false, null), BOB))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -122,7 +122,7 @@ class CaseServiceTest {
     at(T0).delete(c.getId());
 
     assertThat(cases.deleted).containsExactly(c.getId());
-    assertThatThrownBy(() -> at(T0).delete(unknown))
+    assertThatRefusedBy(() -> at(T0).delete(unknown))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThat(cases.deleted).containsExactly(c.getId());
   }

@@ -1,7 +1,7 @@
 package org.caseops.api.custodians;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class CustodianServiceTest {
     Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("AdeleV@contoso.com", null));
 
     assertThat(adele.getDisplayName()).isEqualTo("AdeleV@contoso.com");
-    assertThatThrownBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adelev@CONTOSO.com", null)))
+    assertThatRefusedBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adelev@CONTOSO.com", null)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -83,7 +83,7 @@ class CustodianServiceTest {
         new CustodianService(
             new Lookups(cases, racing, operations), racing, operations, Clock.fixed(NOW, ZoneOffset.UTC));
 
-    assertThatThrownBy(() -> racingService.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
+    assertThatRefusedBy(() -> racingService.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
@@ -91,7 +91,7 @@ class CustodianServiceTest {
   void otherInsertFailuresAreNotDisguised() {
     custodians.addFailure = new IllegalStateException("database down");
 
-    assertThatThrownBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
+    assertThatRefusedBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("database down");
   }
@@ -125,10 +125,10 @@ class CustodianServiceTest {
         new CustodianRequests.NewSource(SourceKind.SITE, "https://contoso.sharepoint.com/sites/Retail", null),
         ALICE);
 
-    assertThatThrownBy(() -> service.addSource(caseId, bob.getId(), mailbox("Shared@Contoso.com"), ALICE))
+    assertThatRefusedBy(() -> service.addSource(caseId, bob.getId(), mailbox("Shared@Contoso.com"), ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
         .hasMessageContaining("already has a userSource");
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> service.addSource(
                 caseId,
                 bob.getId(),
@@ -141,9 +141,9 @@ class CustodianServiceTest {
   @Test
   void sourcesOfAnUnknownCustodianAreNotFound() {
     String missing = "00000000-0000-0000-0000-000000000001";
-    assertThatThrownBy(() -> service.addSource(caseId, missing, mailbox("a@contoso.com"), ALICE))
+    assertThatRefusedBy(() -> service.addSource(caseId, missing, mailbox("a@contoso.com"), ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> service.listSources(caseId, missing, SourceKind.USER))
+    assertThatRefusedBy(() -> service.listSources(caseId, missing, SourceKind.USER))
         .hasMessage("No ediscoveryCustodian with id '" + missing + "' in case '" + caseId + "'.");
   }
 
@@ -152,7 +152,7 @@ class CustodianServiceTest {
     Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
     CustodianSource source = service.addSource(caseId, adele.getId(), mailbox("adele@contoso.com"), ALICE);
 
-    assertThatThrownBy(() -> service.lastIndexOperation(caseId, adele.getId()))
+    assertThatRefusedBy(() -> service.lastIndexOperation(caseId, adele.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
         .hasMessage(
             "No index operation has covered custodian '" + adele.getId() + "', so it has no lastIndexOperation.");

@@ -1,7 +1,7 @@
 package org.caseops.api.items;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -91,9 +91,9 @@ class ItemStatisticsTest {
   @Test
   void anUnknownCaseOrSourceIsNotFound() {
     String missing = "00000000-0000-0000-0000-000000000001";
-    assertThatThrownBy(() -> service.ofCase(missing))
+    assertThatRefusedBy(() -> service.ofCase(missing))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> service.ofSource(c.getId(), adele.getId(), SourceKind.USER, site.getId()))
+    assertThatRefusedBy(() -> service.ofSource(c.getId(), adele.getId(), SourceKind.USER, site.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThat(items.statsCalls).isEmpty();
   }

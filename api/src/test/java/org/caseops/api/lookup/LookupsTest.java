@@ -1,7 +1,7 @@
 package org.caseops.api.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import java.time.Instant;
 import org.caseops.api.errors.ApiException;
@@ -24,7 +24,7 @@ class LookupsTest {
     assertThat(Lookups.caseId("22AA2ACD-7554-4330-9BA9-CE20014AAAE4"))
         .isEqualTo("22aa2acd-7554-4330-9ba9-ce20014aaae4");
     assertThat(Lookups.operationId("850C2F64B1EE44A4A69729327AAC2B04")).isEqualTo("850c2f64b1ee44a4a69729327aac2b04");
-    assertThatThrownBy(() -> Lookups.caseId("not-a-guid"))
+    assertThatRefusedBy(() -> Lookups.caseId("not-a-guid"))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -32,9 +32,9 @@ class LookupsTest {
               assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
               assertThat(e.getMessage()).isEqualTo("'not-a-guid' is not a valid ediscoveryCase id: ids are GUIDs.");
             });
-    assertThatThrownBy(() -> Lookups.operationId("22aa2acd-7554-4330-9ba9-ce20014aaae4"))
+    assertThatRefusedBy(() -> Lookups.operationId("22aa2acd-7554-4330-9ba9-ce20014aaae4"))
         .hasMessageContaining("ids are 32 hexadecimal characters");
-    assertThatThrownBy(() -> Lookups.sourceId("x", SourceKind.SITE)).hasMessageContaining("siteSource id");
+    assertThatRefusedBy(() -> Lookups.sourceId("x", SourceKind.SITE)).hasMessageContaining("siteSource id");
   }
 
   @Test
@@ -50,11 +50,11 @@ class LookupsTest {
     custodians.addSource(mailbox);
 
     assertThat(lookups.findSource(c.getId(), alice.getId(), SourceKind.USER, mailbox.getId())).isSameAs(mailbox);
-    assertThatThrownBy(() -> lookups.findSource(c.getId(), alice.getId(), SourceKind.SITE, mailbox.getId()))
+    assertThatRefusedBy(() -> lookups.findSource(c.getId(), alice.getId(), SourceKind.SITE, mailbox.getId()))
         .hasMessage("No siteSource with id '" + mailbox.getId() + "' for custodian '" + alice.getId() + "'.");
-    assertThatThrownBy(() -> lookups.findSource(c.getId(), MISSING, SourceKind.USER, mailbox.getId()))
+    assertThatRefusedBy(() -> lookups.findSource(c.getId(), MISSING, SourceKind.USER, mailbox.getId()))
         .hasMessage("No ediscoveryCustodian with id '" + MISSING + "' in case '" + c.getId() + "'.");
-    assertThatThrownBy(() -> lookups.findSource(MISSING, alice.getId(), SourceKind.USER, mailbox.getId()))
+    assertThatRefusedBy(() -> lookups.findSource(MISSING, alice.getId(), SourceKind.USER, mailbox.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
         .hasMessage("No ediscoveryCase with id '" + MISSING + "'.");
   }

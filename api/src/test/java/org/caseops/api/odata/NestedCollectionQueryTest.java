@@ -2,6 +2,7 @@ package org.caseops.api.odata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -103,7 +104,7 @@ class NestedCollectionQueryTest {
         "'email'");
     assertRefused(() -> parse(users, "$filter", "holdStatus eq 'frozen'"), ErrorCode.invalidRequest, "holdStatus");
     assertRefused(() -> parse(users, "$orderby", "includedSources"), ErrorCode.notSupported, "includedSources");
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> custodianService.listSources(f.caseId, "missing", SourceKind.USER, all.listQuery()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }

@@ -2,6 +2,7 @@ package org.caseops.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.batch.operations.JobStartException;
 import java.time.Clock;
@@ -120,7 +121,7 @@ class OperationServiceTest {
 
   @Test
   void anUnknownCaseIsA404AndStartsNothing() {
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> service.submit("00000000-0000-0000-0000-000000000001", CaseAction.index, OperationTarget.none(), ALICE))
         .satisfies(
             t -> {
@@ -148,9 +149,9 @@ class OperationServiceTest {
     CaseOperation op = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
     String otherCase = "00000000-0000-0000-0000-000000000002";
 
-    assertThatThrownBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
+    assertThatRefusedBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
         .hasMessage("No caseOperation with id '0123456789abcdef0123456789abcdef' in case '" + caseId + "'.");
-    assertThatThrownBy(() -> service.get(otherCase, op.getId()))
+    assertThatRefusedBy(() -> service.get(otherCase, op.getId()))
         .hasMessage("No ediscoveryCase with id '" + otherCase + "'.");
   }
 

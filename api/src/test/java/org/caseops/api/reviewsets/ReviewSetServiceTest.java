@@ -17,6 +17,7 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
+import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;

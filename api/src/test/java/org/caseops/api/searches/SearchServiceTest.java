@@ -2,6 +2,7 @@ package org.caseops.api.searches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.api.testing.GraphErrors.assertThatRefusedBy;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -64,7 +65,7 @@ class SearchServiceTest {
     String wrongKind = url(f.mailbox, "siteSources");
     String notASource = "https://localhost/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/searches/x";
     for (String bad : List.of(otherCaseUrl, wrongKind, notASource, "::not a url")) {
-      assertThatThrownBy(() -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
+      assertThatRefusedBy(() -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
           .isInstanceOfSatisfying(
               ApiException.class,
               e -> {
@@ -77,7 +78,7 @@ class SearchServiceTest {
 
   @Test
   void aSearchOfAnUnknownCaseIs404() {
-    assertThatThrownBy(
+    assertThatRefusedBy(
             () -> service.create("00000000-0000-0000-0000-000000000001", request(List.of(), List.of()), CaseFixture.ALICE))
         .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }

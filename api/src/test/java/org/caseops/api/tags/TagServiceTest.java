@@ -12,6 +12,7 @@ import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
+import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.reviewsets.ChildSelectability;
 import org.caseops.domain.reviewsets.ReviewTag;

@@ -80,4 +80,22 @@ class ArchitectureTest {
           .because(
               "an action is one descriptor (ActionRules in the domain, ActionDescriptor in the API): a switch on"
                   + " CaseAction elsewhere would spread what caseops knows of an action again");
+
+  /**
+   * Services say what went wrong in the rules' terms (not found, conflict, invalid); the REST layer alone chooses the
+   * HTTP status and Graph error code.
+   */
+  @ArchTest
+  static final ArchRule servicesDoNotThrowHttpErrors =
+      noClasses()
+          .that()
+          .resideInAPackage("org.caseops.api..")
+          .and()
+          .haveSimpleNameEndingWith("Service")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo("org.caseops.api.errors.ApiException")
+          .because(
+              "services throw the refusals of org.caseops.domain.support, which the REST layer maps to Graph errors;"
+                  + " an HTTP-shaped exception in a service ties the rules to one protocol");
 }
