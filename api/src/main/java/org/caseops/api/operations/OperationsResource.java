@@ -2,25 +2,23 @@ package org.caseops.api.operations;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphPaths;
+import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
-import org.caseops.api.odata.Preferences;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
@@ -44,60 +42,47 @@ public class OperationsResource {
           .integer("percentProgress")
           .build();
 
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+
   @Inject OperationService service;
   @Inject OperationTargets targets;
   @Inject CallerIdentity caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response submit(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers,
-      InputStream body) {
-    String caseId = Lookups.caseId(rawCaseId);
-    boolean include = Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
-    OperationRequest request = OperationRequest.parse(JsonBody.read(body), include);
+  public Response submit(@BeanParam GraphRequest request, InputStream body) {
+    String caseId = request.caseId();
+    boolean include = request.includeUnknownEnumMembers();
+    OperationRequest submitted = OperationRequest.parse(JsonBody.read(body), include);
     CaseOperation operation =
-        service.submit(caseId, request.action(), targets.resolve(caseId, request), caller.identitySet());
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
+        service.submit(caseId, submitted.action(), targets.resolve(caseId, submitted), caller.identitySet());
+    ServiceRoot root = request.root();
     return JsonResponses.created(
         root.resolve(GraphPaths.operationPath(caseId, operation.getId())),
         OperationJson.entity(root, operation, include));
   }
 
   @GET
-  public Response list(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
-    boolean include = Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters(), QUERYABLE, include);
-    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
-    List<CaseOperation> page = service.list(caseId, options.listQuery());
-    long total = service.count(caseId, options.filter());
-    return options.collectionResponse(
-        uri, version, GraphPaths.operationsKey(caseId), page, total, op -> OperationJson.item(op, include));
+  public Response list(@BeanParam GraphRequest request) {
+    String caseId = request.caseId();
+    boolean include = request.includeUnknownEnumMembers();
+    return request.collection(
+        SHAPE,
+        GraphPaths.operationsKey(caseId),
+        q -> service.list(caseId, q),
+        f -> service.count(caseId, f),
+        op -> OperationJson.item(op, include));
   }
 
   @GET
   @Path("{operationId}")
-  public Response get(
-      @PathParam("version") String version,
-      @PathParam("caseId") String rawCaseId,
-      @PathParam("operationId") String rawOperationId,
-      @Context UriInfo uri,
-      @Context HttpHeaders headers) {
-    String caseId = Lookups.caseId(rawCaseId);
+  public Response get(@BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
     String operationId = Lookups.operationId(rawOperationId);
-    QueryOptions options = QueryOptions.parse(uri.getQueryParameters());
-    options.checkSelect(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
-    boolean include = Preferences.includeUnknownEnumMembers(headers.getHeaderString(Preferences.PREFER));
+    QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     CaseOperation operation = service.get(caseId, operationId);
-    ServiceRoot root = ServiceRoot.of(uri.getBaseUri(), version);
-    return JsonResponses.ok(options.project(OperationJson.entity(root, operation, include)));
+    return JsonResponses.ok(
+        options.project(OperationJson.entity(request.root(), operation, request.includeUnknownEnumMembers())));
   }
 }
