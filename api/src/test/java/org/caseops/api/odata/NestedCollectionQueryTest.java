@@ -19,8 +19,8 @@ import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.api.reviewsets.FilesResource;
 import org.caseops.api.reviewsets.ReviewSetService;
-import org.caseops.api.reviewsets.ReviewSetsResource;
 import org.caseops.api.searches.SearchesResource;
 import org.caseops.api.tags.TagsResource;
 import org.caseops.api.testing.CaseFixture;
@@ -152,7 +152,7 @@ class NestedCollectionQueryTest {
     Fields.set(mail, "addedDateTime", JAN);
     Fields.set(doc, "addedDateTime", FEB);
     Fields.set(memo, "addedDateTime", JAN.plusSeconds(3600));
-    PropertyTable table = ReviewSetsResource.FILES_QUERYABLE;
+    PropertyTable table = FilesResource.QUERYABLE;
     ReviewSetService service = f.reviewSetService;
 
     assertThat(service.files(f.caseId, set.getId(), parse(table).listQuery()))

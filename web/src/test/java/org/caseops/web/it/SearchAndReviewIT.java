@@ -425,6 +425,36 @@ class SearchAndReviewIT {
         api.post(queries + "/" + docs + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"no-such-tag\"}]}");
     assertThat(unknownTag.status()).as(unknownTag.toString()).isEqualTo(400);
     assertThat(unknownTag.errorMessage()).contains("no-such-tag");
+
+    // Both actions in the namespace-qualified form Kiota SDKs call.
+    GraphClient.Reply qualifiedAdd =
+        api.post(
+            reviewSet + "/microsoft.graph.security.addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
+    assertThat(qualifiedAdd.status()).as(qualifiedAdd.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(qualifiedAdd.header("Location")).getString("status")).isEqualTo("succeeded");
+    GraphClient.Reply qualifiedTags =
+        api.post(
+            queries + "/" + docs + "/microsoft.graph.security.applyTags",
+            "{\"tagsToRemove\":[{\"id\":\"" + privileged + "\"}]}");
+    assertThat(qualifiedTags.status()).as(qualifiedTags.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(qualifiedTags.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(tagged(api, reviewSet, privileged)).isZero();
+
+    // Files and queries check the ids of their URL, and answer a method they do not offer with 405.
+    GraphClient.Reply badFileId = api.get(reviewSet + "/files/not-a-file-id");
+    assertThat(badFileId.status()).as(badFileId.toString()).isEqualTo(400);
+    assertThat(badFileId.errorCode()).isEqualTo("invalidRequest");
+    GraphClient.Reply missingFile = api.get(reviewSet + "/files/" + "0".repeat(32));
+    assertThat(missingFile.status()).as(missingFile.toString()).isEqualTo(404);
+    assertThat(missingFile.errorCode()).isEqualTo("itemNotFound");
+    GraphClient.Reply missingQuery = api.get(queries + "/00000000-0000-0000-0000-000000000001");
+    assertThat(missingQuery.status()).as(missingQuery.toString()).isEqualTo(404);
+    assertThat(missingQuery.errorCode()).isEqualTo("itemNotFound");
+    GraphClient.Reply badSetId = api.get(base + "/reviewSets/not-a-guid/queries");
+    assertThat(badSetId.status()).as(badSetId.toString()).isEqualTo(400);
+    assertThat(badSetId.errorCode()).isEqualTo("invalidRequest");
+    GraphClient.Reply wrongMethod = api.delete(reviewSet + "/files");
+    assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
   }
 
   private static void applyTags(GraphClient api, String query, List<String> add, List<String> remove) {
