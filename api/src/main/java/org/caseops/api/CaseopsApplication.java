@@ -17,17 +17,18 @@ import org.caseops.api.health.HealthResource;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.requests.PathNormalizationFilter;
+import org.caseops.api.requests.RequestIdFilter;
 import org.caseops.api.reviewsets.ReviewSetsResource;
 import org.caseops.api.searches.SearchesResource;
-import org.caseops.api.tags.TagsResource;
-import org.caseops.api.requests.RequestIdFilter;
 import org.caseops.api.security.AuthenticationFilter;
+import org.caseops.api.tags.TagsResource;
 import org.caseops.api.throttling.ThrottlingFilter;
 
 /**
- * The JAX-RS application at the root of the server's context: Graph service roots {@code /v1.0} and {@code /beta},
- * and {@code /health}. Every request but {@code /health} needs a bearer token ({@link AuthenticationFilter}).
- * Resources and providers are listed here rather than scanned, so every runtime serves the same set.
+ * The JAX-RS application at the root of the server's context: Graph service roots {@code /v1.0} and
+ * {@code /beta}, and {@code /health}. Every request but {@code /health} needs a bearer token
+ * ({@link AuthenticationFilter}). Resources and providers are listed here rather than scanned, so
+ * every runtime serves the same set.
  */
 @ApplicationPath("/")
 public class CaseopsApplication extends Application {
@@ -58,7 +59,8 @@ public class CaseopsApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jersey would otherwise answer OPTIONS and /application.wadl with WADL instead of Graph-shaped responses.
+    // Jersey would otherwise answer OPTIONS and /application.wadl with WADL instead of Graph-shaped
+    // responses.
     return Map.of("jersey.config.server.wadl.disableWadl", true);
   }
 }

@@ -4,8 +4,8 @@ import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * How a use case ended for its operation: the final status and the result to show, which a job's artifact hands to
- * its operation run.
+ * How a use case ended for its operation: the final status and the result to show, which a job's
+ * artifact hands to its operation run.
  */
 public record Outcome(CaseOperationStatus status, ResultInfo resultInfo) {
 
@@ -24,7 +24,9 @@ public record Outcome(CaseOperationStatus status, ResultInfo resultInfo) {
     return new Outcome(CaseOperationStatus.failed, new ResultInfo(code, 0, message));
   }
 
-  /** The exit status of a batchlet that ends with this outcome: {@code FAILED} or {@code COMPLETED}. */
+  /**
+   * The exit status of a batchlet that ends with this outcome: {@code FAILED} or {@code COMPLETED}.
+   */
   public String exitStatus() {
     return status == CaseOperationStatus.failed ? "FAILED" : "COMPLETED";
   }

@@ -1,6 +1,9 @@
 package org.caseops.batch;
 
-/** Where a use case reports how much work it has in all and how much it has done, in a unit of its own. */
+/**
+ * Where a use case reports how much work it has in all and how much it has done, in a unit of its
+ * own.
+ */
 public interface Progress {
   /** Reports nowhere. */
   Progress NONE =

@@ -30,9 +30,9 @@ import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.ContentHandler;
 
 /**
- * The least work that indexing a mail folder takes, as a yardstick for the index job: walk the files, split mbox files
- * into messages, parse every message with one shared Tika parser, add one Lucene document per message, commit once at
- * the end. No catalog, no database, no progress.
+ * The least work that indexing a mail folder takes, as a yardstick for the index job: walk the
+ * files, split mbox files into messages, parse every message with one shared Tika parser, add one
+ * Lucene document per message, commit once at the end. No catalog, no database, no progress.
  */
 final class BareIndexer {
   /** What a run did. */
@@ -58,8 +58,9 @@ final class BareIndexer {
 
   /**
    * @param writeLimit the most characters of text kept per message
-   * @param messagesAsRfc822 parse messages with the RFC 822 parser directly, as the index job does, rather than let
-   *     the auto-detecting parser detect their type first (attachments go through the auto-detecting parser either way)
+   * @param messagesAsRfc822 parse messages with the RFC 822 parser directly, as the index job does,
+   *     rather than let the auto-detecting parser detect their type first (attachments go through
+   *     the auto-detecting parser either way)
    */
   BareIndexer(int writeLimit, boolean messagesAsRfc822) {
     this.writeLimit = writeLimit;
@@ -120,7 +121,8 @@ final class BareIndexer {
     items++;
     bytes += size;
     Metadata metadata = new Metadata();
-    // The same hints the index job gives: the file name, and that a mail file or mbox entry is a message.
+    // The same hints the index job gives: the file name, and that a mail file or mbox entry is a
+    // message.
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     boolean message = fileName.endsWith(".eml") || fileName.endsWith(".mbox");
     if (message) {
@@ -130,7 +132,8 @@ final class BareIndexer {
     try {
       ContentHandler handler =
           new BodyContentHandler(
-              new WriteOutContentHandler(new ToTextContentHandler(text), writeLimit, false, context));
+              new WriteOutContentHandler(
+                  new ToTextContentHandler(text), writeLimit, false, context));
       (message && messagesAsRfc822 ? messageParser : parser).parse(in, handler, metadata, context);
     } catch (Exception e) {
       failed++;
@@ -138,9 +141,12 @@ final class BareIndexer {
     }
     Document doc = new Document();
     doc.add(new StringField("id", id, Field.Store.YES));
-    doc.add(new TextField("subject", nonNull(metadata.get(TikaCoreProperties.TITLE)), Field.Store.YES));
+    doc.add(
+        new TextField("subject", nonNull(metadata.get(TikaCoreProperties.TITLE)), Field.Store.YES));
     doc.add(new TextField("from", nonNull(metadata.get(Message.MESSAGE_FROM)), Field.Store.YES));
-    doc.add(new TextField("to", String.join(", ", metadata.getValues(Message.MESSAGE_TO)), Field.Store.YES));
+    doc.add(
+        new TextField(
+            "to", String.join(", ", metadata.getValues(Message.MESSAGE_TO)), Field.Store.YES));
     doc.add(new TextField("body", text.toString(), Field.Store.NO));
     writer.addDocument(doc);
   }

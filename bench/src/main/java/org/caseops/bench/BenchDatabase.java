@@ -9,16 +9,17 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.caseops.persistence.migration.SchemaMigrations;
 import org.caseops.persistence.testing.TestDatabase;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, migrated database for one run: in-memory H2 or a new PostgreSQL schema (both from the persistence test
- * support), or an H2 file database, which keeps a large catalog out of the heap for the memory check; or, for the
- * search benchmark, a database kept between runs ({@link #persistent}).
+ * A fresh, migrated database for one run: in-memory H2 or a new PostgreSQL schema (both from the
+ * persistence test support), or an H2 file database, which keeps a large catalog out of the heap
+ * for the memory check; or, for the search benchmark, a database kept between runs ({@link
+ * #persistent}).
  */
 final class BenchDatabase implements AutoCloseable {
   enum Kind {
@@ -53,7 +54,8 @@ final class BenchDatabase implements AutoCloseable {
       case POSTGRESQL -> new BenchDatabase(TestDatabase.postgresql(), null, "PostgreSQL");
       case H2FILE -> {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + workDir.resolve("caseops").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        ds.setURL(
+            "jdbc:h2:file:" + workDir.resolve("caseops").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
         SchemaMigrations.migrate(ds, BenchDatabase.class.getClassLoader());
         yield new BenchDatabase(null, ds, "H2 file");
       }
@@ -61,15 +63,17 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   /**
-   * A migrated database that outlives the run: an H2 file database in {@code workDir} (for {@code h2} and {@code
-   * h2file}), or the PostgreSQL database {@code caseops_bench} on 127.0.0.1:5432 (user postgres; created when absent,
-   * or the database named by {@code -Dcaseops.bench.db.url}).
+   * A migrated database that outlives the run: an H2 file database in {@code workDir} (for {@code
+   * h2} and {@code h2file}), or the PostgreSQL database {@code caseops_bench} on 127.0.0.1:5432
+   * (user postgres; created when absent, or the database named by {@code -Dcaseops.bench.db.url}).
    */
   static BenchDatabase persistent(Kind kind, Path workDir) {
     if (kind != Kind.POSTGRESQL) {
       return open(Kind.H2FILE, workDir);
     }
-    String url = System.getProperty("caseops.bench.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_bench");
+    String url =
+        System.getProperty(
+            "caseops.bench.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_bench");
     String user = System.getProperty("caseops.bench.db.user", "postgres");
     String name = url.substring(url.lastIndexOf('/') + 1);
     PGSimpleDataSource admin = new PGSimpleDataSource();
@@ -77,12 +81,15 @@ final class BenchDatabase implements AutoCloseable {
     admin.setUser(user);
     try (Connection c = admin.getConnection();
         Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'");
+      var rs =
+          s.executeQuery(
+              "SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'");
       if (!rs.next()) {
         s.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the PostgreSQL database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the PostgreSQL database " + name + ": " + e.getMessage(), e);
     }
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(url);

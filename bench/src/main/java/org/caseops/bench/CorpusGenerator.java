@@ -21,13 +21,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Writes a real-looking mail corpus laid out as caseops reads evidence: {@code mailboxes/<email>/} holds each
- * custodian's mail as single {@code .eml} messages (under {@code Inbox/<yyyy-MM>/} and {@code Sent Items/<yyyy-MM>/})
- * and as mboxrd files ({@code Archive/<yyyy>.mbox}, where body lines starting with {@code From } are quoted as {@code
- * >From }); with {@code --sites}, {@code sites/<host>/<path>/} holds text and HTML documents of two team sites.
+ * Writes a real-looking mail corpus laid out as caseops reads evidence: {@code mailboxes/<email>/}
+ * holds each custodian's mail as single {@code .eml} messages (under {@code Inbox/<yyyy-MM>/} and
+ * {@code Sent Items/<yyyy-MM>/}) and as mboxrd files ({@code Archive/<yyyy>.mbox}, where body lines
+ * starting with {@code From } are quoted as {@code >From }); with {@code --sites}, {@code
+ * sites/<host>/<path>/} holds text and HTML documents of two team sites.
  *
- * <p>The same seed gives the same corpus, byte for byte. Messages are written one at a time as they are made, so the
- * size of a corpus is bounded by the disk only.
+ * <p>The same seed gives the same corpus, byte for byte. Messages are written one at a time as they
+ * are made, so the size of a corpus is bounded by the disk only.
  *
  * <pre>
  * java -cp ... org.caseops.bench.CorpusGenerator --out corpus --messages 3000
@@ -36,7 +37,8 @@ import java.util.SplittableRandom;
  */
 public final class CorpusGenerator {
   /** What to generate. */
-  public record Settings(int messages, int mailboxes, double mboxShare, long seed, boolean sites, int siteDocuments) {
+  public record Settings(
+      int messages, int mailboxes, double mboxShare, long seed, boolean sites, int siteDocuments) {
     public Settings {
       if (messages < 0 || mailboxes < 1 || mboxShare < 0 || mboxShare > 1 || siteDocuments < 0) {
         throw new IllegalArgumentException(
@@ -69,11 +71,14 @@ public final class CorpusGenerator {
   static final String SITE_HOST = "contoso.sharepoint.com";
   static final List<String> SITE_PATHS = List.of("sites/legal", "sites/project-falcon");
 
-  private static final ZonedDateTime FIRST_DAY = ZonedDateTime.of(2021, 1, 4, 8, 0, 0, 0, ZoneOffset.UTC);
-  private static final ZonedDateTime LAST_DAY = ZonedDateTime.of(2024, 12, 20, 18, 0, 0, 0, ZoneOffset.UTC);
+  private static final ZonedDateTime FIRST_DAY =
+      ZonedDateTime.of(2021, 1, 4, 8, 0, 0, 0, ZoneOffset.UTC);
+  private static final ZonedDateTime LAST_DAY =
+      ZonedDateTime.of(2024, 12, 20, 18, 0, 0, 0, ZoneOffset.UTC);
   private static final DateTimeFormatter MBOX_DATE =
       DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
   private final Path root;
   private final Settings settings;
@@ -144,7 +149,10 @@ public final class CorpusGenerator {
         String.join(", ", s.mailboxEmails()));
     if (!s.siteUrls().isEmpty()) {
       System.out.printf(
-          Locale.ROOT, "  site documents: %,d (%s)%n", s.siteDocuments(), String.join(", ", s.siteUrls()));
+          Locale.ROOT,
+          "  site documents: %,d (%s)%n",
+          s.siteDocuments(),
+          String.join(", ", s.siteUrls()));
     }
     System.out.printf(
         Locale.ROOT,
@@ -194,7 +202,17 @@ public final class CorpusGenerator {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     Summary summary =
-        new Summary(root, messages, emlFiles, mboxFiles, mboxMessages, siteDocuments, bytes, owners, siteUrls, elapsed);
+        new Summary(
+            root,
+            messages,
+            emlFiles,
+            mboxFiles,
+            mboxMessages,
+            siteDocuments,
+            bytes,
+            owners,
+            siteUrls,
+            elapsed);
     writeManifest(summary);
     return summary;
   }
@@ -220,7 +238,8 @@ public final class CorpusGenerator {
     return counts;
   }
 
-  private long writeMailbox(MailFactory factory, MailFactory.Person owner, int count) throws IOException {
+  private long writeMailbox(MailFactory factory, MailFactory.Person owner, int count)
+      throws IOException {
     factory.newMailbox();
     Path mailbox = root.resolve("mailboxes").resolve(owner.email());
     Files.createDirectories(mailbox);
@@ -234,7 +253,8 @@ public final class CorpusGenerator {
         boolean inMbox = random.nextDouble() < settings.mboxShare();
         MailFactory.Mail mail = factory.next(owner, date, sent);
         if (inMbox) {
-          // The UTC year, which only grows along the mailbox; the message's own zone could step back over New Year.
+          // The UTC year, which only grows along the mailbox; the message's own zone could step
+          // back over New Year.
           int year = date.getYear();
           if (mbox == null || mbox.year != year || mbox.messages >= mbox.limit) {
             if (mbox != null) {
@@ -256,12 +276,15 @@ public final class CorpusGenerator {
     return count;
   }
 
-  private void writeEml(Path mailbox, int seq, MailFactory.Mail mail, boolean sent) throws IOException {
+  private void writeEml(Path mailbox, int seq, MailFactory.Mail mail, boolean sent)
+      throws IOException {
     Path folder = mailbox.resolve(sent ? "Sent Items" : "Inbox").resolve(MONTH.format(mail.date()));
     Files.createDirectories(folder);
-    Path file = folder.resolve(String.format(Locale.ROOT, "%06d-%s.eml", seq, slug(mail.subject())));
+    Path file =
+        folder.resolve(String.format(Locale.ROOT, "%06d-%s.eml", seq, slug(mail.subject())));
     try (OutputStream out =
-        new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 16384)) {
+        new BufferedOutputStream(
+            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 16384)) {
       bytes += writeAscii(out, mail.text(), true, false);
     }
     emlFiles++;
@@ -281,7 +304,9 @@ public final class CorpusGenerator {
       this.limit = limit;
       Files.createDirectories(folder);
       Path file = folder.resolve(part == 1 ? year + ".mbox" : year + "-" + part + ".mbox");
-      this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 65536);
+      this.out =
+          new BufferedOutputStream(
+              Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 65536);
       mboxFiles++;
     }
 
@@ -302,17 +327,19 @@ public final class CorpusGenerator {
   }
 
   /**
-   * Writes ASCII text, with CRLF line ends when {@code crlf}, and with mboxrd quoting when {@code quoteFrom}: a line
-   * that is {@code From } after any number of {@code >} gets one more {@code >}.
+   * Writes ASCII text, with CRLF line ends when {@code crlf}, and with mboxrd quoting when {@code
+   * quoteFrom}: a line that is {@code From } after any number of {@code >} gets one more {@code >}.
    */
-  static long writeAscii(OutputStream out, String text, boolean crlf, boolean quoteFrom) throws IOException {
+  static long writeAscii(OutputStream out, String text, boolean crlf, boolean quoteFrom)
+      throws IOException {
     byte[] buffer = new byte[text.length() + text.length() / 16 + 16];
     int n = 0;
     boolean lineStart = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c > 127) {
-        throw new IllegalStateException("a message must be ASCII on the wire, found U+" + Integer.toHexString(c));
+        throw new IllegalStateException(
+            "a message must be ASCII on the wire, found U+" + Integer.toHexString(c));
       }
       if (n + 3 > buffer.length) {
         buffer = Arrays.copyOf(buffer, buffer.length * 2);
@@ -343,7 +370,9 @@ public final class CorpusGenerator {
   }
 
   private void writeSites(MailFactory factory) throws IOException {
-    String[] folders = {"Shared Documents", "Shared Documents/Contracts", "Shared Documents/Reports"};
+    String[] folders = {
+      "Shared Documents", "Shared Documents/Contracts", "Shared Documents/Reports"
+    };
     long span = Duration.between(FIRST_DAY, LAST_DAY).getSeconds();
     for (int d = 0; d < settings.siteDocuments(); d++) {
       String sitePath = SITE_PATHS.get(d % SITE_PATHS.size());
@@ -358,7 +387,9 @@ public final class CorpusGenerator {
       boolean html = random.nextBoolean();
       String name = String.format(Locale.ROOT, "%s-%03d.%s", slug(title), d, html ? "html" : "txt");
       String content =
-          html ? MailFactory.html(paragraphs, title) : title + "\n\n" + MailFactory.plainText(paragraphs);
+          html
+              ? MailFactory.html(paragraphs, title)
+              : title + "\n\n" + MailFactory.plainText(paragraphs);
       byte[] data = content.getBytes(StandardCharsets.UTF_8);
       Files.write(folder.resolve(name), data);
       bytes += data.length;
@@ -368,23 +399,46 @@ public final class CorpusGenerator {
 
   /** Writes {@code corpus.properties}: what the corpus holds, for the benchmarks and for people. */
   private void writeManifest(Summary s) throws IOException {
-    // Written by hand rather than with Properties.store, which adds the current time and would make runs differ.
+    // Written by hand rather than with Properties.store, which adds the current time and would make
+    // runs differ.
     String text =
         "# Written by org.caseops.bench.CorpusGenerator\n"
-            + "seed=" + settings.seed() + "\n"
-            + "messages=" + s.messages() + "\n"
-            + "mailboxes=" + String.join(",", s.mailboxEmails()) + "\n"
-            + "mboxShare=" + settings.mboxShare() + "\n"
-            + "emlFiles=" + s.emlFiles() + "\n"
-            + "mboxFiles=" + s.mboxFiles() + "\n"
-            + "mboxMessages=" + s.mboxMessages() + "\n"
-            + "siteUrls=" + String.join(",", s.siteUrls()).replace(":", "\\:") + "\n"
-            + "siteDocuments=" + s.siteDocuments() + "\n"
-            + "bytes=" + s.bytes() + "\n";
+            + "seed="
+            + settings.seed()
+            + "\n"
+            + "messages="
+            + s.messages()
+            + "\n"
+            + "mailboxes="
+            + String.join(",", s.mailboxEmails())
+            + "\n"
+            + "mboxShare="
+            + settings.mboxShare()
+            + "\n"
+            + "emlFiles="
+            + s.emlFiles()
+            + "\n"
+            + "mboxFiles="
+            + s.mboxFiles()
+            + "\n"
+            + "mboxMessages="
+            + s.mboxMessages()
+            + "\n"
+            + "siteUrls="
+            + String.join(",", s.siteUrls()).replace(":", "\\:")
+            + "\n"
+            + "siteDocuments="
+            + s.siteDocuments()
+            + "\n"
+            + "bytes="
+            + s.bytes()
+            + "\n";
     Files.writeString(root.resolve("corpus.properties"), text, StandardCharsets.ISO_8859_1);
   }
 
-  /** The mailbox addresses of a corpus written earlier, from its manifest or else from its folders. */
+  /**
+   * The mailbox addresses of a corpus written earlier, from its manifest or else from its folders.
+   */
   public static List<String> mailboxesOf(Path root) throws IOException {
     Path manifest = root.resolve("corpus.properties");
     if (Files.isRegularFile(manifest)) {
@@ -398,7 +452,11 @@ public final class CorpusGenerator {
       }
     }
     try (var folders = Files.list(root.resolve("mailboxes"))) {
-      return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+      return folders
+          .filter(Files::isDirectory)
+          .map(f -> f.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 

@@ -18,14 +18,15 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Watches the heap while a run goes on: the highest heap use seen by a sampler, and the highest heap use left after a
- * garbage collection (from the GC beans' notifications), which is what a run keeps alive. Optionally forces a full
- * collection every few seconds, so that the after-GC figure is the live set rather than whatever a young collection
- * left in the old generation.
+ * Watches the heap while a run goes on: the highest heap use seen by a sampler, and the highest
+ * heap use left after a garbage collection (from the GC beans' notifications), which is what a run
+ * keeps alive. Optionally forces a full collection every few seconds, so that the after-GC figure
+ * is the live set rather than whatever a young collection left in the old generation.
  */
 final class HeapWatcher {
   /** The figures of one run, in bytes. */
-  record Figures(long peakUsed, long peakAfterGc, long baselineAfterGc, long collections, long heapMax) {
+  record Figures(
+      long peakUsed, long peakAfterGc, long baselineAfterGc, long collections, long heapMax) {
     static double mib(long bytes) {
       return bytes / 1048576.0;
     }
@@ -65,7 +66,8 @@ final class HeapWatcher {
               while (running) {
                 long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 peakUsed.accumulateAndGet(used, Math::max);
-                if (forcedGcEveryMillis > 0 && System.nanoTime() - lastForced > forcedGcEveryMillis * 1_000_000) {
+                if (forcedGcEveryMillis > 0
+                    && System.nanoTime() - lastForced > forcedGcEveryMillis * 1_000_000) {
                   System.gc();
                   lastForced = System.nanoTime();
                 }
@@ -87,7 +89,8 @@ final class HeapWatcher {
   }
 
   private void onGc(Notification notification, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
       return;
     }
     GarbageCollectionNotificationInfo info =
@@ -121,6 +124,7 @@ final class HeapWatcher {
     emitters.clear();
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     peakUsed.accumulateAndGet(heap.getUsed(), Math::max);
-    return new Figures(peakUsed.get(), peakAfterGc.get(), baseline, collections.get(), heap.getMax());
+    return new Figures(
+        peakUsed.get(), peakAfterGc.get(), baseline, collections.get(), heap.getMax());
   }
 }

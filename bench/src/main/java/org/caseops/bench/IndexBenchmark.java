@@ -16,9 +16,10 @@ import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 /**
- * Measures the caseops index job against the bare work it has to do, in one JVM on one corpus: a bare Tika and Lucene
- * loop ({@link BareIndexer}) and the {@code index} job on JBeret SE ({@link JobRunner}) take turns, each round on a new
- * index and a new database, and the medians of their items per second are compared.
+ * Measures the caseops index job against the bare work it has to do, in one JVM on one corpus: a
+ * bare Tika and Lucene loop ({@link BareIndexer}) and the {@code index} job on JBeret SE ({@link
+ * JobRunner}) take turns, each round on a new index and a new database, and the medians of their
+ * items per second are compared.
  *
  * <pre>
  * java -cp ... org.caseops.bench.IndexBenchmark [--messages 5000] [--rounds 3] [--db h2|h2file|postgresql]
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
  *     [--write-limit 10000000] [--bare-parser auto|rfc822] [--gc-every SECONDS] [--work DIR] [--keep]
  * </pre>
  *
- * <p>Each run prints a line starting with {@code RESULT} with its figures as {@code key=value} pairs, which {@link
- * LargeCaseMemoryCheck} reads.
+ * <p>Each run prints a line starting with {@code RESULT} with its figures as {@code key=value}
+ * pairs, which {@link LargeCaseMemoryCheck} reads.
  */
 public final class IndexBenchmark {
   enum Mode {
@@ -46,7 +47,10 @@ public final class IndexBenchmark {
       double cpuSeconds,
       HeapWatcher.Figures heap,
       String detail) {
-    /** Items per second of CPU time of the whole process: less sensitive than wall time to other loads. */
+    /**
+     * Items per second of CPU time of the whole process: less sensitive than wall time to other
+     * loads.
+     */
     double itemsPerCpuSecond() {
       return items / cpuSeconds;
     }
@@ -92,7 +96,11 @@ public final class IndexBenchmark {
     this.seed = o.longValue("seed", 42);
     this.warmupMessages = o.integer("warmup-messages", 2000);
     this.timeoutMinutes = o.integer("timeout-minutes", 120);
-    if (rounds < 1 || messages < 1 || mailboxCount < 1 || warmupMessages < 0 || timeoutMinutes < 1) {
+    if (rounds < 1
+        || messages < 1
+        || mailboxCount < 1
+        || warmupMessages < 0
+        || timeoutMinutes < 1) {
       throw new IllegalArgumentException(
           "need --rounds, --messages, --mailboxes and --timeout-minutes >= 1, --warmup-messages >= 0");
     }
@@ -114,8 +122,19 @@ public final class IndexBenchmark {
           Options.parse(
               args,
               Set.of(
-                  "messages", "rounds", "db", "corpus", "mode", "mailboxes", "seed", "warmup-messages",
-                  "write-limit", "gc-every", "work", "timeout-minutes", "bare-parser"),
+                  "messages",
+                  "rounds",
+                  "db",
+                  "corpus",
+                  "mode",
+                  "mailboxes",
+                  "seed",
+                  "warmup-messages",
+                  "write-limit",
+                  "gc-every",
+                  "work",
+                  "timeout-minutes",
+                  "bare-parser"),
               Set.of("keep", "help"));
       if (o.flag("help")) {
         usage(null);
@@ -142,10 +161,16 @@ public final class IndexBenchmark {
             + " [--timeout-minutes 120]");
   }
 
-  /** Keeps the output to the figures: the libraries' start-up notices go unless a logging configuration is given. */
+  /**
+   * Keeps the output to the figures: the libraries' start-up notices go unless a logging
+   * configuration is given.
+   */
   static void quietLogging() throws IOException {
-    // Log4j and SLF4J (pulled in by parser libraries) otherwise complain at start-up that they have no back end.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    // Log4j and SLF4J (pulled in by parser libraries) otherwise complain at start-up that they have
+    // no back end.
+    System.setProperty(
+        "log4j2.loggerContextFactory",
+        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     System.setProperty("slf4j.internal.verbosity", "ERROR");
     if (System.getProperty("java.util.logging.config.file") == null) {
       try (InputStream in = IndexBenchmark.class.getResourceAsStream("/bench-logging.properties")) {
@@ -175,7 +200,9 @@ public final class IndexBenchmark {
         rt.availableProcessors(),
         rt.maxMemory() / 1048576.0,
         dbKind.name().toLowerCase(Locale.ROOT),
-        mode == Mode.BARE ? "bare loop only" : mode == Mode.JOB ? "index job only" : "bare loop and index job in turn");
+        mode == Mode.BARE
+            ? "bare loop only"
+            : mode == Mode.JOB ? "index job only" : "bare loop and index job in turn");
     if (mode != Mode.JOB) {
       System.out.println(
           bareRfc822
@@ -186,7 +213,9 @@ public final class IndexBenchmark {
     boolean needJob = mode != Mode.BARE;
     if (needJob && !JobRunner.jobAvailable()) {
       System.err.println(
-          "error: META-INF/batch-jobs/" + JobRunner.JOB_NAME + ".xml is not on the class path; build the batch module"
+          "error: META-INF/batch-jobs/"
+              + JobRunner.JOB_NAME
+              + ".xml is not on the class path; build the batch module"
               + " first (mvn install at the root), or use --mode bare");
       return 3;
     }
@@ -221,23 +250,29 @@ public final class IndexBenchmark {
     return failed ? 1 : 0;
   }
 
-  /** Runs both paths once on a small corpus of their own, unmeasured, so that round 1 is not a cold-start figure. */
+  /**
+   * Runs both paths once on a small corpus of their own, unmeasured, so that round 1 is not a
+   * cold-start figure.
+   */
   private void warmUp(int messages, int mailboxCount, JobRunner jobRunner) throws Exception {
     Path warm = work.resolve("warmup");
-    CorpusGenerator.generate(warm.resolve("corpus"), CorpusGenerator.Settings.of(messages, mailboxCount, 7));
+    CorpusGenerator.generate(
+        warm.resolve("corpus"), CorpusGenerator.Settings.of(messages, mailboxCount, 7));
     long start = System.nanoTime();
     if (mode != Mode.JOB) {
       new BareIndexer(writeLimit, bareRfc822)
           .run(warm.resolve("corpus").resolve("mailboxes"), warm.resolve("bare-index"));
     }
     if (jobRunner != null) {
-      try (BenchDatabase db = BenchDatabase.open(dbKind, Files.createDirectories(warm.resolve("db")))) {
+      try (BenchDatabase db =
+          BenchDatabase.open(dbKind, Files.createDirectories(warm.resolve("db")))) {
         Path corpus = warm.resolve("corpus");
         jobRunner.run(db, corpus, CorpusGenerator.mailboxesOf(corpus), warm.resolve("data"));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "warm-up on %,d messages: %.1f s (not counted)%n", messages, seconds);
+    System.out.printf(
+        Locale.ROOT, "warm-up on %,d messages: %.1f s (not counted)%n", messages, seconds);
     deleteTree(warm);
   }
 
@@ -255,11 +290,14 @@ public final class IndexBenchmark {
     }
     deleteTree(index);
     String detail =
-        String.format(Locale.ROOT, "failed=%d documents=%d bytes=%d", r.failed(), r.documents(), r.bytes());
-    return new Run("bare", round, r.items(), r.seconds(), r.itemsPerSecond(), cpu / 1e9, heap, detail);
+        String.format(
+            Locale.ROOT, "failed=%d documents=%d bytes=%d", r.failed(), r.documents(), r.bytes());
+    return new Run(
+        "bare", round, r.items(), r.seconds(), r.itemsPerSecond(), cpu / 1e9, heap, detail);
   }
 
-  private Run jobRound(JobRunner runner, Path corpus, List<String> mailboxes, int round) throws Exception {
+  private Run jobRound(JobRunner runner, Path corpus, List<String> mailboxes, int round)
+      throws Exception {
     Path data = work.resolve("job-" + round);
     Files.createDirectories(data);
     try (BenchDatabase db = BenchDatabase.open(dbKind, data)) {
@@ -284,7 +322,8 @@ public final class IndexBenchmark {
               r.documents(),
               r.bytes(),
               r.resultInfo().replace('\n', ' '));
-      return new Run("job", round, r.items(), r.seconds(), r.itemsPerSecond(), cpu / 1e9, heap, detail);
+      return new Run(
+          "job", round, r.items(), r.seconds(), r.itemsPerSecond(), cpu / 1e9, heap, detail);
     } finally {
       deleteTree(data);
     }
@@ -327,7 +366,8 @@ public final class IndexBenchmark {
   }
 
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return 0;
@@ -355,12 +395,15 @@ public final class IndexBenchmark {
           Locale.ROOT,
           "job/bare: %.2f (items/s), %.2f (items/cpu-s)%n",
           job / bare,
-          median(runs, "job", Run::itemsPerCpuSecond) / median(runs, "bare", Run::itemsPerCpuSecond));
+          median(runs, "job", Run::itemsPerCpuSecond)
+              / median(runs, "bare", Run::itemsPerCpuSecond));
     }
   }
 
-  private static double median(List<Run> runs, String kind, java.util.function.ToDoubleFunction<Run> value) {
-    double[] values = runs.stream().filter(r -> r.kind().equals(kind)).mapToDouble(value).sorted().toArray();
+  private static double median(
+      List<Run> runs, String kind, java.util.function.ToDoubleFunction<Run> value) {
+    double[] values =
+        runs.stream().filter(r -> r.kind().equals(kind)).mapToDouble(value).sorted().toArray();
     if (values.length == 0) {
       return Double.NaN;
     }

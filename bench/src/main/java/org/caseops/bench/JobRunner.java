@@ -32,10 +32,10 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Runs the caseops {@code index} job on JBeret SE the way the API starts it: a case with one custodian and one mailbox
- * source per corpus mailbox, the operation added first, then the job started with {@code operationId} and {@code
- * caseId}, then the execution recorded. Waits for the job and its operation to end, then reads back the operation and
- * the catalog.
+ * Runs the caseops {@code index} job on JBeret SE the way the API starts it: a case with one
+ * custodian and one mailbox source per corpus mailbox, the operation added first, then the job
+ * started with {@code operationId} and {@code caseId}, then the execution recorded. Waits for the
+ * job and its operation to end, then reads back the operation and the catalog.
  */
 final class JobRunner implements AutoCloseable {
   /** What a run did and how the operation ended. */
@@ -60,15 +60,18 @@ final class JobRunner implements AutoCloseable {
   }
 
   static final String JOB_NAME = CaseAction.index.jobName();
-  private static final IdentitySet BENCH = IdentitySet.application("caseops-bench", "caseops bench");
+  private static final IdentitySet BENCH =
+      IdentitySet.application("caseops-bench", "caseops bench");
   private static final Set<BatchStatus> ENDED =
-      EnumSet.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
+      EnumSet.of(
+          BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
 
   private final WeldContainer weld;
   private final Duration timeout;
 
   JobRunner(Duration timeout) {
-    // JBeret SE takes its artifacts from the Weld container with this id (and starts its own when there is none):
+    // JBeret SE takes its artifacts from the Weld container with this id (and starts its own when
+    // there is none):
     // the job must see the same repositories as the benchmark.
     this.weld = new Weld(RegistrySingletonProvider.STATIC_INSTANCE).initialize();
     this.timeout = timeout;
@@ -81,13 +84,15 @@ final class JobRunner implements AutoCloseable {
 
   /** Whether the index job's XML is on the class path, as the API checks before it starts a job. */
   static boolean jobAvailable() {
-    return Thread.currentThread().getContextClassLoader().getResource("META-INF/batch-jobs/" + JOB_NAME + ".xml")
+    return Thread.currentThread()
+            .getContextClassLoader()
+            .getResource("META-INF/batch-jobs/" + JOB_NAME + ".xml")
         != null;
   }
 
   /**
-   * Indexes the given mailboxes of the corpus into a new case of the database, with the case data under {@code
-   * dataDir}.
+   * Indexes the given mailboxes of the corpus into a new case of the database, with the case data
+   * under {@code dataDir}.
    */
   Result run(BenchDatabase database, Path corpus, List<String> mailboxes, Path dataDir)
       throws IOException, InterruptedException {
@@ -105,7 +110,8 @@ final class JobRunner implements AutoCloseable {
     for (String email : mailboxes) {
       Custodian custodian = Custodian.add(c.getId(), email, null, now);
       custodians.add(custodian);
-      custodians.addSource(CustodianSource.mailbox(c.getId(), custodian.getId(), email, null, BENCH, now));
+      custodians.addSource(
+          CustodianSource.mailbox(c.getId(), custodian.getId(), email, null, BENCH, now));
     }
 
     long start = System.nanoTime();
@@ -143,7 +149,8 @@ final class JobRunner implements AutoCloseable {
       bytes += s.size();
     }
     ResultInfo info = done.getResultInfo();
-    String resultInfo = info == null ? "-" : info.getCode() + "/" + info.getSubcode() + " " + info.getMessage();
+    String resultInfo =
+        info == null ? "-" : info.getCode() + "/" + info.getSubcode() + " " + info.getMessage();
     return new Result(
         itemCount,
         indexed,

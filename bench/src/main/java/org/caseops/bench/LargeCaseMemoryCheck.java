@@ -15,11 +15,12 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Checks that the index job's memory stays flat in the size of the case: runs the job alone in a new JVM with a small
- * heap ({@code -Xmx512m} by default) on corpora of growing size (10,000 and 100,000 messages by default), with a full
- * collection forced every few seconds so that the peak heap after GC is the job's live set, and prints the figures side
- * by side. A run that runs out of memory ends its JVM and is reported as such. The catalog goes to an H2 file database
- * (or PostgreSQL), so that the database itself does not live in the heap being measured.
+ * Checks that the index job's memory stays flat in the size of the case: runs the job alone in a
+ * new JVM with a small heap ({@code -Xmx512m} by default) on corpora of growing size (10,000 and
+ * 100,000 messages by default), with a full collection forced every few seconds so that the peak
+ * heap after GC is the job's live set, and prints the figures side by side. A run that runs out of
+ * memory ends its JVM and is reported as such. The catalog goes to an H2 file database (or
+ * PostgreSQL), so that the database itself does not live in the heap being measured.
  *
  * <p>Run it with {@code java -cp}, not inside Maven: the child JVMs get this JVM's class path.
  *
@@ -89,19 +90,29 @@ public final class LargeCaseMemoryCheck {
               "-cp",
               System.getProperty("java.class.path"),
               IndexBenchmark.class.getName(),
-              "--mode", "job",
-              "--corpus", corpus.toString(),
-              "--rounds", "1",
-              "--warmup-messages", "0",
-              "--db", db,
-              "--gc-every", Integer.toString(gcEvery),
-              "--work", work.resolve("runs").toString());
-      String shown = String.join(" ", command).replace(System.getProperty("java.class.path"), "<class path>");
+              "--mode",
+              "job",
+              "--corpus",
+              corpus.toString(),
+              "--rounds",
+              "1",
+              "--warmup-messages",
+              "0",
+              "--db",
+              db,
+              "--gc-every",
+              Integer.toString(gcEvery),
+              "--work",
+              work.resolve("runs").toString());
+      String shown =
+          String.join(" ", command).replace(System.getProperty("java.class.path"), "<class path>");
       System.out.printf(Locale.ROOT, "%n== %,d messages: %s%n", size, shown);
       Map<String, String> result = runChild(command);
       result.put("size", Integer.toString(size));
       if (result.containsKey("items") && !result.get("items").equals(Integer.toString(size))) {
-        result.put("outcome", result.get("outcome") + ", but " + result.get("items") + " items of " + size);
+        result.put(
+            "outcome",
+            result.get("outcome") + ", but " + result.get("items") + " items of " + size);
       }
       results.add(result);
       if (o.flag("delete-corpora")) {
@@ -156,7 +167,9 @@ public final class LargeCaseMemoryCheck {
             + " [--mailboxes 3] [--seed 42] [--work DIR] [--delete-corpora]");
   }
 
-  /** The corpus of this size in the work folder, generated unless a previous run left the same one. */
+  /**
+   * The corpus of this size in the work folder, generated unless a previous run left the same one.
+   */
   private static Path corpus(Path work, int size, int mailboxes, long seed) throws IOException {
     Path corpus = work.resolve("corpus-" + size + "-" + mailboxes + "-" + seed);
     Path manifest = corpus.resolve("corpus.properties");
@@ -177,13 +190,18 @@ public final class LargeCaseMemoryCheck {
     return corpus;
   }
 
-  /** Runs one child JVM, echoing its output, and returns the key=value pairs of its RESULT line plus an outcome. */
-  private static Map<String, String> runChild(List<String> command) throws IOException, InterruptedException {
+  /**
+   * Runs one child JVM, echoing its output, and returns the key=value pairs of its RESULT line plus
+   * an outcome.
+   */
+  private static Map<String, String> runChild(List<String> command)
+      throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Map<String, String> result = new LinkedHashMap<>();
     boolean outOfMemory = false;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         System.out.println("  | " + line);

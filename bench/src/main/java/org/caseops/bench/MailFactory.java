@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Writes one RFC 822 message at a time, as a mail client would: headers with encoded words where needed, a plain text
- * body, an HTML alternative or small base64 attachments for some. Every choice comes from the random source it is
- * given, so a seed gives the same messages every time. Lines are separated by {@code \n}; the text is pure ASCII.
+ * Writes one RFC 822 message at a time, as a mail client would: headers with encoded words where
+ * needed, a plain text body, an HTML alternative or small base64 attachments for some. Every choice
+ * comes from the random source it is given, so a seed gives the same messages every time. Lines are
+ * separated by {@code \n}; the text is pure ASCII.
  */
 final class MailFactory {
   /** A person who sends or receives mail. */
@@ -38,8 +39,14 @@ final class MailFactory {
   private record ThreadRef(String subject, String messageId, Person sender) {}
 
   private static final ZoneOffset[] ZONES = {
-    ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(2), ZoneOffset.ofHours(-5), ZoneOffset.ofHours(-8),
-    ZoneOffset.ofHours(-4), ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(9)
+    ZoneOffset.UTC,
+    ZoneOffset.ofHours(1),
+    ZoneOffset.ofHours(2),
+    ZoneOffset.ofHours(-5),
+    ZoneOffset.ofHours(-8),
+    ZoneOffset.ofHours(-4),
+    ZoneOffset.ofHoursMinutes(5, 30),
+    ZoneOffset.ofHours(9)
   };
   private static final DateTimeFormatter RFC_5322_DATE =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
@@ -55,7 +62,10 @@ final class MailFactory {
     this.partners = partners;
   }
 
-  /** The people of a corpus: the company's staff (the mailbox owners come first) and its partners' staff. */
+  /**
+   * The people of a corpus: the company's staff (the mailbox owners come first) and its partners'
+   * staff.
+   */
   static List<List<Person>> people(SplittableRandom random, int mailboxes) {
     int staffCount = Math.max(120, mailboxes + 40);
     List<Person> staff = new ArrayList<>(staffCount);
@@ -77,7 +87,11 @@ final class MailFactory {
     }
     for (String name : Vocabulary.ACCENTED_NAMES) {
       String domain = pick(random, Vocabulary.PARTNER_DOMAINS);
-      outside.add(new Person(name, uniqueEmail(emails, asciiLocalPart(name), domain), pick(random, Vocabulary.TITLES)));
+      outside.add(
+          new Person(
+              name,
+              uniqueEmail(emails, asciiLocalPart(name), domain),
+              pick(random, Vocabulary.TITLES)));
     }
     return List.of(staff, outside);
   }
@@ -108,7 +122,8 @@ final class MailFactory {
     ZonedDateTime local = date.withZoneSameInstant(ZONES[random.nextInt(ZONES.length)]);
     ThreadRef replyTo = !recent.isEmpty() && random.nextDouble() < 0.3 ? pickRecent() : null;
     boolean forward = replyTo != null && random.nextDouble() < 0.15;
-    String[] international = random.nextDouble() < 0.03 ? pick(random, Vocabulary.INTERNATIONAL) : null;
+    String[] international =
+        random.nextDouble() < 0.03 ? pick(random, Vocabulary.INTERNATIONAL) : null;
 
     Person from;
     if (sentByOwner) {
@@ -239,14 +254,20 @@ final class MailFactory {
     return String.format(
         Locale.ROOT,
         "<%s.%08x%04x@mail.%s>",
-        date.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)),
+        date.withZoneSameInstant(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)),
         random.nextInt(),
         random.nextInt(0x10000),
         domain);
   }
 
   private List<String> body(
-      Person from, Person firstTo, ZonedDateTime date, String[] international, ThreadRef replyTo, boolean forward) {
+      Person from,
+      Person firstTo,
+      ZonedDateTime date,
+      String[] international,
+      ThreadRef replyTo,
+      boolean forward) {
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(pick(random, Vocabulary.GREETINGS).replace("{first}", firstTo.first()));
     int count = random.nextInt(1, 6);
@@ -258,10 +279,13 @@ final class MailFactory {
         String sentence = template != null ? fill(template, firstTo, date) : freeSentence();
         if (s == 0 && random.nextDouble() < 0.12) {
           // A paragraph that opens with "From " must be quoted as ">From " inside an mbox file.
-          boolean keepCase = sentence.startsWith("I ") || (template != null && template.startsWith("{"));
+          boolean keepCase =
+              sentence.startsWith("I ") || (template != null && template.startsWith("{"));
           sentence =
               pick(random, Vocabulary.FROM_OPENINGS)
-                  + (keepCase ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1));
+                  + (keepCase
+                      ? sentence
+                      : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1));
         }
         if (s > 0) {
           paragraph.append(' ');
@@ -337,8 +361,11 @@ final class MailFactory {
       case "code" -> projectCode();
       case "client" -> clientName();
       case "day" -> pick(random, Vocabulary.DAYS);
-      case "date" -> date.plusDays(random.nextInt(3, 40)).format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
-      case "name" -> random.nextDouble() < 0.3 ? addressee.first() : pick(random, colleagues).name();
+      case "date" ->
+          date.plusDays(random.nextInt(3, 40))
+              .format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
+      case "name" ->
+          random.nextDouble() < 0.3 ? addressee.first() : pick(random, colleagues).name();
       case "amount" -> String.format(Locale.US, "$%,d", random.nextInt(5, 2500) * 1000);
       case "pct" -> Integer.toString(random.nextInt(2, 35));
       case "count" -> Integer.toString(random.nextInt(2, 19));
@@ -370,7 +397,9 @@ final class MailFactory {
           paragraph.append(' ');
         }
         paragraph.append(
-            random.nextDouble() < 0.6 ? fill(pick(random, Vocabulary.SENTENCES), someone, date) : freeSentence());
+            random.nextDouble() < 0.6
+                ? fill(pick(random, Vocabulary.SENTENCES), someone, date)
+                : freeSentence());
       }
       paragraphs.add(paragraph.toString());
     }
@@ -380,7 +409,11 @@ final class MailFactory {
   /** A document title such as "Project Falcon draft agreement". */
   String documentTitle(ZonedDateTime date) {
     List<String> titles =
-        List.of("{project} {doc}", "{doc} for {client}", "{team} {quarter} {year} review", "{code} {doc}");
+        List.of(
+            "{project} {doc}",
+            "{doc} for {client}",
+            "{team} {quarter} {year} review",
+            "{code} {doc}");
     String title = fill(pick(random, titles), pick(random, colleagues), date);
     return Character.toUpperCase(title.charAt(0)) + title.substring(1);
   }
@@ -398,14 +431,17 @@ final class MailFactory {
 
   static String html(List<String> paragraphs, String subject) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n");
+    sb.append(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n");
     sb.append("<title>").append(MimeText.escapeHtml(subject)).append("</title></head>\n<body>\n");
     for (String paragraph : paragraphs) {
       if (paragraph.startsWith("> ")) {
         String quoted = MimeText.escapeHtml(paragraph.replace("> ", "")).replace("\n", " ");
         sb.append("<blockquote>").append(quoted).append("</blockquote>\n");
       } else {
-        sb.append("<p>").append(MimeText.escapeHtml(paragraph).replace("\n", "<br>\n")).append("</p>\n");
+        sb.append("<p>")
+            .append(MimeText.escapeHtml(paragraph).replace("\n", "<br>\n"))
+            .append("</p>\n");
       }
     }
     return sb.append("</body></html>\n").toString();
@@ -415,7 +451,8 @@ final class MailFactory {
   private static String textPart(List<String> paragraphs) {
     String text = plainText(paragraphs);
     if (MimeText.isAscii(text)) {
-      return "Content-Type: text/plain; charset=\"us-ascii\"\nContent-Transfer-Encoding: 7bit\n\n" + text;
+      return "Content-Type: text/plain; charset=\"us-ascii\"\nContent-Transfer-Encoding: 7bit\n\n"
+          + text;
     }
     return "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n"
         + MimeText.quotedPrintable(text);
@@ -428,15 +465,31 @@ final class MailFactory {
 
   private String boundary() {
     return String.format(
-        Locale.ROOT, "----=_Part_%d_%08x.%08x", random.nextInt(1, 9999), random.nextInt(), random.nextInt());
+        Locale.ROOT,
+        "----=_Part_%d_%08x.%08x",
+        random.nextInt(1, 9999),
+        random.nextInt(),
+        random.nextInt());
   }
 
   private String alternative(List<String> paragraphs, String subject) {
     String b = boundary();
-    return "Content-Type: multipart/alternative;\n boundary=\"" + b + "\"\n\n"
-        + "--" + b + "\n" + textPart(paragraphs) + "\n"
-        + "--" + b + "\n" + htmlPart(paragraphs, subject) + "\n"
-        + "--" + b + "--\n";
+    return "Content-Type: multipart/alternative;\n boundary=\""
+        + b
+        + "\"\n\n"
+        + "--"
+        + b
+        + "\n"
+        + textPart(paragraphs)
+        + "\n"
+        + "--"
+        + b
+        + "\n"
+        + htmlPart(paragraphs, subject)
+        + "\n"
+        + "--"
+        + b
+        + "--\n";
   }
 
   private String mixed(List<String> paragraphs, String subject, ZonedDateTime date) {
@@ -445,7 +498,8 @@ final class MailFactory {
     sb.append("Content-Type: multipart/mixed;\n boundary=\"").append(b).append("\"\n\n");
     sb.append("This is a multi-part message in MIME format.\n\n");
     sb.append("--").append(b).append('\n');
-    sb.append(random.nextBoolean() ? alternative(paragraphs, subject) : textPart(paragraphs)).append('\n');
+    sb.append(random.nextBoolean() ? alternative(paragraphs, subject) : textPart(paragraphs))
+        .append('\n');
     int attachments = random.nextDouble() < 0.75 ? 1 : 2;
     for (int i = 0; i < attachments; i++) {
       sb.append("--").append(b).append('\n').append(attachment(date)).append('\n');
@@ -461,23 +515,40 @@ final class MailFactory {
     String stamp = date.format(DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT));
     if (kind < 0.45) {
       type = "text/csv";
-      String stem = pick(random, List.of("budget", "forecast", "invoices", "headcount", "shipments", "pipeline"));
+      String stem =
+          pick(
+              random,
+              List.of("budget", "forecast", "invoices", "headcount", "shipments", "pipeline"));
       name = stem + "-" + stamp + ".csv";
       content = csv();
     } else if (kind < 0.75) {
       type = "text/plain";
-      String stem = pick(random, List.of("meeting-notes", "call-summary", "open-items", "draft-clause"));
+      String stem =
+          pick(random, List.of("meeting-notes", "call-summary", "open-items", "draft-clause"));
       name = stem + "-" + stamp + ".txt";
       content =
           plainText(
-              List.of(freeSentence() + " " + freeSentence(), freeSentence(), freeSentence() + " " + freeSentence()));
+              List.of(
+                  freeSentence() + " " + freeSentence(),
+                  freeSentence(),
+                  freeSentence() + " " + freeSentence()));
     } else {
       type = "text/html";
-      name = pick(random, List.of("status-report", "weekly-summary", "risk-overview")) + "-" + stamp + ".html";
+      name =
+          pick(random, List.of("status-report", "weekly-summary", "risk-overview"))
+              + "-"
+              + stamp
+              + ".html";
       content = htmlReport();
     }
-    return "Content-Type: " + type + "; charset=\"utf-8\"; name=\"" + name + "\"\n"
-        + "Content-Disposition: attachment; filename=\"" + name + "\"\n"
+    return "Content-Type: "
+        + type
+        + "; charset=\"utf-8\"; name=\""
+        + name
+        + "\"\n"
+        + "Content-Disposition: attachment; filename=\""
+        + name
+        + "\"\n"
         + "Content-Transfer-Encoding: base64\n\n"
         + MimeText.base64(content.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
   }
@@ -488,15 +559,20 @@ final class MailFactory {
     String[] statuses = {"Open", "Approved", "Pending", "Paid", "Disputed"};
     int rows = random.nextInt(8, 60);
     for (int i = 0; i < rows; i++) {
-      sb.append(regions[random.nextInt(regions.length)]).append(',')
-          .append(clientName()).append(',')
-          .append(projectCode()).append(',')
-          .append(pick(random, Vocabulary.QUARTERS)).append(',')
+      sb.append(regions[random.nextInt(regions.length)])
+          .append(',')
+          .append(clientName())
+          .append(',')
+          .append(projectCode())
+          .append(',')
+          .append(pick(random, Vocabulary.QUARTERS))
+          .append(',')
           .append(random.nextInt(100, 250_000))
           .append('.')
           .append(String.format(Locale.ROOT, "%02d", random.nextInt(100)))
           .append(',')
-          .append(statuses[random.nextInt(statuses.length)]).append('\n');
+          .append(statuses[random.nextInt(statuses.length)])
+          .append('\n');
     }
     return sb.toString();
   }
@@ -506,11 +582,18 @@ final class MailFactory {
     sb.append("<tr><th>Workstream</th><th>Owner</th><th>Status</th></tr>\n");
     int rows = random.nextInt(3, 12);
     for (int i = 0; i < rows; i++) {
-      sb.append("<tr><td>Project ").append(pick(random, Vocabulary.PROJECTS)).append("</td><td>")
-          .append(pick(random, colleagues).name()).append("</td><td>")
-          .append(pick(random, List.of("on track", "at risk", "late", "done"))).append("</td></tr>\n");
+      sb.append("<tr><td>Project ")
+          .append(pick(random, Vocabulary.PROJECTS))
+          .append("</td><td>")
+          .append(pick(random, colleagues).name())
+          .append("</td><td>")
+          .append(pick(random, List.of("on track", "at risk", "late", "done")))
+          .append("</td></tr>\n");
     }
-    return sb.append("</table>\n<p>").append(freeSentence()).append("</p></body></html>\n").toString();
+    return sb.append("</table>\n<p>")
+        .append(freeSentence())
+        .append("</p></body></html>\n")
+        .toString();
   }
 
   static <T> T pick(SplittableRandom random, List<T> list) {

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Splits an mboxrd file into its messages while reading it: a line starting with {@code From } opens a message (its
- * byte offset names the message), and one {@code >} is taken off every {@code >From } line inside a message. Only the
- * current message is held in memory.
+ * Splits an mboxrd file into its messages while reading it: a line starting with {@code From }
+ * opens a message (its byte offset names the message), and one {@code >} is taken off every {@code
+ * >From } line inside a message. Only the current message is held in memory.
  */
 final class MboxSplitter {
-  /** Receives each message: the offset of its {@code From } line, and its bytes in {@code data[0..length)}. */
+  /**
+   * Receives each message: the offset of its {@code From } line, and its bytes in {@code
+   * data[0..length)}.
+   */
   interface Sink {
     void message(long offset, byte[] data, int length) throws IOException;
   }
@@ -68,12 +71,16 @@ final class MboxSplitter {
     }
 
     void emit(Sink sink) throws IOException {
-      // The empty line before the next "From " line separates messages; it is not part of the message.
+      // The empty line before the next "From " line separates messages; it is not part of the
+      // message.
       int length = body.size();
       byte[] data = body.data();
       if (length >= 2 && data[length - 1] == '\n' && data[length - 2] == '\n') {
         length--;
-      } else if (length >= 4 && data[length - 1] == '\n' && data[length - 2] == '\r' && data[length - 3] == '\n') {
+      } else if (length >= 4
+          && data[length - 1] == '\n'
+          && data[length - 2] == '\r'
+          && data[length - 3] == '\n') {
         length -= 2;
       }
       sink.message(offset, data, length);

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The MIME encodings a mail client writes: RFC 2047 encoded words, quoted-printable, base64, and line wrapping. */
+/**
+ * The MIME encodings a mail client writes: RFC 2047 encoded words, quoted-printable, base64, and
+ * line wrapping.
+ */
 final class MimeText {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final int MAX_LINE = 76;
@@ -22,8 +25,8 @@ final class MimeText {
   }
 
   /**
-   * A header value as RFC 2047 "B" encoded words, each at most 75 characters, folded onto continuation lines; ASCII
-   * text is returned as it is.
+   * A header value as RFC 2047 "B" encoded words, each at most 75 characters, folded onto
+   * continuation lines; ASCII text is returned as it is.
    */
   static String encodeHeaderWords(String text) {
     if (isAscii(text)) {
@@ -53,7 +56,9 @@ final class MimeText {
   }
 
   private static String bWord(String text) {
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
+        + "?=";
   }
 
   /** A display name as one RFC 2047 "Q" encoded word when it is not ASCII. */

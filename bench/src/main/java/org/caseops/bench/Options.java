@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Command-line options of the form {@code --name value} or {@code --flag}; unknown names are refused. */
+/**
+ * Command-line options of the form {@code --name value} or {@code --flag}; unknown names are
+ * refused.
+ */
 final class Options {
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flags = new HashSet<>();

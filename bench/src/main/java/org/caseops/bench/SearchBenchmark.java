@@ -48,14 +48,16 @@ import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.SeTransactions;
 
 /**
- * Searches over a large case: the latency of the {@code estimateStatistics} job next to the bare Lucene work it does,
- * and the throughput of the {@code addToReviewSet} job with its copies stored once per SHA-256.
+ * Searches over a large case: the latency of the {@code estimateStatistics} job next to the bare
+ * Lucene work it does, and the throughput of the {@code addToReviewSet} job with its copies stored
+ * once per SHA-256.
  *
- * <p>The corpus ({@code <work>/corpus}) and the indexed case ({@code <work>/<db>/}: the catalog database, the case's
- * data folder and {@code case.properties}) are made on the first run and reused by the next ones. Jobs run on JBeret
- * SE as {@link JobRunner} runs them: an operation row with its target first, then the job with {@code operationId} and
- * {@code caseId}; a job's time is from its submission to its operation's end, read by polling the operation row as a
- * client polls it.
+ * <p>The corpus ({@code <work>/corpus}) and the indexed case ({@code <work>/<db>/}: the catalog
+ * database, the case's data folder and {@code case.properties}) are made on the first run and
+ * reused by the next ones. Jobs run on JBeret SE as {@link JobRunner} runs them: an operation row
+ * with its target first, then the job with {@code operationId} and {@code caseId}; a job's time is
+ * from its submission to its operation's end, read by polling the operation row as a client polls
+ * it.
  *
  * <pre>
  * java -cp ... org.caseops.bench.SearchBenchmark [--work bench/work] [--db h2|postgresql] [--messages 200000]
@@ -64,9 +66,13 @@ import org.caseops.persistence.testing.SeTransactions;
  * </pre>
  */
 public final class SearchBenchmark {
-  private static final IdentitySet BENCH = IdentitySet.application("caseops-bench", "caseops bench");
+  private static final IdentitySet BENCH =
+      IdentitySet.application("caseops-bench", "caseops bench");
 
-  /** The estimate queries: one of each kind, on words and addresses the corpus generator really writes. */
+  /**
+   * The estimate queries: one of each kind, on words and addresses the corpus generator really
+   * writes.
+   */
   static final List<String[]> QUERIES =
       List.of(
           new String[] {"term", "arbitration"},
@@ -90,7 +96,9 @@ public final class SearchBenchmark {
 
   private SearchBenchmark(Options o) {
     String home = System.getProperty("caseops.bench.home");
-    work = o.path("work", home == null ? Path.of("bench", "work") : Path.of(home, "work")).toAbsolutePath();
+    work =
+        o.path("work", home == null ? Path.of("bench", "work") : Path.of(home, "work"))
+            .toAbsolutePath();
     dbKind = BenchDatabase.Kind.parse(o.string("db", "h2"));
     messages = o.integer("messages", 200_000);
     mailboxCount = o.integer("mailboxes", 4);
@@ -114,7 +122,14 @@ public final class SearchBenchmark {
           Options.parse(
               args,
               Set.of(
-                  "work", "db", "messages", "mailboxes", "seed", "rounds", "review-rounds", "review-query",
+                  "work",
+                  "db",
+                  "messages",
+                  "mailboxes",
+                  "seed",
+                  "rounds",
+                  "review-rounds",
+                  "review-query",
                   "timeout-minutes"),
               Set.of("prepare-only", "no-estimates", "no-review", "help"));
       if (o.flag("help")) {
@@ -179,8 +194,9 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Gathers PostgreSQL's planner statistics, as autovacuum does on a server after a large load (the test server runs
-   * with autovacuum off): without them the planner takes the catalog for nearly empty.
+   * Gathers PostgreSQL's planner statistics, as autovacuum does on a server after a large load (the
+   * test server runs with autovacuum off): without them the planner takes the catalog for nearly
+   * empty.
    */
   private static void analyze(DataSource ds) throws SQLException {
     long start = System.nanoTime();
@@ -191,7 +207,10 @@ public final class SearchBenchmark {
     System.out.printf(Locale.ROOT, "ANALYZE: %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 
-  /** The corpus in the work folder, generated when it is not there yet (or holds another number of messages). */
+  /**
+   * The corpus in the work folder, generated when it is not there yet (or holds another number of
+   * messages).
+   */
   private Path corpus() throws IOException {
     Path corpus = work.resolve("corpus");
     Path manifest = corpus.resolve("corpus.properties");
@@ -199,20 +218,29 @@ public final class SearchBenchmark {
       Properties p = load(manifest);
       if (Integer.parseInt(p.getProperty("messages", "-1")) == messages) {
         System.out.printf(
-            Locale.ROOT, "corpus: %,d messages in %s (reused)%n", messages, String.join(", ", CorpusGenerator.mailboxesOf(corpus)));
+            Locale.ROOT,
+            "corpus: %,d messages in %s (reused)%n",
+            messages,
+            String.join(", ", CorpusGenerator.mailboxesOf(corpus)));
         return corpus;
       }
       throw new IllegalStateException(
-          corpus + " holds " + p.getProperty("messages") + " messages, not " + messages + "; use another --work");
+          corpus
+              + " holds "
+              + p.getProperty("messages")
+              + " messages, not "
+              + messages
+              + "; use another --work");
     }
-    CorpusGenerator.Settings settings = new CorpusGenerator.Settings(messages, mailboxCount, 0.5, seed, false, 0);
+    CorpusGenerator.Settings settings =
+        new CorpusGenerator.Settings(messages, mailboxCount, 0.5, seed, false, 0);
     CorpusGenerator.print(CorpusGenerator.generate(corpus, settings), settings);
     return corpus;
   }
 
   /** The case of the corpus in the database, indexed by the {@code index} job on the first run. */
-  private String indexedCase(BenchDatabase db, JobRunner runner, Path corpus, Path dbDir, Path dataDir)
-      throws Exception {
+  private String indexedCase(
+      BenchDatabase db, JobRunner runner, Path corpus, Path dbDir, Path dataDir) throws Exception {
     Path state = dbDir.resolve("case.properties");
     if (Files.isRegularFile(state)) {
       Properties p = load(state);
@@ -254,7 +282,8 @@ public final class SearchBenchmark {
     return r.caseId();
   }
 
-  // --- estimateStatistics -------------------------------------------------------------------------------------------
+  // --- estimateStatistics
+  // -------------------------------------------------------------------------------------------
 
   private void estimates(Jobs jobs) throws Exception {
     List<EdiscoverySearch> searches = new ArrayList<>();
@@ -273,10 +302,18 @@ public final class SearchBenchmark {
     for (int round = 0; round <= rounds; round++) {
       for (int i = 0; i < QUERIES.size(); i++) {
         long start = System.nanoTime();
-        CaseOperation done = jobs.run(CaseAction.estimateStatistics, OperationTarget.search(searches.get(i).getId(), List.of()));
+        CaseOperation done =
+            jobs.run(
+                CaseAction.estimateStatistics,
+                OperationTarget.search(searches.get(i).getId(), List.of()));
         long jobTime = System.nanoTime() - start;
         if (!"succeeded".equals(done.getStatus().name())) {
-          throw new IllegalStateException(QUERIES.get(i)[1] + ": " + done.getStatus() + " " + done.getResultInfo().getMessage());
+          throw new IllegalStateException(
+              QUERIES.get(i)[1]
+                  + ": "
+                  + done.getStatus()
+                  + " "
+                  + done.getResultInfo().getMessage());
         }
         start = System.nanoTime();
         MatchTally bare = bare(jobs.caseId, QUERIES.get(i)[1], sourceIds);
@@ -284,7 +321,11 @@ public final class SearchBenchmark {
         EstimateStatistics e = done.getEstimate();
         if (e.getIndexedItemCount() != bare.count() || e.getIndexedItemsSize() != bare.size()) {
           throw new IllegalStateException(
-              QUERIES.get(i)[1] + ": the job counted " + e.getIndexedItemCount() + " and bare " + bare.count());
+              QUERIES.get(i)[1]
+                  + ": the job counted "
+                  + e.getIndexedItemCount()
+                  + " and bare "
+                  + bare.count());
         }
         hits[i] = bare.count();
         if (round > 0) {
@@ -294,7 +335,8 @@ public final class SearchBenchmark {
       }
     }
     System.out.println();
-    System.out.println("| query | kind | hits | job median (min-max) | bare median (min-max) | job / bare |");
+    System.out.println(
+        "| query | kind | hits | job median (min-max) | bare median (min-max) | job / bare |");
     System.out.println("|---|---|---|---|---|---|");
     for (int i = 0; i < QUERIES.size(); i++) {
       Stats j = Stats.of(jobNanos[i]);
@@ -315,9 +357,14 @@ public final class SearchBenchmark {
     }
   }
 
-  /** The bare Lucene work of an estimate: open the committed index, count the hits in the sources, sum their sizes. */
-  private static MatchTally bare(String caseId, String kql, List<String> sourceIds) throws IOException {
-    Query query = SearchQueries.restrict(KqlTranslator.toLucene(kql, null), IndexFields.SOURCE_ID, sourceIds);
+  /**
+   * The bare Lucene work of an estimate: open the committed index, count the hits in the sources,
+   * sum their sizes.
+   */
+  private static MatchTally bare(String caseId, String kql, List<String> sourceIds)
+      throws IOException {
+    Query query =
+        SearchQueries.restrict(KqlTranslator.toLucene(kql, null), IndexFields.SOURCE_ID, sourceIds);
     try (DirectoryReader reader = SearchQueries.open(CaseopsPaths.indexDir(caseId)).orElseThrow()) {
       MatchTally tally = new MatchTally();
       new IndexSearcher(reader).search(query, tally);
@@ -325,7 +372,8 @@ public final class SearchBenchmark {
     }
   }
 
-  // --- addToReviewSet -----------------------------------------------------------------------------------------------
+  // --- addToReviewSet
+  // -----------------------------------------------------------------------------------------------
 
   private void reviewSets(Jobs jobs, DataSource dataSource) throws Exception {
     EdiscoverySearch search = jobs.search(reviewQuery);
@@ -349,16 +397,21 @@ public final class SearchBenchmark {
     printContent("before", -1, 0, content, copies(dataSource, sets));
     List<Double> laterRates = new ArrayList<>();
     for (int round = 1; round <= reviewRounds; round++) {
-      ReviewSet set = ReviewSet.create(jobs.caseId, "bench " + Instant.now() + " " + round, BENCH, Instant.now());
+      ReviewSet set =
+          ReviewSet.create(
+              jobs.caseId, "bench " + Instant.now() + " " + round, BENCH, Instant.now());
       jobs.reviewSets.add(set);
       sets.add(set.getId());
       long start = System.nanoTime();
       CaseOperation done =
-          jobs.run(CaseAction.addToReviewSet, OperationTarget.reviewSet(set.getId(), search.getId(), List.of()));
+          jobs.run(
+              CaseAction.addToReviewSet,
+              OperationTarget.reviewSet(set.getId(), search.getId(), List.of()));
       long nanos = System.nanoTime() - start;
       long added = jobs.reviewSets.countItems(set.getId());
       if (!"succeeded".equals(done.getStatus().name())) {
-        System.out.println("  operation " + done.getStatus() + ": " + done.getResultInfo().getMessage());
+        System.out.println(
+            "  operation " + done.getStatus() + ": " + done.getResultInfo().getMessage());
       }
       printContent(round + " (new set)", added, nanos, content, copies(dataSource, sets));
       System.out.println("    steps: " + Jobs.steps(done.getExecutionId()));
@@ -373,7 +426,8 @@ public final class SearchBenchmark {
     long before = jobs.reviewSets.countItems(first);
     long start = System.nanoTime();
     CaseOperation again =
-        jobs.run(CaseAction.addToReviewSet, OperationTarget.reviewSet(first, search.getId(), List.of()));
+        jobs.run(
+            CaseAction.addToReviewSet, OperationTarget.reviewSet(first, search.getId(), List.of()));
     long nanos = System.nanoTime() - start;
     printContent(
         "round 1's set again (" + again.getStatus() + ")",
@@ -390,8 +444,8 @@ public final class SearchBenchmark {
         again.getResultInfo().getMessage());
   }
 
-  private static void printContent(String round, long added, long nanos, Path content, long[] copies)
-      throws IOException {
+  private static void printContent(
+      String round, long added, long nanos, Path content, long[] copies) throws IOException {
     long[] files = files(content);
     System.out.printf(
         Locale.ROOT,
@@ -431,9 +485,13 @@ public final class SearchBenchmark {
     }
     String in = String.join(",", reviewSetIds.stream().map(id -> "?").toList());
     String sql =
-        "SELECT (SELECT COUNT(*) FROM review_set_item WHERE review_set_id IN (" + in + ")), COUNT(*),"
+        "SELECT (SELECT COUNT(*) FROM review_set_item WHERE review_set_id IN ("
+            + in
+            + ")), COUNT(*),"
             + " COALESCE(SUM(size_bytes), 0) FROM (SELECT sha256, MAX(size_bytes) AS size_bytes FROM review_set_item"
-            + " WHERE review_set_id IN (" + in + ") GROUP BY sha256) AS d";
+            + " WHERE review_set_id IN ("
+            + in
+            + ") GROUP BY sha256) AS d";
     try (Connection c = ds.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       int i = 1;
@@ -477,9 +535,13 @@ public final class SearchBenchmark {
     }
   }
 
-  /** Submits operations on the case and waits for them as a client does: by polling the operation. */
+  /**
+   * Submits operations on the case and waits for them as a client does: by polling the operation.
+   */
   private static final class Jobs {
-    /** Each step of the execution with its time, e.g. "copyItems 18.20 s, indexReviewSet 2.10 s". */
+    /**
+     * Each step of the execution with its time, e.g. "copyItems 18.20 s, indexReviewSet 2.10 s".
+     */
     static String steps(Long executionId) {
       if (executionId == null) {
         return "-";

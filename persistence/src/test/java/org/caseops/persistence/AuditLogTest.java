@@ -38,11 +38,19 @@ class AuditLogTest {
       String longPath = "/v1.0/security/cases/ediscoveryCases/" + "x".repeat(3000);
 
       AuditEntry created =
-          AuditEntry.of(t0, "POST", "/v1.0/security/cases/ediscoveryCases", 201, "r-1", "c-1", null, alice);
-      AuditEntry refused = AuditEntry.of(t0.plusSeconds(1), "DELETE", longPath, 409, "r-2", "r-2", "case-9", intake);
+          AuditEntry.of(
+              t0, "POST", "/v1.0/security/cases/ediscoveryCases", 201, "r-1", "c-1", null, alice);
+      AuditEntry refused =
+          AuditEntry.of(t0.plusSeconds(1), "DELETE", longPath, 409, "r-2", "r-2", "case-9", intake);
       AuditEntry patched =
           AuditEntry.of(
-              t0.plusSeconds(2), "PATCH", "/beta/security/cases/ediscoveryCases/case-9", 204, "r-3", "r-3", "case-9",
+              t0.plusSeconds(2),
+              "PATCH",
+              "/beta/security/cases/ediscoveryCases/case-9",
+              204,
+              "r-3",
+              "r-3",
+              "case-9",
               alice);
       log.record(refused);
       log.record(patched);

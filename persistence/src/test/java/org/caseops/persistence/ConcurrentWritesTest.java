@@ -24,8 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A job's updates of its operation survive a test (or client) that reads the operation from another thread all the
- * while, as every job test does. With EclipseLink's internal connection pool on H2, some of them were lost.
+ * A job's updates of its operation survive a test (or client) that reads the operation from another
+ * thread all the while, as every job test does. With EclipseLink's internal connection pool on H2,
+ * some of them were lost.
  */
 class ConcurrentWritesTest {
   private static final int OPERATIONS = 1000;
@@ -37,7 +38,8 @@ class ConcurrentWritesTest {
   @ParameterizedTest
   @MethodSource("databases")
   void updatesMadeWhileAnotherThreadReadsAreKept(TestDatabase.Kind kind) throws Exception {
-    try (TestDatabase db = kind == TestDatabase.Kind.H2 ? TestDatabase.h2() : TestDatabase.postgresql();
+    try (TestDatabase db =
+            kind == TestDatabase.Kind.H2 ? TestDatabase.h2() : TestDatabase.postgresql();
         WeldContainer weld = new Weld().initialize()) {
       SeTransactions.use(db.entityManagerFactory());
       CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
@@ -69,7 +71,8 @@ class ConcurrentWritesTest {
           if (operations.find(id).orElseThrow().getStatus() != CaseOperationStatus.running) {
             notRunning.add(id);
           }
-          operations.complete(id, CaseOperationStatus.succeeded, new ResultInfo(200, 0, "done"), Instant.now());
+          operations.complete(
+              id, CaseOperationStatus.succeeded, new ResultInfo(200, 0, "done"), Instant.now());
         }
       } finally {
         done.set(true);
@@ -79,7 +82,9 @@ class ConcurrentWritesTest {
       assertThat(notRunning).isEmpty();
       assertThat(ids)
           .allSatisfy(
-              id -> assertThat(operations.find(id).orElseThrow().getStatus()).isEqualTo(CaseOperationStatus.succeeded));
+              id ->
+                  assertThat(operations.find(id).orElseThrow().getStatus())
+                      .isEqualTo(CaseOperationStatus.succeeded));
     }
   }
 }

@@ -33,7 +33,9 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Filtered, ordered and paged lists through the Criteria API translation, on H2 and on PostgreSQL. */
+/**
+ * Filtered, ordered and paged lists through the Criteria API translation, on H2 and on PostgreSQL.
+ */
 class ListQueryTest {
   private static final IdentitySet ALICE = IdentitySet.user("u-1", "Alice");
   private static final Instant DEC = Instant.parse("2025-12-15T10:00:00Z");
@@ -72,7 +74,8 @@ class ListQueryTest {
 
       CaseOperation old = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, DEC);
       CaseOperation running = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, JAN);
-      CaseOperation done = CaseOperation.submit(c.getId(), CaseAction.estimateStatistics, ALICE, FEB);
+      CaseOperation done =
+          CaseOperation.submit(c.getId(), CaseAction.estimateStatistics, ALICE, FEB);
       CaseOperation purge = CaseOperation.submit(c.getId(), CaseAction.purgeData, ALICE, MAR);
       CaseOperation elsewhere = CaseOperation.submit(other.getId(), CaseAction.index, ALICE, FEB);
       for (CaseOperation op : List.of(old, running, done, purge, elsewhere)) {
@@ -90,7 +93,8 @@ class ListQueryTest {
       Condition runningSinceJanuary =
           new And(
               new In("status", Set.of(CaseOperationStatus.running)),
-              new Comparison("createdDateTime", Operator.GE, Instant.parse("2026-01-01T00:00:00Z")));
+              new Comparison(
+                  "createdDateTime", Operator.GE, Instant.parse("2026-01-01T00:00:00Z")));
       assertThat(ids(ops.list(c.getId(), query(runningSinceJanuary, List.of(), 0, 10))))
           .containsExactly(running.getId());
       assertThat(ops.count(c.getId(), runningSinceJanuary)).isEqualTo(1);
@@ -115,7 +119,8 @@ class ListQueryTest {
           .containsExactly(purge.getId(), done.getId(), running.getId());
       assertThat(ops.count(c.getId(), new In("status", Set.of()))).isZero();
 
-      // Enumerations order by their numeric value: notStarted(0) running(2) succeeded(3) failed(5), not by name.
+      // Enumerations order by their numeric value: notStarted(0) running(2) succeeded(3) failed(5),
+      // not by name.
       List<OrderKey> byStatus = List.of(new OrderKey("status", false));
       assertThat(ids(ops.list(c.getId(), query(null, byStatus, 0, 10))))
           .containsExactly(purge.getId(), running.getId(), done.getId(), old.getId());
@@ -123,15 +128,25 @@ class ListQueryTest {
           List.of(new OrderKey("action", true), new OrderKey("createdDateTime", true));
       assertThat(ids(ops.list(c.getId(), query(null, byActionNewestFirst, 0, 10))))
           .containsExactly(purge.getId(), done.getId(), running.getId(), old.getId());
-      assertThat(ids(ops.list(c.getId(), query(null, List.of(new OrderKey("createdDateTime", false)), 1, 2))))
+      assertThat(
+              ids(
+                  ops.list(
+                      c.getId(),
+                      query(null, List.of(new OrderKey("createdDateTime", false)), 1, 2))))
           .containsExactly(running.getId(), done.getId());
-      assertThat(ids(ops.list(c.getId(), query(null, List.of(), 3, 10)))).containsExactly(old.getId());
+      assertThat(ids(ops.list(c.getId(), query(null, List.of(), 3, 10))))
+          .containsExactly(old.getId());
       assertThat(ops.count(c.getId(), null)).isEqualTo(4);
       assertThat(ops.count(other.getId(), null)).isEqualTo(1);
 
-      assertThatThrownBy(() -> ops.list(c.getId(), query(new Comparison("caseId", Operator.EQ, "x"), List.of(), 0, 1)))
+      assertThatThrownBy(
+              () ->
+                  ops.list(
+                      c.getId(),
+                      query(new Comparison("caseId", Operator.EQ, "x"), List.of(), 0, 1)))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> ops.count(c.getId(), new Comparison("percentProgress", Operator.EQ, "ten")))
+      assertThatThrownBy(
+              () -> ops.count(c.getId(), new Comparison("percentProgress", Operator.EQ, "ten")))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
@@ -151,17 +166,20 @@ class ListQueryTest {
         cases.add(c);
       }
 
-      assertThat(cases.list(query(new Comparison("externalId", Operator.EQ, null), List.of(), 0, 10)))
+      assertThat(
+              cases.list(query(new Comparison("externalId", Operator.EQ, null), List.of(), 0, 10)))
           .extracting(EdiscoveryCase::getId)
           .containsExactly(beta.getId());
       Condition notBetaActive =
           new And(
               new Not(new Comparison("displayName", Operator.EQ, "Beta")),
               new In("status", Set.of(CaseStatus.active)));
-      assertThat(cases.list(query(notBetaActive, List.of(new OrderKey("displayName", true)), 0, 10)))
+      assertThat(
+              cases.list(query(notBetaActive, List.of(new OrderKey("displayName", true)), 0, 10)))
           .extracting(EdiscoveryCase::getId)
           .containsExactly(gamma.getId(), alpha.getId());
-      assertThat(cases.count(new Comparison("lastModifiedDateTime", Operator.LT, FEB))).isEqualTo(2);
+      assertThat(cases.count(new Comparison("lastModifiedDateTime", Operator.LT, FEB)))
+          .isEqualTo(2);
       assertThat(cases.list(query(null, List.of(), 1, 1)))
           .extracting(EdiscoveryCase::getId)
           .containsExactly(beta.getId());
@@ -182,7 +200,10 @@ class ListQueryTest {
                       10)))
           .extracting(Custodian::getId)
           .containsExactly(bob.getId(), adele.getId());
-      assertThat(custodians.count(alpha.getId(), new Comparison("email", Operator.EQ, "bob@contoso.com"))).isEqualTo(1);
+      assertThat(
+              custodians.count(
+                  alpha.getId(), new Comparison("email", Operator.EQ, "bob@contoso.com")))
+          .isEqualTo(1);
       assertThat(custodians.count(beta.getId(), null)).isEqualTo(1);
     }
   }

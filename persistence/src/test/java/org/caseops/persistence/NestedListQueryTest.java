@@ -41,8 +41,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Filtered, ordered and paged lists of the collections under another resource (a custodian's sources, a search's
- * sources, a review set's files, a tag's children) and of the audit log, on H2 and on PostgreSQL.
+ * Filtered, ordered and paged lists of the collections under another resource (a custodian's
+ * sources, a search's sources, a review set's files, a tag's children) and of the audit log, on H2
+ * and on PostgreSQL.
  */
 class NestedListQueryTest {
   private static final IdentitySet ALICE = IdentitySet.user("u-1", "Alice");
@@ -81,13 +82,18 @@ class NestedListQueryTest {
       Custodian bob = Custodian.add(caseId, "bob@contoso.com", "Bob", DEC);
       custodians.add(adele);
       custodians.add(bob);
-      CustodianSource inbox = CustodianSource.mailbox(caseId, adele.getId(), "adele@contoso.com", "Inbox", ALICE, DEC);
+      CustodianSource inbox =
+          CustodianSource.mailbox(caseId, adele.getId(), "adele@contoso.com", "Inbox", ALICE, DEC);
       CustodianSource archive =
-          CustodianSource.mailbox(caseId, adele.getId(), "archive@contoso.com", "Archive", ALICE, FEB);
-      CustodianSource shared = CustodianSource.mailbox(caseId, adele.getId(), "shared@contoso.com", null, ALICE, JAN);
+          CustodianSource.mailbox(
+              caseId, adele.getId(), "archive@contoso.com", "Archive", ALICE, FEB);
+      CustodianSource shared =
+          CustodianSource.mailbox(caseId, adele.getId(), "shared@contoso.com", null, ALICE, JAN);
       CustodianSource site =
-          CustodianSource.site(caseId, adele.getId(), "https://contoso.sharepoint.com/sites/hr", "HR", ALICE, JAN);
-      CustodianSource bobs = CustodianSource.mailbox(caseId, bob.getId(), "bob@contoso.com", "Bob", ALICE, DEC);
+          CustodianSource.site(
+              caseId, adele.getId(), "https://contoso.sharepoint.com/sites/hr", "HR", ALICE, JAN);
+      CustodianSource bobs =
+          CustodianSource.mailbox(caseId, bob.getId(), "bob@contoso.com", "Bob", ALICE, DEC);
       for (CustodianSource s : List.of(inbox, archive, shared, site, bobs)) {
         custodians.addSource(s);
       }
@@ -103,23 +109,34 @@ class NestedListQueryTest {
               new Comparison("createdDateTime", Operator.GE, JAN));
       assertThat(
               custodians.listSources(
-                  caseId, a, SourceKind.USER, query(notInboxSinceJanuary, List.of(new OrderKey("email", true)), 0, 1)))
+                  caseId,
+                  a,
+                  SourceKind.USER,
+                  query(notInboxSinceJanuary, List.of(new OrderKey("email", true)), 0, 1)))
           .extracting(CustodianSource::getId)
           .containsExactly(shared.getId());
-      assertThat(custodians.countSources(caseId, a, SourceKind.USER, notInboxSinceJanuary)).isEqualTo(2);
+      assertThat(custodians.countSources(caseId, a, SourceKind.USER, notInboxSinceJanuary))
+          .isEqualTo(2);
       Condition notApplied = new In("holdStatus", Set.of(DataSourceHoldStatus.notApplied));
       assertThat(custodians.countSources(caseId, a, SourceKind.SITE, notApplied)).isEqualTo(1);
-      assertThat(custodians.countSources(caseId, a, SourceKind.USER, new In("holdStatus", Set.of()))).isZero();
+      assertThat(
+              custodians.countSources(caseId, a, SourceKind.USER, new In("holdStatus", Set.of())))
+          .isZero();
       assertThat(
               custodians.listSources(
                   caseId,
                   a,
                   SourceKind.SITE,
-                  query(new Comparison("siteWebUrl", Operator.EQ, "https://contoso.sharepoint.com/sites/hr"),
-                      List.of(), 0, 10)))
+                  query(
+                      new Comparison(
+                          "siteWebUrl", Operator.EQ, "https://contoso.sharepoint.com/sites/hr"),
+                      List.of(),
+                      0,
+                      10)))
           .extracting(CustodianSource::getId)
           .containsExactly(site.getId());
-      assertThat(custodians.listSources(caseId, a, SourceKind.USER, query(null, List.of(), 0, 0))).isEmpty();
+      assertThat(custodians.listSources(caseId, a, SourceKind.USER, query(null, List.of(), 0, 0)))
+          .isEmpty();
 
       // Sources bound to a search: both kinds, only the named ids, only within the case.
       List<String> bound = List.of(site.getId(), archive.getId(), bobs.getId(), "not-a-source");
@@ -127,13 +144,19 @@ class NestedListQueryTest {
           .extracting(CustodianSource::getId)
           .containsExactly(bobs.getId(), site.getId(), archive.getId());
       Condition mailboxesOrHr =
-          new Or(new Comparison("email", Operator.NE, null), new Comparison("displayName", Operator.EQ, "HR"));
+          new Or(
+              new Comparison("email", Operator.NE, null),
+              new Comparison("displayName", Operator.EQ, "HR"));
       assertThat(
               custodians.listSourcesIn(
-                  caseId, bound, query(mailboxesOrHr, List.of(new OrderKey("displayName", false)), 1, 10)))
+                  caseId,
+                  bound,
+                  query(mailboxesOrHr, List.of(new OrderKey("displayName", false)), 1, 10)))
           .extracting(CustodianSource::getId)
           .containsExactly(bobs.getId(), site.getId());
-      assertThat(custodians.countSourcesIn(caseId, bound, new Comparison("email", Operator.EQ, null))).isEqualTo(1);
+      assertThat(
+              custodians.countSourcesIn(caseId, bound, new Comparison("email", Operator.EQ, null)))
+          .isEqualTo(1);
       assertThat(custodians.listSourcesIn("other-case", bound, ListQuery.page(0, 10))).isEmpty();
       assertThat(custodians.listSourcesIn(caseId, List.of(), ListQuery.page(0, 10))).isEmpty();
       assertThat(custodians.countSourcesIn(caseId, List.of(), null)).isZero();
@@ -153,16 +176,23 @@ class NestedListQueryTest {
       sets.add(set);
       sets.add(otherSet);
 
-      // Sent in December, added in March; a document added in January; a message sent in March, added in February.
-      Item oldMail = Item.catalogued(caseId, "src", "/old.eml", 300, "a".repeat(64), "op", DEC)
-          .withMessage("Budget", "cfo@contoso.com", null, null, DEC, "<m1>", 0);
-      Item doc = Item.catalogued(caseId, "src", "/plan.pdf", 5_000_000_000L, "b".repeat(64), "op", JAN);
-      Item newMail = Item.catalogued(caseId, "src", "/new.eml", 100, "c".repeat(64), "op", MAR)
-          .withMessage("Re: Budget", "ceo@contoso.com", null, null, MAR, "<m2>", 0);
-      ReviewSetItem oldFile = ReviewSetItem.copyOf(set.getId(), oldMail, "email", "Budget", "op", MAR);
+      // Sent in December, added in March; a document added in January; a message sent in March,
+      // added in February.
+      Item oldMail =
+          Item.catalogued(caseId, "src", "/old.eml", 300, "a".repeat(64), "op", DEC)
+              .withMessage("Budget", "cfo@contoso.com", null, null, DEC, "<m1>", 0);
+      Item doc =
+          Item.catalogued(caseId, "src", "/plan.pdf", 5_000_000_000L, "b".repeat(64), "op", JAN);
+      Item newMail =
+          Item.catalogued(caseId, "src", "/new.eml", 100, "c".repeat(64), "op", MAR)
+              .withMessage("Re: Budget", "ceo@contoso.com", null, null, MAR, "<m2>", 0);
+      ReviewSetItem oldFile =
+          ReviewSetItem.copyOf(set.getId(), oldMail, "email", "Budget", "op", MAR);
       ReviewSetItem docFile = ReviewSetItem.copyOf(set.getId(), doc, "docs", "plan.pdf", "op", JAN);
-      ReviewSetItem newFile = ReviewSetItem.copyOf(set.getId(), newMail, "email", "Re: Budget", "op", FEB);
-      ReviewSetItem elsewhere = ReviewSetItem.copyOf(otherSet.getId(), doc, "docs", "plan.pdf", "op", JAN);
+      ReviewSetItem newFile =
+          ReviewSetItem.copyOf(set.getId(), newMail, "email", "Re: Budget", "op", FEB);
+      ReviewSetItem elsewhere =
+          ReviewSetItem.copyOf(otherSet.getId(), doc, "docs", "plan.pdf", "op", JAN);
       sets.addItems(List.of(oldFile, docFile, newFile, elsewhere));
       String s = set.getId();
 
@@ -170,7 +200,9 @@ class NestedListQueryTest {
       assertThat(sets.listItems(s, ListQuery.page(0, 10)))
           .extracting(ReviewSetItem::getId)
           .containsExactly(docFile.getId(), newFile.getId(), oldFile.getId());
-      assertThat(sets.listItems(s, 1, 1)).extracting(ReviewSetItem::getId).containsExactly(newFile.getId());
+      assertThat(sets.listItems(s, 1, 1))
+          .extracting(ReviewSetItem::getId)
+          .containsExactly(newFile.getId());
 
       // dateTime is the sent time where there is one, else the time the file was added.
       List<OrderKey> byDateTime = List.of(new OrderKey("dateTime", false));
@@ -184,17 +216,22 @@ class NestedListQueryTest {
       assertThat(sets.countItems(s, new Comparison("dateTime", Operator.EQ, MAR))).isEqualTo(1);
       assertThat(sets.countItems(s, new Comparison("dateTime", Operator.NE, MAR))).isEqualTo(2);
       assertThat(sets.countItems(s, new Comparison("dateTime", Operator.EQ, FEB))).isZero();
-      assertThat(sets.countItems(s, new Not(new Comparison("dateTime", Operator.GE, JAN)))).isEqualTo(1);
+      assertThat(sets.countItems(s, new Not(new Comparison("dateTime", Operator.GE, JAN))))
+          .isEqualTo(1);
       assertThat(sets.countItems(s, new Comparison("dateTime", Operator.EQ, null))).isZero();
       assertThat(sets.countItems(s, new Comparison("dateTime", Operator.NE, null))).isEqualTo(3);
 
       // size is a 64-bit integer.
-      assertThat(sets.listItems(s, query(new Comparison("size", Operator.GT, 4_000_000_000L), List.of(), 0, 10)))
+      assertThat(
+              sets.listItems(
+                  s, query(new Comparison("size", Operator.GT, 4_000_000_000L), List.of(), 0, 10)))
           .extracting(ReviewSetItem::getId)
           .containsExactly(docFile.getId());
       List<OrderKey> bySizeDescending = List.of(new OrderKey("size", true));
       Condition budget =
-          new Or(new Comparison("name", Operator.EQ, "Budget"), new Comparison("subjectTitle", Operator.EQ, "Re: Budget"));
+          new Or(
+              new Comparison("name", Operator.EQ, "Budget"),
+              new Comparison("subjectTitle", Operator.EQ, "Re: Budget"));
       assertThat(sets.listItems(s, query(budget, bySizeDescending, 0, 10)))
           .extracting(ReviewSetItem::getId)
           .containsExactly(oldFile.getId(), newFile.getId());
@@ -213,12 +250,17 @@ class NestedListQueryTest {
       SeTransactions.use(db.entityManagerFactory());
       ReviewTagRepository tags = weld.select(ReviewTagRepository.class).get();
       String caseId = newCase(weld);
-      ReviewTag top = ReviewTag.create(caseId, "Responsive", null, ChildSelectability.One, null, ALICE, DEC);
+      ReviewTag top =
+          ReviewTag.create(caseId, "Responsive", null, ChildSelectability.One, null, ALICE, DEC);
       tags.add(top);
-      ReviewTag hot = ReviewTag.create(caseId, "Hot", null, ChildSelectability.Many, top.getId(), ALICE, JAN);
-      ReviewTag cold = ReviewTag.create(caseId, "Cold", null, ChildSelectability.One, top.getId(), ALICE, FEB);
-      ReviewTag warm = ReviewTag.create(caseId, "Warm", null, ChildSelectability.One, top.getId(), ALICE, MAR);
-      ReviewTag loose = ReviewTag.create(caseId, "Loose", null, ChildSelectability.One, null, ALICE, MAR);
+      ReviewTag hot =
+          ReviewTag.create(caseId, "Hot", null, ChildSelectability.Many, top.getId(), ALICE, JAN);
+      ReviewTag cold =
+          ReviewTag.create(caseId, "Cold", null, ChildSelectability.One, top.getId(), ALICE, FEB);
+      ReviewTag warm =
+          ReviewTag.create(caseId, "Warm", null, ChildSelectability.One, top.getId(), ALICE, MAR);
+      ReviewTag loose =
+          ReviewTag.create(caseId, "Loose", null, ChildSelectability.One, null, ALICE, MAR);
       for (ReviewTag t : List.of(hot, cold, warm, loose)) {
         tags.add(t);
       }
@@ -227,7 +269,11 @@ class NestedListQueryTest {
           .extracting(ReviewTag::getId)
           .containsExactly(hot.getId(), cold.getId(), warm.getId());
       Condition one = new In("childSelectability", Set.of(ChildSelectability.One));
-      assertThat(tags.children(caseId, top.getId(), query(one, List.of(new OrderKey("displayName", true)), 0, 10)))
+      assertThat(
+              tags.children(
+                  caseId,
+                  top.getId(),
+                  query(one, List.of(new OrderKey("displayName", true)), 0, 10)))
           .extracting(ReviewTag::getId)
           .containsExactly(warm.getId(), cold.getId());
       assertThat(tags.countChildren(caseId, top.getId(), one)).isEqualTo(2);
@@ -245,9 +291,12 @@ class NestedListQueryTest {
       AuditLog log = weld.select(AuditLog.class).get();
       String cases = "/v1.0/security/cases/ediscoveryCases";
       AuditEntry created = AuditEntry.of(DEC, "POST", cases, 201, "r-1", null, null, ALICE);
-      AuditEntry refused = AuditEntry.of(JAN, "DELETE", cases + "/case-9", 409, "r-2", null, "case-9", ALICE);
-      AuditEntry patched = AuditEntry.of(FEB, "PATCH", cases + "/case-9", 204, "r-3", null, "case-9", ALICE);
-      AuditEntry throttled = AuditEntry.of(MAR, "POST", cases + "/case-7/searches", 429, "r-4", null, "case-7", ALICE);
+      AuditEntry refused =
+          AuditEntry.of(JAN, "DELETE", cases + "/case-9", 409, "r-2", null, "case-9", ALICE);
+      AuditEntry patched =
+          AuditEntry.of(FEB, "PATCH", cases + "/case-9", 204, "r-3", null, "case-9", ALICE);
+      AuditEntry throttled =
+          AuditEntry.of(MAR, "POST", cases + "/case-7/searches", 429, "r-4", null, "case-7", ALICE);
       for (AuditEntry e : List.of(created, refused, patched, throttled)) {
         log.record(e);
       }
@@ -256,18 +305,24 @@ class NestedListQueryTest {
           .extracting(AuditEntry::getRequestId)
           .containsExactly("r-4", "r-3", "r-2", "r-1");
       Condition failedOnCase9 =
-          new And(new Comparison("status", Operator.GE, 400L), new Comparison("caseId", Operator.EQ, "case-9"));
+          new And(
+              new Comparison("status", Operator.GE, 400L),
+              new Comparison("caseId", Operator.EQ, "case-9"));
       assertThat(log.list(query(failedOnCase9, List.of(), 0, 10)))
           .extracting(AuditEntry::getRequestId)
           .containsExactly("r-2");
       Condition postsSinceJanuary =
-          new And(new Comparison("method", Operator.EQ, "POST"), new Comparison("dateTime", Operator.GT, JAN));
+          new And(
+              new Comparison("method", Operator.EQ, "POST"),
+              new Comparison("dateTime", Operator.GT, JAN));
       assertThat(log.count(postsSinceJanuary)).isEqualTo(1);
       assertThat(log.count(new Comparison("caseId", Operator.EQ, null))).isEqualTo(1);
       assertThat(log.list(query(null, List.of(new OrderKey("status", false)), 1, 2)))
           .extracting(AuditEntry::getRequestId)
           .containsExactly("r-3", "r-2");
-      assertThat(log.list(query(new Comparison("path", Operator.GT, cases + "/case-8"), List.of(), 0, 10)))
+      assertThat(
+              log.list(
+                  query(new Comparison("path", Operator.GT, cases + "/case-8"), List.of(), 0, 10)))
           .extracting(AuditEntry::getRequestId)
           .containsExactly("r-3", "r-2");
       assertThat(log.list(query(null, List.of(), 0, 0))).isEmpty();

@@ -51,7 +51,10 @@ class RepositoriesTest {
 
       EdiscoveryCase c = EdiscoveryCase.open("Contoso v. Fabrikam", null, "CV-1", alice, now);
       cases.add(c);
-      assertThat(cases.find(c.getId())).get().extracting(EdiscoveryCase::getCreatedDateTime).isEqualTo(now);
+      assertThat(cases.find(c.getId()))
+          .get()
+          .extracting(EdiscoveryCase::getCreatedDateTime)
+          .isEqualTo(now);
 
       CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, alice, now);
       ops.add(op);
@@ -64,7 +67,11 @@ class RepositoriesTest {
       assertThat(running.getExecutionId()).isEqualTo(42L);
       assertThat(running.getCreatedBy()).isEqualTo(alice);
 
-      ops.complete(op.getId(), CaseOperationStatus.partiallySucceeded, new ResultInfo(207, 0, "1 unindexed"), now);
+      ops.complete(
+          op.getId(),
+          CaseOperationStatus.partiallySucceeded,
+          new ResultInfo(207, 0, "1 unindexed"),
+          now);
       ops.complete(op.getId(), CaseOperationStatus.failed, new ResultInfo(500, 0, "late"), now);
       ops.raiseProgress(op.getId(), 90);
       CaseOperation done = ops.find(op.getId()).orElseThrow();
@@ -91,13 +98,20 @@ class RepositoriesTest {
       cases.add(c);
       Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
       custodians.add(cu);
-      CustodianSource mailbox = CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
       custodians.addSource(mailbox);
 
-      Item a = Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 100, "aa", "op1", now).indexed();
-      Item b = Item.catalogued(c.getId(), mailbox.getId(), "all.mbox#0", 50, "bb", "op1", now).unindexed("corrupt");
+      Item a =
+          Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 100, "aa", "op1", now)
+              .indexed();
+      Item b =
+          Item.catalogued(c.getId(), mailbox.getId(), "all.mbox#0", 50, "bb", "op1", now)
+              .unindexed("corrupt");
       items.saveAll(List.of(a, b));
-      Item a2 = Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 120, "cc", "op2", now).indexed();
+      Item a2 =
+          Item.catalogued(c.getId(), mailbox.getId(), "inbox/a.eml", 120, "cc", "op2", now)
+              .indexed();
       items.saveAll(List.of(a2));
 
       assertThat(items.countInSource(mailbox.getId())).isEqualTo(2);
@@ -111,7 +125,8 @@ class RepositoriesTest {
           .singleElement()
           .extracting(CustodianSource::getLastIndexOperationId)
           .isEqualTo("op2");
-      assertThat(custodians.find(c.getId(), cu.getId()).orElseThrow().getLastIndexOperationId()).isEqualTo("op2");
+      assertThat(custodians.find(c.getId(), cu.getId()).orElseThrow().getLastIndexOperationId())
+          .isEqualTo("op2");
 
       cases.delete(c.getId());
       assertThat(cases.exists(c.getId())).isFalse();

@@ -61,14 +61,23 @@ class ReviewRepositoriesTest {
 
       EdiscoverySearch a =
           EdiscoverySearch.create(
-              caseId, "Alpha", "d", "from:alice", Set.of(DataSourceScopes.allCaseCustodians),
-              List.of("s1", "s2"), List.of("s3"), ALICE, now);
+              caseId,
+              "Alpha",
+              "d",
+              "from:alice",
+              Set.of(DataSourceScopes.allCaseCustodians),
+              List.of("s1", "s2"),
+              List.of("s3"),
+              ALICE,
+              now);
       EdiscoverySearch b =
-          EdiscoverySearch.create(caseId, "Beta", null, "", Set.of(), List.of(), List.of(), ALICE, now.plusSeconds(1));
+          EdiscoverySearch.create(
+              caseId, "Beta", null, "", Set.of(), List.of(), List.of(), ALICE, now.plusSeconds(1));
       searches.add(a);
       searches.add(b);
       searches.add(
-          EdiscoverySearch.create(otherCase, "Alpha", null, "", Set.of(), List.of(), List.of(), ALICE, now));
+          EdiscoverySearch.create(
+              otherCase, "Alpha", null, "", Set.of(), List.of(), List.of(), ALICE, now));
 
       EdiscoverySearch found = searches.find(caseId, a.getId()).orElseThrow();
       assertThat(found.getDataSourceScopes()).containsExactly(DataSourceScopes.allCaseCustodians);
@@ -78,10 +87,13 @@ class ReviewRepositoriesTest {
       assertThat(found.getCreatedBy()).isEqualTo(ALICE);
       assertThat(searches.find(otherCase, a.getId())).isEmpty();
 
-      assertThat(searches.list(caseId, ListQuery.page(0, 10))).extracting(EdiscoverySearch::getId)
+      assertThat(searches.list(caseId, ListQuery.page(0, 10)))
+          .extracting(EdiscoverySearch::getId)
           .containsExactly(a.getId(), b.getId());
-      ListQuery.Condition beta = new ListQuery.Comparison("displayName", ListQuery.Operator.EQ, "Beta");
-      assertThat(searches.list(caseId, new ListQuery(beta, List.of(), 0, 10))).extracting(EdiscoverySearch::getId)
+      ListQuery.Condition beta =
+          new ListQuery.Comparison("displayName", ListQuery.Operator.EQ, "Beta");
+      assertThat(searches.list(caseId, new ListQuery(beta, List.of(), 0, 10)))
+          .extracting(EdiscoverySearch::getId)
           .containsExactly(b.getId());
       assertThat(searches.count(caseId, null)).isEqualTo(2);
       assertThat(searches.count(caseId, beta)).isEqualTo(1);
@@ -116,7 +128,9 @@ class ReviewRepositoriesTest {
       sets.add(set);
       assertThat(sets.nameTaken(caseId, "PRIVILEGED")).isTrue();
       assertThat(sets.nameTaken(caseId, "Other")).isFalse();
-      assertThat(sets.list(caseId, ListQuery.page(0, 10))).extracting(ReviewSet::getId).containsExactly(set.getId());
+      assertThat(sets.list(caseId, ListQuery.page(0, 10)))
+          .extracting(ReviewSet::getId)
+          .containsExactly(set.getId());
       assertThat(sets.count(caseId, null)).isEqualTo(1);
 
       Item first = Item.catalogued(caseId, "src", "/a.eml", 10, "a".repeat(64), "op", now);
@@ -124,8 +138,10 @@ class ReviewRepositoriesTest {
       sets.addItems(
           List.of(
               ReviewSetItem.copyOf(set.getId(), first, "email", "A", "op", now),
-              ReviewSetItem.copyOf(set.getId(), second, "docs", "b.pdf", "op", now.plusSeconds(1))));
-      assertThat(sets.itemIdsPresent(set.getId(), List.of(first.getId(), "x"))).containsExactly(first.getId());
+              ReviewSetItem.copyOf(
+                  set.getId(), second, "docs", "b.pdf", "op", now.plusSeconds(1))));
+      assertThat(sets.itemIdsPresent(set.getId(), List.of(first.getId(), "x")))
+          .containsExactly(first.getId());
       assertThat(sets.countItems(set.getId())).isEqualTo(2);
       List<ReviewSetItem> page = sets.listItems(set.getId(), 1, 10);
       assertThat(page).extracting(ReviewSetItem::getItemId).containsExactly(second.getId());
@@ -149,7 +165,8 @@ class ReviewRepositoriesTest {
       assertThat(sets.findQuery(caseId, "other-set", q.getId())).isEmpty();
       foundQuery.query("budget");
       sets.updateQuery(foundQuery);
-      assertThat(sets.findQuery(caseId, set.getId(), q.getId()).orElseThrow().getContentQuery()).isEqualTo("budget");
+      assertThat(sets.findQuery(caseId, set.getId(), q.getId()).orElseThrow().getContentQuery())
+          .isEqualTo("budget");
       assertThat(sets.listQueries(set.getId(), ListQuery.page(0, 10))).hasSize(1);
       assertThat(sets.countQueries(set.getId(), null)).isEqualTo(1);
       sets.deleteQuery(caseId, set.getId(), q.getId());
@@ -168,19 +185,29 @@ class ReviewRepositoriesTest {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       String caseId = newCase(weld, now);
 
-      ReviewTag top = ReviewTag.create(caseId, "Responsive", null, ChildSelectability.One, null, ALICE, now);
+      ReviewTag top =
+          ReviewTag.create(caseId, "Responsive", null, ChildSelectability.One, null, ALICE, now);
       tags.add(top);
-      ReviewTag hot = ReviewTag.create(caseId, "Hot", "d", null, top.getId(), ALICE, now.plusSeconds(1));
+      ReviewTag hot =
+          ReviewTag.create(caseId, "Hot", "d", null, top.getId(), ALICE, now.plusSeconds(1));
       tags.add(hot);
-      ReviewTag other = ReviewTag.create(caseId, "Other", null, null, null, ALICE, now.plusSeconds(2));
+      ReviewTag other =
+          ReviewTag.create(caseId, "Other", null, null, null, ALICE, now.plusSeconds(2));
       tags.add(other);
 
-      assertThat(tags.findByName(caseId, "HOT")).get().extracting(ReviewTag::getId).isEqualTo(hot.getId());
-      assertThat(tags.children(caseId, top.getId())).extracting(ReviewTag::getId).containsExactly(hot.getId());
+      assertThat(tags.findByName(caseId, "HOT"))
+          .get()
+          .extracting(ReviewTag::getId)
+          .isEqualTo(hot.getId());
+      assertThat(tags.children(caseId, top.getId()))
+          .extracting(ReviewTag::getId)
+          .containsExactly(hot.getId());
       assertThat(tags.listAll(caseId)).hasSize(3);
       ListQuery.Condition one =
-          new ListQuery.Comparison("childSelectability", ListQuery.Operator.EQ, ChildSelectability.One);
-      assertThat(tags.list(caseId, new ListQuery(one, List.of(), 0, 10))).extracting(ReviewTag::getId)
+          new ListQuery.Comparison(
+              "childSelectability", ListQuery.Operator.EQ, ChildSelectability.One);
+      assertThat(tags.list(caseId, new ListQuery(one, List.of(), 0, 10)))
+          .extracting(ReviewTag::getId)
           .containsExactly(top.getId());
       assertThat(tags.count(caseId, null)).isEqualTo(3);
 
@@ -200,11 +227,13 @@ class ReviewRepositoriesTest {
       ReviewTag changed = tags.find(caseId, hot.getId()).orElseThrow();
       changed.rename("Very hot");
       tags.update(changed);
-      assertThat(tags.find(caseId, hot.getId()).orElseThrow().getDisplayName()).isEqualTo("Very hot");
+      assertThat(tags.find(caseId, hot.getId()).orElseThrow().getDisplayName())
+          .isEqualTo("Very hot");
 
       tags.delete(caseId, top.getId());
       assertThat(tags.listAll(caseId)).extracting(ReviewTag::getId).containsExactly(other.getId());
-      assertThat(tags.tagsOf(List.of(file.getId())).get(file.getId())).containsExactly(other.getId());
+      assertThat(tags.tagsOf(List.of(file.getId())).get(file.getId()))
+          .containsExactly(other.getId());
     }
   }
 }

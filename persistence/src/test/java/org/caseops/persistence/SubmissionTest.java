@@ -35,8 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Submitting an operation is atomic: the check for an unfinished operation that blocks it, its insert and the links to
- * it as its action's latest operation happen in one transaction that no other submission on the case interleaves with.
+ * Submitting an operation is atomic: the check for an unfinished operation that blocks it, its
+ * insert and the links to it as its action's latest operation happen in one transaction that no
+ * other submission on the case interleaves with.
  */
 class SubmissionTest {
   private static final IdentitySet ALICE = IdentitySet.user("u-1", "Alice");
@@ -53,7 +54,8 @@ class SubmissionTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void concurrentSubmissionsOfOneActionOnOneCaseStoreExactlyOne(TestDatabase.Kind kind) throws Exception {
+  void concurrentSubmissionsOfOneActionOnOneCaseStoreExactlyOne(TestDatabase.Kind kind)
+      throws Exception {
     try (TestDatabase db = open(kind);
         WeldContainer weld = new Weld().initialize()) {
       SeTransactions.use(db.entityManagerFactory());
@@ -70,7 +72,8 @@ class SubmissionTest {
             submitted.add(
                 pool.submit(
                     () -> {
-                      CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, Instant.now());
+                      CaseOperation op =
+                          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, Instant.now());
                       together.await(10, TimeUnit.SECONDS);
                       try {
                         operations.submit(op);
@@ -85,7 +88,9 @@ class SubmissionTest {
             accepted += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
           }
           assertThat(accepted).as("submissions accepted in round " + round).isEqualTo(1);
-          assertThat(operations.listOpen(c.getId())).as("operations stored in round " + round).hasSize(1);
+          assertThat(operations.listOpen(c.getId()))
+              .as("operations stored in round " + round)
+              .hasSize(1);
         }
       } finally {
         pool.shutdownNow();
@@ -108,10 +113,12 @@ class SubmissionTest {
       cases.add(c);
       Custodian adele = Custodian.add(c.getId(), "adele@contoso.com", null, now);
       custodians.add(adele);
-      CustodianSource mailbox = CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", null, null, now);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", null, null, now);
       custodians.addSource(mailbox);
       EdiscoverySearch search =
-          EdiscoverySearch.create(c.getId(), "S", null, "budget", Set.of(), List.of(), List.of(), ALICE, now);
+          EdiscoverySearch.create(
+              c.getId(), "S", null, "budget", Set.of(), List.of(), List.of(), ALICE, now);
       searches.add(search);
 
       CaseOperation index = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
@@ -125,27 +132,38 @@ class SubmissionTest {
 
       CaseOperation estimate =
           CaseOperation.submit(
-              c.getId(), CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()), ALICE, now);
+              c.getId(),
+              CaseAction.estimateStatistics,
+              OperationTarget.search(search.getId(), List.of()),
+              ALICE,
+              now);
       operations.submit(estimate);
-      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
           .isEqualTo(estimate.getId());
 
       // A refused submission stores nothing and moves no link.
       CaseOperation again =
           CaseOperation.submit(
-              c.getId(), CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()), ALICE, now);
+              c.getId(),
+              CaseAction.estimateStatistics,
+              OperationTarget.search(search.getId(), List.of()),
+              ALICE,
+              now);
       assertThatThrownBy(() -> operations.submit(again))
           .isInstanceOf(ConflictException.class)
           .hasMessageContaining(estimate.getId())
           .hasMessageContaining(search.getId());
       assertThat(operations.find(again.getId())).isEmpty();
-      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
           .isEqualTo(estimate.getId());
 
       // Once the first has ended, the next is accepted and becomes the latest.
       operations.complete(estimate.getId(), CaseOperationStatus.succeeded, null, now);
       operations.submit(again);
-      assertThat(searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
           .isEqualTo(again.getId());
     }
   }

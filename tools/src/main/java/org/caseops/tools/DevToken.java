@@ -12,10 +12,11 @@ import org.caseops.api.security.DevKeys;
 import org.caseops.api.security.Permissions;
 
 /**
- * Prints a token signed with the development key of a data directory, for a server in development mode (no issuer
- * configured). Usage: {@code DevToken [--data-dir DIR] [--read-only] [--days N] [--user NAME | --application NAME]}.
- * The data directory defaults to {@code caseops.data.dir} / {@code CASEOPS_DATA_DIR}, then {@code ./caseops-data}.
- * {@code bin/token} runs it; the signing itself is the server's ({@link DevKeys}).
+ * Prints a token signed with the development key of a data directory, for a server in development
+ * mode (no issuer configured). Usage: {@code DevToken [--data-dir DIR] [--read-only] [--days N]
+ * [--user NAME | --application NAME]}. The data directory defaults to {@code caseops.data.dir} /
+ * {@code CASEOPS_DATA_DIR}, then {@code ./caseops-data}. {@code bin/token} runs it; the signing
+ * itself is the server's ({@link DevKeys}).
  */
 public final class DevToken {
   static final String USAGE =
@@ -31,8 +32,9 @@ public final class DevToken {
   }
 
   /**
-   * Prints one token to {@code out}, or a problem and the usage to {@code err}; answers the exit status (2 for a usage
-   * error). {@code properties} and {@code environment} stand for the system properties and the environment.
+   * Prints one token to {@code out}, or a problem and the usage to {@code err}; answers the exit
+   * status (2 for a usage error). {@code properties} and {@code environment} stand for the system
+   * properties and the environment.
    */
   static int run(
       String[] args,
@@ -78,8 +80,12 @@ public final class DevToken {
     return 0;
   }
 
-  /** The server's data directory as it finds it: the system property, else the environment variable, else default. */
-  static Path configuredDataDir(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+  /**
+   * The server's data directory as it finds it: the system property, else the environment variable,
+   * else default.
+   */
+  static Path configuredDataDir(
+      UnaryOperator<String> properties, UnaryOperator<String> environment) {
     String configured = trimmed(properties.apply(AuthSettings.DATA_DIR));
     if (configured == null) {
       configured = trimmed(environment.apply("CASEOPS_DATA_DIR"));

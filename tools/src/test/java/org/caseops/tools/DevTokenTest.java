@@ -27,7 +27,9 @@ class DevTokenTest {
     assertThat(run(NONE, NONE, "--data-dir", dataDir.toString())).isZero();
 
     Map<String, Object> claims = keys.verifier(60).verify(out().strip());
-    assertThat(claims).containsEntry("scp", Permissions.READ_WRITE).containsEntry("name", DevKeys.DEFAULT_USER);
+    assertThat(claims)
+        .containsEntry("scp", Permissions.READ_WRITE)
+        .containsEntry("name", DevKeys.DEFAULT_USER);
   }
 
   @Test
@@ -35,7 +37,8 @@ class DevTokenTest {
     DevKeys keys = DevKeys.loadOrCreate(DevKeys.folder(dataDir));
     String dir = dataDir.toString();
 
-    assertThat(run(NONE, NONE, "--data-dir", dir, "--read-only", "--days", "7", "--user", "Dana")).isZero();
+    assertThat(run(NONE, NONE, "--data-dir", dir, "--read-only", "--days", "7", "--user", "Dana"))
+        .isZero();
     assertThat(keys.verifier(60).verify(out().strip()))
         .containsEntry("scp", Permissions.READ)
         .containsEntry("name", "Dana");
@@ -50,10 +53,15 @@ class DevTokenTest {
   @Test
   void theDataDirectoryComesFromThePropertyThenTheEnvironment() {
     assertThat(DevToken.configuredDataDir(NONE, NONE)).isEqualTo(Path.of("caseops-data"));
-    assertThat(DevToken.configuredDataDir(NONE, env("CASEOPS_DATA_DIR", "/srv/env"))).isEqualTo(Path.of("/srv/env"));
-    assertThat(DevToken.configuredDataDir(env("caseops.data.dir", " /srv/prop "), env("CASEOPS_DATA_DIR", "/srv/env")))
+    assertThat(DevToken.configuredDataDir(NONE, env("CASEOPS_DATA_DIR", "/srv/env")))
+        .isEqualTo(Path.of("/srv/env"));
+    assertThat(
+            DevToken.configuredDataDir(
+                env("caseops.data.dir", " /srv/prop "), env("CASEOPS_DATA_DIR", "/srv/env")))
         .isEqualTo(Path.of("/srv/prop"));
-    assertThat(DevToken.configuredDataDir(env("caseops.data.dir", " "), env("CASEOPS_DATA_DIR", "/srv/env")))
+    assertThat(
+            DevToken.configuredDataDir(
+                env("caseops.data.dir", " "), env("CASEOPS_DATA_DIR", "/srv/env")))
         .isEqualTo(Path.of("/srv/env"));
   }
 
@@ -72,7 +80,8 @@ class DevTokenTest {
     assertThat(out()).isEmpty();
   }
 
-  private int run(UnaryOperator<String> properties, UnaryOperator<String> environment, String... args)
+  private int run(
+      UnaryOperator<String> properties, UnaryOperator<String> environment, String... args)
       throws Exception {
     return DevToken.run(
         args,

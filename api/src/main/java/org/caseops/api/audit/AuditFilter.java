@@ -22,10 +22,10 @@ import org.caseops.domain.audit.AuditEntry;
 import org.caseops.domain.audit.AuditLog;
 
 /**
- * Records every POST, PUT, PATCH and DELETE whose caller presented a valid token in the {@link AuditLog}, whatever
- * the answer: successes, refusals for want of a permission (403) and other client or server errors alike. Requests
- * without a valid token (401) are not recorded, as their caller is unknown. A failure to record is logged and never
- * changes the answer.
+ * Records every POST, PUT, PATCH and DELETE whose caller presented a valid token in the {@link
+ * AuditLog}, whatever the answer: successes, refusals for want of a permission (403) and other
+ * client or server errors alike. Requests without a valid token (401) are not recorded, as their
+ * caller is unknown. A failure to record is logged and never changes the answer.
  */
 @Provider
 @ApplicationScoped
@@ -62,7 +62,8 @@ public class AuditFilter implements ContainerResponseFilter {
   }
 
   /** Records the request if it is audited; never throws. */
-  void record(String method, String path, int status, RequestIds.Pair ids, AuthenticatedCaller caller) {
+  void record(
+      String method, String path, int status, RequestIds.Pair ids, AuthenticatedCaller caller) {
     try {
       Optional<AuditEntry> entry = entryFor(method, path, status, ids, caller, clock);
       if (entry.isPresent()) {
@@ -71,19 +72,32 @@ public class AuditFilter implements ContainerResponseFilter {
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE,
-          "Could not record " + method + " " + path + " (request-id " + (ids == null ? "?" : ids.requestId())
+          "Could not record "
+              + method
+              + " "
+              + path
+              + " (request-id "
+              + (ids == null ? "?" : ids.requestId())
               + ") in the audit log",
           e);
     }
   }
 
   /**
-   * The audit entry for a request: present for a state-changing method with a known caller, empty otherwise. The path
-   * gets a leading slash; the case id is the segment after {@code ediscoveryCases}, when there is one.
+   * The audit entry for a request: present for a state-changing method with a known caller, empty
+   * otherwise. The path gets a leading slash; the case id is the segment after {@code
+   * ediscoveryCases}, when there is one.
    */
   static Optional<AuditEntry> entryFor(
-      String method, String path, int status, RequestIds.Pair ids, AuthenticatedCaller caller, Clock clock) {
-    if (method == null || caller == null || !AUDITED_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+      String method,
+      String path,
+      int status,
+      RequestIds.Pair ids,
+      AuthenticatedCaller caller,
+      Clock clock) {
+    if (method == null
+        || caller == null
+        || !AUDITED_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
       return Optional.empty();
     }
     String normalized = path == null ? "/" : path.startsWith("/") ? path : "/" + path;

@@ -29,7 +29,10 @@ import org.caseops.domain.audit.AuditLog;
 public class AuditLogResource {
   static final String CONTEXT = "caseops/auditLog";
 
-  /** The properties {@code $filter} and {@code $orderby} may use; {@code dateTime} is when the request was recorded. */
+  /**
+   * The properties {@code $filter} and {@code $orderby} may use; {@code dateTime} is when the
+   * request was recorded.
+   */
   public static final PropertyTable QUERYABLE =
       PropertyTable.of(AuditEntryJson.TYPE)
           .string("id")
@@ -50,13 +53,18 @@ public class AuditLogResource {
   @GET
   public Response list(@BeanParam GraphRequest request) {
     requireAuditRead(httpRequest.getAttribute(AuthenticatedCaller.PROPERTY));
-    // No property of an entry is an enumeration, so Prefer: include-unknown-enum-members changes nothing.
+    // No property of an entry is an enumeration, so Prefer: include-unknown-enum-members changes
+    // nothing.
     return request.collection(SHAPE, CONTEXT, log::list, log::count, AuditEntryJson::item);
   }
 
-  /** Refuses (403 accessDenied, naming the permission) a caller whose token does not grant the audit permission. */
+  /**
+   * Refuses (403 accessDenied, naming the permission) a caller whose token does not grant the audit
+   * permission.
+   */
   static void requireAuditRead(Object caller) {
-    if (!(caller instanceof AuthenticatedCaller known) || !Permissions.allowsAuditRead(known.permissions())) {
+    if (!(caller instanceof AuthenticatedCaller known)
+        || !Permissions.allowsAuditRead(known.permissions())) {
       throw new ApiException(
           403,
           ErrorCode.accessDenied,

@@ -1,2 +1,5 @@
-/** The audit log: recording every authenticated state-changing request, and serving the log to admins. */
+/**
+ * The audit log: recording every authenticated state-changing request, and serving the log to
+ * admins.
+ */
 package org.caseops.api.audit;

@@ -9,7 +9,10 @@ import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.domain.cases.EdiscoveryCase;
 
-/** An ediscoveryCase as Graph writes it; a case never closed has {@code closedDateTime} and {@code closedBy} null. */
+/**
+ * An ediscoveryCase as Graph writes it; a case never closed has {@code closedDateTime} and {@code
+ * closedBy} null.
+ */
 public final class CaseJson {
   public static final String TYPE = "microsoft.graph.security.ediscoveryCase";
   public static final List<String> PROPERTIES =
@@ -28,9 +31,11 @@ public final class CaseJson {
 
   private CaseJson() {}
 
-  public static JsonObject entity(ServiceRoot root, EdiscoveryCase ediscoveryCase, boolean includeUnknownMembers) {
+  public static JsonObject entity(
+      ServiceRoot root, EdiscoveryCase ediscoveryCase, boolean includeUnknownMembers) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("@odata.context", root.context(GraphPaths.entity(GraphPaths.CASES)));
+        Json.createObjectBuilder()
+            .add("@odata.context", root.context(GraphPaths.entity(GraphPaths.CASES)));
     return write(json, ediscoveryCase, includeUnknownMembers).build();
   }
 
@@ -38,7 +43,8 @@ public final class CaseJson {
     return write(Json.createObjectBuilder(), ediscoveryCase, includeUnknownMembers).build();
   }
 
-  private static JsonObjectBuilder write(JsonObjectBuilder json, EdiscoveryCase c, boolean include) {
+  private static JsonObjectBuilder write(
+      JsonObjectBuilder json, EdiscoveryCase c, boolean include) {
     json.add("id", c.getId());
     GraphJson.addString(json, "displayName", c.getDisplayName());
     GraphJson.addString(json, "description", c.getDescription());

@@ -5,14 +5,21 @@ import org.caseops.api.odata.JsonBody;
 import org.caseops.domain.cases.EdiscoveryCase;
 
 /**
- * Bodies of {@code POST} and {@code PATCH} on ediscoveryCases. Writable: displayName (required on create, not null,
- * at most 256 characters), description (at most 4000, null clears it), externalId (at most 256, null clears it).
- * {@code status} is refused as read-only; the other server-owned properties (id, timestamps, createdBy,
- * lastModifiedBy, closedBy) are ignored; anything else is refused.
+ * Bodies of {@code POST} and {@code PATCH} on ediscoveryCases. Writable: displayName (required on
+ * create, not null, at most 256 characters), description (at most 4000, null clears it), externalId
+ * (at most 256, null clears it). {@code status} is refused as read-only; the other server-owned
+ * properties (id, timestamps, createdBy, lastModifiedBy, closedBy) are ignored; anything else is
+ * refused.
  */
 public final class CaseRequests {
   static final String[] IGNORED = {
-    "id", "createdDateTime", "lastModifiedDateTime", "closedDateTime", "createdBy", "lastModifiedBy", "closedBy"
+    "id",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "closedDateTime",
+    "createdBy",
+    "lastModifiedBy",
+    "closedBy"
   };
   static final int MAX_EXTERNAL_ID = 256;
 
@@ -22,8 +29,8 @@ public final class CaseRequests {
   public record NewCase(String displayName, String description, String externalId) {}
 
   /**
-   * What a client changes: {@code displayName} null means unchanged; description and externalId change only when
-   * given (possibly to null).
+   * What a client changes: {@code displayName} null means unchanged; description and externalId
+   * change only when given (possibly to null).
    */
   public record CaseChanges(
       String displayName,

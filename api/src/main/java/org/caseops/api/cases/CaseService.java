@@ -52,7 +52,8 @@ public class CaseService {
 
   public EdiscoveryCase create(CaseRequests.NewCase request, IdentitySet by) {
     EdiscoveryCase created =
-        EdiscoveryCase.open(request.displayName(), request.description(), request.externalId(), by, now());
+        EdiscoveryCase.open(
+            request.displayName(), request.description(), request.externalId(), by, now());
     cases.add(created);
     return created;
   }
@@ -93,15 +94,18 @@ public class CaseService {
     } catch (RuntimeException e) {
       if (isOptimisticLockFailure(e)) {
         throw new ConflictException(
-            "The case '" + caseId + "' was changed by another request at the same time; read it again and retry.");
+            "The case '"
+                + caseId
+                + "' was changed by another request at the same time; read it again and retry.");
       }
       throw e;
     }
   }
 
   /**
-   * Deletes the case with its custodians, sources, items and operations, then announces it so that its full-text
-   * index goes too. A case whose operations are still running is not deleted under them.
+   * Deletes the case with its custodians, sources, items and operations, then announces it so that
+   * its full-text index goes too. A case whose operations are still running is not deleted under
+   * them.
    */
   public void delete(String caseId) {
     lookups.requireCase(caseId);

@@ -28,8 +28,8 @@ import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.cases.EdiscoveryCase;
 
 /**
- * {@code /security/cases/ediscoveryCases}: create, list, read, update (204, as Graph) and delete cases, and the caseops
- * extension {@code itemStatistics} of a whole case.
+ * {@code /security/cases/ediscoveryCases}: create, list, read, update (204, as Graph) and delete
+ * cases, and the caseops extension {@code itemStatistics} of a whole case.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases")
@@ -46,7 +46,8 @@ public class CasesResource {
           .dateTime("lastModifiedDateTime")
           .build();
 
-  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, CaseJson.PROPERTIES, CaseJson.TYPE);
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, CaseJson.PROPERTIES, CaseJson.TYPE);
 
   @Inject CaseService service;
   @Inject ItemStatisticsService statistics;
@@ -77,7 +78,8 @@ public class CasesResource {
     QueryOptions options = request.options(CaseJson.PROPERTIES, CaseJson.TYPE);
     EdiscoveryCase found = service.get(caseId);
     return JsonResponses.ok(
-        options.project(CaseJson.entity(request.root(), found, request.includeUnknownEnumMembers())));
+        options.project(
+            CaseJson.entity(request.root(), found, request.includeUnknownEnumMembers())));
   }
 
   @PATCH
@@ -102,6 +104,7 @@ public class CasesResource {
   public Response itemStatistics(@BeanParam GraphRequest request) {
     String caseId = request.caseId();
     request.options();
-    return JsonResponses.ok(ItemStatisticsJson.collection(request.root(), statistics.ofCase(caseId)));
+    return JsonResponses.ok(
+        ItemStatisticsJson.collection(request.root(), statistics.ofCase(caseId)));
   }
 }

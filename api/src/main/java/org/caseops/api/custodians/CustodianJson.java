@@ -32,7 +32,9 @@ public final class CustodianJson {
   public static JsonObject entity(ServiceRoot root, Custodian custodian) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
-            .add("@odata.context", root.context(GraphPaths.entity(GraphPaths.custodiansKey(custodian.getCaseId()))));
+            .add(
+                "@odata.context",
+                root.context(GraphPaths.entity(GraphPaths.custodiansKey(custodian.getCaseId()))));
     return write(json, custodian).build();
   }
 

@@ -17,14 +17,17 @@ import org.caseops.domain.custodians.SourceKind;
  *
  * <ul>
  *   <li>custodian: {@code email} (required), {@code displayName} (optional, defaults to the email);
- *   <li>userSource: {@code email} (required), {@code includedSources} (optional; only {@code mailbox} is served, {@code
- *       site} is refused with {@code notSupported}: add the site as a siteSource), {@code displayName};
- *   <li>siteSource: the site's URL, given once as {@code "site": {"webUrl": ...}} (Graph's form), {@code "site":
- *       "<url>"}, {@code "site@odata.bind": "<url>"}, {@code "webUrl"} or {@code "siteWebUrl"}; {@code displayName}.
+ *   <li>userSource: {@code email} (required), {@code includedSources} (optional; only {@code
+ *       mailbox} is served, {@code site} is refused with {@code notSupported}: add the site as a
+ *       siteSource), {@code displayName};
+ *   <li>siteSource: the site's URL, given once as {@code "site": {"webUrl": ...}} (Graph's form),
+ *       {@code "site": "<url>"}, {@code "site@odata.bind": "<url>"}, {@code "webUrl"} or {@code
+ *       "siteWebUrl"}; {@code displayName}.
  * </ul>
  *
- * Every address must map to a folder under the evidence root ({@link CustodianSource#evidencePath}). {@code status} and
- * {@code holdStatus} are refused as read-only; other server-owned properties are ignored; anything else is refused.
+ * Every address must map to a folder under the evidence root ({@link
+ * CustodianSource#evidencePath}). {@code status} and {@code holdStatus} are refused as read-only;
+ * other server-owned properties are ignored; anything else is refused.
  */
 public final class CustodianRequests {
   public static final String MAILBOX = "mailbox";
@@ -50,7 +53,12 @@ public final class CustodianRequests {
     JsonBody body = JsonBody.of(json, CustodianJson.TYPE);
     body.expectType(CustodianJson.TYPE);
     body.readOnly("status", "holdStatus");
-    body.ignore("id", "createdDateTime", "lastModifiedDateTime", "releasedDateTime", "acknowledgedDateTime");
+    body.ignore(
+        "id",
+        "createdDateTime",
+        "lastModifiedDateTime",
+        "releasedDateTime",
+        "acknowledgedDateTime");
     String email = email(body.requiredString("email", MAX_EMAIL));
     String displayName = body.optionalString("displayName", MAX_DISPLAY_NAME);
     body.rejectUnknown();
@@ -86,7 +94,9 @@ public final class CustodianRequests {
       given.add(siteUrl(object));
     } else if (site != null && site.getValueType() != JsonValue.ValueType.NULL) {
       throw ApiException.invalidRequest(
-          "The property 'site' must be an object with a webUrl, not " + JsonBody.describe(site) + ".");
+          "The property 'site' must be an object with a webUrl, not "
+              + JsonBody.describe(site)
+              + ".");
     }
     for (String name : List.of("site@odata.bind", "webUrl", "siteWebUrl")) {
       String url = body.optionalString(name, MAX_URL);
@@ -106,13 +116,17 @@ public final class CustodianRequests {
     }
     String url = given.get(0).trim();
     if (url.length() > MAX_URL) {
-      throw ApiException.invalidRequest("The site URL must be at most " + MAX_URL + " characters long.");
+      throw ApiException.invalidRequest(
+          "The site URL must be at most " + MAX_URL + " characters long.");
     }
     try {
       CustodianSource.evidencePath(SourceKind.SITE, url);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalidRequest(
-          "The site URL '" + GraphError.clip(url) + "' is not usable: " + GraphError.clip(e.getMessage()));
+          "The site URL '"
+              + GraphError.clip(url)
+              + "' is not usable: "
+              + GraphError.clip(e.getMessage()));
     }
     return new NewSource(SourceKind.SITE, url, displayName);
   }
@@ -142,7 +156,8 @@ public final class CustodianRequests {
     String email = value.trim();
     int at = email.lastIndexOf('@');
     if (!EMAIL.matcher(email).matches() || at > MAX_LOCAL_PART) {
-      throw ApiException.invalidRequest("'" + GraphError.clip(email) + "' is not a valid email address.");
+      throw ApiException.invalidRequest(
+          "'" + GraphError.clip(email) + "' is not a valid email address.");
     }
     return email;
   }
@@ -166,7 +181,9 @@ public final class CustodianRequests {
                 + " siteSource of the custodian.");
       }
       throw ApiException.invalidRequest(
-          "'" + GraphError.clip(member) + "' is not a valid value of 'includedSources'. Valid values: mailbox, site.");
+          "'"
+              + GraphError.clip(member)
+              + "' is not a valid value of 'includedSources'. Valid values: mailbox, site.");
     }
   }
 }

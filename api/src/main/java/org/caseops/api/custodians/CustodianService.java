@@ -21,8 +21,9 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Adds and reads custodians and their sources. A case holds each custodian email once (compared without regard to
- * case) and each evidence folder once: two sources of a case never read the same mailbox or site.
+ * Adds and reads custodians and their sources. A case holds each custodian email once (compared
+ * without regard to case) and each evidence folder once: two sources of a case never read the same
+ * mailbox or site.
  */
 @Dependent
 public class CustodianService {
@@ -33,7 +34,10 @@ public class CustodianService {
 
   @Inject
   public CustodianService(
-      Lookups lookups, CustodianRepository custodians, CaseOperationRepository operations, Clock clock) {
+      Lookups lookups,
+      CustodianRepository custodians,
+      CaseOperationRepository operations,
+      Clock clock) {
     this.lookups = lookups;
     this.custodians = custodians;
     this.operations = operations;
@@ -41,7 +45,8 @@ public class CustodianService {
   }
 
   /**
-   * @throws ConflictException 409 {@code conflict} when the case already has a custodian with this email
+   * @throws ConflictException 409 {@code conflict} when the case already has a custodian with this
+   *     email
    */
   public Custodian add(String caseId, CustodianRequests.NewCustodian request) {
     lookups.requireCase(caseId);
@@ -63,7 +68,11 @@ public class CustodianService {
 
   private static ConflictException duplicateEmail(String caseId, String email) {
     return new ConflictException(
-        "The case '" + caseId + "' already has a custodian with email '" + GraphError.clip(email) + "'.");
+        "The case '"
+            + caseId
+            + "' already has a custodian with email '"
+            + GraphError.clip(email)
+            + "'.");
   }
 
   public Custodian get(String caseId, String custodianId) {
@@ -82,7 +91,8 @@ public class CustodianService {
   }
 
   /**
-   * @throws ConflictException 409 {@code conflict} when a source of the case already reads the same evidence folder
+   * @throws ConflictException 409 {@code conflict} when a source of the case already reads the same
+   *     evidence folder
    */
   public CustodianSource addSource(
       String caseId, String custodianId, CustodianRequests.NewSource request, IdentitySet by) {
@@ -104,8 +114,10 @@ public class CustodianService {
     }
     CustodianSource source =
         request.kind() == SourceKind.USER
-            ? CustodianSource.mailbox(caseId, custodianId, request.address(), request.displayName(), by, now())
-            : CustodianSource.site(caseId, custodianId, request.address(), request.displayName(), by, now());
+            ? CustodianSource.mailbox(
+                caseId, custodianId, request.address(), request.displayName(), by, now())
+            : CustodianSource.site(
+                caseId, custodianId, request.address(), request.displayName(), by, now());
     custodians.addSource(source);
     return source;
   }
@@ -124,27 +136,32 @@ public class CustodianService {
   }
 
   /** A page of the custodian's sources of one kind; 404 when the custodian is not the case's. */
-  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+  public List<CustodianSource> listSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery query) {
     lookups.findCustodian(caseId, custodianId);
     return custodians.listSources(caseId, custodianId, kind, query);
   }
 
-  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+  public long countSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
     return custodians.countSources(caseId, custodianId, kind, filter);
   }
 
-  public CustodianSource getSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public CustodianSource getSource(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     return lookups.findSource(caseId, custodianId, kind, sourceId);
   }
 
   /** The index operation that last covered any of the custodian's sources. */
   public CaseOperation lastIndexOperation(String caseId, String custodianId) {
     Custodian custodian = lookups.findCustodian(caseId, custodianId);
-    return lastIndexOperation(caseId, custodian.getLastIndexOperationId(), "custodian '" + custodianId + "'");
+    return lastIndexOperation(
+        caseId, custodian.getLastIndexOperationId(), "custodian '" + custodianId + "'");
   }
 
   /** The index operation that last covered the source. */
-  public CaseOperation lastIndexOperation(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public CaseOperation lastIndexOperation(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     CustodianSource source = lookups.findSource(caseId, custodianId, kind, sourceId);
     return lastIndexOperation(
         caseId, source.getLastIndexOperationId(), Lookups.typeName(kind) + " '" + sourceId + "'");
@@ -158,8 +175,13 @@ public class CustodianService {
     return operations
         .find(caseId, operationId)
         .orElseThrow(
-            () -> new ResourceNotFoundException(
-                "The lastIndexOperation '" + operationId + "' of " + what + " no longer exists."));
+            () ->
+                new ResourceNotFoundException(
+                    "The lastIndexOperation '"
+                        + operationId
+                        + "' of "
+                        + what
+                        + " no longer exists."));
   }
 
   private Instant now() {

@@ -33,9 +33,9 @@ import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.operations.CaseOperation;
 
 /**
- * {@code /security/cases/ediscoveryCases/{caseId}/custodians}: custodians, their {@code userSources} and {@code
- * siteSources}, the {@code lastIndexOperation} navigations, and the caseops extension {@code itemStatistics} of a
- * source.
+ * {@code /security/cases/ediscoveryCases/{caseId}/custodians}: custodians, their {@code
+ * userSources} and {@code siteSources}, the {@code lastIndexOperation} navigations, and the caseops
+ * extension {@code itemStatistics} of a source.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/custodians")
@@ -53,7 +53,10 @@ public class CustodiansResource {
           .dateTime("createdDateTime")
           .build();
 
-  /** The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code userSources}. */
+  /**
+   * The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code
+   * userSources}.
+   */
   public static final PropertyTable USER_SOURCES_QUERYABLE =
       PropertyTable.of(SourceJson.USER_TYPE)
           .string("id")
@@ -63,7 +66,10 @@ public class CustodiansResource {
           .dateTime("createdDateTime")
           .build();
 
-  /** The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code siteSources}. */
+  /**
+   * The properties {@code $filter} and {@code $orderby} may use on a custodian's {@code
+   * siteSources}.
+   */
   public static final PropertyTable SITE_SOURCES_QUERYABLE =
       PropertyTable.of(SourceJson.SITE_TYPE)
           .string("id")
@@ -88,7 +94,8 @@ public class CustodiansResource {
     Custodian custodian = service.add(caseId, parsed);
     ServiceRoot root = request.root();
     return JsonResponses.created(
-        root.resolve(GraphPaths.custodianPath(caseId, custodian.getId())), CustodianJson.entity(root, custodian));
+        root.resolve(GraphPaths.custodianPath(caseId, custodian.getId())),
+        CustodianJson.entity(root, custodian));
   }
 
   @GET
@@ -104,7 +111,8 @@ public class CustodiansResource {
 
   @GET
   @Path("{custodianId}")
-  public Response get(@BeanParam GraphRequest request, @PathParam("custodianId") String rawCustodianId) {
+  public Response get(
+      @BeanParam GraphRequest request, @PathParam("custodianId") String rawCustodianId) {
     String caseId = request.caseId();
     String custodianId = Lookups.custodianId(rawCustodianId);
     QueryOptions options = request.options(CustodianJson.PROPERTIES, CustodianJson.TYPE);
@@ -121,9 +129,14 @@ public class CustodiansResource {
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     CaseOperation operation = service.lastIndexOperation(caseId, custodianId);
     String context =
-        request.root().context(GraphPaths.entity(GraphPaths.custodianKey(caseId, custodianId) + "/lastIndexOperation"));
+        request
+            .root()
+            .context(
+                GraphPaths.entity(
+                    GraphPaths.custodianKey(caseId, custodianId) + "/lastIndexOperation"));
     return JsonResponses.ok(
-        options.project(OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
+        options.project(
+            OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
   }
 
   @POST
@@ -158,7 +171,8 @@ public class CustodiansResource {
     String custodianId = Lookups.custodianId(rawCustodianId);
     SourceKind kind = kind(sources);
     return request.collection(
-        new CollectionShape(sourcesQueryable(kind), SourceJson.propertiesOf(kind), SourceJson.typeOf(kind)),
+        new CollectionShape(
+            sourcesQueryable(kind), SourceJson.propertiesOf(kind), SourceJson.typeOf(kind)),
         GraphPaths.sourcesKey(caseId, custodianId, kind),
         q -> service.listSources(caseId, custodianId, kind, q),
         f -> service.countSources(caseId, custodianId, kind, f),
@@ -169,8 +183,10 @@ public class CustodiansResource {
   @Path("{custodianId}/" + SOURCES + "/{sourceId}")
   public Response getSource(@BeanParam GraphRequest request, @BeanParam SourcePath path) {
     SourcePath.Source at = path.source();
-    QueryOptions options = request.options(SourceJson.propertiesOf(at.kind()), SourceJson.typeOf(at.kind()));
-    CustodianSource source = service.getSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
+    QueryOptions options =
+        request.options(SourceJson.propertiesOf(at.kind()), SourceJson.typeOf(at.kind()));
+    CustodianSource source =
+        service.getSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
     return JsonResponses.ok(options.project(SourceJson.entity(request.root(), source)));
   }
 
@@ -190,10 +206,12 @@ public class CustodiansResource {
 
   @GET
   @Path("{custodianId}/" + SOURCES + "/{sourceId}/lastIndexOperation")
-  public Response sourceLastIndexOperation(@BeanParam GraphRequest request, @BeanParam SourcePath path) {
+  public Response sourceLastIndexOperation(
+      @BeanParam GraphRequest request, @BeanParam SourcePath path) {
     SourcePath.Source at = path.source();
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
-    CaseOperation operation = service.lastIndexOperation(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
+    CaseOperation operation =
+        service.lastIndexOperation(at.caseId(), at.custodianId(), at.kind(), at.sourceId());
     String context =
         request
             .root()
@@ -202,7 +220,8 @@ public class CustodiansResource {
                     GraphPaths.sourceKey(at.caseId(), at.custodianId(), at.kind(), at.sourceId())
                         + "/lastIndexOperation"));
     return JsonResponses.ok(
-        options.project(OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
+        options.project(
+            OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
   }
 
   @GET
@@ -212,7 +231,8 @@ public class CustodiansResource {
     request.options();
     return JsonResponses.ok(
         ItemStatisticsJson.entity(
-            request.root(), statistics.ofSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId())));
+            request.root(),
+            statistics.ofSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId())));
   }
 
   /** The property table of a custodian's sources of one kind. */

@@ -11,9 +11,10 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
 
 /**
- * userSource and siteSource as Graph writes them, always with {@code @odata.type}. A userSource covers the mailbox
- * only ({@code includedSources} is {@code mailbox}, {@code siteWebUrl} null). A siteSource also carries its URL as
- * {@code siteWebUrl} (a caseops addition; Graph reaches it through the {@code site} navigation, also served).
+ * userSource and siteSource as Graph writes them, always with {@code @odata.type}. A userSource
+ * covers the mailbox only ({@code includedSources} is {@code mailbox}, {@code siteWebUrl} null). A
+ * siteSource also carries its URL as {@code siteWebUrl} (a caseops addition; Graph reaches it
+ * through the {@code site} navigation, also served).
  */
 public final class SourceJson {
   public static final String USER_TYPE = "microsoft.graph.security.userSource";
@@ -42,9 +43,11 @@ public final class SourceJson {
   }
 
   public static JsonObject entity(ServiceRoot root, CustodianSource source) {
-    String collection = GraphPaths.sourcesKey(source.getCaseId(), source.getCustodianId(), source.getKind());
+    String collection =
+        GraphPaths.sourcesKey(source.getCaseId(), source.getCustodianId(), source.getKind());
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("@odata.context", root.context(GraphPaths.entity(collection)));
+        Json.createObjectBuilder()
+            .add("@odata.context", root.context(GraphPaths.entity(collection)));
     return write(json, source).build();
   }
 
@@ -54,7 +57,8 @@ public final class SourceJson {
 
   /** The {@code site} navigation of a siteSource: the site's {@code webUrl}. */
   public static JsonObject site(ServiceRoot root, CustodianSource source) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.context", root.context("sites/$entity"));
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("@odata.context", root.context("sites/$entity"));
     return GraphJson.addString(json, "webUrl", source.getSiteWebUrl()).build();
   }
 

@@ -5,8 +5,9 @@ import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.custodians.SourceKind;
 
 /**
- * The path parameters that name one data source, {@code .../ediscoveryCases/{caseId}/custodians/{custodianId}/
- * {userSources|siteSources}/{sourceId}}, checked once for every resource method under it.
+ * The path parameters that name one data source, {@code
+ * .../ediscoveryCases/{caseId}/custodians/{custodianId}/ {userSources|siteSources}/{sourceId}},
+ * checked once for every resource method under it.
  */
 public class SourcePath {
   @PathParam("caseId")

@@ -1,8 +1,9 @@
 package org.caseops.api.errors;
 
 /**
- * A failure that the client should see as a Graph error with this status, code and message. The message is written
- * to the client as is, so it must name the problem in the client's terms and never carry internals.
+ * A failure that the client should see as a Graph error with this status, code and message. The
+ * message is written to the client as is, so it must name the problem in the client's terms and
+ * never carry internals.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

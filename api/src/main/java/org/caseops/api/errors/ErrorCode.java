@@ -1,26 +1,37 @@
 package org.caseops.api.errors;
 
 /**
- * The {@code error.code} values caseops writes. Each code goes with the HTTP statuses listed here and nowhere else.
+ * The {@code error.code} values caseops writes. Each code goes with the HTTP statuses listed here
+ * and nowhere else.
  */
 public enum ErrorCode {
-  /** 400: the request cannot be read: malformed JSON, a body that is not an object, a malformed query option. */
+  /**
+   * 400: the request cannot be read: malformed JSON, a body that is not an object, a malformed
+   * query option.
+   */
   badRequest,
   /**
-   * 400 or 413: the request is readable but wrong: a missing, unknown, read-only or mistyped property, an invalid
-   * value, a malformed id, an action without a job; 413 for a body above the size limit.
+   * 400 or 413: the request is readable but wrong: a missing, unknown, read-only or mistyped
+   * property, an invalid value, a malformed id, an action without a job; 413 for a body above the
+   * size limit.
    */
   invalidRequest,
   /**
-   * 401: the request carries no bearer token, or one that is malformed, wrongly signed, expired, or meant for another
-   * issuer or audience; the response carries {@code WWW-Authenticate: Bearer}.
+   * 401: the request carries no bearer token, or one that is malformed, wrongly signed, expired, or
+   * meant for another issuer or audience; the response carries {@code WWW-Authenticate: Bearer}.
    */
   InvalidAuthenticationToken,
-  /** 403: the token is valid but does not grant the permission the request needs; the message names it. */
+  /**
+   * 403: the token is valid but does not grant the permission the request needs; the message names
+   * it.
+   */
   accessDenied,
   /** 404: the URL names nothing, or a case, custodian, source or operation that does not exist. */
   itemNotFound,
-  /** 400, 405, 406, 415: a feature, method, response type or request media type this service does not offer. */
+  /**
+   * 400, 405, 406, 415: a feature, method, response type or request media type this service does
+   * not offer.
+   */
   notSupported,
   /** 409: the request conflicts with what is stored: a duplicate, or a concurrent change. */
   conflict,

@@ -7,13 +7,14 @@ import java.time.Instant;
 import org.caseops.api.requests.RequestIds;
 
 /**
- * Builds the HTTP response that carries a Graph error for the current request. Used by the exception mappers, and by
- * request filters that answer before a resource runs.
+ * Builds the HTTP response that carries a Graph error for the current request. Used by the
+ * exception mappers, and by request filters that answer before a resource runs.
  */
 public final class ErrorResponses {
   private ErrorResponses() {}
 
-  public static Response.ResponseBuilder builder(HttpServletRequest request, int status, GraphError error) {
+  public static Response.ResponseBuilder builder(
+      HttpServletRequest request, int status, GraphError error) {
     RequestIds.Pair ids = RequestIds.of(request);
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)

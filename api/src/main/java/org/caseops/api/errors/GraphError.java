@@ -9,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A Graph error: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. The
- * {@code date} is UTC to the second without an offset, as Graph writes it ({@code 2023-12-12T14:07:16}).
+ * A Graph error: {@code
+ * {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. The {@code
+ * date} is UTC to the second without an offset, as Graph writes it ({@code 2023-12-12T14:07:16}).
  */
 public record GraphError(ErrorCode code, String message) {
   private static final DateTimeFormatter INNER_ERROR_DATE =
@@ -38,24 +39,32 @@ public record GraphError(ErrorCode code, String message) {
   }
 
   /**
-   * The error for a status that the JAX-RS runtime decided on its own (no resource at the path, a method the resource
-   * does not have, a media type it cannot read or write).
+   * The error for a status that the JAX-RS runtime decided on its own (no resource at the path, a
+   * method the resource does not have, a media type it cannot read or write).
    */
   public static GraphError forHttpStatus(int status, String method, String path) {
     return switch (status) {
       case 400 -> new GraphError(ErrorCode.badRequest, "The request is malformed.");
-      case 404 -> new GraphError(ErrorCode.itemNotFound, "No resource of this service is at '" + clip(path) + "'.");
+      case 404 ->
+          new GraphError(
+              ErrorCode.itemNotFound, "No resource of this service is at '" + clip(path) + "'.");
       case 405 ->
           new GraphError(
-              ErrorCode.notSupported, "The method " + method + " is not supported on '" + clip(path) + "'.");
-      case 406 -> new GraphError(ErrorCode.notSupported, "This resource answers with application/json only.");
+              ErrorCode.notSupported,
+              "The method " + method + " is not supported on '" + clip(path) + "'.");
+      case 406 ->
+          new GraphError(
+              ErrorCode.notSupported, "This resource answers with application/json only.");
       case 415 ->
           new GraphError(
-              ErrorCode.notSupported, "The request body must be sent with Content-Type: application/json.");
+              ErrorCode.notSupported,
+              "The request body must be sent with Content-Type: application/json.");
       default ->
           status >= 500
-              ? new GraphError(ErrorCode.generalException, "The server could not complete the request.")
-              : new GraphError(ErrorCode.invalidRequest, "The request was refused (HTTP " + status + ").");
+              ? new GraphError(
+                  ErrorCode.generalException, "The server could not complete the request.")
+              : new GraphError(
+                  ErrorCode.invalidRequest, "The request was refused (HTTP " + status + ").");
     };
   }
 

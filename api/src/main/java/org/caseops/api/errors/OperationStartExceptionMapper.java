@@ -9,7 +9,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.domain.operations.OperationStartException;
 
-/** Writes an operation whose job could not be started as a 500 {@code generalException} that names the operation. */
+/**
+ * Writes an operation whose job could not be started as a 500 {@code generalException} that names
+ * the operation.
+ */
 @Provider
 public class OperationStartExceptionMapper implements ExceptionMapper<OperationStartException> {
   private static final Logger LOG = Logger.getLogger(OperationStartExceptionMapper.class.getName());
@@ -19,7 +22,9 @@ public class OperationStartExceptionMapper implements ExceptionMapper<OperationS
   @Override
   public Response toResponse(OperationStartException exception) {
     LOG.log(
-        Level.WARNING, "request-id {0}: {1}", new Object[] {ErrorResponses.requestId(request), exception.getMessage()});
+        Level.WARNING,
+        "request-id {0}: {1}",
+        new Object[] {ErrorResponses.requestId(request), exception.getMessage()});
     ApiException api = ApiException.serverError(exception.getMessage());
     return ErrorResponses.builder(request, api.status(), api.toGraphError()).build();
   }

@@ -11,7 +11,10 @@ import org.caseops.domain.support.RequestRefusedException;
 import org.caseops.domain.support.ResourceNotFoundException;
 import org.caseops.domain.support.UnsupportedRequestException;
 
-/** Writes a refusal of the rules as its Graph error: 404 itemNotFound, 409 conflict, 400 invalidRequest or notSupported. */
+/**
+ * Writes a refusal of the rules as its Graph error: 404 itemNotFound, 409 conflict, 400
+ * invalidRequest or notSupported.
+ */
 @Provider
 public class RequestRefusedExceptionMapper implements ExceptionMapper<RequestRefusedException> {
   @Context HttpServletRequest request;

@@ -10,10 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Any other failure: logged with its stack trace and request id on the server, answered with a generic 500 Graph
- * error that carries no internals. One kind is the client's to handle, not the server's: a change that lost a race
- * with another change of the same resource (an optimistic lock failure, however the transaction wrapped it) is a 409
- * {@code conflict} the client may retry after reading the resource again.
+ * Any other failure: logged with its stack trace and request id on the server, answered with a
+ * generic 500 Graph error that carries no internals. One kind is the client's to handle, not the
+ * server's: a change that lost a race with another change of the same resource (an optimistic lock
+ * failure, however the transaction wrapped it) is a 409 {@code conflict} the client may retry after
+ * reading the resource again.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -38,7 +39,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     GraphError error =
         new GraphError(
             ErrorCode.generalException,
-            "An unexpected error occurred on the server. Quote request-id " + requestId + " when reporting it.");
+            "An unexpected error occurred on the server. Quote request-id "
+                + requestId
+                + " when reporting it.");
     return ErrorResponses.builder(request, 500, error).build();
   }
 

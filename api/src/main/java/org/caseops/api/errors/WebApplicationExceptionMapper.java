@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives the errors the JAX-RS runtime raises itself (404 unknown path, 405, 406, 415, ...) the Graph error body. A
- * 405 keeps its {@code Allow} header.
+ * Gives the errors the JAX-RS runtime raises itself (404 unknown path, 405, 406, 415, ...) the
+ * Graph error body. A 405 keeps its {@code Allow} header.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -29,7 +29,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status >= 500) {
       LOG.log(Level.SEVERE, "request-id " + ErrorResponses.requestId(request), exception);
     }
-    GraphError error = GraphError.forHttpStatus(status, request.getMethod(), request.getRequestURI());
+    GraphError error =
+        GraphError.forHttpStatus(status, request.getMethod(), request.getRequestURI());
     Response.ResponseBuilder builder = ErrorResponses.builder(request, status, error);
     if (status == 405 && !original.getAllowedMethods().isEmpty()) {
       builder.allow(original.getAllowedMethods());

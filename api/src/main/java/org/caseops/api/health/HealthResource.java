@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 import org.caseops.domain.cases.CaseRepository;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP"}} when the server answers and its database can be queried, 503
- * {@code {"status":"DOWN"}} when the database cannot.
+ * {@code GET /health}: 200 {@code {"status":"UP"}} when the server answers and its database can be
+ * queried, 503 {@code {"status":"DOWN"}} when the database cannot.
  */
 @RequestScoped
 @Path("health")
@@ -31,7 +31,10 @@ public class HealthResource {
       cases.exists(PROBE_ID);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Health probe: the database cannot be queried", e);
-      return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).entity(status("DOWN")).build();
+      return Response.status(503)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(status("DOWN"))
+          .build();
     }
     return Response.ok(status("UP"), MediaType.APPLICATION_JSON_TYPE).build();
   }

@@ -10,10 +10,10 @@ import org.caseops.api.odata.GraphJson;
 import org.caseops.api.odata.ServiceRoot;
 
 /**
- * The caseops extension type {@code caseops.sourceItemStatistics} (Graph has no such shape): {@code sourceId},
- * {@code custodianId}, {@code sourceType} ({@code userSource} or {@code siteSource}), {@code displayName}, {@code
- * indexedItemCount}, {@code indexedItemsSize}, {@code unindexedItemCount}, {@code unindexedItemsSize} (sizes in
- * bytes).
+ * The caseops extension type {@code caseops.sourceItemStatistics} (Graph has no such shape): {@code
+ * sourceId}, {@code custodianId}, {@code sourceType} ({@code userSource} or {@code siteSource}),
+ * {@code displayName}, {@code indexedItemCount}, {@code indexedItemsSize}, {@code
+ * unindexedItemCount}, {@code unindexedItemsSize} (sizes in bytes).
  */
 public final class ItemStatisticsJson {
   public static final String TYPE = "caseops.sourceItemStatistics";
@@ -21,11 +21,13 @@ public final class ItemStatisticsJson {
   private ItemStatisticsJson() {}
 
   public static JsonObject entity(ServiceRoot root, SourceStatistics statistics) {
-    return write(Json.createObjectBuilder().add("@odata.context", root.context(TYPE)), statistics).build();
+    return write(Json.createObjectBuilder().add("@odata.context", root.context(TYPE)), statistics)
+        .build();
   }
 
   public static JsonObject collection(ServiceRoot root, List<SourceStatistics> statistics) {
-    List<JsonObject> items = statistics.stream().map(s -> write(Json.createObjectBuilder(), s).build()).toList();
+    List<JsonObject> items =
+        statistics.stream().map(s -> write(Json.createObjectBuilder(), s).build()).toList();
     return CollectionJson.of(root.context("Collection(" + TYPE + ")"), items.size(), items, null);
   }
 

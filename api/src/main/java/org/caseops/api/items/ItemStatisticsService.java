@@ -21,7 +21,8 @@ public class ItemStatisticsService {
   private final ItemRepository items;
 
   @Inject
-  public ItemStatisticsService(Lookups lookups, CustodianRepository custodians, ItemRepository items) {
+  public ItemStatisticsService(
+      Lookups lookups, CustodianRepository custodians, ItemRepository items) {
     this.lookups = lookups;
     this.custodians = custodians;
     this.items = items;
@@ -33,15 +34,18 @@ public class ItemStatisticsService {
     Map<String, SourceItemStats> stats = statsBySource(caseId);
     List<SourceStatistics> result = new ArrayList<>();
     for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
-      SourceItemStats figures = stats.getOrDefault(source.getId(), SourceItemStats.empty(source.getId()));
+      SourceItemStats figures =
+          stats.getOrDefault(source.getId(), SourceItemStats.empty(source.getId()));
       result.add(new SourceStatistics(source, figures));
     }
     return result;
   }
 
-  public SourceStatistics ofSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public SourceStatistics ofSource(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     CustodianSource source = lookups.findSource(caseId, custodianId, kind, sourceId);
-    SourceItemStats stats = statsBySource(caseId).getOrDefault(sourceId, SourceItemStats.empty(sourceId));
+    SourceItemStats stats =
+        statsBySource(caseId).getOrDefault(sourceId, SourceItemStats.empty(sourceId));
     return new SourceStatistics(source, stats);
   }
 

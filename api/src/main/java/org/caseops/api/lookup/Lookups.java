@@ -18,14 +18,16 @@ import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Turns the ids of a URL into stored resources. A malformed id is a 400 {@code invalidRequest}; a missing resource is a
- * 404 {@code itemNotFound} that names the first missing level (the case, then the custodian, then the source or
- * operation). The child is read first and the parents only when it is missing, so that a found resource costs one read.
+ * Turns the ids of a URL into stored resources. A malformed id is a 400 {@code invalidRequest}; a
+ * missing resource is a 404 {@code itemNotFound} that names the first missing level (the case, then
+ * the custodian, then the source or operation). The child is read first and the parents only when
+ * it is missing, so that a found resource costs one read.
  */
 @Dependent
 public class Lookups {
   private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
 
   private final CaseRepository cases;
@@ -33,7 +35,8 @@ public class Lookups {
   private final CaseOperationRepository operations;
 
   @Inject
-  public Lookups(CaseRepository cases, CustodianRepository custodians, CaseOperationRepository operations) {
+  public Lookups(
+      CaseRepository cases, CustodianRepository custodians, CaseOperationRepository operations) {
     this.cases = cases;
     this.custodians = custodians;
     this.operations = operations;
@@ -56,12 +59,17 @@ public class Lookups {
   public static String operationId(String raw) {
     if (raw == null || !HEX32.matcher(raw).matches()) {
       throw new InvalidRequestException(
-          "'" + GraphError.clip(raw) + "' is not a valid caseOperation id: ids are 32 hexadecimal characters.");
+          "'"
+              + GraphError.clip(raw)
+              + "' is not a valid caseOperation id: ids are 32 hexadecimal characters.");
     }
     return raw.toLowerCase(Locale.ROOT);
   }
 
-  /** A GUID id of the given type from a URL or body, returned in lower case; 400 {@code invalidRequest} otherwise. */
+  /**
+   * A GUID id of the given type from a URL or body, returned in lower case; 400 {@code
+   * invalidRequest} otherwise.
+   */
   public static String guid(String raw, String type) {
     if (raw == null || !GUID.matcher(raw).matches()) {
       throw new InvalidRequestException(
@@ -95,14 +103,21 @@ public class Lookups {
         "No ediscoveryCustodian with id '" + custodianId + "' in case '" + caseId + "'.");
   }
 
-  public CustodianSource findSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public CustodianSource findSource(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     Optional<CustodianSource> source = custodians.findSource(caseId, custodianId, kind, sourceId);
     if (source.isPresent()) {
       return source.get();
     }
     findCustodian(caseId, custodianId);
     throw new ResourceNotFoundException(
-        "No " + typeName(kind) + " with id '" + sourceId + "' for custodian '" + custodianId + "'.");
+        "No "
+            + typeName(kind)
+            + " with id '"
+            + sourceId
+            + "' for custodian '"
+            + custodianId
+            + "'.");
   }
 
   public CaseOperation findOperation(String caseId, String operationId) {
@@ -111,7 +126,8 @@ public class Lookups {
       return operation.get();
     }
     requireCase(caseId);
-    throw new ResourceNotFoundException("No caseOperation with id '" + operationId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException(
+        "No caseOperation with id '" + operationId + "' in case '" + caseId + "'.");
   }
 
   private static ResourceNotFoundException caseNotFound(String caseId) {

@@ -18,10 +18,11 @@ import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Turns the ids of searches, review sets, review-set queries and files, and review tags into stored resources, in two
- * ways. An id from the URL that names nothing is a 404 {@code itemNotFound} naming the first missing level (as {@link
- * Lookups} does); an id from the request body (a reference such as {@code "search": {"id": ...}}) that names nothing
- * is a 400 {@code invalidRequest} naming the property and the id, because the URL itself was right.
+ * Turns the ids of searches, review sets, review-set queries and files, and review tags into stored
+ * resources, in two ways. An id from the URL that names nothing is a 404 {@code itemNotFound}
+ * naming the first missing level (as {@link Lookups} does); an id from the request body (a
+ * reference such as {@code "search": {"id": ...}}) that names nothing is a 400 {@code
+ * invalidRequest} naming the property and the id, because the URL itself was right.
  */
 @Dependent
 public class ResourceLookups {
@@ -34,7 +35,10 @@ public class ResourceLookups {
 
   @Inject
   public ResourceLookups(
-      Lookups lookups, SearchRepository searches, ReviewSetRepository reviewSets, ReviewTagRepository tags) {
+      Lookups lookups,
+      SearchRepository searches,
+      ReviewSetRepository reviewSets,
+      ReviewTagRepository tags) {
     this.lookups = lookups;
     this.searches = searches;
     this.reviewSets = reviewSets;
@@ -65,7 +69,9 @@ public class ResourceLookups {
   public static String fileId(String raw) {
     if (raw == null || !HEX32.matcher(raw).matches()) {
       throw new InvalidRequestException(
-          "'" + GraphError.clip(raw) + "' is not a valid ediscoveryFile id: ids are 32 hexadecimal characters.");
+          "'"
+              + GraphError.clip(raw)
+              + "' is not a valid ediscoveryFile id: ids are 32 hexadecimal characters.");
     }
     return raw.toLowerCase(Locale.ROOT);
   }
@@ -78,7 +84,8 @@ public class ResourceLookups {
       return search.get();
     }
     lookups.requireCase(caseId);
-    throw new ResourceNotFoundException("No ediscoverySearch with id '" + searchId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException(
+        "No ediscoverySearch with id '" + searchId + "' in case '" + caseId + "'.");
   }
 
   public ReviewSet findReviewSet(String caseId, String reviewSetId) {
@@ -98,7 +105,11 @@ public class ResourceLookups {
     }
     findReviewSet(caseId, reviewSetId);
     throw new ResourceNotFoundException(
-        "No ediscoveryReviewSetQuery with id '" + queryId + "' in review set '" + reviewSetId + "'.");
+        "No ediscoveryReviewSetQuery with id '"
+            + queryId
+            + "' in review set '"
+            + reviewSetId
+            + "'.");
   }
 
   public ReviewSetItem findFile(String caseId, String reviewSetId, String fileId) {
@@ -106,8 +117,13 @@ public class ResourceLookups {
     return reviewSets
         .findItem(reviewSetId, fileId)
         .orElseThrow(
-            () -> new ResourceNotFoundException(
-                "No ediscoveryFile with id '" + fileId + "' in review set '" + reviewSetId + "'."));
+            () ->
+                new ResourceNotFoundException(
+                    "No ediscoveryFile with id '"
+                        + fileId
+                        + "' in review set '"
+                        + reviewSetId
+                        + "'."));
   }
 
   public ReviewTag findTag(String caseId, String tagId) {
@@ -116,7 +132,8 @@ public class ResourceLookups {
       return tag.get();
     }
     lookups.requireCase(caseId);
-    throw new ResourceNotFoundException("No ediscoveryReviewTag with id '" + tagId + "' in case '" + caseId + "'.");
+    throw new ResourceNotFoundException(
+        "No ediscoveryReviewTag with id '" + tagId + "' in case '" + caseId + "'.");
   }
 
   // ---- references from the body: 400
@@ -141,18 +158,34 @@ public class ResourceLookups {
     return reviewSets
         .findQuery(caseId, reviewSetId, id)
         .orElseThrow(
-            () -> new InvalidRequestException(
-                "The '" + property + "' refers to ediscoveryReviewSetQuery '" + id
-                    + "', which does not exist in review set '" + reviewSetId + "'."));
+            () ->
+                new InvalidRequestException(
+                    "The '"
+                        + property
+                        + "' refers to ediscoveryReviewSetQuery '"
+                        + id
+                        + "', which does not exist in review set '"
+                        + reviewSetId
+                        + "'."));
   }
 
   public ReviewTag tagRef(String caseId, String rawId, String property) {
     String id = Lookups.guid(rawId, "ediscoveryReviewTag");
-    return tags.find(caseId, id).orElseThrow(() -> missingRef(caseId, property, "ediscoveryReviewTag", id));
+    return tags.find(caseId, id)
+        .orElseThrow(() -> missingRef(caseId, property, "ediscoveryReviewTag", id));
   }
 
-  private static InvalidRequestException missingRef(String caseId, String property, String type, String id) {
+  private static InvalidRequestException missingRef(
+      String caseId, String property, String type, String id) {
     return new InvalidRequestException(
-        "The '" + property + "' refers to " + type + " '" + id + "', which does not exist in case '" + caseId + "'.");
+        "The '"
+            + property
+            + "' refers to "
+            + type
+            + " '"
+            + id
+            + "', which does not exist in case '"
+            + caseId
+            + "'.");
   }
 }

@@ -7,9 +7,9 @@ import org.caseops.api.errors.GraphError;
 import org.caseops.domain.support.EvolvableEnum;
 
 /**
- * Reading evolvable enum members from requests (writing is {@link EvolvableEnum#wireName(boolean)}). A client may send
- * a member after {@code unknownFutureValue} only with {@code Prefer: include-unknown-enum-members}, and never the
- * sentinel itself.
+ * Reading evolvable enum members from requests (writing is {@link
+ * EvolvableEnum#wireName(boolean)}). A client may send a member after {@code unknownFutureValue}
+ * only with {@code Prefer: include-unknown-enum-members}, and never the sentinel itself.
  */
 public final class EvolvableEnums {
   private EvolvableEnums() {}
@@ -17,8 +17,8 @@ public final class EvolvableEnums {
   /**
    * The member named {@code value} (names are case-sensitive, as in OData).
    *
-   * @throws ApiException 400 {@code invalidRequest} for an unknown name, for {@code unknownFutureValue}, and for a
-   *     later member when the client did not ask for them
+   * @throws ApiException 400 {@code invalidRequest} for an unknown name, for {@code
+   *     unknownFutureValue}, and for a later member when the client did not ask for them
    */
   public static <E extends Enum<E> & EvolvableEnum> E parse(
       Class<E> type, String property, String value, boolean includeUnknownMembers) {
@@ -28,7 +28,11 @@ public final class EvolvableEnums {
       }
       if (member.isSentinel()) {
         throw ApiException.invalidRequest(
-            "'" + value + "' is not a valid value of '" + property + "': it stands for values a client does not know.");
+            "'"
+                + value
+                + "' is not a valid value of '"
+                + property
+                + "': it stands for values a client does not know.");
       }
       if (member.isAfterSentinel() && !includeUnknownMembers) {
         throw ApiException.invalidRequest(

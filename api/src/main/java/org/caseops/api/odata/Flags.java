@@ -10,10 +10,11 @@ import org.caseops.api.errors.ApiException;
 import org.caseops.domain.support.EvolvableEnum;
 
 /**
- * Graph flags enums on the wire: one string of comma-separated member names ({@code "includeRefiners,includeQueryStats"}).
- * Reading trims each name and applies the evolvable-enum rule to each member ({@link EvolvableEnums#parse}); {@code
- * none}, when the enum has it, stands for the empty set. Writing lists the members in numeric order without spaces,
- * masking later members as {@code unknownFutureValue} unless the client asked for them.
+ * Graph flags enums on the wire: one string of comma-separated member names ({@code
+ * "includeRefiners,includeQueryStats"}). Reading trims each name and applies the evolvable-enum
+ * rule to each member ({@link EvolvableEnums#parse}); {@code none}, when the enum has it, stands
+ * for the empty set. Writing lists the members in numeric order without spaces, masking later
+ * members as {@code unknownFutureValue} unless the client asked for them.
  */
 public final class Flags {
   private Flags() {}
@@ -28,7 +29,8 @@ public final class Flags {
     for (String part : value.split(",", -1)) {
       String name = part.trim();
       if (name.isEmpty()) {
-        throw ApiException.invalidRequest("The value of '" + property + "' has an empty member name.");
+        throw ApiException.invalidRequest(
+            "The value of '" + property + "' has an empty member name.");
       }
       E member = EvolvableEnums.parse(type, property, name, includeUnknownMembers);
       if (!member.wireName().equals("none")) {
@@ -38,7 +40,10 @@ public final class Flags {
     return members;
   }
 
-  /** The members' names in numeric order; {@code emptyName} (e.g. {@code none}, or "") when there are none. */
+  /**
+   * The members' names in numeric order; {@code emptyName} (e.g. {@code none}, or "") when there
+   * are none.
+   */
   public static <E extends Enum<E> & EvolvableEnum> String write(
       Collection<E> members, boolean includeUnknownMembers, String emptyName) {
     if (members.isEmpty()) {
@@ -53,7 +58,8 @@ public final class Flags {
   }
 
   /** Of the given member names, those that are members of {@code type}, as members. */
-  public static <E extends Enum<E> & EvolvableEnum> EnumSet<E> members(Class<E> type, Collection<String> names) {
+  public static <E extends Enum<E> & EvolvableEnum> EnumSet<E> members(
+      Class<E> type, Collection<String> names) {
     EnumSet<E> members = EnumSet.noneOf(type);
     for (E member : type.getEnumConstants()) {
       if (names.contains(member.wireName())) {

@@ -8,17 +8,21 @@ import java.time.format.DateTimeFormatter;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ResultInfo;
 
-/** How Graph writes values: UTC timestamps with {@code Z}, identitySets, resultInfo, explicit nulls. */
+/**
+ * How Graph writes values: UTC timestamps with {@code Z}, identitySets, resultInfo, explicit nulls.
+ */
 public final class GraphJson {
   /**
-   * What Graph writes for some DateTimeOffset properties that have no value yet (an unfinished operation's
-   * completedDateTime, a custodian's acknowledgedDateTime).
+   * What Graph writes for some DateTimeOffset properties that have no value yet (an unfinished
+   * operation's completedDateTime, a custodian's acknowledgedDateTime).
    */
   public static final String NO_DATE = "0001-01-01T00:00:00Z";
 
   private GraphJson() {}
 
-  /** ISO 8601 in UTC with {@code Z}, with as many fractional digits as the instant has (at most 9). */
+  /**
+   * ISO 8601 in UTC with {@code Z}, with as many fractional digits as the instant has (at most 9).
+   */
   public static String timestamp(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
@@ -33,20 +37,25 @@ public final class GraphJson {
   }
 
   /** The timestamp, or {@link #NO_DATE} when there is none. */
-  public static JsonObjectBuilder addTimestampOrNoDate(JsonObjectBuilder json, String name, Instant value) {
+  public static JsonObjectBuilder addTimestampOrNoDate(
+      JsonObjectBuilder json, String name, Instant value) {
     return json.add(name, value == null ? NO_DATE : timestamp(value));
   }
 
   /**
-   * {@code {"user": {"id","displayName"} | null, "application": {"id","displayName"} | null}}, or {@code null} when
-   * nobody is recorded.
+   * {@code {"user": {"id","displayName"} | null, "application": {"id","displayName"} | null}}, or
+   * {@code null} when nobody is recorded.
    */
   public static JsonValue identitySet(IdentitySet identity) {
     if (identity == null || (!identity.hasUser() && !identity.hasApplication())) {
       return JsonValue.NULL;
     }
     JsonObjectBuilder json = Json.createObjectBuilder();
-    json.add("user", identity.hasUser() ? identity(identity.getUserId(), identity.getUserName()) : JsonValue.NULL);
+    json.add(
+        "user",
+        identity.hasUser()
+            ? identity(identity.getUserId(), identity.getUserName())
+            : JsonValue.NULL);
     json.add(
         "application",
         identity.hasApplication()

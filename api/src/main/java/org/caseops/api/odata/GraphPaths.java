@@ -4,9 +4,9 @@ import org.caseops.domain.custodians.SourceKind;
 
 /**
  * Resource paths under the service root, in the two spellings Graph uses: URL paths ({@code
- * ediscoveryCases/{id}/operations/{id}}) for {@code Location} headers, and key-in-parentheses paths ({@code
- * ediscoveryCases('{id}')/operations}) for {@code @odata.context}. Ids are validated before they get here, so they need
- * no escaping.
+ * ediscoveryCases/{id}/operations/{id}}) for {@code Location} headers, and key-in-parentheses paths
+ * ({@code ediscoveryCases('{id}')/operations}) for {@code @odata.context}. Ids are validated before
+ * they get here, so they need no escaping.
  */
 public final class GraphPaths {
   public static final String CASES = "security/cases/ediscoveryCases";
@@ -42,11 +42,13 @@ public final class GraphPaths {
     return custodianKey(caseId, custodianId) + "/" + kind.collection();
   }
 
-  public static String sourceKey(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public static String sourceKey(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     return sourcesKey(caseId, custodianId, kind) + "('" + sourceId + "')";
   }
 
-  public static String sourcePath(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public static String sourcePath(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     return custodianPath(caseId, custodianId) + "/" + kind.collection() + "/" + sourceId;
   }
 

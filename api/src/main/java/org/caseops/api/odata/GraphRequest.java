@@ -14,10 +14,11 @@ import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * What nearly every resource method reads from its request, filled per request as a {@code @BeanParam}: the service
- * root version ({@code v1.0} or {@code beta}), the case id of the URL (checked when it is asked for, so that a resource
- * method keeps the order of its checks), the request URI and the {@code Prefer: include-unknown-enum-members}
- * preference; and, from them, the service root, the query options and the answer to a collection request.
+ * What nearly every resource method reads from its request, filled per request as a
+ * {@code @BeanParam}: the service root version ({@code v1.0} or {@code beta}), the case id of the
+ * URL (checked when it is asked for, so that a resource method keeps the order of its checks), the
+ * request URI and the {@code Prefer: include-unknown-enum-members} preference; and, from them, the
+ * service root, the query options and the answer to a collection request.
  */
 public class GraphRequest {
   @PathParam("version")
@@ -46,7 +47,10 @@ public class GraphRequest {
     return version;
   }
 
-  /** The case id of the URL, checked and in lower case; 400 {@code invalidRequest} when it is not a GUID. */
+  /**
+   * The case id of the URL, checked and in lower case; 400 {@code invalidRequest} when it is not a
+   * GUID.
+   */
   public String caseId() {
     return Lookups.caseId(rawCaseId);
   }
@@ -65,12 +69,18 @@ public class GraphRequest {
     return ServiceRoot.of(uri.getBaseUri(), version);
   }
 
-  /** The query options of a request to a resource that is not a collection, checked for the query options alone. */
+  /**
+   * The query options of a request to a resource that is not a collection, checked for the query
+   * options alone.
+   */
   public QueryOptions options() {
     return QueryOptions.parse(uri.getQueryParameters());
   }
 
-  /** The query options of a request to one entity, with {@code $select} checked against the type's properties. */
+  /**
+   * The query options of a request to one entity, with {@code $select} checked against the type's
+   * properties.
+   */
   public QueryOptions options(Collection<String> selectable, String typeName) {
     QueryOptions options = options();
     options.checkSelect(selectable, typeName);
@@ -78,9 +88,10 @@ public class GraphRequest {
   }
 
   /**
-   * The 200 answer to a request to a collection: its query options parsed and {@code $select} checked as {@code
-   * shape} says, the page listed and the matching items counted (in that order), and the page written as the
-   * collection at {@code fragment} with each item mapped by {@code item}.
+   * The 200 answer to a request to a collection: its query options parsed and {@code $select}
+   * checked as {@code shape} says, the page listed and the matching items counted (in that order),
+   * and the page written as the collection at {@code fragment} with each item mapped by {@code
+   * item}.
    *
    * @param fragment the part of the {@code @odata.context} after {@code $metadata#}
    * @param list the page the options ask for

@@ -25,12 +25,14 @@ import org.caseops.api.errors.GraphError;
 /**
  * A JSON request body, read strictly, and the properties taken from it one by one.
  *
- * <p>Reading: the body must be one JSON object, without duplicate names or trailing content, at most {@link
- * #MAX_BYTES}. Any problem is a 400 {@code badRequest} with the parser's description (413 when too large), never a 500.
+ * <p>Reading: the body must be one JSON object, without duplicate names or trailing content, at
+ * most {@link #MAX_BYTES}. Any problem is a 400 {@code badRequest} with the parser's description
+ * (413 when too large), never a 500.
  *
- * <p>Properties: each property is taken, ignored, or refused as read-only; {@link #rejectUnknown()} then refuses
- * whatever is left. Instance annotations ({@code @odata.*} and {@code property@odata.*}) are not properties and are
- * skipped, except {@code @odata.type}, which must name the expected type when present.
+ * <p>Properties: each property is taken, ignored, or refused as read-only; {@link #rejectUnknown()}
+ * then refuses whatever is left. Instance annotations ({@code @odata.*} and {@code
+ * property@odata.*}) are not properties and are skipped, except {@code @odata.type}, which must
+ * name the expected type when present.
  */
 public final class JsonBody {
   public static final int MAX_BYTES = 1 << 20;
@@ -68,7 +70,9 @@ public final class JsonBody {
         bytes.write(buffer, 0, n);
         if (bytes.size() > MAX_BYTES) {
           throw new ApiException(
-              413, ErrorCode.invalidRequest, "The request body is larger than " + MAX_BYTES + " bytes.");
+              413,
+              ErrorCode.invalidRequest,
+              "The request body is larger than " + MAX_BYTES + " bytes.");
         }
       }
     } catch (IOException e) {
@@ -77,7 +81,10 @@ public final class JsonBody {
     return parse(bytes.toByteArray());
   }
 
-  /** Reads a request body that may be absent or blank (then an empty object), e.g. the optional body of an action. */
+  /**
+   * Reads a request body that may be absent or blank (then an empty object), e.g. the optional body
+   * of an action.
+   */
   public static JsonObject readOptional(InputStream body) {
     if (body == null) {
       return JsonValue.EMPTY_JSON_OBJECT;
@@ -89,7 +96,10 @@ public final class JsonBody {
       throw ApiException.badRequest("The request body could not be read.");
     }
     if (bytes.length > MAX_BYTES) {
-      throw new ApiException(413, ErrorCode.invalidRequest, "The request body is larger than " + MAX_BYTES + " bytes.");
+      throw new ApiException(
+          413,
+          ErrorCode.invalidRequest,
+          "The request body is larger than " + MAX_BYTES + " bytes.");
     }
     return isBlank(bytes) ? JsonValue.EMPTY_JSON_OBJECT : parse(bytes);
   }
@@ -110,9 +120,11 @@ public final class JsonBody {
       }
       return object;
     } catch (JsonParsingException e) {
-      throw ApiException.badRequest("The request body is not valid JSON: " + GraphError.clip(e.getMessage()));
+      throw ApiException.badRequest(
+          "The request body is not valid JSON: " + GraphError.clip(e.getMessage()));
     } catch (JsonException e) {
-      throw ApiException.badRequest("The request body is not valid JSON: " + GraphError.clip(e.getMessage()));
+      throw ApiException.badRequest(
+          "The request body is not valid JSON: " + GraphError.clip(e.getMessage()));
     }
   }
 
@@ -127,7 +139,9 @@ public final class JsonBody {
       String name = parser.getString();
       if (!names.add(name)) {
         throw ApiException.badRequest(
-            "The request body is not valid JSON: the name '" + GraphError.clip(name) + "' appears twice in an object.");
+            "The request body is not valid JSON: the name '"
+                + GraphError.clip(name)
+                + "' appears twice in an object.");
       }
       object.add(name, readValue(parser, parser.next()));
     }
@@ -139,7 +153,9 @@ public final class JsonBody {
         return readObject(parser);
       case START_ARRAY:
         JsonArrayBuilder array = Json.createArrayBuilder();
-        for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+        for (JsonParser.Event e = parser.next();
+            e != JsonParser.Event.END_ARRAY;
+            e = parser.next()) {
           array.add(readValue(parser, e));
         }
         return array.build();
@@ -172,8 +188,8 @@ public final class JsonBody {
   }
 
   /**
-   * Checks {@code @odata.type} when present: it must name one of the given types, with or without the leading
-   * {@code #}.
+   * Checks {@code @odata.type} when present: it must name one of the given types, with or without
+   * the leading {@code #}.
    */
   public void expectType(String... qualifiedTypeNames) {
     JsonValue value = json.get(ODATA_TYPE);
@@ -184,7 +200,8 @@ public final class JsonBody {
       throw ApiException.invalidRequest(
           "The property '" + ODATA_TYPE + "' must be a string, not " + describe(value) + ".");
     }
-    String given = type.getString().startsWith("#") ? type.getString().substring(1) : type.getString();
+    String given =
+        type.getString().startsWith("#") ? type.getString().substring(1) : type.getString();
     Set<String> expected = new LinkedHashSet<>();
     for (String name : qualifiedTypeNames) {
       if (name.equals(given)) {
@@ -219,7 +236,10 @@ public final class JsonBody {
     return value;
   }
 
-  /** A string property that may be absent (then {@code null}) but, when present, must be a non-blank string. */
+  /**
+   * A string property that may be absent (then {@code null}) but, when present, must be a non-blank
+   * string.
+   */
   public String nonNullString(String name, int maxLength) {
     JsonValue value = value(name);
     if (value == null) {
@@ -257,7 +277,10 @@ public final class JsonBody {
     return text;
   }
 
-  /** Server-owned properties that a client may send (e.g. copied from a response) and that are left unread. */
+  /**
+   * Server-owned properties that a client may send (e.g. copied from a response) and that are left
+   * unread.
+   */
   public void ignore(String... names) {
     for (String name : names) {
       handled.add(name);
@@ -278,7 +301,11 @@ public final class JsonBody {
     for (String name : json.keySet()) {
       if (!handled.contains(name) && name.indexOf('@') < 0) {
         throw ApiException.invalidRequest(
-            "The property '" + GraphError.clip(name) + "' does not exist on type '" + typeName + "'.");
+            "The property '"
+                + GraphError.clip(name)
+                + "' does not exist on type '"
+                + typeName
+                + "'.");
       }
     }
   }

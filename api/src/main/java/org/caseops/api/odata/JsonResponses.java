@@ -14,10 +14,16 @@ public final class JsonResponses {
   }
 
   public static Response created(URI location, JsonObject body) {
-    return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    return Response.created(location)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body.toString())
+        .build();
   }
 
-  /** 202 Accepted with an empty body and the {@code Location} of what was started, as Graph answers an action. */
+  /**
+   * 202 Accepted with an empty body and the {@code Location} of what was started, as Graph answers
+   * an action.
+   */
   public static Response accepted(URI location) {
     return Response.accepted().location(location).build();
   }

@@ -13,9 +13,9 @@ public final class Preferences {
   private Preferences() {}
 
   /**
-   * Whether the {@code Prefer} header value (several headers joined with commas, or null when absent) asks for
-   * evolvable enum members after {@code unknownFutureValue}. Preference names are matched without regard to case;
-   * parameters and values are skipped.
+   * Whether the {@code Prefer} header value (several headers joined with commas, or null when
+   * absent) asks for evolvable enum members after {@code unknownFutureValue}. Preference names are
+   * matched without regard to case; parameters and values are skipped.
    */
   public static boolean includeUnknownEnumMembers(String preferHeader) {
     if (preferHeader == null) {

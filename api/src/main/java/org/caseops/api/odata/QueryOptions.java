@@ -33,17 +33,18 @@ import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * The OData system query options the API supports: {@code $top} (page size, default {@link #defaultPageSize()},
- * capped at {@value #MAX_PAGE_SIZE}), {@code $skip}, {@code $skiptoken} (from {@code @odata.nextLink}), {@code $count}
- * ({@code @odata.count} is always written), {@code $select} (top-level properties) and, on collections that have a
- * {@link PropertyTable}, {@code $filter} and {@code $orderby}. Any other {@code $}-option is refused with 400 {@code
- * notSupported}, so that a client never mistakes an unfiltered answer for a filtered one. Option names are matched
- * without regard to case.
+ * The OData system query options the API supports: {@code $top} (page size, default {@link
+ * #defaultPageSize()}, capped at {@value #MAX_PAGE_SIZE}), {@code $skip}, {@code $skiptoken} (from
+ * {@code @odata.nextLink}), {@code $count} ({@code @odata.count} is always written), {@code
+ * $select} (top-level properties) and, on collections that have a {@link PropertyTable}, {@code
+ * $filter} and {@code $orderby}. Any other {@code $}-option is refused with 400 {@code
+ * notSupported}, so that a client never mistakes an unfiltered answer for a filtered one. Option
+ * names are matched without regard to case.
  *
- * <p>Server-driven paging: {@code @odata.nextLink} is the request URL with its other options kept as sent and {@code
- * $skip} replaced by an opaque {@code $skiptoken}: base64url of the next offset and a hash of that offset and of the
- * other query options. A token that was altered, or sent with other options than the ones it was made for, is refused
- * with 400 {@code badRequest}.
+ * <p>Server-driven paging: {@code @odata.nextLink} is the request URL with its other options kept
+ * as sent and {@code $skip} replaced by an opaque {@code $skiptoken}: base64url of the next offset
+ * and a hash of that offset and of the other query options. A token that was altered, or sent with
+ * other options than the ones it was made for, is refused with 400 {@code badRequest}.
  */
 public final class QueryOptions {
   /** The page size when {@code caseops.page.size} / {@code CASEOPS_PAGE_SIZE} is not set. */
@@ -53,7 +54,8 @@ public final class QueryOptions {
   public static final String PAGE_SIZE_PROPERTY = "caseops.page.size";
   public static final String PAGE_SIZE_VARIABLE = "CASEOPS_PAGE_SIZE";
 
-  private static final Set<String> SUPPORTED = Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
+  private static final Set<String> SUPPORTED =
+      Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
   private static final Set<String> COLLECTION_ONLY = Set.of("$filter", "$orderby");
   private static final int TOKEN_HASH_BYTES = 12;
 
@@ -83,16 +85,20 @@ public final class QueryOptions {
     return new QueryOptions(null, 0, Set.of(), null, List.of(), "");
   }
 
-  /** Parses the decoded query parameters of a request to a resource without {@code $filter} or {@code $orderby}. */
+  /**
+   * Parses the decoded query parameters of a request to a resource without {@code $filter} or
+   * {@code $orderby}.
+   */
   public static QueryOptions parse(Map<String, List<String>> parameters) {
     return parse(parameters, null, false);
   }
 
   /**
-   * Parses the decoded query parameters of a request to a collection whose {@code $filter} and {@code $orderby} may
-   * use the properties of {@code table}.
+   * Parses the decoded query parameters of a request to a collection whose {@code $filter} and
+   * {@code $orderby} may use the properties of {@code table}.
    *
-   * @param includeUnknownMembers whether the request carries {@code Prefer: include-unknown-enum-members}
+   * @param includeUnknownMembers whether the request carries {@code Prefer:
+   *     include-unknown-enum-members}
    */
   public static QueryOptions parse(
       Map<String, List<String>> parameters, PropertyTable table, boolean includeUnknownMembers) {
@@ -128,7 +134,8 @@ public final class QueryOptions {
           }
         }
         case "$filter" ->
-            filter = FilterTranslator.translate(FilterParser.parse(value), table, includeUnknownMembers);
+            filter =
+                FilterTranslator.translate(FilterParser.parse(value), table, includeUnknownMembers);
         case "$orderby" -> {
           if (value.isEmpty()) {
             throw ApiException.badRequest("The query option '$orderby' is empty.");
@@ -142,7 +149,8 @@ public final class QueryOptions {
     int offset = skip == null ? 0 : skip;
     if (skipToken != null) {
       if (skip != null) {
-        throw ApiException.badRequest("The query options '$skip' and '$skiptoken' cannot be used together.");
+        throw ApiException.badRequest(
+            "The query options '$skip' and '$skiptoken' cannot be used together.");
       }
       offset = offsetOf(skipToken, canonical);
     }
@@ -159,7 +167,11 @@ public final class QueryOptions {
       // refused below
     }
     throw ApiException.badRequest(
-        "The query option '" + option + "' must be a non-negative integer, not '" + GraphError.clip(value) + "'.");
+        "The query option '"
+            + option
+            + "' must be a non-negative integer, not '"
+            + GraphError.clip(value)
+            + "'.");
   }
 
   private static Set<String> selection(String value) {
@@ -178,9 +190,10 @@ public final class QueryOptions {
   }
 
   /**
-   * The page size without {@code $top}: the system property {@value #PAGE_SIZE_PROPERTY}, else the environment
-   * variable {@value #PAGE_SIZE_VARIABLE}, else {@value #DEFAULT_PAGE_SIZE}; a value that is not a positive integer
-   * counts as unset, and a larger one than {@value #MAX_PAGE_SIZE} as {@value #MAX_PAGE_SIZE}.
+   * The page size without {@code $top}: the system property {@value #PAGE_SIZE_PROPERTY}, else the
+   * environment variable {@value #PAGE_SIZE_VARIABLE}, else {@value #DEFAULT_PAGE_SIZE}; a value
+   * that is not a positive integer counts as unset, and a larger one than {@value #MAX_PAGE_SIZE}
+   * as {@value #MAX_PAGE_SIZE}.
    */
   public static int defaultPageSize() {
     String configured = System.getProperty(PAGE_SIZE_PROPERTY);
@@ -219,8 +232,8 @@ public final class QueryOptions {
   }
 
   /**
-   * The {@code @odata.nextLink} after a page of {@code returned} items out of {@code total}, or {@code null} when the
-   * page is the last.
+   * The {@code @odata.nextLink} after a page of {@code returned} items out of {@code total}, or
+   * {@code null} when the page is the last.
    */
   public String nextLinkAfter(URI requestUri, int returned, long total) {
     OptionalInt next = nextSkip(returned, total);
@@ -228,29 +241,39 @@ public final class QueryOptions {
   }
 
   /**
-   * The collection body for a page of {@code total} items: each item of {@code page} mapped to JSON by {@code item}
-   * and cut to the {@code $select}, under {@code context}, with the {@code @odata.nextLink} after the page of {@code
-   * requestUri} when more items remain.
+   * The collection body for a page of {@code total} items: each item of {@code page} mapped to JSON
+   * by {@code item} and cut to the {@code $select}, under {@code context}, with the
+   * {@code @odata.nextLink} after the page of {@code requestUri} when more items remain.
    */
   public <T> JsonObject collection(
-      String context, List<T> page, long total, Function<? super T, JsonObject> item, URI requestUri) {
+      String context,
+      List<T> page,
+      long total,
+      Function<? super T, JsonObject> item,
+      URI requestUri) {
     List<JsonObject> items = page.stream().map(x -> project(item.apply(x))).toList();
     return CollectionJson.of(context, total, items, nextLinkAfter(requestUri, page.size(), total));
   }
 
   /**
-   * The 200 response for a page of {@code total} items of the collection at {@code fragment}, the part of its
-   * context after {@code $metadata#}: the body {@link #collection(String, List, long, Function, URI)} writes for the
-   * request {@code uri} under the service {@code version}.
+   * The 200 response for a page of {@code total} items of the collection at {@code fragment}, the
+   * part of its context after {@code $metadata#}: the body {@link #collection(String, List, long,
+   * Function, URI)} writes for the request {@code uri} under the service {@code version}.
    */
   public <T> Response collectionResponse(
-      UriInfo uri, String version, String fragment, List<T> page, long total, Function<? super T, JsonObject> item) {
+      UriInfo uri,
+      String version,
+      String fragment,
+      List<T> page,
+      long total,
+      Function<? super T, JsonObject> item) {
     String context = ServiceRoot.of(uri.getBaseUri(), version).context(fragment);
     return JsonResponses.ok(collection(context, page, total, item, uri.getRequestUri()));
   }
 
   /**
-   * The offset of the next page, when items remain after a page of {@code returned} items out of {@code total}.
+   * The offset of the next page, when items remain after a page of {@code returned} items out of
+   * {@code total}.
    */
   OptionalInt nextSkip(int returned, long total) {
     if (returned == 0 || pageSize() == 0 || (long) skip + returned >= total) {
@@ -260,8 +283,8 @@ public final class QueryOptions {
   }
 
   /**
-   * The {@code @odata.nextLink}: the request URI with its other query parameters kept as they were, and {@code $skip}
-   * or {@code $skiptoken} replaced by a {@code $skiptoken} for {@code nextSkip}.
+   * The {@code @odata.nextLink}: the request URI with its other query parameters kept as they were,
+   * and {@code $skip} or {@code $skiptoken} replaced by a {@code $skiptoken} for {@code nextSkip}.
    */
   String nextLink(URI requestUri, int nextSkip) {
     List<String> kept = new ArrayList<>();
@@ -275,8 +298,10 @@ public final class QueryOptions {
         String decodedName = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
         String name = decodedName.toLowerCase(Locale.ROOT);
         if (!name.equals("$skip") && !name.equals("$skiptoken")) {
-          // A system query option is written as Graph writes it ($top, not %24top), whatever the client sent.
-          boolean option = name.startsWith("$") && name.chars().skip(1).allMatch(Character::isLetter);
+          // A system query option is written as Graph writes it ($top, not %24top), whatever the
+          // client sent.
+          boolean option =
+              name.startsWith("$") && name.chars().skip(1).allMatch(Character::isLetter);
           kept.add(option ? decodedName + parameter.substring(rawName.length()) : parameter);
         }
       }
@@ -293,9 +318,14 @@ public final class QueryOptions {
     TreeMap<String, List<String>> sorted = new TreeMap<>();
     parameters.forEach(
         (name, values) -> {
-          String key = name != null && name.startsWith("$") ? name.toLowerCase(Locale.ROOT) : String.valueOf(name);
+          String key =
+              name != null && name.startsWith("$")
+                  ? name.toLowerCase(Locale.ROOT)
+                  : String.valueOf(name);
           if (!key.equals("$skip") && !key.equals("$skiptoken")) {
-            sorted.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values == null ? List.of() : values);
+            sorted
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .addAll(values == null ? List.of() : values);
           }
         });
     StringBuilder text = new StringBuilder();
@@ -310,7 +340,10 @@ public final class QueryOptions {
     return text.toString();
   }
 
-  /** A skiptoken: the offset (8 bytes) and the start of the SHA-256 of the offset and the other options. */
+  /**
+   * A skiptoken: the offset (8 bytes) and the start of the SHA-256 of the offset and the other
+   * options.
+   */
   static String token(int offset, String canonical) {
     ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES + TOKEN_HASH_BYTES);
     bytes.putLong(offset).put(hash(offset, canonical));
@@ -353,15 +386,18 @@ public final class QueryOptions {
     for (String name : select) {
       if (!properties.contains(name)) {
         throw ApiException.invalidRequest(
-            "The query option '$select' names '" + GraphError.clip(name) + "', which is not a property of type '"
-                + typeName + "'.");
+            "The query option '$select' names '"
+                + GraphError.clip(name)
+                + "', which is not a property of type '"
+                + typeName
+                + "'.");
       }
     }
   }
 
   /**
-   * The entity with only the selected properties (plus {@code id} and annotations); all of it without {@code
-   * $select}.
+   * The entity with only the selected properties (plus {@code id} and annotations); all of it
+   * without {@code $select}.
    */
   public JsonObject project(JsonObject entity) {
     if (select.isEmpty()) {

@@ -12,10 +12,11 @@ import org.caseops.api.errors.GraphError;
 import org.caseops.api.requests.PathNormalizer;
 
 /**
- * Entity references in request bodies, as Graph clients write them: a navigation property holding the entity with at
- * least its id ({@code "search": {"id": "..."}}), or an OData bind annotation holding the entity's URL ({@code
- * "search@odata.bind": "https://.../searches/{id}"}, absolute or relative, in either key syntax). Only the id is taken;
- * whether it names anything is for the caller to check.
+ * Entity references in request bodies, as Graph clients write them: a navigation property holding
+ * the entity with at least its id ({@code "search": {"id": "..."}}), or an OData bind annotation
+ * holding the entity's URL ({@code "search@odata.bind": "https://.../searches/{id}"}, absolute or
+ * relative, in either key syntax). Only the id is taken; whether it names anything is for the
+ * caller to check.
  */
 public final class Refs {
   public static final String BIND = "@odata.bind";
@@ -23,8 +24,9 @@ public final class Refs {
   private Refs() {}
 
   /**
-   * The raw id of a single reference given as {@code name} or {@code name@odata.bind}, or {@code null} when neither is
-   * there. {@code segment} is the collection the bound URL must point into (e.g. {@code searches}).
+   * The raw id of a single reference given as {@code name} or {@code name@odata.bind}, or {@code
+   * null} when neither is there. {@code segment} is the collection the bound URL must point into
+   * (e.g. {@code searches}).
    */
   public static String id(JsonBody body, String name, String segment) {
     JsonValue inline = body.value(name);
@@ -32,7 +34,8 @@ public final class Refs {
     boolean hasInline = inline != null && inline.getValueType() != JsonValue.ValueType.NULL;
     boolean hasBound = bound != null && bound.getValueType() != JsonValue.ValueType.NULL;
     if (hasInline && hasBound) {
-      throw ApiException.invalidRequest("Give '" + name + "' once: either '" + name + "' or '" + name + BIND + "'.");
+      throw ApiException.invalidRequest(
+          "Give '" + name + "' once: either '" + name + "' or '" + name + BIND + "'.");
     }
     if (hasInline) {
       return inlineId(name, inline);
@@ -40,14 +43,22 @@ public final class Refs {
     if (hasBound) {
       if (!(bound instanceof JsonString url)) {
         throw ApiException.invalidRequest(
-            "The property '" + name + BIND + "' must be a URL string, not " + JsonBody.describe(bound) + ".");
+            "The property '"
+                + name
+                + BIND
+                + "' must be a URL string, not "
+                + JsonBody.describe(bound)
+                + ".");
       }
       return idFromUrl(name + BIND, url.getString(), segment);
     }
     return null;
   }
 
-  /** The raw ids of a collection of references {@code [{"id": ...}, ...]}; empty when absent or null. */
+  /**
+   * The raw ids of a collection of references {@code [{"id": ...}, ...]}; empty when absent or
+   * null.
+   */
   public static List<String> ids(JsonBody body, String name) {
     JsonValue value = body.value(name);
     List<String> ids = new ArrayList<>();
@@ -56,7 +67,10 @@ public final class Refs {
     }
     if (!(value instanceof JsonArray array)) {
       throw ApiException.invalidRequest(
-          "The property '" + name + "' must be an array of {\"id\": ...} objects, not " + JsonBody.describe(value)
+          "The property '"
+              + name
+              + "' must be an array of {\"id\": ...} objects, not "
+              + JsonBody.describe(value)
               + ".");
     }
     for (JsonValue element : array) {
@@ -68,7 +82,10 @@ public final class Refs {
     return ids;
   }
 
-  /** The strings of an array property of URLs (e.g. {@code custodianSources@odata.bind}); empty when absent. */
+  /**
+   * The strings of an array property of URLs (e.g. {@code custodianSources@odata.bind}); empty when
+   * absent.
+   */
   public static List<String> urls(JsonBody body, String name) {
     JsonValue value = body.value(name);
     List<String> urls = new ArrayList<>();
@@ -77,12 +94,20 @@ public final class Refs {
     }
     if (!(value instanceof JsonArray array)) {
       throw ApiException.invalidRequest(
-          "The property '" + name + "' must be an array of URL strings, not " + JsonBody.describe(value) + ".");
+          "The property '"
+              + name
+              + "' must be an array of URL strings, not "
+              + JsonBody.describe(value)
+              + ".");
     }
     for (JsonValue element : array) {
       if (!(element instanceof JsonString url)) {
         throw ApiException.invalidRequest(
-            "The property '" + name + "' must hold URL strings, not " + JsonBody.describe(element) + ".");
+            "The property '"
+                + name
+                + "' must hold URL strings, not "
+                + JsonBody.describe(element)
+                + ".");
       }
       urls.add(url.getString());
     }
@@ -92,7 +117,11 @@ public final class Refs {
   private static String inlineId(String name, JsonValue value) {
     if (!(value instanceof JsonObject object)) {
       throw ApiException.invalidRequest(
-          "The property '" + name + "' must be an object with an 'id', not " + JsonBody.describe(value) + ".");
+          "The property '"
+              + name
+              + "' must be an object with an 'id', not "
+              + JsonBody.describe(value)
+              + ".");
     }
     JsonValue id = object.get("id");
     if (!(id instanceof JsonString text) || text.getString().isBlank()) {
@@ -102,8 +131,8 @@ public final class Refs {
   }
 
   /**
-   * The path segments of a resource URL, absolute or relative to the service root, normalised (key syntax, letter
-   * case of known segments) and without the version segment and anything before it.
+   * The path segments of a resource URL, absolute or relative to the service root, normalised (key
+   * syntax, letter case of known segments) and without the version segment and anything before it.
    */
   public static List<String> segments(String property, String url) {
     String path;
@@ -115,7 +144,8 @@ public final class Refs {
           "The '" + property + "' value '" + GraphError.clip(url) + "' is not a valid URL.");
     }
     if (path == null || path.isEmpty()) {
-      throw ApiException.invalidRequest("The '" + property + "' value '" + GraphError.clip(url) + "' has no path.");
+      throw ApiException.invalidRequest(
+          "The '" + property + "' value '" + GraphError.clip(url) + "' has no path.");
     }
     String normalized = PathNormalizer.normalize(path);
     List<String> segments = new ArrayList<>();
@@ -137,7 +167,12 @@ public final class Refs {
     int n = segments.size();
     if (n < 2 || !segments.get(n - 2).equals(segment)) {
       throw ApiException.invalidRequest(
-          "The '" + property + "' value '" + GraphError.clip(url) + "' is not the URL of an entity of '" + segment
+          "The '"
+              + property
+              + "' value '"
+              + GraphError.clip(url)
+              + "' is not the URL of an entity of '"
+              + segment
               + "'.");
     }
     return segments.get(n - 1);

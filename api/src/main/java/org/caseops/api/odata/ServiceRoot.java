@@ -3,12 +3,15 @@ package org.caseops.api.odata;
 import java.net.URI;
 
 /**
- * The service root a request was made under, e.g. {@code http://localhost:8080/v1.0}: the base of absolute URLs and
- * of {@code @odata.context} values.
+ * The service root a request was made under, e.g. {@code http://localhost:8080/v1.0}: the base of
+ * absolute URLs and of {@code @odata.context} values.
  */
 public record ServiceRoot(String url) {
 
-  /** The root for the application's base URI (as the container sees it) and the version segment of the request. */
+  /**
+   * The root for the application's base URI (as the container sees it) and the version segment of
+   * the request.
+   */
   public static ServiceRoot of(URI baseUri, String version) {
     String base = baseUri.toString();
     if (base.endsWith("/")) {

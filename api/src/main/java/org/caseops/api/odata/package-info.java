@@ -1,2 +1,5 @@
-/** OData conventions as Graph applies them: JSON writing, annotations, query options, preferences, evolvable enums. */
+/**
+ * OData conventions as Graph applies them: JSON writing, annotations, query options, preferences,
+ * evolvable enums.
+ */
 package org.caseops.api.odata;

@@ -12,17 +12,19 @@ import org.caseops.api.operations.actions.ActionDescriptors;
 import org.caseops.domain.operations.CaseOperation;
 
 /**
- * A caseOperation as Graph writes it: {@code @odata.type} of the action's derived type, {@code action} and {@code
- * status} by name (members after {@code unknownFutureValue} masked unless the client asked for them), UTC timestamps,
- * {@code completedDateTime} {@value GraphJson#NO_DATE} while unfinished, {@code resultInfo} null until there is one.
+ * A caseOperation as Graph writes it: {@code @odata.type} of the action's derived type, {@code
+ * action} and {@code status} by name (members after {@code unknownFutureValue} masked unless the
+ * client asked for them), UTC timestamps, {@code completedDateTime} {@value GraphJson#NO_DATE}
+ * while unfinished, {@code resultInfo} null until there is one.
  *
- * <p>The derived types add their own properties, which each action's descriptor writes (e.g. the estimate of {@code
- * ediscoveryEstimateOperation}). Flags are written as Graph writes them (member names joined by commas, in numeric
- * order), null when none were given. The targets ({@code search}, {@code reviewSet}) are navigations and are not
- * written inline.
+ * <p>The derived types add their own properties, which each action's descriptor writes (e.g. the
+ * estimate of {@code ediscoveryEstimateOperation}). Flags are written as Graph writes them (member
+ * names joined by commas, in numeric order), null when none were given. The targets ({@code
+ * search}, {@code reviewSet}) are navigations and are not written inline.
  */
 public final class OperationJson {
   public static final String BASE_TYPE = "microsoft.graph.security.caseOperation";
+
   /** The base type's properties. */
   static final List<String> BASE_PROPERTIES =
       List.of(
@@ -47,15 +49,20 @@ public final class OperationJson {
   private OperationJson() {}
 
   /** A single operation under {@code /operations}, with its {@code @odata.context}. */
-  public static JsonObject entity(ServiceRoot root, CaseOperation operation, boolean includeUnknownMembers) {
+  public static JsonObject entity(
+      ServiceRoot root, CaseOperation operation, boolean includeUnknownMembers) {
     return entity(
         root.context(GraphPaths.entity(GraphPaths.operationsKey(operation.getCaseId()))),
         operation,
         includeUnknownMembers);
   }
 
-  /** A single operation reached by another path (e.g. a lastIndexOperation navigation), with the given context. */
-  public static JsonObject entity(String context, CaseOperation operation, boolean includeUnknownMembers) {
+  /**
+   * A single operation reached by another path (e.g. a lastIndexOperation navigation), with the
+   * given context.
+   */
+  public static JsonObject entity(
+      String context, CaseOperation operation, boolean includeUnknownMembers) {
     JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.context", context);
     return write(json, operation, includeUnknownMembers).build();
   }
@@ -65,7 +72,8 @@ public final class OperationJson {
     return write(Json.createObjectBuilder(), operation, includeUnknownMembers).build();
   }
 
-  private static JsonObjectBuilder write(JsonObjectBuilder json, CaseOperation operation, boolean include) {
+  private static JsonObjectBuilder write(
+      JsonObjectBuilder json, CaseOperation operation, boolean include) {
     json.add("@odata.type", operation.getAction().odataType())
         .add("id", operation.getId())
         .add("action", operation.getAction().wireName(include))

@@ -3,10 +3,11 @@ package org.caseops.api.operations;
 import org.caseops.domain.support.EvolvableEnum;
 
 /**
- * The option enums of the search and review-set actions, in Graph's numeric order. The flags enums have power-of-two
- * values, the sentinel being the next power of two after the last member known when it was added. An operation keeps
- * the flags it was given as member names ({@code OperationTarget.getOptions()}); the member names of the enums of one
- * action do not overlap, so each can be told apart when written back.
+ * The option enums of the search and review-set actions, in Graph's numeric order. The flags enums
+ * have power-of-two values, the sentinel being the next power of two after the last member known
+ * when it was added. An operation keeps the flags it was given as member names ({@code
+ * OperationTarget.getOptions()}); the member names of the enums of one action do not overlap, so
+ * each can be told apart when written back.
  */
 public final class OperationOptions {
   private OperationOptions() {}
@@ -32,7 +33,10 @@ public final class OperationOptions {
     }
   }
 
-  /** {@code additionalDataOptions} of addToReviewSet (flags); members after the sentinel need the opt-in. */
+  /**
+   * {@code additionalDataOptions} of addToReviewSet (flags); members after the sentinel need the
+   * opt-in.
+   */
   public enum AdditionalDataOptions implements EvolvableEnum {
     allVersions(1),
     linkedFiles(2),
@@ -76,8 +80,9 @@ public final class OperationOptions {
   }
 
   /**
-   * {@code cloudAttachmentVersion} and {@code documentVersion} of addToReviewSet (not flags). caseops reads files from
-   * folders, which keep one version, so every value means {@code latest}; values are checked, not kept.
+   * {@code cloudAttachmentVersion} and {@code documentVersion} of addToReviewSet (not flags).
+   * caseops reads files from folders, which keep one version, so every value means {@code latest};
+   * values are checked, not kept.
    */
   public enum Version implements EvolvableEnum {
     latest(0),

@@ -17,27 +17,29 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.TargetRole;
 
 /**
- * What a client asks to start: the action, the raw ids of its target (not yet checked), and its option flags' member
- * names. It comes from one of two bodies:
+ * What a client asks to start: the action, the raw ids of its target (not yet checked), and its
+ * option flags' member names. It comes from one of two bodies:
  *
  * <ul>
- *   <li>{@code POST .../operations} ({@link #parse}): {@code action} is required; {@code @odata.type}, when given, is
- *       {@code #microsoft.graph.security.caseOperation} or the derived type of the action; the target travels as the
- *       derived type's navigation properties, as the Graph SDKs serialize them, each as {@code "name": {"id": ...}} or
- *       {@code "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet), {@code reviewSet}
- *       (addToReviewSet, applyTags), {@code query} or {@code reviewSetQuery} (applyTags), with the action's parameters
- *       ({@code statisticsOptions}; {@code additionalDataOptions}, {@code itemsToInclude}, {@code
- *       cloudAttachmentVersion}, {@code documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}). The server-owned
- *       properties (id, status, percentProgress, resultInfo, createdDateTime, completedDateTime, createdBy) and the
- *       estimate's results are ignored; anything else is refused.
- *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts of the target that
- *       the endpoint's URL names left out (the search of estimateStatistics, the review set of addToReviewSet, the
- *       review set and the query of applyTags).
+ *   <li>{@code POST .../operations} ({@link #parse}): {@code action} is required;
+ *       {@code @odata.type}, when given, is {@code #microsoft.graph.security.caseOperation} or the
+ *       derived type of the action; the target travels as the derived type's navigation properties,
+ *       as the Graph SDKs serialize them, each as {@code "name": {"id": ...}} or {@code
+ *       "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet), {@code
+ *       reviewSet} (addToReviewSet, applyTags), {@code query} or {@code reviewSetQuery}
+ *       (applyTags), with the action's parameters ({@code statisticsOptions}; {@code
+ *       additionalDataOptions}, {@code itemsToInclude}, {@code cloudAttachmentVersion}, {@code
+ *       documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}). The server-owned properties
+ *       (id, status, percentProgress, resultInfo, createdDateTime, completedDateTime, createdBy)
+ *       and the estimate's results are ignored; anything else is refused.
+ *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts
+ *       of the target that the endpoint's URL names left out (the search of estimateStatistics, the
+ *       review set of addToReviewSet, the review set and the query of applyTags).
  * </ul>
  *
- * <p>Which parts of a target an action reads, and in which order, follows its {@code ActionRules}; its own
- * parameters are read by its {@link ActionDescriptor}. {@link #found} records the parts an endpoint's URL named and
- * its service found, which need no further check.
+ * <p>Which parts of a target an action reads, and in which order, follows its {@code ActionRules};
+ * its own parameters are read by its {@link ActionDescriptor}. {@link #found} records the parts an
+ * endpoint's URL named and its service found, which need no further check.
  */
 public record OperationRequest(
     CaseAction action,
@@ -49,7 +51,13 @@ public record OperationRequest(
     List<String> options,
     Set<TargetRole> found) {
   static final String[] SERVER_OWNED = {
-    "id", "status", "percentProgress", "resultInfo", "createdDateTime", "completedDateTime", "createdBy"
+    "id",
+    "status",
+    "percentProgress",
+    "resultInfo",
+    "createdDateTime",
+    "completedDateTime",
+    "createdBy"
   };
 
   public OperationRequest {
@@ -78,11 +86,13 @@ public record OperationRequest(
   public static OperationRequest parse(JsonObject json, boolean includeUnknownMembers) {
     JsonBody body = JsonBody.of(json, OperationJson.BASE_TYPE);
     String name = body.requiredString("action", 64);
-    CaseAction action = EvolvableEnums.parse(CaseAction.class, "action", name, includeUnknownMembers);
+    CaseAction action =
+        EvolvableEnums.parse(CaseAction.class, "action", name, includeUnknownMembers);
     body.expectType(OperationJson.BASE_TYPE, CaseAction.NAMESPACE + action.derivedType());
     body.ignore(SERVER_OWNED);
     Optional<ActionDescriptor> descriptor = ActionDescriptors.find(action);
-    // An action without a descriptor takes no target and no parameters; the service refuses it for lack of a job.
+    // An action without a descriptor takes no target and no parameters; the service refuses it for
+    // lack of a job.
     OperationRequest request = new OperationRequest(action);
     if (descriptor.isPresent()) {
       body.ignore(descriptor.get().resultProperties().toArray(String[]::new));
@@ -93,10 +103,12 @@ public record OperationRequest(
   }
 
   /** The body of the action's one action endpoint (which may be empty): its parameters only. */
-  public static OperationRequest parseParameters(CaseAction action, JsonObject json, boolean includeUnknownMembers) {
+  public static OperationRequest parseParameters(
+      CaseAction action, JsonObject json, boolean includeUnknownMembers) {
     List<ActionEndpoint> endpoints = descriptor(action).endpoints();
     if (endpoints.size() != 1) {
-      throw new IllegalArgumentException("the action " + action + " has " + endpoints.size() + " endpoints");
+      throw new IllegalArgumentException(
+          "the action " + action + " has " + endpoints.size() + " endpoints");
     }
     return parseParameters(endpoints.get(0), json, includeUnknownMembers);
   }
@@ -106,12 +118,16 @@ public record OperationRequest(
       ActionEndpoint endpoint, JsonObject json, boolean includeUnknownMembers) {
     CaseAction action = endpoint.action();
     JsonBody body = JsonBody.of(json, CaseAction.NAMESPACE + action.name() + " parameters");
-    OperationRequest request = read(body, descriptor(action), endpoint.fromUrl(), includeUnknownMembers);
+    OperationRequest request =
+        read(body, descriptor(action), endpoint.fromUrl(), includeUnknownMembers);
     body.rejectUnknown();
     return request;
   }
 
-  /** This request with a part of its target that an endpoint's URL named and that was found in the case. */
+  /**
+   * This request with a part of its target that an endpoint's URL named and that was found in the
+   * case.
+   */
   public OperationRequest found(TargetRole role, String id) {
     Set<TargetRole> now = EnumSet.of(role);
     now.addAll(found);
@@ -128,10 +144,14 @@ public record OperationRequest(
 
   private static ActionDescriptor descriptor(CaseAction action) {
     return ActionDescriptors.find(action)
-        .orElseThrow(() -> new IllegalArgumentException("the action " + action + " has no descriptor"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("the action " + action + " has no descriptor"));
   }
 
-  /** Reads the parts of the target the action takes and the URL does not name, in order, then its parameters. */
+  /**
+   * Reads the parts of the target the action takes and the URL does not name, in order, then its
+   * parameters.
+   */
   private static OperationRequest read(
       JsonBody body, ActionDescriptor descriptor, Set<TargetRole> fromUrl, boolean include) {
     String searchId = null;
@@ -150,7 +170,8 @@ public record OperationRequest(
           String query = Refs.id(body, "query", "queries");
           String reviewSetQuery = Refs.id(body, "reviewSetQuery", "queries");
           if (query != null && reviewSetQuery != null) {
-            throw ApiException.invalidRequest("Give the query once, as 'query' or as 'reviewSetQuery'.");
+            throw ApiException.invalidRequest(
+                "Give the query once, as 'query' or as 'reviewSetQuery'.");
           }
           queryId = query != null ? query : reviewSetQuery;
         }

@@ -25,12 +25,13 @@ import org.caseops.domain.support.ListQuery;
 /**
  * Submits operations and reads them back.
  *
- * <p>Submitting follows the job contract ({@link OperationJobs}): the operation is stored first ({@code notStarted},
- * 0%), atomically with the check that no unfinished operation blocks it and with the links that name it as its
- * action's latest ({@link CaseOperationRepository#submit}); then the action's job is started with the operation's
- * {@link CaseOperation#jobParameters()}. From then on the job owns the operation's state. If the job cannot be
- * started, the operation ends {@code submissionFailed} with resultInfo code 500 and the client gets a 500 naming it.
- * An action without rules or without a job XML is refused before anything is stored.
+ * <p>Submitting follows the job contract ({@link OperationJobs}): the operation is stored first
+ * ({@code notStarted}, 0%), atomically with the check that no unfinished operation blocks it and
+ * with the links that name it as its action's latest ({@link CaseOperationRepository#submit}); then
+ * the action's job is started with the operation's {@link CaseOperation#jobParameters()}. From then
+ * on the job owns the operation's state. If the job cannot be started, the operation ends {@code
+ * submissionFailed} with resultInfo code 500 and the client gets a 500 naming it. An action without
+ * rules or without a job XML is refused before anything is stored.
  */
 @Dependent
 public class OperationService {
@@ -42,7 +43,8 @@ public class OperationService {
   private final Clock clock;
 
   @Inject
-  public OperationService(Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
+  public OperationService(
+      Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
     this.lookups = lookups;
     this.operations = operations;
     this.jobs = jobs;
@@ -50,15 +52,19 @@ public class OperationService {
   }
 
   /**
-   * Creates the operation on its checked target and starts its job; returns the operation as created ({@code
-   * notStarted}, 0%). Every way of starting an action (its endpoints and {@code POST .../operations}) comes here.
+   * Creates the operation on its checked target and starts its job; returns the operation as
+   * created ({@code notStarted}, 0%). Every way of starting an action (its endpoints and {@code
+   * POST .../operations}) comes here.
    *
-   * @throws InvalidRequestException when the target lacks what the action needs, or the action has no job
-   * @throws org.caseops.domain.support.ConflictException while an operation of the same action on the same target
-   *     has not finished
-   * @throws OperationStartException when the job could not be started (the operation is then submissionFailed)
+   * @throws InvalidRequestException when the target lacks what the action needs, or the action has
+   *     no job
+   * @throws org.caseops.domain.support.ConflictException while an operation of the same action on
+   *     the same target has not finished
+   * @throws OperationStartException when the job could not be started (the operation is then
+   *     submissionFailed)
    */
-  public CaseOperation submit(String caseId, CaseAction action, OperationTarget target, IdentitySet by) {
+  public CaseOperation submit(
+      String caseId, CaseAction action, OperationTarget target, IdentitySet by) {
     lookups.requireCase(caseId);
     ActionRules rules = ActionRules.of(action).orElse(null);
     if (rules != null) {
@@ -75,12 +81,17 @@ public class OperationService {
     CaseOperation operation = CaseOperation.submit(caseId, action, target, by, now());
     operations.submit(operation);
 
-    // The job's listener records its execution when it marks the operation running: the operation's row has one
-    // writer while the job runs, since two transactions updating it at once could lose one of the updates.
+    // The job's listener records its execution when it marks the operation running: the operation's
+    // row has one
+    // writer while the job runs, since two transactions updating it at once could lose one of the
+    // updates.
     try {
       jobs.start(rules.jobName(), operation.jobParameters());
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Job " + rules.jobName() + " of operation " + operation.getId() + " could not start", e);
+      LOG.log(
+          Level.SEVERE,
+          "Job " + rules.jobName() + " of operation " + operation.getId() + " could not start",
+          e);
       markSubmissionFailed(operation, rules.jobName());
       throw new OperationStartException(
           "The job of operation '"
@@ -98,7 +109,10 @@ public class OperationService {
           new ResultInfo(500, 0, "The batch job '" + jobName + "' could not be started."),
           now());
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Operation " + operation.getId() + " could not be marked submissionFailed", e);
+      LOG.log(
+          Level.SEVERE,
+          "Operation " + operation.getId() + " could not be marked submissionFailed",
+          e);
     }
   }
 

@@ -12,11 +12,11 @@ import org.caseops.domain.operations.TargetRole;
 import org.caseops.domain.support.InvalidRequestException;
 
 /**
- * Turns the target a client named into a checked {@link OperationTarget}, for every action the same way, from the
- * parts its {@link ActionRules} require: every part must be named (400 {@code invalidRequest} saying which one
- * otherwise) and must exist in the case (400 naming the property and the id otherwise: the URL was right, the body was
- * not). Parts an endpoint's URL named were found by its service already ({@link OperationRequest#found}). Ids are
- * stored in lower case.
+ * Turns the target a client named into a checked {@link OperationTarget}, for every action the same
+ * way, from the parts its {@link ActionRules} require: every part must be named (400 {@code
+ * invalidRequest} saying which one otherwise) and must exist in the case (400 naming the property
+ * and the id otherwise: the URL was right, the body was not). Parts an endpoint's URL named were
+ * found by its service already ({@link OperationRequest#found}). Ids are stored in lower case.
  */
 @Dependent
 public class OperationTargets {
@@ -40,7 +40,8 @@ public class OperationTargets {
     String queryId = null;
     List<String> add = List.of();
     List<String> remove = List.of();
-    // Every part that names a resource must be there before any is looked up; the tags are checked in their turn.
+    // Every part that names a resource must be there before any is looked up; the tags are checked
+    // in their turn.
     for (TargetRole role : TargetRole.values()) {
       if (rules.requires(role) && role != TargetRole.TAGS) {
         require(rules, role, raw(request, role));
@@ -72,7 +73,8 @@ public class OperationTargets {
           remove = tagIds(caseId, request.tagsToRemove(), "tagsToRemove");
           for (String id : add) {
             if (remove.contains(id)) {
-              throw new InvalidRequestException("The tag '" + id + "' is in both 'tagsToAdd' and 'tagsToRemove'.");
+              throw new InvalidRequestException(
+                  "The tag '" + id + "' is in both 'tagsToAdd' and 'tagsToRemove'.");
             }
           }
         }

@@ -26,7 +26,10 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 
-/** {@code /security/cases/ediscoveryCases/{caseId}/operations}: submit, list and read case operations. */
+/**
+ * {@code /security/cases/ediscoveryCases/{caseId}/operations}: submit, list and read case
+ * operations.
+ */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/operations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +59,8 @@ public class OperationsResource {
     boolean include = request.includeUnknownEnumMembers();
     OperationRequest submitted = OperationRequest.parse(JsonBody.read(body), include);
     CaseOperation operation =
-        service.submit(caseId, submitted.action(), targets.resolve(caseId, submitted), caller.identitySet());
+        service.submit(
+            caseId, submitted.action(), targets.resolve(caseId, submitted), caller.identitySet());
     ServiceRoot root = request.root();
     return JsonResponses.created(
         root.resolve(GraphPaths.operationPath(caseId, operation.getId())),
@@ -77,12 +81,14 @@ public class OperationsResource {
 
   @GET
   @Path("{operationId}")
-  public Response get(@BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+  public Response get(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
     String caseId = request.caseId();
     String operationId = Lookups.operationId(rawOperationId);
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
     CaseOperation operation = service.get(caseId, operationId);
     return JsonResponses.ok(
-        options.project(OperationJson.entity(request.root(), operation, request.includeUnknownEnumMembers())));
+        options.project(
+            OperationJson.entity(request.root(), operation, request.includeUnknownEnumMembers())));
   }
 }

@@ -1,2 +1,5 @@
-/** Case operations: submitting a caseOperation starts its batch job; reading one shows the job's progress. */
+/**
+ * Case operations: submitting a caseOperation starts its batch job; reading one shows the job's
+ * progress.
+ */
 package org.caseops.api.operations;

@@ -17,15 +17,20 @@ import org.caseops.api.operations.actions.ActionEndpoint;
  *
  * <ul>
  *   <li>OData key syntax: {@code ediscoveryCases('id')}, {@code ediscoveryCases(id)}, {@code
- *       ediscoveryCases(id='id')} and their percent-encoded quotes become {@code ediscoveryCases/id};
- *   <li>known segments in any letter case ({@code ediscoverycases}, {@code V1.0}) become their canonical spelling;
- *   <li>namespace-qualified segments, as Kiota SDKs write actions ({@code microsoft.graph.security.estimateStatistics})
- *       and as caseops names its additions ({@code caseops.itemStatistics}), lose their namespace;
- *   <li>a call of a function without parameters loses its empty parentheses ({@code asHierarchy()});
+ *       ediscoveryCases(id='id')} and their percent-encoded quotes become {@code
+ *       ediscoveryCases/id};
+ *   <li>known segments in any letter case ({@code ediscoverycases}, {@code V1.0}) become their
+ *       canonical spelling;
+ *   <li>namespace-qualified segments, as Kiota SDKs write actions ({@code
+ *       microsoft.graph.security.estimateStatistics}) and as caseops names its additions ({@code
+ *       caseops.itemStatistics}), lose their namespace;
+ *   <li>a call of a function without parameters loses its empty parentheses ({@code
+ *       asHierarchy()});
  *   <li>one trailing slash is dropped.
  * </ul>
  *
- * Paths are handled in their raw (percent-encoded) form, and anything not recognised is left as it is.
+ * Paths are handled in their raw (percent-encoded) form, and anything not recognised is left as it
+ * is.
  */
 public final class PathNormalizer {
   private static final List<String> KNOWN_SEGMENTS =
@@ -64,7 +69,8 @@ public final class PathNormalizer {
     for (String segment : KNOWN_SEGMENTS) {
       CANONICAL.put(segment.toLowerCase(Locale.ROOT), segment);
     }
-    // The last segment of every action endpoint (estimateStatistics, addToReviewSet, applyTags, ...).
+    // The last segment of every action endpoint (estimateStatistics, addToReviewSet, applyTags,
+    // ...).
     for (ActionDescriptor descriptor : ActionDescriptors.all()) {
       for (ActionEndpoint endpoint : descriptor.endpoints()) {
         String name = endpoint.path().substring(endpoint.path().lastIndexOf('/') + 1);
@@ -132,7 +138,9 @@ public final class PathNormalizer {
     return segment;
   }
 
-  /** The key inside the parentheses, as a raw path segment; {@code null} if it is not a key literal. */
+  /**
+   * The key inside the parentheses, as a raw path segment; {@code null} if it is not a key literal.
+   */
   private static String keyValue(String literal) {
     String value = literal;
     if (value.regionMatches(true, 0, "id=", 0, 3)) {
@@ -140,7 +148,10 @@ public final class PathNormalizer {
     }
     if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
       String inner = value.substring(1, value.length() - 1).replace("''", "'");
-      if (inner.isEmpty() || inner.indexOf('\'') >= 0 || inner.indexOf('(') >= 0 || inner.indexOf(')') >= 0) {
+      if (inner.isEmpty()
+          || inner.indexOf('\'') >= 0
+          || inner.indexOf('(') >= 0
+          || inner.indexOf(')') >= 0) {
         return null;
       }
       return inner;
@@ -153,18 +164,16 @@ public final class PathNormalizer {
     if (segment.indexOf('%') < 0) {
       return segment;
     }
-    return segment
-        .replaceAll("(?i)%27", "'")
-        .replaceAll("(?i)%28", "(")
-        .replaceAll("(?i)%29", ")");
+    return segment.replaceAll("(?i)%27", "'").replaceAll("(?i)%28", "(").replaceAll("(?i)%29", ")");
   }
 
   /**
-   * The request URI with its path (after the application's base path) normalised, keeping the query as it is; empty
-   * when nothing changes.
+   * The request URI with its path (after the application's base path) normalised, keeping the query
+   * as it is; empty when nothing changes.
    */
   public static Optional<URI> rewrite(URI baseUri, URI requestUri) {
-    String basePath = baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty() ? "/" : baseUri.getRawPath();
+    String basePath =
+        baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty() ? "/" : baseUri.getRawPath();
     if (!basePath.endsWith("/")) {
       basePath = basePath + "/";
     }

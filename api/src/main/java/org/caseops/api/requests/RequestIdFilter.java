@@ -9,8 +9,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Gives every request its ids before anything else runs (so that even a 404 for an unknown path has them), and puts
- * {@code request-id} and {@code client-request-id} on every response.
+ * Gives every request its ids before anything else runs (so that even a 404 for an unknown path has
+ * them), and puts {@code request-id} and {@code client-request-id} on every response.
  */
 @Provider
 @PreMatching
@@ -21,7 +21,8 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
   public void filter(ContainerRequestContext request) {
     if (!(request.getProperty(RequestIds.PROPERTY) instanceof RequestIds.Pair)) {
       request.setProperty(
-          RequestIds.PROPERTY, RequestIds.create(request.getHeaderString(RequestIds.CLIENT_REQUEST_ID)));
+          RequestIds.PROPERTY,
+          RequestIds.create(request.getHeaderString(RequestIds.CLIENT_REQUEST_ID)));
     }
   }
 

@@ -4,14 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
 /**
- * The ids that Graph puts on every response: a fresh {@code request-id} GUID, and the caller's {@code
- * client-request-id} echoed back (or the request id when the caller sent none, or an unusable one).
+ * The ids that Graph puts on every response: a fresh {@code request-id} GUID, and the caller's
+ * {@code client-request-id} echoed back (or the request id when the caller sent none, or an
+ * unusable one).
  */
 public final class RequestIds {
   public static final String REQUEST_ID = "request-id";
   public static final String CLIENT_REQUEST_ID = "client-request-id";
 
-  /** Request property (a servlet request attribute in a servlet container) that holds the request's {@link Pair}. */
+  /**
+   * Request property (a servlet request attribute in a servlet container) that holds the request's
+   * {@link Pair}.
+   */
   public static final String PROPERTY = RequestIds.class.getName();
 
   private static final int MAX_CLIENT_REQUEST_ID = 128;
@@ -29,11 +33,13 @@ public final class RequestIds {
   }
 
   /**
-   * Whether a client's id can be echoed: 1 to 128 visible ASCII characters. Graph asks for a GUID; other tokens are
-   * echoed too, but nothing that could break a header or a log line.
+   * Whether a client's id can be echoed: 1 to 128 visible ASCII characters. Graph asks for a GUID;
+   * other tokens are echoed too, but nothing that could break a header or a log line.
    */
   static boolean isUsable(String clientRequestId) {
-    if (clientRequestId == null || clientRequestId.isEmpty() || clientRequestId.length() > MAX_CLIENT_REQUEST_ID) {
+    if (clientRequestId == null
+        || clientRequestId.isEmpty()
+        || clientRequestId.length() > MAX_CLIENT_REQUEST_ID) {
       return false;
     }
     for (int i = 0; i < clientRequestId.length(); i++) {
@@ -45,7 +51,10 @@ public final class RequestIds {
     return true;
   }
 
-  /** The ids of the current request, made and remembered on first use if the request filter has not run. */
+  /**
+   * The ids of the current request, made and remembered on first use if the request filter has not
+   * run.
+   */
   public static Pair of(HttpServletRequest request) {
     Object stored = request.getAttribute(PROPERTY);
     if (stored instanceof Pair pair) {

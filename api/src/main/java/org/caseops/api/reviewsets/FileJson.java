@@ -14,16 +14,20 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewTag;
 
 /**
- * A review-set file as Graph's {@code ediscoveryFile} writes it: id, name, size, extension, mediaType, subjectTitle,
- * senderOrAuthors, dateTime, sourceType ({@code mailbox} or {@code site}) and processingStatus ({@code success}: a
- * file is only added once its content is stored). Where caseops departs from Graph:
+ * A review-set file as Graph's {@code ediscoveryFile} writes it: id, name, size, extension,
+ * mediaType, subjectTitle, senderOrAuthors, dateTime, sourceType ({@code mailbox} or {@code site})
+ * and processingStatus ({@code success}: a file is only added once its content is stored). Where
+ * caseops departs from Graph:
  *
  * <ul>
- *   <li>{@code tags} is written inline as {@code [{"id","displayName"}]} (Graph has it as a navigation only);
- *   <li>{@code dateTime} is the message's sent time, or the time the file was added for documents without one;
+ *   <li>{@code tags} is written inline as {@code [{"id","displayName"}]} (Graph has it as a
+ *       navigation only);
+ *   <li>{@code dateTime} is the message's sent time, or the time the file was added for documents
+ *       without one;
  *   <li>{@code mediaType} is {@code message/rfc822} for email, the detected content type otherwise;
- *   <li>{@code content} is not inline: read it at {@code .../files/{id}/content}; {@code extractedTextContent},
- *       {@code otherProperties} and the {@code custodian} navigation are not served.
+ *   <li>{@code content} is not inline: read it at {@code .../files/{id}/content}; {@code
+ *       extractedTextContent}, {@code otherProperties} and the {@code custodian} navigation are not
+ *       served.
  * </ul>
  */
 public final class FileJson {
@@ -51,7 +55,9 @@ public final class FileJson {
         Json.createObjectBuilder()
             .add(
                 "@odata.context",
-                root.context(GraphPaths.entity(GraphPaths.filesKey(file.getCaseId(), file.getReviewSetId()))));
+                root.context(
+                    GraphPaths.entity(
+                        GraphPaths.filesKey(file.getCaseId(), file.getReviewSetId()))));
     return write(json, file, sourceKind, tags).build();
   }
 
@@ -72,7 +78,10 @@ public final class FileJson {
     return "email".equals(file.getKind());
   }
 
-  /** The part of the name after its last dot, lower case; {@code eml} for email; null when there is none. */
+  /**
+   * The part of the name after its last dot, lower case; {@code eml} for email; null when there is
+   * none.
+   */
   static String extension(ReviewSetItem file) {
     if (isEmail(file)) {
       return "eml";
@@ -82,7 +91,9 @@ public final class FileJson {
       return null;
     }
     int dot = name.lastIndexOf('.');
-    return dot < 0 || dot == name.length() - 1 ? null : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return dot < 0 || dot == name.length() - 1
+        ? null
+        : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
   private static JsonObjectBuilder write(
@@ -100,12 +111,16 @@ public final class FileJson {
     json.add("senderOrAuthors", senders);
     GraphJson.addTimestamp(
         json, "dateTime", f.getSentDateTime() != null ? f.getSentDateTime() : f.getAddedDateTime());
-    SourceKind kind = sourceKind != null ? sourceKind : (isEmail(f) ? SourceKind.USER : SourceKind.SITE);
+    SourceKind kind =
+        sourceKind != null ? sourceKind : (isEmail(f) ? SourceKind.USER : SourceKind.SITE);
     json.add("sourceType", kind == SourceKind.USER ? "mailbox" : "site");
     json.add("processingStatus", "success");
     JsonArrayBuilder tagArray = Json.createArrayBuilder();
     for (ReviewTag tag : tags) {
-      tagArray.add(Json.createObjectBuilder().add("id", tag.getId()).add("displayName", tag.getDisplayName()));
+      tagArray.add(
+          Json.createObjectBuilder()
+              .add("id", tag.getId())
+              .add("displayName", tag.getDisplayName()));
     }
     json.add("tags", tagArray);
     return json;

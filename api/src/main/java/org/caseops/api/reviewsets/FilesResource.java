@@ -20,15 +20,16 @@ import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.filter.PropertyTable;
 
 /**
- * {@code .../reviewSets/{reviewSetId}/files}, a sub-resource of {@link ReviewSetsResource} made for each request: the
- * review set's files (paged, with {@code $filter} and {@code $orderby}), one file, and its stored {@code content}.
+ * {@code .../reviewSets/{reviewSetId}/files}, a sub-resource of {@link ReviewSetsResource} made for
+ * each request: the review set's files (paged, with {@code $filter} and {@code $orderby}), one
+ * file, and its stored {@code content}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class FilesResource {
   /**
-   * The properties {@code $filter} and {@code $orderby} may use on files. {@code dateTime} is the sent time, else the
-   * time the file was added, as written; {@code extension} and {@code sourceType} are derived when the file is written
-   * and have no column to query.
+   * The properties {@code $filter} and {@code $orderby} may use on files. {@code dateTime} is the
+   * sent time, else the time the file was added, as written; {@code extension} and {@code
+   * sourceType} are derived when the file is written and have no column to query.
    */
   public static final PropertyTable QUERYABLE =
       PropertyTable.of(FileJson.TYPE)
@@ -39,7 +40,8 @@ public class FilesResource {
           .dateTime("dateTime")
           .build();
 
-  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, FileJson.PROPERTIES, FileJson.TYPE);
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, FileJson.PROPERTIES, FileJson.TYPE);
 
   private final ReviewSetService service;
   private final String rawReviewSetId;
@@ -70,7 +72,8 @@ public class FilesResource {
     QueryOptions options = request.options(FileJson.PROPERTIES, FileJson.TYPE);
     ReviewSetService.FileView view = service.file(caseId, reviewSetId, fileId);
     return JsonResponses.ok(
-        options.project(FileJson.entity(request.root(), view.file(), view.sourceKind(), view.tags())));
+        options.project(
+            FileJson.entity(request.root(), view.file(), view.sourceKind(), view.tags())));
   }
 
   @GET
@@ -93,6 +96,8 @@ public class FilesResource {
             in.transferTo(out);
           }
         };
-    return Response.ok(output, content.mediaType()).header("Content-Length", content.size()).build();
+    return Response.ok(output, content.mediaType())
+        .header("Content-Length", content.size())
+        .build();
   }
 }

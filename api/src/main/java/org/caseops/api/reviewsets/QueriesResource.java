@@ -28,9 +28,9 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
 
 /**
- * {@code .../reviewSets/{reviewSetId}/queries}, a sub-resource of {@link ReviewSetsResource} made for each request:
- * the review set's saved queries (create 201, list, read, update 204, delete 204) and their action {@code applyTags}
- * (202 + {@code Location}).
+ * {@code .../reviewSets/{reviewSetId}/queries}, a sub-resource of {@link ReviewSetsResource} made
+ * for each request: the review set's saved queries (create 201, list, read, update 204, delete 204)
+ * and their action {@code applyTags} (202 + {@code Location}).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class QueriesResource {
@@ -87,7 +87,8 @@ public class QueriesResource {
     String caseId = request.caseId();
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
     String queryId = ResourceLookups.queryId(rawQueryId);
-    QueryOptions options = request.options(ReviewSetJson.QUERY_PROPERTIES, ReviewSetJson.QUERY_TYPE);
+    QueryOptions options =
+        request.options(ReviewSetJson.QUERY_PROPERTIES, ReviewSetJson.QUERY_TYPE);
     ReviewSetQuery query = service.getQuery(caseId, reviewSetId, queryId);
     return JsonResponses.ok(options.project(ReviewSetJson.queryEntity(request.root(), query)));
   }
@@ -95,11 +96,13 @@ public class QueriesResource {
   @PATCH
   @Path("{queryId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(@BeanParam GraphRequest request, @PathParam("queryId") String rawQueryId, InputStream body) {
+  public Response update(
+      @BeanParam GraphRequest request, @PathParam("queryId") String rawQueryId, InputStream body) {
     String caseId = request.caseId();
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
     String queryId = ResourceLookups.queryId(rawQueryId);
-    ReviewSetRequests.QueryChanges changes = ReviewSetRequests.parseQueryChanges(JsonBody.read(body));
+    ReviewSetRequests.QueryChanges changes =
+        ReviewSetRequests.parseQueryChanges(JsonBody.read(body));
     service.updateQuery(caseId, reviewSetId, queryId, changes, caller.identitySet());
     return JsonResponses.noContent();
   }
@@ -108,7 +111,9 @@ public class QueriesResource {
   @Path("{queryId}")
   public Response delete(@BeanParam GraphRequest request, @PathParam("queryId") String rawQueryId) {
     service.deleteQuery(
-        request.caseId(), ResourceLookups.reviewSetId(rawReviewSetId), ResourceLookups.queryId(rawQueryId));
+        request.caseId(),
+        ResourceLookups.reviewSetId(rawReviewSetId),
+        ResourceLookups.queryId(rawQueryId));
     return JsonResponses.noContent();
   }
 
@@ -122,7 +127,8 @@ public class QueriesResource {
     OperationRequest parameters =
         OperationRequest.parseParameters(
             CaseAction.applyTags, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
-    CaseOperation operation = service.applyTags(caseId, reviewSetId, queryId, parameters, caller.identitySet());
+    CaseOperation operation =
+        service.applyTags(caseId, reviewSetId, queryId, parameters, caller.identitySet());
     return ReviewSetsResource.accepted(request, operation);
   }
 }

@@ -14,7 +14,8 @@ import org.caseops.domain.reviewsets.ReviewSetQuery;
 public final class ReviewSetJson {
   public static final String TYPE = "microsoft.graph.security.ediscoveryReviewSet";
   public static final String QUERY_TYPE = "microsoft.graph.security.ediscoveryReviewSetQuery";
-  public static final List<String> PROPERTIES = List.of("id", "displayName", "createdDateTime", "createdBy");
+  public static final List<String> PROPERTIES =
+      List.of("id", "displayName", "createdDateTime", "createdBy");
   public static final List<String> QUERY_PROPERTIES =
       List.of(
           "id",
@@ -30,7 +31,9 @@ public final class ReviewSetJson {
   public static JsonObject entity(ServiceRoot root, ReviewSet set) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
-            .add("@odata.context", root.context(GraphPaths.entity(GraphPaths.reviewSetsKey(set.getCaseId()))));
+            .add(
+                "@odata.context",
+                root.context(GraphPaths.entity(GraphPaths.reviewSetsKey(set.getCaseId()))));
     return write(json, set).build();
   }
 
@@ -51,7 +54,9 @@ public final class ReviewSetJson {
         Json.createObjectBuilder()
             .add(
                 "@odata.context",
-                root.context(GraphPaths.entity(GraphPaths.queriesKey(query.getCaseId(), query.getReviewSetId()))));
+                root.context(
+                    GraphPaths.entity(
+                        GraphPaths.queriesKey(query.getCaseId(), query.getReviewSetId()))));
     return writeQuery(json, query).build();
   }
 

@@ -8,12 +8,14 @@ import org.caseops.api.searches.ContentQueries;
 import org.caseops.domain.reviewsets.ReviewSet;
 
 /**
- * Bodies of {@code POST} on review sets and of {@code POST} and {@code PATCH} on review-set queries.
+ * Bodies of {@code POST} on review sets and of {@code POST} and {@code PATCH} on review-set
+ * queries.
  *
  * <ul>
  *   <li>review set: displayName (required, at most {@value ReviewSet#MAX_NAME} characters);
- *   <li>query: displayName (required on create, at most 256), contentQuery (KQL with {@code tag:}, at most 8000; also
- *       accepted as {@code query}, the name Graph's property table uses, but not both).
+ *   <li>query: displayName (required on create, at most 256), contentQuery (KQL with {@code tag:},
+ *       at most 8000; also accepted as {@code query}, the name Graph's property table uses, but not
+ *       both).
  * </ul>
  *
  * Server-owned properties are ignored; anything else is refused.
@@ -36,7 +38,9 @@ public final class ReviewSetRequests {
     String displayName = body.requiredString("displayName", Integer.MAX_VALUE).trim();
     if (displayName.length() > ReviewSet.MAX_NAME) {
       throw ApiException.invalidRequest(
-          "The property 'displayName' of a review set must be at most " + ReviewSet.MAX_NAME + " characters long.");
+          "The property 'displayName' of a review set must be at most "
+              + ReviewSet.MAX_NAME
+              + " characters long.");
     }
     body.rejectUnknown();
     return displayName;
@@ -58,7 +62,10 @@ public final class ReviewSetRequests {
     return new QueryChanges(displayName, query);
   }
 
-  /** The query given as contentQuery or query (null given counts as empty); null when neither is there. */
+  /**
+   * The query given as contentQuery or query (null given counts as empty); null when neither is
+   * there.
+   */
   private static String query(JsonBody body) {
     boolean content = body.has("contentQuery");
     boolean plain = body.has("query");

@@ -39,9 +39,9 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Review sets, their files and their queries, and the two actions on them: addToReviewSet (202; the search comes in the
- * body) and applyTags on a query (202; the tags come in the body). Review-set names are unique in a case, ignoring
- * case (409 otherwise).
+ * Review sets, their files and their queries, and the two actions on them: addToReviewSet (202; the
+ * search comes in the body) and applyTags on a query (202; the tags come in the body). Review-set
+ * names are unique in a case, ignoring case (409 otherwise).
  */
 @Dependent
 public class ReviewSetService {
@@ -83,7 +83,8 @@ public class ReviewSetService {
   }
 
   /**
-   * @throws ConflictException 409 {@code conflict} when the case has a review set of that name, ignoring case
+   * @throws ConflictException 409 {@code conflict} when the case has a review set of that name,
+   *     ignoring case
    */
   public ReviewSet create(String caseId, String displayName, IdentitySet by) {
     lookups.cases().requireCase(caseId);
@@ -104,7 +105,10 @@ public class ReviewSetService {
 
   private static ConflictException duplicateName(String caseId, String displayName) {
     return new ConflictException(
-        "The case '" + caseId + "' already has a review set named '" + GraphError.clip(displayName)
+        "The case '"
+            + caseId
+            + "' already has a review set named '"
+            + GraphError.clip(displayName)
             + "' (names are compared ignoring case).");
   }
 
@@ -121,7 +125,9 @@ public class ReviewSetService {
     return reviewSets.count(caseId, filter);
   }
 
-  /** Starts addToReviewSet on the review set the URL names, with the search and options of the body. */
+  /**
+   * Starts addToReviewSet on the review set the URL names, with the search and options of the body.
+   */
   public CaseOperation addToReviewSet(
       String caseId, String reviewSetId, OperationRequest parameters, IdentitySet by) {
     ReviewSet set = lookups.findReviewSet(caseId, reviewSetId);
@@ -139,7 +145,9 @@ public class ReviewSetService {
     return files(caseId, reviewSetId, ListQuery.page(offset, limit));
   }
 
-  /** A page of the review set's files, in the query's order (the order they were added without one). */
+  /**
+   * A page of the review set's files, in the query's order (the order they were added without one).
+   */
   public List<FileView> files(String caseId, String reviewSetId, ListQuery query) {
     lookups.findReviewSet(caseId, reviewSetId);
     return views(caseId, reviewSets.listItems(reviewSetId, query));
@@ -169,7 +177,8 @@ public class ReviewSetService {
     for (ReviewTag tag : tags.listAll(caseId)) {
       tagsById.put(tag.getId(), tag);
     }
-    Map<String, Set<String>> tagIds = tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+    Map<String, Set<String>> tagIds =
+        tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
     List<FileView> views = new ArrayList<>();
     for (ReviewSetItem file : files) {
       List<ReviewTag> fileTags = new ArrayList<>();
@@ -188,8 +197,8 @@ public class ReviewSetService {
    * The stored bytes of a file.
    *
    * @throws ResourceNotFoundException 404 when the case's content store does not hold them
-   * @throws UncheckedIOException when the store holds them but cannot read them; its message names the file and
-   *     carries no internals
+   * @throws UncheckedIOException when the store holds them but cannot read them; its message names
+   *     the file and carries no internals
    */
   public FileContent content(String caseId, String reviewSetId, String fileId) {
     ReviewSetItem file = lookups.findFile(caseId, reviewSetId, fileId);
@@ -198,12 +207,19 @@ public class ReviewSetService {
           contents
               .open(caseId, file.getSha256())
               .orElseThrow(
-                  () -> new ResourceNotFoundException(
-                      "The content of ediscoveryFile '" + fileId + "' is not in the case's content store."));
+                  () ->
+                      new ResourceNotFoundException(
+                          "The content of ediscoveryFile '"
+                              + fileId
+                              + "' is not in the case's content store."));
       return new FileContent(stream, FileJson.mediaType(file), file.getSize(), file.getName());
     } catch (IOException e) {
-      LOG.log(Level.SEVERE, "Content " + file.getSha256() + " of case " + caseId + " could not be read", e);
-      throw new UncheckedIOException("The content of ediscoveryFile '" + fileId + "' could not be read.", e);
+      LOG.log(
+          Level.SEVERE,
+          "Content " + file.getSha256() + " of case " + caseId + " could not be read",
+          e);
+      throw new UncheckedIOException(
+          "The content of ediscoveryFile '" + fileId + "' could not be read.", e);
     }
   }
 
@@ -213,7 +229,8 @@ public class ReviewSetService {
       String caseId, String reviewSetId, ReviewSetRequests.NewQuery request, IdentitySet by) {
     lookups.findReviewSet(caseId, reviewSetId);
     ReviewSetQuery query =
-        ReviewSetQuery.create(caseId, reviewSetId, request.displayName(), request.contentQuery(), by, now());
+        ReviewSetQuery.create(
+            caseId, reviewSetId, request.displayName(), request.contentQuery(), by, now());
     reviewSets.addQuery(query);
     return query;
   }
@@ -232,7 +249,11 @@ public class ReviewSetService {
   }
 
   public ReviewSetQuery updateQuery(
-      String caseId, String reviewSetId, String queryId, ReviewSetRequests.QueryChanges changes, IdentitySet by) {
+      String caseId,
+      String reviewSetId,
+      String queryId,
+      ReviewSetRequests.QueryChanges changes,
+      IdentitySet by) {
     ReviewSetQuery query = lookups.findQuery(caseId, reviewSetId, queryId);
     if (changes.displayName() != null) {
       query.rename(changes.displayName());
@@ -251,14 +272,20 @@ public class ReviewSetService {
 
   /** Starts applyTags on the query the URL names, with the tags of the body. */
   public CaseOperation applyTags(
-      String caseId, String reviewSetId, String queryId, OperationRequest parameters, IdentitySet by) {
+      String caseId,
+      String reviewSetId,
+      String queryId,
+      OperationRequest parameters,
+      IdentitySet by) {
     ReviewSetQuery query = lookups.findQuery(caseId, reviewSetId, queryId);
     return operationService.submit(
         caseId,
         CaseAction.applyTags,
         targets.resolve(
             caseId,
-            parameters.found(TargetRole.REVIEW_SET, query.getReviewSetId()).found(TargetRole.QUERY, query.getId())),
+            parameters
+                .found(TargetRole.REVIEW_SET, query.getReviewSetId())
+                .found(TargetRole.QUERY, query.getId())),
         by);
   }
 

@@ -28,9 +28,9 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.reviewsets.ReviewSet;
 
 /**
- * {@code /security/cases/ediscoveryCases/{caseId}/reviewSets}: create (201), list and read review sets; the action
- * {@code addToReviewSet} (202 + {@code Location}); and, as sub-resources, the review set's {@code files} ({@link
- * FilesResource}) and {@code queries} ({@link QueriesResource}).
+ * {@code /security/cases/ediscoveryCases/{caseId}/reviewSets}: create (201), list and read review
+ * sets; the action {@code addToReviewSet} (202 + {@code Location}); and, as sub-resources, the
+ * review set's {@code files} ({@link FilesResource}) and {@code queries} ({@link QueriesResource}).
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/reviewSets")
@@ -38,7 +38,11 @@ import org.caseops.domain.reviewsets.ReviewSet;
 public class ReviewSetsResource {
   /** The properties {@code $filter} and {@code $orderby} may use on review sets. */
   public static final PropertyTable QUERYABLE =
-      PropertyTable.of(ReviewSetJson.TYPE).string("id").string("displayName").dateTime("createdDateTime").build();
+      PropertyTable.of(ReviewSetJson.TYPE)
+          .string("id")
+          .string("displayName")
+          .dateTime("createdDateTime")
+          .build();
 
   private static final CollectionShape SHAPE =
       new CollectionShape(QUERYABLE, ReviewSetJson.PROPERTIES, ReviewSetJson.TYPE);
@@ -54,7 +58,8 @@ public class ReviewSetsResource {
     ReviewSet set = service.create(caseId, displayName, caller.identitySet());
     ServiceRoot root = request.root();
     return JsonResponses.created(
-        root.resolve(GraphPaths.reviewSetPath(caseId, set.getId())), ReviewSetJson.entity(root, set));
+        root.resolve(GraphPaths.reviewSetPath(caseId, set.getId())),
+        ReviewSetJson.entity(root, set));
   }
 
   @GET
@@ -70,7 +75,8 @@ public class ReviewSetsResource {
 
   @GET
   @Path("{reviewSetId}")
-  public Response get(@BeanParam GraphRequest request, @PathParam("reviewSetId") String rawReviewSetId) {
+  public Response get(
+      @BeanParam GraphRequest request, @PathParam("reviewSetId") String rawReviewSetId) {
     String caseId = request.caseId();
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
     QueryOptions options = request.options(ReviewSetJson.PROPERTIES, ReviewSetJson.TYPE);
@@ -81,13 +87,18 @@ public class ReviewSetsResource {
   @POST
   @Path("{reviewSetId}/addToReviewSet")
   public Response addToReviewSet(
-      @BeanParam GraphRequest request, @PathParam("reviewSetId") String rawReviewSetId, InputStream body) {
+      @BeanParam GraphRequest request,
+      @PathParam("reviewSetId") String rawReviewSetId,
+      InputStream body) {
     String caseId = request.caseId();
     String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
     OperationRequest parameters =
         OperationRequest.parseParameters(
-            CaseAction.addToReviewSet, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
-    CaseOperation operation = service.addToReviewSet(caseId, reviewSetId, parameters, caller.identitySet());
+            CaseAction.addToReviewSet,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
+    CaseOperation operation =
+        service.addToReviewSet(caseId, reviewSetId, parameters, caller.identitySet());
     return accepted(request, operation);
   }
 
@@ -97,7 +108,10 @@ public class ReviewSetsResource {
     return new FilesResource(service, rawReviewSetId);
   }
 
-  /** The review set's saved queries; the ids of the URL are checked by the resource method that answers. */
+  /**
+   * The review set's saved queries; the ids of the URL are checked by the resource method that
+   * answers.
+   */
   @Path("{reviewSetId}/queries")
   public QueriesResource queries(@PathParam("reviewSetId") String rawReviewSetId) {
     return new QueriesResource(service, caller, rawReviewSetId);

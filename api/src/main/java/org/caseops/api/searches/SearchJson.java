@@ -11,9 +11,10 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.domain.searches.EdiscoverySearch;
 
 /**
- * An ediscoverySearch as Graph writes it: {@code dataSourceScopes} as a flags string ({@code none} when empty). Its
- * bound sources ({@code custodianSources}, {@code additionalSources}) and {@code lastEstimateStatisticsOperation} are
- * navigations, read at their own URLs, and are not written inline.
+ * An ediscoverySearch as Graph writes it: {@code dataSourceScopes} as a flags string ({@code none}
+ * when empty). Its bound sources ({@code custodianSources}, {@code additionalSources}) and {@code
+ * lastEstimateStatisticsOperation} are navigations, read at their own URLs, and are not written
+ * inline.
  */
 public final class SearchJson {
   public static final String TYPE = "microsoft.graph.security.ediscoverySearch";
@@ -34,7 +35,9 @@ public final class SearchJson {
   public static JsonObject entity(ServiceRoot root, EdiscoverySearch search, boolean include) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
-            .add("@odata.context", root.context(GraphPaths.entity(GraphPaths.searchesKey(search.getCaseId()))));
+            .add(
+                "@odata.context",
+                root.context(GraphPaths.entity(GraphPaths.searchesKey(search.getCaseId()))));
     return write(json, search, include).build();
   }
 
@@ -42,7 +45,8 @@ public final class SearchJson {
     return write(Json.createObjectBuilder(), search, include).build();
   }
 
-  private static JsonObjectBuilder write(JsonObjectBuilder json, EdiscoverySearch s, boolean include) {
+  private static JsonObjectBuilder write(
+      JsonObjectBuilder json, EdiscoverySearch s, boolean include) {
     json.add("id", s.getId());
     GraphJson.addString(json, "displayName", s.getDisplayName());
     GraphJson.addString(json, "description", s.getDescription());

@@ -11,18 +11,21 @@ import org.caseops.domain.searches.DataSourceScopes;
 import org.caseops.domain.searches.EdiscoverySearch;
 
 /**
- * Bodies of {@code POST} and {@code PATCH} on searches. Writable: displayName (required on create, not null, at most
- * 256 characters), description (at most 4000, null clears it), contentQuery (KQL, at most {@value
- * EdiscoverySearch#MAX_QUERY} characters, checked by {@link ContentQueries}; null or empty matches everything in scope),
- * dataSourceScopes (a flags string, e.g. {@code "allCaseCustodians"}; null is {@code none}). On create only, {@code
- * custodianSources@odata.bind} and {@code additionalSources@odata.bind}: arrays of URLs (absolute, or relative to the
- * service root) of userSources and siteSources of the case's custodians. The server-owned properties are ignored;
- * anything else is refused.
+ * Bodies of {@code POST} and {@code PATCH} on searches. Writable: displayName (required on create,
+ * not null, at most 256 characters), description (at most 4000, null clears it), contentQuery (KQL,
+ * at most {@value EdiscoverySearch#MAX_QUERY} characters, checked by {@link ContentQueries}; null
+ * or empty matches everything in scope), dataSourceScopes (a flags string, e.g. {@code
+ * "allCaseCustodians"}; null is {@code none}). On create only, {@code custodianSources@odata.bind}
+ * and {@code additionalSources@odata.bind}: arrays of URLs (absolute, or relative to the service
+ * root) of userSources and siteSources of the case's custodians. The server-owned properties are
+ * ignored; anything else is refused.
  */
 public final class SearchRequests {
   static final int MAX_DISPLAY_NAME = 256;
   static final int MAX_DESCRIPTION = 4000;
-  static final String[] IGNORED = {"id", "createdDateTime", "createdBy", "lastModifiedDateTime", "lastModifiedBy"};
+  static final String[] IGNORED = {
+    "id", "createdDateTime", "createdBy", "lastModifiedDateTime", "lastModifiedBy"
+  };
   public static final String CUSTODIAN_SOURCES = "custodianSources" + Refs.BIND;
   public static final String ADDITIONAL_SOURCES = "additionalSources" + Refs.BIND;
 
@@ -37,8 +40,8 @@ public final class SearchRequests {
       List<String> additionalSourceUrls) {}
 
   /**
-   * What a client changes: null displayName, contentQuery and scopes mean unchanged; the description changes only when
-   * given (possibly to null).
+   * What a client changes: null displayName, contentQuery and scopes mean unchanged; the
+   * description changes only when given (possibly to null).
    */
   public record SearchChanges(
       String displayName,

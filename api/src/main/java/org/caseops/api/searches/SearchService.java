@@ -29,8 +29,9 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and starts
- * estimateStatistics on them. A bound source must be a userSource or siteSource of a custodian of the same case.
+ * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and
+ * starts estimateStatistics on them. A bound source must be a userSource or siteSource of a
+ * custodian of the same case.
  */
 @Dependent
 public class SearchService {
@@ -58,12 +59,13 @@ public class SearchService {
   }
 
   /**
-   * @throws InvalidRequestException 400 {@code invalidRequest} naming a bound URL that is not a source of the case's
-   *     custodians
+   * @throws InvalidRequestException 400 {@code invalidRequest} naming a bound URL that is not a
+   *     source of the case's custodians
    */
   public EdiscoverySearch create(String caseId, SearchRequests.NewSearch request, IdentitySet by) {
     lookups.cases().requireCase(caseId);
-    Set<String> custodianSources = sourceIds(caseId, SearchRequests.CUSTODIAN_SOURCES, request.custodianSourceUrls());
+    Set<String> custodianSources =
+        sourceIds(caseId, SearchRequests.CUSTODIAN_SOURCES, request.custodianSourceUrls());
     Set<String> additionalSources =
         sourceIds(caseId, SearchRequests.ADDITIONAL_SOURCES, request.additionalSourceUrls());
     EdiscoverySearch search =
@@ -81,7 +83,9 @@ public class SearchService {
     return search;
   }
 
-  /** The ids of the sources the URLs name, each checked to be a source of a custodian of the case. */
+  /**
+   * The ids of the sources the URLs name, each checked to be a source of a custodian of the case.
+   */
   Set<String> sourceIds(String caseId, String property, List<String> urls) {
     Set<String> ids = new LinkedHashSet<>();
     for (String url : urls) {
@@ -96,24 +100,40 @@ public class SearchService {
     boolean shaped =
         at >= 0
             && segments.size() == at + 4
-            && (segments.get(at + 2).equals("userSources") || segments.get(at + 2).equals("siteSources"))
+            && (segments.get(at + 2).equals("userSources")
+                || segments.get(at + 2).equals("siteSources"))
             && (at == 0 || sameCase(segments.subList(0, at), caseId));
     if (!shaped) {
       throw new InvalidRequestException(
-          "The '" + property + "' value '" + GraphError.clip(url) + "' is not the URL of a userSource or siteSource"
-              + " of a custodian of case '" + caseId + "' (.../ediscoveryCases/" + caseId
+          "The '"
+              + property
+              + "' value '"
+              + GraphError.clip(url)
+              + "' is not the URL of a userSource or siteSource"
+              + " of a custodian of case '"
+              + caseId
+              + "' (.../ediscoveryCases/"
+              + caseId
               + "/custodians/{id}/userSources/{id} or .../siteSources/{id}).");
     }
-    SourceKind kind = segments.get(at + 2).equals("userSources") ? SourceKind.USER : SourceKind.SITE;
+    SourceKind kind =
+        segments.get(at + 2).equals("userSources") ? SourceKind.USER : SourceKind.SITE;
     String custodianId = segments.get(at + 1).toLowerCase(Locale.ROOT);
     String sourceId = segments.get(at + 3).toLowerCase(Locale.ROOT);
     return custodians
         .findSource(caseId, custodianId, kind, sourceId)
         .orElseThrow(
-            () -> new InvalidRequestException(
-                "The '" + property + "' value '" + GraphError.clip(url) + "' names no existing "
-                    + (kind == SourceKind.USER ? "userSource" : "siteSource") + " of a custodian of case '" + caseId
-                    + "'."));
+            () ->
+                new InvalidRequestException(
+                    "The '"
+                        + property
+                        + "' value '"
+                        + GraphError.clip(url)
+                        + "' names no existing "
+                        + (kind == SourceKind.USER ? "userSource" : "siteSource")
+                        + " of a custodian of case '"
+                        + caseId
+                        + "'."));
   }
 
   private static boolean sameCase(List<String> prefix, String caseId) {
@@ -137,7 +157,8 @@ public class SearchService {
     return searches.count(caseId, filter);
   }
 
-  public EdiscoverySearch update(String caseId, String searchId, SearchRequests.SearchChanges changes, IdentitySet by) {
+  public EdiscoverySearch update(
+      String caseId, String searchId, SearchRequests.SearchChanges changes, IdentitySet by) {
     EdiscoverySearch search = lookups.findSearch(caseId, searchId);
     if (changes.displayName() != null) {
       search.rename(changes.displayName());
@@ -162,20 +183,26 @@ public class SearchService {
 
   /** A page of the custodian sources bound to the search; 404 when the search is not the case's. */
   public List<CustodianSource> custodianSources(String caseId, String searchId, ListQuery query) {
-    return custodians.listSourcesIn(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), query);
+    return custodians.listSourcesIn(
+        caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), query);
   }
 
   public long countCustodianSources(String caseId, String searchId, ListQuery.Condition filter) {
-    return custodians.countSourcesIn(caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), filter);
+    return custodians.countSourcesIn(
+        caseId, lookups.findSearch(caseId, searchId).getCustodianSourceIds(), filter);
   }
 
-  /** A page of the additional sources bound to the search; 404 when the search is not the case's. */
+  /**
+   * A page of the additional sources bound to the search; 404 when the search is not the case's.
+   */
   public List<CustodianSource> additionalSources(String caseId, String searchId, ListQuery query) {
-    return custodians.listSourcesIn(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), query);
+    return custodians.listSourcesIn(
+        caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), query);
   }
 
   public long countAdditionalSources(String caseId, String searchId, ListQuery.Condition filter) {
-    return custodians.countSourcesIn(caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), filter);
+    return custodians.countSourcesIn(
+        caseId, lookups.findSearch(caseId, searchId).getAdditionalSourceIds(), filter);
   }
 
   /** The custodian sources bound to the search, oldest first. */
@@ -194,19 +221,25 @@ public class SearchService {
     String operationId = search.getLastEstimateOperationId();
     if (operationId == null) {
       throw new ResourceNotFoundException(
-          "No estimateStatistics operation has run search '" + searchId
+          "No estimateStatistics operation has run search '"
+              + searchId
               + "', so it has no lastEstimateStatisticsOperation.");
     }
     return operations
         .find(caseId, operationId)
         .orElseThrow(
-            () -> new ResourceNotFoundException(
-                "The lastEstimateStatisticsOperation '" + operationId + "' of search '" + searchId
-                    + "' no longer exists."));
+            () ->
+                new ResourceNotFoundException(
+                    "The lastEstimateStatisticsOperation '"
+                        + operationId
+                        + "' of search '"
+                        + searchId
+                        + "' no longer exists."));
   }
 
   /** Starts estimateStatistics on the search the URL names. */
-  public CaseOperation estimate(String caseId, String searchId, OperationRequest parameters, IdentitySet by) {
+  public CaseOperation estimate(
+      String caseId, String searchId, OperationRequest parameters, IdentitySet by) {
     EdiscoverySearch search = lookups.findSearch(caseId, searchId);
     return operationService.submit(
         caseId,

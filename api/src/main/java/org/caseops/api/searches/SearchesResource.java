@@ -33,10 +33,12 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.searches.EdiscoverySearch;
 
 /**
- * {@code /security/cases/ediscoveryCases/{caseId}/searches}: create (201), list, read, update (204) and delete (204)
- * searches; their {@code custodianSources} and {@code additionalSources} (userSource and siteSource shapes with
- * {@code @odata.type}); {@code lastEstimateStatisticsOperation}; and the action {@code estimateStatistics} (202 with
- * the new operation's {@code Location}; the namespace-qualified form reaches it through the path normaliser).
+ * {@code /security/cases/ediscoveryCases/{caseId}/searches}: create (201), list, read, update (204)
+ * and delete (204) searches; their {@code custodianSources} and {@code additionalSources}
+ * (userSource and siteSource shapes with {@code @odata.type}); {@code
+ * lastEstimateStatisticsOperation}; and the action {@code estimateStatistics} (202 with the new
+ * operation's {@code Location}; the namespace-qualified form reaches it through the path
+ * normaliser).
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/searches")
@@ -52,9 +54,9 @@ public class SearchesResource {
           .build();
 
   /**
-   * The properties {@code $filter} and {@code $orderby} may use on a search's {@code custodianSources} and {@code
-   * additionalSources}, which hold userSources and siteSources alike ({@code email} is null on a siteSource, {@code
-   * siteWebUrl} on a userSource).
+   * The properties {@code $filter} and {@code $orderby} may use on a search's {@code
+   * custodianSources} and {@code additionalSources}, which hold userSources and siteSources alike
+   * ({@code email} is null on a siteSource, {@code siteWebUrl} on a userSource).
    */
   public static final PropertyTable SOURCES_QUERYABLE =
       PropertyTable.of("microsoft.graph.security.dataSource")
@@ -68,7 +70,8 @@ public class SearchesResource {
 
   private static final String SOURCES = "{sources: custodianSources|additionalSources}";
 
-  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, SearchJson.PROPERTIES, SearchJson.TYPE);
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, SearchJson.PROPERTIES, SearchJson.TYPE);
 
   /** The sources of a search are not checked against {@code $select}. */
   private static final CollectionShape SOURCES_SHAPE = CollectionShape.unchecked(SOURCES_QUERYABLE);
@@ -85,7 +88,8 @@ public class SearchesResource {
     EdiscoverySearch search = service.create(caseId, parsed, caller.identitySet());
     ServiceRoot root = request.root();
     return JsonResponses.created(
-        root.resolve(GraphPaths.searchPath(caseId, search.getId())), SearchJson.entity(root, search, include));
+        root.resolve(GraphPaths.searchPath(caseId, search.getId())),
+        SearchJson.entity(root, search, include));
   }
 
   @GET
@@ -108,14 +112,17 @@ public class SearchesResource {
     QueryOptions options = request.options(SearchJson.PROPERTIES, SearchJson.TYPE);
     EdiscoverySearch search = service.get(caseId, searchId);
     return JsonResponses.ok(
-        options.project(SearchJson.entity(request.root(), search, request.includeUnknownEnumMembers())));
+        options.project(
+            SearchJson.entity(request.root(), search, request.includeUnknownEnumMembers())));
   }
 
   @PATCH
   @Path("{searchId}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
-      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId, InputStream body) {
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
     String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
     SearchRequests.SearchChanges changes =
@@ -126,7 +133,8 @@ public class SearchesResource {
 
   @DELETE
   @Path("{searchId}")
-  public Response delete(@BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+  public Response delete(
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
     service.delete(request.caseId(), ResourceLookups.searchId(rawSearchId));
     return JsonResponses.noContent();
   }
@@ -143,18 +151,21 @@ public class SearchesResource {
     return request.collection(
         SOURCES_SHAPE,
         GraphPaths.searchKey(caseId, searchId) + "/" + sources,
-        q -> custodial
-            ? service.custodianSources(caseId, searchId, q)
-            : service.additionalSources(caseId, searchId, q),
-        f -> custodial
-            ? service.countCustodianSources(caseId, searchId, f)
-            : service.countAdditionalSources(caseId, searchId, f),
+        q ->
+            custodial
+                ? service.custodianSources(caseId, searchId, q)
+                : service.additionalSources(caseId, searchId, q),
+        f ->
+            custodial
+                ? service.countCustodianSources(caseId, searchId, f)
+                : service.countAdditionalSources(caseId, searchId, f),
         SourceJson::item);
   }
 
   @GET
   @Path("{searchId}/lastEstimateStatisticsOperation")
-  public Response lastEstimate(@BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+  public Response lastEstimate(
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
     String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
@@ -162,21 +173,29 @@ public class SearchesResource {
     String context =
         request
             .root()
-            .context(GraphPaths.entity(GraphPaths.searchKey(caseId, searchId) + "/lastEstimateStatisticsOperation"));
+            .context(
+                GraphPaths.entity(
+                    GraphPaths.searchKey(caseId, searchId) + "/lastEstimateStatisticsOperation"));
     return JsonResponses.ok(
-        options.project(OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
+        options.project(
+            OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
   }
 
   @POST
   @Path("{searchId}/estimateStatistics")
   public Response estimateStatistics(
-      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId, InputStream body) {
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
     String caseId = request.caseId();
     String searchId = ResourceLookups.searchId(rawSearchId);
     OperationRequest parameters =
         OperationRequest.parseParameters(
-            CaseAction.estimateStatistics, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
+            CaseAction.estimateStatistics,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
     CaseOperation operation = service.estimate(caseId, searchId, parameters, caller.identitySet());
-    return JsonResponses.accepted(request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
 }

@@ -1,2 +1,4 @@
-/** Searches of a case: KQL content queries over bound sources, and their estimateStatistics action. */
+/**
+ * Searches of a case: KQL content queries over bound sources, and their estimateStatistics action.
+ */
 package org.caseops.api.searches;

@@ -8,19 +8,23 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Token settings, each read from a Java system property first, then from the environment variable of the same name in
- * upper case with underscores ({@code caseops.auth.issuer} / {@code CASEOPS_AUTH_ISSUER}):
+ * Token settings, each read from a Java system property first, then from the environment variable
+ * of the same name in upper case with underscores ({@code caseops.auth.issuer} / {@code
+ * CASEOPS_AUTH_ISSUER}):
  *
  * <ul>
  *   <li>{@code caseops.auth.issuer}: the exact {@code iss} tokens must carry;
- *   <li>{@code caseops.auth.audience}: the {@code aud} tokens must carry (several may be given, separated by commas);
+ *   <li>{@code caseops.auth.audience}: the {@code aud} tokens must carry (several may be given,
+ *       separated by commas);
  *   <li>{@code caseops.auth.publickey.location}: a PEM file with the issuer's RSA public key;
  *   <li>{@code caseops.auth.jwks.location}: a JWK set, as a file path or an http(s) URL;
- *   <li>{@code caseops.auth.clock.skew.seconds}: tolerated clock difference for exp and nbf (default 60).
+ *   <li>{@code caseops.auth.clock.skew.seconds}: tolerated clock difference for exp and nbf
+ *       (default 60).
  * </ul>
  *
- * With neither a public key nor a JWK set, the server is in development mode: it signs and accepts its own tokens
- * with a key kept in {@code <data dir>/auth/}. Issuer and audience must then be left unset.
+ * With neither a public key nor a JWK set, the server is in development mode: it signs and accepts
+ * its own tokens with a key kept in {@code <data dir>/auth/}. Issuer and audience must then be left
+ * unset.
  */
 public record AuthSettings(
     String issuer,
@@ -43,7 +47,9 @@ public record AuthSettings(
     return from(name -> setting(name, System::getProperty, System::getenv));
   }
 
-  /** The settings found by {@code lookup}, which gets a property name and answers its value or null. */
+  /**
+   * The settings found by {@code lookup}, which gets a property name and answers its value or null.
+   */
   public static AuthSettings from(UnaryOperator<String> lookup) {
     String skewText = trimmed(lookup.apply(CLOCK_SKEW_SECONDS));
     int skew = DEFAULT_CLOCK_SKEW_SECONDS;
@@ -55,13 +61,18 @@ public record AuthSettings(
       }
       if (skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
         throw new IllegalArgumentException(
-            CLOCK_SKEW_SECONDS + " must be a whole number of seconds from 0 to " + MAX_CLOCK_SKEW_SECONDS);
+            CLOCK_SKEW_SECONDS
+                + " must be a whole number of seconds from 0 to "
+                + MAX_CLOCK_SKEW_SECONDS);
       }
     }
     String audienceText = trimmed(lookup.apply(AUDIENCE));
     Set<String> audiences = new LinkedHashSet<>();
     if (audienceText != null) {
-      Arrays.stream(audienceText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(audiences::add);
+      Arrays.stream(audienceText.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .forEach(audiences::add);
     }
     String dataDir = trimmed(lookup.apply(DATA_DIR));
     AuthSettings settings =
@@ -76,7 +87,10 @@ public record AuthSettings(
     return settings;
   }
 
-  /** Whether the server makes and trusts its own development key: only when no key source is configured. */
+  /**
+   * Whether the server makes and trusts its own development key: only when no key source is
+   * configured.
+   */
   public boolean developmentMode() {
     return publicKeyLocation == null && jwksLocation == null;
   }
@@ -101,16 +115,24 @@ public record AuthSettings(
     }
     if (issuer == null || audiences.isEmpty()) {
       throw new IllegalArgumentException(
-          "with a token signing key configured, " + ISSUER + " and " + AUDIENCE + " must be set too");
+          "with a token signing key configured, "
+              + ISSUER
+              + " and "
+              + AUDIENCE
+              + " must be set too");
     }
   }
 
-  /** The environment variable that stands in for a property: {@code caseops.auth.issuer} → CASEOPS_AUTH_ISSUER. */
+  /**
+   * The environment variable that stands in for a property: {@code caseops.auth.issuer} →
+   * CASEOPS_AUTH_ISSUER.
+   */
   static String envName(String property) {
     return property.toUpperCase(Locale.ROOT).replace('.', '_');
   }
 
-  static String setting(String property, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+  static String setting(
+      String property, UnaryOperator<String> properties, UnaryOperator<String> environment) {
     String value = trimmed(properties.apply(property));
     return value != null ? value : trimmed(environment.apply(envName(property)));
   }

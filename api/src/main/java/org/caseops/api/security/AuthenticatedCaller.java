@@ -6,14 +6,21 @@ import org.caseops.api.callers.CallerIdentity;
 import org.caseops.domain.identity.IdentitySet;
 
 /**
- * A caller whose token was accepted: the key it is counted under ({@code user:<oid or sub>} for a delegated token,
- * {@code application:<appid, azp or sub>} for an application token), its identitySet, and the permissions it holds.
+ * A caller whose token was accepted: the key it is counted under ({@code user:<oid or sub>} for a
+ * delegated token, {@code application:<appid, azp or sub>} for an application token), its
+ * identitySet, and the permissions it holds.
  */
 public record AuthenticatedCaller(String subject, IdentitySet identity, Set<String> permissions) {
-  /** Request property (a servlet request attribute in a servlet container) holding the current caller. */
+  /**
+   * Request property (a servlet request attribute in a servlet container) holding the current
+   * caller.
+   */
   public static final String PROPERTY = AuthenticatedCaller.class.getName();
 
-  /** Request property holding a caller whose valid token lacked the permission the request needs (refused, 403). */
+  /**
+   * Request property holding a caller whose valid token lacked the permission the request needs
+   * (refused, 403).
+   */
   public static final String REFUSED_PROPERTY = AuthenticatedCaller.class.getName() + ".refused";
 
   public static AuthenticatedCaller fromClaims(Map<String, ?> claims) {
@@ -23,7 +30,8 @@ public record AuthenticatedCaller(String subject, IdentitySet identity, Set<Stri
     } else {
       subject = "application:" + first(claims, "appid", "azp", "sub");
     }
-    return new AuthenticatedCaller(subject, CallerIdentity.fromClaims(claims), Permissions.granted(claims));
+    return new AuthenticatedCaller(
+        subject, CallerIdentity.fromClaims(claims), Permissions.granted(claims));
   }
 
   private static String first(Map<String, ?> claims, String... names) {

@@ -18,13 +18,15 @@ import org.caseops.api.errors.ErrorResponses;
 import org.caseops.api.errors.GraphError;
 
 /**
- * Requires a valid bearer token with the right eDiscovery permission on every request except {@code /health}. It
- * runs before resource matching (after path normalisation), so an unknown path is no way around it. A missing or
- * rejected token gets 401 with {@code WWW-Authenticate: Bearer} (plus {@code error="invalid_token"} and a description
- * when a token was sent) and a Graph {@code InvalidAuthenticationToken} error; a valid token without the permission
- * gets 403 with a Graph {@code accessDenied} error that names the permission. An accepted caller is stored in the
- * request properties {@link AuthenticatedCaller#PROPERTY} and {@link CallerIdentity#PROPERTY}; a caller refused for
- * want of a permission is stored in {@link AuthenticatedCaller#REFUSED_PROPERTY}, so that the refusal can be audited.
+ * Requires a valid bearer token with the right eDiscovery permission on every request except {@code
+ * /health}. It runs before resource matching (after path normalisation), so an unknown path is no
+ * way around it. A missing or rejected token gets 401 with {@code WWW-Authenticate: Bearer} (plus
+ * {@code error="invalid_token"} and a description when a token was sent) and a Graph {@code
+ * InvalidAuthenticationToken} error; a valid token without the permission gets 403 with a Graph
+ * {@code accessDenied} error that names the permission. An accepted caller is stored in the request
+ * properties {@link AuthenticatedCaller#PROPERTY} and {@link CallerIdentity#PROPERTY}; a caller
+ * refused for want of a permission is stored in {@link AuthenticatedCaller#REFUSED_PROPERTY}, so
+ * that the refusal can be audited.
  */
 @Provider
 @PreMatching
@@ -42,19 +44,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     BearerAuthentication.Decision decision =
-        authority.authentication().decide(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getMethod());
+        authority
+            .authentication()
+            .decide(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getMethod());
     if (decision instanceof BearerAuthentication.Accepted accepted) {
       accept(request, accepted.caller());
     } else if (decision instanceof BearerAuthentication.Unauthenticated refused) {
       request.abortWith(
           ErrorResponses.builder(
-                  servletRequest, 401, new GraphError(ErrorCode.InvalidAuthenticationToken, refused.description()))
+                  servletRequest,
+                  401,
+                  new GraphError(ErrorCode.InvalidAuthenticationToken, refused.description()))
               .header(HttpHeaders.WWW_AUTHENTICATE, challenge(refused))
               .build());
     } else if (decision instanceof BearerAuthentication.Forbidden forbidden) {
       request.setProperty(AuthenticatedCaller.REFUSED_PROPERTY, forbidden.caller());
       request.abortWith(
-          ErrorResponses.builder(servletRequest, 403, new GraphError(ErrorCode.accessDenied, forbidden.message()))
+          ErrorResponses.builder(
+                  servletRequest, 403, new GraphError(ErrorCode.accessDenied, forbidden.message()))
               .build());
     }
   }
@@ -62,7 +69,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   private static void accept(ContainerRequestContext request, AuthenticatedCaller caller) {
     request.setProperty(AuthenticatedCaller.PROPERTY, caller);
     request.setProperty(CallerIdentity.PROPERTY, caller.identity());
-    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    boolean secure =
+        request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     Principal principal = caller::subject;
     request.setSecurityContext(
         new SecurityContext() {
@@ -93,7 +101,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     if (!refused.tokenSent()) {
       return CHALLENGE;
     }
-    return CHALLENGE + " error=\"invalid_token\", error_description=\"" + quotable(refused.description()) + "\"";
+    return CHALLENGE
+        + " error=\"invalid_token\", error_description=\""
+        + quotable(refused.description())
+        + "\"";
   }
 
   private static String quotable(String text) {
@@ -106,7 +117,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
   static boolean isHealth(String path) {
     String p = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
-    // Only the health resource itself: no sub-path, so that no crafted path can slip past the token check.
+    // Only the health resource itself: no sub-path, so that no crafted path can slip past the token
+    // check.
     return p.equals("health") || p.equals("health/");
   }
 }

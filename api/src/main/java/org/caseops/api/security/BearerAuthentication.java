@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides about one request from its {@code Authorization} header and method: accepted (with the caller), refused as
- * unauthenticated (401), or refused for want of a permission (403).
+ * Decides about one request from its {@code Authorization} header and method: accepted (with the
+ * caller), refused as unauthenticated (401), or refused for want of a permission (403).
  */
 public final class BearerAuthentication {
   private static final String SCHEME = "bearer ";
@@ -24,13 +24,17 @@ public final class BearerAuthentication {
   public record Accepted(AuthenticatedCaller caller) implements Decision {}
 
   /**
-   * No usable token: {@code tokenSent} tells a missing header from a rejected token; {@code description} says why,
-   * in words fit for the caller.
+   * No usable token: {@code tokenSent} tells a missing header from a rejected token; {@code
+   * description} says why, in words fit for the caller.
    */
   public record Unauthenticated(boolean tokenSent, String description) implements Decision {}
 
-  /** The token of {@code caller} is valid but lacks {@code permission}, which the request's method needs. */
-  public record Forbidden(String permission, String message, AuthenticatedCaller caller) implements Decision {}
+  /**
+   * The token of {@code caller} is valid but lacks {@code permission}, which the request's method
+   * needs.
+   */
+  public record Forbidden(String permission, String message, AuthenticatedCaller caller)
+      implements Decision {}
 
   public Decision decide(String authorizationHeader, String method) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
@@ -39,7 +43,8 @@ public final class BearerAuthentication {
     String header = authorizationHeader.trim();
     if (header.length() <= SCHEME.length() || !header.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
       return new Unauthenticated(
-          true, "The Authorization header must carry a bearer token: 'Authorization: Bearer <token>'.");
+          true,
+          "The Authorization header must carry a bearer token: 'Authorization: Bearer <token>'.");
     }
     Map<String, Object> claims;
     try {

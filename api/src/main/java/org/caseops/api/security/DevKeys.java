@@ -26,15 +26,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The development key pair of a server without a configured issuer: RSA 2048, kept in {@code <data dir>/auth/} as
- * {@code dev-private-key.pem} (readable by its owner only) and {@code dev-public-key.pem}. Tokens it signs carry
- * issuer {@code caseops-local} and audience {@code caseops}.
+ * The development key pair of a server without a configured issuer: RSA 2048, kept in {@code <data
+ * dir>/auth/} as {@code dev-private-key.pem} (readable by its owner only) and {@code
+ * dev-public-key.pem}. Tokens it signs carry issuer {@code caseops-local} and audience {@code
+ * caseops}.
  */
 public final class DevKeys {
   public static final String ISSUER = "caseops-local";
   public static final String AUDIENCE = "caseops";
   public static final String PRIVATE_KEY_FILE = "dev-private-key.pem";
   public static final String PUBLIC_KEY_FILE = "dev-public-key.pem";
+
   /** The user that development tokens name unless told otherwise. */
   public static final String DEFAULT_USER = "Local developer";
 
@@ -76,7 +78,8 @@ public final class DevKeys {
     RSAPrivateCrtKey key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
     Path temp = folder.resolve(PRIVATE_KEY_FILE + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(temp);
       temp.toFile().setReadable(false, false);
@@ -95,7 +98,8 @@ public final class DevKeys {
       }
     }
     DevKeys made = load(folder);
-    Files.writeString(folder.resolve(PUBLIC_KEY_FILE), Pem.write(made.publicKey), StandardCharsets.US_ASCII);
+    Files.writeString(
+        folder.resolve(PUBLIC_KEY_FILE), Pem.write(made.publicKey), StandardCharsets.US_ASCII);
   }
 
   public RSAPublicKey publicKey() {
@@ -107,9 +111,13 @@ public final class DevKeys {
     return TokenVerifier.forKey(publicKey, ISSUER, java.util.Set.of(AUDIENCE), clockSkewSeconds);
   }
 
-  /** A delegated token for a user, granting {@code scopes} (space-separated) for {@code validity}. */
+  /**
+   * A delegated token for a user, granting {@code scopes} (space-separated) for {@code validity}.
+   */
   public String userToken(String userName, String scopes, Duration validity) {
-    String oid = UUID.nameUUIDFromBytes(("caseops-local-user:" + userName).getBytes(StandardCharsets.UTF_8)).toString();
+    String oid =
+        UUID.nameUUIDFromBytes(("caseops-local-user:" + userName).getBytes(StandardCharsets.UTF_8))
+            .toString();
     return sign(
         claims(validity)
             .subject(oid)
@@ -123,7 +131,9 @@ public final class DevKeys {
   /** An application token for a client, granting {@code roles} for {@code validity}. */
   public String applicationToken(String applicationName, List<String> roles, Duration validity) {
     String appId =
-        UUID.nameUUIDFromBytes(("caseops-local-app:" + applicationName).getBytes(StandardCharsets.UTF_8)).toString();
+        UUID.nameUUIDFromBytes(
+                ("caseops-local-app:" + applicationName).getBytes(StandardCharsets.UTF_8))
+            .toString();
     return sign(
         claims(validity)
             .subject(appId)
@@ -147,7 +157,8 @@ public final class DevKeys {
   private String sign(JWTClaimsSet claims) {
     try {
       SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
       jwt.sign(new RSASSASigner(privateKey));
       return jwt.serialize();
     } catch (JOSEException e) {

@@ -9,7 +9,10 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Reads and writes RSA keys as PEM text: public keys as {@code PUBLIC KEY} (X.509), private keys as PKCS#8. */
+/**
+ * Reads and writes RSA keys as PEM text: public keys as {@code PUBLIC KEY} (X.509), private keys as
+ * PKCS#8.
+ */
 public final class Pem {
   private static final String PUBLIC = "PUBLIC KEY";
   private static final String PRIVATE = "PRIVATE KEY";
@@ -23,7 +26,8 @@ public final class Pem {
 
   public static RSAPrivateCrtKey readPrivateKey(String pem) throws GeneralSecurityException {
     byte[] der = body(pem, PRIVATE);
-    return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    return (RSAPrivateCrtKey)
+        KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 
   /** The public half of a private key. */
@@ -57,7 +61,8 @@ public final class Pem {
     int from = pem.indexOf(begin);
     int to = pem.indexOf(end);
     if (from < 0 || to < from) {
-      throw new GeneralSecurityException("no '" + begin + "' block (an RSA key in PEM form is expected)");
+      throw new GeneralSecurityException(
+          "no '" + begin + "' block (an RSA key in PEM form is expected)");
     }
     try {
       return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));

@@ -8,15 +8,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The eDiscovery permissions, named as Graph names them: {@code eDiscovery.Read.All} allows reading (GET, HEAD,
- * OPTIONS), {@code eDiscovery.ReadWrite.All} everything. A delegated token grants them in {@code scp} (space-separated;
- * {@code scope} is read too), an application token in {@code roles} (an array). Names compare ignoring case.
+ * The eDiscovery permissions, named as Graph names them: {@code eDiscovery.Read.All} allows reading
+ * (GET, HEAD, OPTIONS), {@code eDiscovery.ReadWrite.All} everything. A delegated token grants them
+ * in {@code scp} (space-separated; {@code scope} is read too), an application token in {@code
+ * roles} (an array). Names compare ignoring case.
  */
 public final class Permissions {
   public static final String READ = "eDiscovery.Read.All";
   public static final String READ_WRITE = "eDiscovery.ReadWrite.All";
-  /** Reading the audit log ({@code /caseops/auditLog}), on top of the eDiscovery permission every request needs. */
+
+  /**
+   * Reading the audit log ({@code /caseops/auditLog}), on top of the eDiscovery permission every
+   * request needs.
+   */
   public static final String AUDIT_READ = "caseops.Audit.Read.All";
+
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private Permissions() {}
@@ -41,7 +47,10 @@ public final class Permissions {
     return granted;
   }
 
-  /** Whether the claims are those of a delegated (user) token: it carries scopes rather than only roles. */
+  /**
+   * Whether the claims are those of a delegated (user) token: it carries scopes rather than only
+   * roles.
+   */
   public static boolean isDelegated(Map<String, ?> claims) {
     return claims.get("scp") != null || claims.get("scope") != null;
   }
@@ -56,12 +65,18 @@ public final class Permissions {
     return READS.contains(method.toUpperCase(Locale.ROOT)) ? READ : READ_WRITE;
   }
 
-  /** The permission that is missing for a request with this method, or empty when the granted ones allow it. */
+  /**
+   * The permission that is missing for a request with this method, or empty when the granted ones
+   * allow it.
+   */
   public static Optional<String> missing(String method, Set<String> granted) {
     String required = requiredFor(method);
     boolean allowed =
         granted.stream()
-            .anyMatch(p -> p.equalsIgnoreCase(READ_WRITE) || (required.equals(READ) && p.equalsIgnoreCase(READ)));
+            .anyMatch(
+                p ->
+                    p.equalsIgnoreCase(READ_WRITE)
+                        || (required.equals(READ) && p.equalsIgnoreCase(READ)));
     return allowed ? Optional.empty() : Optional.of(required);
   }
 }

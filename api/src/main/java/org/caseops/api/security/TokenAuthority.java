@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * The server's token checking, set up when the application starts from {@link AuthSettings}: with a configured key
- * (PEM or JWK set) it trusts that issuer; without one it is in development mode, makes or loads the development key
- * in {@code <data dir>/auth/} and logs a read-write token valid for 30 days on a line starting with
- * {@code CASEOPS_DEV_TOKEN=}. A configuration that cannot be used stops the application from starting.
+ * The server's token checking, set up when the application starts from {@link AuthSettings}: with a
+ * configured key (PEM or JWK set) it trusts that issuer; without one it is in development mode,
+ * makes or loads the development key in {@code <data dir>/auth/} and logs a read-write token valid
+ * for 30 days on a line starting with {@code CASEOPS_DEV_TOKEN=}. A configuration that cannot be
+ * used stops the application from starting.
  */
 @ApplicationScoped
 public class TokenAuthority {

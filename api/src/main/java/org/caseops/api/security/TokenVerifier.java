@@ -30,16 +30,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a JWT: signed with RS256 by a trusted key, issued by the configured issuer to one of the configured
- * audiences, with an {@code exp} not passed and an {@code nbf} reached (both give or take the clock skew).
+ * Checks a JWT: signed with RS256 by a trusted key, issued by the configured issuer to one of the
+ * configured audiences, with an {@code exp} not passed and an {@code nbf} reached (both give or
+ * take the clock skew).
  */
 public final class TokenVerifier {
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-  private TokenVerifier(JWSKeySelector<SecurityContext> keys, String issuer, Set<String> audiences, int skewSeconds) {
+  private TokenVerifier(
+      JWSKeySelector<SecurityContext> keys, String issuer, Set<String> audiences, int skewSeconds) {
     processor.setJWSKeySelector(keys);
     DefaultJWTClaimsVerifier<SecurityContext> claims =
-        // Plain hash sets: the library asks them whether they contain null, which immutable sets refuse.
+        // Plain hash sets: the library asks them whether they contain null, which immutable sets
+        // refuse.
         new DefaultJWTClaimsVerifier<>(
             new HashSet<>(audiences),
             new JWTClaimsSet.Builder().issuer(issuer).build(),
@@ -50,8 +53,10 @@ public final class TokenVerifier {
   }
 
   /** A verifier that trusts one RSA public key. */
-  public static TokenVerifier forKey(RSAPublicKey key, String issuer, Set<String> audiences, int skewSeconds) {
-    return new TokenVerifier(new SingleKeyJWSKeySelector<>(JWSAlgorithm.RS256, key), issuer, audiences, skewSeconds);
+  public static TokenVerifier forKey(
+      RSAPublicKey key, String issuer, Set<String> audiences, int skewSeconds) {
+    return new TokenVerifier(
+        new SingleKeyJWSKeySelector<>(JWSAlgorithm.RS256, key), issuer, audiences, skewSeconds);
   }
 
   /** A verifier that trusts the RSA keys of a JWK set, selected by the token's {@code kid}. */
@@ -62,13 +67,21 @@ public final class TokenVerifier {
   }
 
   /** The verifier the settings describe; not for development mode, which has its own key. */
-  public static TokenVerifier fromSettings(AuthSettings settings) throws IOException, GeneralSecurityException {
+  public static TokenVerifier fromSettings(AuthSettings settings)
+      throws IOException, GeneralSecurityException {
     if (settings.publicKeyLocation() != null) {
       String pem = Files.readString(Path.of(settings.publicKeyLocation()));
-      return forKey(Pem.readPublicKey(pem), settings.issuer(), settings.audiences(), settings.clockSkewSeconds());
+      return forKey(
+          Pem.readPublicKey(pem),
+          settings.issuer(),
+          settings.audiences(),
+          settings.clockSkewSeconds());
     }
     return forKeys(
-        jwkSource(settings.jwksLocation()), settings.issuer(), settings.audiences(), settings.clockSkewSeconds());
+        jwkSource(settings.jwksLocation()),
+        settings.issuer(),
+        settings.audiences(),
+        settings.clockSkewSeconds());
   }
 
   /** A JWK set from an http(s) URL (fetched when needed, cached and refreshed) or from a file. */

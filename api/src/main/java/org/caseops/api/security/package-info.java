@@ -1,2 +1,4 @@
-/** Bearer-token security: JWT verification, eDiscovery permissions, and the local development key. */
+/**
+ * Bearer-token security: JWT verification, eDiscovery permissions, and the local development key.
+ */
 package org.caseops.api.security;

@@ -12,14 +12,21 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.domain.reviewsets.ReviewTag;
 
 /**
- * An ediscoveryReviewTag as Graph writes it: id, displayName, description, childSelectability ({@code One} or {@code
- * Many}), createdBy, lastModifiedDateTime. {@code parent} and {@code childTags} are navigations; {@code asHierarchy}
- * writes each tag with its {@code childTags} nested, as Graph's function does.
+ * An ediscoveryReviewTag as Graph writes it: id, displayName, description, childSelectability
+ * ({@code One} or {@code Many}), createdBy, lastModifiedDateTime. {@code parent} and {@code
+ * childTags} are navigations; {@code asHierarchy} writes each tag with its {@code childTags}
+ * nested, as Graph's function does.
  */
 public final class TagJson {
   public static final String TYPE = "microsoft.graph.security.ediscoveryReviewTag";
   public static final List<String> PROPERTIES =
-      List.of("id", "displayName", "description", "childSelectability", "createdBy", "lastModifiedDateTime");
+      List.of(
+          "id",
+          "displayName",
+          "description",
+          "childSelectability",
+          "createdBy",
+          "lastModifiedDateTime");
 
   private TagJson() {}
 
@@ -36,8 +43,12 @@ public final class TagJson {
     return write(Json.createObjectBuilder(), tag).build();
   }
 
-  /** The tags whose parent is {@code parentId} (null for the top level), each with its descendants in childTags. */
-  public static List<JsonObject> hierarchy(Map<String, List<ReviewTag>> childrenByParent, String parentId) {
+  /**
+   * The tags whose parent is {@code parentId} (null for the top level), each with its descendants
+   * in childTags.
+   */
+  public static List<JsonObject> hierarchy(
+      Map<String, List<ReviewTag>> childrenByParent, String parentId) {
     return childrenByParent.getOrDefault(parentId, List.of()).stream()
         .map(
             tag -> {

@@ -8,10 +8,11 @@ import org.caseops.api.odata.Refs;
 import org.caseops.domain.reviewsets.ChildSelectability;
 
 /**
- * Bodies of {@code POST} and {@code PATCH} on review tags. Writable: displayName (required on create, not null, at most
- * 256 characters), description (at most 4000, null clears it), childSelectability ({@code One} or {@code Many}, as
- * Graph spells them; {@code Many} when absent). On create only, the parent, as {@code "parent": {"id": ...}} or {@code
- * "parent@odata.bind": ".../tags/{id}"}; a tag's parent cannot change. Server-owned properties are ignored; anything
+ * Bodies of {@code POST} and {@code PATCH} on review tags. Writable: displayName (required on
+ * create, not null, at most 256 characters), description (at most 4000, null clears it),
+ * childSelectability ({@code One} or {@code Many}, as Graph spells them; {@code Many} when absent).
+ * On create only, the parent, as {@code "parent": {"id": ...}} or {@code "parent@odata.bind":
+ * ".../tags/{id}"}; a tag's parent cannot change. Server-owned properties are ignored; anything
  * else is refused.
  */
 public final class TagRequests {
@@ -21,11 +22,21 @@ public final class TagRequests {
   private TagRequests() {}
 
   /** {@code parentId} is the raw id as given, not checked yet; null for a top-level tag. */
-  public record NewTag(String displayName, String description, ChildSelectability childSelectability, String parentId) {}
+  public record NewTag(
+      String displayName,
+      String description,
+      ChildSelectability childSelectability,
+      String parentId) {}
 
-  /** null displayName and childSelectability mean unchanged; the description changes only when given. */
+  /**
+   * null displayName and childSelectability mean unchanged; the description changes only when
+   * given.
+   */
   public record TagChanges(
-      String displayName, boolean descriptionGiven, String description, ChildSelectability childSelectability) {}
+      String displayName,
+      boolean descriptionGiven,
+      String description,
+      ChildSelectability childSelectability) {}
 
   public static NewTag parseNew(JsonObject json) {
     JsonBody body = start(json);
@@ -48,7 +59,10 @@ public final class TagRequests {
     ChildSelectability selectability = selectability(body.nonNullString("childSelectability", 16));
     body.rejectUnknown();
     return new TagChanges(
-        displayName == null ? null : displayName.trim(), descriptionGiven, description, selectability);
+        displayName == null ? null : displayName.trim(),
+        descriptionGiven,
+        description,
+        selectability);
   }
 
   private static ChildSelectability selectability(String value) {
@@ -61,7 +75,9 @@ public final class TagRequests {
       }
     }
     throw ApiException.invalidRequest(
-        "'" + GraphError.clip(value) + "' is not a valid value of 'childSelectability'. Valid values: One, Many.");
+        "'"
+            + GraphError.clip(value)
+            + "' is not a valid value of 'childSelectability'. Valid values: One, Many.");
   }
 
   private static JsonBody start(JsonObject json) {

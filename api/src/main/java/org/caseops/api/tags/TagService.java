@@ -21,8 +21,9 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Review tags of a case: a tree of uniquely named tags (names compared ignoring case, so that {@code tag:"name"} in a
- * review-set query names one tag). Deleting a tag deletes its descendants and takes them all off the files.
+ * Review tags of a case: a tree of uniquely named tags (names compared ignoring case, so that
+ * {@code tag:"name"} in a review-set query names one tag). Deleting a tag deletes its descendants
+ * and takes them all off the files.
  */
 @Dependent
 public class TagService {
@@ -43,11 +44,20 @@ public class TagService {
    */
   public ReviewTag create(String caseId, TagRequests.NewTag request, IdentitySet by) {
     lookups.cases().requireCase(caseId);
-    String parentId = request.parentId() == null ? null : lookups.tagRef(caseId, request.parentId(), "parent").getId();
+    String parentId =
+        request.parentId() == null
+            ? null
+            : lookups.tagRef(caseId, request.parentId(), "parent").getId();
     requireFreeName(caseId, request.displayName(), null);
     ReviewTag tag =
         ReviewTag.create(
-            caseId, request.displayName(), request.description(), request.childSelectability(), parentId, by, now());
+            caseId,
+            request.displayName(),
+            request.description(),
+            request.childSelectability(),
+            parentId,
+            by,
+            now());
     tags.add(tag);
     return tag;
   }
@@ -56,8 +66,13 @@ public class TagService {
     Optional<ReviewTag> existing = tags.findByName(caseId, displayName);
     if (existing.isPresent() && !existing.get().getId().equals(exceptTagId)) {
       throw new ConflictException(
-          "The case '" + caseId + "' already has a review tag named '" + GraphError.clip(displayName)
-              + "' (tag '" + existing.get().getId() + "'; names are compared ignoring case).");
+          "The case '"
+              + caseId
+              + "' already has a review tag named '"
+              + GraphError.clip(displayName)
+              + "' (tag '"
+              + existing.get().getId()
+              + "'; names are compared ignoring case).");
     }
   }
 
@@ -115,7 +130,8 @@ public class TagService {
   public ReviewTag parent(String caseId, String tagId) {
     ReviewTag tag = lookups.findTag(caseId, tagId);
     if (tag.getParentId() == null) {
-      throw new ResourceNotFoundException("The review tag '" + tagId + "' is a top-level tag: it has no parent.");
+      throw new ResourceNotFoundException(
+          "The review tag '" + tagId + "' is a top-level tag: it has no parent.");
     }
     return lookups.findTag(caseId, tag.getParentId());
   }

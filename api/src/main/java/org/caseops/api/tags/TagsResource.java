@@ -32,9 +32,10 @@ import org.caseops.domain.reviewsets.ChildSelectability;
 import org.caseops.domain.reviewsets.ReviewTag;
 
 /**
- * {@code /security/cases/ediscoveryCases/{caseId}/tags}: create (201), list, read, update (204) and delete (204, with
- * descendants) review tags; their {@code childTags} and {@code parent}; and the function {@code asHierarchy()} (also
- * namespace-qualified, and without parentheses, through the path normaliser), which returns the whole tree.
+ * {@code /security/cases/ediscoveryCases/{caseId}/tags}: create (201), list, read, update (204) and
+ * delete (204, with descendants) review tags; their {@code childTags} and {@code parent}; and the
+ * function {@code asHierarchy()} (also namespace-qualified, and without parentheses, through the
+ * path normaliser), which returns the whole tree.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/tags")
@@ -49,7 +50,8 @@ public class TagsResource {
           .dateTime("lastModifiedDateTime")
           .build();
 
-  private static final CollectionShape SHAPE = new CollectionShape(QUERYABLE, TagJson.PROPERTIES, TagJson.TYPE);
+  private static final CollectionShape SHAPE =
+      new CollectionShape(QUERYABLE, TagJson.PROPERTIES, TagJson.TYPE);
 
   @Inject TagService service;
   @Inject CallerIdentity caller;
@@ -61,14 +63,19 @@ public class TagsResource {
     TagRequests.NewTag parsed = TagRequests.parseNew(JsonBody.read(body));
     ReviewTag tag = service.create(caseId, parsed, caller.identitySet());
     ServiceRoot root = request.root();
-    return JsonResponses.created(root.resolve(GraphPaths.tagPath(caseId, tag.getId())), TagJson.entity(root, tag));
+    return JsonResponses.created(
+        root.resolve(GraphPaths.tagPath(caseId, tag.getId())), TagJson.entity(root, tag));
   }
 
   @GET
   public Response list(@BeanParam GraphRequest request) {
     String caseId = request.caseId();
     return request.collection(
-        SHAPE, GraphPaths.tagsKey(caseId), q -> service.list(caseId, q), f -> service.count(caseId, f), TagJson::item);
+        SHAPE,
+        GraphPaths.tagsKey(caseId),
+        q -> service.list(caseId, q),
+        f -> service.count(caseId, f),
+        TagJson::item);
   }
 
   @GET
@@ -79,7 +86,9 @@ public class TagsResource {
     Map<String, List<ReviewTag>> byParent = service.hierarchy(caseId);
     List<JsonObject> tree = TagJson.hierarchy(byParent, null);
     ServiceRoot root = request.root();
-    return JsonResponses.ok(CollectionJson.of(root.context("Collection(" + TagJson.TYPE + ")"), tree.size(), tree, null));
+    return JsonResponses.ok(
+        CollectionJson.of(
+            root.context("Collection(" + TagJson.TYPE + ")"), tree.size(), tree, null));
   }
 
   @GET
@@ -95,7 +104,8 @@ public class TagsResource {
   @PATCH
   @Path("{tagId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(@BeanParam GraphRequest request, @PathParam("tagId") String rawTagId, InputStream body) {
+  public Response update(
+      @BeanParam GraphRequest request, @PathParam("tagId") String rawTagId, InputStream body) {
     String caseId = request.caseId();
     String tagId = ResourceLookups.tagId(rawTagId);
     TagRequests.TagChanges changes = TagRequests.parseChanges(JsonBody.read(body));
@@ -130,7 +140,8 @@ public class TagsResource {
     String tagId = ResourceLookups.tagId(rawTagId);
     QueryOptions options = request.options(TagJson.PROPERTIES, TagJson.TYPE);
     ReviewTag parent = service.parent(caseId, tagId);
-    String context = request.root().context(GraphPaths.entity(GraphPaths.tagKey(caseId, tagId) + "/parent"));
+    String context =
+        request.root().context(GraphPaths.entity(GraphPaths.tagKey(caseId, tagId) + "/parent"));
     return JsonResponses.ok(options.project(TagJson.entity(context, parent)));
   }
 }

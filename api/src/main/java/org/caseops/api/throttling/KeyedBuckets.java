@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The token buckets of one limit, one per key, in memory and safe for concurrent requests. Memory stays bounded: a
- * periodic sweep drops every bucket that has filled up again (it behaves exactly as a new one), and when more than
- * {@code maxKeys} keys are active at once the least recently used buckets are dropped too.
+ * The token buckets of one limit, one per key, in memory and safe for concurrent requests. Memory
+ * stays bounded: a periodic sweep drops every bucket that has filled up again (it behaves exactly
+ * as a new one), and when more than {@code maxKeys} keys are active at once the least recently used
+ * buckets are dropped too.
  */
 final class KeyedBuckets {
   static final int DEFAULT_MAX_KEYS = 100_000;
@@ -43,7 +44,10 @@ final class KeyedBuckets {
     return limit;
   }
 
-  /** Takes a token for {@code key}: 0 when the request may go on, otherwise the milliseconds until it may. */
+  /**
+   * Takes a token for {@code key}: 0 when the request may go on, otherwise the milliseconds until
+   * it may.
+   */
   long take(String key) {
     if (!limit.enabled()) {
       return 0;
@@ -77,14 +81,18 @@ final class KeyedBuckets {
     return buckets.size();
   }
 
-  /** Drops the full buckets, then the least recently used ones while more than {@code maxKeys} remain. */
+  /**
+   * Drops the full buckets, then the least recently used ones while more than {@code maxKeys}
+   * remain.
+   */
   void sweep() {
     sweep(clock.millis());
   }
 
   private void sweepWhenDue(long now) {
     long due = nextSweep.get();
-    if ((now >= due || buckets.size() > maxKeys) && nextSweep.compareAndSet(due, now + sweepEveryMillis)) {
+    if ((now >= due || buckets.size() > maxKeys)
+        && nextSweep.compareAndSet(due, now + sweepEveryMillis)) {
       sweep(now);
     }
   }
@@ -98,7 +106,8 @@ final class KeyedBuckets {
         });
     int excess = buckets.size() - maxKeys;
     if (excess > 0) {
-      // Drop down to nine tenths of the bound, so that a flood of new keys does not sort the map on every request.
+      // Drop down to nine tenths of the bound, so that a flood of new keys does not sort the map on
+      // every request.
       int toDrop = excess + maxKeys / 10;
       // Last use is read once per bucket, so that the sort sees fixed values while requests go on.
       List<Held> held = new ArrayList<>();

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a request may go on. A submission (a state-changing request) takes a token from its client's
- * submission bucket and, when it is addressed to a case, from that case's bucket, which all clients share; a read
- * takes one from its client's read bucket. A refused request takes nothing.
+ * Decides whether a request may go on. A submission (a state-changing request) takes a token from
+ * its client's submission bucket and, when it is addressed to a case, from that case's bucket,
+ * which all clients share; a read takes one from its client's read bucket. A refused request takes
+ * nothing.
  */
 public final class Throttle {
   private final KeyedBuckets submissionsPerClient;
@@ -21,7 +22,10 @@ public final class Throttle {
         new KeyedBuckets(settings.readsPerClient(), clock));
   }
 
-  Throttle(KeyedBuckets submissionsPerClient, KeyedBuckets submissionsPerCase, KeyedBuckets readsPerClient) {
+  Throttle(
+      KeyedBuckets submissionsPerClient,
+      KeyedBuckets submissionsPerCase,
+      KeyedBuckets readsPerClient) {
     this.submissionsPerClient = submissionsPerClient;
     this.submissionsPerCase = submissionsPerCase;
     this.readsPerClient = readsPerClient;
@@ -42,7 +46,9 @@ public final class Throttle {
     }
   }
 
-  /** A state-changing request by {@code client}, addressed to {@code caseId} or to no case (null). */
+  /**
+   * A state-changing request by {@code client}, addressed to {@code caseId} or to no case (null).
+   */
   public Optional<Refusal> submission(String client, String caseId) {
     long wait = submissionsPerClient.take(client);
     if (wait > 0) {
@@ -61,11 +67,14 @@ public final class Throttle {
   /** A read by {@code client}. */
   public Optional<Refusal> read(String client) {
     long wait = readsPerClient.take(client);
-    return wait > 0 ? Optional.of(refusal("reads from this client", readsPerClient, wait)) : Optional.empty();
+    return wait > 0
+        ? Optional.of(refusal("reads from this client", readsPerClient, wait))
+        : Optional.empty();
   }
 
   private static Refusal refusal(String what, KeyedBuckets buckets, long waitMillis) {
-    // Retry-After is in whole seconds: round up, so that a client that waits that long finds a token.
+    // Retry-After is in whole seconds: round up, so that a client that waits that long finds a
+    // token.
     return new Refusal(what, buckets.limit(), Math.max(1, (waitMillis + 999) / 1000));
   }
 }

@@ -1,8 +1,8 @@
 package org.caseops.api.throttling;
 
 /**
- * One limit: a token bucket that holds at most {@code burst} requests and refills at {@code perMinute} requests a
- * minute. A limit of 0 per minute is switched off.
+ * One limit: a token bucket that holds at most {@code burst} requests and refills at {@code
+ * perMinute} requests a minute. A limit of 0 per minute is switched off.
  */
 public record ThrottleLimit(long perMinute, long burst) {
   public static final ThrottleLimit OFF = new ThrottleLimit(0, 0);

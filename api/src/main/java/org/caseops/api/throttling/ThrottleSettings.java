@@ -5,15 +5,18 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
- * The three limits, each read from a Java system property first, then from the environment variable of the same name
- * in upper case with dots as underscores (for instance {@code caseops.throttle.submissions.per.case} and {@code
- * CASEOPS_THROTTLE_SUBMISSIONS_PER_CASE}). A limit is a number of requests per minute; its burst, the most requests
- * accepted at once, is the setting with {@code .burst} appended; without it, the default burst or the rate when that is
- * smaller. A rate of 0 switches the limit off. A value that is
- * not a number of 0 or more is logged and the default is used.
+ * The three limits, each read from a Java system property first, then from the environment variable
+ * of the same name in upper case with dots as underscores (for instance {@code
+ * caseops.throttle.submissions.per.case} and {@code CASEOPS_THROTTLE_SUBMISSIONS_PER_CASE}). A
+ * limit is a number of requests per minute; its burst, the most requests accepted at once, is the
+ * setting with {@code .burst} appended; without it, the default burst or the rate when that is
+ * smaller. A rate of 0 switches the limit off. A value that is not a number of 0 or more is logged
+ * and the default is used.
  */
 public record ThrottleSettings(
-    ThrottleLimit submissionsPerClient, ThrottleLimit submissionsPerCase, ThrottleLimit readsPerClient) {
+    ThrottleLimit submissionsPerClient,
+    ThrottleLimit submissionsPerCase,
+    ThrottleLimit readsPerClient) {
   private static final Logger LOG = Logger.getLogger(ThrottleSettings.class.getName());
 
   public static final String SUBMISSIONS_PER_CLIENT = "caseops.throttle.submissions.per.client";
@@ -23,15 +26,23 @@ public record ThrottleSettings(
 
   public static final ThrottleSettings DEFAULTS =
       new ThrottleSettings(
-          ThrottleLimit.perMinute(60, 20), ThrottleLimit.perMinute(30, 10), ThrottleLimit.perMinute(6000, 1000));
+          ThrottleLimit.perMinute(60, 20),
+          ThrottleLimit.perMinute(30, 10),
+          ThrottleLimit.perMinute(6000, 1000));
 
-  /** The settings of this process: system properties, then environment variables, then the defaults. */
+  /**
+   * The settings of this process: system properties, then environment variables, then the defaults.
+   */
   public static ThrottleSettings fromEnvironment() {
     return from(System::getProperty, System::getenv);
   }
 
-  /** The settings from the given property and environment lookups (each returns null when a name is not set). */
-  public static ThrottleSettings from(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+  /**
+   * The settings from the given property and environment lookups (each returns null when a name is
+   * not set).
+   */
+  public static ThrottleSettings from(
+      UnaryOperator<String> properties, UnaryOperator<String> environment) {
     return new ThrottleSettings(
         limit(SUBMISSIONS_PER_CLIENT, DEFAULTS.submissionsPerClient, properties, environment),
         limit(SUBMISSIONS_PER_CASE, DEFAULTS.submissionsPerCase, properties, environment),
@@ -44,7 +55,10 @@ public record ThrottleSettings(
   }
 
   private static ThrottleLimit limit(
-      String name, ThrottleLimit fallback, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+      String name,
+      ThrottleLimit fallback,
+      UnaryOperator<String> properties,
+      UnaryOperator<String> environment) {
     long perMinute = number(name, fallback.perMinute(), properties, environment);
     if (perMinute == 0) {
       return ThrottleLimit.OFF;
@@ -56,7 +70,10 @@ public record ThrottleSettings(
   }
 
   private static long number(
-      String name, long fallback, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+      String name,
+      long fallback,
+      UnaryOperator<String> properties,
+      UnaryOperator<String> environment) {
     String value = properties.apply(name);
     String source = name;
     if (value == null || value.isBlank()) {
@@ -74,7 +91,8 @@ public record ThrottleSettings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    LOG.warning(source + " must be a whole number of 0 or more, not '" + value + "'; using " + fallback);
+    LOG.warning(
+        source + " must be a whole number of 0 or more, not '" + value + "'; using " + fallback);
     return fallback;
   }
 }

@@ -20,10 +20,11 @@ import org.caseops.api.errors.GraphError;
 import org.caseops.api.security.AuthenticatedCaller;
 
 /**
- * Throttles every matched request except {@code /health}: POST, PUT, PATCH and DELETE are submissions, limited per
- * client and per case (the {@code {caseId}} of the matched path); everything else is a read, limited per client. A
- * refused request gets 429 with a Graph {@code activityLimitReached} error and {@code Retry-After} in seconds. It runs
- * after resource matching (so after path normalisation) and after authentication.
+ * Throttles every matched request except {@code /health}: POST, PUT, PATCH and DELETE are
+ * submissions, limited per client and per case (the {@code {caseId}} of the matched path);
+ * everything else is a read, limited per client. A refused request gets 429 with a Graph {@code
+ * activityLimitReached} error and {@code Retry-After} in seconds. It runs after resource matching
+ * (so after path normalisation) and after authentication.
  */
 @Provider
 @ApplicationScoped
@@ -51,7 +52,9 @@ public class ThrottlingFilter implements ContainerRequestFilter {
     }
     String client =
         clientKey(
-            request.getProperty(AuthenticatedCaller.PROPERTY) instanceof AuthenticatedCaller caller ? caller : null,
+            request.getProperty(AuthenticatedCaller.PROPERTY) instanceof AuthenticatedCaller caller
+                ? caller
+                : null,
             servletRequest.getRemoteAddr());
     var refusal =
         SUBMISSIONS.contains(request.getMethod().toUpperCase(Locale.ROOT))
@@ -69,8 +72,9 @@ public class ThrottlingFilter implements ContainerRequestFilter {
   }
 
   /**
-   * The client a request is counted against: the subject of the caller's token ({@code user:<oid or sub>} or
-   * {@code application:<appid, azp or sub>}), else the remote address. The one place that decides it.
+   * The client a request is counted against: the subject of the caller's token ({@code user:<oid or
+   * sub>} or {@code application:<appid, azp or sub>}), else the remote address. The one place that
+   * decides it.
    */
   static String clientKey(AuthenticatedCaller caller, String remoteAddress) {
     if (caller != null) {

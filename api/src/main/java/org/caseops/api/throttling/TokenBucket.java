@@ -1,8 +1,9 @@
 package org.caseops.api.throttling;
 
 /**
- * The bucket of one key. It starts full, each request takes one token, and tokens come back continuously at the
- * limit's rate up to the burst. All methods take the current time in milliseconds, so the caller owns the clock.
+ * The bucket of one key. It starts full, each request takes one token, and tokens come back
+ * continuously at the limit's rate up to the burst. All methods take the current time in
+ * milliseconds, so the caller owns the clock.
  */
 final class TokenBucket {
   private final long capacity;
@@ -21,8 +22,8 @@ final class TokenBucket {
   }
 
   /**
-   * Takes a token: 0 when taken, otherwise the milliseconds until one is there (at least 1); -1 when this bucket was
-   * retired from its map and the caller must fetch the current one.
+   * Takes a token: 0 when taken, otherwise the milliseconds until one is there (at least 1); -1
+   * when this bucket was retired from its map and the caller must fetch the current one.
    */
   synchronized long tryTake(long nowMillis) {
     if (retired) {
@@ -44,8 +45,8 @@ final class TokenBucket {
   }
 
   /**
-   * Retires the bucket if it is full: a full bucket behaves exactly as a new one, so dropping it loses nothing. A
-   * retired bucket hands out no more tokens.
+   * Retires the bucket if it is full: a full bucket behaves exactly as a new one, so dropping it
+   * loses nothing. A retired bucket hands out no more tokens.
    */
   synchronized boolean retireIfFull(long nowMillis) {
     refill(nowMillis);

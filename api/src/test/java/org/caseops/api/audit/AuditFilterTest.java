@@ -19,19 +19,28 @@ import org.caseops.domain.identity.IdentitySet;
 import org.junit.jupiter.api.Test;
 
 class AuditFilterTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-04T03:02:01Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-05-04T03:02:01Z"), ZoneOffset.UTC);
   private static final RequestIds.Pair IDS = new RequestIds.Pair("req-1", "client-1");
   private static final AuthenticatedCaller USER =
       AuthenticatedCaller.fromClaims(
           Map.of("oid", "u-42", "name", "Dana Reviewer", "scp", "eDiscovery.ReadWrite.All"));
   private static final AuthenticatedCaller APP =
       AuthenticatedCaller.fromClaims(
-          Map.of("appid", "app-7", "app_displayname", "Nightly Intake", "roles", List.of("eDiscovery.Read.All")));
+          Map.of(
+              "appid",
+              "app-7",
+              "app_displayname",
+              "Nightly Intake",
+              "roles",
+              List.of("eDiscovery.Read.All")));
 
   @Test
   void stateChangingMethodsOfAKnownCallerAreAudited() {
     for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "post")) {
-      assertThat(AuditFilter.entryFor(method, "v1.0/security/cases/ediscoveryCases", 201, IDS, USER, CLOCK))
+      assertThat(
+              AuditFilter.entryFor(
+                  method, "v1.0/security/cases/ediscoveryCases", 201, IDS, USER, CLOCK))
           .as(method)
           .isPresent();
     }
@@ -40,17 +49,28 @@ class AuditFilterTest {
   @Test
   void readsAndUnknownCallersAreNotAudited() {
     for (String method : List.of("GET", "HEAD", "OPTIONS")) {
-      assertThat(AuditFilter.entryFor(method, "v1.0/security/cases/ediscoveryCases", 200, IDS, USER, CLOCK))
+      assertThat(
+              AuditFilter.entryFor(
+                  method, "v1.0/security/cases/ediscoveryCases", 200, IDS, USER, CLOCK))
           .as(method)
           .isEmpty();
     }
-    assertThat(AuditFilter.entryFor("POST", "v1.0/security/cases/ediscoveryCases", 401, IDS, null, CLOCK)).isEmpty();
+    assertThat(
+            AuditFilter.entryFor(
+                "POST", "v1.0/security/cases/ediscoveryCases", 401, IDS, null, CLOCK))
+        .isEmpty();
   }
 
   @Test
   void anEntryCarriesTheRequestTheAnswerAndTheUser() {
     AuditEntry entry =
-        AuditFilter.entryFor("patch", "v1.0/security/cases/ediscoveryCases/c-9/custodians", 409, IDS, USER, CLOCK)
+        AuditFilter.entryFor(
+                "patch",
+                "v1.0/security/cases/ediscoveryCases/c-9/custodians",
+                409,
+                IDS,
+                USER,
+                CLOCK)
             .orElseThrow();
     assertThat(entry.getMethod()).isEqualTo("PATCH");
     assertThat(entry.getPath()).isEqualTo("/v1.0/security/cases/ediscoveryCases/c-9/custodians");
@@ -66,7 +86,8 @@ class AuditFilterTest {
   @Test
   void anApplicationIsRecordedAsTheApplicationAndAPathWithoutACaseHasNoCaseId() {
     AuditEntry entry =
-        AuditFilter.entryFor("POST", "/beta/security/cases/ediscoveryCases", 403, IDS, APP, CLOCK).orElseThrow();
+        AuditFilter.entryFor("POST", "/beta/security/cases/ediscoveryCases", 403, IDS, APP, CLOCK)
+            .orElseThrow();
     assertThat(entry.getActor()).isEqualTo(IdentitySet.application("app-7", "Nightly Intake"));
     assertThat(entry.getCaseId()).isNull();
     assertThat(entry.getPath()).isEqualTo("/beta/security/cases/ediscoveryCases");
@@ -88,7 +109,8 @@ class AuditFilterTest {
                 throw new IllegalStateException("database down");
               }
             });
-    assertThatCode(() -> failing.record("POST", "v1.0/security/cases/ediscoveryCases", 201, IDS, USER))
+    assertThatCode(
+            () -> failing.record("POST", "v1.0/security/cases/ediscoveryCases", 201, IDS, USER))
         .doesNotThrowAnyException();
   }
 
@@ -102,10 +124,12 @@ class AuditFilterTest {
   @Test
   void onlyTheAuditPermissionOpensTheLog() {
     AuthenticatedCaller admin =
-        AuthenticatedCaller.fromClaims(Map.of("oid", "u-1", "scp", "eDiscovery.Read.All CASEOPS.audit.read.all"));
+        AuthenticatedCaller.fromClaims(
+            Map.of("oid", "u-1", "scp", "eDiscovery.Read.All CASEOPS.audit.read.all"));
     AuthenticatedCaller adminApp =
         AuthenticatedCaller.fromClaims(
-            Map.of("appid", "a-1", "roles", List.of("eDiscovery.Read.All", "caseops.Audit.Read.All")));
+            Map.of(
+                "appid", "a-1", "roles", List.of("eDiscovery.Read.All", "caseops.Audit.Read.All")));
     assertThatCode(() -> AuditLogResource.requireAuditRead(admin)).doesNotThrowAnyException();
     assertThatCode(() -> AuditLogResource.requireAuditRead(adminApp)).doesNotThrowAnyException();
     for (Object refused : new Object[] {USER, APP, null, Optional.empty()}) {

@@ -21,9 +21,14 @@ class CaseJsonTest {
   void writesTheCaseAsGraphDoes() {
     EdiscoveryCase c =
         EdiscoveryCase.open(
-            "CONTOSO LITIGATION-005", "", "324516", IdentitySet.application(null, "anonymous"), CREATED);
+            "CONTOSO LITIGATION-005",
+            "",
+            "324516",
+            IdentitySet.application(null, "anonymous"),
+            CREATED);
 
-    JsonObject json = CaseJson.entity(ServiceRoot.of(URI.create("http://localhost:8080/"), "beta"), c, false);
+    JsonObject json =
+        CaseJson.entity(ServiceRoot.of(URI.create("http://localhost:8080/"), "beta"), c, false);
 
     assertThat(json.keySet())
         .containsExactly(
@@ -50,7 +55,8 @@ class CaseJsonTest {
     assertThat(json.getString("lastModifiedDateTime")).isEqualTo("2022-05-22T18:36:46.597Z");
     assertThat(json.get("closedDateTime")).isEqualTo(JsonValue.NULL);
     assertThat(json.get("createdBy"))
-        .isEqualTo(Json.object("{'user': null, 'application': {'id': null, 'displayName': 'anonymous'}}"));
+        .isEqualTo(
+            Json.object("{'user': null, 'application': {'id': null, 'displayName': 'anonymous'}}"));
     assertThat(json.get("closedBy")).isEqualTo(JsonValue.NULL);
   }
 

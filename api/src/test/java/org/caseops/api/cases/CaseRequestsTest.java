@@ -26,29 +26,39 @@ class CaseRequestsTest {
         .hasMessage("The property 'displayName' is required.");
     assertThatThrownBy(() -> CaseRequests.parseNew(Json.object("{'displayName': 5}")))
         .hasMessage("The property 'displayName' must be a string, not a number.");
-    assertThatThrownBy(() -> CaseRequests.parseNew(Json.object("{'displayName': '" + "x".repeat(257) + "'}")))
+    assertThatThrownBy(
+            () -> CaseRequests.parseNew(Json.object("{'displayName': '" + "x".repeat(257) + "'}")))
         .hasMessage("The property 'displayName' must be at most 256 characters long.");
-    assertThat(CaseRequests.parseNew(Json.object("{'displayName': '" + "x".repeat(256) + "'}")).displayName())
+    assertThat(
+            CaseRequests.parseNew(Json.object("{'displayName': '" + "x".repeat(256) + "'}"))
+                .displayName())
         .hasSize(256);
   }
 
   @Test
   void statusIsReadOnlyAndUnknownPropertiesAreRefused() {
-    assertThatThrownBy(() -> CaseRequests.parseNew(Json.object("{'displayName': 'a', 'status': 'closed'}")))
+    assertThatThrownBy(
+            () -> CaseRequests.parseNew(Json.object("{'displayName': 'a', 'status': 'closed'}")))
         .hasMessage("The property 'status' is read-only.");
     assertThatThrownBy(() -> CaseRequests.parseChanges(Json.object("{'status': 'active'}")))
         .hasMessage("The property 'status' is read-only.");
-    assertThatThrownBy(() -> CaseRequests.parseNew(Json.object("{'displayName': 'a', 'custodians': []}")))
-        .hasMessage("The property 'custodians' does not exist on type 'microsoft.graph.security.ediscoveryCase'.");
     assertThatThrownBy(
-            () -> CaseRequests.parseNew(
-                Json.object("{'@odata.type': '#microsoft.graph.security.caseOperation', 'displayName': 'a'}")))
-        .hasMessageContaining("does not match the expected type #microsoft.graph.security.ediscoveryCase");
+            () -> CaseRequests.parseNew(Json.object("{'displayName': 'a', 'custodians': []}")))
+        .hasMessage(
+            "The property 'custodians' does not exist on type 'microsoft.graph.security.ediscoveryCase'.");
+    assertThatThrownBy(
+            () ->
+                CaseRequests.parseNew(
+                    Json.object(
+                        "{'@odata.type': '#microsoft.graph.security.caseOperation', 'displayName': 'a'}")))
+        .hasMessageContaining(
+            "does not match the expected type #microsoft.graph.security.ediscoveryCase");
   }
 
   @Test
   void patchDistinguishesAbsentFromNull() {
-    CaseRequests.CaseChanges changes = CaseRequests.parseChanges(Json.object("{'description': null}"));
+    CaseRequests.CaseChanges changes =
+        CaseRequests.parseChanges(Json.object("{'description': null}"));
 
     assertThat(changes.displayName()).isNull();
     assertThat(changes.descriptionGiven()).isTrue();

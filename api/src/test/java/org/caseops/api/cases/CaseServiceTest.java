@@ -8,19 +8,19 @@ import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.testing.InMemoryCases;
 import org.caseops.api.testing.InMemoryCustodians;
 import org.caseops.api.testing.InMemoryOperations;
-import java.util.ArrayList;
-import java.util.List;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseStatus;
-import org.caseops.domain.operations.CaseAction;
-import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
 import org.junit.jupiter.api.Test;
 
 class CaseServiceTest {
@@ -97,10 +97,16 @@ class CaseServiceTest {
   @Test
   void aConcurrentChangeIsAConflict() {
     EdiscoveryCase c = at(T0).create(new CaseRequests.NewCase("Case", null, null), ALICE);
-    cases.updateFailure = () -> new TransactionalException("rolled back", new OptimisticLockException("stale"));
+    cases.updateFailure =
+        () -> new TransactionalException("rolled back", new OptimisticLockException("stale"));
 
     assertThatRefusedBy(
-            () -> at(T0).update(c.getId(), new CaseRequests.CaseChanges("New", false, null, false, null), BOB))
+            () ->
+                at(T0)
+                    .update(
+                        c.getId(),
+                        new CaseRequests.CaseChanges("New", false, null, false, null),
+                        BOB))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
@@ -110,7 +116,12 @@ class CaseServiceTest {
     cases.updateFailure = () -> new IllegalStateException("database down");
 
     assertThatRefusedBy(
-            () -> at(T0).update(c.getId(), new CaseRequests.CaseChanges("New", false, null, false, null), BOB))
+            () ->
+                at(T0)
+                    .update(
+                        c.getId(),
+                        new CaseRequests.CaseChanges("New", false, null, false, null),
+                        BOB))
         .isInstanceOf(IllegalStateException.class);
   }
 

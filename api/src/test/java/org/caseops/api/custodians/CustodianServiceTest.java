@@ -37,7 +37,10 @@ class CustodianServiceTest {
   void setUp() {
     service =
         new CustodianService(
-            new Lookups(cases, custodians, operations), custodians, operations, Clock.fixed(NOW, ZoneOffset.UTC));
+            new Lookups(cases, custodians, operations),
+            custodians,
+            operations,
+            Clock.fixed(NOW, ZoneOffset.UTC));
     EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, NOW);
     cases.add(c);
     caseId = c.getId();
@@ -49,10 +52,13 @@ class CustodianServiceTest {
 
   @Test
   void aCaseHoldsEachCustodianEmailOnce() {
-    Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("AdeleV@contoso.com", null));
+    Custodian adele =
+        service.add(caseId, new CustodianRequests.NewCustodian("AdeleV@contoso.com", null));
 
     assertThat(adele.getDisplayName()).isEqualTo("AdeleV@contoso.com");
-    assertThatRefusedBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adelev@CONTOSO.com", null)))
+    assertThatRefusedBy(
+            () ->
+                service.add(caseId, new CustodianRequests.NewCustodian("adelev@CONTOSO.com", null)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -70,7 +76,8 @@ class CustodianServiceTest {
 
           @Override
           public boolean emailTaken(String caseId, String email) {
-            // Free at the check; taken by the concurrent request when looked at after the failed insert.
+            // Free at the check; taken by the concurrent request when looked at after the failed
+            // insert.
             return checks++ > 0;
           }
 
@@ -81,9 +88,15 @@ class CustodianServiceTest {
         };
     CustodianService racingService =
         new CustodianService(
-            new Lookups(cases, racing, operations), racing, operations, Clock.fixed(NOW, ZoneOffset.UTC));
+            new Lookups(cases, racing, operations),
+            racing,
+            operations,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
-    assertThatRefusedBy(() -> racingService.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
+    assertThatRefusedBy(
+            () ->
+                racingService.add(
+                    caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
@@ -91,49 +104,61 @@ class CustodianServiceTest {
   void otherInsertFailuresAreNotDisguised() {
     custodians.addFailure = new IllegalStateException("database down");
 
-    assertThatRefusedBy(() -> service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
+    assertThatRefusedBy(
+            () ->
+                service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("database down");
   }
 
   @Test
   void sourcesAreAddedUnderTheirCustodian() {
-    Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
+    Custodian adele =
+        service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
 
-    CustodianSource source = service.addSource(caseId, adele.getId(), mailbox("adele@contoso.com"), ALICE);
+    CustodianSource source =
+        service.addSource(caseId, adele.getId(), mailbox("adele@contoso.com"), ALICE);
     CustodianSource site =
         service.addSource(
             caseId,
             adele.getId(),
-            new CustodianRequests.NewSource(SourceKind.SITE, "https://contoso.sharepoint.com/sites/Retail", "Retail"),
+            new CustodianRequests.NewSource(
+                SourceKind.SITE, "https://contoso.sharepoint.com/sites/Retail", "Retail"),
             ALICE);
 
     assertThat(source.getCreatedBy()).isEqualTo(ALICE);
     assertThat(service.listSources(caseId, adele.getId(), SourceKind.USER)).containsExactly(source);
     assertThat(service.listSources(caseId, adele.getId(), SourceKind.SITE)).containsExactly(site);
-    assertThat(service.getSource(caseId, adele.getId(), SourceKind.SITE, site.getId())).isSameAs(site);
+    assertThat(service.getSource(caseId, adele.getId(), SourceKind.SITE, site.getId()))
+        .isSameAs(site);
   }
 
   @Test
   void twoSourcesOfACaseNeverReadTheSameFolder() {
-    Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
-    Custodian bob = service.add(caseId, new CustodianRequests.NewCustodian("bob@contoso.com", null));
+    Custodian adele =
+        service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
+    Custodian bob =
+        service.add(caseId, new CustodianRequests.NewCustodian("bob@contoso.com", null));
     service.addSource(caseId, adele.getId(), mailbox("shared@contoso.com"), ALICE);
     service.addSource(
         caseId,
         adele.getId(),
-        new CustodianRequests.NewSource(SourceKind.SITE, "https://contoso.sharepoint.com/sites/Retail", null),
+        new CustodianRequests.NewSource(
+            SourceKind.SITE, "https://contoso.sharepoint.com/sites/Retail", null),
         ALICE);
 
-    assertThatRefusedBy(() -> service.addSource(caseId, bob.getId(), mailbox("Shared@Contoso.com"), ALICE))
+    assertThatRefusedBy(
+            () -> service.addSource(caseId, bob.getId(), mailbox("Shared@Contoso.com"), ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
         .hasMessageContaining("already has a userSource");
     assertThatRefusedBy(
-            () -> service.addSource(
-                caseId,
-                bob.getId(),
-                new CustodianRequests.NewSource(SourceKind.SITE, "https://CONTOSO.sharepoint.com/sites/Retail/", null),
-                ALICE))
+            () ->
+                service.addSource(
+                    caseId,
+                    bob.getId(),
+                    new CustodianRequests.NewSource(
+                        SourceKind.SITE, "https://CONTOSO.sharepoint.com/sites/Retail/", null),
+                    ALICE))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
     assertThat(custodians.sources).hasSize(2);
   }
@@ -149,19 +174,24 @@ class CustodianServiceTest {
 
   @Test
   void lastIndexOperationIsFoundOnceAnIndexCoveredTheSource() {
-    Custodian adele = service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
-    CustodianSource source = service.addSource(caseId, adele.getId(), mailbox("adele@contoso.com"), ALICE);
+    Custodian adele =
+        service.add(caseId, new CustodianRequests.NewCustodian("adele@contoso.com", null));
+    CustodianSource source =
+        service.addSource(caseId, adele.getId(), mailbox("adele@contoso.com"), ALICE);
 
     assertThatRefusedBy(() -> service.lastIndexOperation(caseId, adele.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
         .hasMessage(
-            "No index operation has covered custodian '" + adele.getId() + "', so it has no lastIndexOperation.");
+            "No index operation has covered custodian '"
+                + adele.getId()
+                + "', so it has no lastIndexOperation.");
 
     CaseOperation index = CaseOperation.submit(caseId, CaseAction.index, ALICE, NOW);
     operations.add(index);
     custodians.markIndexed(List.of(source.getId()), index.getId());
 
     assertThat(service.lastIndexOperation(caseId, adele.getId())).isSameAs(index);
-    assertThat(service.lastIndexOperation(caseId, adele.getId(), SourceKind.USER, source.getId())).isSameAs(index);
+    assertThat(service.lastIndexOperation(caseId, adele.getId(), SourceKind.USER, source.getId()))
+        .isSameAs(index);
   }
 }

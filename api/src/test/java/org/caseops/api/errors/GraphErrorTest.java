@@ -45,9 +45,11 @@ class GraphErrorTest {
 
   @Test
   void runtimeMessagesNameTheMethodAndPath() {
-    assertThat(GraphError.forHttpStatus(405, "PUT", "/v1.0/security/cases/ediscoveryCases").message())
+    assertThat(
+            GraphError.forHttpStatus(405, "PUT", "/v1.0/security/cases/ediscoveryCases").message())
         .isEqualTo("The method PUT is not supported on '/v1.0/security/cases/ediscoveryCases'.");
-    assertThat(GraphError.forHttpStatus(404, "GET", "/v1.0/nothing").message()).contains("'/v1.0/nothing'");
+    assertThat(GraphError.forHttpStatus(404, "GET", "/v1.0/nothing").message())
+        .contains("'/v1.0/nothing'");
   }
 
   @Test
@@ -58,13 +60,17 @@ class GraphErrorTest {
 
   @Test
   void apiExceptionFactoriesCarryStatusAndCode() {
-    assertThat(ApiException.notFound("m")).extracting(ApiException::status, ApiException::code)
+    assertThat(ApiException.notFound("m"))
+        .extracting(ApiException::status, ApiException::code)
         .containsExactly(404, ErrorCode.itemNotFound);
-    assertThat(ApiException.conflict("m")).extracting(ApiException::status, ApiException::code)
+    assertThat(ApiException.conflict("m"))
+        .extracting(ApiException::status, ApiException::code)
         .containsExactly(409, ErrorCode.conflict);
-    assertThat(ApiException.notSupported("m")).extracting(ApiException::status, ApiException::code)
+    assertThat(ApiException.notSupported("m"))
+        .extracting(ApiException::status, ApiException::code)
         .containsExactly(400, ErrorCode.notSupported);
-    assertThat(ApiException.serverError("m")).extracting(ApiException::status, ApiException::code)
+    assertThat(ApiException.serverError("m"))
+        .extracting(ApiException::status, ApiException::code)
         .containsExactly(500, ErrorCode.generalException);
     assertThatThrownBy(() -> new GraphError(null, "m")).isInstanceOf(NullPointerException.class);
   }

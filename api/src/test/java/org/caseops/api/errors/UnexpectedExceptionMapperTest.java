@@ -14,7 +14,8 @@ class UnexpectedExceptionMapperTest {
     assertThat(UnexpectedExceptionMapper.lostARace(lost)).isTrue();
     assertThat(
             UnexpectedExceptionMapper.lostARace(
-                new TransactionalException("rolled back", new PersistenceException("flush failed", lost))))
+                new TransactionalException(
+                    "rolled back", new PersistenceException("flush failed", lost))))
         .isTrue();
   }
 
@@ -23,7 +24,8 @@ class UnexpectedExceptionMapperTest {
     assertThat(UnexpectedExceptionMapper.lostARace(new IllegalStateException("boom"))).isFalse();
     assertThat(
             UnexpectedExceptionMapper.lostARace(
-                new TransactionalException("rolled back", new PersistenceException("connection lost"))))
+                new TransactionalException(
+                    "rolled back", new PersistenceException("connection lost"))))
         .isFalse();
   }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class ItemStatisticsTest {
   private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
-  private static final ServiceRoot ROOT = ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
+  private static final ServiceRoot ROOT =
+      ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
 
   private final InMemoryCases cases = new InMemoryCases();
   private final InMemoryCustodians custodians = new InMemoryCustodians();
@@ -36,13 +37,18 @@ class ItemStatisticsTest {
 
   @BeforeEach
   void setUp() {
-    service = new ItemStatisticsService(new Lookups(cases, custodians, new InMemoryOperations()), custodians, items);
+    service =
+        new ItemStatisticsService(
+            new Lookups(cases, custodians, new InMemoryOperations()), custodians, items);
     c = EdiscoveryCase.open("Case", null, null, null, NOW);
     cases.add(c);
     adele = Custodian.add(c.getId(), "adele@contoso.com", null, NOW);
     custodians.add(adele);
-    mailbox = CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", "Adele", null, NOW);
-    site = CustodianSource.site(c.getId(), adele.getId(), "https://contoso.sharepoint.com/sites/x", null, null, NOW);
+    mailbox =
+        CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", "Adele", null, NOW);
+    site =
+        CustodianSource.site(
+            c.getId(), adele.getId(), "https://contoso.sharepoint.com/sites/x", null, null, NOW);
     custodians.addSource(mailbox);
     custodians.addSource(site);
     items.stats.add(new SourceItemStats(mailbox.getId(), 1400, 32_000_000L, 3, 12_345));
@@ -51,7 +57,8 @@ class ItemStatisticsTest {
   @Test
   void aSourceReportsItsCatalogFigures() {
     JsonObject json =
-        ItemStatisticsJson.entity(ROOT, service.ofSource(c.getId(), adele.getId(), SourceKind.USER, mailbox.getId()));
+        ItemStatisticsJson.entity(
+            ROOT, service.ofSource(c.getId(), adele.getId(), SourceKind.USER, mailbox.getId()));
 
     assertThat(json.getString("@odata.context"))
         .isEqualTo("http://localhost:8080/v1.0/$metadata#caseops.sourceItemStatistics");
@@ -68,7 +75,8 @@ class ItemStatisticsTest {
   @Test
   void aSourceWithoutItemsReportsZeros() {
     JsonObject json =
-        ItemStatisticsJson.entity(ROOT, service.ofSource(c.getId(), adele.getId(), SourceKind.SITE, site.getId()));
+        ItemStatisticsJson.entity(
+            ROOT, service.ofSource(c.getId(), adele.getId(), SourceKind.SITE, site.getId()));
 
     assertThat(json.getString("sourceType")).isEqualTo("siteSource");
     assertThat(json.getInt("indexedItemCount")).isZero();
@@ -82,9 +90,12 @@ class ItemStatisticsTest {
     assertThat(json.getString("@odata.context"))
         .isEqualTo("http://localhost:8080/v1.0/$metadata#Collection(caseops.sourceItemStatistics)");
     assertThat(json.getInt("@odata.count")).isEqualTo(2);
-    assertThat(json.getJsonArray("value").getJsonObject(0).getString("sourceId")).isEqualTo(mailbox.getId());
-    assertThat(json.getJsonArray("value").getJsonObject(0).getInt("indexedItemCount")).isEqualTo(1400);
-    assertThat(json.getJsonArray("value").getJsonObject(1).getString("sourceId")).isEqualTo(site.getId());
+    assertThat(json.getJsonArray("value").getJsonObject(0).getString("sourceId"))
+        .isEqualTo(mailbox.getId());
+    assertThat(json.getJsonArray("value").getJsonObject(0).getInt("indexedItemCount"))
+        .isEqualTo(1400);
+    assertThat(json.getJsonArray("value").getJsonObject(1).getString("sourceId"))
+        .isEqualTo(site.getId());
     assertThat(json.getJsonArray("value").getJsonObject(1).getInt("indexedItemCount")).isZero();
   }
 
@@ -93,7 +104,8 @@ class ItemStatisticsTest {
     String missing = "00000000-0000-0000-0000-000000000001";
     assertThatRefusedBy(() -> service.ofCase(missing))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatRefusedBy(() -> service.ofSource(c.getId(), adele.getId(), SourceKind.USER, site.getId()))
+    assertThatRefusedBy(
+            () -> service.ofSource(c.getId(), adele.getId(), SourceKind.USER, site.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThat(items.statsCalls).isEmpty();
   }

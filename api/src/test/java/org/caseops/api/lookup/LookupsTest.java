@@ -23,18 +23,21 @@ class LookupsTest {
   void idsAreValidatedAndLowerCased() {
     assertThat(Lookups.caseId("22AA2ACD-7554-4330-9BA9-CE20014AAAE4"))
         .isEqualTo("22aa2acd-7554-4330-9ba9-ce20014aaae4");
-    assertThat(Lookups.operationId("850C2F64B1EE44A4A69729327AAC2B04")).isEqualTo("850c2f64b1ee44a4a69729327aac2b04");
+    assertThat(Lookups.operationId("850C2F64B1EE44A4A69729327AAC2B04"))
+        .isEqualTo("850c2f64b1ee44a4a69729327aac2b04");
     assertThatRefusedBy(() -> Lookups.caseId("not-a-guid"))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
-              assertThat(e.getMessage()).isEqualTo("'not-a-guid' is not a valid ediscoveryCase id: ids are GUIDs.");
+              assertThat(e.getMessage())
+                  .isEqualTo("'not-a-guid' is not a valid ediscoveryCase id: ids are GUIDs.");
             });
     assertThatRefusedBy(() -> Lookups.operationId("22aa2acd-7554-4330-9ba9-ce20014aaae4"))
         .hasMessageContaining("ids are 32 hexadecimal characters");
-    assertThatRefusedBy(() -> Lookups.sourceId("x", SourceKind.SITE)).hasMessageContaining("siteSource id");
+    assertThatRefusedBy(() -> Lookups.sourceId("x", SourceKind.SITE))
+        .hasMessageContaining("siteSource id");
   }
 
   @Test
@@ -46,15 +49,26 @@ class LookupsTest {
     cases.add(c);
     Custodian alice = Custodian.add(c.getId(), "alice@contoso.com", null, NOW);
     custodians.add(alice);
-    CustodianSource mailbox = CustodianSource.mailbox(c.getId(), alice.getId(), "alice@contoso.com", null, null, NOW);
+    CustodianSource mailbox =
+        CustodianSource.mailbox(c.getId(), alice.getId(), "alice@contoso.com", null, null, NOW);
     custodians.addSource(mailbox);
 
-    assertThat(lookups.findSource(c.getId(), alice.getId(), SourceKind.USER, mailbox.getId())).isSameAs(mailbox);
-    assertThatRefusedBy(() -> lookups.findSource(c.getId(), alice.getId(), SourceKind.SITE, mailbox.getId()))
-        .hasMessage("No siteSource with id '" + mailbox.getId() + "' for custodian '" + alice.getId() + "'.");
-    assertThatRefusedBy(() -> lookups.findSource(c.getId(), MISSING, SourceKind.USER, mailbox.getId()))
-        .hasMessage("No ediscoveryCustodian with id '" + MISSING + "' in case '" + c.getId() + "'.");
-    assertThatRefusedBy(() -> lookups.findSource(MISSING, alice.getId(), SourceKind.USER, mailbox.getId()))
+    assertThat(lookups.findSource(c.getId(), alice.getId(), SourceKind.USER, mailbox.getId()))
+        .isSameAs(mailbox);
+    assertThatRefusedBy(
+            () -> lookups.findSource(c.getId(), alice.getId(), SourceKind.SITE, mailbox.getId()))
+        .hasMessage(
+            "No siteSource with id '"
+                + mailbox.getId()
+                + "' for custodian '"
+                + alice.getId()
+                + "'.");
+    assertThatRefusedBy(
+            () -> lookups.findSource(c.getId(), MISSING, SourceKind.USER, mailbox.getId()))
+        .hasMessage(
+            "No ediscoveryCustodian with id '" + MISSING + "' in case '" + c.getId() + "'.");
+    assertThatRefusedBy(
+            () -> lookups.findSource(MISSING, alice.getId(), SourceKind.USER, mailbox.getId()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404))
         .hasMessage("No ediscoveryCase with id '" + MISSING + "'.");
   }

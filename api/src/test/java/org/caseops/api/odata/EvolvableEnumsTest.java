@@ -12,8 +12,10 @@ class EvolvableEnumsTest {
 
   @Test
   void knownMembersAreAcceptedWithOrWithoutThePreference() {
-    assertThat(EvolvableEnums.parse(CaseAction.class, "action", "index", false)).isEqualTo(CaseAction.index);
-    assertThat(EvolvableEnums.parse(CaseAction.class, "action", "holdUpdate", true)).isEqualTo(CaseAction.holdUpdate);
+    assertThat(EvolvableEnums.parse(CaseAction.class, "action", "index", false))
+        .isEqualTo(CaseAction.index);
+    assertThat(EvolvableEnums.parse(CaseAction.class, "action", "holdUpdate", true))
+        .isEqualTo(CaseAction.holdUpdate);
   }
 
   @Test
@@ -24,7 +26,8 @@ class EvolvableEnumsTest {
             e -> {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
-              assertThat(e.getMessage()).contains("'purgeData'", "Prefer: include-unknown-enum-members");
+              assertThat(e.getMessage())
+                  .contains("'purgeData'", "Prefer: include-unknown-enum-members");
             });
     assertThat(EvolvableEnums.parse(CaseAction.class, "action", "holdPolicySync", true))
         .isEqualTo(CaseAction.holdPolicySync);
@@ -33,7 +36,8 @@ class EvolvableEnumsTest {
   @Test
   void theSentinelIsNeverAccepted() {
     for (boolean include : new boolean[] {false, true}) {
-      assertThatThrownBy(() -> EvolvableEnums.parse(CaseAction.class, "action", "unknownFutureValue", include))
+      assertThatThrownBy(
+              () -> EvolvableEnums.parse(CaseAction.class, "action", "unknownFutureValue", include))
           .isInstanceOf(ApiException.class)
           .hasMessageContaining("'unknownFutureValue' is not a valid value of 'action'");
     }

@@ -16,18 +16,22 @@ class GraphJsonTest {
   void timestampsAreUtcWithZ() {
     assertThat(GraphJson.timestamp(Instant.parse("2022-05-23T16:51:31.987637Z")))
         .isEqualTo("2022-05-23T16:51:31.987637Z");
-    assertThat(GraphJson.timestamp(Instant.parse("2022-05-23T16:51:31Z"))).isEqualTo("2022-05-23T16:51:31Z");
+    assertThat(GraphJson.timestamp(Instant.parse("2022-05-23T16:51:31Z")))
+        .isEqualTo("2022-05-23T16:51:31Z");
     assertThat(GraphJson.NO_DATE).isEqualTo("0001-01-01T00:00:00Z");
   }
 
   @Test
   void identitySetsHaveUserAndApplication() {
     assertThat(GraphJson.identitySet(IdentitySet.user("u1", "Alice")))
-        .isEqualTo(Json.object("{'user': {'id': 'u1', 'displayName': 'Alice'}, 'application': null}"));
+        .isEqualTo(
+            Json.object("{'user': {'id': 'u1', 'displayName': 'Alice'}, 'application': null}"));
     assertThat(GraphJson.identitySet(IdentitySet.application(null, "anonymous")))
-        .isEqualTo(Json.object("{'user': null, 'application': {'id': null, 'displayName': 'anonymous'}}"));
+        .isEqualTo(
+            Json.object("{'user': null, 'application': {'id': null, 'displayName': 'anonymous'}}"));
     assertThat(GraphJson.identitySet(null)).isEqualTo(JsonValue.NULL);
-    assertThat(GraphJson.identitySet(new IdentitySet(null, null, null, null))).isEqualTo(JsonValue.NULL);
+    assertThat(GraphJson.identitySet(new IdentitySet(null, null, null, null)))
+        .isEqualTo(JsonValue.NULL);
   }
 
   @Test
@@ -43,9 +47,13 @@ class GraphJsonTest {
 
     assertThat(root.url()).isEqualTo("http://localhost:8080/v1.0");
     assertThat(root.context(GraphPaths.entity(GraphPaths.operationsKey("c1"))))
-        .isEqualTo("http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('c1')/operations/$entity");
+        .isEqualTo(
+            "http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('c1')/operations/$entity");
     assertThat(root.resolve(GraphPaths.operationPath("c1", "o1")))
-        .isEqualTo(URI.create("http://localhost:8080/v1.0/security/cases/ediscoveryCases/c1/operations/o1"));
-    assertThat(ServiceRoot.of(URI.create("http://h/caseops/"), "beta").url()).isEqualTo("http://h/caseops/beta");
+        .isEqualTo(
+            URI.create(
+                "http://localhost:8080/v1.0/security/cases/ediscoveryCases/c1/operations/o1"));
+    assertThat(ServiceRoot.of(URI.create("http://h/caseops/"), "beta").url())
+        .isEqualTo("http://h/caseops/beta");
   }
 }

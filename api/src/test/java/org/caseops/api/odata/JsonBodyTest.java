@@ -27,7 +27,8 @@ class JsonBodyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"displayName\": ", "{displayName: 1}", "{} x", "{}{}", "nul", "{\"a\":1,}"})
+  @ValueSource(
+      strings = {"{\"displayName\": ", "{displayName: 1}", "{} x", "{}{}", "nul", "{\"a\":1,}"})
   void malformedJsonIsABadRequest(String body) {
     assertThatThrownBy(() -> read(body))
         .isInstanceOfSatisfying(
@@ -41,11 +42,15 @@ class JsonBodyTest {
 
   @Test
   void refusesEmptyBodiesNonObjectsAndDuplicateNames() {
-    assertThatThrownBy(() -> read("")).hasMessage("The request body is empty; a JSON object is required.");
-    assertThatThrownBy(() -> read("  \n")).hasMessage("The request body is empty; a JSON object is required.");
-    assertThatThrownBy(() -> JsonBody.read(null)).hasMessage("The request body is empty; a JSON object is required.");
+    assertThatThrownBy(() -> read(""))
+        .hasMessage("The request body is empty; a JSON object is required.");
+    assertThatThrownBy(() -> read("  \n"))
+        .hasMessage("The request body is empty; a JSON object is required.");
+    assertThatThrownBy(() -> JsonBody.read(null))
+        .hasMessage("The request body is empty; a JSON object is required.");
     assertThatThrownBy(() -> read("[{}]")).hasMessage("The request body must be a JSON object.");
-    assertThatThrownBy(() -> read("\"text\"")).hasMessage("The request body must be a JSON object.");
+    assertThatThrownBy(() -> read("\"text\""))
+        .hasMessage("The request body must be a JSON object.");
     assertThatThrownBy(() -> read("{\"a\": {\"b\": 1, \"b\": 2}}"))
         .hasMessageContaining("the name 'b' appears twice");
   }
@@ -59,12 +64,16 @@ class JsonBodyTest {
 
   @Test
   void typedPropertiesGivePreciseMessages() {
-    JsonBody body = JsonBody.of(Json.object("{'displayName': 5, 'blank': ' ', 'nothing': null, 'long': 'abcd'}"), TYPE);
+    JsonBody body =
+        JsonBody.of(
+            Json.object("{'displayName': 5, 'blank': ' ', 'nothing': null, 'long': 'abcd'}"), TYPE);
 
     assertThatThrownBy(() -> body.requiredString("displayName", 256))
         .hasMessage("The property 'displayName' must be a string, not a number.");
-    assertThatThrownBy(() -> body.requiredString("missing", 256)).hasMessage("The property 'missing' is required.");
-    assertThatThrownBy(() -> body.requiredString("blank", 256)).hasMessage("The property 'blank' must not be empty.");
+    assertThatThrownBy(() -> body.requiredString("missing", 256))
+        .hasMessage("The property 'missing' is required.");
+    assertThatThrownBy(() -> body.requiredString("blank", 256))
+        .hasMessage("The property 'blank' must not be empty.");
     assertThatThrownBy(() -> body.nonNullString("nothing", 256))
         .hasMessage("The property 'nothing' must not be null.");
     assertThatThrownBy(() -> body.optionalString("long", 3))
@@ -85,24 +94,31 @@ class JsonBodyTest {
     body.ignore("id");
 
     assertThatThrownBy(body::rejectUnknown)
-        .hasMessage("The property 'extra' does not exist on type 'microsoft.graph.security.ediscoveryCase'.");
+        .hasMessage(
+            "The property 'extra' does not exist on type 'microsoft.graph.security.ediscoveryCase'.");
   }
 
   @Test
   void readOnlyPropertiesAreRefused() {
     JsonBody body = JsonBody.of(Json.object("{'status': 'closed'}"), TYPE);
-    assertThatThrownBy(() -> body.readOnly("id", "status")).hasMessage("The property 'status' is read-only.");
+    assertThatThrownBy(() -> body.readOnly("id", "status"))
+        .hasMessage("The property 'status' is read-only.");
   }
 
   @Test
   void odataTypeMustNameTheExpectedTypeWithOrWithoutHash() {
-    JsonBody.of(Json.object("{'@odata.type': '#microsoft.graph.security.ediscoveryCase'}"), TYPE).expectType(TYPE);
-    JsonBody.of(Json.object("{'@odata.type': 'microsoft.graph.security.ediscoveryCase'}"), TYPE).expectType(TYPE);
+    JsonBody.of(Json.object("{'@odata.type': '#microsoft.graph.security.ediscoveryCase'}"), TYPE)
+        .expectType(TYPE);
+    JsonBody.of(Json.object("{'@odata.type': 'microsoft.graph.security.ediscoveryCase'}"), TYPE)
+        .expectType(TYPE);
     JsonBody.of(Json.object("{}"), TYPE).expectType(TYPE);
 
     assertThatThrownBy(
-            () -> JsonBody.of(Json.object("{'@odata.type': '#microsoft.graph.security.userSource'}"), TYPE)
-                .expectType(TYPE, "microsoft.graph.security.x"))
+            () ->
+                JsonBody.of(
+                        Json.object("{'@odata.type': '#microsoft.graph.security.userSource'}"),
+                        TYPE)
+                    .expectType(TYPE, "microsoft.graph.security.x"))
         .hasMessage(
             "The @odata.type '#microsoft.graph.security.userSource' does not match the expected type"
                 + " #microsoft.graph.security.ediscoveryCase or #microsoft.graph.security.x.");

@@ -23,7 +23,9 @@ class QueryOptionsTest {
   private static QueryOptions parse(String... nameValue) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     for (int i = 0; i < nameValue.length; i += 2) {
-      parameters.computeIfAbsent(nameValue[i], k -> new java.util.ArrayList<>()).add(nameValue[i + 1]);
+      parameters
+          .computeIfAbsent(nameValue[i], k -> new java.util.ArrayList<>())
+          .add(nameValue[i + 1]);
     }
     return QueryOptions.parse(parameters);
   }
@@ -34,17 +36,23 @@ class QueryOptionsTest {
     assertThat(parse("$top", "5").pageSize()).isEqualTo(5);
     assertThat(parse("$TOP", "5", "$skip", "10").skip()).isEqualTo(10);
     assertThat(parse("$top", "100000").pageSize()).isEqualTo(QueryOptions.MAX_PAGE_SIZE);
-    assertThat(parse("$count", "true", "other", "x").pageSize()).isEqualTo(QueryOptions.DEFAULT_PAGE_SIZE);
+    assertThat(parse("$count", "true", "other", "x").pageSize())
+        .isEqualTo(QueryOptions.DEFAULT_PAGE_SIZE);
   }
 
   @Test
   void malformedValuesAreBadRequests() {
     for (String[] bad :
         new String[][] {
-          {"$top", "-1"}, {"$top", "ten"}, {"$skip", ""}, {"$count", "yes"}, {"$top", "1", "$top", "2"}
+          {"$top", "-1"},
+          {"$top", "ten"},
+          {"$skip", ""},
+          {"$count", "yes"},
+          {"$top", "1", "$top", "2"}
         }) {
       assertThatThrownBy(() -> parse(bad))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
     }
   }
 
@@ -56,7 +64,8 @@ class QueryOptionsTest {
             e -> {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo(ErrorCode.notSupported);
-              assertThat(e.getMessage()).isEqualTo("The query option '$filter' is not supported by this resource.");
+              assertThat(e.getMessage())
+                  .isEqualTo("The query option '$filter' is not supported by this resource.");
             });
   }
 
@@ -77,11 +86,13 @@ class QueryOptionsTest {
   void nextLinkKeepsOtherParametersAndReplacesSkipByASkiptoken() {
     QueryOptions options = parse("$top", "2", "$skip", "2", "$select", "id", "x$", "$y");
     URI request =
-        URI.create("http://h:8080/v1.0/security/cases/ediscoveryCases?%24top=2&%24skip=2&$select=id&x%24=%24y");
+        URI.create(
+            "http://h:8080/v1.0/security/cases/ediscoveryCases?%24top=2&%24skip=2&$select=id&x%24=%24y");
 
     String next = options.nextLinkAfter(request, 2, 5);
     assertThat(next)
-        .startsWith("http://h:8080/v1.0/security/cases/ediscoveryCases?$top=2&$select=id&x%24=%24y&$skiptoken=");
+        .startsWith(
+            "http://h:8080/v1.0/security/cases/ediscoveryCases?$top=2&$select=id&x%24=%24y&$skiptoken=");
     QueryOptions following = QueryOptions.parse(decoded(URI.create(next)));
     assertThat(following.skip()).isEqualTo(4);
     assertThat(following.pageSize()).isEqualTo(2);
@@ -95,10 +106,12 @@ class QueryOptionsTest {
   @Test
   void aSkiptokenOnlyWorksUnalteredAndWithTheOptionsItWasMadeFor() {
     String token = QueryOptions.token(40, "");
-    String filtered = parse(OperationsResource.QUERYABLE, "$filter", "status eq 'running'", "$top", "5")
-        .nextLinkAfter(URI.create("http://h/x?$filter=status%20eq%20'running'&$top=5"), 5, 50);
+    String filtered =
+        parse(OperationsResource.QUERYABLE, "$filter", "status eq 'running'", "$top", "5")
+            .nextLinkAfter(URI.create("http://h/x?$filter=status%20eq%20'running'&$top=5"), 5, 50);
     Map<String, List<String>> following = decoded(URI.create(filtered));
-    assertThat(QueryOptions.parse(following, OperationsResource.QUERYABLE, false).skip()).isEqualTo(5);
+    assertThat(QueryOptions.parse(following, OperationsResource.QUERYABLE, false).skip())
+        .isEqualTo(5);
 
     Map<String, List<String>> otherFilter = new LinkedHashMap<>(following);
     otherFilter.put("$filter", List.of("status eq 'failed'"));
@@ -107,14 +120,22 @@ class QueryOptionsTest {
     String original = following.get("$skiptoken").get(0);
     char last = original.charAt(original.length() - 1);
     Map<String, List<String>> tampered = new LinkedHashMap<>(following);
-    tampered.put("$skiptoken", List.of(original.substring(0, original.length() - 1) + (last == 'A' ? 'B' : 'A')));
+    tampered.put(
+        "$skiptoken",
+        List.of(original.substring(0, original.length() - 1) + (last == 'A' ? 'B' : 'A')));
     Map<String, List<String>> withSkip = new LinkedHashMap<>(following);
     withSkip.put("$skip", List.of("5"));
     for (Map<String, List<String>> bad :
-        List.of(otherFilter, otherTop, tampered, withSkip, Map.of("$skiptoken", List.of("!!")),
+        List.of(
+            otherFilter,
+            otherTop,
+            tampered,
+            withSkip,
+            Map.of("$skiptoken", List.of("!!")),
             Map.of("$skiptoken", List.of(token.substring(1))))) {
       assertThatThrownBy(() -> QueryOptions.parse(bad, OperationsResource.QUERYABLE, false))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
     }
     assertThat(QueryOptions.parse(Map.of("$skiptoken", List.of(token))).skip()).isEqualTo(40);
   }
@@ -148,31 +169,42 @@ class QueryOptionsTest {
     QueryOptions options =
         parse(
             OperationsResource.QUERYABLE,
-            "$filter", "percentProgress ge 50",
-            "$orderby", "status desc, createdDateTime",
-            "$skip", "3",
-            "$top", "4");
+            "$filter",
+            "percentProgress ge 50",
+            "$orderby",
+            "status desc, createdDateTime",
+            "$skip",
+            "3",
+            "$top",
+            "4");
     assertThat(options.listQuery())
         .isEqualTo(
             new ListQuery(
                 new ListQuery.Comparison("percentProgress", ListQuery.Operator.GE, 50L),
-                List.of(new ListQuery.OrderKey("status", true), new ListQuery.OrderKey("createdDateTime", false)),
+                List.of(
+                    new ListQuery.OrderKey("status", true),
+                    new ListQuery.OrderKey("createdDateTime", false)),
                 3,
                 4));
     assertThatThrownBy(() -> parse("$orderby", "status"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
     for (String bad : new String[] {"status sideways", "", "status,", "status desc desc"}) {
       assertThatThrownBy(() -> parse(OperationsResource.QUERYABLE, "$orderby", bad))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.badRequest));
     }
     assertThatThrownBy(() -> parse(OperationsResource.QUERYABLE, "$orderby", "caseId"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
   }
 
   private static QueryOptions parse(PropertyTable table, String... nameValue) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     for (int i = 0; i < nameValue.length; i += 2) {
-      parameters.computeIfAbsent(nameValue[i], k -> new java.util.ArrayList<>()).add(nameValue[i + 1]);
+      parameters
+          .computeIfAbsent(nameValue[i], k -> new java.util.ArrayList<>())
+          .add(nameValue[i + 1]);
     }
     return QueryOptions.parse(parameters, table, false);
   }
@@ -182,11 +214,17 @@ class QueryOptionsTest {
     QueryOptions options = parse("$select", "status, action");
     options.checkSelect(List.of("id", "status", "action", "percentProgress"), "t");
 
-    assertThat(options.project(Json.object("{'@odata.type': 't', 'id': '1', 'status': 's', 'action': 'a', 'x': 1}")))
+    assertThat(
+            options.project(
+                Json.object(
+                    "{'@odata.type': 't', 'id': '1', 'status': 's', 'action': 'a', 'x': 1}")))
         .isEqualTo(Json.object("{'@odata.type': 't', 'id': '1', 'status': 's', 'action': 'a'}"));
-    assertThat(parse("$select", "*").project(Json.object("{'x': 1}"))).isEqualTo(Json.object("{'x': 1}"));
+    assertThat(parse("$select", "*").project(Json.object("{'x': 1}")))
+        .isEqualTo(Json.object("{'x': 1}"));
     assertThatThrownBy(
-            () -> parse("$select", "nope").checkSelect(List.of("id"), "microsoft.graph.security.caseOperation"))
+            () ->
+                parse("$select", "nope")
+                    .checkSelect(List.of("id"), "microsoft.graph.security.caseOperation"))
         .hasMessage(
             "The query option '$select' names 'nope', which is not a property of type"
                 + " 'microsoft.graph.security.caseOperation'.");
@@ -209,8 +247,10 @@ class QueryOptionsTest {
     assertThat(body.getJsonNumber("@odata.count").longValue()).isEqualTo(3);
     assertThat(body.getString("@odata.nextLink")).isEqualTo(options.nextLinkAfter(request, 2, 3));
     assertThat(body.getJsonArray("value"))
-        .containsExactly(Json.object("{'id': 'a', 'name': 'aa'}"), Json.object("{'id': 'b', 'name': 'bb'}"));
+        .containsExactly(
+            Json.object("{'id': 'a', 'name': 'aa'}"), Json.object("{'id': 'b', 'name': 'bb'}"));
     assertThat(options.collection("c", List.of("a"), 1, n -> Json.object("{'id': 'a'}"), request))
-        .isEqualTo(Json.object("{'@odata.context': 'c', '@odata.count': 1, 'value': [{'id': 'a'}]}"));
+        .isEqualTo(
+            Json.object("{'@odata.context': 'c', '@odata.count': 1, 'value': [{'id': 'a'}]}"));
   }
 }

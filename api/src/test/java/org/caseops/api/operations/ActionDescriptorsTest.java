@@ -21,7 +21,10 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.OperationTarget;
 import org.junit.jupiter.api.Test;
 
-/** Every member of caseAction either has a descriptor whose job is deployed, or is refused as it was before. */
+/**
+ * Every member of caseAction either has a descriptor whose job is deployed, or is refused as it was
+ * before.
+ */
 class ActionDescriptorsTest {
   private final CaseFixture f = new CaseFixture();
 
@@ -39,14 +42,19 @@ class ActionDescriptorsTest {
       } else {
         assertThat(ActionRules.of(action)).as(action + " has rules but no descriptor").isEmpty();
         assertThatThrownBy(
-                () -> f.operationService.submit(f.caseId, action, OperationTarget.none(), CaseFixture.ALICE))
+                () ->
+                    f.operationService.submit(
+                        f.caseId, action, OperationTarget.none(), CaseFixture.ALICE))
             .satisfies(
                 t ->
                     ApiErrors.assertStatus(
                         t,
                         400,
-                        "The action '" + action.wireName() + "' has no job on this server yet (no META-INF/batch-jobs/"
-                            + action.wireName() + ".xml), so no operation was created."));
+                        "The action '"
+                            + action.wireName()
+                            + "' has no job on this server yet (no META-INF/batch-jobs/"
+                            + action.wireName()
+                            + ".xml), so no operation was created."));
       }
     }
     assertThat(f.operations.stored).isEmpty();

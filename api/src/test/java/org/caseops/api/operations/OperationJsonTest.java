@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OperationJsonTest {
   private static final String CASE = "22aa2acd-7554-4330-9ba9-ce20014aaae4";
-  private static final ServiceRoot ROOT = ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
+  private static final ServiceRoot ROOT =
+      ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
   private static final Instant CREATED = Instant.parse("2024-03-01T10:15:30.123456Z");
 
   private static CaseOperation operation(CaseAction action) {
@@ -47,8 +48,11 @@ class OperationJsonTest {
             "resultInfo");
     assertThat(json.getString("@odata.context"))
         .isEqualTo(
-            "http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('" + CASE + "')/operations/$entity");
-    assertThat(json.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
+            "http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('"
+                + CASE
+                + "')/operations/$entity");
+    assertThat(json.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
     assertThat(json.getString("id")).isEqualTo(op.getId()).matches("[0-9a-f]{32}");
     assertThat(json.getString("action")).isEqualTo("index");
     assertThat(json.getString("status")).isEqualTo("notStarted");
@@ -56,7 +60,8 @@ class OperationJsonTest {
     assertThat(json.getString("createdDateTime")).isEqualTo("2024-03-01T10:15:30.123456Z");
     assertThat(json.getString("completedDateTime")).isEqualTo("0001-01-01T00:00:00Z");
     assertThat(json.get("createdBy"))
-        .isEqualTo(Json.object("{'user': {'id': 'u1', 'displayName': 'Alice'}, 'application': null}"));
+        .isEqualTo(
+            Json.object("{'user': {'id': 'u1', 'displayName': 'Alice'}, 'application': null}"));
     assertThat(json.get("resultInfo")).isEqualTo(JsonValue.NULL);
   }
 
@@ -75,7 +80,8 @@ class OperationJsonTest {
     assertThat(json.getInt("percentProgress")).isEqualTo(100);
     assertThat(json.getString("completedDateTime")).isEqualTo("2024-03-01T10:20:00Z");
     assertThat(json.getJsonObject("resultInfo"))
-        .isEqualTo(Json.object("{'code': 207, 'message': '2 items could not be indexed', 'subcode': 0}"));
+        .isEqualTo(
+            Json.object("{'code': 207, 'message': '2 items could not be indexed', 'subcode': 0}"));
   }
 
   @ParameterizedTest
@@ -100,13 +106,16 @@ class OperationJsonTest {
   @ParameterizedTest
   @CsvSource({"purgeData", "exportReport", "exportResult", "holdPolicySync"})
   void laterActionsAreMaskedUnlessTheClientAskedForThem(CaseAction action) {
-    assertThat(OperationJson.item(operation(action), false).getString("action")).isEqualTo("unknownFutureValue");
-    assertThat(OperationJson.item(operation(action), true).getString("action")).isEqualTo(action.name());
+    assertThat(OperationJson.item(operation(action), false).getString("action"))
+        .isEqualTo("unknownFutureValue");
+    assertThat(OperationJson.item(operation(action), true).getString("action"))
+        .isEqualTo(action.name());
   }
 
   @Test
   void knownActionsAreNeverMasked() {
-    assertThat(OperationJson.item(operation(CaseAction.holdUpdate), false).getString("action")).isEqualTo("holdUpdate");
+    assertThat(OperationJson.item(operation(CaseAction.holdUpdate), false).getString("action"))
+        .isEqualTo("holdUpdate");
   }
 
   @Test

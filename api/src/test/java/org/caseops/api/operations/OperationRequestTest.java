@@ -18,7 +18,8 @@ class OperationRequestTest {
             + " 'percentProgress': 'Integer', 'status': 'String', 'resultInfo': {'@odata.type':"
             + " 'microsoft.graph.resultInfo'}, 'id': 'x', 'createdDateTime': 'y'}";
 
-    assertThat(OperationRequest.parse(Json.object(seed), false).action()).isEqualTo(CaseAction.index);
+    assertThat(OperationRequest.parse(Json.object(seed), false).action())
+        .isEqualTo(CaseAction.index);
   }
 
   @Test
@@ -35,12 +36,15 @@ class OperationRequestTest {
   @Test
   void anotherDerivedTypeIsRefused() {
     assertThatThrownBy(
-            () -> OperationRequest.parse(
-                Json.object("{'@odata.type': '#microsoft.graph.security.ediscoveryHoldOperation', 'action': 'index'}"),
-                false))
+            () ->
+                OperationRequest.parse(
+                    Json.object(
+                        "{'@odata.type': '#microsoft.graph.security.ediscoveryHoldOperation', 'action': 'index'}"),
+                    false))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("does not match the expected type #microsoft.graph.security.caseOperation or"
-            + " #microsoft.graph.security.ediscoveryIndexOperation");
+        .hasMessageContaining(
+            "does not match the expected type #microsoft.graph.security.caseOperation or"
+                + " #microsoft.graph.security.ediscoveryIndexOperation");
   }
 
   @Test
@@ -53,7 +57,8 @@ class OperationRequestTest {
         .hasMessage("The property 'action' must not be null.");
     assertThatThrownBy(() -> OperationRequest.parse(Json.object("{'action': 'reindex'}"), false))
         .hasMessageStartingWith("'reindex' is not a valid value of 'action'.");
-    assertThatThrownBy(() -> OperationRequest.parse(Json.object("{'action': 'unknownFutureValue'}"), true))
+    assertThatThrownBy(
+            () -> OperationRequest.parse(Json.object("{'action': 'unknownFutureValue'}"), true))
         .isInstanceOf(ApiException.class);
   }
 
@@ -67,7 +72,9 @@ class OperationRequestTest {
 
   @Test
   void unknownPropertiesAreRefused() {
-    assertThatThrownBy(() -> OperationRequest.parse(Json.object("{'action': 'index', 'sources': []}"), false))
-        .hasMessage("The property 'sources' does not exist on type 'microsoft.graph.security.caseOperation'.");
+    assertThatThrownBy(
+            () -> OperationRequest.parse(Json.object("{'action': 'index', 'sources': []}"), false))
+        .hasMessage(
+            "The property 'sources' does not exist on type 'microsoft.graph.security.caseOperation'.");
   }
 }

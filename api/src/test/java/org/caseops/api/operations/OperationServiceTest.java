@@ -21,10 +21,10 @@ import org.caseops.api.testing.InMemoryOperations;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
-import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.support.ListQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,9 @@ class OperationServiceTest {
     assertThat(op.getCreatedDateTime()).isEqualTo(Instant.parse("2024-03-01T10:15:30.123456Z"));
     assertThat(committedAtStart).containsExactly("add " + op.getId());
     assertThat(jobs.started).containsExactly("index");
-    assertThat(jobs.parameters.get(0)).containsEntry("operationId", op.getId()).containsEntry("caseId", caseId);
+    assertThat(jobs.parameters.get(0))
+        .containsEntry("operationId", op.getId())
+        .containsEntry("caseId", caseId);
     assertThat(operations.calls).containsExactly("add " + op.getId());
   }
 
@@ -68,7 +70,8 @@ class OperationServiceTest {
   void aSecondOperationOfTheSameActionWaitsUntilTheFirstHasFinished() {
     CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+    assertThatThrownBy(
+            () -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .satisfies(
             t -> {
               ApiException e = ApiErrors.of(t);
@@ -85,7 +88,8 @@ class OperationServiceTest {
 
   @Test
   void anActionWithoutJobIsRefusedBeforeAnythingIsStored() {
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
+    assertThatThrownBy(
+            () -> service.submit(caseId, CaseAction.holdUpdate, OperationTarget.none(), ALICE))
         .satisfies(
             t -> {
               ApiException e = ApiErrors.of(t);
@@ -104,13 +108,16 @@ class OperationServiceTest {
   void aJobThatCannotStartLeavesTheOperationSubmissionFailed() {
     jobs.startFailure = new JobStartException("no such job");
 
-    assertThatThrownBy(() -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+    assertThatThrownBy(
+            () -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
         .satisfies(
             t -> {
               ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(500);
               assertThat(e.code()).isEqualTo(ErrorCode.generalException);
-              assertThat(e.getMessage()).contains("marked submissionFailed").doesNotContain("no such job");
+              assertThat(e.getMessage())
+                  .contains("marked submissionFailed")
+                  .doesNotContain("no such job");
             });
     CaseOperation failed = operations.stored.values().iterator().next();
     assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
@@ -122,12 +129,18 @@ class OperationServiceTest {
   @Test
   void anUnknownCaseIsA404AndStartsNothing() {
     assertThatRefusedBy(
-            () -> service.submit("00000000-0000-0000-0000-000000000001", CaseAction.index, OperationTarget.none(), ALICE))
+            () ->
+                service.submit(
+                    "00000000-0000-0000-0000-000000000001",
+                    CaseAction.index,
+                    OperationTarget.none(),
+                    ALICE))
         .satisfies(
             t -> {
               ApiException e = ApiErrors.of(t);
               assertThat(e.status()).isEqualTo(404);
-              assertThat(e.getMessage()).isEqualTo("No ediscoveryCase with id '00000000-0000-0000-0000-000000000001'.");
+              assertThat(e.getMessage())
+                  .isEqualTo("No ediscoveryCase with id '00000000-0000-0000-0000-000000000001'.");
             });
     assertThat(operations.stored).isEmpty();
   }
@@ -150,7 +163,10 @@ class OperationServiceTest {
     String otherCase = "00000000-0000-0000-0000-000000000002";
 
     assertThatRefusedBy(() -> service.get(caseId, "0123456789abcdef0123456789abcdef"))
-        .hasMessage("No caseOperation with id '0123456789abcdef0123456789abcdef' in case '" + caseId + "'.");
+        .hasMessage(
+            "No caseOperation with id '0123456789abcdef0123456789abcdef' in case '"
+                + caseId
+                + "'.");
     assertThatRefusedBy(() -> service.get(otherCase, op.getId()))
         .hasMessage("No ediscoveryCase with id '" + otherCase + "'.");
   }
@@ -169,7 +185,8 @@ class OperationServiceTest {
 
     assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);
     assertThat(service.count(caseId, null)).isEqualTo(2);
-    assertThatThrownBy(() -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
+    assertThatThrownBy(
+            () -> service.list("00000000-0000-0000-0000-000000000003", ListQuery.page(0, 10)))
         .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }
 }

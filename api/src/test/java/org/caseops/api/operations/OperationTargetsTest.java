@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.Fields;
-import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
-import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.EstimateStatistics;
 import org.caseops.domain.operations.OperationTarget;
@@ -22,9 +19,13 @@ import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.junit.jupiter.api.Test;
 
-/** POST .../operations with targets, as the Graph SDKs send them, through to the stored operation and its JSON. */
+/**
+ * POST .../operations with targets, as the Graph SDKs send them, through to the stored operation
+ * and its JSON.
+ */
 class OperationTargetsTest {
-  private static final ServiceRoot ROOT = ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
+  private static final ServiceRoot ROOT =
+      ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
 
   private final CaseFixture f = new CaseFixture();
 
@@ -44,11 +45,18 @@ class OperationTargetsTest {
     EdiscoverySearch b = f.search("B");
 
     CaseOperation byRef =
-        post("{'@odata.type':'#microsoft.graph.security.ediscoveryEstimateOperation','action':'estimateStatistics',"
-            + "'search':{'id':'" + a.getId() + "'},'statisticsOptions':'includeRefiners'}");
+        post(
+            "{'@odata.type':'#microsoft.graph.security.ediscoveryEstimateOperation','action':'estimateStatistics',"
+                + "'search':{'id':'"
+                + a.getId()
+                + "'},'statisticsOptions':'includeRefiners'}");
     CaseOperation byBind =
-        post("{'action':'estimateStatistics','search@odata.bind':'https://h/v1.0/security/cases/ediscoveryCases/"
-            + f.caseId + "/searches/" + b.getId() + "'}");
+        post(
+            "{'action':'estimateStatistics','search@odata.bind':'https://h/v1.0/security/cases/ediscoveryCases/"
+                + f.caseId
+                + "/searches/"
+                + b.getId()
+                + "'}");
 
     assertThat(byRef.getTarget().getSearchId()).isEqualTo(a.getId());
     assertThat(byRef.getTarget().getOptions()).containsExactly("includeRefiners");
@@ -58,12 +66,15 @@ class OperationTargetsTest {
 
   @Test
   void aMissingTargetIsRefusedNamingIt() {
-    assertThatThrownBy(() -> post("{'action':'estimateStatistics'}")).satisfies(e -> assertStatus(e, 400, "search"));
+    assertThatThrownBy(() -> post("{'action':'estimateStatistics'}"))
+        .satisfies(e -> assertStatus(e, 400, "search"));
     EdiscoverySearch s = f.search("S");
-    assertThatThrownBy(() -> post("{'action':'addToReviewSet','search':{'id':'" + s.getId() + "'}}"))
+    assertThatThrownBy(
+            () -> post("{'action':'addToReviewSet','search':{'id':'" + s.getId() + "'}}"))
         .satisfies(e -> assertStatus(e, 400, "reviewSet"));
     ReviewSet set = f.reviewSet("R");
-    assertThatThrownBy(() -> post("{'action':'applyTags','reviewSet':{'id':'" + set.getId() + "'}}"))
+    assertThatThrownBy(
+            () -> post("{'action':'applyTags','reviewSet':{'id':'" + set.getId() + "'}}"))
         .satisfies(e -> assertStatus(e, 400, "query"));
     assertThat(f.operations.stored).isEmpty();
   }
@@ -71,11 +82,17 @@ class OperationTargetsTest {
   @Test
   void anUnknownTargetIsRefusedNamingIt() {
     String missing = "00000000-0000-0000-0000-000000000042";
-    assertThatThrownBy(() -> post("{'action':'estimateStatistics','search':{'id':'" + missing + "'}}"))
+    assertThatThrownBy(
+            () -> post("{'action':'estimateStatistics','search':{'id':'" + missing + "'}}"))
         .satisfies(e -> assertStatus(e, 400, "'search'", missing));
     assertThatThrownBy(() -> post("{'action':'estimateStatistics','search':{'id':'nope'}}"))
         .satisfies(e -> assertStatus(e, 400, "nope"));
-    assertThatThrownBy(() -> post("{'action':'estimateStatistics','search@odata.bind':'https://h/v1.0/x/tags/" + missing + "'}"))
+    assertThatThrownBy(
+            () ->
+                post(
+                    "{'action':'estimateStatistics','search@odata.bind':'https://h/v1.0/x/tags/"
+                        + missing
+                        + "'}"))
         .satisfies(e -> assertStatus(e, 400, "searches"));
     assertThat(f.operations.stored).isEmpty();
   }
@@ -88,16 +105,27 @@ class OperationTargetsTest {
     ReviewTag tag = f.tag("Hot", null);
 
     CaseOperation add =
-        post("{'action':'addToReviewSet','reviewSet':{'id':'" + set.getId() + "'},'search':{'id':'" + s.getId()
-            + "'},'additionalDataOptions':'allVersions','itemsToInclude':'searchHits'}");
+        post(
+            "{'action':'addToReviewSet','reviewSet':{'id':'"
+                + set.getId()
+                + "'},'search':{'id':'"
+                + s.getId()
+                + "'},'additionalDataOptions':'allVersions','itemsToInclude':'searchHits'}");
     CaseOperation tags =
-        post("{'action':'applyTags','reviewSet':{'id':'" + set.getId() + "'},'reviewSetQuery':{'id':'" + q.getId()
-            + "'},'tagsToAdd':[{'id':'" + tag.getId() + "'}]}");
+        post(
+            "{'action':'applyTags','reviewSet':{'id':'"
+                + set.getId()
+                + "'},'reviewSetQuery':{'id':'"
+                + q.getId()
+                + "'},'tagsToAdd':[{'id':'"
+                + tag.getId()
+                + "'}]}");
 
     assertThat(add.getTarget().getReviewSetId()).isEqualTo(set.getId());
     assertThat(add.getTarget().getSearchId()).isEqualTo(s.getId());
     JsonObject addJson = OperationJson.entity(ROOT, add, false);
-    assertThat(addJson.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryAddToReviewSetOperation");
+    assertThat(addJson.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryAddToReviewSetOperation");
     assertThat(addJson.getString("additionalDataOptions")).isEqualTo("allVersions");
     assertThat(addJson.getString("itemsToInclude")).isEqualTo("searchHits");
     assertThat(tags.getTarget().getQueryId()).isEqualTo(q.getId());
@@ -118,12 +146,17 @@ class OperationTargetsTest {
   void theEstimateIsWrittenOnceRecorded() {
     EdiscoverySearch s = f.search("S");
     CaseOperation op =
-        post("{'action':'estimateStatistics','search':{'id':'" + s.getId() + "'},'statisticsOptions':'includeQueryStats,includeRefiners'}");
+        post(
+            "{'action':'estimateStatistics','search':{'id':'"
+                + s.getId()
+                + "'},'statisticsOptions':'includeQueryStats,includeRefiners'}");
 
     JsonObject before = OperationJson.entity(ROOT, op, false);
-    assertThat(before.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
+    assertThat(before.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
     assertThat(before.isNull("indexedItemCount")).isTrue();
-    assertThat(before.getString("statisticsOptions")).isEqualTo("includeRefiners,includeQueryStats");
+    assertThat(before.getString("statisticsOptions"))
+        .isEqualTo("includeRefiners,includeQueryStats");
 
     Fields.set(op, "estimate", new EstimateStatistics(12, 5_000_000_000L, 3, 40, 2, 1));
     JsonObject after = OperationJson.entity(ROOT, op, false);
@@ -141,9 +174,11 @@ class OperationTargetsTest {
     EdiscoverySearch s = f.search("S");
     ReviewSet r1 = f.reviewSet("R1");
     ReviewSet r2 = f.reviewSet("R2");
-    String body = "{'action':'addToReviewSet','reviewSet':{'id':'%s'},'search':{'id':'" + s.getId() + "'}}";
+    String body =
+        "{'action':'addToReviewSet','reviewSet':{'id':'%s'},'search':{'id':'" + s.getId() + "'}}";
     post(body.formatted(r1.getId()));
     post(body.formatted(r2.getId()));
-    assertThatThrownBy(() -> post(body.formatted(r1.getId()))).satisfies(e -> assertStatus(e, 409, r1.getId()));
+    assertThatThrownBy(() -> post(body.formatted(r1.getId())))
+        .satisfies(e -> assertStatus(e, 409, r1.getId()));
   }
 }

@@ -19,7 +19,8 @@ class RequestIdsTest {
 
   @Test
   void usesTheRequestIdWhenTheClientSentNoneOrAnUnusableOne() {
-    for (String header : new String[] {null, "", "   ", "two words", "line\r\nbreak", "x".repeat(129), "é"}) {
+    for (String header :
+        new String[] {null, "", "   ", "two words", "line\r\nbreak", "x".repeat(129), "é"}) {
       RequestIds.Pair ids = RequestIds.create(header);
       assertThat(ids.clientRequestId()).as("header %s", header).isEqualTo(ids.requestId());
     }

@@ -17,7 +17,6 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
-import org.caseops.api.testing.GraphErrors;
 import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -30,7 +29,8 @@ import org.caseops.domain.support.ListQuery;
 import org.junit.jupiter.api.Test;
 
 class ReviewSetServiceTest {
-  private static final ServiceRoot ROOT = ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
+  private static final ServiceRoot ROOT =
+      ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
 
   private final CaseFixture f = new CaseFixture();
   private final ReviewSetService service = f.reviewSetService;
@@ -49,11 +49,16 @@ class ReviewSetServiceTest {
         .satisfies(e -> assertStatus(e, 409, "PRIVILEGED", "ignoring case"));
     assertThat(service.create(f.otherCase(), "Privileged", CaseFixture.ALICE)).isNotNull();
 
-    assertThatThrownBy(() -> ReviewSetRequests.parseNewReviewSet(Json.object("{'displayName':'" + "x".repeat(65) + "'}")))
+    assertThatThrownBy(
+            () ->
+                ReviewSetRequests.parseNewReviewSet(
+                    Json.object("{'displayName':'" + "x".repeat(65) + "'}")))
         .satisfies(e -> assertStatus(e, 400, "64"));
     assertThatThrownBy(() -> ReviewSetRequests.parseNewReviewSet(Json.object("{}")))
         .satisfies(e -> assertStatus(e, 400, "'displayName' is required"));
-    assertThat(ReviewSetRequests.parseNewReviewSet(Json.object("{'displayName':'" + "x".repeat(64) + "'}")))
+    assertThat(
+            ReviewSetRequests.parseNewReviewSet(
+                Json.object("{'displayName':'" + "x".repeat(64) + "'}")))
         .hasSize(64);
   }
 
@@ -71,7 +76,9 @@ class ReviewSetServiceTest {
         OperationRequest.parseParameters(
             CaseAction.addToReviewSet,
             Json.object(
-                "{'search':{'id':'" + search.getId() + "'},'additionalDataOptions':'linkedFiles',"
+                "{'search':{'id':'"
+                    + search.getId()
+                    + "'},'additionalDataOptions':'linkedFiles',"
                     + "'itemsToInclude':'searchHits,partiallyIndexed','documentVersion':'latest'}"),
             false);
 
@@ -80,7 +87,8 @@ class ReviewSetServiceTest {
     assertThat(op.getAction()).isEqualTo(CaseAction.addToReviewSet);
     assertThat(op.getTarget().getReviewSetId()).isEqualTo(set.getId());
     assertThat(op.getTarget().getSearchId()).isEqualTo(search.getId());
-    assertThat(op.getTarget().getOptions()).containsExactly("linkedFiles", "searchHits", "partiallyIndexed");
+    assertThat(op.getTarget().getOptions())
+        .containsExactly("linkedFiles", "searchHits", "partiallyIndexed");
     assertThat(f.jobs.started).containsExactly("addToReviewSet");
   }
 
@@ -92,11 +100,18 @@ class ReviewSetServiceTest {
         OperationRequest.parseParameters(
             CaseAction.addToReviewSet,
             Json.object(
-                "{'search@odata.bind':'https://h/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/searches/"
-                    + search.getId() + "'}"),
+                "{'search@odata.bind':'https://h/v1.0/security/cases/ediscoveryCases/"
+                    + f.caseId
+                    + "/searches/"
+                    + search.getId()
+                    + "'}"),
             false);
 
-    assertThat(service.addToReviewSet(f.caseId, set.getId(), params, CaseFixture.ALICE).getTarget().getSearchId())
+    assertThat(
+            service
+                .addToReviewSet(f.caseId, set.getId(), params, CaseFixture.ALICE)
+                .getTarget()
+                .getSearchId())
         .isEqualTo(search.getId());
   }
 
@@ -104,17 +119,27 @@ class ReviewSetServiceTest {
   void addToReviewSetWithoutOrWithAnUnknownSearchIsRefusedByName() {
     ReviewSet set = f.reviewSet("R");
     assertThatThrownBy(
-            () -> service.addToReviewSet(f.caseId, set.getId(), new OperationRequest(CaseAction.addToReviewSet), CaseFixture.ALICE))
+            () ->
+                service.addToReviewSet(
+                    f.caseId,
+                    set.getId(),
+                    new OperationRequest(CaseAction.addToReviewSet),
+                    CaseFixture.ALICE))
         .satisfies(e -> assertStatus(e, 400, "search"));
     OperationRequest unknown =
         OperationRequest.parseParameters(
-            CaseAction.addToReviewSet, Json.object("{'search':{'id':'00000000-0000-0000-0000-000000000007'}}"), false);
-    assertThatThrownBy(() -> service.addToReviewSet(f.caseId, set.getId(), unknown, CaseFixture.ALICE))
+            CaseAction.addToReviewSet,
+            Json.object("{'search':{'id':'00000000-0000-0000-0000-000000000007'}}"),
+            false);
+    assertThatThrownBy(
+            () -> service.addToReviewSet(f.caseId, set.getId(), unknown, CaseFixture.ALICE))
         .satisfies(e -> assertStatus(e, 400, "'search'", "00000000-0000-0000-0000-000000000007"));
     assertThatThrownBy(
             () ->
                 OperationRequest.parseParameters(
-                    CaseAction.addToReviewSet, Json.object("{'itemsToInclude':'everything'}"), false))
+                    CaseAction.addToReviewSet,
+                    Json.object("{'itemsToInclude':'everything'}"),
+                    false))
         .satisfies(e -> assertStatus(e, 400, "itemsToInclude"));
     assertThat(f.operations.stored).isEmpty();
   }
@@ -122,19 +147,24 @@ class ReviewSetServiceTest {
   @Test
   void filesComeWithTheirSourceTypeTagsAndGraphShape() throws IOException {
     ReviewSet set = f.reviewSet("R");
-    ReviewSetItem mail = f.file(set, f.mailbox, "email", "Hello", "From: bob".getBytes(StandardCharsets.UTF_8));
+    ReviewSetItem mail =
+        f.file(set, f.mailbox, "email", "Hello", "From: bob".getBytes(StandardCharsets.UTF_8));
     ReviewSetItem doc = f.file(set, f.site, "docs", "Plan.PDF", new byte[] {1, 2, 3});
     ReviewTag hot = f.tag("Hot", null);
     f.tags.retag(set.getId(), Map.of(mail.getId(), Set.of(hot.getId())), Map.of());
 
     List<ReviewSetService.FileView> files = service.files(f.caseId, set.getId(), 0, 10);
     assertThat(service.countFiles(set.getId())).isEqualTo(2);
-    assertThat(files).extracting(v -> v.file().getId()).containsExactlyInAnyOrder(mail.getId(), doc.getId());
+    assertThat(files)
+        .extracting(v -> v.file().getId())
+        .containsExactlyInAnyOrder(mail.getId(), doc.getId());
 
     ReviewSetService.FileView mailView = service.file(f.caseId, set.getId(), mail.getId());
-    JsonObject json = FileJson.entity(ROOT, mailView.file(), mailView.sourceKind(), mailView.tags());
+    JsonObject json =
+        FileJson.entity(ROOT, mailView.file(), mailView.sourceKind(), mailView.tags());
     assertThat(json.getString("@odata.context"))
-        .endsWith("ediscoveryCases('" + f.caseId + "')/reviewSets('" + set.getId() + "')/files/$entity");
+        .endsWith(
+            "ediscoveryCases('" + f.caseId + "')/reviewSets('" + set.getId() + "')/files/$entity");
     assertThat(json.getString("name")).isEqualTo("Hello");
     assertThat(json.getString("mediaType")).isEqualTo("message/rfc822");
     assertThat(json.getString("extension")).isEqualTo("eml");
@@ -143,7 +173,8 @@ class ReviewSetServiceTest {
     assertThat(json.getJsonArray("senderOrAuthors").getString(0)).isEqualTo("bob@example.com");
     assertThat(json.getString("processingStatus")).isEqualTo("success");
     assertThat(json.getJsonNumber("size").longValue()).isEqualTo(9);
-    assertThat(json.getJsonArray("tags").getJsonObject(0).getString("displayName")).isEqualTo("Hot");
+    assertThat(json.getJsonArray("tags").getJsonObject(0).getString("displayName"))
+        .isEqualTo("Hot");
 
     ReviewSetService.FileView docView = service.file(f.caseId, set.getId(), doc.getId());
     JsonObject docJson = FileJson.item(docView.file(), docView.sourceKind(), docView.tags());
@@ -156,7 +187,8 @@ class ReviewSetServiceTest {
   @Test
   void contentIsTheStoredBytesWithTheFilesMediaType() throws IOException {
     ReviewSet set = f.reviewSet("R");
-    ReviewSetItem mail = f.file(set, f.mailbox, "email", "Hello", "From: bob".getBytes(StandardCharsets.UTF_8));
+    ReviewSetItem mail =
+        f.file(set, f.mailbox, "email", "Hello", "From: bob".getBytes(StandardCharsets.UTF_8));
 
     ReviewSetService.FileContent content = service.content(f.caseId, set.getId(), mail.getId());
     try (InputStream in = content.stream()) {
@@ -168,7 +200,8 @@ class ReviewSetServiceTest {
     f.contents.stored.clear();
     assertThatThrownBy(() -> service.content(f.caseId, set.getId(), mail.getId()))
         .satisfies(e -> assertStatus(e, 404, mail.getId()));
-    assertThatThrownBy(() -> service.file(f.caseId, set.getId(), "0123456789abcdef0123456789abcdef"))
+    assertThatThrownBy(
+            () -> service.file(f.caseId, set.getId(), "0123456789abcdef0123456789abcdef"))
         .satisfies(e -> assertStatus(e, 404, "ediscoveryFile"));
   }
 
@@ -176,16 +209,21 @@ class ReviewSetServiceTest {
   void queriesTakeKqlWithTagsUnderEitherName() {
     ReviewSet set = f.reviewSet("R");
     ReviewSetRequests.NewQuery request =
-        ReviewSetRequests.parseNewQuery(Json.object("{'displayName':'Q','query':'tag:\\\"Hot\\\" AND budget'}"));
+        ReviewSetRequests.parseNewQuery(
+            Json.object("{'displayName':'Q','query':'tag:\\\"Hot\\\" AND budget'}"));
     assertThat(request.contentQuery()).isEqualTo("tag:\"Hot\" AND budget");
 
     ReviewSetQuery q = service.addQuery(f.caseId, set.getId(), request, CaseFixture.ALICE);
-    assertThat(service.getQuery(f.caseId, set.getId(), q.getId()).getContentQuery()).isEqualTo("tag:\"Hot\" AND budget");
+    assertThat(service.getQuery(f.caseId, set.getId(), q.getId()).getContentQuery())
+        .isEqualTo("tag:\"Hot\" AND budget");
     assertThat(service.listQueries(f.caseId, set.getId(), ListQuery.page(0, 10))).hasSize(1);
 
     service.updateQuery(
-        f.caseId, set.getId(), q.getId(),
-        ReviewSetRequests.parseQueryChanges(Json.object("{'contentQuery':'subject:plan'}")), CaseFixture.ALICE);
+        f.caseId,
+        set.getId(),
+        q.getId(),
+        ReviewSetRequests.parseQueryChanges(Json.object("{'contentQuery':'subject:plan'}")),
+        CaseFixture.ALICE);
     ReviewSetQuery changed = service.getQuery(f.caseId, set.getId(), q.getId());
     assertThat(changed.getContentQuery()).isEqualTo("subject:plan");
     assertThat(changed.getDisplayName()).isEqualTo("Q");
@@ -200,13 +238,21 @@ class ReviewSetServiceTest {
 
   @Test
   void queryBodiesAreChecked() {
-    assertThatThrownBy(() -> ReviewSetRequests.parseNewQuery(Json.object("{'displayName':'Q','query':'a','contentQuery':'b'}")))
+    assertThatThrownBy(
+            () ->
+                ReviewSetRequests.parseNewQuery(
+                    Json.object("{'displayName':'Q','query':'a','contentQuery':'b'}")))
         .satisfies(e -> assertStatus(e, 400, "once"));
-    assertThatThrownBy(() -> ReviewSetRequests.parseNewQuery(Json.object("{'displayName':'Q','contentQuery':'(a'}")))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.badRequest);
-          assertThat(e.getMessage()).contains("position");
-        });
+    assertThatThrownBy(
+            () ->
+                ReviewSetRequests.parseNewQuery(
+                    Json.object("{'displayName':'Q','contentQuery':'(a'}")))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.badRequest);
+              assertThat(e.getMessage()).contains("position");
+            });
     assertThatThrownBy(() -> ReviewSetRequests.parseNewQuery(Json.object("{'query':'a'}")))
         .satisfies(e -> assertStatus(e, 400, "displayName"));
   }
@@ -221,9 +267,15 @@ class ReviewSetServiceTest {
     OperationRequest params =
         OperationRequest.parseParameters(
             CaseAction.applyTags,
-            Json.object("{'tagsToAdd':[{'id':'" + hot.getId() + "'}],'tagsToRemove':[{'id':'" + cold.getId() + "'}]}"),
+            Json.object(
+                "{'tagsToAdd':[{'id':'"
+                    + hot.getId()
+                    + "'}],'tagsToRemove':[{'id':'"
+                    + cold.getId()
+                    + "'}]}"),
             false);
-    CaseOperation op = service.applyTags(f.caseId, set.getId(), q.getId(), params, CaseFixture.ALICE);
+    CaseOperation op =
+        service.applyTags(f.caseId, set.getId(), q.getId(), params, CaseFixture.ALICE);
 
     assertThat(op.getAction().derivedType()).isEqualTo("ediscoveryTagOperation");
     assertThat(op.getTarget().getQueryId()).isEqualTo(q.getId());
@@ -233,14 +285,25 @@ class ReviewSetServiceTest {
 
     String bad = "00000000-0000-0000-0000-0000000000ab";
     OperationRequest unknown =
-        OperationRequest.parseParameters(CaseAction.applyTags, Json.object("{'tagsToRemove':[{'id':'" + bad + "'}]}"), false);
-    assertThatThrownBy(() -> service.applyTags(f.caseId, set.getId(), q.getId(), unknown, CaseFixture.ALICE))
+        OperationRequest.parseParameters(
+            CaseAction.applyTags, Json.object("{'tagsToRemove':[{'id':'" + bad + "'}]}"), false);
+    assertThatThrownBy(
+            () -> service.applyTags(f.caseId, set.getId(), q.getId(), unknown, CaseFixture.ALICE))
         .satisfies(e -> assertStatus(e, 400, bad, "tagsToRemove"));
     OperationRequest empty =
-        OperationRequest.parseParameters(CaseAction.applyTags, Json.object("{'tagsToAdd':[]}"), false);
-    assertThatThrownBy(() -> service.applyTags(f.caseId, set.getId(), q.getId(), empty, CaseFixture.ALICE))
+        OperationRequest.parseParameters(
+            CaseAction.applyTags, Json.object("{'tagsToAdd':[]}"), false);
+    assertThatThrownBy(
+            () -> service.applyTags(f.caseId, set.getId(), q.getId(), empty, CaseFixture.ALICE))
         .satisfies(e -> assertStatus(e, 400, "tagsToAdd", "tagsToRemove"));
-    assertThatThrownBy(() -> service.applyTags(f.caseId, set.getId(), "00000000-0000-0000-0000-0000000000cd", params, CaseFixture.ALICE))
+    assertThatThrownBy(
+            () ->
+                service.applyTags(
+                    f.caseId,
+                    set.getId(),
+                    "00000000-0000-0000-0000-0000000000cd",
+                    params,
+                    CaseFixture.ALICE))
         .satisfies(e -> assertStatus(e, 404, "ediscoveryReviewSetQuery"));
     assertThat(f.operations.stored).hasSize(1);
   }

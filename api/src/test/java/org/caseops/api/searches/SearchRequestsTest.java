@@ -24,7 +24,8 @@ class SearchRequestsTest {
     assertThat(s.description()).isEqualTo("d");
     assertThat(s.contentQuery()).isEqualTo("from:alice AND budget");
     assertThat(s.scopes())
-        .containsExactlyInAnyOrder(DataSourceScopes.allCaseCustodians, DataSourceScopes.allTenantMailboxes);
+        .containsExactlyInAnyOrder(
+            DataSourceScopes.allCaseCustodians, DataSourceScopes.allTenantMailboxes);
     assertThat(s.custodianSourceUrls()).containsExactly("u1");
     assertThat(s.additionalSourceUrls()).containsExactly("u2", "u3");
   }
@@ -38,7 +39,9 @@ class SearchRequestsTest {
   @Test
   void anInvalidQueryIsABadRequestThatGivesThePosition() {
     assertThatThrownBy(
-            () -> SearchRequests.parseNew(Json.object("{'displayName':'S','contentQuery':'budget AND ('}"), false))
+            () ->
+                SearchRequests.parseNew(
+                    Json.object("{'displayName':'S','contentQuery':'budget AND ('}"), false))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -51,7 +54,9 @@ class SearchRequestsTest {
   @Test
   void tagRestrictionsAreForReviewSetQueriesOnly() {
     assertThatThrownBy(
-            () -> SearchRequests.parseNew(Json.object("{'displayName':'S','contentQuery':'tag:hot'}"), false))
+            () ->
+                SearchRequests.parseNew(
+                    Json.object("{'displayName':'S','contentQuery':'tag:hot'}"), false))
         .isInstanceOf(ApiException.class);
   }
 
@@ -60,41 +65,52 @@ class SearchRequestsTest {
     assertThatThrownBy(
             () ->
                 SearchRequests.parseNew(
-                    Json.object("{'displayName':'S','dataSourceScopes':'unknownFutureValue'}"), false))
+                    Json.object("{'displayName':'S','dataSourceScopes':'unknownFutureValue'}"),
+                    false))
         .hasMessageContaining("unknownFutureValue");
     assertThatThrownBy(
-            () -> SearchRequests.parseNew(Json.object("{'displayName':'S','dataSourceScopes':'everything'}"), false))
+            () ->
+                SearchRequests.parseNew(
+                    Json.object("{'displayName':'S','dataSourceScopes':'everything'}"), false))
         .hasMessageContaining("'everything' is not a valid value of 'dataSourceScopes'");
     assertThat(
-            SearchRequests.parseNew(Json.object("{'displayName':'S','dataSourceScopes':'none'}"), false).scopes())
+            SearchRequests.parseNew(
+                    Json.object("{'displayName':'S','dataSourceScopes':'none'}"), false)
+                .scopes())
         .isEmpty();
   }
 
   @Test
   void unknownPropertiesAndNoncustodialSourcesAreRefused() {
-    assertThatThrownBy(() -> SearchRequests.parseNew(Json.object("{'displayName':'S','color':'red'}"), false))
+    assertThatThrownBy(
+            () -> SearchRequests.parseNew(Json.object("{'displayName':'S','color':'red'}"), false))
         .hasMessageContaining("'color' does not exist");
     assertThatThrownBy(
             () ->
                 SearchRequests.parseNew(
-                    Json.object("{'displayName':'S','noncustodialSources@odata.bind':['x']}"), false))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
+                    Json.object("{'displayName':'S','noncustodialSources@odata.bind':['x']}"),
+                    false))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.notSupported));
     assertThatThrownBy(
             () ->
-                SearchRequests.parseNew(Json.object("{'displayName':'S','custodianSources@odata.bind':'x'}"), false))
+                SearchRequests.parseNew(
+                    Json.object("{'displayName':'S','custodianSources@odata.bind':'x'}"), false))
         .hasMessageContaining("must be an array");
   }
 
   @Test
   void changesLeaveOutWhatIsNotGiven() {
-    SearchRequests.SearchChanges c = SearchRequests.parseChanges(Json.object("{'description':null}"), false);
+    SearchRequests.SearchChanges c =
+        SearchRequests.parseChanges(Json.object("{'description':null}"), false);
     assertThat(c.displayName()).isNull();
     assertThat(c.descriptionGiven()).isTrue();
     assertThat(c.contentQuery()).isNull();
     assertThat(c.scopes()).isNull();
 
     SearchRequests.SearchChanges cleared =
-        SearchRequests.parseChanges(Json.object("{'contentQuery':null,'dataSourceScopes':'none'}"), false);
+        SearchRequests.parseChanges(
+            Json.object("{'contentQuery':null,'dataSourceScopes':'none'}"), false);
     assertThat(cleared.contentQuery()).isEmpty();
     assertThat(cleared.scopes()).isEmpty();
   }

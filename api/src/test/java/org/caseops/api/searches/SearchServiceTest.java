@@ -23,38 +23,62 @@ import org.caseops.domain.support.ListQuery;
 import org.junit.jupiter.api.Test;
 
 class SearchServiceTest {
-  private static final ServiceRoot ROOT = ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
+  private static final ServiceRoot ROOT =
+      ServiceRoot.of(URI.create("http://localhost:8080/"), "v1.0");
 
   private final CaseFixture f = new CaseFixture();
   private final SearchService service = f.searchService;
 
   private String url(CustodianSource source, String kind) {
-    return "https://localhost:8080/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/custodians/"
-        + f.custodian.getId() + "/" + kind + "/" + source.getId();
+    return "https://localhost:8080/v1.0/security/cases/ediscoveryCases/"
+        + f.caseId
+        + "/custodians/"
+        + f.custodian.getId()
+        + "/"
+        + kind
+        + "/"
+        + source.getId();
   }
 
-  private SearchRequests.NewSearch request(List<String> custodianSources, List<String> additionalSources) {
+  private SearchRequests.NewSearch request(
+      List<String> custodianSources, List<String> additionalSources) {
     return new SearchRequests.NewSearch(
-        "S", null, "budget", Set.of(DataSourceScopes.allCaseCustodians), custodianSources, additionalSources);
+        "S",
+        null,
+        "budget",
+        Set.of(DataSourceScopes.allCaseCustodians),
+        custodianSources,
+        additionalSources);
   }
 
   @Test
   void createBindsSourcesGivenAsAbsoluteRelativeOrKeyUrls() {
     String relative = "custodians/" + f.custodian.getId() + "/siteSources/" + f.site.getId();
     String keyed =
-        "/beta/security/cases/ediscoverycases('" + f.caseId + "')/custodians('" + f.custodian.getId()
-            + "')/userSources('" + f.mailbox.getId() + "')";
+        "/beta/security/cases/ediscoverycases('"
+            + f.caseId
+            + "')/custodians('"
+            + f.custodian.getId()
+            + "')/userSources('"
+            + f.mailbox.getId()
+            + "')";
 
     EdiscoverySearch s =
-        service.create(f.caseId, request(List.of(url(f.mailbox, "userSources"), relative), List.of(keyed)), CaseFixture.ALICE);
+        service.create(
+            f.caseId,
+            request(List.of(url(f.mailbox, "userSources"), relative), List.of(keyed)),
+            CaseFixture.ALICE);
 
     assertThat(f.searches.stored).containsKey(s.getId());
-    assertThat(s.getCustodianSourceIds()).containsExactlyInAnyOrder(f.mailbox.getId(), f.site.getId());
+    assertThat(s.getCustodianSourceIds())
+        .containsExactlyInAnyOrder(f.mailbox.getId(), f.site.getId());
     assertThat(s.getAdditionalSourceIds()).containsExactly(f.mailbox.getId());
     assertThat(s.getCreatedBy()).isEqualTo(CaseFixture.ALICE);
-    assertThat(service.custodianSources(f.caseId, s.getId())).extracting(CustodianSource::getId)
+    assertThat(service.custodianSources(f.caseId, s.getId()))
+        .extracting(CustodianSource::getId)
         .containsExactlyInAnyOrder(f.mailbox.getId(), f.site.getId());
-    assertThat(service.additionalSources(f.caseId, s.getId())).extracting(CustodianSource::getId)
+    assertThat(service.additionalSources(f.caseId, s.getId()))
+        .extracting(CustodianSource::getId)
         .containsExactly(f.mailbox.getId());
   }
 
@@ -63,9 +87,11 @@ class SearchServiceTest {
     String other = f.otherCase();
     String otherCaseUrl = url(f.mailbox, "userSources").replace(f.caseId, other);
     String wrongKind = url(f.mailbox, "siteSources");
-    String notASource = "https://localhost/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/searches/x";
+    String notASource =
+        "https://localhost/v1.0/security/cases/ediscoveryCases/" + f.caseId + "/searches/x";
     for (String bad : List.of(otherCaseUrl, wrongKind, notASource, "::not a url")) {
-      assertThatRefusedBy(() -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
+      assertThatRefusedBy(
+              () -> service.create(f.caseId, request(List.of(bad), List.of()), CaseFixture.ALICE))
           .isInstanceOfSatisfying(
               ApiException.class,
               e -> {
@@ -79,14 +105,20 @@ class SearchServiceTest {
   @Test
   void aSearchOfAnUnknownCaseIs404() {
     assertThatRefusedBy(
-            () -> service.create("00000000-0000-0000-0000-000000000001", request(List.of(), List.of()), CaseFixture.ALICE))
+            () ->
+                service.create(
+                    "00000000-0000-0000-0000-000000000001",
+                    request(List.of(), List.of()),
+                    CaseFixture.ALICE))
         .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }
 
   @Test
   void listGetUpdateAndDelete() {
     EdiscoverySearch a = service.create(f.caseId, request(List.of(), List.of()), CaseFixture.ALICE);
-    assertThat(service.list(f.caseId, ListQuery.page(0, 10))).extracting(EdiscoverySearch::getId).containsExactly(a.getId());
+    assertThat(service.list(f.caseId, ListQuery.page(0, 10)))
+        .extracting(EdiscoverySearch::getId)
+        .containsExactly(a.getId());
     assertThat(service.count(f.caseId, null)).isEqualTo(1);
 
     service.update(
@@ -103,11 +135,12 @@ class SearchServiceTest {
 
     service.delete(f.caseId, a.getId());
     assertThatThrownBy(() -> service.get(f.caseId, a.getId()))
-        .satisfies(t -> {
-          ApiException e = ApiErrors.of(t);
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).contains(a.getId());
-        });
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).contains(a.getId());
+            });
   }
 
   @Test
@@ -116,7 +149,8 @@ class SearchServiceTest {
     OperationRequest params =
         OperationRequest.parseParameters(
             CaseAction.estimateStatistics,
-            org.caseops.api.testing.Json.object("{'statisticsOptions':'includeQueryStats,includeRefiners'}"),
+            org.caseops.api.testing.Json.object(
+                "{'statisticsOptions':'includeQueryStats,includeRefiners'}"),
             false);
 
     CaseOperation op = service.estimate(f.caseId, s.getId(), params, CaseFixture.ALICE);
@@ -125,7 +159,9 @@ class SearchServiceTest {
     assertThat(op.getTarget().getSearchId()).isEqualTo(s.getId());
     assertThat(op.getTarget().getOptions()).containsExactly("includeRefiners", "includeQueryStats");
     assertThat(f.jobs.started).containsExactly("estimateStatistics");
-    assertThat(f.jobs.parameters.get(0)).containsEntry("operationId", op.getId()).containsEntry("caseId", f.caseId);
+    assertThat(f.jobs.parameters.get(0))
+        .containsEntry("operationId", op.getId())
+        .containsEntry("caseId", f.caseId);
   }
 
   @Test
@@ -137,26 +173,34 @@ class SearchServiceTest {
     service.estimate(f.caseId, b.getId(), none, CaseFixture.ALICE);
 
     assertThatThrownBy(() -> service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE))
-        .satisfies(t -> {
-          ApiException e = ApiErrors.of(t);
-          assertThat(e.status()).isEqualTo(409);
-          assertThat(e.getMessage()).contains(first.getId()).contains(a.getId());
-        });
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.getMessage()).contains(first.getId()).contains(a.getId());
+            });
     f.operations.complete(first.getId(), CaseOperationStatus.succeeded, null, CaseFixture.NOW);
-    assertThat(service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE).getId()).isNotEqualTo(first.getId());
+    assertThat(service.estimate(f.caseId, a.getId(), none, CaseFixture.ALICE).getId())
+        .isNotEqualTo(first.getId());
   }
 
   @Test
   void lastEstimateIs404UntilOneRanThenTheOperation() {
     EdiscoverySearch s = f.search("S");
     assertThatThrownBy(() -> service.lastEstimate(f.caseId, s.getId()))
-        .satisfies(t -> {
-          ApiException e = ApiErrors.of(t);
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).contains("lastEstimateStatisticsOperation");
-        });
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).contains("lastEstimateStatisticsOperation");
+            });
 
-    CaseOperation op = service.estimate(f.caseId, s.getId(), new OperationRequest(CaseAction.estimateStatistics), CaseFixture.ALICE);
+    CaseOperation op =
+        service.estimate(
+            f.caseId,
+            s.getId(),
+            new OperationRequest(CaseAction.estimateStatistics),
+            CaseFixture.ALICE);
     f.searches.markEstimated(s.getId(), op.getId());
 
     assertThat(service.lastEstimate(f.caseId, s.getId()).getId()).isEqualTo(op.getId());
@@ -166,20 +210,43 @@ class SearchServiceTest {
   void jsonHasGraphsShapeWithScopesAsFlags() {
     EdiscoverySearch s =
         EdiscoverySearch.create(
-            f.caseId, "S", null, "budget",
+            f.caseId,
+            "S",
+            null,
+            "budget",
             Set.of(DataSourceScopes.allCaseCustodians, DataSourceScopes.allTenantMailboxes),
-            List.of(), List.of(), CaseFixture.ALICE, CaseFixture.NOW);
+            List.of(),
+            List.of(),
+            CaseFixture.ALICE,
+            CaseFixture.NOW);
 
     JsonObject json = SearchJson.entity(ROOT, s, false);
 
     assertThat(json.getString("@odata.context"))
-        .isEqualTo("http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('" + f.caseId + "')/searches/$entity");
-    assertThat(json.getString("dataSourceScopes")).isEqualTo("allTenantMailboxes,allCaseCustodians");
+        .isEqualTo(
+            "http://localhost:8080/v1.0/$metadata#security/cases/ediscoveryCases('"
+                + f.caseId
+                + "')/searches/$entity");
+    assertThat(json.getString("dataSourceScopes"))
+        .isEqualTo("allTenantMailboxes,allCaseCustodians");
     assertThat(json.getString("contentQuery")).isEqualTo("budget");
     assertThat(json.isNull("description")).isTrue();
     assertThat(json.getString("createdDateTime")).isEqualTo("2024-03-01T10:15:30.123456Z");
     assertThat(json).doesNotContainKey("lastEstimateStatisticsOperation");
-    assertThat(SearchJson.item(EdiscoverySearch.create(f.caseId, "E", null, null, Set.of(), List.of(), List.of(),
-        CaseFixture.ALICE, CaseFixture.NOW), false).getString("dataSourceScopes")).isEqualTo("none");
+    assertThat(
+            SearchJson.item(
+                    EdiscoverySearch.create(
+                        f.caseId,
+                        "E",
+                        null,
+                        null,
+                        Set.of(),
+                        List.of(),
+                        List.of(),
+                        CaseFixture.ALICE,
+                        CaseFixture.NOW),
+                    false)
+                .getString("dataSourceScopes"))
+        .isEqualTo("none");
   }
 }

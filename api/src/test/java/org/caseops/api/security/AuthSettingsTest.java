@@ -54,18 +54,25 @@ class AuthSettingsTest {
     Path pem = dir.resolve("issuer-public-key.pem");
     Files.writeString(pem, Pem.write(issuerKeys.publicKey()));
     Path jwks = dir.resolve("jwks.json");
-    Files.writeString(jwks, new JWKSet(new RSAKey.Builder(issuerKeys.publicKey()).build()).toString());
+    Files.writeString(
+        jwks, new JWKSet(new RSAKey.Builder(issuerKeys.publicKey()).build()).toString());
     String token = issuerKeys.userToken("Erin", Permissions.READ, Duration.ofMinutes(5));
 
-    for (String location : new String[] {"caseops.auth.publickey.location", "caseops.auth.jwks.location"}) {
+    for (String location :
+        new String[] {"caseops.auth.publickey.location", "caseops.auth.jwks.location"}) {
       AuthSettings settings =
           settings(
               Map.of(
-                  location, location.contains("jwks") ? jwks.toString() : pem.toString(),
-                  "caseops.auth.issuer", DevKeys.ISSUER,
-                  "caseops.auth.audience", DevKeys.AUDIENCE));
-      BearerAuthentication authentication = new BearerAuthentication(TokenVerifier.fromSettings(settings));
-      assertThat(authentication.decide("Bearer " + token, "GET")).isInstanceOf(BearerAuthentication.Accepted.class);
+                  location,
+                  location.contains("jwks") ? jwks.toString() : pem.toString(),
+                  "caseops.auth.issuer",
+                  DevKeys.ISSUER,
+                  "caseops.auth.audience",
+                  DevKeys.AUDIENCE));
+      BearerAuthentication authentication =
+          new BearerAuthentication(TokenVerifier.fromSettings(settings));
+      assertThat(authentication.decide("Bearer " + token, "GET"))
+          .isInstanceOf(BearerAuthentication.Accepted.class);
     }
   }
 
@@ -88,9 +95,11 @@ class AuthSettingsTest {
 
   @Test
   void aSystemPropertyWinsOverTheEnvironment() {
-    assertThat(AuthSettings.envName("caseops.auth.publickey.location")).isEqualTo("CASEOPS_AUTH_PUBLICKEY_LOCATION");
+    assertThat(AuthSettings.envName("caseops.auth.publickey.location"))
+        .isEqualTo("CASEOPS_AUTH_PUBLICKEY_LOCATION");
     Map<String, String> env = Map.of("CASEOPS_AUTH_ISSUER", "from-env");
-    assertThat(AuthSettings.setting("caseops.auth.issuer", name -> null, env::get)).isEqualTo("from-env");
+    assertThat(AuthSettings.setting("caseops.auth.issuer", name -> null, env::get))
+        .isEqualTo("from-env");
     assertThat(AuthSettings.setting("caseops.auth.issuer", name -> "from-property", env::get))
         .isEqualTo("from-property");
   }

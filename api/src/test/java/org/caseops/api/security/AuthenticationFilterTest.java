@@ -13,7 +13,8 @@ class AuthenticationFilterTest {
     assertThat(
             AuthenticationFilter.challenge(
                 new BearerAuthentication.Unauthenticated(true, "Say \"Bearer <token>\" \\ é")))
-        .isEqualTo("Bearer error=\"invalid_token\", error_description=\"Say 'Bearer <token>' ' '\"");
+        .isEqualTo(
+            "Bearer error=\"invalid_token\", error_description=\"Say 'Bearer <token>' ' '\"");
   }
 
   @Test
@@ -22,6 +23,7 @@ class AuthenticationFilterTest {
     assertThat(AuthenticationFilter.isHealth("health")).isTrue();
     assertThat(AuthenticationFilter.isHealth("healthy")).isFalse();
     assertThat(AuthenticationFilter.isHealth("v1.0/security/cases/ediscoveryCases")).isFalse();
-    assertThat(AuthenticationFilter.isHealth("health/../v1.0/security/cases/ediscoveryCases")).isFalse();
+    assertThat(AuthenticationFilter.isHealth("health/../v1.0/security/cases/ediscoveryCases"))
+        .isFalse();
   }
 }

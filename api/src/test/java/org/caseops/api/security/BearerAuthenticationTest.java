@@ -50,7 +50,8 @@ class BearerAuthenticationTest {
             TokenVerifier.forKey((RSAPublicKey) trusted.getPublic(), ISSUER, Set.of(AUDIENCE), 60));
   }
 
-  private static String token(KeyPair keys, Consumer<JWTClaimsSet.Builder> changes) throws Exception {
+  private static String token(KeyPair keys, Consumer<JWTClaimsSet.Builder> changes)
+      throws Exception {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -64,7 +65,9 @@ class BearerAuthenticationTest {
             .claim("scp", "User.Read eDiscovery.ReadWrite.All");
     changes.accept(claims);
     SignedJWT jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims.build());
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
     jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
     return jwt.serialize();
   }
@@ -97,12 +100,14 @@ class BearerAuthenticationTest {
 
   @Test
   void theSchemeIsCaseInsensitive() throws Exception {
-    assertThat(authentication.decide("bearer " + token(c -> {}), "GET")).isInstanceOf(Accepted.class);
+    assertThat(authentication.decide("bearer " + token(c -> {}), "GET"))
+        .isInstanceOf(Accepted.class);
   }
 
   @Test
   void aTokenSignedByAnotherKeyIsRejected() throws Exception {
-    assertThat(rejection(decide(token(other, c -> {}), "GET"))).isEqualTo("The token signature is invalid.");
+    assertThat(rejection(decide(token(other, c -> {}), "GET")))
+        .isEqualTo("The token signature is invalid.");
   }
 
   @Test
@@ -112,7 +117,9 @@ class BearerAuthenticationTest {
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1])).replace("Alice Wong", "Mallory").getBytes());
+                new String(Base64.getUrlDecoder().decode(parts[1]))
+                    .replace("Alice Wong", "Mallory")
+                    .getBytes());
     assertThat(rejection(decide(parts[0] + "." + forged + "." + parts[2], "GET")))
         .isEqualTo("The token signature is invalid.");
   }
@@ -135,7 +142,8 @@ class BearerAuthenticationTest {
 
   @Test
   void anExpiredTokenIsRejected() throws Exception {
-    String expired = token(c -> c.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
+    String expired =
+        token(c -> c.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
     assertThat(rejection(decide(expired, "GET"))).isEqualTo("The token has expired.");
   }
 
@@ -168,7 +176,8 @@ class BearerAuthenticationTest {
     Decision none = authentication.decide(null, "GET");
     assertThat(none).isEqualTo(new Unauthenticated(false, "Access token is empty."));
     assertThat(authentication.decide("  ", "GET")).isEqualTo(none);
-    assertThat(rejection(authentication.decide("Basic YWxpY2U6c2VjcmV0", "GET"))).contains("Bearer <token>");
+    assertThat(rejection(authentication.decide("Basic YWxpY2U6c2VjcmV0", "GET")))
+        .contains("Bearer <token>");
     assertThat(rejection(authentication.decide("Bearer", "GET"))).contains("Bearer <token>");
     assertThat(rejection(authentication.decide("Bearer not-a-jwt", "GET")))
         .isEqualTo("The token is not a well-formed signed JWT.");
@@ -199,7 +208,9 @@ class BearerAuthenticationTest {
       Decision decision = decide(readOnly, method);
       assertThat(decision).isInstanceOf(Forbidden.class);
       assertThat(((Forbidden) decision).permission()).isEqualTo(Permissions.READ_WRITE);
-      assertThat(((Forbidden) decision).message()).contains(method).contains("eDiscovery.ReadWrite.All");
+      assertThat(((Forbidden) decision).message())
+          .contains(method)
+          .contains("eDiscovery.ReadWrite.All");
     }
   }
 
@@ -225,7 +236,12 @@ class BearerAuthenticationTest {
 
   @Test
   void aReadRoleDoesNotAllowWritesAndTheMessageSaysRoles() throws Exception {
-    String app = token(c -> c.claim("scp", null).claim("roles", List.of("eDiscovery.Read.All")).claim("appid", "a"));
+    String app =
+        token(
+            c ->
+                c.claim("scp", null)
+                    .claim("roles", List.of("eDiscovery.Read.All"))
+                    .claim("appid", "a"));
 
     assertThat(decide(app, "GET")).isInstanceOf(Accepted.class);
     Decision decision = decide(app, "POST");
@@ -235,7 +251,11 @@ class BearerAuthenticationTest {
 
   @Test
   void aDelegatedTokenWithRolesTooIsGrantedTheUnionButStaysAUser() throws Exception {
-    String both = token(c -> c.claim("scp", "eDiscovery.Read.All").claim("roles", List.of("eDiscovery.ReadWrite.All")));
+    String both =
+        token(
+            c ->
+                c.claim("scp", "eDiscovery.Read.All")
+                    .claim("roles", List.of("eDiscovery.ReadWrite.All")));
     Decision decision = decide(both, "POST");
     assertThat(decision).isInstanceOf(Accepted.class);
     assertThat(((Accepted) decision).caller().subject()).isEqualTo("user:oid-1");
@@ -246,7 +266,8 @@ class BearerAuthenticationTest {
     RSAKey jwk = new RSAKey.Builder((RSAPublicKey) trusted.getPublic()).keyID("k1").build();
     BearerAuthentication byJwks =
         new BearerAuthentication(
-            TokenVerifier.forKeys(new ImmutableJWKSet<>(new JWKSet(jwk)), ISSUER, Set.of(AUDIENCE), 60));
+            TokenVerifier.forKeys(
+                new ImmutableJWKSet<>(new JWKSet(jwk)), ISSUER, Set.of(AUDIENCE), 60));
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
@@ -260,6 +281,7 @@ class BearerAuthenticationTest {
     jwt.sign(new RSASSASigner((RSAPrivateKey) trusted.getPrivate()));
 
     assertThat(byJwks.decide("Bearer " + jwt.serialize(), "GET")).isInstanceOf(Accepted.class);
-    assertThat(byJwks.decide("Bearer " + token(other, c -> {}), "GET")).isInstanceOf(Unauthenticated.class);
+    assertThat(byJwks.decide("Bearer " + token(other, c -> {}), "GET"))
+        .isInstanceOf(Unauthenticated.class);
   }
 }

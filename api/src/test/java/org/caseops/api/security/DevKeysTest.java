@@ -25,19 +25,23 @@ class DevKeysTest {
         .isEqualTo(made.publicKey());
     assertThat(DevKeys.loadOrCreate(folder).publicKey()).isEqualTo(made.publicKey());
 
-    BearerAuthentication authentication = new BearerAuthentication(DevKeys.load(folder).verifier(60));
+    BearerAuthentication authentication =
+        new BearerAuthentication(DevKeys.load(folder).verifier(60));
     String token = made.userToken("Dana", Permissions.READ_WRITE, Duration.ofDays(30));
     var accepted = (BearerAuthentication.Accepted) authentication.decide("Bearer " + token, "POST");
     assertThat(accepted.caller().identity().getUserName()).isEqualTo("Dana");
 
-    String app = made.applicationToken("Nightly export", List.of(Permissions.READ), Duration.ofDays(1));
+    String app =
+        made.applicationToken("Nightly export", List.of(Permissions.READ), Duration.ofDays(1));
     var read = (BearerAuthentication.Accepted) authentication.decide("Bearer " + app, "GET");
     assertThat(read.caller().identity().getApplicationName()).isEqualTo("Nightly export");
-    assertThat(authentication.decide("Bearer " + app, "DELETE")).isInstanceOf(BearerAuthentication.Forbidden.class);
+    assertThat(authentication.decide("Bearer " + app, "DELETE"))
+        .isInstanceOf(BearerAuthentication.Forbidden.class);
   }
 
   @Test
-  void tokensOfAnotherDataDirectoryAreNotAccepted(@TempDir Path one, @TempDir Path two) throws Exception {
+  void tokensOfAnotherDataDirectoryAreNotAccepted(@TempDir Path one, @TempDir Path two)
+      throws Exception {
     DevKeys first = DevKeys.loadOrCreate(DevKeys.folder(one));
     DevKeys second = DevKeys.loadOrCreate(DevKeys.folder(two));
     String token = first.userToken("Dana", Permissions.READ_WRITE, Duration.ofDays(1));
@@ -45,7 +49,8 @@ class DevKeysTest {
     assertThat(new BearerAuthentication(second.verifier(60)).decide("Bearer " + token, "GET"))
         .isInstanceOf(BearerAuthentication.Unauthenticated.class);
     assertThat(
-            new BearerAuthentication(TokenVerifier.forKey(first.publicKey(), "other", Set.of("caseops"), 60))
+            new BearerAuthentication(
+                    TokenVerifier.forKey(first.publicKey(), "other", Set.of("caseops"), 60))
                 .decide("Bearer " + token, "GET"))
         .isInstanceOf(BearerAuthentication.Unauthenticated.class);
   }

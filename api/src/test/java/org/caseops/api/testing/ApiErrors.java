@@ -7,7 +7,10 @@ import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.support.RequestRefusedException;
 
-/** What the client sees of a failure a service or parser threw: the status, code and message its mapper writes. */
+/**
+ * What the client sees of a failure a service or parser threw: the status, code and message its
+ * mapper writes.
+ */
 public final class ApiErrors {
   private ApiErrors() {}
 

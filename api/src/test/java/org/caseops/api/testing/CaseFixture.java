@@ -3,6 +3,8 @@ package org.caseops.api.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.operations.OperationService;
@@ -20,12 +22,10 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.searches.EdiscoverySearch;
-import java.util.List;
-import java.util.Set;
 
 /**
- * One case with in-memory repositories and the services of searches, review sets, tags and operations wired over them,
- * with the jobs of the three search and review actions declared.
+ * One case with in-memory repositories and the services of searches, review sets, tags and
+ * operations wired over them, with the jobs of the three search and review actions declared.
  */
 public class CaseFixture {
   public static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
@@ -38,17 +38,20 @@ public class CaseFixture {
   public final InMemoryReviewSets reviewSets = new InMemoryReviewSets();
   public final InMemoryReviewTags tags = new InMemoryReviewTags();
   public final InMemoryContentStore contents = new InMemoryContentStore();
-  public final FakeJobLauncher jobs = new FakeJobLauncher("index", "estimateStatistics", "addToReviewSet", "applyTags");
+  public final FakeJobLauncher jobs =
+      new FakeJobLauncher("index", "estimateStatistics", "addToReviewSet", "applyTags");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);
   public final ResourceLookups resources = new ResourceLookups(lookups, searches, reviewSets, tags);
-  public final OperationService operationService = new OperationService(lookups, operations, jobs, clock);
+  public final OperationService operationService =
+      new OperationService(lookups, operations, jobs, clock);
   public final OperationTargets targets = new OperationTargets(resources);
   public final SearchService searchService =
       new SearchService(resources, searches, custodians, operations, operationService, clock);
   public final ReviewSetService reviewSetService =
-      new ReviewSetService(resources, reviewSets, tags, custodians, contents, operationService, targets, clock);
+      new ReviewSetService(
+          resources, reviewSets, tags, custodians, contents, operationService, targets, clock);
   public final TagService tagService = new TagService(resources, tags, clock);
 
   public final String caseId;
@@ -62,9 +65,12 @@ public class CaseFixture {
     caseId = c.getId();
     custodian = Custodian.add(caseId, "alice@example.com", "Alice", NOW);
     custodians.add(custodian);
-    mailbox = CustodianSource.mailbox(caseId, custodian.getId(), "alice@example.com", null, ALICE, NOW);
+    mailbox =
+        CustodianSource.mailbox(caseId, custodian.getId(), "alice@example.com", null, ALICE, NOW);
     custodians.addSource(mailbox);
-    site = CustodianSource.site(caseId, custodian.getId(), "https://example.com/sites/legal", null, ALICE, NOW);
+    site =
+        CustodianSource.site(
+            caseId, custodian.getId(), "https://example.com/sites/legal", null, ALICE, NOW);
     custodians.addSource(site);
   }
 
@@ -77,7 +83,8 @@ public class CaseFixture {
 
   public EdiscoverySearch search(String name) {
     EdiscoverySearch s =
-        EdiscoverySearch.create(caseId, name, null, "", Set.of(), List.of(mailbox.getId()), List.of(), ALICE, NOW);
+        EdiscoverySearch.create(
+            caseId, name, null, "", Set.of(), List.of(mailbox.getId()), List.of(), ALICE, NOW);
     searches.add(s);
     return s;
   }
@@ -95,16 +102,22 @@ public class CaseFixture {
   }
 
   public ReviewTag tag(String name, ReviewTag parent) {
-    ReviewTag t = ReviewTag.create(caseId, name, null, null, parent == null ? null : parent.getId(), ALICE, NOW);
+    ReviewTag t =
+        ReviewTag.create(
+            caseId, name, null, null, parent == null ? null : parent.getId(), ALICE, NOW);
     tags.add(t);
     return t;
   }
 
-  /** A file copied into the set from an item of the given source, whose content is {@code bytes}. */
-  public ReviewSetItem file(ReviewSet set, CustodianSource source, String kind, String name, byte[] bytes)
+  /**
+   * A file copied into the set from an item of the given source, whose content is {@code bytes}.
+   */
+  public ReviewSetItem file(
+      ReviewSet set, CustodianSource source, String kind, String name, byte[] bytes)
       throws java.io.IOException {
     String sha = contents.put(caseId, new java.io.ByteArrayInputStream(bytes));
-    Item item = Item.catalogued(caseId, source.getId(), "/evidence/" + name, bytes.length, sha, "op", NOW);
+    Item item =
+        Item.catalogued(caseId, source.getId(), "/evidence/" + name, bytes.length, sha, "op", NOW);
     Fields.set(item, "subject", kind.equals("email") ? "Subject of " + name : null);
     Fields.set(item, "from", kind.equals("email") ? "bob@example.com" : null);
     Fields.set(item, "contentType", kind.equals("email") ? "message/rfc822" : "application/pdf");

@@ -15,8 +15,10 @@ public class FakeJobLauncher implements OperationJobs {
   public final List<String> started = new ArrayList<>();
   public final List<Properties> parameters = new ArrayList<>();
   public RuntimeException startFailure;
+
   /** Runs at start, e.g. to check what was committed before the job started. */
   public Consumer<Properties> onStart = p -> {};
+
   public long nextExecutionId = 41;
 
   public FakeJobLauncher(String... jobNames) {

@@ -8,14 +8,19 @@ import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.domain.support.RequestRefusedException;
 
 /**
- * Failures as the REST layer answers them: a refusal of the rules ({@link RequestRefusedException}) becomes the {@link
- * ApiException} of the Graph error its mapper writes, so that tests of services assert status, code and message.
+ * Failures as the REST layer answers them: a refusal of the rules ({@link RequestRefusedException})
+ * becomes the {@link ApiException} of the Graph error its mapper writes, so that tests of services
+ * assert status, code and message.
  */
 public final class GraphErrors {
   private GraphErrors() {}
 
-  /** Like {@link Assertions#assertThatThrownBy}, with a refusal seen as the Graph error it is answered with. */
-  public static AbstractThrowableAssert<?, ? extends Throwable> assertThatRefusedBy(ThrowingCallable call) {
+  /**
+   * Like {@link Assertions#assertThatThrownBy}, with a refusal seen as the Graph error it is
+   * answered with.
+   */
+  public static AbstractThrowableAssert<?, ? extends Throwable> assertThatRefusedBy(
+      ThrowingCallable call) {
     return Assertions.assertThatThrownBy(
         () -> {
           try {
@@ -26,7 +31,9 @@ public final class GraphErrors {
         });
   }
 
-  /** The failure as the Graph error it is answered with: a refusal mapped, anything else as it is. */
+  /**
+   * The failure as the Graph error it is answered with: a refusal mapped, anything else as it is.
+   */
   public static Throwable answered(Throwable failure) {
     return failure instanceof RequestRefusedException refused
         ? RequestRefusedExceptionMapper.toApiException(refused)

@@ -15,6 +15,7 @@ import org.caseops.domain.items.ContentStore;
 /** Content in a map keyed by case and SHA-256. */
 public class InMemoryContentStore implements ContentStore {
   public final Map<String, byte[]> stored = new LinkedHashMap<>();
+
   /** When set, {@link #open} throws it. */
   public IOException openFailure;
 

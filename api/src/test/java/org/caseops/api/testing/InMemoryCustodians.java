@@ -17,7 +17,11 @@ import org.caseops.domain.support.ListQuery;
 public class InMemoryCustodians implements CustodianRepository {
   public final Map<String, Custodian> custodians = new LinkedHashMap<>();
   public final Map<String, CustodianSource> sources = new LinkedHashMap<>();
-  /** When set, the next {@link #add} stores nothing and throws it (a concurrent insert won the race). */
+
+  /**
+   * When set, the next {@link #add} stores nothing and throws it (a concurrent insert won the
+   * race).
+   */
   public RuntimeException addFailure;
 
   @Override
@@ -48,20 +52,25 @@ public class InMemoryCustodians implements CustodianRepository {
 
   @Override
   public List<Custodian> list(String caseId, ListQuery query) {
-    return QUERIES.list(custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), query);
+    return QUERIES.list(
+        custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), query);
   }
 
   @Override
   public long count(String caseId, ListQuery.Condition filter) {
-    return QUERIES.count(custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), filter);
+    return QUERIES.count(
+        custodians.values().stream().filter(c -> c.getCaseId().equals(caseId)).toList(), filter);
   }
 
   @Override
   public boolean emailTaken(String caseId, String email) {
     return custodians.values().stream()
         .anyMatch(
-            c -> c.getCaseId().equals(caseId)
-                && c.getEmail().toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
+            c ->
+                c.getCaseId().equals(caseId)
+                    && c.getEmail()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(email.toLowerCase(Locale.ROOT)));
   }
 
   @Override
@@ -70,9 +79,13 @@ public class InMemoryCustodians implements CustodianRepository {
   }
 
   @Override
-  public Optional<CustodianSource> findSource(String caseId, String custodianId, SourceKind kind, String sourceId) {
+  public Optional<CustodianSource> findSource(
+      String caseId, String custodianId, SourceKind kind, String sourceId) {
     CustodianSource s = sources.get(sourceId);
-    return s != null && s.getCaseId().equals(caseId) && s.getCustodianId().equals(custodianId) && s.getKind() == kind
+    return s != null
+            && s.getCaseId().equals(caseId)
+            && s.getCustodianId().equals(custodianId)
+            && s.getKind() == kind
         ? Optional.of(s)
         : Optional.empty();
   }
@@ -90,7 +103,11 @@ public class InMemoryCustodians implements CustodianRepository {
 
   private List<CustodianSource> sourcesOf(String caseId, String custodianId, SourceKind kind) {
     return sources.values().stream()
-        .filter(s -> s.getCaseId().equals(caseId) && s.getCustodianId().equals(custodianId) && s.getKind() == kind)
+        .filter(
+            s ->
+                s.getCaseId().equals(caseId)
+                    && s.getCustodianId().equals(custodianId)
+                    && s.getKind() == kind)
         .toList();
   }
 
@@ -101,22 +118,26 @@ public class InMemoryCustodians implements CustodianRepository {
   }
 
   @Override
-  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+  public List<CustodianSource> listSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery query) {
     return SOURCES.list(sourcesOf(caseId, custodianId, kind), query);
   }
 
   @Override
-  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+  public long countSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
     return SOURCES.count(sourcesOf(caseId, custodianId, kind), filter);
   }
 
   @Override
-  public List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query) {
+  public List<CustodianSource> listSourcesIn(
+      String caseId, Collection<String> sourceIds, ListQuery query) {
     return SOURCES.list(sourcesIn(caseId, sourceIds), query);
   }
 
   @Override
-  public long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
+  public long countSourcesIn(
+      String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
     return SOURCES.count(sourcesIn(caseId, sourceIds), filter);
   }
 

@@ -10,30 +10,35 @@ import org.caseops.domain.support.EvolvableEnum;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * Evaluates a {@link ListQuery} on objects in memory, with the same meaning as the JPA repositories: OData
- * comparisons (false with a missing value), enumerations ordered by numeric value, {@code id} as the last key.
+ * Evaluates a {@link ListQuery} on objects in memory, with the same meaning as the JPA
+ * repositories: OData comparisons (false with a missing value), enumerations ordered by numeric
+ * value, {@code id} as the last key.
  */
 public final class InMemoryListQueries<T> {
   private final Map<String, Function<T, Object>> properties;
   private final List<ListQuery.OrderKey> defaultOrder;
 
-  public InMemoryListQueries(Map<String, Function<T, Object>> properties, List<ListQuery.OrderKey> defaultOrder) {
+  public InMemoryListQueries(
+      Map<String, Function<T, Object>> properties, List<ListQuery.OrderKey> defaultOrder) {
     this.properties = properties;
     this.defaultOrder = defaultOrder;
   }
 
   public List<T> list(List<T> items, ListQuery query) {
-    List<ListQuery.OrderKey> keys = new ArrayList<>(query.order().isEmpty() ? defaultOrder : query.order());
+    List<ListQuery.OrderKey> keys =
+        new ArrayList<>(query.order().isEmpty() ? defaultOrder : query.order());
     boolean lastDescending = !keys.isEmpty() && keys.get(keys.size() - 1).descending();
     keys.add(new ListQuery.OrderKey("id", lastDescending));
     Comparator<T> order = (a, b) -> 0;
     for (ListQuery.OrderKey key : keys) {
       Comparator<T> byKey =
           Comparator.comparing(
-              item -> sortValue(get(item, key.property())), Comparator.nullsFirst(Comparator.naturalOrder()));
+              item -> sortValue(get(item, key.property())),
+              Comparator.nullsFirst(Comparator.naturalOrder()));
       order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
     }
-    List<T> matching = items.stream().filter(item -> matches(item, query.filter())).sorted(order).toList();
+    List<T> matching =
+        items.stream().filter(item -> matches(item, query.filter())).sorted(order).toList();
     int from = Math.min(query.offset(), matching.size());
     return matching.subList(from, (int) Math.min((long) from + query.limit(), matching.size()));
   }

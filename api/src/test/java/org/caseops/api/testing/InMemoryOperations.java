@@ -15,7 +15,10 @@ import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
 
-/** Operations in a map; records every call in {@link #calls} so that tests can check the submission order. */
+/**
+ * Operations in a map; records every call in {@link #calls} so that tests can check the submission
+ * order.
+ */
 public class InMemoryOperations implements CaseOperationRepository {
   public final Map<String, CaseOperation> stored = new LinkedHashMap<>();
   public final List<String> calls = new ArrayList<>();
@@ -28,7 +31,10 @@ public class InMemoryOperations implements CaseOperationRepository {
     stored.put(operation.getId(), operation);
   }
 
-  /** As the database does it: checks the action's conflicts and stores, as one step; links are not kept here. */
+  /**
+   * As the database does it: checks the action's conflicts and stores, as one step; links are not
+   * kept here.
+   */
   @Override
   public synchronized void submit(CaseOperation operation) {
     ActionRules rules = ActionRules.of(operation.getAction()).orElseThrow();
@@ -102,7 +108,8 @@ public class InMemoryOperations implements CaseOperationRepository {
   public void raiseProgress(String operationId, int percent) {
     CaseOperation op = stored.get(operationId);
     if (OperationLifecycle.isOpen(op.getStatus())) {
-      Fields.set(op, "percentProgress", OperationLifecycle.raised(op.getPercentProgress(), percent));
+      Fields.set(
+          op, "percentProgress", OperationLifecycle.raised(op.getPercentProgress(), percent));
     }
   }
 
@@ -119,9 +126,15 @@ public class InMemoryOperations implements CaseOperationRepository {
 
   @Override
   public boolean completeExecution(
-      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+      String operationId,
+      long executionId,
+      CaseOperationStatus status,
+      ResultInfo resultInfo,
+      Instant completedAt) {
     CaseOperation op = stored.get(operationId);
-    if (op == null || op.getStatus().isTerminal() || !Long.valueOf(executionId).equals(op.getExecutionId())) {
+    if (op == null
+        || op.getStatus().isTerminal()
+        || !Long.valueOf(executionId).equals(op.getExecutionId())) {
       return false;
     }
     complete(operationId, status, resultInfo, completedAt);

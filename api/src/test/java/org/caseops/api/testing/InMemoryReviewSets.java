@@ -66,7 +66,8 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   @Override
   public boolean nameTaken(String caseId, String displayName) {
     String name = displayName.toLowerCase(Locale.ROOT);
-    return setsOf(caseId).stream().anyMatch(r -> r.getDisplayName().toLowerCase(Locale.ROOT).equals(name));
+    return setsOf(caseId).stream()
+        .anyMatch(r -> r.getDisplayName().toLowerCase(Locale.ROOT).equals(name));
   }
 
   @Override
@@ -108,14 +109,17 @@ public class InMemoryReviewSets implements ReviewSetRepository {
               "name", ReviewSetItem::getName,
               "subjectTitle", ReviewSetItem::getSubject,
               "size", ReviewSetItem::getSize,
-              "dateTime", f -> f.getSentDateTime() != null ? f.getSentDateTime() : f.getAddedDateTime(),
+              "dateTime",
+                  f -> f.getSentDateTime() != null ? f.getSentDateTime() : f.getAddedDateTime(),
               "addedDateTime", ReviewSetItem::getAddedDateTime),
           List.of(new ListQuery.OrderKey("addedDateTime", false)));
 
   private List<ReviewSetItem> itemsOf(String reviewSetId) {
     return items.values().stream()
         .filter(i -> i.getReviewSetId().equals(reviewSetId))
-        .sorted(Comparator.comparing(ReviewSetItem::getAddedDateTime).thenComparing(ReviewSetItem::getId))
+        .sorted(
+            Comparator.comparing(ReviewSetItem::getAddedDateTime)
+                .thenComparing(ReviewSetItem::getId))
         .toList();
   }
 
@@ -126,7 +130,9 @@ public class InMemoryReviewSets implements ReviewSetRepository {
 
   @Override
   public long countAddedBy(String reviewSetId, String operationId) {
-    return itemsOf(reviewSetId).stream().filter(i -> operationId.equals(i.getAddedByOperationId())).count();
+    return itemsOf(reviewSetId).stream()
+        .filter(i -> operationId.equals(i.getAddedByOperationId()))
+        .count();
   }
 
   @Override

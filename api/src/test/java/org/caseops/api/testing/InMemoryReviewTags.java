@@ -117,17 +117,20 @@ public class InMemoryReviewTags implements ReviewTagRepository {
   @Override
   public Set<String> itemIdsWithTag(String reviewSetId, String tagId) {
     Set<String> ids = new HashSet<>();
-    fileTags.forEach((file, tags) -> {
-      if (tags.contains(tagId)) {
-        ids.add(file);
-      }
-    });
+    fileTags.forEach(
+        (file, tags) -> {
+          if (tags.contains(tagId)) {
+            ids.add(file);
+          }
+        });
     return ids;
   }
 
   @Override
-  public void retag(String reviewSetId, Map<String, Set<String>> add, Map<String, Set<String>> remove) {
+  public void retag(
+      String reviewSetId, Map<String, Set<String>> add, Map<String, Set<String>> remove) {
     remove.forEach((file, tags) -> fileTags.getOrDefault(file, new HashSet<>()).removeAll(tags));
-    add.forEach((file, tags) -> fileTags.computeIfAbsent(file, k -> new LinkedHashSet<>()).addAll(tags));
+    add.forEach(
+        (file, tags) -> fileTags.computeIfAbsent(file, k -> new LinkedHashSet<>()).addAll(tags));
   }
 }

@@ -9,7 +9,8 @@ public final class Json {
 
   /** Parses a JSON object written with single quotes for readability. */
   public static JsonObject object(String singleQuoted) {
-    try (var reader = jakarta.json.Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))) {
+    try (var reader =
+        jakarta.json.Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))) {
       return reader.readObject();
     }
   }

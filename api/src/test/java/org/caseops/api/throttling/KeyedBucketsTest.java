@@ -18,7 +18,8 @@ class KeyedBucketsTest {
   @Test
   void idleKeysAreDroppedOnceTheirBucketIsFullAgain() {
     // 60 a minute, burst 2: an emptied bucket is full again after 2 seconds.
-    KeyedBuckets buckets = new KeyedBuckets(ThrottleLimit.perMinute(60, 2), clock, 1000, Duration.ofSeconds(10));
+    KeyedBuckets buckets =
+        new KeyedBuckets(ThrottleLimit.perMinute(60, 2), clock, 1000, Duration.ofSeconds(10));
     buckets.take("alice");
     buckets.take("alice");
     buckets.take("bob");
@@ -36,7 +37,8 @@ class KeyedBucketsTest {
 
   @Test
   void theSweepRunsByItselfWhenItsIntervalHasPassed() {
-    KeyedBuckets buckets = new KeyedBuckets(ThrottleLimit.perMinute(60, 1), clock, 1000, Duration.ofSeconds(10));
+    KeyedBuckets buckets =
+        new KeyedBuckets(ThrottleLimit.perMinute(60, 1), clock, 1000, Duration.ofSeconds(10));
     for (int i = 0; i < 50; i++) {
       buckets.take("client-" + i);
     }
@@ -49,7 +51,8 @@ class KeyedBucketsTest {
 
   @Test
   void droppingAFullBucketChangesNothingForItsKey() {
-    KeyedBuckets buckets = new KeyedBuckets(ThrottleLimit.perMinute(60, 2), clock, 1000, Duration.ofSeconds(10));
+    KeyedBuckets buckets =
+        new KeyedBuckets(ThrottleLimit.perMinute(60, 2), clock, 1000, Duration.ofSeconds(10));
     buckets.take("alice");
     clock.advance(Duration.ofSeconds(5));
     buckets.sweep();
@@ -62,7 +65,8 @@ class KeyedBucketsTest {
 
   @Test
   void theNumberOfKeysStaysBoundedWhenAllAreActive() {
-    KeyedBuckets buckets = new KeyedBuckets(ThrottleLimit.perMinute(1, 1), clock, 100, Duration.ofHours(1));
+    KeyedBuckets buckets =
+        new KeyedBuckets(ThrottleLimit.perMinute(1, 1), clock, 100, Duration.ofHours(1));
     for (int i = 0; i < 1000; i++) {
       clock.advance(Duration.ofMillis(1));
       buckets.take("client-" + i);
@@ -74,7 +78,8 @@ class KeyedBucketsTest {
 
   @Test
   void concurrentRequestsNeverTakeMoreThanTheBurst() throws Exception {
-    KeyedBuckets buckets = new KeyedBuckets(ThrottleLimit.perMinute(1, 500), clock, 1000, Duration.ofHours(1));
+    KeyedBuckets buckets =
+        new KeyedBuckets(ThrottleLimit.perMinute(1, 500), clock, 1000, Duration.ofHours(1));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> results = new ArrayList<>();

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ThrottleSettingsTest {
 
-  private static ThrottleSettings of(Map<String, String> properties, Map<String, String> environment) {
+  private static ThrottleSettings of(
+      Map<String, String> properties, Map<String, String> environment) {
     return ThrottleSettings.from(properties::get, environment::get);
   }
 
@@ -30,14 +31,16 @@ class ThrottleSettingsTest {
                 "CASEOPS_THROTTLE_READS_PER_CLIENT", "100",
                 "CASEOPS_THROTTLE_READS_PER_CLIENT_BURST", "40"));
 
-    // Without a burst of its own, a limit bursts up to its rate or the default burst, whichever is smaller.
+    // Without a burst of its own, a limit bursts up to its rate or the default burst, whichever is
+    // smaller.
     assertThat(settings.submissionsPerCase()).isEqualTo(new ThrottleLimit(3, 3));
     assertThat(settings.readsPerClient()).isEqualTo(new ThrottleLimit(100, 40));
   }
 
   @Test
   void zeroSwitchesALimitOff() {
-    ThrottleSettings settings = of(Map.of("caseops.throttle.submissions.per.client", "0"), Map.of());
+    ThrottleSettings settings =
+        of(Map.of("caseops.throttle.submissions.per.client", "0"), Map.of());
 
     assertThat(settings.submissionsPerClient().enabled()).isFalse();
     assertThat(settings.submissionsPerCase().enabled()).isTrue();
@@ -47,7 +50,11 @@ class ThrottleSettingsTest {
   void anUnreadableValueLeavesTheDefault() {
     ThrottleSettings settings =
         of(
-            Map.of("caseops.throttle.submissions.per.client", "lots", "caseops.throttle.reads.per.client", "-5"),
+            Map.of(
+                "caseops.throttle.submissions.per.client",
+                "lots",
+                "caseops.throttle.reads.per.client",
+                "-5"),
             Map.of());
 
     assertThat(settings).isEqualTo(ThrottleSettings.DEFAULTS);

@@ -116,7 +116,8 @@ class ThrottleTest {
   @Test
   void readsHaveTheirOwnLimit() {
     Throttle throttle =
-        throttle(ThrottleLimit.perMinute(60, 1), ThrottleLimit.OFF, ThrottleLimit.perMinute(600, 5));
+        throttle(
+            ThrottleLimit.perMinute(60, 1), ThrottleLimit.OFF, ThrottleLimit.perMinute(600, 5));
 
     for (int i = 0; i < 5; i++) {
       assertThat(throttle.read("alice")).isEmpty();

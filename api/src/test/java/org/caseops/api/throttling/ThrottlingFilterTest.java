@@ -12,10 +12,13 @@ class ThrottlingFilterTest {
   @Test
   void theClientIsTheAuthenticatedUserElseTheRemoteAddress() {
     AuthenticatedCaller user =
-        AuthenticatedCaller.fromClaims(Map.of("scp", "eDiscovery.Read.All", "oid", "oid-1", "sub", "sub-1"));
+        AuthenticatedCaller.fromClaims(
+            Map.of("scp", "eDiscovery.Read.All", "oid", "oid-1", "sub", "sub-1"));
     AuthenticatedCaller app =
-        AuthenticatedCaller.fromClaims(Map.of("roles", List.of("eDiscovery.Read.All"), "appid", "app-1", "sub", "s"));
-    AuthenticatedCaller subjectOnly = AuthenticatedCaller.fromClaims(Map.of("scp", "x", "sub", "sub-2"));
+        AuthenticatedCaller.fromClaims(
+            Map.of("roles", List.of("eDiscovery.Read.All"), "appid", "app-1", "sub", "s"));
+    AuthenticatedCaller subjectOnly =
+        AuthenticatedCaller.fromClaims(Map.of("scp", "x", "sub", "sub-2"));
 
     assertThat(ThrottlingFilter.clientKey(user, "10.0.0.1")).isEqualTo("user:oid-1");
     assertThat(ThrottlingFilter.clientKey(app, "10.0.0.1")).isEqualTo("application:app-1");

@@ -21,8 +21,9 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Builds the review set's file of an item from its catalog entry, with the folder of its source, for {@link
- * ReviewSetItemWriter} to copy the content and add the file. An item of a source the case no longer has is left out.
+ * Builds the review set's file of an item from its catalog entry, with the folder of its source,
+ * for {@link ReviewSetItemWriter} to copy the content and add the file. An item of a source the
+ * case no longer has is left out.
  */
 @Dependent
 @Named
@@ -40,11 +41,16 @@ public class CopyItemProcessor implements ItemProcessor {
     if (folders == null) {
       folders = new HashMap<>();
       Path root = CaseopsPaths.evidenceRoot();
-      for (CustodianSource source : custodians.listSourcesOfCase(OperationRun.of(jobContext).caseId())) {
+      for (CustodianSource source :
+          custodians.listSourcesOfCase(OperationRun.of(jobContext).caseId())) {
         folders.put(source.getId(), SourceFolder.locate(root, source));
       }
       reviewSetId =
-          operations.find(OperationRun.of(jobContext).operationId()).orElseThrow().getTarget().getReviewSetId();
+          operations
+              .find(OperationRun.of(jobContext).operationId())
+              .orElseThrow()
+              .getTarget()
+              .getReviewSetId();
     }
     SourceFolder folder = folders.get(item.getSourceId());
     if (folder == null) {

@@ -11,14 +11,15 @@ import java.util.logging.Logger;
 import org.caseops.batch.concurrency.WorkExecutor;
 
 /**
- * Runs the copies of a chunk's contents on a few threads at once, so that reading the evidence, hashing and writing
- * the copies overlap. In the server the work goes to its default managed executor; outside it, to a small pool of
- * daemon threads owned by this bean. However large the executor, a call keeps at most the given number of tasks
- * running.
+ * Runs the copies of a chunk's contents on a few threads at once, so that reading the evidence,
+ * hashing and writing the copies overlap. In the server the work goes to its default managed
+ * executor; outside it, to a small pool of daemon threads owned by this bean. However large the
+ * executor, a call keeps at most the given number of tasks running.
  */
 @ApplicationScoped
 public class CopyPool {
   private static final Logger LOG = Logger.getLogger(CopyPool.class.getName());
+
   /** Threads of the pool used outside the server: the most copies a job runs at once by default. */
   static final int DEFAULT_PARALLELISM = 4;
 
@@ -31,7 +32,8 @@ public class CopyPool {
   private final WorkExecutor executor = new WorkExecutor("caseops-copy", DEFAULT_PARALLELISM);
 
   /**
-   * Runs the work on every value, at most {@code parallelism} at once, and returns when all are done.
+   * Runs the work on every value, at most {@code parallelism} at once, and returns when all are
+   * done.
    *
    * @throws Exception the first failure of the work, once all running work has ended
    */
@@ -40,15 +42,17 @@ public class CopyPool {
   }
 
   /**
-   * Starts the work on every value, at most {@code parallelism} at once, and returns at once; the caller does other
-   * work meanwhile, then {@link Running#await awaits} the end. With a parallelism of 1 the work runs on the calling
-   * thread, when awaited.
+   * Starts the work on every value, at most {@code parallelism} at once, and returns at once; the
+   * caller does other work meanwhile, then {@link Running#await awaits} the end. With a parallelism
+   * of 1 the work runs on the calling thread, when awaited.
    */
   public <T> Running start(List<T> values, int parallelism, Work<T> work) {
     AtomicInteger nextValue = new AtomicInteger();
     Runnable drain =
         () -> {
-          for (int i = nextValue.getAndIncrement(); i < values.size(); i = nextValue.getAndIncrement()) {
+          for (int i = nextValue.getAndIncrement();
+              i < values.size();
+              i = nextValue.getAndIncrement()) {
             try {
               work.run(values.get(i));
             } catch (RuntimeException e) {
@@ -66,7 +70,8 @@ public class CopyPool {
           running.add(executor.get().submit(drain));
         }
       } catch (RuntimeException e) {
-        // The executor refused more work: the tasks already running take it all, or the caller when none runs.
+        // The executor refused more work: the tasks already running take it all, or the caller when
+        // none runs.
         LOG.fine(() -> "copy task refused: " + e);
       }
     }

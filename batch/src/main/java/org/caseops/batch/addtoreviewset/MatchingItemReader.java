@@ -30,11 +30,12 @@ import org.caseops.domain.searches.SearchRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Reads the items to copy, starting from the hits: on opening, the search runs once over the case index restricted to
- * the sources in scope and yields the ids of the matching items (with {@code partiallyIndexed}, the ids of the
- * unindexed items in scope join them), in id order. Then a page of ids at a time, it loads those catalog entries by
- * id and hands on those the review set does not hold yet. The cost follows the hits, not the case; memory holds the
- * ids and one page of entries. Its checkpoint is the last item id handled, so a restart resumes after it.
+ * Reads the items to copy, starting from the hits: on opening, the search runs once over the case
+ * index restricted to the sources in scope and yields the ids of the matching items (with {@code
+ * partiallyIndexed}, the ids of the unindexed items in scope join them), in id order. Then a page
+ * of ids at a time, it loads those catalog entries by id and hands on those the review set does not
+ * hold yet. The cost follows the hits, not the case; memory holds the ids and one page of entries.
+ * Its checkpoint is the last item id handled, so a restart resumes after it.
  */
 @Dependent
 @Named
@@ -50,12 +51,16 @@ public class MatchingItemReader extends AbstractItemReader {
 
   private ReviewSetTarget target;
   private int page;
+
   /** The ids to consider, ascending. */
   private String[] ids = new String[0];
+
   /** The ids of {@link #ids} that the search matches, ascending. */
   private String[] hits = new String[0];
+
   /** The position in {@link #ids} of the next id to load. */
   private int next;
+
   private String pageEnd;
   private String lastHandedOut;
   private final Deque<Item> buffer = new ArrayDeque<>();
@@ -64,7 +69,8 @@ public class MatchingItemReader extends AbstractItemReader {
   public void open(Serializable checkpoint) throws Exception {
     OperationRun run = OperationRun.of(jobContext);
     target =
-        ReviewSetTarget.of(operations.find(run.operationId()).orElseThrow(), searches, reviewSets, custodians);
+        ReviewSetTarget.of(
+            operations.find(run.operationId()).orElseThrow(), searches, reviewSets, custodians);
     page = pageSize == null || pageSize.isBlank() ? 1000 : Integer.parseInt(pageSize.trim());
     if (!target.scope().isEmpty()) {
       hits = sortedDistinct(hitIds(run.caseId()));
@@ -134,7 +140,8 @@ public class MatchingItemReader extends AbstractItemReader {
       return;
     }
     Set<String> present =
-        reviewSets.itemIdsPresent(target.reviewSetId(), candidates.stream().map(Item::getId).toList());
+        reviewSets.itemIdsPresent(
+            target.reviewSetId(), candidates.stream().map(Item::getId).toList());
     candidates.sort(Comparator.comparing(Item::getId));
     for (Item item : candidates) {
       if (!present.contains(item.getId())) {

@@ -9,8 +9,8 @@ import org.caseops.batch.Outcome;
 import org.caseops.batch.operations.OperationRun;
 
 /**
- * Ends an addToReviewSet run: runs {@link ReviewSetIndexer} for the run's operation, which indexes the files the copy
- * step added and sums the operation up, and concludes the operation.
+ * Ends an addToReviewSet run: runs {@link ReviewSetIndexer} for the run's operation, which indexes
+ * the files the copy step added and sums the operation up, and concludes the operation.
  */
 @Dependent
 @Named

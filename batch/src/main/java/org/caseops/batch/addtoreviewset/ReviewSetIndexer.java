@@ -36,13 +36,14 @@ import org.caseops.domain.searches.SearchRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * The end of the addToReviewSet use case, once the files are in the review set. Copies into the review set's own
- * index ({@link CaseopsPaths#reviewSetIndexDir}) the case-index documents of the matching items the review set holds
- * and its index lacks, in one {@link IndexWriter#addIndexes(CodecReader...)} over the case index's segments with only
- * those documents live (memory: one bit per document). Then sums the operation up from the index and the catalog, so
- * the result holds however often the work was started: files the operation added, matching items the review set held
- * already, and matching items that could not be copied (their content can no longer be read), which make the
- * operation partially succeed.
+ * The end of the addToReviewSet use case, once the files are in the review set. Copies into the
+ * review set's own index ({@link CaseopsPaths#reviewSetIndexDir}) the case-index documents of the
+ * matching items the review set holds and its index lacks, in one {@link
+ * IndexWriter#addIndexes(CodecReader...)} over the case index's segments with only those documents
+ * live (memory: one bit per document). Then sums the operation up from the index and the catalog,
+ * so the result holds however often the work was started: files the operation added, matching items
+ * the review set held already, and matching items that could not be copied (their content can no
+ * longer be read), which make the operation partially succeed.
  */
 @Dependent
 public class ReviewSetIndexer {
@@ -75,16 +76,19 @@ public class ReviewSetIndexer {
   }
 
   /**
-   * Brings the review set's index up to date with the files the operation (an addToReviewSet operation of the case)
-   * left in the review set, and sums the operation up.
+   * Brings the review set's index up to date with the files the operation (an addToReviewSet
+   * operation of the case) left in the review set, and sums the operation up.
    *
-   * @return how the operation ends: succeeded, or partially succeeded when matching items could not be added
-   * @throws IllegalArgumentException when the review set or search is gone, or the query cannot be run
+   * @return how the operation ends: succeeded, or partially succeeded when matching items could not
+   *     be added
+   * @throws IllegalArgumentException when the review set or search is gone, or the query cannot be
+   *     run
    * @throws IOException when an index cannot be read or written
    */
   public Outcome index(String operationId, String caseId) throws IOException {
     ReviewSetTarget target =
-        ReviewSetTarget.of(operations.find(operationId).orElseThrow(), searches, reviewSets, custodians);
+        ReviewSetTarget.of(
+            operations.find(operationId).orElseThrow(), searches, reviewSets, custodians);
     Tally tally = new Tally();
     Path folder = CaseopsPaths.reviewSetIndexDir(caseId, target.reviewSetId());
     Files.createDirectories(folder);
@@ -124,10 +128,15 @@ public class ReviewSetIndexer {
   }
 
   private void copy(
-      ReviewSetTarget target, DirectoryReader reader, IndexReader copied, IndexWriter writer, Tally tally)
+      ReviewSetTarget target,
+      DirectoryReader reader,
+      IndexReader copied,
+      IndexWriter writer,
+      Tally tally)
       throws IOException {
     List<FixedBitSet> hits =
-        SearchQueries.hits(reader, SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()));
+        SearchQueries.hits(
+            reader, SearchQueries.restrict(target.query(), IndexFields.SOURCE_ID, target.scope()));
     List<CodecReader> toCopy = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       FixedBitSet bits = hits.get(leaf.ord);
@@ -141,9 +150,16 @@ public class ReviewSetIndexer {
     }
   }
 
-  /** Clears the bits of the documents whose item the review set does not hold, or whose copy is indexed already. */
+  /**
+   * Clears the bits of the documents whose item the review set does not hold, or whose copy is
+   * indexed already.
+   */
   private void keepHeldAndMissing(
-      ReviewSetTarget target, LeafReaderContext leaf, FixedBitSet bits, IndexReader copied, Tally tally)
+      ReviewSetTarget target,
+      LeafReaderContext leaf,
+      FixedBitSet bits,
+      IndexReader copied,
+      Tally tally)
       throws IOException {
     ItemIds itemIds = ItemIds.of(leaf.reader());
     List<Integer> docs = new ArrayList<>(BATCH);

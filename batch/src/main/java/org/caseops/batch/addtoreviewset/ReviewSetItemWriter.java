@@ -24,11 +24,12 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 
 /**
- * Copies a chunk's contents into the case's content store, several at once ({@link CopyPool}), while it adds in one
- * batch, within the chunk's transaction, the review-set files of the chunk's items; the files whose content could not
- * be stored are taken out again before the chunk commits. A content is read from the evidence only when the case does
- * not hold it yet, once per SHA-256 (from the next item that has it when one cannot be read), and checked against the
- * catalogued hash. An item whose content can no longer be read is left out (the job's summary counts it).
+ * Copies a chunk's contents into the case's content store, several at once ({@link CopyPool}),
+ * while it adds in one batch, within the chunk's transaction, the review-set files of the chunk's
+ * items; the files whose content could not be stored are taken out again before the chunk commits.
+ * A content is read from the evidence only when the case does not hold it yet, once per SHA-256
+ * (from the next item that has it when one cannot be read), and checked against the catalogued
+ * hash. An item whose content can no longer be read is left out (the job's summary counts it).
  */
 @Dependent
 @Named
@@ -58,7 +59,8 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
       ItemCopy copy = (ItemCopy) item;
       bySha.computeIfAbsent(copy.item().getSha256(), k -> new ArrayList<>()).add(copy);
     }
-    // The files go to the database while their contents are copied; the chunk commits once both are done, without
+    // The files go to the database while their contents are copied; the chunk commits once both are
+    // done, without
     // the files whose content could not be read.
     Set<String> lost = ConcurrentHashMap.newKeySet();
     CopyPool.Running copying =
@@ -87,19 +89,27 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
     copying.await();
     if (!lost.isEmpty()) {
       reviewSets.removeItems(
-          files.stream().filter(f -> lost.contains(f.getSha256())).map(ReviewSetItem::getId).toList());
+          files.stream()
+              .filter(f -> lost.contains(f.getSha256()))
+              .map(ReviewSetItem::getId)
+              .toList());
     }
   }
 
-  /** Makes sure the content of these items (all of one SHA-256) is stored; false when none of them can be read. */
-  private boolean copy(String caseId, List<ItemCopy> sameContent, long maxBytes) throws IOException {
+  /**
+   * Makes sure the content of these items (all of one SHA-256) is stored; false when none of them
+   * can be read.
+   */
+  private boolean copy(String caseId, List<ItemCopy> sameContent, long maxBytes)
+      throws IOException {
     String sha = sameContent.get(0).item().getSha256();
     if (store.contains(caseId, sha)) {
       return true;
     }
     for (ItemCopy copy : sameContent) {
       Item item = copy.item();
-      try (InputStream content = contents.open(copy.folder(), item.getLocation(), item.getSize(), maxBytes)) {
+      try (InputStream content =
+          contents.open(copy.folder(), item.getLocation(), item.getSize(), maxBytes)) {
         store.put(caseId, sha, content);
         return true;
       } catch (IOException e) {

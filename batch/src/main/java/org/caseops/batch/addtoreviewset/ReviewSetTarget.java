@@ -16,20 +16,25 @@ import org.caseops.domain.searches.SearchRepository;
 import org.caseops.domain.searches.SearchScope;
 
 /**
- * What an addToReviewSet operation works on, read from its target: the review set, the search's query as Lucene runs
- * it, the sources in the search's scope, and whether unindexed items in scope go in too ({@code itemsToInclude}
- * holding {@code partiallyIndexed}; {@code searchHits}, the default, adds the matching indexed items).
+ * What an addToReviewSet operation works on, read from its target: the review set, the search's
+ * query as Lucene runs it, the sources in the search's scope, and whether unindexed items in scope
+ * go in too ({@code itemsToInclude} holding {@code partiallyIndexed}; {@code searchHits}, the
+ * default, adds the matching indexed items).
  */
 record ReviewSetTarget(
-    String reviewSetId, Query query, Set<String> scope, Map<String, CustodianSource> sources, boolean unindexedToo) {
+    String reviewSetId,
+    Query query,
+    Set<String> scope,
+    Map<String, CustodianSource> sources,
+    boolean unindexedToo) {
   static final String PARTIALLY_INDEXED = "partiallyIndexed";
   static final String SEARCH_HITS = "searchHits";
 
   /**
    * Reads the target of the operation.
    *
-   * @throws IllegalArgumentException saying what is wrong when the review set or search is gone, or the query cannot
-   *     be run
+   * @throws IllegalArgumentException saying what is wrong when the review set or search is gone, or
+   *     the query cannot be run
    */
   static ReviewSetTarget of(
       CaseOperation operation,
@@ -39,18 +44,24 @@ record ReviewSetTarget(
     String caseId = operation.getCaseId();
     String reviewSetId = operation.getTarget().getReviewSetId();
     if (reviewSetId == null || reviewSets.find(caseId, reviewSetId).isEmpty()) {
-      throw new IllegalArgumentException("The review set " + reviewSetId + " does not exist in the case.");
+      throw new IllegalArgumentException(
+          "The review set " + reviewSetId + " does not exist in the case.");
     }
     String searchId = operation.getTarget().getSearchId();
     EdiscoverySearch search =
-        (searchId == null ? java.util.Optional.<EdiscoverySearch>empty() : searches.find(caseId, searchId))
+        (searchId == null
+                ? java.util.Optional.<EdiscoverySearch>empty()
+                : searches.find(caseId, searchId))
             .orElseThrow(
-                () -> new IllegalArgumentException("The search " + searchId + " does not exist in the case."));
+                () ->
+                    new IllegalArgumentException(
+                        "The search " + searchId + " does not exist in the case."));
     Query query;
     try {
       query = KqlTranslator.toLucene(search.getContentQuery(), null);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The search's contentQuery cannot be run: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "The search's contentQuery cannot be run: " + e.getMessage(), e);
     }
     Map<String, CustodianSource> sources =
         custodians.listSourcesOfCase(caseId).stream()

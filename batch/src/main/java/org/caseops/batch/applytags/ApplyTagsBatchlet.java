@@ -12,8 +12,9 @@ import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.operations.CaseOperationRepository;
 
 /**
- * The applyTags job's step: runs {@link TagApplier} for the run's operation, {@code batchSize} files per transaction,
- * raising the operation's percentProgress after each batch, and concludes the operation.
+ * The applyTags job's step: runs {@link TagApplier} for the run's operation, {@code batchSize}
+ * files per transaction, raising the operation's percentProgress after each batch, and concludes
+ * the operation.
  */
 @Dependent
 @Named

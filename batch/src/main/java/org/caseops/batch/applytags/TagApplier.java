@@ -31,11 +31,12 @@ import org.caseops.domain.reviewsets.TagChange;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * The applyTags use case: runs an operation's review-set query over the review set's index ({@code tag:name} matching
- * the files that carry the case's tag of that name when the work starts, nothing for an unknown name) and applies the
- * tags to add and remove to every matching file with the {@link TagChange} rule, a batch of files per transaction.
- * The tags are checked before anything changes: a tag that no longer exists fails the operation, saying which.
- * Applying the same tags again changes nothing, so work that stopped halfway is simply done again.
+ * The applyTags use case: runs an operation's review-set query over the review set's index ({@code
+ * tag:name} matching the files that carry the case's tag of that name when the work starts, nothing
+ * for an unknown name) and applies the tags to add and remove to every matching file with the
+ * {@link TagChange} rule, a batch of files per transaction. The tags are checked before anything
+ * changes: a tag that no longer exists fails the operation, saying which. Applying the same tags
+ * again changes nothing, so work that stopped halfway is simply done again.
  */
 @Dependent
 public class TagApplier {
@@ -47,22 +48,27 @@ public class TagApplier {
   private final ReviewTagRepository tags;
 
   @Inject
-  public TagApplier(CaseOperationRepository operations, ReviewSetRepository reviewSets, ReviewTagRepository tags) {
+  public TagApplier(
+      CaseOperationRepository operations,
+      ReviewSetRepository reviewSets,
+      ReviewTagRepository tags) {
     this.operations = operations;
     this.reviewSets = reviewSets;
     this.tags = tags;
   }
 
   /**
-   * Applies the tags of the operation (an applyTags operation of the case) to the files its query matches, {@code
-   * batchSize} files per transaction. Reports the matching items as the total work once the tags are checked, and the
-   * items done after each batch.
+   * Applies the tags of the operation (an applyTags operation of the case) to the files its query
+   * matches, {@code batchSize} files per transaction. Reports the matching items as the total work
+   * once the tags are checked, and the items done after each batch.
    *
-   * @return how the operation ends: succeeded, saying how many files matched and how many changed; or failed (404: the
-   *     review set or its query is gone; 400: a tag is gone or in both lists, or the query cannot be run)
+   * @return how the operation ends: succeeded, saying how many files matched and how many changed;
+   *     or failed (404: the review set or its query is gone; 400: a tag is gone or in both lists,
+   *     or the query cannot be run)
    * @throws IOException when the review set's index cannot be read
    */
-  public Outcome apply(String operationId, String caseId, int batchSize, Progress progress) throws IOException {
+  public Outcome apply(String operationId, String caseId, int batchSize, Progress progress)
+      throws IOException {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
     }
@@ -77,7 +83,8 @@ public class TagApplier {
             : reviewSets.findQuery(caseId, reviewSetId, target.getQueryId());
     if (query.isEmpty()) {
       return Outcome.failed(
-          404, "The review set query " + target.getQueryId() + " does not exist in the review set.");
+          404,
+          "The review set query " + target.getQueryId() + " does not exist in the review set.");
     }
     TagChange change;
     try {
@@ -100,7 +107,8 @@ public class TagApplier {
     try {
       lucene = KqlTranslator.toLucene(query.get().getContentQuery(), tagQuery);
     } catch (IllegalArgumentException e) {
-      return Outcome.failed(400, "The review set query's contentQuery cannot be run: " + e.getMessage());
+      return Outcome.failed(
+          400, "The review set query's contentQuery cannot be run: " + e.getMessage());
     }
     List<String> matching = matchingItemIds(caseId, reviewSetId, lucene);
     progress.total(matching.size());
@@ -121,7 +129,8 @@ public class TagApplier {
     }
     return Outcome.succeeded(
         String.format(
-            "The query matched %d %s; the tags changed on %d of them.", files, files == 1 ? "file" : "files", changed));
+            "The query matched %d %s; the tags changed on %d of them.",
+            files, files == 1 ? "file" : "files", changed));
   }
 
   /** Applies the change to the files in one transaction; returns how many of them it changed. */
@@ -154,8 +163,10 @@ public class TagApplier {
   }
 
   /** The catalogued item ids of the documents in the review set's index that the query matches. */
-  private static List<String> matchingItemIds(String caseId, String reviewSetId, Query query) throws IOException {
-    Optional<DirectoryReader> index = SearchQueries.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId));
+  private static List<String> matchingItemIds(String caseId, String reviewSetId, Query query)
+      throws IOException {
+    Optional<DirectoryReader> index =
+        SearchQueries.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId));
     if (index.isEmpty()) {
       return List.of();
     }

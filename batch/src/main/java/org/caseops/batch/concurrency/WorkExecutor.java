@@ -8,8 +8,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Where a job's helper tasks run: in the server, its default managed executor (looked up on first use); outside it, a
- * fixed pool of daemon threads of our own, named after the work, which {@link #shutdown} stops.
+ * Where a job's helper tasks run: in the server, its default managed executor (looked up on first
+ * use); outside it, a fixed pool of daemon threads of our own, named after the work, which {@link
+ * #shutdown} stops.
  */
 public final class WorkExecutor {
   private static final Logger LOG = Logger.getLogger(WorkExecutor.class.getName());
@@ -41,7 +42,13 @@ public final class WorkExecutor {
                   return thread;
                 });
         owned = true;
-        LOG.fine(() -> "no managed executor; " + threadName + " runs on " + threads + " threads of its own");
+        LOG.fine(
+            () ->
+                "no managed executor; "
+                    + threadName
+                    + " runs on "
+                    + threads
+                    + " threads of its own");
       }
     }
     return executor;

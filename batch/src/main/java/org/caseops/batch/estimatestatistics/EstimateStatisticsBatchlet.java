@@ -8,7 +8,10 @@ import jakarta.inject.Named;
 import org.caseops.batch.Outcome;
 import org.caseops.batch.operations.OperationRun;
 
-/** The estimateStatistics job's step: runs {@link SearchEstimator} for the run's operation and concludes it. */
+/**
+ * The estimateStatistics job's step: runs {@link SearchEstimator} for the run's operation and
+ * concludes it.
+ */
 @Dependent
 @Named
 public class EstimateStatisticsBatchlet extends AbstractBatchlet {

@@ -8,8 +8,8 @@ import org.apache.lucene.search.SimpleCollector;
 import org.caseops.batch.fulltext.IndexFields;
 
 /**
- * Counts the matching documents (one per item) and sums their size doc values, without scoring: the Lucene work of an
- * estimate (the search benchmark runs it bare, beside the job).
+ * Counts the matching documents (one per item) and sums their size doc values, without scoring: the
+ * Lucene work of an estimate (the search benchmark runs it bare, beside the job).
  */
 public final class MatchTally extends SimpleCollector {
   private NumericDocValues sizes;

@@ -31,11 +31,12 @@ import org.caseops.domain.searches.SearchScope;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * The estimateStatistics use case: runs an operation's search over the case's index, restricted to the sources in the
- * search's scope, and records the estimate on the operation: matching items (one document per item, so each counts
- * once) and their size, the unindexed items in scope from the catalog, and the mailboxes and sites with hits. Links the
- * search to the operation. A case without an index yet has no indexed hits. A search that is gone or whose query
- * cannot be run fails the operation, saying why, and records nothing.
+ * The estimateStatistics use case: runs an operation's search over the case's index, restricted to
+ * the sources in the search's scope, and records the estimate on the operation: matching items (one
+ * document per item, so each counts once) and their size, the unindexed items in scope from the
+ * catalog, and the mailboxes and sites with hits. Links the search to the operation. A case without
+ * an index yet has no indexed hits. A search that is gone or whose query cannot be run fails the
+ * operation, saying why, and records nothing.
  */
 @Dependent
 public class SearchEstimator {
@@ -57,16 +58,18 @@ public class SearchEstimator {
   }
 
   /**
-   * Estimates the search of the operation (an estimateStatistics operation of the case) and records the estimate.
+   * Estimates the search of the operation (an estimateStatistics operation of the case) and records
+   * the estimate.
    *
-   * @return how the operation ends: succeeded with a summary, or failed (404: the search is gone; 400: its query
-   *     cannot be run)
+   * @return how the operation ends: succeeded with a summary, or failed (404: the search is gone;
+   *     400: its query cannot be run)
    * @throws IOException when the case's index cannot be read
    */
   public Outcome estimate(String operationId, String caseId) throws IOException {
     CaseOperation operation = operations.find(operationId).orElseThrow();
     String searchId = operation.getTarget().getSearchId();
-    Optional<EdiscoverySearch> found = searchId == null ? Optional.empty() : searches.find(caseId, searchId);
+    Optional<EdiscoverySearch> found =
+        searchId == null ? Optional.empty() : searches.find(caseId, searchId);
     if (found.isEmpty()) {
       return Outcome.failed(404, "The search " + searchId + " does not exist in the case.");
     }
@@ -92,7 +95,8 @@ public class SearchEstimator {
         IndexSearcher searcher = new IndexSearcher(reader);
         for (String sourceId : scope) {
           MatchTally tally = new MatchTally();
-          searcher.search(SearchQueries.restrict(query, IndexFields.SOURCE_ID, List.of(sourceId)), tally);
+          searcher.search(
+              SearchQueries.restrict(query, IndexFields.SOURCE_ID, List.of(sourceId)), tally);
           count += tally.count();
           size += tally.size();
           CustodianSource source = caseSources.get(sourceId);
@@ -108,13 +112,19 @@ public class SearchEstimator {
     }
     ItemTotals unindexed = items.unindexedInSources(scope);
     operations.recordEstimate(
-        operationId, new EstimateStatistics(count, size, unindexed.count(), unindexed.size(), mailboxes, sites));
+        operationId,
+        new EstimateStatistics(count, size, unindexed.count(), unindexed.size(), mailboxes, sites));
     searches.markEstimated(search.getId(), operationId);
-    return Outcome.succeeded(summary(count, size, mailboxes, sites, unindexed.count(), unindexed.size()));
+    return Outcome.succeeded(
+        summary(count, size, mailboxes, sites, unindexed.count(), unindexed.size()));
   }
 
-  /** The operation's resultInfo message, e.g. "299 indexed items (816,021 bytes) match in 1 mailbox and 0 sites; …". */
-  static String summary(long count, long size, int mailboxes, int sites, long unindexed, long unindexedSize) {
+  /**
+   * The operation's resultInfo message, e.g. "299 indexed items (816,021 bytes) match in 1 mailbox
+   * and 0 sites; …".
+   */
+  static String summary(
+      long count, long size, int mailboxes, int sites, long unindexed, long unindexedSize) {
     return count(count, "indexed item", "indexed items")
         + " ("
         + count(size, "byte", "bytes")

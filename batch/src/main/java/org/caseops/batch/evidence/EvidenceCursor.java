@@ -13,11 +13,12 @@ import java.util.Set;
 import org.caseops.domain.custodians.SourceKind;
 
 /**
- * Reads the items of a case's sources one after the other, in a stable order (sources in the given order, files in
- * {@link EvidenceWalk} order, messages in file order), starting after a position. A mailbox source holds messages
- * ({@code .eml} and {@code .msg} files, one message each; {@code .mbox} files and extension-less files that start with
- * {@code "From "}, split into messages) and documents (any other file); a site source holds documents. An item is read
- * into memory only up to {@code maxItemBytes}; a larger one is streamed through SHA-256 and reported too large.
+ * Reads the items of a case's sources one after the other, in a stable order (sources in the given
+ * order, files in {@link EvidenceWalk} order, messages in file order), starting after a position. A
+ * mailbox source holds messages ({@code .eml} and {@code .msg} files, one message each; {@code
+ * .mbox} files and extension-less files that start with {@code "From "}, split into messages) and
+ * documents (any other file); a site source holds documents. An item is read into memory only up to
+ * {@code maxItemBytes}; a larger one is streamed through SHA-256 and reported too large.
  */
 public final class EvidenceCursor implements Closeable {
   private static final Set<String> MESSAGE_FILES = Set.of("eml", "msg");
@@ -33,7 +34,8 @@ public final class EvidenceCursor implements Closeable {
   private EvidenceFile mboxFile;
   private long mboxBase;
 
-  public EvidenceCursor(List<SourceFolder> folders, EvidencePosition start, long bytesRead, long maxItemBytes) {
+  public EvidenceCursor(
+      List<SourceFolder> folders, EvidencePosition start, long bytesRead, long maxItemBytes) {
     this.folders = folders;
     this.resumeAt = start;
     this.sourceIndex = start == null ? 0 : start.sourceIndex();
@@ -60,11 +62,13 @@ public final class EvidenceCursor implements Closeable {
           nextSource();
           continue;
         }
-        String startAt = resumeAt != null && resumeAt.sourceIndex() == sourceIndex ? resumeAt.path() : null;
+        String startAt =
+            resumeAt != null && resumeAt.sourceIndex() == sourceIndex ? resumeAt.path() : null;
         try {
           walk = new EvidenceWalk(folder.root(), folder.folder(), startAt);
         } catch (IOException e) {
-          EvidenceItem problem = problem(folder, "", "the source folder cannot be listed: " + e.getMessage());
+          EvidenceItem problem =
+              problem(folder, "", "the source folder cannot be listed: " + e.getMessage());
           nextSource();
           return problem;
         }
@@ -142,7 +146,8 @@ public final class EvidenceCursor implements Closeable {
   }
 
   /** A whole file that could not be read: catalogued with the reason, never dropped. */
-  private EvidenceItem unreadable(SourceFolder folder, EvidenceFile file, String reason, EvidencePosition position) {
+  private EvidenceItem unreadable(
+      SourceFolder folder, EvidenceFile file, String reason, EvidencePosition position) {
     return new EvidenceItem(
         folder.source(),
         file.relativePath(),

@@ -3,10 +3,10 @@ package org.caseops.batch.evidence;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * One item read from a source: a file, or a message of an mbox file. It carries its bytes when they were read into
- * memory (not when the item is larger than the limit, nor once it is known to be unchanged), its size and SHA-256,
- * where the reading stands after it, and how many evidence bytes have been read up to it. An item with a
- * {@code problem} could not be read at all.
+ * One item read from a source: a file, or a message of an mbox file. It carries its bytes when they
+ * were read into memory (not when the item is larger than the limit, nor once it is known to be
+ * unchanged), its size and SHA-256, where the reading stands after it, and how many evidence bytes
+ * have been read up to it. An item with a {@code problem} could not be read at all.
  */
 public final class EvidenceItem {
   private final CustodianSource source;
@@ -57,7 +57,10 @@ public final class EvidenceItem {
     return source;
   }
 
-  /** The location in the source: the relative path, plus {@code #<offset>} for a message of an mbox file. */
+  /**
+   * The location in the source: the relative path, plus {@code #<offset>} for a message of an mbox
+   * file.
+   */
   public String location() {
     return location;
   }

@@ -13,13 +13,14 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The regular files of a source folder, depth first with the entries of each folder sorted by name, which orders the
- * files by their relative paths compared segment by segment ({@link #compare}). The order is stable, so a walk can
- * start at any relative path and skip everything before it. Memory holds one sorted listing per folder level, never
- * the whole tree.
+ * The regular files of a source folder, depth first with the entries of each folder sorted by name,
+ * which orders the files by their relative paths compared segment by segment ({@link #compare}).
+ * The order is stable, so a walk can start at any relative path and skip everything before it.
+ * Memory holds one sorted listing per folder level, never the whole tree.
  *
- * <p>Symbolic links are not followed out of the evidence root: a link to a regular file inside the root is read as
- * that file, any other link (to a folder, outside the root, dangling) is skipped and counted.
+ * <p>Symbolic links are not followed out of the evidence root: a link to a regular file inside the
+ * root is read as that file, any other link (to a folder, outside the root, dangling) is skipped
+ * and counted.
  */
 public final class EvidenceWalk {
   private final Path root;
@@ -41,8 +42,8 @@ public final class EvidenceWalk {
   }
 
   /**
-   * A walk of {@code folder} (a real path inside {@code root}) that skips every file ordered before {@code startAt}
-   * (a relative path; {@code null} to walk everything).
+   * A walk of {@code folder} (a real path inside {@code root}) that skips every file ordered before
+   * {@code startAt} (a relative path; {@code null} to walk everything).
    *
    * @throws IOException if the folder itself cannot be listed
    */
@@ -65,7 +66,8 @@ public final class EvidenceWalk {
       String relative = frame.prefix.isEmpty() ? name : frame.prefix + "/" + name;
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         if (before(relative, false)) {
           continue;
@@ -113,7 +115,9 @@ public final class EvidenceWalk {
         return null;
       }
       BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-      return attributes.isRegularFile() ? new EvidenceFile(relative, real, attributes.size(), null) : null;
+      return attributes.isRegularFile()
+          ? new EvidenceFile(relative, real, attributes.size(), null)
+          : null;
     } catch (IOException e) {
       return null;
     }
@@ -170,7 +174,9 @@ public final class EvidenceWalk {
   /** What a full walk of a folder finds: the files, their total size, and the links it skips. */
   public record Summary(long files, long bytes, long skippedLinks) {}
 
-  /** Walks the whole folder without reading any file; a folder that cannot be listed holds nothing. */
+  /**
+   * Walks the whole folder without reading any file; a folder that cannot be listed holds nothing.
+   */
   public static Summary summarize(Path root, Path folder) {
     long files = 0;
     long bytes = 0;

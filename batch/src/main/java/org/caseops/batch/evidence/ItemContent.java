@@ -14,20 +14,28 @@ import java.util.regex.Pattern;
 import org.caseops.domain.custodians.SourceKind;
 
 /**
- * Reads catalogued items' bytes again from their source folders, by their locations: a file ({@code path}), or one
- * message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter} catalogued it. An instance remembers
- * the real paths of the files it has checked, so that the many messages of one mbox cost one check; make one per
- * step, and share it between threads as needed.
+ * Reads catalogued items' bytes again from their source folders, by their locations: a file ({@code
+ * path}), or one message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter}
+ * catalogued it. An instance remembers the real paths of the files it has checked, so that the many
+ * messages of one mbox cost one check; make one per step, and share it between threads as needed.
  */
 public final class ItemContent {
   private static final Pattern MBOX_MESSAGE = Pattern.compile("(.+)#(\\d+)");
-  /** Read beyond a message's own size: its From_ line, quoting, and the next From_ line that ends it. */
+
+  /**
+   * Read beyond a message's own size: its From_ line, quoting, and the next From_ line that ends
+   * it.
+   */
   private static final int MBOX_READ_SLACK = 2 * 1024;
+
   private static final int MBOX_READ_LIMIT = 64 * 1024;
 
   private final Map<Path, Path> realFiles = new ConcurrentHashMap<>();
 
-  /** Whether the item at this location of a source of this kind is a message (rather than a document). */
+  /**
+   * Whether the item at this location of a source of this kind is a message (rather than a
+   * document).
+   */
   public static boolean isMessage(SourceKind kind, String location) {
     if (kind != SourceKind.USER) {
       return false;
@@ -48,12 +56,14 @@ public final class ItemContent {
   }
 
   /**
-   * Opens the item's bytes; the caller closes the stream. {@code size} is the catalogued size (0 when unknown), so
-   * that a message is read with little more than its own bytes.
+   * Opens the item's bytes; the caller closes the stream. {@code size} is the catalogued size (0
+   * when unknown), so that a message is read with little more than its own bytes.
    *
-   * @throws IOException saying why when the folder, the file or the message cannot be read (any more)
+   * @throws IOException saying why when the folder, the file or the message cannot be read (any
+   *     more)
    */
-  public InputStream open(SourceFolder folder, String location, long size, long maxMessageBytes) throws IOException {
+  public InputStream open(SourceFolder folder, String location, long size, long maxMessageBytes)
+      throws IOException {
     if (!folder.readable()) {
       throw new IOException("the source folder cannot be read: " + folder.problem());
     }
@@ -66,7 +76,8 @@ public final class ItemContent {
       throw new IOException(location + " no longer exists");
     }
     long offset = Long.parseLong(m.group(2));
-    int readSize = size > 0 && size < MBOX_READ_LIMIT ? (int) size + MBOX_READ_SLACK : MBOX_READ_LIMIT;
+    int readSize =
+        size > 0 && size < MBOX_READ_LIMIT ? (int) size + MBOX_READ_SLACK : MBOX_READ_LIMIT;
     InputStream in = Files.newInputStream(file);
     try (MboxSplitter splitter = new MboxSplitter(in, offset, maxMessageBytes, readSize)) {
       in.skipNBytes(offset);
@@ -75,7 +86,8 @@ public final class ItemContent {
         throw new IOException(location + ": no message starts at that offset any more");
       }
       if (message.tooLarge()) {
-        throw new IOException(location + ": the message is larger than " + maxMessageBytes + " bytes");
+        throw new IOException(
+            location + ": the message is larger than " + maxMessageBytes + " bytes");
       }
       return new ByteArrayInputStream(message.content());
     } catch (IOException | RuntimeException e) {
@@ -91,7 +103,8 @@ public final class ItemContent {
     if (known != null) {
       return known;
     }
-    if (!candidate.startsWith(folder.folder()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+    if (!candidate.startsWith(folder.folder())
+        || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
     Path real = candidate.toRealPath();

@@ -12,24 +12,25 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Splits an mbox file into its messages while streaming it: memory holds one message (up to a maximum size) and one
- * line segment, never the file.
+ * Splits an mbox file into its messages while streaming it: memory holds one message (up to a
+ * maximum size) and one line segment, never the file.
  *
- * <p>A message starts at a {@code From_} line: a line beginning with {@code "From "} whose rest carries a time of day
- * (as every mbox writer's date does), at the start of the stream or after a blank line. Any other line beginning with
- * "From " is body text. The {@code From_} line and the blank line that separates two messages are not part of the
- * message. Quoted lines are un-quoted the mboxrd way (one {@code >} removed from a line matching {@code ^>+From }),
- * which also un-quotes mboxo's {@code >From }. A message's offset is the byte offset of its {@code From_} line in the
- * file (of its first byte, if the file does not start with a {@code From_} line); its SHA-256 and size are those of the
- * un-quoted message bytes.
+ * <p>A message starts at a {@code From_} line: a line beginning with {@code "From "} whose rest
+ * carries a time of day (as every mbox writer's date does), at the start of the stream or after a
+ * blank line. Any other line beginning with "From " is body text. The {@code From_} line and the
+ * blank line that separates two messages are not part of the message. Quoted lines are un-quoted
+ * the mboxrd way (one {@code >} removed from a line matching {@code ^>+From }), which also
+ * un-quotes mboxo's {@code >From }. A message's offset is the byte offset of its {@code From_} line
+ * in the file (of its first byte, if the file does not start with a {@code From_} line); its
+ * SHA-256 and size are those of the un-quoted message bytes.
  */
 public final class MboxSplitter implements Closeable {
   private static final Pattern FROM_LINE = Pattern.compile("^From \\S.*\\d:\\d\\d");
   private static final int SEGMENT = 64 * 1024;
 
   /**
-   * One message: its offset in the file, the offset where the next one starts, its bytes (or {@code null} when it is
-   * larger than the maximum), its size and SHA-256.
+   * One message: its offset in the file, the offset where the next one starts, its bytes (or {@code
+   * null} when it is larger than the maximum), its size and SHA-256.
    */
   public record Message(long offset, long endOffset, byte[] content, long size, String sha256) {
     public boolean tooLarge() {
@@ -47,22 +48,30 @@ public final class MboxSplitter implements Closeable {
   private long offset;
   private boolean eof;
 
-  /** The current line, or a piece of a line longer than {@link #SEGMENT}; grown up to that size as lines need. */
+  /**
+   * The current line, or a piece of a line longer than {@link #SEGMENT}; grown up to that size as
+   * lines need.
+   */
   private byte[] segment;
+
   private int segmentLength;
   private long segmentOffset;
   private boolean segmentStartsLine;
   private boolean lastEndedLine = true;
   private long pendingFromOffset = -1;
 
-  /** Splits what the stream holds, which starts at {@code startOffset} of the file (a message boundary). */
+  /**
+   * Splits what the stream holds, which starts at {@code startOffset} of the file (a message
+   * boundary).
+   */
   public MboxSplitter(InputStream in, long startOffset, long maxMessageBytes) {
     this(in, startOffset, maxMessageBytes, SEGMENT);
   }
 
   /**
-   * Splits what the stream holds, reading it {@code readSize} bytes at a time (4 KB to 64 KB): a caller after one
-   * message of known size reads little more than that message. The messages are the same whatever the read size.
+   * Splits what the stream holds, reading it {@code readSize} bytes at a time (4 KB to 64 KB): a
+   * caller after one message of known size reads little more than that message. The messages are
+   * the same whatever the read size.
    */
   public MboxSplitter(InputStream in, long startOffset, long maxMessageBytes, int readSize) {
     this.in = in;
@@ -127,7 +136,8 @@ public final class MboxSplitter implements Closeable {
         || segment[4] != ' ') {
       return false;
     }
-    String line = new String(segment, 0, Math.min(segmentLength, 1000), StandardCharsets.ISO_8859_1);
+    String line =
+        new String(segment, 0, Math.min(segmentLength, 1000), StandardCharsets.ISO_8859_1);
     return FROM_LINE.matcher(line).find();
   }
 
@@ -224,7 +234,11 @@ public final class MboxSplitter implements Closeable {
 
     Message build(long end) {
       return new Message(
-          start, end, content == null ? null : content.toByteArray(), size, HexFormat.of().formatHex(digest.digest()));
+          start,
+          end,
+          content == null ? null : content.toByteArray(),
+          size,
+          HexFormat.of().formatHex(digest.digest()));
     }
   }
 

@@ -1,2 +1,5 @@
-/** Reading a source's evidence folder safely and in a stable order, and splitting mbox files into messages. */
+/**
+ * Reading a source's evidence folder safely and in a stable order, and splitting mbox files into
+ * messages.
+ */
 package org.caseops.batch.evidence;

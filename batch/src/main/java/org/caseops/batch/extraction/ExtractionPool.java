@@ -8,19 +8,22 @@ import java.util.concurrent.Future;
 import org.caseops.batch.concurrency.WorkExecutor;
 
 /**
- * Runs extractions ahead of the chunk's processor on other threads, so parsing uses every core while items are still
- * indexed and catalogued in order. In the server the tasks go to its default managed executor; outside it, to a small
- * pool of daemon threads owned by this bean. Extraction has no side effects, so work done ahead and then dropped (a
- * chunk that fails) costs nothing but time.
+ * Runs extractions ahead of the chunk's processor on other threads, so parsing uses every core
+ * while items are still indexed and catalogued in order. In the server the tasks go to its default
+ * managed executor; outside it, to a small pool of daemon threads owned by this bean. Extraction
+ * has no side effects, so work done ahead and then dropped (a chunk that fails) costs nothing but
+ * time.
  */
 @ApplicationScoped
 public class ExtractionPool {
   @Inject TextExtractor extractor;
 
-  private final WorkExecutor executor = new WorkExecutor("caseops-extraction", defaultParallelism());
+  private final WorkExecutor executor =
+      new WorkExecutor("caseops-extraction", defaultParallelism());
 
   /** Starts extracting an item; see {@link TextExtractor#extract}. */
-  public Future<Extraction> submit(byte[] content, String fileName, boolean message, int textLimit) {
+  public Future<Extraction> submit(
+      byte[] content, String fileName, boolean message, int textLimit) {
     Callable<Extraction> task = () -> extractor.extract(content, fileName, message, textLimit);
     return executor.get().submit(task);
   }

@@ -26,9 +26,10 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts text and metadata with Apache Tika. One auto-detecting parser is shared by every job (it is thread-safe and
- * costly to build); it is also put in each parse context, so that attachments and embedded documents are parsed and
- * their text is counted with the item that holds them. Messages are parsed as RFC 822.
+ * Extracts text and metadata with Apache Tika. One auto-detecting parser is shared by every job (it
+ * is thread-safe and costly to build); it is also put in each parse context, so that attachments
+ * and embedded documents are parsed and their text is counted with the item that holds them.
+ * Messages are parsed as RFC 822.
  */
 @ApplicationScoped
 public class TextExtractor {
@@ -40,8 +41,10 @@ public class TextExtractor {
   /**
    * Extracts one item held in memory.
    *
-   * @param message whether the bytes are an RFC 822 message (a mail file or a message split from an mbox)
-   * @param textLimit the most characters of text kept; longer text is cut there and the item stays indexed
+   * @param message whether the bytes are an RFC 822 message (a mail file or a message split from an
+   *     mbox)
+   * @param textLimit the most characters of text kept; longer text is cut there and the item stays
+   *     indexed
    */
   public Extraction extract(byte[] content, String fileName, boolean message, int textLimit) {
     if (content.length == 0) {
@@ -56,7 +59,8 @@ public class TextExtractor {
     ContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(text, textLimit));
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
-    AttachmentCounter attachments = new AttachmentCounter(new ParsingEmbeddedDocumentExtractor(context));
+    AttachmentCounter attachments =
+        new AttachmentCounter(new ParsingEmbeddedDocumentExtractor(context));
     context.set(EmbeddedDocumentExtractor.class, attachments);
     boolean truncated = false;
     try (InputStream in = TikaInputStream.get(content)) {
@@ -106,7 +110,8 @@ public class TextExtractor {
     if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
       detail = cause.getMessage();
     }
-    return UnindexedReasons.corrupt(detail == null || detail.isBlank() ? error.getClass().getSimpleName() : detail);
+    return UnindexedReasons.corrupt(
+        detail == null || detail.isBlank() ? error.getClass().getSimpleName() : detail);
   }
 
   /** Whether no parser understood the content (Tika fell back to its empty parser). */
@@ -151,7 +156,10 @@ public class TextExtractor {
     return date == null ? null : date.toInstant();
   }
 
-  /** Counts the item's own attachments (embedded documents at the first level) while they are parsed. */
+  /**
+   * Counts the item's own attachments (embedded documents at the first level) while they are
+   * parsed.
+   */
   private static final class AttachmentCounter implements EmbeddedDocumentExtractor {
     private final EmbeddedDocumentExtractor delegate;
     private int depth;
@@ -167,7 +175,8 @@ public class TextExtractor {
     }
 
     @Override
-    public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+    public void parseEmbedded(
+        InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
         throws SAXException, IOException {
       if (depth == 0) {
         count++;

@@ -3,9 +3,9 @@ package org.caseops.batch.extraction;
 import java.util.Locale;
 
 /**
- * The reasons an item is catalogued but not indexed. Each reason starts with its category ({@code corrupt},
- * {@code encrypted}, {@code too large}, {@code empty}, {@code unsupported}), then a colon and the detail, so results
- * can be summed up per category.
+ * The reasons an item is catalogued but not indexed. Each reason starts with its category ({@code
+ * corrupt}, {@code encrypted}, {@code too large}, {@code empty}, {@code unsupported}), then a colon
+ * and the detail, so results can be summed up per category.
  */
 public final class UnindexedReasons {
   public static final String CORRUPT = "corrupt";
@@ -28,7 +28,11 @@ public final class UnindexedReasons {
 
   public static String tooLarge(long size, long limit) {
     return String.format(
-        Locale.ROOT, "%s: %,d bytes is more than the %,d bytes one item may have", TOO_LARGE, size, limit);
+        Locale.ROOT,
+        "%s: %,d bytes is more than the %,d bytes one item may have",
+        TOO_LARGE,
+        size,
+        limit);
   }
 
   public static String empty() {
@@ -36,7 +40,9 @@ public final class UnindexedReasons {
   }
 
   public static String unsupported(String contentType) {
-    return UNSUPPORTED + ": no text can be extracted from " + (contentType == null ? "this type" : contentType);
+    return UNSUPPORTED
+        + ": no text can be extracted from "
+        + (contentType == null ? "this type" : contentType);
   }
 
   /** The category of a reason: the text before its first colon. */

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.domain.cases.CaseDeleted;
+import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * The Lucene index writers of the cases, one per index folder ({@code <data dir>/indexes/<caseId>}) for the whole
- * application, since Lucene allows one writer per folder. Writers stay open between jobs and are closed when the
- * application stops.
+ * The Lucene index writers of the cases, one per index folder ({@code <data dir>/indexes/<caseId>})
+ * for the whole application, since Lucene allows one writer per folder. Writers stay open between
+ * jobs and are closed when the application stops.
  */
 @ApplicationScoped
 public class CaseIndexes {
@@ -34,7 +34,8 @@ public class CaseIndexes {
   /** The writer of the case's index, opened (and the folder created) on first use. */
   public IndexWriter writer(String caseId) {
     Path folder = CaseopsPaths.indexDir(caseId);
-    return writers.compute(folder, (dir, current) -> current != null && current.isOpen() ? current : open(dir));
+    return writers.compute(
+        folder, (dir, current) -> current != null && current.isOpen() ? current : open(dir));
   }
 
   private static IndexWriter open(Path folder) {
@@ -50,8 +51,8 @@ public class CaseIndexes {
   }
 
   /**
-   * Whether the case's index holds documents in the current {@link IndexFields#FORMAT}: its last commit says so, or it
-   * holds no documents at all.
+   * Whether the case's index holds documents in the current {@link IndexFields#FORMAT}: its last
+   * commit says so, or it holds no documents at all.
    */
   public boolean holdsCurrentFormat(String caseId) {
     IndexWriter writer = writer(caseId);
@@ -80,7 +81,10 @@ public class CaseIndexes {
     }
   }
 
-  /** Closes the case's writer, if open, committing what it holds (before the case's index folder is removed). */
+  /**
+   * Closes the case's writer, if open, committing what it holds (before the case's index folder is
+   * removed).
+   */
   public void close(String caseId) {
     IndexWriter writer = writers.remove(CaseopsPaths.indexDir(caseId));
     if (writer != null) {

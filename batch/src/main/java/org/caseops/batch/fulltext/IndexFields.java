@@ -18,23 +18,25 @@ import org.caseops.batch.extraction.Extraction;
 import org.caseops.domain.items.Item;
 
 /**
- * The fields of a case's Lucene index (analyzed with {@link #analyzer()}); one document per indexed item, keyed by the
- * item id. Exact fields: {@link #ID} (also as doc values in {@link #ID_VALUE}), {@link #SOURCE_ID}, {@link
- * #KIND} ({@code email} or {@code docs}), {@link #LOCATION}, {@link #FILETYPE} (lower-case extension; {@code eml} for
- * messages split from an mbox), {@link #CONTENT_TYPE}, {@link #MESSAGE_ID}. Analyzed, stored: {@link #SUBJECT}
- * (subject or document title), {@link #FROM}, {@link #TO}, {@link #CC}, {@link #FILENAME} (also indexed, not stored,
- * with dots and underscores as spaces). Analyzed, not stored: {@link #BCC}, {@link #PARTICIPANTS} (from, to, cc and
- * bcc), {@link #CONTENT} (body and attachments' text). Address keys, exact, not stored, one value per key of every
- * address in the header ({@link MailAddresses#keys}: whole address, local part, domain, parent domains, lower-case):
- * {@link #FROM_ADDRESS}, {@link #TO_ADDRESS}, {@link #CC_ADDRESS}, {@link #BCC_ADDRESS}, {@link
- * #PARTICIPANTS_ADDRESS}. Numbers (point, stored, doc values): {@link #SENT} (epoch milliseconds) and {@link #SIZE}
- * (bytes).
+ * The fields of a case's Lucene index (analyzed with {@link #analyzer()}); one document per indexed
+ * item, keyed by the item id. Exact fields: {@link #ID} (also as doc values in {@link #ID_VALUE}),
+ * {@link #SOURCE_ID}, {@link #KIND} ({@code email} or {@code docs}), {@link #LOCATION}, {@link
+ * #FILETYPE} (lower-case extension; {@code eml} for messages split from an mbox), {@link
+ * #CONTENT_TYPE}, {@link #MESSAGE_ID}. Analyzed, stored: {@link #SUBJECT} (subject or document
+ * title), {@link #FROM}, {@link #TO}, {@link #CC}, {@link #FILENAME} (also indexed, not stored,
+ * with dots and underscores as spaces). Analyzed, not stored: {@link #BCC}, {@link #PARTICIPANTS}
+ * (from, to, cc and bcc), {@link #CONTENT} (body and attachments' text). Address keys, exact, not
+ * stored, one value per key of every address in the header ({@link MailAddresses#keys}: whole
+ * address, local part, domain, parent domains, lower-case): {@link #FROM_ADDRESS}, {@link
+ * #TO_ADDRESS}, {@link #CC_ADDRESS}, {@link #BCC_ADDRESS}, {@link #PARTICIPANTS_ADDRESS}. Numbers
+ * (point, stored, doc values): {@link #SENT} (epoch milliseconds) and {@link #SIZE} (bytes).
  */
 public final class IndexFields {
   /**
-   * The key under which an index's commit records the {@link #FORMAT} its documents were written in. Format 1 (no key)
-   * had no address keys, no bcc field and no file name parts; an index written in an older format is read again whole
-   * by the next index job, since its documents cannot answer every query.
+   * The key under which an index's commit records the {@link #FORMAT} its documents were written
+   * in. Format 1 (no key) had no address keys, no bcc field and no file name parts; an index
+   * written in an older format is read again whole by the next index job, since its documents
+   * cannot answer every query.
    */
   public static final String FORMAT_KEY = "caseops.index.format";
 
@@ -42,12 +44,14 @@ public final class IndexFields {
   public static final String FORMAT = "2";
 
   public static final String ID = "id";
+
   /**
-   * The item id again, as binary doc values, for {@link ItemIds}. A field of its own: Lucene keeps one schema per
-   * field, and documents written before it existed have {@link #ID} without doc values. Those read their stored id
-   * instead.
+   * The item id again, as binary doc values, for {@link ItemIds}. A field of its own: Lucene keeps
+   * one schema per field, and documents written before it existed have {@link #ID} without doc
+   * values. Those read their stored id instead.
    */
   public static final String ID_VALUE = "idValue";
+
   public static final String SOURCE_ID = "sourceId";
   public static final String KIND = "kind";
   public static final String LOCATION = "location";
@@ -83,7 +87,8 @@ public final class IndexFields {
   }
 
   /** The document of an indexed item. */
-  public static Document document(Item item, boolean email, String fileName, String fileType, Extraction extraction) {
+  public static Document document(
+      Item item, boolean email, String fileName, String fileType, Extraction extraction) {
     Document doc = new Document();
     doc.add(new StringField(ID, item.getId(), Field.Store.YES));
     doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(item.getId())));
@@ -104,12 +109,17 @@ public final class IndexFields {
       text(doc, FILENAME, NAME_SEPARATORS.matcher(fileName).replaceAll(" "), Field.Store.NO);
     }
     List<String> participants = new ArrayList<>();
-    for (String p : new String[] {extraction.from(), extraction.to(), extraction.cc(), extraction.bcc()}) {
+    for (String p :
+        new String[] {extraction.from(), extraction.to(), extraction.cc(), extraction.bcc()}) {
       if (p != null && !p.isBlank()) {
         participants.add(p);
       }
     }
-    text(doc, PARTICIPANTS, participants.isEmpty() ? null : String.join(", ", participants), Field.Store.NO);
+    text(
+        doc,
+        PARTICIPANTS,
+        participants.isEmpty() ? null : String.join(", ", participants),
+        Field.Store.NO);
     text(doc, CONTENT, extraction.text(), Field.Store.NO);
     addresses(doc, FROM_ADDRESS, extraction.from());
     addresses(doc, TO_ADDRESS, extraction.to());
@@ -125,7 +135,9 @@ public final class IndexFields {
 
   private static void exact(Document doc, String name, String value) {
     if (value != null && !value.isBlank()) {
-      doc.add(new StringField(name, value.length() > 1000 ? value.substring(0, 1000) : value, Field.Store.YES));
+      doc.add(
+          new StringField(
+              name, value.length() > 1000 ? value.substring(0, 1000) : value, Field.Store.YES));
     }
   }
 

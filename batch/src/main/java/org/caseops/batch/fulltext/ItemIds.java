@@ -15,10 +15,10 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The item ids of one segment's documents: from their {@link IndexFields#ID_VALUE} doc values, a cheap read, or, for
- * documents written before those existed, from their stored {@link IndexFields#ID}, which decodes a compressed block of
- * stored fields. Ask for documents in increasing order where possible: doc values are read forwards, and going back
- * starts them again.
+ * The item ids of one segment's documents: from their {@link IndexFields#ID_VALUE} doc values, a
+ * cheap read, or, for documents written before those existed, from their stored {@link
+ * IndexFields#ID}, which decodes a compressed block of stored fields. Ask for documents in
+ * increasing order where possible: doc values are read forwards, and going back starts them again.
  */
 public final class ItemIds {
   private final LeafReader reader;

@@ -19,21 +19,24 @@ import org.caseops.domain.kql.KqlProperty;
 import org.caseops.domain.kql.KqlQuery;
 
 /**
- * Turns KQL into a Lucene query on a case's index ({@link IndexFields}). Text is analyzed as the index analyzed it;
- * query text never goes through Lucene's query parser. Free words and phrases search the content, subject, file name
- * and participants; {@code body:} the content; an address property ({@code from:}, {@code to:}, {@code cc:}, {@code
- * bcc:}, {@code participants:}) matches a whole address, local part or domain, or words of the display text; {@code
- * sent:} and {@code received:} both compare the one date an item has ({@link IndexFields#SENT}).
+ * Turns KQL into a Lucene query on a case's index ({@link IndexFields}). Text is analyzed as the
+ * index analyzed it; query text never goes through Lucene's query parser. Free words and phrases
+ * search the content, subject, file name and participants; {@code body:} the content; an address
+ * property ({@code from:}, {@code to:}, {@code cc:}, {@code bcc:}, {@code participants:}) matches a
+ * whole address, local part or domain, or words of the display text; {@code sent:} and {@code
+ * received:} both compare the one date an item has ({@link IndexFields#SENT}).
  */
 public final class KqlTranslator {
   private static final Analyzer ANALYZER = IndexFields.analyzer();
   private static final List<String> FREE_TEXT =
-      List.of(IndexFields.CONTENT, IndexFields.SUBJECT, IndexFields.FILENAME, IndexFields.PARTICIPANTS);
+      List.of(
+          IndexFields.CONTENT, IndexFields.SUBJECT, IndexFields.FILENAME, IndexFields.PARTICIPANTS);
 
   private KqlTranslator() {}
 
   /**
-   * The Lucene query of a KQL query string; {@code tag:} is accepted when {@code tagQuery} is given.
+   * The Lucene query of a KQL query string; {@code tag:} is accepted when {@code tagQuery} is
+   * given.
    *
    * @throws org.caseops.domain.kql.KqlSyntaxException when the query is not valid KQL
    */
@@ -42,8 +45,8 @@ public final class KqlTranslator {
   }
 
   /**
-   * The Lucene query of a parsed KQL query. {@code tagQuery} gives the query of the items carrying a tag name; without
-   * it (null) a tag in the query is an {@link IllegalArgumentException}.
+   * The Lucene query of a parsed KQL query. {@code tagQuery} gives the query of the items carrying
+   * a tag name; without it (null) a tag in the query is an {@link IllegalArgumentException}.
    */
   public static Query toLucene(KqlQuery query, Function<String, Query> tagQuery) {
     if (query instanceof KqlQuery.MatchAll) {
@@ -94,7 +97,8 @@ public final class KqlTranslator {
     return all.build();
   }
 
-  private static Query restriction(KqlProperty property, String text, boolean prefix, boolean phrase) {
+  private static Query restriction(
+      KqlProperty property, String text, boolean prefix, boolean phrase) {
     return switch (property) {
       case BODY -> words(IndexFields.CONTENT, text, prefix);
       case SUBJECT -> words(IndexFields.SUBJECT, text, prefix);
@@ -103,14 +107,17 @@ public final class KqlTranslator {
       case TO -> address(IndexFields.TO, IndexFields.TO_ADDRESS, text, prefix);
       case CC -> address(IndexFields.CC, IndexFields.CC_ADDRESS, text, prefix);
       case BCC -> address(IndexFields.BCC, IndexFields.BCC_ADDRESS, text, prefix);
-      case PARTICIPANTS -> address(IndexFields.PARTICIPANTS, IndexFields.PARTICIPANTS_ADDRESS, text, prefix);
+      case PARTICIPANTS ->
+          address(IndexFields.PARTICIPANTS, IndexFields.PARTICIPANTS_ADDRESS, text, prefix);
       case FILETYPE -> exact(IndexFields.FILETYPE, fileType(text), prefix);
       case KIND -> exact(IndexFields.KIND, text.toLowerCase(Locale.ROOT), false);
-      default -> throw new IllegalArgumentException(property.keyword() + ": takes no word or phrase");
+      default ->
+          throw new IllegalArgumentException(property.keyword() + ": takes no word or phrase");
     };
   }
 
-  private static Query address(String displayField, String addressField, String text, boolean prefix) {
+  private static Query address(
+      String displayField, String addressField, String text, boolean prefix) {
     Query display = words(displayField, text, prefix);
     if (text.chars().anyMatch(Character::isWhitespace)) {
       return display;
@@ -135,7 +142,10 @@ public final class KqlTranslator {
     return any.build();
   }
 
-  /** The words of the text in this order in an analyzed field, or the prefix (normalized as the index was). */
+  /**
+   * The words of the text in this order in an analyzed field, or the prefix (normalized as the
+   * index was).
+   */
   private static Query words(String field, String text, boolean prefix) {
     if (prefix) {
       return new PrefixQuery(new Term(field, ANALYZER.normalize(field, text)));
@@ -145,11 +155,15 @@ public final class KqlTranslator {
   }
 
   private static Query range(KqlProperty property, long lower, long upper) {
-    String field = switch (property) {
-      case SENT, RECEIVED -> IndexFields.SENT;
-      case SIZE -> IndexFields.SIZE;
-      default -> throw new IllegalArgumentException(property.keyword() + ": cannot be compared");
-    };
-    return lower > upper ? new MatchNoDocsQuery("empty range") : LongPoint.newRangeQuery(field, lower, upper);
+    String field =
+        switch (property) {
+          case SENT, RECEIVED -> IndexFields.SENT;
+          case SIZE -> IndexFields.SIZE;
+          default ->
+              throw new IllegalArgumentException(property.keyword() + ": cannot be compared");
+        };
+    return lower > upper
+        ? new MatchNoDocsQuery("empty range")
+        : LongPoint.newRangeQuery(field, lower, upper);
   }
 }

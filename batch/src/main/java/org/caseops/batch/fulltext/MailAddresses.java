@@ -7,16 +7,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The mail addresses in a header value ({@code "Lee, Ann" <ann@mail.example.com>, bob@example.org}) and the keys an
- * address restriction matches them by: the whole address, its local part, its domain and each parent domain of at
- * least two labels, all lower-case.
+ * The mail addresses in a header value ({@code "Lee, Ann" <ann@mail.example.com>, bob@example.org})
+ * and the keys an address restriction matches them by: the whole address, its local part, its
+ * domain and each parent domain of at least two labels, all lower-case.
  */
 public final class MailAddresses {
   private static final String LOCAL_CHARS = "!#$%&*+/=?^_{|}~.-";
 
   private MailAddresses() {}
 
-  /** The addr-specs ({@code local@domain}) found in the value, lower-case, in order, without repeats. */
+  /**
+   * The addr-specs ({@code local@domain}) found in the value, lower-case, in order, without
+   * repeats.
+   */
   public static List<String> in(String header) {
     Set<String> found = new LinkedHashSet<>();
     if (header == null) {
@@ -42,7 +45,10 @@ public final class MailAddresses {
     return new ArrayList<>(found);
   }
 
-  /** Every key of every address in the value: the address, its local part, its domain and its parent domains. */
+  /**
+   * Every key of every address in the value: the address, its local part, its domain and its parent
+   * domains.
+   */
   public static Set<String> keys(String header) {
     Set<String> keys = new LinkedHashSet<>();
     for (String address : in(header)) {

@@ -22,15 +22,21 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Helpers for running searches over an index: restricting a query to exact field values, collecting its hits, opening
- * a committed index.
+ * Helpers for running searches over an index: restricting a query to exact field values, collecting
+ * its hits, opening a committed index.
  */
 public final class SearchQueries {
   private SearchQueries() {}
 
-  /** The query restricted (as a filter, without scoring) to documents whose exact field holds one of the values. */
+  /**
+   * The query restricted (as a filter, without scoring) to documents whose exact field holds one of
+   * the values.
+   */
   public static Query restrict(Query query, String field, Collection<String> values) {
-    return new BooleanQuery.Builder().add(query, Occur.MUST).add(anyOf(field, values), Occur.FILTER).build();
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(anyOf(field, values), Occur.FILTER)
+        .build();
   }
 
   /** Documents whose exact field holds one of the values. */
@@ -42,7 +48,10 @@ public final class SearchQueries {
     return new TermInSetQuery(field, terms);
   }
 
-  /** The documents the query matches, one bit set per segment of the reader (in the order of its leaves). */
+  /**
+   * The documents the query matches, one bit set per segment of the reader (in the order of its
+   * leaves).
+   */
   public static List<FixedBitSet> hits(IndexReader reader, Query query) throws IOException {
     List<FixedBitSet> hits = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -72,7 +81,10 @@ public final class SearchQueries {
     return hits;
   }
 
-  /** A reader of the index last committed in the folder, or empty when the folder holds no index yet. */
+  /**
+   * A reader of the index last committed in the folder, or empty when the folder holds no index
+   * yet.
+   */
   public static Optional<DirectoryReader> open(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return Optional.empty();

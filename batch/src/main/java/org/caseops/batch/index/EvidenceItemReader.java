@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.batch.evidence.EvidenceCursor;
 import org.caseops.batch.evidence.EvidenceItem;
 import org.caseops.batch.evidence.EvidencePosition;
@@ -30,15 +29,17 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Reads the items of every source of the case from the evidence root. Before reading, it walks the sources once to
- * learn the total bytes (the operation's measure of progress). It reads ahead blocks of items (up to
- * {@code lookaheadItems} items or {@code lookaheadBytes} bytes in memory each) and looks their hashes up in the catalog
- * in one query per block, marking those whose SHA-256 is unchanged, so they are not parsed again. The next
- * {@code extractionThreads} changed items (0: one per processor) are extracted ahead on other threads; extraction has
- * no side effects, the processor still indexes and catalogues items in order. Its checkpoint is the position after the
- * last item it returned, so a restart neither repeats nor misses an item.
+ * Reads the items of every source of the case from the evidence root. Before reading, it walks the
+ * sources once to learn the total bytes (the operation's measure of progress). It reads ahead
+ * blocks of items (up to {@code lookaheadItems} items or {@code lookaheadBytes} bytes in memory
+ * each) and looks their hashes up in the catalog in one query per block, marking those whose
+ * SHA-256 is unchanged, so they are not parsed again. The next {@code extractionThreads} changed
+ * items (0: one per processor) are extracted ahead on other threads; extraction has no side
+ * effects, the processor still indexes and catalogues items in order. Its checkpoint is the
+ * position after the last item it returned, so a restart neither repeats nor misses an item.
  */
 @Dependent
 @Named
@@ -116,7 +117,8 @@ public class EvidenceItemReader implements ItemReader {
       folders.add(folder);
       sourceIds.add(source.getId());
       if (!folder.readable()) {
-        String where = folder.relativePath() == null ? source.getDisplayName() : folder.relativePath();
+        String where =
+            folder.relativePath() == null ? source.getDisplayName() : folder.relativePath();
         notes.add(where + " (" + folder.problem() + ")");
         continue;
       }
@@ -126,7 +128,8 @@ public class EvidenceItemReader implements ItemReader {
     }
     run.totalWork(total);
     run.doneWork(bytesRead);
-    stepContext.setTransientUserData(new IndexStepState(tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks));
+    stepContext.setTransientUserData(
+        new IndexStepState(tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -201,7 +204,8 @@ public class EvidenceItemReader implements ItemReader {
   private void extractAhead(Pending pending) {
     if (pending.extraction == null && pending.extractable()) {
       EvidenceItem item = pending.item;
-      pending.extraction = extraction.submit(item.content(), item.fileName(), item.rfc822(), maxText);
+      pending.extraction =
+          extraction.submit(item.content(), item.fileName(), item.rfc822(), maxText);
       item.releaseContent();
     }
   }

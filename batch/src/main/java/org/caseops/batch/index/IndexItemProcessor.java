@@ -21,11 +21,12 @@ import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.items.Item;
 
 /**
- * Turns a read item into its catalog entry. Unchanged items are filtered out (not parsed again). For the others, the
- * extraction the reader started ahead is awaited (or the item is parsed here); an item that can be indexed has its
- * Lucene document added or replaced (keyed by the item id, so a re-run never duplicates it), one that cannot is
- * catalogued as unindexed with its reason and any older document of it is removed. Documents go to the case's index
- * writer here, which buffers them within bounded memory; the chunk's writer commits them.
+ * Turns a read item into its catalog entry. Unchanged items are filtered out (not parsed again).
+ * For the others, the extraction the reader started ahead is awaited (or the item is parsed here);
+ * an item that can be indexed has its Lucene document added or replaced (keyed by the item id, so a
+ * re-run never duplicates it), one that cannot is catalogued as unindexed with its reason and any
+ * older document of it is removed. Documents go to the case's index writer here, which buffers them
+ * within bounded memory; the chunk's writer commits them.
  */
 @Dependent
 @Named
@@ -68,7 +69,8 @@ public class IndexItemProcessor implements ItemProcessor {
     } else if (readItem.extraction() != null) {
       extraction = done(readItem.extraction());
     } else {
-      extraction = extractor.extract(evidence.content(), evidence.fileName(), evidence.rfc822(), maxText);
+      extraction =
+          extractor.extract(evidence.content(), evidence.fileName(), evidence.rfc822(), maxText);
     }
     item.withContentType(extraction.contentType());
     IndexWriter writer = indexes.writer(caseId);
@@ -92,7 +94,9 @@ public class IndexItemProcessor implements ItemProcessor {
     }
     item.indexed();
     writer.updateDocument(
-        id, IndexFields.document(item, evidence.email(), evidence.fileName(), evidence.fileType(), extraction));
+        id,
+        IndexFields.document(
+            item, evidence.email(), evidence.fileName(), evidence.fileType(), extraction));
     return item;
   }
 

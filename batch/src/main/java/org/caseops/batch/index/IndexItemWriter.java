@@ -13,9 +13,9 @@ import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
 
 /**
- * Ends a chunk: commits the case's Lucene index, then saves the chunk's catalog entries in one batch within the chunk's
- * transaction. Lucene commits first, so a crash between the two leaves the index ahead of the catalog, never behind;
- * the re-read items then replace their own documents.
+ * Ends a chunk: commits the case's Lucene index, then saves the chunk's catalog entries in one
+ * batch within the chunk's transaction. Lucene commits first, so a crash between the two leaves the
+ * index ahead of the catalog, never behind; the re-read items then replace their own documents.
  */
 @Dependent
 @Named

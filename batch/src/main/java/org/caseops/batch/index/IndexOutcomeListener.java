@@ -14,10 +14,11 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.items.ItemRepository;
 
 /**
- * Sums up a finished index step: counts from the catalog what the operation indexed and could not index (so the
- * counts hold across restarts), derives the unchanged items from the items read, links each source read (and its
- * custodian) to the operation, and hands the operation's conclusion to the {@link OperationRun}; a step that read
- * everything marks the index as being in the current format. Then it closes the case's index writer.
+ * Sums up a finished index step: counts from the catalog what the operation indexed and could not
+ * index (so the counts hold across restarts), derives the unchanged items from the items read,
+ * links each source read (and its custodian) to the operation, and hands the operation's conclusion
+ * to the {@link OperationRun}; a step that read everything marks the index as being in the current
+ * format. Then it closes the case's index writer.
  */
 @Dependent
 @Named
@@ -34,7 +35,8 @@ public class IndexOutcomeListener extends AbstractStepListener {
     try {
       conclude(run);
     } finally {
-      // Every chunk committed its documents; an idle writer would only hold memory and file handles until the next job.
+      // Every chunk committed its documents; an idle writer would only hold memory and file handles
+      // until the next job.
       indexes.close(run.caseId());
     }
   }
@@ -44,7 +46,8 @@ public class IndexOutcomeListener extends AbstractStepListener {
     if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
       return;
     }
-    // Every item was read to the end: the documents of an index in an older format have all been written again.
+    // Every item was read to the end: the documents of an index in an older format have all been
+    // written again.
     indexes.markCurrentFormat(caseId);
     if (!(stepContext.getTransientUserData() instanceof IndexStepState state)) {
       return;

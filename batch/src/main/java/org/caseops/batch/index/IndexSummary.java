@@ -11,10 +11,11 @@ import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * The result of an index operation: {@code succeeded} (code 200) when every item read could be indexed, otherwise
- * {@code partiallySucceeded} (code 207); the message counts items indexed, unchanged and unindexed (with the most
- * frequent reasons), and notes files that could not be read, sources without a folder and links not followed, e.g.
- * "Indexed 2,998 items; 0 unchanged; 2 unindexed (1 corrupt, 1 encrypted)."
+ * The result of an index operation: {@code succeeded} (code 200) when every item read could be
+ * indexed, otherwise {@code partiallySucceeded} (code 207); the message counts items indexed,
+ * unchanged and unindexed (with the most frequent reasons), and notes files that could not be read,
+ * sources without a folder and links not followed, e.g. "Indexed 2,998 items; 0 unchanged; 2
+ * unindexed (1 corrupt, 1 encrypted)."
  */
 public record IndexSummary(
     long indexed,
@@ -93,10 +94,13 @@ public record IndexSummary(
   /** Unindexed counts per reason category, most frequent first. */
   private Map<String, Long> categories() {
     Map<String, Long> byCategory = new LinkedHashMap<>();
-    unindexedReasons.forEach((reason, n) -> byCategory.merge(UnindexedReasons.categoryOf(reason), n, Long::sum));
+    unindexedReasons.forEach(
+        (reason, n) -> byCategory.merge(UnindexedReasons.categoryOf(reason), n, Long::sum));
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(byCategory.entrySet());
     sorted.sort(
-        Comparator.comparing(Map.Entry<String, Long>::getValue).reversed().thenComparing(Map.Entry::getKey));
+        Comparator.comparing(Map.Entry<String, Long>::getValue)
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
     Map<String, Long> ordered = new LinkedHashMap<>();
     sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
     return ordered;

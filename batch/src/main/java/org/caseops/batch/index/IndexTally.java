@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the index job's reader has counted so far; part of its checkpoint, so the counts of a restarted job cover every
- * execution.
+ * What the index job's reader has counted so far; part of its checkpoint, so the counts of a
+ * restarted job cover every execution.
  */
 public final class IndexTally implements Serializable {
   private static final long serialVersionUID = 1L;

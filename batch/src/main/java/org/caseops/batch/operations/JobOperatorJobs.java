@@ -10,9 +10,10 @@ import java.util.Properties;
 import org.caseops.domain.operations.OperationJobs;
 
 /**
- * {@link OperationJobs} on the Jakarta Batch {@link JobOperator}: the one wrapper of the batch runtime, which
- * submission, start-up recovery and the operation watch all use. A job exists when {@code META-INF/batch-jobs/<id>.xml}
- * is visible to the thread context class loader, which is where every batch runtime looks.
+ * {@link OperationJobs} on the Jakarta Batch {@link JobOperator}: the one wrapper of the batch
+ * runtime, which submission, start-up recovery and the operation watch all use. A job exists when
+ * {@code META-INF/batch-jobs/<id>.xml} is visible to the thread context class loader, which is
+ * where every batch runtime looks.
  */
 @ApplicationScoped
 public class JobOperatorJobs implements OperationJobs {

@@ -17,9 +17,9 @@ import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * Owns the operation's status for the whole job: moves it to running when an execution starts (back from failed when
- * the execution restarts the job instance) and ends it when the execution ends, as its conclusion says, or failed.
- * Declared at job level as {@code operationJobListener}.
+ * Owns the operation's status for the whole job: moves it to running when an execution starts (back
+ * from failed when the execution restarts the job instance) and ends it when the execution ends, as
+ * its conclusion says, or failed. Declared at job level as {@code operationJobListener}.
  */
 @Dependent
 @Named
@@ -34,15 +34,21 @@ public class OperationJobListener implements JobListener {
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
     if (operationId == null) {
-      LOG.warning(() -> "job " + jobContext.getJobName() + " started without an operationId; no operation is tracked");
+      LOG.warning(
+          () ->
+              "job "
+                  + jobContext.getJobName()
+                  + " started without an operationId; no operation is tracked");
       return;
     }
     CaseOperation operation =
         operations
             .find(operationId)
-            .orElseThrow(() -> new IllegalStateException("operation " + operationId + " does not exist"));
+            .orElseThrow(
+                () -> new IllegalStateException("operation " + operationId + " does not exist"));
     if (run.caseId() != null && !run.caseId().equals(operation.getCaseId())) {
-      throw new IllegalStateException("operation " + operationId + " does not belong to case " + run.caseId());
+      throw new IllegalStateException(
+          "operation " + operationId + " does not belong to case " + run.caseId());
     }
     long executionId = jobContext.getExecutionId();
     if (isRestart(executionId)) {
@@ -53,7 +59,11 @@ public class OperationJobListener implements JobListener {
     CaseOperation now = operations.find(operationId).orElseThrow();
     if (now.getStatus() != CaseOperationStatus.running) {
       throw new IllegalStateException(
-          "operation " + operationId + " is " + now.getStatus() + " and cannot be carried out again");
+          "operation "
+              + operationId
+              + " is "
+              + now.getStatus()
+              + " and cannot be carried out again");
     }
   }
 
@@ -72,7 +82,10 @@ public class OperationJobListener implements JobListener {
         operations.complete(
             operationId,
             CaseOperationStatus.failed,
-            new ResultInfo(500, 0, "The job ended but its result could not be recorded: " + OperationRun.describe(e)),
+            new ResultInfo(
+                500,
+                0,
+                "The job ended but its result could not be recorded: " + OperationRun.describe(e)),
             Instant.now());
       } catch (RuntimeException again) {
         // The operation stays running until the watch ends it from the execution's exit status.
@@ -89,19 +102,24 @@ public class OperationJobListener implements JobListener {
       String why = run.failure() == null ? "the job failed" : run.failure();
       end =
           new OperationRun.Conclusion(
-              CaseOperationStatus.failed, new ResultInfo(500, 0, "The " + job + " job failed: " + why));
+              CaseOperationStatus.failed,
+              new ResultInfo(500, 0, "The " + job + " job failed: " + why));
     } else if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
       end =
           new OperationRun.Conclusion(
               CaseOperationStatus.failed,
-              new ResultInfo(500, 0, "The " + job + " job was stopped before it finished; a restart resumes it."));
+              new ResultInfo(
+                  500,
+                  0,
+                  "The " + job + " job was stopped before it finished; a restart resumes it."));
     } else {
       end =
           run.conclusion() == null
               ? new OperationRun.Conclusion(CaseOperationStatus.succeeded, null)
               : run.conclusion();
     }
-    // The execution's exit status keeps the operation's status, so that an end this listener cannot write is still
+    // The execution's exit status keeps the operation's status, so that an end this listener cannot
+    // write is still
     // known to the operation watch.
     jobContext.setExitStatus(end.status().name());
     if (end.status() == CaseOperationStatus.partiallySucceeded) {
@@ -109,7 +127,12 @@ public class OperationJobListener implements JobListener {
     }
     if (!operations.complete(operationId, end.status(), end.resultInfo(), Instant.now())) {
       LOG.warning(
-          () -> "operation " + operationId + " had ended already; the job's end, " + end.status() + ", is not kept");
+          () ->
+              "operation "
+                  + operationId
+                  + " had ended already; the job's end, "
+                  + end.status()
+                  + ", is not kept");
     }
   }
 

@@ -8,8 +8,9 @@ import jakarta.inject.Named;
 import org.caseops.domain.operations.CaseOperationRepository;
 
 /**
- * Raises the operation's percentProgress after each chunk, from the work the step reports in its {@link OperationRun},
- * and remembers the error of a failing chunk. Declared on chunk steps as {@code operationProgressListener}.
+ * Raises the operation's percentProgress after each chunk, from the work the step reports in its
+ * {@link OperationRun}, and remembers the error of a failing chunk. Declared on chunk steps as
+ * {@code operationProgressListener}.
  */
 @Dependent
 @Named

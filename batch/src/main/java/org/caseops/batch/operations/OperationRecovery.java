@@ -16,18 +16,19 @@ import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * Resumes, when the server starts, the operations that a previous run of the server left unfinished: every operation
- * created before {@code startedAt} that is still {@code notStarted} or {@code running}, since no job execution
- * survives a server restart.
+ * Resumes, when the server starts, the operations that a previous run of the server left
+ * unfinished: every operation created before {@code startedAt} that is still {@code notStarted} or
+ * {@code running}, since no job execution survives a server restart.
  *
  * <ul>
- *   <li>last execution {@code FAILED} or {@code STOPPED}: restarted from its checkpoint (its listener reopens the
- *       operation);
- *   <li>last execution {@code STARTED}, {@code STARTING} or {@code STOPPING} (the server died under it), in any other
- *       state, unknown to the batch runtime, or no execution at all: the job is started again with the operation's
- *       parameters (jobs are incremental, so this resumes the work);
- *   <li>if neither works, the operation is marked {@code failed} with a result saying it was interrupted by a server
- *       restart.
+ *   <li>last execution {@code FAILED} or {@code STOPPED}: restarted from its checkpoint (its
+ *       listener reopens the operation);
+ *   <li>last execution {@code STARTED}, {@code STARTING} or {@code STOPPING} (the server died under
+ *       it), in any other state, unknown to the batch runtime, or no execution at all: the job is
+ *       started again with the operation's parameters (jobs are incremental, so this resumes the
+ *       work);
+ *   <li>if neither works, the operation is marked {@code failed} with a result saying it was
+ *       interrupted by a server restart.
  * </ul>
  */
 public final class OperationRecovery {
@@ -56,10 +57,10 @@ public final class OperationRecovery {
   /** Recovers every unfinished operation created before the given instant. */
   public List<Outcome> recover(Instant startedAt) {
     List<Outcome> outcomes = new ArrayList<>();
-    List<CaseOperation> open =
-        operations.listInStatus(OperationLifecycle.OPEN);
+    List<CaseOperation> open = operations.listInStatus(OperationLifecycle.OPEN);
     for (CaseOperation operation : open) {
-      if (operation.getCreatedDateTime() != null && !operation.getCreatedDateTime().isBefore(startedAt)) {
+      if (operation.getCreatedDateTime() != null
+          && !operation.getCreatedDateTime().isBefore(startedAt)) {
         continue;
       }
       outcomes.add(recover(operation));
@@ -75,7 +76,10 @@ public final class OperationRecovery {
       try {
         last = jobs.execution(operation.getExecutionId());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "execution " + operation.getExecutionId() + " of operation " + id + " is unreadable", e);
+        LOG.log(
+            Level.WARNING,
+            "execution " + operation.getExecutionId() + " of operation " + id + " is unreadable",
+            e);
       }
     }
     last.ifPresent(execution -> parameters.putAll(execution.parameters()));
@@ -87,15 +91,24 @@ public final class OperationRecovery {
         case FAILED, STOPPED -> {
           try {
             long executionId = jobs.restart(last.get().executionId(), parameters);
-            LOG.info(() -> "operation " + id + " restarted from its checkpoint as execution " + executionId);
+            LOG.info(
+                () ->
+                    "operation "
+                        + id
+                        + " restarted from its checkpoint as execution "
+                        + executionId);
             return new Outcome(id, Action.RESTARTED, executionId);
           } catch (RuntimeException e) {
             restartProblem = OperationRun.describe(e);
-            LOG.log(Level.WARNING, "operation " + id + " could not be restarted; starting its job again", e);
+            LOG.log(
+                Level.WARNING,
+                "operation " + id + " could not be restarted; starting its job again",
+                e);
           }
         }
         default -> {
-          // STARTED, STARTING, STOPPING: the execution died with the previous server; COMPLETED or ABANDONED: its
+          // STARTED, STARTING, STOPPING: the execution died with the previous server; COMPLETED or
+          // ABANDONED: its
           // result was never recorded. Either way the job runs again.
         }
       }
@@ -113,7 +126,8 @@ public final class OperationRecovery {
       operations.complete(
           id,
           CaseOperationStatus.failed,
-          new ResultInfo(500, 0, "Interrupted by a server restart and could not be resumed: " + why),
+          new ResultInfo(
+              500, 0, "Interrupted by a server restart and could not be resumed: " + why),
           Instant.now(clock));
       return new Outcome(id, Action.MARKED_FAILED, null);
     }

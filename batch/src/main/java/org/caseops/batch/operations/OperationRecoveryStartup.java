@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.OperationJobs;
 
-/** Runs {@link OperationRecovery} once when the application starts, after the schema is migrated. */
+/**
+ * Runs {@link OperationRecovery} once when the application starts, after the schema is migrated.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
@@ -31,14 +33,17 @@ public class OperationRecoveryStartup {
     Instant startedAt = Instant.now();
     try {
       List<OperationRecovery.Outcome> outcomes =
-          new OperationRecovery(operations, jobs, Clock.systemUTC())
-              .recover(startedAt);
+          new OperationRecovery(operations, jobs, Clock.systemUTC()).recover(startedAt);
       if (!outcomes.isEmpty()) {
-        LOG.info(() -> "resumed operations left unfinished by the previous server run: " + outcomes);
+        LOG.info(
+            () -> "resumed operations left unfinished by the previous server run: " + outcomes);
       }
     } catch (RuntimeException e) {
       // Recovery must never keep the application from starting; the operations stay as they were.
-      LOG.log(Level.SEVERE, "could not resume the operations left unfinished by the previous server run", e);
+      LOG.log(
+          Level.SEVERE,
+          "could not resume the operations left unfinished by the previous server run",
+          e);
     }
   }
 }

@@ -8,14 +8,17 @@ import org.caseops.domain.operations.OperationJobs;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * What one job execution knows about the operation it carries out, shared by the job's listeners and its artifacts
- * through the job context's transient user data (which the operation listeners own).
+ * What one job execution knows about the operation it carries out, shared by the job's listeners
+ * and its artifacts through the job context's transient user data (which the operation listeners
+ * own).
  *
- * <p>Contract for every job: its XML declares the job properties {@code operationId} and {@code caseId} from the job
- * parameters of the same names ({@link OperationJobs}); artifacts take the operation's identity from here and their
- * tuning values through {@code @BatchProperty}; a step that can measure its work sets {@link #totalWork} before its chunk loop and
- * raises {@link #doneWork} as it goes; the step that sums the work up calls {@link #conclude} with the operation's
- * final status and result. Without a conclusion, a job that completes leaves its operation {@code succeeded}.
+ * <p>Contract for every job: its XML declares the job properties {@code operationId} and {@code
+ * caseId} from the job parameters of the same names ({@link OperationJobs}); artifacts take the
+ * operation's identity from here and their tuning values through {@code @BatchProperty}; a step
+ * that can measure its work sets {@link #totalWork} before its chunk loop and raises {@link
+ * #doneWork} as it goes; the step that sums the work up calls {@link #conclude} with the
+ * operation's final status and result. Without a conclusion, a job that completes leaves its
+ * operation {@code succeeded}.
  */
 public final class OperationRun {
   public static final String OPERATION_ID = OperationJobs.OPERATION_ID;
@@ -45,7 +48,9 @@ public final class OperationRun {
       }
       Properties props = jobContext.getProperties();
       OperationRun run =
-          new OperationRun(blankToNull(props.getProperty(OPERATION_ID)), blankToNull(props.getProperty(CASE_ID)));
+          new OperationRun(
+              blankToNull(props.getProperty(OPERATION_ID)),
+              blankToNull(props.getProperty(CASE_ID)));
       jobContext.setTransientUserData(run);
       return run;
     }
@@ -106,7 +111,9 @@ public final class OperationRun {
     return conclusion;
   }
 
-  /** The message of an error without its stack trace: the first non-blank message along its causes. */
+  /**
+   * The message of an error without its stack trace: the first non-blank message along its causes.
+   */
   static String describe(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = t.getMessage();

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Remembers why a step failed, so the operation's result says it. Declared on every step as
- * {@code operationStepListener}.
+ * Remembers why a step failed, so the operation's result says it. Declared on every step as {@code
+ * operationStepListener}.
  */
 @Dependent
 @Named

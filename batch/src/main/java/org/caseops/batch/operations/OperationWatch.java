@@ -15,11 +15,12 @@ import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * Ends the operations whose job execution is over while the operation still says it runs: the job's listener could not
- * write the end (the database refused it at that moment), or the batch runtime ended the execution without running
- * the listener. An execution over for longer than the grace period ends its operation as its exit status says (the
- * listener keeps the operation's final status there), and {@code failed} when the exit status says nothing of it. An
- * operation carried out by another execution meanwhile is left alone.
+ * Ends the operations whose job execution is over while the operation still says it runs: the job's
+ * listener could not write the end (the database refused it at that moment), or the batch runtime
+ * ended the execution without running the listener. An execution over for longer than the grace
+ * period ends its operation as its exit status says (the listener keeps the operation's final
+ * status there), and {@code failed} when the exit status says nothing of it. An operation carried
+ * out by another execution meanwhile is left alone.
  */
 public final class OperationWatch {
   private static final Logger LOG = Logger.getLogger(OperationWatch.class.getName());
@@ -37,11 +38,13 @@ public final class OperationWatch {
     this.grace = grace;
   }
 
-  /** Ends, at {@code now}, the open operations whose execution ended before {@code now} minus the grace period. */
+  /**
+   * Ends, at {@code now}, the open operations whose execution ended before {@code now} minus the
+   * grace period.
+   */
   public List<Outcome> check(Instant now) {
     List<Outcome> ended = new ArrayList<>();
-    for (CaseOperation operation :
-        operations.listInStatus(OperationLifecycle.OPEN)) {
+    for (CaseOperation operation : operations.listInStatus(OperationLifecycle.OPEN)) {
       Long executionId = operation.getExecutionId();
       if (executionId == null) {
         continue;
@@ -67,9 +70,17 @@ public final class OperationWatch {
               + e.endTime()
               + ", but the operation's end was not recorded then"
               + (status == CaseOperationStatus.failed ? "." : "; its summary is lost.");
-      ResultInfo result = new ResultInfo(status == CaseOperationStatus.failed ? 500 : 200, 0, message);
+      ResultInfo result =
+          new ResultInfo(status == CaseOperationStatus.failed ? 500 : 200, 0, message);
       if (operations.completeExecution(operation.getId(), executionId, status, result, now)) {
-        LOG.warning(() -> "operation " + operation.getId() + " ended " + status + " by the watch: " + message);
+        LOG.warning(
+            () ->
+                "operation "
+                    + operation.getId()
+                    + " ended "
+                    + status
+                    + " by the watch: "
+                    + message);
         ended.add(new Outcome(operation.getId(), executionId, status));
       }
     }
@@ -86,7 +97,10 @@ public final class OperationWatch {
     return ended && execution.endTime() != null && execution.endTime().plus(grace).isBefore(now);
   }
 
-  /** The operation's status as the execution's exit status keeps it; failed unless the job completed. */
+  /**
+   * The operation's status as the execution's exit status keeps it; failed unless the job
+   * completed.
+   */
   private static CaseOperationStatus statusOf(OperationJobs.Execution execution) {
     if (execution.status() == OperationJobs.ExecutionStatus.COMPLETED) {
       if (CaseOperationStatus.succeeded.name().equals(execution.exitStatus())) {

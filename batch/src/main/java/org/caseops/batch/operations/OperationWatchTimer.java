@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.OperationJobs;
 
-/** Runs the {@link OperationWatch} every minute in the server, with a grace period of one minute. */
+/**
+ * Runs the {@link OperationWatch} every minute in the server, with a grace period of one minute.
+ */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OperationWatchTimer {

@@ -46,7 +46,8 @@ class AddToReviewSetJobTest {
       SearchCorpus c = new SearchCorpus(h);
       s.index(c.caseId());
       EdiscoverySearch walrus = s.searchAll(c.caseId(), "walrus");
-      int expected = c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
+      int expected =
+          c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
       ReviewSet first = s.reviewSet(c.caseId(), "First pass");
 
       CaseOperation done = add(s, c, first, walrus, List.of());
@@ -59,14 +60,16 @@ class AddToReviewSetJobTest {
       assertThat(files).hasSize(expected);
       assertThat(files).extracting(ReviewSetItem::getAddedByOperationId).containsOnly(done.getId());
       // copy.eml and inbox/m0.eml are two items with one content.
-      assertThat(files.stream().map(ReviewSetItem::getSha256).distinct().count()).isEqualTo(expected - 1);
+      assertThat(files.stream().map(ReviewSetItem::getSha256).distinct().count())
+          .isEqualTo(expected - 1);
       assertThat(blobs(c.caseId())).isEqualTo(expected - 1);
       ReviewSetItem memo =
           files.stream().filter(f -> f.getLocation().equals("memo0.txt")).findFirst().orElseThrow();
       assertThat(memo.getKind()).isEqualTo("docs");
       assertThat(memo.getName()).isEqualTo("memo0.txt");
       ReviewSetItem message =
-          files.stream().filter(f -> f.getSubject() != null && f.getSubject().equals("Walrus sighting 10"))
+          files.stream()
+              .filter(f -> f.getSubject() != null && f.getSubject().equals("Walrus sighting 10"))
               .findFirst()
               .orElseThrow();
       assertThat(message.getKind()).isEqualTo("email");
@@ -90,7 +93,8 @@ class AddToReviewSetJobTest {
       assertThat(reviewSetHits(c.caseId(), first.getId(), "")).isEqualTo(expected);
 
       ReviewSet second = s.reviewSet(c.caseId(), "Second pass");
-      assertThat(add(s, c, second, walrus, List.of()).getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(add(s, c, second, walrus, List.of()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
       assertThat(s.reviewSets.countItems(second.getId())).isEqualTo(expected);
       assertThat(blobs(c.caseId())).isEqualTo(expected - 1);
 
@@ -107,7 +111,8 @@ class AddToReviewSetJobTest {
       SearchJobs s = new SearchJobs(h);
       SearchCorpus c = new SearchCorpus(h);
       s.index(c.caseId());
-      EdiscoverySearch site = s.search(c.caseId(), "walrus", java.util.Set.of(), List.of(c.adeleSite.getId()));
+      EdiscoverySearch site =
+          s.search(c.caseId(), "walrus", java.util.Set.of(), List.of(c.adeleSite.getId()));
       ReviewSet set = s.reviewSet(c.caseId(), "Site");
 
       CaseOperation done = add(s, c, set, site, List.of(ReviewSetTarget.PARTIALLY_INDEXED));
@@ -128,7 +133,8 @@ class AddToReviewSetJobTest {
       s.index(c.caseId());
       Files.delete(c.meganFolder.resolve("inbox/m2.eml"));
       Files.writeString(c.meganFolder.resolve("inbox/m4.eml"), "rewritten after indexing");
-      EdiscoverySearch megan = s.search(c.caseId(), "walrus", java.util.Set.of(), List.of(c.meganMail.getId()));
+      EdiscoverySearch megan =
+          s.search(c.caseId(), "walrus", java.util.Set.of(), List.of(c.meganMail.getId()));
       ReviewSet set = s.reviewSet(c.caseId(), "Megan");
 
       CaseOperation done = add(s, c, set, megan, List.of(ReviewSetTarget.SEARCH_HITS));
@@ -154,9 +160,11 @@ class AddToReviewSetJobTest {
       SearchCorpus c = new SearchCorpus(h);
       s.index(c.caseId());
       EdiscoverySearch walrus = s.searchAll(c.caseId(), "walrus");
-      int expected = c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
+      int expected =
+          c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
       ReviewSet set = s.reviewSet(c.caseId(), "Restarted");
-      // Chunks of 2 files from pages of 3 entries: checkpoints fall inside pages as well as at their ends.
+      // Chunks of 2 files from pages of 3 entries: checkpoints fall inside pages as well as at
+      // their ends.
       Properties small = new Properties();
       small.setProperty("itemCount", "2");
       small.setProperty("pageSize", "3");
@@ -174,7 +182,8 @@ class AddToReviewSetJobTest {
       try {
         first =
             h.jobs.start(
-                CaseAction.addToReviewSet.jobName(), IndexJobHarness.parameters(operation.getId(), c.caseId(), small));
+                CaseAction.addToReviewSet.jobName(),
+                IndexJobHarness.parameters(operation.getId(), c.caseId(), small));
         assertThat(h.awaitEnd(first, operation.getId())).isEqualTo(BatchStatus.FAILED);
       } finally {
         InducedReviewSetFailures.reset();
@@ -192,16 +201,20 @@ class AddToReviewSetJobTest {
           .isEqualTo("Added " + expected + " items to the review set; 0 were already in it.");
       List<ReviewSetItem> files = s.reviewSets.listItems(set.getId(), 0, 1000);
       assertThat(files).hasSize(expected);
-      assertThat(files.stream().map(ReviewSetItem::getItemId).distinct().count()).isEqualTo(expected);
+      assertThat(files.stream().map(ReviewSetItem::getItemId).distinct().count())
+          .isEqualTo(expected);
       assertThat(reviewSetHits(c.caseId(), set.getId(), "")).isEqualTo(expected);
       assertThat(blobs(c.caseId())).isEqualTo(expected - 1);
     }
   }
 
   private static CaseOperation add(
-      SearchJobs s, SearchCorpus c, ReviewSet set, EdiscoverySearch search, List<String> options) throws Exception {
+      SearchJobs s, SearchCorpus c, ReviewSet set, EdiscoverySearch search, List<String> options)
+      throws Exception {
     return s.run(
-        c.caseId(), CaseAction.addToReviewSet, OperationTarget.reviewSet(set.getId(), search.getId(), options));
+        c.caseId(),
+        CaseAction.addToReviewSet,
+        OperationTarget.reviewSet(set.getId(), search.getId(), options));
   }
 
   private static long blobs(String caseId) throws IOException {
@@ -212,7 +225,8 @@ class AddToReviewSetJobTest {
 
   static int reviewSetHits(String caseId, String reviewSetId, String kql) throws IOException {
     try (DirectoryReader reader =
-        DirectoryReader.open(FSDirectory.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId)))) {
+        DirectoryReader.open(
+            FSDirectory.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId)))) {
       return new IndexSearcher(reader).count(KqlTranslator.toLucene(kql, null));
     }
   }

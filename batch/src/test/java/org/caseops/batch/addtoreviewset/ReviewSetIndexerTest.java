@@ -28,9 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ReviewSetIndexer} called directly on a case written by the test. Adele's mailbox: four messages, the first
- * three about the walrus, and an unindexed item. Megan's mailbox: one message about the walrus. The review set's files
- * are written by the test as the copy step would leave them.
+ * {@link ReviewSetIndexer} called directly on a case written by the test. Adele's mailbox: four
+ * messages, the first three about the walrus, and an unindexed item. Megan's mailbox: one message
+ * about the walrus. The review set's files are written by the test as the copy step would leave
+ * them.
  */
 class ReviewSetIndexerTest {
   private ServiceHarness h;
@@ -50,10 +51,22 @@ class ReviewSetIndexerTest {
     Custodian meganCustodian = h.custodian(caseId, "megan@contoso.com");
     for (int i = 0; i < 4; i++) {
       String body = i < 3 ? "We saw the walrus near pier " + i + "." : "Nothing at pier " + i + ".";
-      adele.add(h.indexed(adeleMail, "inbox/a" + i + ".eml", "sender" + i + "@fabrikam.com", "Note " + i, body));
+      adele.add(
+          h.indexed(
+              adeleMail,
+              "inbox/a" + i + ".eml",
+              "sender" + i + "@fabrikam.com",
+              "Note " + i,
+              body));
     }
     unindexed = h.unindexed(adeleMail, "inbox/broken.msg", 99);
-    megan = h.indexed(h.mailbox(meganCustodian), "inbox/m0.eml", "partner@contoso.com", "Status", "The walrus again.");
+    megan =
+        h.indexed(
+            h.mailbox(meganCustodian),
+            "inbox/m0.eml",
+            "partner@contoso.com",
+            "Status",
+            "The walrus again.");
   }
 
   @AfterEach
@@ -62,7 +75,8 @@ class ReviewSetIndexerTest {
   }
 
   @Test
-  void indexesTheHeldMatchingFilesOnceAndCountsAddedAlreadyHeldAndUnreadableItems() throws Exception {
+  void indexesTheHeldMatchingFilesOnceAndCountsAddedAlreadyHeldAndUnreadableItems()
+      throws Exception {
     EdiscoverySearch walrus = h.searchAll(caseId, "walrus");
     ReviewSet set = h.reviewSet(caseId, "Review");
     h.files(set, null, List.of(adele.get(0)));
@@ -78,7 +92,8 @@ class ReviewSetIndexerTest {
         .isEqualTo(
             "Added 2 items to the review set; 1 was already in it. 1 matching item could not be read from its source"
                 + " and was not added.");
-    assertThat(indexed(set)).containsExactlyInAnyOrder(ids(adele.get(0), adele.get(1), adele.get(2)));
+    assertThat(indexed(set))
+        .containsExactlyInAnyOrder(ids(adele.get(0), adele.get(1), adele.get(2)));
     assertThat(h.reviewSetHits(set, "walrus")).isEqualTo(3);
     assertThat(h.reviewSetHits(set, "from:sender1@fabrikam.com")).isEqualTo(1);
 
@@ -93,7 +108,8 @@ class ReviewSetIndexerTest {
     assertThat(complete.resultInfo().getCode()).isEqualTo(200);
     assertThat(complete.resultInfo().getMessage())
         .isEqualTo("Added 3 items to the review set; 1 was already in it.");
-    assertThat(indexed(set)).containsExactlyInAnyOrder(ids(adele.get(0), adele.get(1), adele.get(2), megan));
+    assertThat(indexed(set))
+        .containsExactlyInAnyOrder(ids(adele.get(0), adele.get(1), adele.get(2), megan));
   }
 
   @Test
@@ -121,7 +137,8 @@ class ReviewSetIndexerTest {
     Outcome outcome = indexer.index(operationId, caseId);
 
     assertThat(outcome.status()).isEqualTo(CaseOperationStatus.succeeded);
-    assertThat(outcome.resultInfo().getMessage()).isEqualTo("Added 0 items to the review set; 0 were already in it.");
+    assertThat(outcome.resultInfo().getMessage())
+        .isEqualTo("Added 0 items to the review set; 0 were already in it.");
     assertThat(indexed(set)).isEmpty();
   }
 
@@ -129,7 +146,10 @@ class ReviewSetIndexerTest {
   void aReviewSetThatIsGoneIsRefused() {
     EdiscoverySearch walrus = h.searchAll(caseId, "walrus");
     String operationId =
-        h.operation(caseId, CaseAction.addToReviewSet, OperationTarget.reviewSet("gone", walrus.getId(), List.of()))
+        h.operation(
+                caseId,
+                CaseAction.addToReviewSet,
+                OperationTarget.reviewSet("gone", walrus.getId(), List.of()))
             .getId();
 
     assertThatThrownBy(() -> indexer.index(operationId, caseId))
@@ -139,14 +159,17 @@ class ReviewSetIndexerTest {
 
   private String operation(ReviewSet set, EdiscoverySearch search, List<String> options) {
     return h.operation(
-            caseId, CaseAction.addToReviewSet, OperationTarget.reviewSet(set.getId(), search.getId(), options))
+            caseId,
+            CaseAction.addToReviewSet,
+            OperationTarget.reviewSet(set.getId(), search.getId(), options))
         .getId();
   }
 
   /** The item ids of the documents in the review set's index. */
   private List<String> indexed(ReviewSet set) throws IOException {
     try (DirectoryReader reader =
-        DirectoryReader.open(FSDirectory.open(CaseopsPaths.reviewSetIndexDir(caseId, set.getId())))) {
+        DirectoryReader.open(
+            FSDirectory.open(CaseopsPaths.reviewSetIndexDir(caseId, set.getId())))) {
       return ItemIds.matching(reader, new MatchAllDocsQuery());
     }
   }

@@ -21,7 +21,10 @@ import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The applyTags job on JBeret SE, over a review set filled from a generated corpus whose counts are known. */
+/**
+ * The applyTags job on JBeret SE, over a review set filled from a generated corpus whose counts are
+ * known.
+ */
 class ApplyTagsJobTest {
 
   @Test
@@ -35,7 +38,8 @@ class ApplyTagsJobTest {
           s.run(
               c.caseId(),
               CaseAction.addToReviewSet,
-              OperationTarget.reviewSet(set.getId(), s.searchAll(c.caseId(), "walrus").getId(), List.of()));
+              OperationTarget.reviewSet(
+                  set.getId(), s.searchAll(c.caseId(), "walrus").getId(), List.of()));
       assertThat(added.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       int all = c.mbox(i -> i % 5 == 0).size() + c.meganWalrusCount() + SearchCorpus.SITE_WALRUS;
       int fabrikam = c.mbox(i -> i % 10 == 0).size() + c.meganWalrusCount();
@@ -43,28 +47,49 @@ class ApplyTagsJobTest {
       ReviewTag responsive = tag(s, c, "Responsive", ChildSelectability.Many, null);
       ReviewTag privilege = tag(s, c, "Privilege", ChildSelectability.One, null);
       ReviewTag privileged = tag(s, c, "Privileged", ChildSelectability.Many, privilege.getId());
-      ReviewTag notPrivileged = tag(s, c, "Not privileged", ChildSelectability.Many, privilege.getId());
+      ReviewTag notPrivileged =
+          tag(s, c, "Not privileged", ChildSelectability.Many, privilege.getId());
 
       CaseOperation first =
-          apply(s, c, set, query(s, c, set, "from:fabrikam.com"), List.of(responsive, privileged), List.of());
+          apply(
+              s,
+              c,
+              set,
+              query(s, c, set, "from:fabrikam.com"),
+              List.of(responsive, privileged),
+              List.of());
       assertThat(first.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(first.getResultInfo().getMessage())
-          .isEqualTo("The query matched " + fabrikam + " files; the tags changed on " + fabrikam + " of them.");
+          .isEqualTo(
+              "The query matched "
+                  + fabrikam
+                  + " files; the tags changed on "
+                  + fabrikam
+                  + " of them.");
       assertThat(carrying(s, set, responsive)).isEqualTo(fabrikam);
       assertThat(carrying(s, set, privileged)).isEqualTo(fabrikam);
 
-      CaseOperation second = apply(s, c, set, query(s, c, set, ""), List.of(notPrivileged), List.of());
+      CaseOperation second =
+          apply(s, c, set, query(s, c, set, ""), List.of(notPrivileged), List.of());
       assertThat(second.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(carrying(s, set, notPrivileged)).isEqualTo(all);
       assertThat(carrying(s, set, privileged)).isZero();
       assertThat(carrying(s, set, responsive)).isEqualTo(fabrikam);
 
       CaseOperation third =
-          apply(s, c, set, query(s, c, set, "tag:Responsive AND subject:sighting"), List.of(), List.of(responsive));
+          apply(
+              s,
+              c,
+              set,
+              query(s, c, set, "tag:Responsive AND subject:sighting"),
+              List.of(),
+              List.of(responsive));
       assertThat(third.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
-      assertThat(carrying(s, set, responsive)).isEqualTo(fabrikam - c.mbox(i -> i % 10 == 0).size());
+      assertThat(carrying(s, set, responsive))
+          .isEqualTo(fabrikam - c.mbox(i -> i % 10 == 0).size());
 
-      CaseOperation unknown = apply(s, c, set, query(s, c, set, "tag:Nonexistent"), List.of(privileged), List.of());
+      CaseOperation unknown =
+          apply(s, c, set, query(s, c, set, "tag:Nonexistent"), List.of(privileged), List.of());
       assertThat(unknown.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(unknown.getResultInfo().getMessage()).startsWith("The query matched 0 files");
       assertThat(carrying(s, set, privileged)).isZero();
@@ -81,7 +106,8 @@ class ApplyTagsJobTest {
       s.run(
           c.caseId(),
           CaseAction.addToReviewSet,
-          OperationTarget.reviewSet(set.getId(), s.searchAll(c.caseId(), "walrus").getId(), List.of()));
+          OperationTarget.reviewSet(
+              set.getId(), s.searchAll(c.caseId(), "walrus").getId(), List.of()));
       ReviewTag hot = tag(s, c, "Hot", ChildSelectability.Many, null);
       ReviewTag gone = tag(s, c, "Gone", ChildSelectability.Many, null);
       s.tags.delete(c.caseId(), gone.getId());
@@ -89,26 +115,39 @@ class ApplyTagsJobTest {
       CaseOperation done = apply(s, c, set, query(s, c, set, ""), List.of(hot, gone), List.of());
 
       assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.failed);
-      assertThat(done.getResultInfo().getMessage()).contains(gone.getId()).contains("does not exist");
+      assertThat(done.getResultInfo().getMessage())
+          .contains(gone.getId())
+          .contains("does not exist");
       assertThat(carrying(s, set, hot)).isZero();
     }
   }
 
   private static ReviewTag tag(
-      SearchJobs s, SearchCorpus c, String name, ChildSelectability selectability, String parentId) {
-    ReviewTag t = ReviewTag.create(c.caseId(), name, null, selectability, parentId, null, Instant.now());
+      SearchJobs s,
+      SearchCorpus c,
+      String name,
+      ChildSelectability selectability,
+      String parentId) {
+    ReviewTag t =
+        ReviewTag.create(c.caseId(), name, null, selectability, parentId, null, Instant.now());
     s.tags.add(t);
     return t;
   }
 
   private static ReviewSetQuery query(SearchJobs s, SearchCorpus c, ReviewSet set, String kql) {
-    ReviewSetQuery q = ReviewSetQuery.create(c.caseId(), set.getId(), "q", kql, null, Instant.now());
+    ReviewSetQuery q =
+        ReviewSetQuery.create(c.caseId(), set.getId(), "q", kql, null, Instant.now());
     s.reviewSets.addQuery(q);
     return q;
   }
 
   private static CaseOperation apply(
-      SearchJobs s, SearchCorpus c, ReviewSet set, ReviewSetQuery q, List<ReviewTag> add, List<ReviewTag> remove)
+      SearchJobs s,
+      SearchCorpus c,
+      ReviewSet set,
+      ReviewSetQuery q,
+      List<ReviewTag> add,
+      List<ReviewTag> remove)
       throws Exception {
     return s.run(
         c.caseId(),
@@ -121,7 +160,8 @@ class ApplyTagsJobTest {
   }
 
   private static long carrying(SearchJobs s, ReviewSet set, ReviewTag tag) {
-    List<String> files = s.reviewSets.listItems(set.getId(), 0, 1000).stream().map(ReviewSetItem::getId).toList();
+    List<String> files =
+        s.reviewSets.listItems(set.getId(), 0, 1000).stream().map(ReviewSetItem::getId).toList();
     Map<String, Set<String>> tags = s.tags.tagsOf(files);
     return tags.values().stream().filter(t -> t.contains(tag.getId())).count();
   }

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TagApplier} called directly on a review set written by the test: six messages in the review set's index,
- * message i about the walrus when i &lt; 3 and from fabrikam.com when i is 0 or 3; the review set holds files of the
- * first five only (the sixth, about the walrus too, is in the index without a file).
+ * {@link TagApplier} called directly on a review set written by the test: six messages in the
+ * review set's index, message i about the walrus when i &lt; 3 and from fabrikam.com when i is 0 or
+ * 3; the review set holds files of the first five only (the sixth, about the walrus too, is in the
+ * index without a file).
  */
 class TagApplierTest {
   private ServiceHarness h;
@@ -49,7 +50,10 @@ class TagApplierTest {
     List<Item> messages = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       String from = "sender" + i + "@" + (i % 3 == 0 ? "fabrikam.com" : "contoso.com");
-      String body = i < 3 || i == 5 ? "The walrus report, part " + i + "." : "The harbour report, part " + i + ".";
+      String body =
+          i < 3 || i == 5
+              ? "The walrus report, part " + i + "."
+              : "The harbour report, part " + i + ".";
       messages.add(h.indexed(mailbox, "inbox/m" + i + ".eml", from, "Report " + i, body));
     }
     set = h.reviewSet(caseId, "Review");
@@ -83,7 +87,8 @@ class TagApplierTest {
     assertThat(progress.done).containsExactly(2L, 4L);
 
     Outcome again = apply("walrus", List.of(responsive, privileged), List.of(), 2, Progress.NONE);
-    assertThat(again.resultInfo().getMessage()).isEqualTo("The query matched 3 files; the tags changed on 0 of them.");
+    assertThat(again.resultInfo().getMessage())
+        .isEqualTo("The query matched 3 files; the tags changed on 0 of them.");
   }
 
   @Test
@@ -91,13 +96,21 @@ class TagApplierTest {
     apply("walrus", List.of(responsive, privileged), List.of(), 1000, Progress.NONE);
 
     Outcome all = apply("", List.of(notPrivileged), List.of(), 1000, Progress.NONE);
-    assertThat(all.resultInfo().getMessage()).isEqualTo("The query matched 5 files; the tags changed on 5 of them.");
+    assertThat(all.resultInfo().getMessage())
+        .isEqualTo("The query matched 5 files; the tags changed on 5 of them.");
     assertThat(carrying(notPrivileged)).containsExactly(0, 1, 2, 3, 4);
     assertThat(carrying(privileged)).isEmpty();
     assertThat(carrying(responsive)).containsExactly(0, 1, 2);
 
-    Outcome off = apply("tag:Responsive AND from:fabrikam.com", List.of(), List.of(responsive), 1000, Progress.NONE);
-    assertThat(off.resultInfo().getMessage()).isEqualTo("The query matched 1 file; the tags changed on 1 of them.");
+    Outcome off =
+        apply(
+            "tag:Responsive AND from:fabrikam.com",
+            List.of(),
+            List.of(responsive),
+            1000,
+            Progress.NONE);
+    assertThat(off.resultInfo().getMessage())
+        .isEqualTo("The query matched 1 file; the tags changed on 1 of them.");
     assertThat(carrying(responsive)).containsExactly(1, 2);
 
     Outcome unknown = apply("tag:Nonexistent", List.of(privileged), List.of(), 1000, Progress.NONE);
@@ -128,7 +141,8 @@ class TagApplierTest {
         h.operation(
                 caseId,
                 CaseAction.applyTags,
-                OperationTarget.tags(set.getId(), "no-such-query", List.of(responsive.getId()), List.of()))
+                OperationTarget.tags(
+                    set.getId(), "no-such-query", List.of(responsive.getId()), List.of()))
             .getId();
 
     Outcome outcome = applier.apply(operationId, caseId, 1000, Progress.NONE);
@@ -140,14 +154,17 @@ class TagApplierTest {
   }
 
   private ReviewTag tag(String name, ChildSelectability selectability, String parentId) {
-    ReviewTag t = ReviewTag.create(caseId, name, null, selectability, parentId, null, Instant.now());
+    ReviewTag t =
+        ReviewTag.create(caseId, name, null, selectability, parentId, null, Instant.now());
     h.tags.add(t);
     return t;
   }
 
-  private Outcome apply(String kql, List<ReviewTag> add, List<ReviewTag> remove, int batchSize, Progress progress)
+  private Outcome apply(
+      String kql, List<ReviewTag> add, List<ReviewTag> remove, int batchSize, Progress progress)
       throws Exception {
-    ReviewSetQuery query = ReviewSetQuery.create(caseId, set.getId(), "q", kql, null, Instant.now());
+    ReviewSetQuery query =
+        ReviewSetQuery.create(caseId, set.getId(), "q", kql, null, Instant.now());
     h.reviewSets.addQuery(query);
     String operationId =
         h.operation(
@@ -164,7 +181,8 @@ class TagApplierTest {
 
   /** The numbers of the messages whose file carries the tag, ascending. */
   private List<Integer> carrying(ReviewTag tag) {
-    Map<String, Set<String>> tags = h.tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+    Map<String, Set<String>> tags =
+        h.tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
     return IntStream.range(0, files.size())
         .filter(i -> tags.getOrDefault(files.get(i).getId(), Set.of()).contains(tag.getId()))
         .boxed()

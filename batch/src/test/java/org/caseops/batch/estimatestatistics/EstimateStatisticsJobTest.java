@@ -25,7 +25,8 @@ class EstimateStatisticsJobTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void countsEachMatchingItemOnceWithSizesSourcesAndUnindexedItems(TestDatabase.Kind kind) throws Exception {
+  void countsEachMatchingItemOnceWithSizesSourcesAndUnindexedItems(TestDatabase.Kind kind)
+      throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(kind)) {
       SearchJobs s = new SearchJobs(h);
       SearchCorpus c = new SearchCorpus(h);
@@ -47,8 +48,13 @@ class EstimateStatisticsJobTest {
       assertThat(e.getSiteCount()).isEqualTo(1);
       assertThat(e.getUnindexedItemCount()).isEqualTo(1);
       assertThat(e.getUnindexedItemsSize()).isEqualTo(c.brokenSize);
-      assertThat(done.getResultInfo().getMessage()).startsWith(e.getIndexedItemCount() + " indexed items");
-      assertThat(s.searches.find(c.caseId(), walrus.getId()).orElseThrow().getLastEstimateOperationId())
+      assertThat(done.getResultInfo().getMessage())
+          .startsWith(e.getIndexedItemCount() + " indexed items");
+      assertThat(
+              s.searches
+                  .find(c.caseId(), walrus.getId())
+                  .orElseThrow()
+                  .getLastEstimateOperationId())
           .isEqualTo(done.getId());
     }
   }
@@ -61,7 +67,8 @@ class EstimateStatisticsJobTest {
       s.index(c.caseId());
 
       EstimateStatistics megan =
-          estimate(s, c, s.search(c.caseId(), "walrus", Set.of(), List.of(c.meganMail.getId()))).getEstimate();
+          estimate(s, c, s.search(c.caseId(), "walrus", Set.of(), List.of(c.meganMail.getId())))
+              .getEstimate();
       assertThat(megan.getIndexedItemCount()).isEqualTo(c.meganWalrusCount());
       assertThat(megan.getIndexedItemsSize()).isEqualTo(c.meganWalrusSize());
       assertThat(megan.getMailboxCount()).isEqualTo(1);
@@ -74,14 +81,24 @@ class EstimateStatisticsJobTest {
                   s,
                   c,
                   s.search(
-                      c.caseId(), "from:fabrikam.com AND walrus", Set.of(), List.of(c.adeleMail.getId())))
+                      c.caseId(),
+                      "from:fabrikam.com AND walrus",
+                      Set.of(),
+                      List.of(c.adeleMail.getId())))
               .getEstimate();
       assertThat(adele.getIndexedItemCount()).isEqualTo(fabrikamWalrus.size());
       assertThat(adele.getIndexedItemsSize()).isEqualTo(c.mboxSize(fabrikamWalrus));
 
       List<Integer> late = c.mbox(i -> i % 28 >= 20 && i % 5 == 0);
       EstimateStatistics dated =
-          estimate(s, c, s.search(c.caseId(), "walrus AND sent>=2023-03-21", Set.of(), List.of(c.adeleMail.getId())))
+          estimate(
+                  s,
+                  c,
+                  s.search(
+                      c.caseId(),
+                      "walrus AND sent>=2023-03-21",
+                      Set.of(),
+                      List.of(c.adeleMail.getId())))
               .getEstimate();
       assertThat(dated.getIndexedItemCount()).isEqualTo(late.size()).isPositive();
 
@@ -92,7 +109,11 @@ class EstimateStatisticsJobTest {
       assertThat(everything.getSiteCount()).isEqualTo(1);
 
       EstimateStatistics tenant =
-          estimate(s, c, s.search(c.caseId(), "walrus", Set.of(DataSourceScopes.allTenantMailboxes), List.of()))
+          estimate(
+                  s,
+                  c,
+                  s.search(
+                      c.caseId(), "walrus", Set.of(DataSourceScopes.allTenantMailboxes), List.of()))
               .getEstimate();
       assertThat(tenant.getIndexedItemCount()).isZero();
       assertThat(tenant.getMailboxCount()).isZero();
@@ -131,7 +152,11 @@ class EstimateStatisticsJobTest {
     }
   }
 
-  private static CaseOperation estimate(SearchJobs s, SearchCorpus c, EdiscoverySearch search) throws Exception {
-    return s.run(c.caseId(), CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()));
+  private static CaseOperation estimate(SearchJobs s, SearchCorpus c, EdiscoverySearch search)
+      throws Exception {
+    return s.run(
+        c.caseId(),
+        CaseAction.estimateStatistics,
+        OperationTarget.search(search.getId(), List.of()));
   }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SearchEstimator} called directly on a small case written by the test. Adele's mailbox: six messages, message
- * i mentions the walrus when i is even and comes from fabrikam.com when i &lt; 3, and an unindexed item of 777 bytes.
- * Adele's site: two documents, the first about the walrus. Megan's mailbox: three messages, none about the walrus.
+ * {@link SearchEstimator} called directly on a small case written by the test. Adele's mailbox: six
+ * messages, message i mentions the walrus when i is even and comes from fabrikam.com when i &lt; 3,
+ * and an unindexed item of 777 bytes. Adele's site: two documents, the first about the walrus.
+ * Megan's mailbox: three messages, none about the walrus.
  */
 class SearchEstimatorTest {
   private ServiceHarness h;
@@ -47,14 +48,20 @@ class SearchEstimatorTest {
     meganMail = h.mailbox(megan);
     for (int i = 0; i < 6; i++) {
       String from = "sender" + i + "@" + (i < 3 ? "fabrikam.com" : "contoso.com");
-      String body = i % 2 == 0 ? "We saw the walrus near pier " + i + "." : "Nothing at pier " + i + ".";
+      String body =
+          i % 2 == 0 ? "We saw the walrus near pier " + i + "." : "Nothing at pier " + i + ".";
       adeleMessages.add(h.indexed(adeleMail, "inbox/a" + i + ".eml", from, "Note " + i, body));
     }
     h.unindexed(adeleMail, "inbox/broken.msg", 777);
     walrusDoc = h.indexed(adeleSite, "memo0.txt", null, null, "Memo about the walrus enclosure.");
     h.indexed(adeleSite, "memo1.txt", null, null, "Memo about budgets.");
     for (int i = 0; i < 3; i++) {
-      h.indexed(meganMail, "inbox/m" + i + ".eml", "partner@fabrikam.com", "Status " + i, "Harbour report " + i);
+      h.indexed(
+          meganMail,
+          "inbox/m" + i + ".eml",
+          "partner@fabrikam.com",
+          "Status " + i,
+          "Harbour report " + i);
     }
   }
 
@@ -64,7 +71,8 @@ class SearchEstimatorTest {
   }
 
   @Test
-  void countsTheMatchingItemsTheirSizesTheSourcesWithHitsAndTheUnindexedItemsInScope() throws Exception {
+  void countsTheMatchingItemsTheirSizesTheSourcesWithHitsAndTheUnindexedItemsInScope()
+      throws Exception {
     EdiscoverySearch walrus = h.searchAll(caseId, "walrus");
     String operationId = operationOn(walrus);
 
@@ -94,13 +102,15 @@ class SearchEstimatorTest {
 
   @Test
   void staysWithinTheBoundSourcesAndAppliesPropertyRestrictions() throws Exception {
-    EstimateStatistics megan = estimate(h.search(caseId, "walrus", Set.of(), List.of(meganMail.getId())));
+    EstimateStatistics megan =
+        estimate(h.search(caseId, "walrus", Set.of(), List.of(meganMail.getId())));
     assertThat(megan.getIndexedItemCount()).isZero();
     assertThat(megan.getMailboxCount()).isZero();
     assertThat(megan.getUnindexedItemCount()).isZero();
 
     EstimateStatistics fabrikam =
-        estimate(h.search(caseId, "from:fabrikam.com AND walrus", Set.of(), List.of(adeleMail.getId())));
+        estimate(
+            h.search(caseId, "from:fabrikam.com AND walrus", Set.of(), List.of(adeleMail.getId())));
     assertThat(fabrikam.getIndexedItemCount()).isEqualTo(2);
     assertThat(fabrikam.getIndexedItemsSize())
         .isEqualTo(adeleMessages.get(0).getSize() + adeleMessages.get(2).getSize());
@@ -114,7 +124,8 @@ class SearchEstimatorTest {
     assertThat(everything.getSiteCount()).isEqualTo(1);
 
     EstimateStatistics tenant =
-        estimate(h.search(caseId, "walrus", Set.of(DataSourceScopes.allTenantMailboxes), List.of()));
+        estimate(
+            h.search(caseId, "walrus", Set.of(DataSourceScopes.allTenantMailboxes), List.of()));
     assertThat(tenant.getIndexedItemCount()).isZero();
     assertThat(tenant.getUnindexedItemCount()).isZero();
   }
@@ -126,7 +137,11 @@ class SearchEstimatorTest {
     h.unindexed(mailbox, "inbox/broken.msg", 12);
     EdiscoverySearch search = h.searchAll(bare, "walrus");
     String operationId =
-        h.operation(bare, CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of())).getId();
+        h.operation(
+                bare,
+                CaseAction.estimateStatistics,
+                OperationTarget.search(search.getId(), List.of()))
+            .getId();
 
     Outcome outcome = estimator.estimate(operationId, bare);
 
@@ -152,7 +167,8 @@ class SearchEstimatorTest {
         .contains("position");
     assertThat(outcome.exitStatus()).isEqualTo("FAILED");
     assertThat(h.operations.find(operationId).orElseThrow().getEstimate()).isNull();
-    assertThat(h.searches.find(caseId, broken.getId()).orElseThrow().getLastEstimateOperationId()).isNull();
+    assertThat(h.searches.find(caseId, broken.getId()).orElseThrow().getLastEstimateOperationId())
+        .isNull();
   }
 
   @Test
@@ -171,13 +187,17 @@ class SearchEstimatorTest {
   }
 
   private String operationOn(EdiscoverySearch search) {
-    return h.operation(caseId, CaseAction.estimateStatistics, OperationTarget.search(search.getId(), List.of()))
+    return h.operation(
+            caseId,
+            CaseAction.estimateStatistics,
+            OperationTarget.search(search.getId(), List.of()))
         .getId();
   }
 
   private EstimateStatistics estimate(EdiscoverySearch search) throws Exception {
     String operationId = operationOn(search);
-    assertThat(estimator.estimate(operationId, caseId).status()).isEqualTo(CaseOperationStatus.succeeded);
+    assertThat(estimator.estimate(operationId, caseId).status())
+        .isEqualTo(CaseOperationStatus.succeeded);
     return h.operations.find(operationId).orElseThrow().getEstimate();
   }
 }

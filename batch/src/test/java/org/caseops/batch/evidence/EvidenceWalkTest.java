@@ -40,13 +40,16 @@ class EvidenceWalkTest {
     sorted.sort(Comparator.comparing(s -> s.split("/"), EvidenceWalk::compare));
     assertThat(sorted).isEqualTo(all);
 
-    assertThat(walk(root, source, "a.txt")).containsExactly("a.txt", "b/c/d.txt", "b/c.txt", "z.txt");
+    assertThat(walk(root, source, "a.txt"))
+        .containsExactly("a.txt", "b/c/d.txt", "b/c.txt", "z.txt");
     assertThat(walk(root, source, "b/c/d.txt")).containsExactly("b/c/d.txt", "b/c.txt", "z.txt");
     // A start that no longer exists resumes at the next file.
-    assertThat(walk(root, source, "b/c/a-gone.txt")).containsExactly("b/c/d.txt", "b/c.txt", "z.txt");
+    assertThat(walk(root, source, "b/c/a-gone.txt"))
+        .containsExactly("b/c/d.txt", "b/c.txt", "z.txt");
     assertThat(walk(root, source, "zz")).isEmpty();
     assertThat(EvidenceWalk.summarize(root.toRealPath(), source.toRealPath()))
-        .isEqualTo(new EvidenceWalk.Summary(6, "a/b.txta-c.txta.txtb/c/d.txtb/c.txtz.txt".length(), 0));
+        .isEqualTo(
+            new EvidenceWalk.Summary(6, "a/b.txta-c.txta.txtb/c/d.txtb/c.txtz.txt".length(), 0));
   }
 
   @Test
@@ -66,7 +69,9 @@ class EvidenceWalkTest {
     for (EvidenceFile f = walk.next(); f != null; f = walk.next()) {
       files.add(f);
     }
-    assertThat(files).extracting(EvidenceFile::relativePath).containsExactly("link-inside.txt", "real.txt");
+    assertThat(files)
+        .extracting(EvidenceFile::relativePath)
+        .containsExactly("link-inside.txt", "real.txt");
     assertThat(files.get(0).path()).isEqualTo(inside.toRealPath());
     assertThat(walk.skippedLinks()).isEqualTo(3);
   }
@@ -77,8 +82,7 @@ class EvidenceWalkTest {
     Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
     Files.createDirectories(root.resolve("mailboxes"));
     Files.createSymbolicLink(root.resolve("mailboxes/adele@contoso.com"), elsewhere);
-    var source =
-        CustodianSource.mailbox("c", "u", "adele@contoso.com", null, null, null);
+    var source = CustodianSource.mailbox("c", "u", "adele@contoso.com", null, null, null);
     SourceFolder folder = SourceFolder.locate(root, source);
     assertThat(folder.readable()).isFalse();
     assertThat(folder.problem()).isEqualTo("its folder lies outside the evidence root");

@@ -12,15 +12,32 @@ import org.junit.jupiter.api.Test;
 
 class IndexFieldsTest {
   private static Document message(String fileName) {
-    Item item = Item.catalogued("case-1", "source-1", "a.mbox#0", 10, "0".repeat(64), "op-1", Instant.EPOCH);
-    Extraction extraction = new Extraction(true, null, "message/rfc822", "hello", false, null, "Hi",
-        "\"Lee, Ann\" <Ann@Mail.Example.com>", "bob@example.org, bob@example.org", null, "eve@spy.example.net",
-        Instant.EPOCH, null, 0);
+    Item item =
+        Item.catalogued(
+            "case-1", "source-1", "a.mbox#0", 10, "0".repeat(64), "op-1", Instant.EPOCH);
+    Extraction extraction =
+        new Extraction(
+            true,
+            null,
+            "message/rfc822",
+            "hello",
+            false,
+            null,
+            "Hi",
+            "\"Lee, Ann\" <Ann@Mail.Example.com>",
+            "bob@example.org, bob@example.org",
+            null,
+            "eve@spy.example.net",
+            Instant.EPOCH,
+            null,
+            0);
     return IndexFields.document(item, true, fileName, "eml", extraction);
   }
 
   private static String[] indexed(Document doc, String field) {
-    return Arrays.stream(doc.getFields(field)).map(IndexableField::stringValue).toArray(String[]::new);
+    return Arrays.stream(doc.getFields(field))
+        .map(IndexableField::stringValue)
+        .toArray(String[]::new);
   }
 
   @Test
@@ -28,7 +45,8 @@ class IndexFieldsTest {
     Document doc = message("q1_plan.eml");
     assertThat(indexed(doc, IndexFields.FROM_ADDRESS))
         .containsExactly("ann@mail.example.com", "ann", "mail.example.com", "example.com");
-    assertThat(indexed(doc, IndexFields.TO_ADDRESS)).containsExactly("bob@example.org", "bob", "example.org");
+    assertThat(indexed(doc, IndexFields.TO_ADDRESS))
+        .containsExactly("bob@example.org", "bob", "example.org");
     assertThat(indexed(doc, IndexFields.CC_ADDRESS)).isEmpty();
     assertThat(indexed(doc, IndexFields.BCC_ADDRESS))
         .containsExactly("eve@spy.example.net", "eve", "spy.example.net", "example.net");

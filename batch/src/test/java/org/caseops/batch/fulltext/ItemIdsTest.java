@@ -58,7 +58,9 @@ class ItemIdsTest {
 
         assertThat(ItemIds.matching(reader, new MatchAllDocsQuery()))
             .containsExactly("old-1", "old-2", "new-1", "old-3", "new-2");
-        assertThat(ItemIds.matching(reader, SearchQueries.anyOf(IndexFields.ID, List.of("new-2", "old-2"))))
+        assertThat(
+                ItemIds.matching(
+                    reader, SearchQueries.anyOf(IndexFields.ID, List.of("new-2", "old-2"))))
             .containsExactly("old-2", "new-2");
       }
     }

@@ -36,15 +36,49 @@ class KqlTranslatorTest {
   @BeforeAll
   static void index() throws IOException {
     directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(IndexFields.analyzer()))) {
-      writer.addDocument(mail("m1", 1000, "\"Ann Lee\" <ann.lee@mail.example.com>", "bob@example.org", null,
-          "\"Carol\" <carol@corp.test>", "Q1 budget review", "The walrus counts the budget numbers",
-          "2024-01-31T00:00:00Z"));
-      writer.addDocument(mail("m2", 5000, "bob@example.org", "Ann Lee <ann.lee@mail.example.com>, dave@other.net",
-          "erin@example.com", null, "Re: budgeting", "quarterly report attached", "2024-01-31T23:59:59.999Z"));
-      writer.addDocument(mail("m3", 5001, "\"Frank Report\" <frank@example.com>", "bob@example.org", null, null,
-          "Lunch", "report the walrus sighting", "2024-02-01T00:00:00Z"));
-      writer.addDocument(doc("d1", 999, "Budget 2024.pdf", "pdf", "Annual plan", "budget report for the annual plan"));
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(IndexFields.analyzer()))) {
+      writer.addDocument(
+          mail(
+              "m1",
+              1000,
+              "\"Ann Lee\" <ann.lee@mail.example.com>",
+              "bob@example.org",
+              null,
+              "\"Carol\" <carol@corp.test>",
+              "Q1 budget review",
+              "The walrus counts the budget numbers",
+              "2024-01-31T00:00:00Z"));
+      writer.addDocument(
+          mail(
+              "m2",
+              5000,
+              "bob@example.org",
+              "Ann Lee <ann.lee@mail.example.com>, dave@other.net",
+              "erin@example.com",
+              null,
+              "Re: budgeting",
+              "quarterly report attached",
+              "2024-01-31T23:59:59.999Z"));
+      writer.addDocument(
+          mail(
+              "m3",
+              5001,
+              "\"Frank Report\" <frank@example.com>",
+              "bob@example.org",
+              null,
+              null,
+              "Lunch",
+              "report the walrus sighting",
+              "2024-02-01T00:00:00Z"));
+      writer.addDocument(
+          doc(
+              "d1",
+              999,
+              "Budget 2024.pdf",
+              "pdf",
+              "Annual plan",
+              "budget report for the annual plan"));
       writer.addDocument(doc("d2", 1024 * 1024, "notes.docx", "docx", null, "report budget draft"));
     }
     reader = DirectoryReader.open(directory);
@@ -57,19 +91,57 @@ class KqlTranslatorTest {
     directory.close();
   }
 
-  private static org.apache.lucene.document.Document mail(String name, long size, String from, String to, String cc,
-      String bcc, String subject, String text, String sent) {
-    Item item = Item.catalogued("case-1", SOURCE, name, size, "0".repeat(64), "op-1", Instant.EPOCH);
-    Extraction extraction = new Extraction(true, null, "message/rfc822", text, false, null, subject, from, to, cc, bcc,
-        Instant.parse(sent), "<" + name + "@example.org>", 0);
+  private static org.apache.lucene.document.Document mail(
+      String name,
+      long size,
+      String from,
+      String to,
+      String cc,
+      String bcc,
+      String subject,
+      String text,
+      String sent) {
+    Item item =
+        Item.catalogued("case-1", SOURCE, name, size, "0".repeat(64), "op-1", Instant.EPOCH);
+    Extraction extraction =
+        new Extraction(
+            true,
+            null,
+            "message/rfc822",
+            text,
+            false,
+            null,
+            subject,
+            from,
+            to,
+            cc,
+            bcc,
+            Instant.parse(sent),
+            "<" + name + "@example.org>",
+            0);
     return IndexFields.document(item, true, name + ".eml", "eml", extraction);
   }
 
-  private static org.apache.lucene.document.Document doc(String name, long size, String fileName, String fileType,
-      String title, String text) {
-    Item item = Item.catalogued("case-1", SOURCE, name, size, "0".repeat(64), "op-1", Instant.EPOCH);
+  private static org.apache.lucene.document.Document doc(
+      String name, long size, String fileName, String fileType, String title, String text) {
+    Item item =
+        Item.catalogued("case-1", SOURCE, name, size, "0".repeat(64), "op-1", Instant.EPOCH);
     Extraction extraction =
-        new Extraction(true, null, "application/pdf", text, false, title, null, null, null, null, null, null, null, 0);
+        new Extraction(
+            true,
+            null,
+            "application/pdf",
+            text,
+            false,
+            title,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0);
     return IndexFields.document(item, false, fileName, fileType, extraction);
   }
 
@@ -223,12 +295,16 @@ class KqlTranslatorTest {
 
   @Test
   void tagsUseTheSuppliedQuery() throws IOException {
-    Function<String, Query> tags = name -> name.equals("Hot")
-        ? new TermQuery(new Term(IndexFields.ID, Item.idFor(SOURCE, "d1")))
-        : new MatchNoDocsQuery();
+    Function<String, Query> tags =
+        name ->
+            name.equals("Hot")
+                ? new TermQuery(new Term(IndexFields.ID, Item.idFor(SOURCE, "d1")))
+                : new MatchNoDocsQuery();
     assertThat(hits(KqlTranslator.toLucene("tag:Hot", tags))).containsExactlyInAnyOrder("d1");
-    assertThat(hits(KqlTranslator.toLucene("tag:Hot OR lunch", tags))).containsExactlyInAnyOrder("d1", "m3");
-    assertThat(hits(KqlTranslator.toLucene("budget -tag:Hot", tags))).containsExactlyInAnyOrder("m1", "d2");
+    assertThat(hits(KqlTranslator.toLucene("tag:Hot OR lunch", tags)))
+        .containsExactlyInAnyOrder("d1", "m3");
+    assertThat(hits(KqlTranslator.toLucene("budget -tag:Hot", tags)))
+        .containsExactlyInAnyOrder("m1", "d2");
     assertThat(hits(KqlTranslator.toLucene("tag:Cold", tags))).isEmpty();
     assertThatThrownBy(() -> KqlTranslator.toLucene("tag:Hot", null))
         .isInstanceOf(KqlSyntaxException.class)

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 class MailAddressesTest {
   @Test
   void addressesAreTakenOutOfHeaderValues() {
-    assertThat(MailAddresses.in("\"Lee, Ann\" <Ann.Lee@Mail.Example.com>, bob@example.org; 'x' <o'neil@x.io>"))
+    assertThat(
+            MailAddresses.in(
+                "\"Lee, Ann\" <Ann.Lee@Mail.Example.com>, bob@example.org; 'x' <o'neil@x.io>"))
         .containsExactly("ann.lee@mail.example.com", "bob@example.org", "neil@x.io");
     assertThat(MailAddresses.in("write to a.b@c.de. or <a.b@c.de>")).containsExactly("a.b@c.de");
     assertThat(MailAddresses.in("Undisclosed recipients:;")).isEmpty();

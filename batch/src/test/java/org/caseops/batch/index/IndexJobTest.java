@@ -26,8 +26,8 @@ import org.apache.lucene.search.TermQuery;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.testing.Evidence;
-import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.IndexJobHarness;
+import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.OperationJournal;
 import org.caseops.batch.testing.StandardCorpus;
 import org.caseops.domain.custodians.CustodianSource;
@@ -42,11 +42,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The index job on JBeret SE, over evidence the tests write. */
 class IndexJobTest {
-  private static final String FULL_RESULT = "Indexed 8 items; 0 unchanged; 2 unindexed (1 corrupt, 1 encrypted).";
+  private static final String FULL_RESULT =
+      "Indexed 8 items; 0 unchanged; 2 unindexed (1 corrupt, 1 encrypted).";
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void indexesMessagesAndDocumentsAndRecordsWhatCannotBeIndexed(TestDatabase.Kind kind) throws Exception {
+  void indexesMessagesAndDocumentsAndRecordsWhatCannotBeIndexed(TestDatabase.Kind kind)
+      throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(kind)) {
       StandardCorpus corpus = new StandardCorpus(h);
       String caseId = corpus.caseId();
@@ -62,10 +64,12 @@ class IndexJobTest {
       assertThat(OperationJournal.of(operationId)).containsExactly("running", "partiallySucceeded");
 
       assertThat(h.items.statsOfCase(caseId))
-          .extracting(SourceItemStats::sourceId, SourceItemStats::indexedItemCount, SourceItemStats::unindexedItemCount)
+          .extracting(
+              SourceItemStats::sourceId,
+              SourceItemStats::indexedItemCount,
+              SourceItemStats::unindexedItemCount)
           .containsExactlyInAnyOrder(
-              tuple(corpus.mailbox.getId(), 6L, 0L),
-              tuple(corpus.site.getId(), 2L, 2L));
+              tuple(corpus.mailbox.getId(), 6L, 0L), tuple(corpus.site.getId(), 2L, 2L));
 
       Map<String, Item> mail = byLocation(h.items.listInSource(corpus.mailbox.getId(), 0, 100));
       assertThat(mail)
@@ -77,7 +81,8 @@ class IndexJobTest {
               "inbox/2023-03-15-shipment.eml",
               "sent/2023-03-16-contract.eml");
       assertThat(corpus.mboxOffsets[1]).isEqualTo(corpus.mbox.indexOf(StandardCorpus.MBOX_FROM_2));
-      // Each mbox message is catalogued as its author wrote it: quoting removed, From_ line and separator left out.
+      // Each mbox message is catalogued as its author wrote it: quoting removed, From_ line and
+      // separator left out.
       String[] authored = {
         StandardCorpus.MBOX_MESSAGE_1, StandardCorpus.MBOX_MESSAGE_2, StandardCorpus.MBOX_MESSAGE_3
       };
@@ -88,7 +93,8 @@ class IndexJobTest {
         assertThat(message.getSize()).isEqualTo(bytes.length);
         assertThat(message.isIndexed()).isTrue();
       }
-      assertThat(mail.get("archive.mbox#" + corpus.mboxOffsets[1]).getSubject()).isEqualTo("Plan update");
+      assertThat(mail.get("archive.mbox#" + corpus.mboxOffsets[1]).getSubject())
+          .isEqualTo("Plan update");
 
       Item forecast = mail.get("inbox/2023-03-14-forecast.eml");
       assertThat(forecast.getSubject()).isEqualTo("Quarterly forecast");
@@ -99,14 +105,16 @@ class IndexJobTest {
       assertThat(forecast.getMessageId()).isEqualTo("<q1@contoso.com>");
       assertThat(forecast.getAttachmentCount()).isZero();
       assertThat(forecast.getLastOperationId()).isEqualTo(operationId);
-      byte[] forecastBytes = Files.readAllBytes(corpus.mailboxFolder.resolve("inbox/2023-03-14-forecast.eml"));
+      byte[] forecastBytes =
+          Files.readAllBytes(corpus.mailboxFolder.resolve("inbox/2023-03-14-forecast.eml"));
       assertThat(forecast.getSha256()).isEqualTo(Evidence.sha256(forecastBytes));
       assertThat(forecast.getSize()).isEqualTo(forecastBytes.length);
       assertThat(mail.get("inbox/2023-03-15-shipment.eml").getAttachmentCount()).isEqualTo(1);
       assertThat(mail.get("sent/2023-03-16-contract.eml").getAttachmentCount()).isEqualTo(1);
 
       Map<String, Item> docs = byLocation(h.items.listInSource(corpus.site.getId(), 0, 100));
-      assertThat(docs).containsOnlyKeys("broken.pdf", "contracts/locked.pdf", "memo.txt", "report.pdf");
+      assertThat(docs)
+          .containsOnlyKeys("broken.pdf", "contracts/locked.pdf", "memo.txt", "report.pdf");
       assertThat(docs.get("report.pdf").isIndexed()).isTrue();
       assertThat(docs.get("report.pdf").getContentType()).isEqualTo("application/pdf");
       assertThat(docs.get("broken.pdf").isIndexed()).isFalse();
@@ -118,22 +126,31 @@ class IndexJobTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         assertThat(reader.numDocs()).isEqualTo(8);
         Document walrus = only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "walrus")));
-        assertThat(walrus.get(IndexFields.LOCATION)).isEqualTo("archive.mbox#" + corpus.mboxOffsets[2]);
+        assertThat(walrus.get(IndexFields.LOCATION))
+            .isEqualTo("archive.mbox#" + corpus.mboxOffsets[2]);
         assertThat(walrus.get(IndexFields.KIND)).isEqualTo(IndexFields.KIND_EMAIL);
         Document budget = only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "budget")));
         assertThat(budget.get(IndexFields.LOCATION)).isEqualTo("archive.mbox#0");
-        assertThat(only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "changes"))).get(IndexFields.SUBJECT))
+        assertThat(
+                only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "changes")))
+                    .get(IndexFields.SUBJECT))
             .isEqualTo("Plan update");
         // Attachments' text counts with their message.
-        assertThat(only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "pineapple"))).get(IndexFields.ID))
+        assertThat(
+                only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "pineapple")))
+                    .get(IndexFields.ID))
             .isEqualTo(mail.get("inbox/2023-03-15-shipment.eml").getId());
-        assertThat(only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "zeppelin"))).get(IndexFields.ID))
+        assertThat(
+                only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "zeppelin")))
+                    .get(IndexFields.ID))
             .isEqualTo(mail.get("sent/2023-03-16-contract.eml").getId());
         Document merger = only(searcher, new TermQuery(new Term(IndexFields.CONTENT, "merger")));
         assertThat(merger.get(IndexFields.KIND)).isEqualTo(IndexFields.KIND_DOCS);
         assertThat(merger.get(IndexFields.FILETYPE)).isEqualTo("pdf");
-        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "classified")))).isZero();
-        assertThat(searcher.count(new TermQuery(new Term(IndexFields.PARTICIPANTS, "lee")))).isEqualTo(2);
+        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "classified"))))
+            .isZero();
+        assertThat(searcher.count(new TermQuery(new Term(IndexFields.PARTICIPANTS, "lee"))))
+            .isEqualTo(2);
         Query march14 =
             LongPoint.newRangeQuery(
                 IndexFields.SENT,
@@ -145,7 +162,11 @@ class IndexJobTest {
       assertThat(h.custodians.listSourcesOfCase(caseId))
           .extracting(CustodianSource::getLastIndexOperationId)
           .containsOnly(operationId);
-      assertThat(h.custodians.find(caseId, corpus.adele.getId()).orElseThrow().getLastIndexOperationId())
+      assertThat(
+              h.custodians
+                  .find(caseId, corpus.adele.getId())
+                  .orElseThrow()
+                  .getLastIndexOperationId())
           .isEqualTo(operationId);
     }
   }
@@ -162,7 +183,8 @@ class IndexJobTest {
       CaseOperation again = h.awaitOperation(second);
       assertThat(again.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(again.getResultInfo().getCode()).isEqualTo(200);
-      assertThat(again.getResultInfo().getMessage()).isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
+      assertThat(again.getResultInfo().getMessage())
+          .isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
       assertThat(again.getPercentProgress()).isEqualTo(100);
       assertThat(itemCount(h, caseId)).isEqualTo(10);
       assertThat(h.items.listInSource(corpus.site.getId(), 0, 100))
@@ -186,7 +208,8 @@ class IndexJobTest {
       String third = h.submitIndex(caseId, null);
       CaseOperation changed = h.awaitOperation(third);
       assertThat(changed.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
-      assertThat(changed.getResultInfo().getMessage()).isEqualTo("Indexed 2 items; 9 unchanged; 0 unindexed.");
+      assertThat(changed.getResultInfo().getMessage())
+          .isEqualTo("Indexed 2 items; 9 unchanged; 0 unindexed.");
       assertThat(itemCount(h, caseId)).isEqualTo(11);
       Map<String, Item> docs = byLocation(h.items.listInSource(corpus.site.getId(), 0, 100));
       assertThat(docs.get("memo.txt").getLastOperationId()).isEqualTo(third);
@@ -198,8 +221,10 @@ class IndexJobTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         assertThat(reader.numDocs()).isEqualTo(9);
         assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "zebras")))).isZero();
-        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "giraffes")))).isEqualTo(1);
-        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "okapi")))).isEqualTo(1);
+        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "giraffes"))))
+            .isEqualTo(1);
+        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "okapi"))))
+            .isEqualTo(1);
       }
     }
   }
@@ -209,7 +234,8 @@ class IndexJobTest {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       StandardCorpus corpus = new StandardCorpus(h);
       String caseId = corpus.caseId();
-      assertThat(h.awaitOperation(h.submitIndex(caseId, null)).getResultInfo().getMessage()).isEqualTo(FULL_RESULT);
+      assertThat(h.awaitOperation(h.submitIndex(caseId, null)).getResultInfo().getMessage())
+          .isEqualTo(FULL_RESULT);
       try (DirectoryReader reader = h.openIndex(caseId)) {
         assertThat(reader.getIndexCommit().getUserData())
             .containsEntry(IndexFields.FORMAT_KEY, IndexFields.FORMAT);
@@ -232,7 +258,8 @@ class IndexJobTest {
       assertThat(itemCount(h, caseId)).isEqualTo(10);
 
       CaseOperation incremental = h.awaitOperation(h.submitIndex(caseId, null));
-      assertThat(incremental.getResultInfo().getMessage()).isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
+      assertThat(incremental.getResultInfo().getMessage())
+          .isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
     }
   }
 
@@ -275,7 +302,8 @@ class IndexJobTest {
       assertThat(failed.getPercentProgress()).isBetween(1, 99);
       assertThat(itemCount(h, caseId)).isEqualTo(4);
 
-      long restart = h.jobs.restart(firstExecution, IndexJobHarness.parameters(operationId, caseId, small));
+      long restart =
+          h.jobs.restart(firstExecution, IndexJobHarness.parameters(operationId, caseId, small));
       assertThat(h.awaitEnd(restart, operationId)).isEqualTo(BatchStatus.COMPLETED);
       CaseOperation done = h.operations.find(operationId).orElseThrow();
       assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
@@ -286,7 +314,8 @@ class IndexJobTest {
           .containsExactly("running", "failed", "reopened", "partiallySucceeded");
       assertThat(itemCount(h, caseId)).isEqualTo(10);
       try (DirectoryReader reader = h.openIndex(caseId)) {
-        // The failed chunk reached Lucene before the catalog; its documents were replaced, not duplicated.
+        // The failed chunk reached Lucene before the catalog; its documents were replaced, not
+        // duplicated.
         IndexSearcher searcher = new IndexSearcher(reader);
         assertThat(reader.numDocs()).isEqualTo(8);
         for (CustodianSource source : List.of(corpus.mailbox, corpus.site)) {
@@ -313,14 +342,27 @@ class IndexJobTest {
       Evidence.write(
           mail.resolve("a.eml"),
           Evidence.message(
-              "a@contoso.com", "b@contoso.com", null, "One", "Mon, 13 Mar 2023 09:00:00 +0000", "<1@x>", "x"));
+              "a@contoso.com",
+              "b@contoso.com",
+              null,
+              "One",
+              "Mon, 13 Mar 2023 09:00:00 +0000",
+              "<1@x>",
+              "x"));
       Evidence.write(
           mail.resolve("b.eml"),
           Evidence.message(
-              "b@contoso.com", "a@contoso.com", null, "Two", "Mon, 13 Mar 2023 10:00:00 +0000", "<2@x>", "y"));
+              "b@contoso.com",
+              "a@contoso.com",
+              null,
+              "Two",
+              "Mon, 13 Mar 2023 10:00:00 +0000",
+              "<2@x>",
+              "y"));
       Path docs = h.folderOf(site);
       Evidence.write(docs.resolve("report.pdf"), Evidence.pdf("Nothing to hide.", null));
-      Path outside = Evidence.write(h.base.resolve("outside/secret.txt"), "The secret word is aubergine.\n");
+      Path outside =
+          Evidence.write(h.base.resolve("outside/secret.txt"), "The secret word is aubergine.\n");
       Files.createSymbolicLink(docs.resolve("secret.txt"), outside);
       Files.createSymbolicLink(docs.resolve("escape"), outside.getParent());
 
@@ -334,9 +376,13 @@ class IndexJobTest {
               "Indexed 3 items; 0 unchanged; 0 unindexed. 1 source has nothing to read:"
                   + " mailboxes/megan@contoso.com (folder not found). 2 symbolic links were not followed"
                   + " (folders, dangling, or outside the evidence root).");
-      assertThat(h.items.listInSource(site.getId(), 0, 10)).extracting(Item::getLocation).containsExactly("report.pdf");
+      assertThat(h.items.listInSource(site.getId(), 0, 10))
+          .extracting(Item::getLocation)
+          .containsExactly("report.pdf");
       try (DirectoryReader reader = h.openIndex(c.getId())) {
-        assertThat(new IndexSearcher(reader).count(new TermQuery(new Term(IndexFields.CONTENT, "aubergine"))))
+        assertThat(
+                new IndexSearcher(reader)
+                    .count(new TermQuery(new Term(IndexFields.CONTENT, "aubergine"))))
             .isZero();
       }
       assertThat(h.custodians.listSourcesOfCase(c.getId()))
@@ -358,7 +404,10 @@ class IndexJobTest {
       String smallMessage = "Subject: Small\n\nshort\n";
       Evidence.write(
           mail.resolve("all.mbox"),
-          "From a@x Mon Mar 13 09:00:00 2023\n" + bigMessage + "\nFrom a@x Mon Mar 13 09:01:00 2023\n" + smallMessage);
+          "From a@x Mon Mar 13 09:00:00 2023\n"
+              + bigMessage
+              + "\nFrom a@x Mon Mar 13 09:01:00 2023\n"
+              + smallMessage);
       Properties limit = new Properties();
       limit.setProperty("maxItemBytes", "2048");
 
@@ -370,7 +419,8 @@ class IndexJobTest {
       Map<String, Item> items = byLocation(h.items.listInSource(mailbox.getId(), 0, 10));
       assertThat(items.get("big.txt").getUnindexedReason())
           .isEqualTo("too large: 5,000 bytes is more than the 2,048 bytes one item may have");
-      assertThat(items.get("big.txt").getSha256()).isEqualTo(Evidence.sha256(big.getBytes(StandardCharsets.UTF_8)));
+      assertThat(items.get("big.txt").getSha256())
+          .isEqualTo(Evidence.sha256(big.getBytes(StandardCharsets.UTF_8)));
       assertThat(items.get("all.mbox#0").getSha256())
           .isEqualTo(Evidence.sha256(bigMessage.getBytes(StandardCharsets.UTF_8)));
       assertThat(items.get("all.mbox#0").getSize()).isEqualTo(bigMessage.length());

@@ -17,9 +17,10 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every job XML is valid against the Jakarta Batch 2.0 job schema. JBeret runs a job whose XML breaks the schema, but
- * the batch runtime of other servers validates it and refuses to start the job (a step id equal to the job id, for
- * instance, is a duplicate XML ID), so this is checked here rather than found on a server.
+ * Every job XML is valid against the Jakarta Batch 2.0 job schema. JBeret runs a job whose XML
+ * breaks the schema, but the batch runtime of other servers validates it and refuses to start the
+ * job (a step id equal to the job id, for instance, is a duplicate XML ID), so this is checked here
+ * rather than found on a server.
  */
 class JobXmlSchemaTest {
   @Test
@@ -30,7 +31,8 @@ class JobXmlSchemaTest {
     Schema schema = factory.newSchema(xsd);
 
     List<Path> jobs = jobXmls();
-    assertThat(jobs).extracting(p -> p.getFileName().toString())
+    assertThat(jobs)
+        .extracting(p -> p.getFileName().toString())
         .contains("index.xml", "estimateStatistics.xml", "addToReviewSet.xml", "applyTags.xml");
     for (Path job : jobs) {
       assertThatCode(() -> schema.newValidator().validate(new StreamSource(job.toFile())))

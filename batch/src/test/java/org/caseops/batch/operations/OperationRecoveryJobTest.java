@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.IndexJobHarness;
+import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.OperationJournal;
 import org.caseops.batch.testing.StandardCorpus;
 import org.caseops.domain.operations.CaseAction;
@@ -32,9 +32,11 @@ class OperationRecoveryJobTest {
       h.awaitEnd(firstExecution, interrupted);
       // As if the server had died before the listener could record the failure.
       h.operations.reopen(interrupted, firstExecution);
-      // Another case over the same evidence: two index jobs of one case at once would split the counts between them.
+      // Another case over the same evidence: two index jobs of one case at once would split the
+      // counts between them.
       String otherCaseId = new StandardCorpus(h).caseId();
-      CaseOperation neverStarted = CaseOperation.submit(otherCaseId, CaseAction.index, null, Instant.now());
+      CaseOperation neverStarted =
+          CaseOperation.submit(otherCaseId, CaseAction.index, null, Instant.now());
       h.operations.add(neverStarted);
 
       List<OperationRecovery.Outcome> outcomes =
@@ -59,7 +61,8 @@ class OperationRecoveryJobTest {
       assertThat(started.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
       assertThat(started.getResultInfo().getMessage())
           .isEqualTo("Indexed 8 items; 0 unchanged; 2 unindexed (1 corrupt, 1 encrypted).");
-      assertThat(OperationJournal.of(neverStarted.getId())).containsExactly("running", "partiallySucceeded");
+      assertThat(OperationJournal.of(neverStarted.getId()))
+          .containsExactly("running", "partiallySucceeded");
     }
   }
 }

@@ -55,7 +55,9 @@ class OperationRecoveryTest {
     }
 
     void knowEnded(long executionId, BatchStatus status, Instant endTime, String exitStatus) {
-      executions.put(executionId, new Execution(executionId, statusOf(status), new Properties(), endTime, exitStatus));
+      executions.put(
+          executionId,
+          new Execution(executionId, statusOf(status), new Properties(), endTime, exitStatus));
     }
 
     private static ExecutionStatus statusOf(BatchStatus status) {
@@ -114,13 +116,17 @@ class OperationRecoveryTest {
   @Test
   void restartsAFailedExecutionFromItsCheckpointWithItsParameters() {
     CaseOperation op = operation(CaseAction.index, startedAt.minusSeconds(60), 7L);
-    jobs.know(7, BatchStatus.FAILED, "operationId", op.getId(), "caseId", caseId, "itemCount", "50");
+    jobs.know(
+        7, BatchStatus.FAILED, "operationId", op.getId(), "caseId", caseId, "itemCount", "50");
 
     assertThat(recover())
-        .containsExactly(new OperationRecovery.Outcome(op.getId(), OperationRecovery.Action.RESTARTED, 100L));
+        .containsExactly(
+            new OperationRecovery.Outcome(op.getId(), OperationRecovery.Action.RESTARTED, 100L));
     assertThat(jobs.calls)
-        .containsExactly("restart 7 {caseId=" + caseId + ", itemCount=50, operationId=" + op.getId() + "}");
-    // The new execution's listener records it when it reopens the operation; recovery itself does not write it.
+        .containsExactly(
+            "restart 7 {caseId=" + caseId + ", itemCount=50, operationId=" + op.getId() + "}");
+    // The new execution's listener records it when it reopens the operation; recovery itself does
+    // not write it.
     assertThat(operations.find(op.getId()).orElseThrow().getExecutionId()).isEqualTo(7L);
   }
 
@@ -146,7 +152,8 @@ class OperationRecoveryTest {
             tuple(neverStarted.getId(), OperationRecovery.Action.STARTED_AGAIN),
             tuple(forgotten.getId(), OperationRecovery.Action.STARTED_AGAIN));
     assertThat(jobs.calls.get(1))
-        .isEqualTo("start index {caseId=" + caseId + ", itemCount=10, operationId=" + died.getId() + "}");
+        .isEqualTo(
+            "start index {caseId=" + caseId + ", itemCount=10, operationId=" + died.getId() + "}");
     assertThat(jobs.calls.get(2))
         .isEqualTo("start index {caseId=" + caseId + ", operationId=" + neverStarted.getId() + "}");
     assertThat(outcomes.get(2).executionId()).isEqualTo(102L);
@@ -173,7 +180,8 @@ class OperationRecoveryTest {
     assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.failed);
     assertThat(failed.getResultInfo().getCode()).isEqualTo(500);
     assertThat(failed.getResultInfo().getMessage())
-        .isEqualTo("Interrupted by a server restart and could not be resumed: no job XML applyTags");
+        .isEqualTo(
+            "Interrupted by a server restart and could not be resumed: no job XML applyTags");
     assertThat(failed.getCompletedDateTime()).isNotNull();
   }
 }

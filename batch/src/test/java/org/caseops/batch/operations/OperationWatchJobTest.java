@@ -15,7 +15,10 @@ import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The watch with the real index job on JBeret SE, when the job's listener cannot write the operation's end. */
+/**
+ * The watch with the real index job on JBeret SE, when the job's listener cannot write the
+ * operation's end.
+ */
 class OperationWatchJobTest {
   @Test
   void endsAnOperationWhoseEndCouldNotBeWrittenAsTheExecutionsExitStatusSays() throws Exception {
@@ -27,7 +30,8 @@ class OperationWatchJobTest {
       long executionId = h.awaitExecutionId(operationId);
 
       JobExecution execution = h.awaitExecution(executionId);
-      // The batch runtime ends the execution before it runs the job's listener: wait for the listener's two tries.
+      // The batch runtime ends the execution before it runs the job's listener: wait for the
+      // listener's two tries.
       long deadline = System.currentTimeMillis() + 60_000;
       while (!OperationJournal.of(operationId).contains("failed refused")) {
         assertThat(System.currentTimeMillis()).as("the listener's second try").isLessThan(deadline);
@@ -35,14 +39,17 @@ class OperationWatchJobTest {
       }
       assertThat(execution.getBatchStatus()).isEqualTo(BatchStatus.COMPLETED);
       assertThat(execution.getExitStatus()).isEqualTo("partiallySucceeded");
-      assertThat(h.operations.find(operationId).orElseThrow().getStatus()).isEqualTo(CaseOperationStatus.running);
-      OperationWatch watch = new OperationWatch(h.operations, new JobOperatorJobs(h.jobs), Duration.ofMinutes(1));
+      assertThat(h.operations.find(operationId).orElseThrow().getStatus())
+          .isEqualTo(CaseOperationStatus.running);
+      OperationWatch watch =
+          new OperationWatch(h.operations, new JobOperatorJobs(h.jobs), Duration.ofMinutes(1));
       assertThat(watch.check(Instant.now())).isEmpty();
 
       Instant later = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MILLIS);
       assertThat(watch.check(later))
           .containsExactly(
-              new OperationWatch.Outcome(operationId, executionId, CaseOperationStatus.partiallySucceeded));
+              new OperationWatch.Outcome(
+                  operationId, executionId, CaseOperationStatus.partiallySucceeded));
 
       CaseOperation ended = h.operations.find(operationId).orElseThrow();
       assertThat(ended.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
@@ -53,7 +60,10 @@ class OperationWatchJobTest {
           .endsWith("but the operation's end was not recorded then; its summary is lost.");
       assertThat(OperationJournal.of(operationId))
           .containsExactly(
-              "running", "partiallySucceeded refused", "failed refused", "partiallySucceeded by the watch");
+              "running",
+              "partiallySucceeded refused",
+              "failed refused",
+              "partiallySucceeded by the watch");
       assertThat(watch.check(later.plusSeconds(60))).isEmpty();
     }
   }

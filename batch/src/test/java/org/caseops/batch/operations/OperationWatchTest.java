@@ -60,7 +60,8 @@ class OperationWatchTest {
     String stillRunning = running(6);
     jobs.knowEnded(6, BatchStatus.STARTED, null, null);
     String unknown = running(7);
-    CaseOperation notStarted = CaseOperation.submit(caseId, CaseAction.index, null, now.minusSeconds(600));
+    CaseOperation notStarted =
+        CaseOperation.submit(caseId, CaseAction.index, null, now.minusSeconds(600));
     operations.add(notStarted);
 
     OperationWatch watch = new OperationWatch(operations, jobs, Duration.ofMinutes(1));
@@ -80,13 +81,15 @@ class OperationWatchTest {
                 + now.minusSeconds(120)
                 + ", but the operation's end was not recorded then.");
     assertThat(find(failedJob).getCompletedDateTime()).isEqualTo(now);
-    for (String untouched : new String[] {endedJustNow, stillRunning, unknown, notStarted.getId()}) {
+    for (String untouched :
+        new String[] {endedJustNow, stillRunning, unknown, notStarted.getId()}) {
       assertThat(find(untouched).getStatus())
           .as(untouched)
           .isIn(CaseOperationStatus.running, CaseOperationStatus.notStarted);
     }
     assertThat(watch.check(now.plusSeconds(60)))
-        .containsExactly(new OperationWatch.Outcome(endedJustNow, 5, CaseOperationStatus.succeeded));
+        .containsExactly(
+            new OperationWatch.Outcome(endedJustNow, 5, CaseOperationStatus.succeeded));
   }
 
   @Test
@@ -94,7 +97,8 @@ class OperationWatchTest {
     String op = running(1);
     jobs.knowEnded(1, BatchStatus.FAILED, now.minusSeconds(120), "FAILED");
     // A restart of the job moved the operation to a new execution after the watch read the old one.
-    assertThat(operations.completeExecution(op, 2, CaseOperationStatus.failed, null, now)).isFalse();
+    assertThat(operations.completeExecution(op, 2, CaseOperationStatus.failed, null, now))
+        .isFalse();
     operations.reopen(op, 8);
 
     assertThat(new OperationWatch(operations, jobs, Duration.ofMinutes(1)).check(now)).isEmpty();

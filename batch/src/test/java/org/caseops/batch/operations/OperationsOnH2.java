@@ -9,7 +9,10 @@ import org.caseops.persistence.testing.TestDatabase;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
-/** A fresh H2 database with one case and the operations repository, for tests of recovery and the watch. */
+/**
+ * A fresh H2 database with one case and the operations repository, for tests of recovery and the
+ * watch.
+ */
 final class OperationsOnH2 implements AutoCloseable {
   final CaseOperationRepository operations;
   final String caseId;

@@ -22,7 +22,8 @@ public final class Evidence {
   private Evidence() {}
 
   /** A plain-text message. */
-  public static String message(String from, String to, String cc, String subject, String date, String id, String body) {
+  public static String message(
+      String from, String to, String cc, String subject, String date, String id, String body) {
     return "From: "
         + from
         + "\r\nTo: "
@@ -51,7 +52,9 @@ public final class Evidence {
       String attachmentType,
       byte[] attachment) {
     String boundary = "=_boundary_42";
-    String encoded = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
+    String encoded =
+        Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(attachment);
     return "From: "
         + from
         + "\r\nTo: "
@@ -97,7 +100,8 @@ public final class Evidence {
       }
       if (userPassword != null) {
         StandardProtectionPolicy policy =
-            new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+            new StandardProtectionPolicy(
+                "owner-" + userPassword, userPassword, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
       }

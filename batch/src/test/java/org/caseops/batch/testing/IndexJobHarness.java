@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
-import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
@@ -26,6 +25,7 @@ import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.SeTransactions;
 import org.caseops.persistence.testing.TestDatabase;
 import org.jboss.weld.bootstrap.api.helpers.RegistrySingletonProvider;
@@ -33,8 +33,9 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Runs jobs on JBeret SE against a fresh database, with the data folder and evidence root in a temporary folder. The
- * Weld container uses the id JBeret SE looks for, so jobs and tests share the same beans.
+ * Runs jobs on JBeret SE against a fresh database, with the data folder and evidence root in a
+ * temporary folder. The Weld container uses the id JBeret SE looks for, so jobs and tests share the
+ * same beans.
  */
 public final class IndexJobHarness implements AutoCloseable {
   private static final long WAIT_MILLIS = 60_000;
@@ -68,7 +69,9 @@ public final class IndexJobHarness implements AutoCloseable {
   }
 
   public EdiscoveryCase newCase() {
-    EdiscoveryCase c = EdiscoveryCase.open("Contoso v. Fabrikam", null, null, IdentitySet.user("u1", "Alice"), now());
+    EdiscoveryCase c =
+        EdiscoveryCase.open(
+            "Contoso v. Fabrikam", null, null, IdentitySet.user("u1", "Alice"), now());
     cases.add(c);
     return c;
   }
@@ -81,13 +84,15 @@ public final class IndexJobHarness implements AutoCloseable {
 
   public CustodianSource mailbox(Custodian custodian) {
     CustodianSource source =
-        CustodianSource.mailbox(custodian.getCaseId(), custodian.getId(), custodian.getEmail(), null, null, now());
+        CustodianSource.mailbox(
+            custodian.getCaseId(), custodian.getId(), custodian.getEmail(), null, null, now());
     custodians.addSource(source);
     return source;
   }
 
   public CustodianSource site(Custodian custodian, String url) {
-    CustodianSource source = CustodianSource.site(custodian.getCaseId(), custodian.getId(), url, null, null, now());
+    CustodianSource source =
+        CustodianSource.site(custodian.getCaseId(), custodian.getId(), url, null, null, now());
     custodians.addSource(source);
     return source;
   }
@@ -103,7 +108,8 @@ public final class IndexJobHarness implements AutoCloseable {
 
   /** Submits an index operation as the API does, starts its job and returns the operation id. */
   public String submitIndex(String caseId, Properties extra) {
-    CaseOperation operation = CaseOperation.submit(caseId, CaseAction.index, IdentitySet.user("u1", "Alice"), now());
+    CaseOperation operation =
+        CaseOperation.submit(caseId, CaseAction.index, IdentitySet.user("u1", "Alice"), now());
     operations.add(operation);
     Properties params = parameters(operation.getId(), caseId, extra);
     jobs.start(CaseAction.index.jobName(), params);
@@ -121,8 +127,8 @@ public final class IndexJobHarness implements AutoCloseable {
   }
 
   /**
-   * Waits for the execution to end: its batch status and end time are set. The job's listeners may still be running
-   * then.
+   * Waits for the execution to end: its batch status and end time are set. The job's listeners may
+   * still be running then.
    */
   public JobExecution awaitExecution(long executionId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
@@ -137,7 +143,10 @@ public final class IndexJobHarness implements AutoCloseable {
     return execution;
   }
 
-  /** Waits for the execution to end, then for its listener to have ended the operation; returns the batch status. */
+  /**
+   * Waits for the execution to end, then for its listener to have ended the operation; returns the
+   * batch status.
+   */
   public BatchStatus awaitEnd(long executionId, String operationId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     BatchStatus status = jobs.getJobExecution(executionId).getBatchStatus();
@@ -159,7 +168,10 @@ public final class IndexJobHarness implements AutoCloseable {
     return status;
   }
 
-  /** The failure message of a wait that ran out: what the execution and the operation say, and every thread's stack. */
+  /**
+   * The failure message of a wait that ran out: what the execution and the operation say, and every
+   * thread's stack.
+   */
   private String stuck(String what, long executionId, String operationId) {
     JobExecution execution = jobs.getJobExecution(executionId);
     CaseOperation operation = operations.find(operationId).orElseThrow();
@@ -178,7 +190,8 @@ public final class IndexJobHarness implements AutoCloseable {
             .append(" with execution ")
             .append(operation.getExecutionId())
             .append(" and result ")
-            .append(operation.getResultInfo() == null ? null : operation.getResultInfo().getMessage())
+            .append(
+                operation.getResultInfo() == null ? null : operation.getResultInfo().getMessage())
             .append("; its journal: ")
             .append(OperationJournal.of(operationId))
             .append("\nthreads:");
@@ -194,8 +207,9 @@ public final class IndexJobHarness implements AutoCloseable {
   }
 
   /**
-   * Waits for the operation to have an execution and returns it. The job's listener records the execution when it
-   * marks the operation running; until then the operation has none, or, when a restart is on its way, the one before.
+   * Waits for the operation to have an execution and returns it. The job's listener records the
+   * execution when it marks the operation running; until then the operation has none, or, when a
+   * restart is on its way, the one before.
    */
   public long awaitExecutionId(String operationId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;

@@ -15,8 +15,8 @@ import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.items.SourceItemStats;
 
 /**
- * Lets a test make the catalog fail once: the N-th {@code saveAll} after {@link #failSaveOnce(int)} throws, as a
- * database would in the middle of a job.
+ * Lets a test make the catalog fail once: the N-th {@code saveAll} after {@link #failSaveOnce(int)}
+ * throws, as a database would in the middle of a job.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)

@@ -12,8 +12,8 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 
 /**
- * Lets a test make the review sets fail once: the N-th {@code addItems} after {@link #failAddOnce(int)} throws, as a
- * database would in the middle of a job.
+ * Lets a test make the review sets fail once: the N-th {@code addItems} after {@link
+ * #failAddOnce(int)} throws, as a database would in the middle of a job.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)

@@ -15,8 +15,9 @@ import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
- * Records the status changes asked of the operations, in order, so tests can check an operation's path; and lets a
- * test make the next ends of operations fail, as a database that refuses the write would.
+ * Records the status changes asked of the operations, in order, so tests can check an operation's
+ * path; and lets a test make the next ends of operations fail, as a database that refuses the write
+ * would.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -27,7 +28,9 @@ public abstract class OperationJournal implements CaseOperationRepository {
 
   @Inject @Delegate @Any CaseOperationRepository delegate;
 
-  /** The entries about one operation: {@code running}, {@code reopened} and the terminal statuses. */
+  /**
+   * The entries about one operation: {@code running}, {@code reopened} and the terminal statuses.
+   */
   public static synchronized List<String> of(String operationId) {
     List<String> entries = new ArrayList<>();
     for (String entry : ENTRIES) {
@@ -78,8 +81,13 @@ public abstract class OperationJournal implements CaseOperationRepository {
 
   @Override
   public boolean completeExecution(
-      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
-    boolean ended = delegate.completeExecution(operationId, executionId, status, resultInfo, completedAt);
+      String operationId,
+      long executionId,
+      CaseOperationStatus status,
+      ResultInfo resultInfo,
+      Instant completedAt) {
+    boolean ended =
+        delegate.completeExecution(operationId, executionId, status, resultInfo, completedAt);
     add(operationId, ended ? status.name() + " by the watch" : "not ended by the watch");
     return ended;
   }

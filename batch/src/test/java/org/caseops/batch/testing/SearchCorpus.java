@@ -11,12 +11,13 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * A generated case whose true counts are known from how it was written, not from any index. Adele's mailbox: an mbox
- * of {@value #MBOX} messages; message i comes from fabrikam.com when i is even (contoso.com otherwise), mentions the
- * walrus when i % 5 == 0 (in the subject too when i % 10 == 0, so one item matches in two parts), and was sent on
- * 2023-03-(1 + i % 28) at noon UTC. Megan's mailbox: {@value #EML} .eml messages, from fabrikam.com and mentioning
- * the walrus when i is even, plus {@code copy.eml}, byte for byte message 0. Adele's site: {@value #DOCS} text
- * documents, the walrus in the first {@value #SITE_WALRUS}, and a corrupt PDF that cannot be indexed.
+ * A generated case whose true counts are known from how it was written, not from any index. Adele's
+ * mailbox: an mbox of {@value #MBOX} messages; message i comes from fabrikam.com when i is even
+ * (contoso.com otherwise), mentions the walrus when i % 5 == 0 (in the subject too when i % 10 ==
+ * 0, so one item matches in two parts), and was sent on 2023-03-(1 + i % 28) at noon UTC. Megan's
+ * mailbox: {@value #EML} .eml messages, from fabrikam.com and mentioning the walrus when i is even,
+ * plus {@code copy.eml}, byte for byte message 0. Adele's site: {@value #DOCS} text documents, the
+ * walrus in the first {@value #SITE_WALRUS}, and a corrupt PDF that cannot be indexed.
  */
 public final class SearchCorpus {
   public static final int MBOX = 30;
@@ -46,17 +47,36 @@ public final class SearchCorpus {
     for (int i = 0; i < MBOX; i++) {
       String domain = i % 2 == 0 ? "fabrikam.com" : "contoso.com";
       String subject = i % 10 == 0 ? "Walrus sighting " + i : "Weekly note " + i;
-      String body = i % 5 == 0 ? "We saw the walrus near pier " + i + "." : "Nothing unusual at pier " + i + ".";
+      String body =
+          i % 5 == 0
+              ? "We saw the walrus near pier " + i + "."
+              : "Nothing unusual at pier " + i + ".";
       String message =
-          "From: Sender " + i + " <sender" + i + "@" + domain + ">\n"
+          "From: Sender "
+              + i
+              + " <sender"
+              + i
+              + "@"
+              + domain
+              + ">\n"
               + "To: adele@contoso.com\n"
-              + "Subject: " + subject + "\n"
-              + String.format("Date: %02d Mar 2023 12:00:00 +0000", 1 + i % 28) + "\n"
-              + "Message-ID: <a" + i + "@example.com>\n"
+              + "Subject: "
+              + subject
               + "\n"
-              + body + "\n";
+              + String.format("Date: %02d Mar 2023 12:00:00 +0000", 1 + i % 28)
+              + "\n"
+              + "Message-ID: <a"
+              + i
+              + "@example.com>\n"
+              + "\n"
+              + body
+              + "\n";
       mboxSizes[i] = message.getBytes(StandardCharsets.UTF_8).length;
-      mbox.append("From sender").append(i).append("@").append(domain).append(" Wed Mar 01 12:00:00 2023\n");
+      mbox.append("From sender")
+          .append(i)
+          .append("@")
+          .append(domain)
+          .append(" Wed Mar 01 12:00:00 2023\n");
       mbox.append(message).append("\n");
     }
     Evidence.write(h.folderOf(adeleMail).resolve("archive.mbox"), mbox.toString());
@@ -82,7 +102,10 @@ public final class SearchCorpus {
 
     Path site = h.folderOf(adeleSite);
     for (int i = 0; i < DOCS; i++) {
-      String text = i < SITE_WALRUS ? "Memo " + i + " about the walrus enclosure.\n" : "Memo " + i + " about budgets.\n";
+      String text =
+          i < SITE_WALRUS
+              ? "Memo " + i + " about the walrus enclosure.\n"
+              : "Memo " + i + " about budgets.\n";
       docSizes[i] = Files.size(Evidence.write(site.resolve("memo" + i + ".txt"), text));
     }
     byte[] broken = "%PDF-1.7\nnot a PDF beyond this line\n".getBytes(StandardCharsets.US_ASCII);

@@ -17,7 +17,9 @@ import org.caseops.domain.searches.DataSourceScopes;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.domain.searches.SearchRepository;
 
-/** Creates searches, review sets and operations as the API does, and runs their jobs on the harness. */
+/**
+ * Creates searches, review sets and operations as the API does, and runs their jobs on the harness.
+ */
 public final class SearchJobs {
   private static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
 
@@ -36,16 +38,19 @@ public final class SearchJobs {
   /** Indexes the case and checks that the index job ended. */
   public void index(String caseId) throws InterruptedException {
     CaseOperation done = h.awaitOperation(h.submitIndex(caseId, null));
-    assertThat(done.getStatus()).isIn(CaseOperationStatus.succeeded, CaseOperationStatus.partiallySucceeded);
+    assertThat(done.getStatus())
+        .isIn(CaseOperationStatus.succeeded, CaseOperationStatus.partiallySucceeded);
   }
 
   public EdiscoverySearch searchAll(String caseId, String query) {
     return search(caseId, query, Set.of(DataSourceScopes.allCaseCustodians), List.of());
   }
 
-  public EdiscoverySearch search(String caseId, String query, Set<DataSourceScopes> scopes, List<String> sources) {
+  public EdiscoverySearch search(
+      String caseId, String query, Set<DataSourceScopes> scopes, List<String> sources) {
     EdiscoverySearch s =
-        EdiscoverySearch.create(caseId, "search", null, query, scopes, sources, List.of(), ALICE, Instant.now());
+        EdiscoverySearch.create(
+            caseId, "search", null, query, scopes, sources, List.of(), ALICE, Instant.now());
     searches.add(s);
     return s;
   }
@@ -56,8 +61,12 @@ public final class SearchJobs {
     return r;
   }
 
-  /** Submits an operation of the action on the target, runs its job to its end and returns the ended operation. */
-  public CaseOperation run(String caseId, CaseAction action, OperationTarget target) throws InterruptedException {
+  /**
+   * Submits an operation of the action on the target, runs its job to its end and returns the ended
+   * operation.
+   */
+  public CaseOperation run(String caseId, CaseAction action, OperationTarget target)
+      throws InterruptedException {
     CaseOperation operation = CaseOperation.submit(caseId, action, target, ALICE, Instant.now());
     h.operations.add(operation);
     h.jobs.start(action.jobName(), IndexJobHarness.parameters(operation.getId(), caseId, null));

@@ -47,9 +47,10 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Calls the jobs' use-case services directly, without a batch runtime: a fresh H2 database, a Weld container that makes
- * the services and repositories, and the data folder in a temporary folder. Catalog entries and their index documents
- * are written here, from text the test chooses, so a test knows what every query must find.
+ * Calls the jobs' use-case services directly, without a batch runtime: a fresh H2 database, a Weld
+ * container that makes the services and repositories, and the data folder in a temporary folder.
+ * Catalog entries and their index documents are written here, from text the test chooses, so a test
+ * knows what every query must find.
  */
 public final class ServiceHarness implements AutoCloseable {
   private static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
@@ -104,30 +105,43 @@ public final class ServiceHarness implements AutoCloseable {
   public CustodianSource mailbox(Custodian custodian) {
     CustodianSource source =
         CustodianSource.mailbox(
-            custodian.getCaseId(), custodian.getId(), custodian.getEmail(), null, null, Instant.now());
+            custodian.getCaseId(),
+            custodian.getId(),
+            custodian.getEmail(),
+            null,
+            null,
+            Instant.now());
     custodians.addSource(source);
     return source;
   }
 
   public CustodianSource site(Custodian custodian, String url) {
     CustodianSource source =
-        CustodianSource.site(custodian.getCaseId(), custodian.getId(), url, null, null, Instant.now());
+        CustodianSource.site(
+            custodian.getCaseId(), custodian.getId(), url, null, null, Instant.now());
     custodians.addSource(source);
     return source;
   }
 
   /**
-   * Catalogues an indexed item of the source and adds its document to the case's index: a message from the sender
-   * with the subject in a mailbox, a text document named by its location in a site. Its size is the text's length in
-   * UTF-8 bytes.
+   * Catalogues an indexed item of the source and adds its document to the case's index: a message
+   * from the sender with the subject in a mailbox, a text document named by its location in a site.
+   * Its size is the text's length in UTF-8 bytes.
    */
-  public Item indexed(CustodianSource source, String location, String from, String subject, String text)
+  public Item indexed(
+      CustodianSource source, String location, String from, String subject, String text)
       throws IOException {
     boolean email = source.getKind() == SourceKind.USER;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     Item item =
         Item.catalogued(
-            source.getCaseId(), source.getId(), location, bytes.length, Evidence.sha256(bytes), null, Instant.now());
+            source.getCaseId(),
+            source.getId(),
+            location,
+            bytes.length,
+            Evidence.sha256(bytes),
+            null,
+            Instant.now());
     Extraction extraction =
         new Extraction(
             true,
@@ -145,14 +159,16 @@ public final class ServiceHarness implements AutoCloseable {
             email ? "<" + location + "@example.com>" : null,
             0);
     if (email) {
-      item.withMessage(subject, from, source.getEmail(), null, extraction.sent(), extraction.messageId(), 0);
+      item.withMessage(
+          subject, from, source.getEmail(), null, extraction.sent(), extraction.messageId(), 0);
     } else {
       item.withTitle(location);
     }
     item.withContentType(extraction.contentType()).indexed();
     items.saveAll(List.of(item));
     Document document =
-        IndexFields.document(item, email, email ? null : location, email ? null : "txt", extraction);
+        IndexFields.document(
+            item, email, email ? null : location, email ? null : "txt", extraction);
     documents.put(item.getId(), document);
     try (IndexWriter writer = writer(CaseopsPaths.indexDir(source.getCaseId()))) {
       writer.addDocument(document);
@@ -176,9 +192,11 @@ public final class ServiceHarness implements AutoCloseable {
     return item;
   }
 
-  public EdiscoverySearch search(String caseId, String kql, Set<DataSourceScopes> scopes, List<String> sourceIds) {
+  public EdiscoverySearch search(
+      String caseId, String kql, Set<DataSourceScopes> scopes, List<String> sourceIds) {
     EdiscoverySearch s =
-        EdiscoverySearch.create(caseId, "search", null, kql, scopes, sourceIds, List.of(), ALICE, Instant.now());
+        EdiscoverySearch.create(
+            caseId, "search", null, kql, scopes, sourceIds, List.of(), ALICE, Instant.now());
     searches.add(s);
     return s;
   }
@@ -218,9 +236,12 @@ public final class ServiceHarness implements AutoCloseable {
     return files;
   }
 
-  /** Adds the items' documents to the review set's own index, as the addToReviewSet job leaves them. */
+  /**
+   * Adds the items' documents to the review set's own index, as the addToReviewSet job leaves them.
+   */
   public void reviewSetIndex(ReviewSet reviewSet, List<Item> of) throws IOException {
-    try (IndexWriter writer = writer(CaseopsPaths.reviewSetIndexDir(reviewSet.getCaseId(), reviewSet.getId()))) {
+    try (IndexWriter writer =
+        writer(CaseopsPaths.reviewSetIndexDir(reviewSet.getCaseId(), reviewSet.getId()))) {
       for (Item item : of) {
         writer.addDocument(documents.get(item.getId()));
       }
@@ -231,7 +252,8 @@ public final class ServiceHarness implements AutoCloseable {
   public int reviewSetHits(ReviewSet reviewSet, String kql) throws IOException {
     try (DirectoryReader reader =
         DirectoryReader.open(
-            FSDirectory.open(CaseopsPaths.reviewSetIndexDir(reviewSet.getCaseId(), reviewSet.getId())))) {
+            FSDirectory.open(
+                CaseopsPaths.reviewSetIndexDir(reviewSet.getCaseId(), reviewSet.getId())))) {
       return new IndexSearcher(reader).count(KqlTranslator.toLucene(kql, null));
     }
   }

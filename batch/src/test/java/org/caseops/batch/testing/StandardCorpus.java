@@ -8,9 +8,10 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * A small case: Adele's mailbox (three .eml files, one with a text attachment and one with a PDF attachment, and an
- * mbox of three messages with tricky quoting) and the legal site (a PDF, a text memo, a corrupt PDF and a
- * password-protected PDF in a sub-folder). Ten items: eight can be indexed, two cannot (one corrupt, one encrypted).
+ * A small case: Adele's mailbox (three .eml files, one with a text attachment and one with a PDF
+ * attachment, and an mbox of three messages with tricky quoting) and the legal site (a PDF, a text
+ * memo, a corrupt PDF and a password-protected PDF in a sub-folder). Ten items: eight can be
+ * indexed, two cannot (one corrupt, one encrypted).
  */
 public final class StandardCorpus {
   public static final String SITE_URL = "https://contoso.sharepoint.com/sites/legal";
@@ -28,7 +29,10 @@ public final class StandardCorpus {
           + ">From nested quotes keep one marker.\n"
           + "Thanks, Adele\n";
 
-  /** The second: a body line starts with "From " but is no message boundary (no blank line before it). */
+  /**
+   * The second: a body line starts with "From " but is no message boundary (no blank line before
+   * it).
+   */
   public static final String MBOX_MESSAGE_2 =
       "From: Megan Bowen <megan@contoso.com>\n"
           + "To: adele@contoso.com\n"
@@ -59,8 +63,10 @@ public final class StandardCorpus {
   public final CustodianSource site;
   public final Path mailboxFolder;
   public final Path siteFolder;
+
   /** The mbox file's bytes and its messages' offsets. */
   public final String mbox;
+
   public final long[] mboxOffsets;
 
   public StandardCorpus(IndexJobHarness harness) throws IOException {
@@ -117,12 +123,15 @@ public final class StandardCorpus {
     mboxOffsets = new long[] {0, part1.length(), part1.length() + part2.length()};
     Evidence.write(mailboxFolder.resolve("archive.mbox"), mbox);
 
-    Evidence.write(siteFolder.resolve("report.pdf"), Evidence.pdf("The merger closes in April.", null));
+    Evidence.write(
+        siteFolder.resolve("report.pdf"), Evidence.pdf("The merger closes in April.", null));
     Evidence.write(siteFolder.resolve("memo.txt"), "Plain text memo about zebras.\n");
     Evidence.write(
         siteFolder.resolve("broken.pdf"),
-        "%PDF-1.7\nthis is not a PDF at all, only its first line is\n".getBytes(StandardCharsets.US_ASCII));
-    Evidence.write(siteFolder.resolve("contracts/locked.pdf"), Evidence.pdf("Classified terms.", "secret"));
+        "%PDF-1.7\nthis is not a PDF at all, only its first line is\n"
+            .getBytes(StandardCharsets.US_ASCII));
+    Evidence.write(
+        siteFolder.resolve("contracts/locked.pdf"), Evidence.pdf("Classified terms.", "secret"));
   }
 
   public String caseId() {

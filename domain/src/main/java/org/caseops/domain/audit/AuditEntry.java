@@ -14,12 +14,15 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * One state-changing request as the audit log keeps it: when it was answered, its method and normalised path, the
- * HTTP status of the answer, its request ids, the case its path names (if any), and the caller that made it. Entries
- * never change once written. Texts longer than their columns are cut to fit.
+ * One state-changing request as the audit log keeps it: when it was answered, its method and
+ * normalised path, the HTTP status of the answer, its request ids, the case its path names (if
+ * any), and the caller that made it. Entries never change once written. Texts longer than their
+ * columns are cut to fit.
  */
 @Entity
-@Table(name = "audit_entry", indexes = @Index(name = "ix_audit_entry_at", columnList = "recorded_at"))
+@Table(
+    name = "audit_entry",
+    indexes = @Index(name = "ix_audit_entry_at", columnList = "recorded_at"))
 public class AuditEntry {
   public static final int MAX_PATH = 2048;
   public static final int MAX_ID = 128;

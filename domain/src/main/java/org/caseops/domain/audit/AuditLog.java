@@ -5,7 +5,10 @@ import org.caseops.domain.support.ListQuery;
 
 /** The audit log. Entries are only ever added, never changed or removed. */
 public interface AuditLog {
-  /** Stores an entry in a transaction of its own, committed when this returns, whatever becomes of the caller's. */
+  /**
+   * Stores an entry in a transaction of its own, committed when this returns, whatever becomes of
+   * the caller's.
+   */
   void record(AuditEntry entry);
 
   /** A page of entries, newest first. */
@@ -19,9 +22,9 @@ public interface AuditLog {
   }
 
   /**
-   * The entries that meet the query's filter, in its order (newest first without one). Properties: {@code id}, {@code
-   * dateTime} (when the request was recorded), {@code method}, {@code path}, {@code status} (a {@link Long}), {@code
-   * requestId}, {@code caseId}.
+   * The entries that meet the query's filter, in its order (newest first without one). Properties:
+   * {@code id}, {@code dateTime} (when the request was recorded), {@code method}, {@code path},
+   * {@code status} (a {@link Long}), {@code requestId}, {@code caseId}.
    */
   List<AuditEntry> list(ListQuery query);
 

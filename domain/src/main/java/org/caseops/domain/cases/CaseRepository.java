@@ -22,9 +22,9 @@ public interface CaseRepository {
   }
 
   /**
-   * The cases that meet the query's filter, in its order (creation time, oldest first, without one). Properties:
-   * {@code id}, {@code displayName}, {@code status}, {@code externalId}, {@code createdDateTime}, {@code
-   * lastModifiedDateTime}.
+   * The cases that meet the query's filter, in its order (creation time, oldest first, without
+   * one). Properties: {@code id}, {@code displayName}, {@code status}, {@code externalId}, {@code
+   * createdDateTime}, {@code lastModifiedDateTime}.
    */
   List<EdiscoveryCase> list(ListQuery query);
 

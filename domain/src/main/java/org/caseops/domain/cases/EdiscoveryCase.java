@@ -18,8 +18,9 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * An eDiscovery case: the container of custodians, their sources, the items indexed from them and the operations run
- * on them. A case is created {@code active}; the server owns its id, status, timestamps and who made each change.
+ * An eDiscovery case: the container of custodians, their sources, the items indexed from them and
+ * the operations run on them. A case is created {@code active}; the server owns its id, status,
+ * timestamps and who made each change.
  */
 @Entity
 @Table(name = "ediscovery_case")

@@ -13,8 +13,8 @@ import java.time.Instant;
 import org.caseops.domain.support.Ids;
 
 /**
- * A person whose data is part of a case. The custodian is named by email; the places their data lives are its
- * {@link CustodianSource}s, added after the custodian.
+ * A person whose data is part of a case. The custodian is named by email; the places their data
+ * lives are its {@link CustodianSource}s, added after the custodian.
  */
 @Entity
 @Table(name = "custodian")
@@ -26,7 +26,8 @@ public class Custodian {
   @Column(name = "case_id", nullable = false, length = 36)
   private String caseId;
 
-  @NotBlank @Email
+  @NotBlank
+  @Email
   @Column(nullable = false, length = 320)
   private String email;
 

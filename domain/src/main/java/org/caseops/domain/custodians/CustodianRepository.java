@@ -20,8 +20,9 @@ public interface CustodianRepository {
   }
 
   /**
-   * The case's custodians that meet the query's filter, in its order (creation time, oldest first, without one).
-   * Properties: {@code id}, {@code email}, {@code displayName}, {@code status}, {@code createdDateTime}.
+   * The case's custodians that meet the query's filter, in its order (creation time, oldest first,
+   * without one). Properties: {@code id}, {@code email}, {@code displayName}, {@code status},
+   * {@code createdDateTime}.
    */
   List<Custodian> list(String caseId, ListQuery query);
 
@@ -32,7 +33,8 @@ public interface CustodianRepository {
 
   void addSource(CustodianSource source);
 
-  Optional<CustodianSource> findSource(String caseId, String custodianId, SourceKind kind, String sourceId);
+  Optional<CustodianSource> findSource(
+      String caseId, String custodianId, SourceKind kind, String sourceId);
 
   /** All of the custodian's sources of one kind, oldest first. */
   default List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind) {
@@ -40,18 +42,22 @@ public interface CustodianRepository {
   }
 
   /**
-   * The custodian's sources of one kind that meet the query's filter, in its order (creation time, oldest first,
-   * without one). Properties: {@code id}, {@code displayName}, {@code email}, {@code siteWebUrl}, {@code holdStatus},
-   * {@code createdDateTime}.
+   * The custodian's sources of one kind that meet the query's filter, in its order (creation time,
+   * oldest first, without one). Properties: {@code id}, {@code displayName}, {@code email}, {@code
+   * siteWebUrl}, {@code holdStatus}, {@code createdDateTime}.
    */
-  List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query);
+  List<CustodianSource> listSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery query);
 
-  /** How many of the custodian's sources of one kind meet the filter; all of them for {@code null}. */
+  /**
+   * How many of the custodian's sources of one kind meet the filter; all of them for {@code null}.
+   */
   long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter);
 
   /**
-   * The case's sources among {@code sourceIds} (of either kind) that meet the query's filter, in its order (creation
-   * time, oldest first, without one); the properties of {@link #listSources(String, String, SourceKind, ListQuery)}.
+   * The case's sources among {@code sourceIds} (of either kind) that meet the query's filter, in
+   * its order (creation time, oldest first, without one); the properties of {@link
+   * #listSources(String, String, SourceKind, ListQuery)}.
    */
   List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query);
 
@@ -62,8 +68,8 @@ public interface CustodianRepository {
   List<CustodianSource> listSourcesOfCase(String caseId);
 
   /**
-   * Links each of the given sources, and the custodians they belong to, to the index operation that last covered
-   * them.
+   * Links each of the given sources, and the custodians they belong to, to the index operation that
+   * last covered them.
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
 }

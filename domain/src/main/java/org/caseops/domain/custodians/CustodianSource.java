@@ -16,8 +16,9 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * One place a custodian's data lives: a mailbox named by email (Graph's {@code userSource}) or a document site named by
- * its web URL ({@code siteSource}). {@link #evidencePath()} says where under the evidence root its content is read.
+ * One place a custodian's data lives: a mailbox named by email (Graph's {@code userSource}) or a
+ * document site named by its web URL ({@code siteSource}). {@link #evidencePath()} says where under
+ * the evidence root its content is read.
  */
 @Entity
 @Table(name = "data_source")
@@ -67,21 +68,50 @@ public class CustodianSource {
   protected CustodianSource() {}
 
   public static CustodianSource mailbox(
-      String caseId, String custodianId, String email, String displayName, IdentitySet by, Instant now) {
-    CustodianSource s = base(caseId, custodianId, SourceKind.USER, displayName == null ? email : displayName, by, now);
+      String caseId,
+      String custodianId,
+      String email,
+      String displayName,
+      IdentitySet by,
+      Instant now) {
+    CustodianSource s =
+        base(
+            caseId,
+            custodianId,
+            SourceKind.USER,
+            displayName == null ? email : displayName,
+            by,
+            now);
     s.email = email;
     return s;
   }
 
   public static CustodianSource site(
-      String caseId, String custodianId, String webUrl, String displayName, IdentitySet by, Instant now) {
-    CustodianSource s = base(caseId, custodianId, SourceKind.SITE, displayName == null ? webUrl : displayName, by, now);
+      String caseId,
+      String custodianId,
+      String webUrl,
+      String displayName,
+      IdentitySet by,
+      Instant now) {
+    CustodianSource s =
+        base(
+            caseId,
+            custodianId,
+            SourceKind.SITE,
+            displayName == null ? webUrl : displayName,
+            by,
+            now);
     s.siteWebUrl = webUrl;
     return s;
   }
 
   private static CustodianSource base(
-      String caseId, String custodianId, SourceKind kind, String displayName, IdentitySet by, Instant now) {
+      String caseId,
+      String custodianId,
+      SourceKind kind,
+      String displayName,
+      IdentitySet by,
+      Instant now) {
     CustodianSource s = new CustodianSource();
     s.id = Ids.newGuid();
     s.caseId = caseId;
@@ -95,9 +125,10 @@ public class CustodianSource {
   }
 
   /**
-   * The source's folder relative to the evidence root, as path segments: {@code mailboxes/<email>} for a mailbox,
-   * {@code sites/<host>/<path...>} for a site. Each segment is checked so that no source can name a place outside the
-   * root (no empty, {@code .} or {@code ..} segment, no separator inside a segment).
+   * The source's folder relative to the evidence root, as path segments: {@code mailboxes/<email>}
+   * for a mailbox, {@code sites/<host>/<path...>} for a site. Each segment is checked so that no
+   * source can name a place outside the root (no empty, {@code .} or {@code ..} segment, no
+   * separator inside a segment).
    *
    * @throws IllegalArgumentException if the source's address cannot be mapped safely
    */
@@ -123,7 +154,8 @@ public class CustodianSource {
     if (scheme == null
         || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
         || uri.getHost() == null) {
-      throw new IllegalArgumentException("siteWebUrl must be an absolute http(s) URL with a host: " + address);
+      throw new IllegalArgumentException(
+          "siteWebUrl must be an absolute http(s) URL with a host: " + address);
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     String[] parts = path.split("/");
@@ -145,7 +177,8 @@ public class CustodianSource {
         || segment.contains("/")
         || segment.contains("\\")
         || segment.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("the source address maps to an unsafe path segment: '" + segment + "'");
+      throw new IllegalArgumentException(
+          "the source address maps to an unsafe path segment: '" + segment + "'");
     }
     return segment;
   }

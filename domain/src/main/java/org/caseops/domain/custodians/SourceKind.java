@@ -1,6 +1,9 @@
 package org.caseops.domain.custodians;
 
-/** What a custodian's data source points at: a mailbox (Graph's userSource) or a document site (siteSource). */
+/**
+ * What a custodian's data source points at: a mailbox (Graph's userSource) or a document site
+ * (siteSource).
+ */
 public enum SourceKind {
   USER("#microsoft.graph.security.userSource", "userSources"),
   SITE("#microsoft.graph.security.siteSource", "siteSources");

@@ -5,8 +5,8 @@ import jakarta.persistence.Embeddable;
 import java.util.Objects;
 
 /**
- * Who did something, as Graph's {@code identitySet}: a user, an application, or both. Each side is an id and a display
- * name, either of which may be unknown.
+ * Who did something, as Graph's {@code identitySet}: a user, an application, or both. Each side is
+ * an id and a display name, either of which may be unknown.
  */
 @Embeddable
 public class IdentitySet {

@@ -10,14 +10,18 @@ import java.time.Instant;
 import org.caseops.domain.support.Ids;
 
 /**
- * One item of a case's catalog: a message or a document found in a source. Its location inside the source is the
- * file's path relative to the source folder, followed by {@code #<byte offset>} for a message inside an mbox file. The
- * item's id is derived from its source and location, so the same item is never catalogued twice.
+ * One item of a case's catalog: a message or a document found in a source. Its location inside the
+ * source is the file's path relative to the source folder, followed by {@code #<byte offset>} for a
+ * message inside an mbox file. The item's id is derived from its source and location, so the same
+ * item is never catalogued twice.
  */
 @Entity
 @Table(
     name = "item",
-    uniqueConstraints = @UniqueConstraint(name = "uq_item_source_location", columnNames = {"source_id", "location"}),
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "uq_item_source_location",
+            columnNames = {"source_id", "location"}),
     indexes = @Index(name = "ix_item_case", columnList = "case_id"))
 public class Item {
   public static final int MAX_TEXT = 2000;
@@ -85,7 +89,13 @@ public class Item {
   }
 
   public static Item catalogued(
-      String caseId, String sourceId, String location, long size, String sha256, String operationId, Instant now) {
+      String caseId,
+      String sourceId,
+      String location,
+      long size,
+      String sha256,
+      String operationId,
+      Instant now) {
     Item item = new Item();
     item.id = idFor(sourceId, location);
     item.caseId = caseId;
@@ -100,19 +110,29 @@ public class Item {
 
   /** Records the metadata extracted from a message. */
   public Item withMessage(
-      String subject, String from, String to, String cc, Instant sent, String messageId, int attachments) {
+      String subject,
+      String from,
+      String to,
+      String cc,
+      Instant sent,
+      String messageId,
+      int attachments) {
     this.subject = clip(subject);
     this.from = clip(from);
     this.to = clip(to);
     this.cc = clip(cc);
     this.sentDateTime = sent;
-    this.messageId = messageId == null || messageId.length() <= 1000 ? messageId : messageId.substring(0, 1000);
+    this.messageId =
+        messageId == null || messageId.length() <= 1000 ? messageId : messageId.substring(0, 1000);
     this.attachmentCount = attachments;
     return this;
   }
 
   public Item withContentType(String contentType) {
-    this.contentType = contentType == null || contentType.length() <= 256 ? contentType : contentType.substring(0, 256);
+    this.contentType =
+        contentType == null || contentType.length() <= 256
+            ? contentType
+            : contentType.substring(0, 256);
     return this;
   }
 

@@ -6,7 +6,10 @@ import java.util.Map;
 
 /** The item catalog of every case. */
 public interface ItemRepository {
-  /** The SHA-256 of each given item id that is already catalogued; ids not in the catalog are absent from the map. */
+  /**
+   * The SHA-256 of each given item id that is already catalogued; ids not in the catalog are absent
+   * from the map.
+   */
   Map<String, String> knownHashes(Collection<String> itemIds);
 
   /** Adds new items and replaces those whose id is already catalogued, in one batch. */
@@ -18,7 +21,8 @@ public interface ItemRepository {
   long countIndexedByOperation(String caseId, String operationId);
 
   /**
-   * The items of the case that the given operation catalogued last and could not index, counted per unindexed reason.
+   * The items of the case that the given operation catalogued last and could not index, counted per
+   * unindexed reason.
    */
   Map<String, Long> unindexedReasonsByOperation(String caseId, String operationId);
 
@@ -34,10 +38,15 @@ public interface ItemRepository {
   /** The items of the given sources that could not be indexed: their count and total size. */
   ItemTotals unindexedInSources(Collection<String> sourceIds);
 
-  /** The ids of the items of the given sources that could not be indexed, in no particular order. */
+  /**
+   * The ids of the items of the given sources that could not be indexed, in no particular order.
+   */
   List<String> unindexedIdsInSources(Collection<String> sourceIds);
 
-  /** The catalogued items of the given ids, in no particular order; ids not in the catalog are left out. */
+  /**
+   * The catalogued items of the given ids, in no particular order; ids not in the catalog are left
+   * out.
+   */
   List<Item> findAll(Collection<String> itemIds);
 
   void deleteOfCase(String caseId);

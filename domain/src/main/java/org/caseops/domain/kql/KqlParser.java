@@ -12,19 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses KQL as eDiscovery searches take it: words, {@code "phrases"}, upper-case {@code AND}, {@code OR} and {@code
- * NOT} (lower-case ones are plain words), {@code -x} (not) and {@code +x} (required), parentheses, adjacent clauses
- * joined by AND, precedence NOT over AND over OR; {@code prop:value}, {@code prop:"phrase"} and {@code prop:(a OR b)}
- * restrictions on the {@link KqlProperty properties}; comparisons ({@code = < <= > >=}) and ranges ({@code a..b}) on
- * dates and sizes; words ending in {@code *} after at least 3 characters as prefixes. Anything else is a {@link
- * KqlSyntaxException} that says where.
+ * Parses KQL as eDiscovery searches take it: words, {@code "phrases"}, upper-case {@code AND},
+ * {@code OR} and {@code NOT} (lower-case ones are plain words), {@code -x} (not) and {@code +x}
+ * (required), parentheses, adjacent clauses joined by AND, precedence NOT over AND over OR; {@code
+ * prop:value}, {@code prop:"phrase"} and {@code prop:(a OR b)} restrictions on the {@link
+ * KqlProperty properties}; comparisons ({@code = < <= > >=}) and ranges ({@code a..b}) on dates and
+ * sizes; words ending in {@code *} after at least 3 characters as prefixes. Anything else is a
+ * {@link KqlSyntaxException} that says where.
  */
 public final class KqlParser {
   private static final int MIN_PREFIX = 3;
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z]+)(<=|>=|<|>|=|:)");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)(KB|MB|GB|B)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)(KB|MB|GB|B)?", Pattern.CASE_INSENSITIVE);
 
   private final String query;
   private final boolean allowTags;
@@ -38,8 +40,8 @@ public final class KqlParser {
   }
 
   /**
-   * The tree of a query; a null, empty or blank query is {@link KqlQuery.MatchAll}. {@code tag:} is accepted only
-   * with {@code allowTags} (review-set queries).
+   * The tree of a query; a null, empty or blank query is {@link KqlQuery.MatchAll}. {@code tag:} is
+   * accepted only with {@code allowTags} (review-set queries).
    *
    * @throws KqlSyntaxException when the query is not valid KQL
    */
@@ -115,7 +117,8 @@ public final class KqlParser {
     Token close = peek();
     if (close.type != Type.RPAREN) {
       throw new KqlSyntaxException(
-          "Expected ')' (to close '(' at position " + open.pos + ") but found " + close.describe(), close.pos);
+          "Expected ')' (to close '(' at position " + open.pos + ") but found " + close.describe(),
+          close.pos);
     }
     take();
     return inner;
@@ -132,33 +135,41 @@ public final class KqlParser {
   private KqlQuery restriction(Token t, Context outer) {
     if (outer != null) {
       throw new KqlSyntaxException(
-          "A property restriction cannot be nested inside " + outer.property.keyword() + ":(...)", t.pos);
+          "A property restriction cannot be nested inside " + outer.property.keyword() + ":(...)",
+          t.pos);
     }
-    KqlProperty property = KqlProperty.named(t.text)
-        .orElseThrow(() -> new KqlSyntaxException("Unknown property '" + t.text + "'", t.pos));
+    KqlProperty property =
+        KqlProperty.named(t.text)
+            .orElseThrow(() -> new KqlSyntaxException("Unknown property '" + t.text + "'", t.pos));
     if (property == KqlProperty.TAG && !allowTags) {
       throw new KqlSyntaxException("tag: is only allowed in review-set queries", t.pos);
     }
     int opPos = t.pos + t.text.length();
-    KqlComparison op = switch (t.op) {
-      case ":" -> null;
-      case "=" -> KqlComparison.EQ;
-      case "<" -> KqlComparison.LT;
-      case "<=" -> KqlComparison.LE;
-      case ">" -> KqlComparison.GT;
-      case ">=" -> KqlComparison.GE;
-      default -> throw new IllegalStateException(t.op);
-    };
+    KqlComparison op =
+        switch (t.op) {
+          case ":" -> null;
+          case "=" -> KqlComparison.EQ;
+          case "<" -> KqlComparison.LT;
+          case "<=" -> KqlComparison.LE;
+          case ">" -> KqlComparison.GT;
+          case ">=" -> KqlComparison.GE;
+          default -> throw new IllegalStateException(t.op);
+        };
     if (op != null && !property.ordered()) {
       throw new KqlSyntaxException(
-          "Operator '" + t.op + "' is not allowed for " + property.keyword() + ": (only for sent, received and size)",
+          "Operator '"
+              + t.op
+              + "' is not allowed for "
+              + property.keyword()
+              + ": (only for sent, received and size)",
           opPos);
     }
     Context context = new Context(property, op);
     Token value = peek();
     int valuePos = opPos + t.op.length();
-    boolean valueFollows = value.adjacent
-        && (value.type == Type.WORD || value.type == Type.PHRASE || value.type == Type.LPAREN);
+    boolean valueFollows =
+        value.adjacent
+            && (value.type == Type.WORD || value.type == Type.PHRASE || value.type == Type.LPAREN);
     if (!valueFollows) {
       throw new KqlSyntaxException("Expected a value after '" + t.text + t.op + "'", valuePos);
     }
@@ -210,7 +221,12 @@ public final class KqlParser {
     if (dots >= 0) {
       if (context.op != null) {
         throw new KqlSyntaxException(
-            "A range (a..b) only follows '" + property.keyword() + ":', not '" + context.op.symbol() + "'", pos);
+            "A range (a..b) only follows '"
+                + property.keyword()
+                + ":', not '"
+                + context.op.symbol()
+                + "'",
+            pos);
       }
       KqlValue from = ordinal(property, text.substring(0, dots), pos);
       KqlValue to = ordinal(property, text.substring(dots + 2), pos + dots + 2);
@@ -228,7 +244,8 @@ public final class KqlParser {
   }
 
   private static KqlValue date(String text, int pos) {
-    String problem = "Invalid date '" + text + "' (use yyyy-MM-dd or an instant such as 2024-01-31T10:00:00Z)";
+    String problem =
+        "Invalid date '" + text + "' (use yyyy-MM-dd or an instant such as 2024-01-31T10:00:00Z)";
     if (text.isEmpty()) {
       throw new KqlSyntaxException("Expected a date", pos);
     }
@@ -239,9 +256,10 @@ public final class KqlParser {
       }
       if (text.indexOf('T') > 0 || text.indexOf('t') > 0) {
         String upper = text.toUpperCase(Locale.ROOT);
-        long at = hasZone(upper)
-            ? OffsetDateTime.parse(upper).toInstant().toEpochMilli()
-            : LocalDateTime.parse(upper).toInstant(ZoneOffset.UTC).toEpochMilli();
+        long at =
+            hasZone(upper)
+                ? OffsetDateTime.parse(upper).toInstant().toEpochMilli()
+                : LocalDateTime.parse(upper).toInstant(ZoneOffset.UTC).toEpochMilli();
         return new KqlValue(text, at, at);
       }
     } catch (DateTimeException | ArithmeticException e) {
@@ -252,7 +270,9 @@ public final class KqlParser {
 
   private static boolean hasZone(String instant) {
     int time = instant.indexOf('T');
-    return instant.endsWith("Z") || instant.indexOf('+', time) > 0 || instant.indexOf('-', time) > 0;
+    return instant.endsWith("Z")
+        || instant.indexOf('+', time) > 0
+        || instant.indexOf('-', time) > 0;
   }
 
   private static KqlValue size(String text, int pos) {
@@ -261,15 +281,17 @@ public final class KqlParser {
     }
     Matcher m = SIZE.matcher(text);
     if (!m.matches()) {
-      throw new KqlSyntaxException("Invalid size '" + text + "' (use bytes, or a number with KB, MB or GB)", pos);
+      throw new KqlSyntaxException(
+          "Invalid size '" + text + "' (use bytes, or a number with KB, MB or GB)", pos);
     }
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    long factor = switch (unit) {
-      case "KB" -> 1024L;
-      case "MB" -> 1024L * 1024;
-      case "GB" -> 1024L * 1024 * 1024;
-      default -> 1L;
-    };
+    long factor =
+        switch (unit) {
+          case "KB" -> 1024L;
+          case "MB" -> 1024L * 1024;
+          case "GB" -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
     try {
       long bytes = Math.multiplyExact(Long.parseLong(m.group(1)), factor);
       return new KqlValue(text, bytes, bytes);
@@ -287,7 +309,8 @@ public final class KqlParser {
       throw new KqlSyntaxException("'*' is only allowed at the end of a word", pos + star);
     }
     if (word.codePointCount(0, star) < MIN_PREFIX) {
-      throw new KqlSyntaxException("A wildcard needs at least " + MIN_PREFIX + " characters before '*'", pos + star);
+      throw new KqlSyntaxException(
+          "A wildcard needs at least " + MIN_PREFIX + " characters before '*'", pos + star);
     }
     return new Prefix(word.substring(0, star), true);
   }
@@ -322,7 +345,10 @@ public final class KqlParser {
     EOF
   }
 
-  /** One token; {@code adjacent} when no space separates it from the one before; {@code op} for properties. */
+  /**
+   * One token; {@code adjacent} when no space separates it from the one before; {@code op} for
+   * properties.
+   */
   private record Token(Type type, String text, String op, int pos, boolean adjacent) {
     boolean isOperator(String name) {
       return type == Type.WORD && text.equals(name);
@@ -395,11 +421,14 @@ public final class KqlParser {
         i = close + 1;
         chunkStart = false;
       } else if ((c == '-' || c == '+') && chunkStart && !valueNext) {
-        tokens.add(new Token(c == '-' ? Type.MINUS : Type.PLUS, String.valueOf(c), null, i++, adjacent));
+        tokens.add(
+            new Token(c == '-' ? Type.MINUS : Type.PLUS, String.valueOf(c), null, i++, adjacent));
         chunkStart = false;
       } else {
         int end = i;
-        while (end < n && !Character.isWhitespace(q.charAt(end)) && "()\"".indexOf(q.charAt(end)) < 0) {
+        while (end < n
+            && !Character.isWhitespace(q.charAt(end))
+            && "()\"".indexOf(q.charAt(end)) < 0) {
           end++;
         }
         String word = q.substring(i, end);

@@ -3,7 +3,9 @@ package org.caseops.domain.kql;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The properties a KQL restriction ({@code name:value}) can name, and the kind of value each takes. */
+/**
+ * The properties a KQL restriction ({@code name:value}) can name, and the kind of value each takes.
+ */
 public enum KqlProperty {
   FROM(Type.ADDRESS),
   TO(Type.ADDRESS),

@@ -3,7 +3,10 @@ package org.caseops.domain.kql;
 import java.util.List;
 import java.util.Objects;
 
-/** A parsed KQL query: a tree of the nodes below. Text is kept as written; indexes analyze it their own way. */
+/**
+ * A parsed KQL query: a tree of the nodes below. Text is kept as written; indexes analyze it their
+ * own way.
+ */
 public sealed interface KqlQuery
     permits KqlQuery.MatchAll,
         KqlQuery.Term,
@@ -19,8 +22,9 @@ public sealed interface KqlQuery
   record MatchAll() implements KqlQuery {}
 
   /**
-   * One word, in any searchable text when {@code property} is null, else in that property's value. With {@code
-   * prefix}, the word written {@code text*}: values starting with {@code text} (which has no {@code *}).
+   * One word, in any searchable text when {@code property} is null, else in that property's value.
+   * With {@code prefix}, the word written {@code text*}: values starting with {@code text} (which
+   * has no {@code *}).
    */
   record Term(KqlProperty property, String text, boolean prefix) implements KqlQuery {
     public Term {
@@ -56,7 +60,9 @@ public sealed interface KqlQuery
     }
   }
 
-  /** An ordered property between two values, both included ({@code sent:2024-01-01..2024-02-01}). */
+  /**
+   * An ordered property between two values, both included ({@code sent:2024-01-01..2024-02-01}).
+   */
   record Range(KqlProperty property, KqlValue from, KqlValue to) implements KqlQuery {
     /** The lowest matching value (inclusive). */
     public long lower() {

@@ -1,6 +1,9 @@
 package org.caseops.domain.kql;
 
-/** A query that is not valid KQL: what is wrong, and the 0-based character offset in the query where it is. */
+/**
+ * A query that is not valid KQL: what is wrong, and the 0-based character offset in the query where
+ * it is.
+ */
 public class KqlSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -9,21 +9,34 @@ import java.util.Set;
 import org.caseops.domain.support.ConflictException;
 
 /**
- * What caseops knows of an action apart from HTTP: the parts of the target it requires (and those it takes when
- * given), which unfinished operations
- * block a new one (its conflict scope), which resource links name its latest operation, and the Jakarta Batch job that
- * carries it out. An action has rules here exactly when caseops can carry it out; {@link #of} is empty for the others,
+ * What caseops knows of an action apart from HTTP: the parts of the target it requires (and those
+ * it takes when given), which unfinished operations block a new one (its conflict scope), which
+ * resource links name its latest operation, and the Jakarta Batch job that carries it out. An
+ * action has rules here exactly when caseops can carry it out; {@link #of} is empty for the others,
  * which are refused before anything is stored.
  *
- * <p>Adding an action: a line in {@link #TABLE}, its job XML and batch artifacts, and its descriptor in the API.
+ * <p>Adding an action: a line in {@link #TABLE}, its job XML and batch artifacts, and its
+ * descriptor in the API.
  */
 public record ActionRules(
-    CaseAction action, Set<TargetRole> targets, Set<TargetRole> optional, ConflictScope conflict, LatestLink link) {
+    CaseAction action,
+    Set<TargetRole> targets,
+    Set<TargetRole> optional,
+    ConflictScope conflict,
+    LatestLink link) {
   private static final Map<CaseAction, ActionRules> TABLE = new EnumMap<>(CaseAction.class);
 
   static {
-    add(CaseAction.index, EnumSet.noneOf(TargetRole.class), ConflictScope.CASE, LatestLink.CASE_SOURCES_LAST_INDEX);
-    add(CaseAction.estimateStatistics, EnumSet.of(TargetRole.SEARCH), ConflictScope.SEARCH, LatestLink.SEARCH_LAST_ESTIMATE);
+    add(
+        CaseAction.index,
+        EnumSet.noneOf(TargetRole.class),
+        ConflictScope.CASE,
+        LatestLink.CASE_SOURCES_LAST_INDEX);
+    add(
+        CaseAction.estimateStatistics,
+        EnumSet.of(TargetRole.SEARCH),
+        ConflictScope.SEARCH,
+        LatestLink.SEARCH_LAST_ESTIMATE);
     add(
         CaseAction.addToReviewSet,
         EnumSet.of(TargetRole.REVIEW_SET, TargetRole.SEARCH),
@@ -49,7 +62,8 @@ public record ActionRules(
     Objects.requireNonNull(link);
   }
 
-  private static void add(CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
+  private static void add(
+      CaseAction action, Set<TargetRole> targets, ConflictScope conflict, LatestLink link) {
     add(action, targets, EnumSet.noneOf(TargetRole.class), conflict, link);
   }
 
@@ -82,7 +96,10 @@ public record ActionRules(
     return targets.contains(role);
   }
 
-  /** Whether the action takes this part of a target when a request names it (e.g. a query narrowing a review set). */
+  /**
+   * Whether the action takes this part of a target when a request names it (e.g. a query narrowing
+   * a review set).
+   */
   public boolean accepts(TargetRole role) {
     return targets.contains(role) || optional.contains(role);
   }
@@ -90,7 +107,8 @@ public record ActionRules(
   /**
    * Checks that a target has every part the action requires.
    *
-   * @throws org.caseops.domain.support.InvalidRequestException naming the first part that is missing
+   * @throws org.caseops.domain.support.InvalidRequestException naming the first part that is
+   *     missing
    */
   public OperationTarget requireComplete(OperationTarget target) {
     for (TargetRole role : TargetRole.values()) {
@@ -111,8 +129,9 @@ public record ActionRules(
   }
 
   /**
-   * Checks that none of the case's open operations blocks a new operation of this action on the target: two jobs of
-   * one action on the same conflict key would work over the same items at once, so the second waits for the first.
+   * Checks that none of the case's open operations blocks a new operation of this action on the
+   * target: two jobs of one action on the same conflict key would work over the same items at once,
+   * so the second waits for the first.
    *
    * @throws ConflictException naming the operation that blocks it
    */
@@ -136,7 +155,10 @@ public record ActionRules(
     }
   }
 
-  /** Which unfinished operations of the same action block a new one: those of the same case, search or review set. */
+  /**
+   * Which unfinished operations of the same action block a new one: those of the same case, search
+   * or review set.
+   */
   public enum ConflictScope {
     CASE(null),
     SEARCH("search"),
@@ -163,14 +185,18 @@ public record ActionRules(
   }
 
   /**
-   * The links that name an action's latest operation, written in the transaction that stores the operation, so that a
-   * client that reads the link right after submitting finds the operation it submitted.
+   * The links that name an action's latest operation, written in the transaction that stores the
+   * operation, so that a client that reads the link right after submitting finds the operation it
+   * submitted.
    */
   public enum LatestLink {
     NONE,
     /** The search's {@code lastEstimateStatisticsOperation}. */
     SEARCH_LAST_ESTIMATE,
-    /** The {@code lastIndexOperation} of every source of the case's custodians, and of those custodians. */
+    /**
+     * The {@code lastIndexOperation} of every source of the case's custodians, and of those
+     * custodians.
+     */
     CASE_SOURCES_LAST_INDEX
   }
 }

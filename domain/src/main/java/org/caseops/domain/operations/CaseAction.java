@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.caseops.domain.support.EvolvableEnum;
 
 /**
- * Graph's {@code caseAction}: the kind of long-running job an operation is. The job that carries an action out has the
- * action's name as its Jakarta Batch job id. Members after {@link #unknownFutureValue} are evolvable.
+ * Graph's {@code caseAction}: the kind of long-running job an operation is. The job that carries an
+ * action out has the action's name as its Jakarta Batch job id. Members after {@link
+ * #unknownFutureValue} are evolvable.
  */
 public enum CaseAction implements EvolvableEnum {
   contentExport(0, "ediscoveryExportOperation"),
@@ -41,7 +42,10 @@ public enum CaseAction implements EvolvableEnum {
     return derivedType;
   }
 
-  /** The {@code @odata.type} written for operations of this action, e.g. {@code #microsoft.graph.security.ediscoveryIndexOperation}. */
+  /**
+   * The {@code @odata.type} written for operations of this action, e.g. {@code
+   * #microsoft.graph.security.ediscoveryIndexOperation}.
+   */
   public String odataType() {
     return "#" + NAMESPACE + derivedType;
   }

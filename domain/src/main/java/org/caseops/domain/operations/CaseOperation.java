@@ -18,14 +18,18 @@ import org.caseops.domain.support.Ids;
 /**
  * A long-running eDiscovery job, Graph's {@code caseOperation}.
  *
- * <p>Lifecycle: created {@code notStarted} at 0% when a client submits it; its job moves it to {@code running}, raises
- * {@code percentProgress} (never lowering it), and ends it as {@code succeeded}, {@code partiallySucceeded} or
- * {@code failed} with {@code completedDateTime} and, unless it simply succeeded, a {@link ResultInfo}. An operation whose
- * job could not be started is {@code submissionFailed}. Once created, the operation is only changed by single-column
- * updates through {@link CaseOperationRepository}, so the job and the API never overwrite each other's writes.
+ * <p>Lifecycle: created {@code notStarted} at 0% when a client submits it; its job moves it to
+ * {@code running}, raises {@code percentProgress} (never lowering it), and ends it as {@code
+ * succeeded}, {@code partiallySucceeded} or {@code failed} with {@code completedDateTime} and,
+ * unless it simply succeeded, a {@link ResultInfo}. An operation whose job could not be started is
+ * {@code submissionFailed}. Once created, the operation is only changed by single-column updates
+ * through {@link CaseOperationRepository}, so the job and the API never overwrite each other's
+ * writes.
  */
 @Entity
-@Table(name = "case_operation", indexes = @Index(name = "ix_case_operation_case", columnList = "case_id,created_at"))
+@Table(
+    name = "case_operation",
+    indexes = @Index(name = "ix_case_operation_case", columnList = "case_id,created_at"))
 public class CaseOperation {
   @Id
   @Column(length = 32)
@@ -72,7 +76,8 @@ public class CaseOperation {
   protected CaseOperation() {}
 
   /** A new operation, not started yet. */
-  public static CaseOperation submit(String caseId, CaseAction action, IdentitySet by, Instant now) {
+  public static CaseOperation submit(
+      String caseId, CaseAction action, IdentitySet by, Instant now) {
     return submit(caseId, action, OperationTarget.none(), by, now);
   }
 
@@ -126,7 +131,10 @@ public class CaseOperation {
     return createdBy;
   }
 
-  /** How the operation ended; {@code null} while it runs or when it simply succeeded with nothing to report. */
+  /**
+   * How the operation ended; {@code null} while it runs or when it simply succeeded with nothing to
+   * report.
+   */
   public ResultInfo getResultInfo() {
     return resultInfo == null || resultInfo.isEmpty() ? null : resultInfo;
   }
@@ -142,8 +150,8 @@ public class CaseOperation {
 
   /**
    * The parameters its job is started (and started again, after a server restart) with: {@value
-   * OperationJobs#OPERATION_ID} and {@value OperationJobs#CASE_ID}. Everything else a job needs it reads from the
-   * operation.
+   * OperationJobs#OPERATION_ID} and {@value OperationJobs#CASE_ID}. Everything else a job needs it
+   * reads from the operation.
    */
   public Properties jobParameters() {
     Properties parameters = new Properties();

@@ -6,18 +6,19 @@ import java.util.Optional;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * The operations the server keeps. After {@link #add}, every change is a narrow update of the columns it concerns, so
- * that the job and the API never overwrite each other.
+ * The operations the server keeps. After {@link #add}, every change is a narrow update of the
+ * columns it concerns, so that the job and the API never overwrite each other.
  */
 public interface CaseOperationRepository {
   /** Stores a new operation; the row is committed when this returns. */
   void add(CaseOperation operation);
 
   /**
-   * Submits a new operation: in one transaction, serialised with every other submission on the same case, checks that
-   * no open operation of the case blocks it under its action's {@link ActionRules} ({@link
-   * ActionRules#requireNoConflict}), stores it, and writes the links that name it as its action's latest operation
-   * ({@link ActionRules#link()}). Committed when this returns; nothing is stored when it throws.
+   * Submits a new operation: in one transaction, serialised with every other submission on the same
+   * case, checks that no open operation of the case blocks it under its action's {@link
+   * ActionRules} ({@link ActionRules#requireNoConflict}), stores it, and writes the links that name
+   * it as its action's latest operation ({@link ActionRules#link()}). Committed when this returns;
+   * nothing is stored when it throws.
    *
    * @throws IllegalArgumentException when caseops has no rules for the operation's action
    * @throws org.caseops.domain.support.ResourceNotFoundException when the case does not exist
@@ -39,54 +40,69 @@ public interface CaseOperationRepository {
   }
 
   /**
-   * The case's operations that meet the query's filter, in its order (newest first, without one). Properties: {@code
-   * id}, {@code status}, {@code action}, {@code createdDateTime}, {@code completedDateTime}, {@code percentProgress}.
+   * The case's operations that meet the query's filter, in its order (newest first, without one).
+   * Properties: {@code id}, {@code status}, {@code action}, {@code createdDateTime}, {@code
+   * completedDateTime}, {@code percentProgress}.
    */
   List<CaseOperation> list(String caseId, ListQuery query);
 
   /** How many of the case's operations meet the filter; all of them for {@code null}. */
   long count(String caseId, ListQuery.Condition filter);
 
-  /** The case's operations that have not finished ({@code notStarted} or {@code running}), oldest first. */
+  /**
+   * The case's operations that have not finished ({@code notStarted} or {@code running}), oldest
+   * first.
+   */
   List<CaseOperation> listOpen(String caseId);
 
   /** Operations in any of the given statuses, across cases. */
   List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses);
 
   /**
-   * Moves a not-yet-finished operation to running, carried out by the given Jakarta Batch execution. Only the job's
-   * listener records the execution: while a job runs, its operation's row has that one writer.
+   * Moves a not-yet-finished operation to running, carried out by the given Jakarta Batch
+   * execution. Only the job's listener records the execution: while a job runs, its operation's row
+   * has that one writer.
    */
   void markRunning(String operationId, long executionId);
 
   /**
-   * Moves an operation back to running because its batch job instance is being restarted from its checkpoint (a new
-   * execution of the same job instance). Accepts an operation that is {@code failed}, {@code notStarted} or
-   * {@code running}; clears its completedDateTime and resultInfo, keeps its percentProgress. This is the only way a
-   * failed operation changes again, and only the restart of the operation's own job may call it; succeeded,
-   * partiallySucceeded and submissionFailed operations never change.
+   * Moves an operation back to running because its batch job instance is being restarted from its
+   * checkpoint (a new execution of the same job instance). Accepts an operation that is {@code
+   * failed}, {@code notStarted} or {@code running}; clears its completedDateTime and resultInfo,
+   * keeps its percentProgress. This is the only way a failed operation changes again, and only the
+   * restart of the operation's own job may call it; succeeded, partiallySucceeded and
+   * submissionFailed operations never change.
    *
    * @return whether the operation is now running with the given execution
    */
   boolean reopen(String operationId, long executionId);
 
-  /** Raises percentProgress to the given value; a lower value than the stored one changes nothing. */
+  /**
+   * Raises percentProgress to the given value; a lower value than the stored one changes nothing.
+   */
   void raiseProgress(String operationId, int percent);
 
   /**
-   * Ends the operation in a terminal status with its result, at the given time. Succeeded operations also reach 100%.
+   * Ends the operation in a terminal status with its result, at the given time. Succeeded
+   * operations also reach 100%.
    *
    * @return whether the operation was ended (false when it had ended already, or does not exist)
    */
-  boolean complete(String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
+  boolean complete(
+      String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
 
   /**
-   * Ends the operation as {@link #complete} does, but only while it is still carried out by the given execution.
+   * Ends the operation as {@link #complete} does, but only while it is still carried out by the
+   * given execution.
    *
    * @return whether the operation was ended
    */
   boolean completeExecution(
-      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt);
+      String operationId,
+      long executionId,
+      CaseOperationStatus status,
+      ResultInfo resultInfo,
+      Instant completedAt);
 
   /** Records what an estimateStatistics operation found. */
   void recordEstimate(String operationId, EstimateStatistics estimate);

@@ -25,6 +25,9 @@ public enum CaseOperationStatus implements EvolvableEnum {
 
   /** Whether an operation in this status will not change any more. */
   public boolean isTerminal() {
-    return this == submissionFailed || this == succeeded || this == partiallySucceeded || this == failed;
+    return this == submissionFailed
+        || this == succeeded
+        || this == partiallySucceeded
+        || this == failed;
   }
 }

@@ -4,9 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * What an estimateStatistics operation found, as Graph's {@code ediscoveryEstimateOperation} reports it: indexed items
- * that match the query (each counted once) and their total size, unindexed items in the search's scope and their total
- * size, and how many mailboxes and sites have hits.
+ * What an estimateStatistics operation found, as Graph's {@code ediscoveryEstimateOperation}
+ * reports it: indexed items that match the query (each counted once) and their total size,
+ * unindexed items in the search's scope and their total size, and how many mailboxes and sites have
+ * hits.
  */
 @Embeddable
 public class EstimateStatistics {

@@ -5,12 +5,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The batch runtime as operations need it: the one port through which caseops starts, restarts and inspects the
- * Jakarta Batch jobs that carry operations out (its implementation wraps the {@code JobOperator}). Submission, start-up
- * recovery and the operation watch all use it.
+ * The batch runtime as operations need it: the one port through which caseops starts, restarts and
+ * inspects the Jakarta Batch jobs that carry operations out (its implementation wraps the {@code
+ * JobOperator}). Submission, start-up recovery and the operation watch all use it.
  *
- * <p>The job contract: every job is started with the parameters of {@link CaseOperation#jobParameters()}, {@value
- * #OPERATION_ID} and {@value #CASE_ID}, and its job XML hands them on as job properties of the same names.
+ * <p>The job contract: every job is started with the parameters of {@link
+ * CaseOperation#jobParameters()}, {@value #OPERATION_ID} and {@value #CASE_ID}, and its job XML
+ * hands them on as job properties of the same names.
  */
 public interface OperationJobs {
   /** The job parameter that names the operation a job carries out. */
@@ -29,10 +30,16 @@ public interface OperationJobs {
    */
   long start(String jobName, Properties parameters);
 
-  /** Restarts the job instance of a failed or stopped execution from its checkpoint; returns the new execution id. */
+  /**
+   * Restarts the job instance of a failed or stopped execution from its checkpoint; returns the new
+   * execution id.
+   */
   long restart(long executionId, Properties parameters);
 
-  /** The execution, or empty if the batch runtime does not know it (for example, its job repository was lost). */
+  /**
+   * The execution, or empty if the batch runtime does not know it (for example, its job repository
+   * was lost).
+   */
   Optional<Execution> execution(long executionId);
 
   /** The status of a job execution, as Jakarta Batch names them. */
@@ -47,11 +54,15 @@ public interface OperationJobs {
   }
 
   /**
-   * What the batch runtime remembers of an execution: its status, parameters, when it ended ({@code null} while it
-   * runs) and its exit status ({@code null} when unknown).
+   * What the batch runtime remembers of an execution: its status, parameters, when it ended ({@code
+   * null} while it runs) and its exit status ({@code null} when unknown).
    */
   record Execution(
-      long executionId, ExecutionStatus status, Properties parameters, Instant endTime, String exitStatus) {
+      long executionId,
+      ExecutionStatus status,
+      Properties parameters,
+      Instant endTime,
+      String exitStatus) {
     public Execution(long executionId, ExecutionStatus status, Properties parameters) {
       this(executionId, status, parameters, null, null);
     }

@@ -6,10 +6,12 @@ import java.util.List;
  * The rules of an operation's life, which every guarded update of an operation follows:
  *
  * <ul>
- *   <li>an operation is <em>open</em> while {@code notStarted} or {@code running}; only an open operation moves to
- *       running, gains progress or ends, and only open operations block another of their action;
- *   <li>an operation can be <em>reopened</em> (its job instance restarted from its checkpoint) while open or {@code
- *       failed}; succeeded, partiallySucceeded and submissionFailed operations never change again;
+ *   <li>an operation is <em>open</em> while {@code notStarted} or {@code running}; only an open
+ *       operation moves to running, gains progress or ends, and only open operations block another
+ *       of their action;
+ *   <li>an operation can be <em>reopened</em> (its job instance restarted from its checkpoint)
+ *       while open or {@code failed}; succeeded, partiallySucceeded and submissionFailed operations
+ *       never change again;
  *   <li>{@code percentProgress} stays within 0 to 100 and never goes back;
  *   <li>an operation that succeeds reaches 100%; any other end keeps the progress it had.
  * </ul>
@@ -21,7 +23,8 @@ public final class OperationLifecycle {
 
   /** The statuses from which a restart of the operation's job may move it back to running. */
   public static final List<CaseOperationStatus> REOPENABLE =
-      List.of(CaseOperationStatus.notStarted, CaseOperationStatus.running, CaseOperationStatus.failed);
+      List.of(
+          CaseOperationStatus.notStarted, CaseOperationStatus.running, CaseOperationStatus.failed);
 
   private OperationLifecycle() {}
 
@@ -38,7 +41,10 @@ public final class OperationLifecycle {
     return Math.max(0, Math.min(100, percent));
   }
 
-  /** The progress after a job reports {@code reported} on an operation at {@code current}: it never goes back. */
+  /**
+   * The progress after a job reports {@code reported} on an operation at {@code current}: it never
+   * goes back.
+   */
   public static int raised(int current, int reported) {
     return Math.max(current, bounded(reported));
   }

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What an operation works on and how: the search (estimateStatistics, addToReviewSet), the review set
- * (addToReviewSet, applyTags), the review-set query (applyTags), the tags to add and remove (applyTags), and the
- * action's option flags as comma-separated member names (statisticsOptions, additionalDataOptions, itemsToInclude).
- * The index action has none.
+ * What an operation works on and how: the search (estimateStatistics, addToReviewSet), the review
+ * set (addToReviewSet, applyTags), the review-set query (applyTags), the tags to add and remove
+ * (applyTags), and the action's option flags as comma-separated member names (statisticsOptions,
+ * additionalDataOptions, itemsToInclude). The index action has none.
  */
 @Embeddable
 public class OperationTarget {
@@ -34,7 +34,12 @@ public class OperationTarget {
   protected OperationTarget() {}
 
   private OperationTarget(
-      String searchId, String reviewSetId, String queryId, String tagsToAdd, String tagsToRemove, String options) {
+      String searchId,
+      String reviewSetId,
+      String queryId,
+      String tagsToAdd,
+      String tagsToRemove,
+      String options) {
     this.searchId = searchId;
     this.reviewSetId = reviewSetId;
     this.queryId = queryId;
@@ -51,13 +56,15 @@ public class OperationTarget {
     return new OperationTarget(searchId, null, null, null, null, join(options));
   }
 
-  public static OperationTarget reviewSet(String reviewSetId, String searchId, List<String> options) {
+  public static OperationTarget reviewSet(
+      String reviewSetId, String searchId, List<String> options) {
     return new OperationTarget(searchId, reviewSetId, null, null, null, join(options));
   }
 
   public static OperationTarget tags(
       String reviewSetId, String queryId, List<String> tagsToAdd, List<String> tagsToRemove) {
-    return new OperationTarget(null, reviewSetId, queryId, join(tagsToAdd), join(tagsToRemove), null);
+    return new OperationTarget(
+        null, reviewSetId, queryId, join(tagsToAdd), join(tagsToRemove), null);
   }
 
   /** A target with any of its parts; {@code null} or empty for the parts an action does not use. */

@@ -4,8 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * Graph's {@code resultInfo}: how an operation ended. {@code code} follows HTTP classes (2xx success, 4xx a problem
- * with the input, 5xx a problem of the server), {@code message} is for people and never holds a stack trace.
+ * Graph's {@code resultInfo}: how an operation ended. {@code code} follows HTTP classes (2xx
+ * success, 4xx a problem with the input, 5xx a problem of the server), {@code message} is for
+ * people and never holds a stack trace.
  */
 @Embeddable
 public class ResultInfo {
@@ -25,7 +26,10 @@ public class ResultInfo {
   public ResultInfo(int code, int subcode, String message) {
     this.code = code;
     this.subcode = subcode;
-    this.message = message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
+    this.message =
+        message == null || message.length() <= MAX_MESSAGE
+            ? message
+            : message.substring(0, MAX_MESSAGE);
   }
 
   public Integer getCode() {

@@ -3,16 +3,19 @@ package org.caseops.domain.operations;
 import org.caseops.domain.support.InvalidRequestException;
 
 /**
- * A part of an operation's target that an action may require, in the order a request's parts are read and checked,
- * with the name the part has in a request body (as the Graph SDKs serialize the derived operation types: {@code
- * "search": {"id": ...}} or {@code "search@odata.bind": "<url>"}).
+ * A part of an operation's target that an action may require, in the order a request's parts are
+ * read and checked, with the name the part has in a request body (as the Graph SDKs serialize the
+ * derived operation types: {@code "search": {"id": ...}} or {@code "search@odata.bind": "<url>"}).
  */
 public enum TargetRole {
   /** The review set the operation writes (addToReviewSet) or reads (applyTags). */
   REVIEW_SET("reviewSet"),
   /** The search the operation runs (estimateStatistics, addToReviewSet). */
   SEARCH("search"),
-  /** The review-set query whose matches the operation works on (applyTags); also accepted as {@code reviewSetQuery}. */
+  /**
+   * The review-set query whose matches the operation works on (applyTags); also accepted as {@code
+   * reviewSetQuery}.
+   */
   QUERY("query"),
   /** The tags to add and to remove (applyTags): at least one of them, no tag in both. */
   TAGS("tagsToAdd");

@@ -12,8 +12,9 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * Graph's {@code ediscoveryReviewSet}: a named set of copies of a case's items for counsel to review. Its display name
- * is unique in the case (ignoring case) and at most {@value #MAX_NAME} characters long.
+ * Graph's {@code ediscoveryReviewSet}: a named set of copies of a case's items for counsel to
+ * review. Its display name is unique in the case (ignoring case) and at most {@value #MAX_NAME}
+ * characters long.
  */
 @Entity
 @Table(name = "review_set")

@@ -11,15 +11,19 @@ import org.caseops.domain.items.Item;
 import org.caseops.domain.support.Ids;
 
 /**
- * One file of a review set: the case's own copy of a catalogued item. Its content is kept in the case's content store
- * under its SHA-256 (stored once however many review sets hold it), and its metadata is copied here when it is added,
- * so that later changes to, or purges of, the source do not change what counsel reviews. An item is in a review set at
- * most once: the file's id is derived from the review set and the item.
+ * One file of a review set: the case's own copy of a catalogued item. Its content is kept in the
+ * case's content store under its SHA-256 (stored once however many review sets hold it), and its
+ * metadata is copied here when it is added, so that later changes to, or purges of, the source do
+ * not change what counsel reviews. An item is in a review set at most once: the file's id is
+ * derived from the review set and the item.
  */
 @Entity
 @Table(
     name = "review_set_item",
-    uniqueConstraints = @UniqueConstraint(name = "uq_review_set_item", columnNames = {"review_set_id", "item_id"}),
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "uq_review_set_item",
+            columnNames = {"review_set_id", "item_id"}),
     indexes = @Index(name = "ix_review_set_item_set", columnList = "review_set_id,added_at"))
 public class ReviewSetItem {
   @Id
@@ -84,7 +88,9 @@ public class ReviewSetItem {
     return Ids.stableHex32(reviewSetId, itemId);
   }
 
-  /** The review set's copy of a catalogued item, whose content is stored under the item's SHA-256. */
+  /**
+   * The review set's copy of a catalogued item, whose content is stored under the item's SHA-256.
+   */
   public static ReviewSetItem copyOf(
       String reviewSetId, Item item, String kind, String name, String operationId, Instant now) {
     ReviewSetItem r = new ReviewSetItem();

@@ -12,7 +12,9 @@ import java.util.Objects;
 /** A review tag on a review-set file. */
 @Entity
 @IdClass(ReviewSetItemTag.Key.class)
-@Table(name = "review_set_item_tag", indexes = @Index(name = "ix_item_tag_tag", columnList = "tag_id"))
+@Table(
+    name = "review_set_item_tag",
+    indexes = @Index(name = "ix_item_tag_tag", columnList = "tag_id"))
 public class ReviewSetItemTag {
   @Id
   @Column(name = "review_set_item_id", length = 32)
@@ -59,7 +61,9 @@ public class ReviewSetItemTag {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(reviewSetItemId, k.reviewSetItemId) && Objects.equals(tagId, k.tagId);
+      return o instanceof Key k
+          && Objects.equals(reviewSetItemId, k.reviewSetItemId)
+          && Objects.equals(tagId, k.tagId);
     }
 
     @Override

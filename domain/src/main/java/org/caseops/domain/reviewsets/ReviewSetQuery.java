@@ -13,8 +13,9 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * Graph's {@code ediscoveryReviewSetQuery}: a saved KQL query over the files of one review set, where {@code tag:}
- * restrictions may name review tags as well. An empty query matches every file of the review set.
+ * Graph's {@code ediscoveryReviewSetQuery}: a saved KQL query over the files of one review set,
+ * where {@code tag:} restrictions may name review tags as well. An empty query matches every file
+ * of the review set.
  */
 @Entity
 @Table(name = "review_set_query")
@@ -64,7 +65,12 @@ public class ReviewSetQuery {
   protected ReviewSetQuery() {}
 
   public static ReviewSetQuery create(
-      String caseId, String reviewSetId, String displayName, String contentQuery, IdentitySet by, Instant now) {
+      String caseId,
+      String reviewSetId,
+      String displayName,
+      String contentQuery,
+      IdentitySet by,
+      Instant now) {
     ReviewSetQuery q = new ReviewSetQuery();
     q.id = Ids.newGuid();
     q.caseId = caseId;

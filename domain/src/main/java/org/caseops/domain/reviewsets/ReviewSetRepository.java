@@ -13,8 +13,8 @@ public interface ReviewSetRepository {
   Optional<ReviewSet> find(String caseId, String reviewSetId);
 
   /**
-   * The case's review sets that meet the query's filter, in its order (creation time, oldest first, without one).
-   * Properties: {@code id}, {@code displayName}, {@code createdDateTime}.
+   * The case's review sets that meet the query's filter, in its order (creation time, oldest first,
+   * without one). Properties: {@code id}, {@code displayName}, {@code createdDateTime}.
    */
   List<ReviewSet> list(String caseId, ListQuery query);
 
@@ -29,7 +29,10 @@ public interface ReviewSetRepository {
   /** Adds files in one batch; the caller has left out those already present. */
   void addItems(List<ReviewSetItem> items);
 
-  /** Takes files out again by their own ids, in the caller's transaction (files just added whose copy failed). */
+  /**
+   * Takes files out again by their own ids, in the caller's transaction (files just added whose
+   * copy failed).
+   */
   void removeItems(Collection<String> reviewSetItemIds);
 
   /** One file, by its own id. */
@@ -45,9 +48,9 @@ public interface ReviewSetRepository {
   }
 
   /**
-   * The review set's files that meet the query's filter, in its order (the order they were added, then by id, without
-   * one). Properties: {@code id}, {@code name}, {@code subjectTitle}, {@code size} (a {@link Long}) and {@code
-   * dateTime} (the sent time, else the time the file was added).
+   * The review set's files that meet the query's filter, in its order (the order they were added,
+   * then by id, without one). Properties: {@code id}, {@code name}, {@code subjectTitle}, {@code
+   * size} (a {@link Long}) and {@code dateTime} (the sent time, else the time the file was added).
    */
   List<ReviewSetItem> listItems(String reviewSetId, ListQuery query);
 

@@ -15,9 +15,10 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * Graph's {@code ediscoveryReviewTag}: a label reviewers put on review-set files. Tags form a tree within a case (a tag
- * may have a parent); the parent's {@link ChildSelectability} says whether a file may carry one or many of its
- * children. Display names are unique in the case, ignoring case, so that {@code tag:"name"} in a query names one tag.
+ * Graph's {@code ediscoveryReviewTag}: a label reviewers put on review-set files. Tags form a tree
+ * within a case (a tag may have a parent); the parent's {@link ChildSelectability} says whether a
+ * file may carry one or many of its children. Display names are unique in the case, ignoring case,
+ * so that {@code tag:"name"} in a query names one tag.
  */
 @Entity
 @Table(name = "review_tag")
@@ -74,7 +75,8 @@ public class ReviewTag {
     t.caseId = caseId;
     t.displayName = displayName;
     t.description = description;
-    t.childSelectability = childSelectability == null ? ChildSelectability.Many : childSelectability;
+    t.childSelectability =
+        childSelectability == null ? ChildSelectability.Many : childSelectability;
     t.parentId = parentId;
     t.createdDateTime = now;
     t.createdBy = by;

@@ -17,8 +17,9 @@ public interface ReviewTagRepository {
   Optional<ReviewTag> findByName(String caseId, String displayName);
 
   /**
-   * The case's tags that meet the query's filter, in its order (creation time, oldest first, without one).
-   * Properties: {@code id}, {@code displayName}, {@code childSelectability}, {@code lastModifiedDateTime}.
+   * The case's tags that meet the query's filter, in its order (creation time, oldest first,
+   * without one). Properties: {@code id}, {@code displayName}, {@code childSelectability}, {@code
+   * lastModifiedDateTime}.
    */
   List<ReviewTag> list(String caseId, ListQuery query);
 
@@ -33,8 +34,8 @@ public interface ReviewTagRepository {
   }
 
   /**
-   * The tag's direct children that meet the query's filter, in its order (creation time, oldest first, without one);
-   * the properties of {@link #list(String, ListQuery)}.
+   * The tag's direct children that meet the query's filter, in its order (creation time, oldest
+   * first, without one); the properties of {@link #list(String, ListQuery)}.
    */
   List<ReviewTag> children(String caseId, String parentId, ListQuery query);
 
@@ -53,8 +54,8 @@ public interface ReviewTagRepository {
   Set<String> itemIdsWithTag(String reviewSetId, String tagId);
 
   /**
-   * Puts tags on, and takes tags off, review-set files in one batch: {@code add} and {@code remove} map a file's id to
-   * tag ids. Adding a tag a file has, or removing one it lacks, changes nothing.
+   * Puts tags on, and takes tags off, review-set files in one batch: {@code add} and {@code remove}
+   * map a file's id to tag ids. Adding a tag a file has, or removing one it lacks, changes nothing.
    */
   void retag(String reviewSetId, Map<String, Set<String>> add, Map<String, Set<String>> remove);
 }

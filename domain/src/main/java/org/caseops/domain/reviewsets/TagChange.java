@@ -10,17 +10,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The tags an applyTags operation puts on and takes off files, checked against the case's tags. On a file, the tags
- * to remove go first, then each tag to add goes on; a tag whose parent allows {@link ChildSelectability#One} child
- * takes that parent's other children off the file.
+ * The tags an applyTags operation puts on and takes off files, checked against the case's tags. On
+ * a file, the tags to remove go first, then each tag to add goes on; a tag whose parent allows
+ * {@link ChildSelectability#One} child takes that parent's other children off the file.
  */
 public final class TagChange {
   private final Set<String> add;
   private final Set<String> remove;
+
   /** For each tag to add whose parent allows one child: the parent's other children. */
   private final Map<String, Set<String>> exclusiveSiblings;
 
-  private TagChange(Set<String> add, Set<String> remove, Map<String, Set<String>> exclusiveSiblings) {
+  private TagChange(
+      Set<String> add, Set<String> remove, Map<String, Set<String>> exclusiveSiblings) {
     this.add = add;
     this.remove = remove;
     this.exclusiveSiblings = exclusiveSiblings;
@@ -29,11 +31,14 @@ public final class TagChange {
   /**
    * The change of the given tag ids among the case's tags.
    *
-   * @throws IllegalArgumentException naming the problem when a tag id is not a tag of the case, a tag is both added
-   *     and removed, or two children of a parent that allows one child are added together
+   * @throws IllegalArgumentException naming the problem when a tag id is not a tag of the case, a
+   *     tag is both added and removed, or two children of a parent that allows one child are added
+   *     together
    */
-  public static TagChange of(List<String> tagsToAdd, List<String> tagsToRemove, Collection<ReviewTag> caseTags) {
-    Map<String, ReviewTag> tags = caseTags.stream().collect(Collectors.toMap(ReviewTag::getId, Function.identity()));
+  public static TagChange of(
+      List<String> tagsToAdd, List<String> tagsToRemove, Collection<ReviewTag> caseTags) {
+    Map<String, ReviewTag> tags =
+        caseTags.stream().collect(Collectors.toMap(ReviewTag::getId, Function.identity()));
     Set<String> add = new LinkedHashSet<>(tagsToAdd);
     Set<String> remove = new LinkedHashSet<>(tagsToRemove);
     for (String id : union(add, remove)) {
@@ -44,7 +49,9 @@ public final class TagChange {
     for (String id : add) {
       if (remove.contains(id)) {
         throw new IllegalArgumentException(
-            "The tag '" + tags.get(id).getDisplayName() + "' is both in tagsToAdd and in tagsToRemove.");
+            "The tag '"
+                + tags.get(id).getDisplayName()
+                + "' is both in tagsToAdd and in tagsToRemove.");
       }
     }
     Map<String, Set<String>> siblings = new HashMap<>();

@@ -22,10 +22,11 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
- * Graph's {@code ediscoverySearch}: a KQL {@link #getContentQuery() content query} run over the sources in its scope.
- * Its scope is the custodian sources bound to it ({@code custodianSources}), the sources added outside custodians
- * ({@code additionalSources}), and every source of the case's custodians when its {@link DataSourceScopes} include
- * {@code allCaseCustodians}. An empty content query matches every item in scope.
+ * Graph's {@code ediscoverySearch}: a KQL {@link #getContentQuery() content query} run over the
+ * sources in its scope. Its scope is the custodian sources bound to it ({@code custodianSources}),
+ * the sources added outside custodians ({@code additionalSources}), and every source of the case's
+ * custodians when its {@link DataSourceScopes} include {@code allCaseCustodians}. An empty content
+ * query matches every item in scope.
  */
 @Entity
 @Table(name = "ediscovery_search")

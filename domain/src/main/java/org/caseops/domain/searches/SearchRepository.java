@@ -11,8 +11,9 @@ public interface SearchRepository {
   Optional<EdiscoverySearch> find(String caseId, String searchId);
 
   /**
-   * The case's searches that meet the query's filter, in its order (creation time, oldest first, without one).
-   * Properties: {@code id}, {@code displayName}, {@code createdDateTime}, {@code lastModifiedDateTime}.
+   * The case's searches that meet the query's filter, in its order (creation time, oldest first,
+   * without one). Properties: {@code id}, {@code displayName}, {@code createdDateTime}, {@code
+   * lastModifiedDateTime}.
    */
   List<EdiscoverySearch> list(String caseId, ListQuery query);
 

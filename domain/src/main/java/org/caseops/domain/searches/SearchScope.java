@@ -6,8 +6,9 @@ import java.util.Set;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * Which sources a search covers: the custodian sources bound to it, the additional sources, and, when it covers all
- * case custodians, every source of the case's custodians. No other data source scope widens a search.
+ * Which sources a search covers: the custodian sources bound to it, the additional sources, and,
+ * when it covers all case custodians, every source of the case's custodians. No other data source
+ * scope widens a search.
  */
 public final class SearchScope {
   private SearchScope() {}
@@ -17,7 +18,8 @@ public final class SearchScope {
    *
    * @param caseSources every source of every custodian of the search's case
    */
-  public static Set<String> sourceIds(EdiscoverySearch search, Collection<CustodianSource> caseSources) {
+  public static Set<String> sourceIds(
+      EdiscoverySearch search, Collection<CustodianSource> caseSources) {
     Set<String> ids = new LinkedHashSet<>(search.getCustodianSourceIds());
     ids.addAll(search.getAdditionalSourceIds());
     if (search.coversAllCaseCustodians()) {

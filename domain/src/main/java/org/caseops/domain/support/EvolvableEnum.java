@@ -1,12 +1,14 @@
 package org.caseops.domain.support;
 
 /**
- * A Graph evolvable enumeration: members are ordered by their numeric value, and {@code unknownFutureValue} separates
- * the members every client knows from those added later. Later members are only shown to, or taken from, clients that
- * ask for them with {@code Prefer: include-unknown-enum-members}.
+ * A Graph evolvable enumeration: members are ordered by their numeric value, and {@code
+ * unknownFutureValue} separates the members every client knows from those added later. Later
+ * members are only shown to, or taken from, clients that ask for them with {@code Prefer:
+ * include-unknown-enum-members}.
  *
- * <p>Implementations are enums with a member named {@code unknownFutureValue}; each gives only its members' numeric
- * values ({@link #value()}): the wire name is the member's name and the sentinel is found by name.
+ * <p>Implementations are enums with a member named {@code unknownFutureValue}; each gives only its
+ * members' numeric values ({@link #value()}): the wire name is the member's name and the sentinel
+ * is found by name.
  */
 public interface EvolvableEnum {
 
@@ -21,7 +23,9 @@ public interface EvolvableEnum {
   /** The member's numeric value in the Graph schema. */
   int value();
 
-  /** The numeric value of the enum's {@code unknownFutureValue} sentinel (looked up once per enum). */
+  /**
+   * The numeric value of the enum's {@code unknownFutureValue} sentinel (looked up once per enum).
+   */
   default int sentinelValue() {
     return EvolvableEnumSentinels.valueOf(((Enum<?>) this).getDeclaringClass());
   }
@@ -36,7 +40,10 @@ public interface EvolvableEnum {
     return value() > sentinelValue();
   }
 
-  /** The name written to a client: the real name, or {@code unknownFutureValue} for a later member it did not ask for. */
+  /**
+   * The name written to a client: the real name, or {@code unknownFutureValue} for a later member
+   * it did not ask for.
+   */
   default String wireName(boolean includeUnknownMembers) {
     return isAfterSentinel() && !includeUnknownMembers ? SENTINEL_NAME : wireName();
   }

@@ -1,8 +1,8 @@
 package org.caseops.domain.support;
 
 /**
- * The numeric value of each evolvable enum's {@code unknownFutureValue} member, found once per enum type: {@link
- * EvolvableEnum#sentinelValue()} is asked for every value written to a client.
+ * The numeric value of each evolvable enum's {@code unknownFutureValue} member, found once per enum
+ * type: {@link EvolvableEnum#sentinelValue()} is asked for every value written to a client.
  */
 final class EvolvableEnumSentinels {
   private static final ClassValue<Integer> SENTINELS =
@@ -18,7 +18,9 @@ final class EvolvableEnumSentinels {
             }
           }
           throw new IllegalStateException(
-              type.getName() + " is an evolvable enum without a member named " + EvolvableEnum.SENTINEL_NAME);
+              type.getName()
+                  + " is an evolvable enum without a member named "
+                  + EvolvableEnum.SENTINEL_NAME);
         }
       };
 

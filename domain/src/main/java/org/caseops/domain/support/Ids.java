@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Identifier rules: GUIDs for cases, custodians and sources; 32 lowercase hex characters for operations and items. */
+/**
+ * Identifier rules: GUIDs for cases, custodians and sources; 32 lowercase hex characters for
+ * operations and items.
+ */
 public final class Ids {
   private Ids() {}
 
@@ -19,8 +22,8 @@ public final class Ids {
   }
 
   /**
-   * A stable 32-hex id derived from the given parts, so that the same source location always names the same item,
-   * whichever run or restart catalogues it.
+   * A stable 32-hex id derived from the given parts, so that the same source location always names
+   * the same item, whichever run or restart catalogues it.
    */
   public static String stableHex32(String... parts) {
     try {

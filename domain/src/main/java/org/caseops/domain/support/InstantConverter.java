@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Stores {@link Instant}s as {@code TIMESTAMP WITH TIME ZONE} in UTC, whatever the server's time zone. */
+/**
+ * Stores {@link Instant}s as {@code TIMESTAMP WITH TIME ZONE} in UTC, whatever the server's time
+ * zone.
+ */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
   @Override

@@ -5,14 +5,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A page of a collection: an optional filter tree, order keys, an offset and a limit. Properties are named as the
- * client names them (for example {@code createdDateTime}); each repository maps the names it accepts to its own
- * attributes and refuses any other with {@link IllegalArgumentException}. Values are {@link String}, {@link Long},
- * {@link java.time.Instant}, {@link Boolean}, enum constants, or {@code null}. Comparisons follow OData: a comparison
- * with a missing value is false, never unknown, so {@link Not} simply negates.
+ * A page of a collection: an optional filter tree, order keys, an offset and a limit. Properties
+ * are named as the client names them (for example {@code createdDateTime}); each repository maps
+ * the names it accepts to its own attributes and refuses any other with {@link
+ * IllegalArgumentException}. Values are {@link String}, {@link Long}, {@link java.time.Instant},
+ * {@link Boolean}, enum constants, or {@code null}. Comparisons follow OData: a comparison with a
+ * missing value is false, never unknown, so {@link Not} simply negates.
  *
  * @param filter the condition items must meet, or {@code null} for all items
- * @param order the order keys, most significant first; the repository appends its own stable tie-breakers
+ * @param order the order keys, most significant first; the repository appends its own stable
+ *     tie-breakers
  */
 public record ListQuery(Condition filter, List<OrderKey> order, int offset, int limit) {
 
@@ -65,8 +67,8 @@ public record ListQuery(Condition filter, List<OrderKey> order, int offset, int 
   }
 
   /**
-   * The property compared with a value. With a {@code null} value only {@link Operator#EQ} (is missing) and {@link
-   * Operator#NE} (is present) are allowed.
+   * The property compared with a value. With a {@code null} value only {@link Operator#EQ} (is
+   * missing) and {@link Operator#NE} (is present) are allowed.
    */
   public record Comparison(String property, Operator operator, Object value) implements Condition {
     public Comparison {

@@ -16,7 +16,9 @@ class CustodianSourceTest {
 
   @Test
   void siteReadsHostThenPathSegments() {
-    assertThat(CustodianSource.evidencePath(SourceKind.SITE, "https://Contoso.sharepoint.com/sites/Legal/"))
+    assertThat(
+            CustodianSource.evidencePath(
+                SourceKind.SITE, "https://Contoso.sharepoint.com/sites/Legal/"))
         .containsExactly("sites", "contoso.sharepoint.com", "sites", "Legal");
   }
 

@@ -109,7 +109,8 @@ class KqlParserTest {
   void notBindsTighterThanAndWhichBindsTighterThanOr() {
     assertThat(parse("a OR b AND c")).isEqualTo(or(word("a"), and(word("b"), word("c"))));
     assertThat(parse("a AND b OR c")).isEqualTo(or(and(word("a"), word("b")), word("c")));
-    assertThat(parse("a b OR c d")).isEqualTo(or(and(word("a"), word("b")), and(word("c"), word("d"))));
+    assertThat(parse("a b OR c d"))
+        .isEqualTo(or(and(word("a"), word("b")), and(word("c"), word("d"))));
     assertThat(parse("NOT a OR b")).isEqualTo(or(new Not(word("a")), word("b")));
     assertThat(parse("NOT a AND b")).isEqualTo(and(new Not(word("a")), word("b")));
   }
@@ -117,14 +118,16 @@ class KqlParserTest {
   @Test
   void parenthesesGroup() {
     assertThat(parse("(a OR b) AND c")).isEqualTo(and(or(word("a"), word("b")), word("c")));
-    assertThat(parse("a AND (b OR (c d))")).isEqualTo(and(word("a"), or(word("b"), and(word("c"), word("d")))));
+    assertThat(parse("a AND (b OR (c d))"))
+        .isEqualTo(and(word("a"), or(word("b"), and(word("c"), word("d")))));
     assertThat(parse("NOT (a OR b)")).isEqualTo(new Not(or(word("a"), word("b"))));
     assertThat(parse("((a))")).isEqualTo(word("a"));
   }
 
   @Test
   void textAndAddressRestrictions() {
-    assertThat(parse("from:alice@example.com")).isEqualTo(new Term(FROM, "alice@example.com", false));
+    assertThat(parse("from:alice@example.com"))
+        .isEqualTo(new Term(FROM, "alice@example.com", false));
     assertThat(parse("FROM:alice")).isEqualTo(new Term(FROM, "alice", false));
     assertThat(parse("Subject:\"q1 budget\"")).isEqualTo(new Phrase(SUBJECT, "q1 budget"));
     assertThat(parse("body:walrus")).isEqualTo(new Term(BODY, "walrus", false));
@@ -142,7 +145,9 @@ class KqlParserTest {
     assertThat(parse("subject:(budget \"q1 plan\" NOT draft*) report"))
         .isEqualTo(
             and(
-                and(new Term(SUBJECT, "budget", false), new Phrase(SUBJECT, "q1 plan"),
+                and(
+                    new Term(SUBJECT, "budget", false),
+                    new Phrase(SUBJECT, "q1 plan"),
                     new Not(new Term(SUBJECT, "draft", true))),
                 word("report")));
     assertThat(parse("kind:(email OR docs)"))
@@ -318,7 +323,8 @@ class KqlParserTest {
   void unbalancedParenthesesAndQuotesAreErrors() {
     fails("(budget OR report", 17, "Expected ')'");
     assertThatThrownBy(() -> parse("(budget OR report"))
-        .hasMessage("Expected ')' (to close '(' at position 0) but found the end of the query at position 17");
+        .hasMessage(
+            "Expected ')' (to close '(' at position 0) but found the end of the query at position 17");
     fails("budget)", 6, "Unexpected ')'");
     fails("(a OR (b c)", 11, "Expected ')'");
     fails("()", 1, "Expected a term inside '()'");

@@ -19,7 +19,10 @@ class ActionRulesTest {
   void theActionsCarriedOutAreExactlyThoseWithJobsSoFar() {
     assertThat(ActionRules.carriedOut())
         .containsExactlyInAnyOrder(
-            CaseAction.index, CaseAction.estimateStatistics, CaseAction.addToReviewSet, CaseAction.applyTags);
+            CaseAction.index,
+            CaseAction.estimateStatistics,
+            CaseAction.addToReviewSet,
+            CaseAction.applyTags);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");
@@ -37,13 +40,19 @@ class ActionRulesTest {
         .doesNotThrowAnyException();
 
     ActionRules tags = ActionRules.of(CaseAction.applyTags).orElseThrow();
-    assertThatThrownBy(() -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of())))
+    assertThatThrownBy(
+            () -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of())))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("tagsToAdd")
         .hasMessageContaining("tagsToRemove");
-    assertThatCode(() -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of("t1"))))
+    assertThatCode(
+            () -> tags.requireComplete(OperationTarget.tags("r1", "q1", List.of(), List.of("t1"))))
         .doesNotThrowAnyException();
-    assertThatCode(() -> ActionRules.of(CaseAction.index).orElseThrow().requireComplete(OperationTarget.none()))
+    assertThatCode(
+            () ->
+                ActionRules.of(CaseAction.index)
+                    .orElseThrow()
+                    .requireComplete(OperationTarget.none()))
         .doesNotThrowAnyException();
   }
 
@@ -51,20 +60,32 @@ class ActionRulesTest {
   void onlyAnOpenOperationOfTheSameActionOnTheSameConflictKeyBlocks() {
     ActionRules estimate = ActionRules.of(CaseAction.estimateStatistics).orElseThrow();
     CaseOperation onS1 =
-        CaseOperation.submit("c1", CaseAction.estimateStatistics, OperationTarget.search("s1", List.of()), ALICE, NOW);
+        CaseOperation.submit(
+            "c1",
+            CaseAction.estimateStatistics,
+            OperationTarget.search("s1", List.of()),
+            ALICE,
+            NOW);
     CaseOperation index = CaseOperation.submit("c1", CaseAction.index, ALICE, NOW);
 
-    assertThatThrownBy(() -> estimate.requireNoConflict(OperationTarget.search("s1", List.of()), List.of(onS1, index)))
+    assertThatThrownBy(
+            () ->
+                estimate.requireNoConflict(
+                    OperationTarget.search("s1", List.of()), List.of(onS1, index)))
         .isInstanceOf(ConflictException.class)
         .hasMessage(
             "The estimateStatistics operation '"
                 + onS1.getId()
                 + "' of this search 's1' has not finished yet (notStarted); submit another when it has.");
-    assertThatCode(() -> estimate.requireNoConflict(OperationTarget.search("s2", List.of()), List.of(onS1, index)))
+    assertThatCode(
+            () ->
+                estimate.requireNoConflict(
+                    OperationTarget.search("s2", List.of()), List.of(onS1, index)))
         .doesNotThrowAnyException();
 
     ActionRules indexRules = ActionRules.of(CaseAction.index).orElseThrow();
-    assertThatThrownBy(() -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1, index)))
+    assertThatThrownBy(
+            () -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1, index)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("of this case has not finished");
     assertThatCode(() -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1)))
@@ -77,7 +98,8 @@ class ActionRulesTest {
         .isEqualTo(ActionRules.LatestLink.CASE_SOURCES_LAST_INDEX);
     assertThat(ActionRules.of(CaseAction.estimateStatistics).orElseThrow().link())
         .isEqualTo(ActionRules.LatestLink.SEARCH_LAST_ESTIMATE);
-    assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link()).isEqualTo(ActionRules.LatestLink.NONE);
+    assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link())
+        .isEqualTo(ActionRules.LatestLink.NONE);
   }
 
   @Test
@@ -92,7 +114,8 @@ class ActionRulesTest {
     assertThat(rules.accepts(TargetRole.QUERY)).isTrue();
     assertThat(rules.requires(TargetRole.QUERY)).isFalse();
     assertThat(rules.accepts(TargetRole.SEARCH)).isFalse();
-    assertThatCode(() -> rules.requireComplete(OperationTarget.tags("r1", null, List.of(), List.of())))
+    assertThatCode(
+            () -> rules.requireComplete(OperationTarget.tags("r1", null, List.of(), List.of())))
         .doesNotThrowAnyException();
     assertThatThrownBy(
             () ->

@@ -27,10 +27,12 @@ class CaseActionTest {
 
   @Test
   void eachActionNamesItsDerivedTypeAndJob() {
-    assertThat(CaseAction.index.odataType()).isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
+    assertThat(CaseAction.index.odataType())
+        .isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
     assertThat(CaseAction.estimateStatistics.odataType())
         .isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
-    assertThat(CaseAction.convertToPdf.odataType()).isEqualTo("#microsoft.graph.security.caseOperation");
+    assertThat(CaseAction.convertToPdf.odataType())
+        .isEqualTo("#microsoft.graph.security.caseOperation");
     assertThat(CaseAction.exportReport.derivedType()).isEqualTo("ediscoverySearchExportOperation");
     assertThat(CaseAction.index.jobName()).isEqualTo("index");
     assertThat(CaseAction.fromWireName("Index")).isEmpty();
@@ -49,7 +51,8 @@ class CaseActionTest {
 
   @Test
   void theSentinelIsNotAnAction() {
-    assertThatThrownBy(() -> CaseOperation.submit("c", CaseAction.unknownFutureValue, null, Instant.EPOCH))
+    assertThatThrownBy(
+            () -> CaseOperation.submit("c", CaseAction.unknownFutureValue, null, Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -9,7 +9,8 @@ class OperationLifecycleTest {
   @Test
   void onlyNotStartedAndRunningOperationsAreOpen() {
     for (CaseOperationStatus status : CaseOperationStatus.values()) {
-      boolean open = status == CaseOperationStatus.notStarted || status == CaseOperationStatus.running;
+      boolean open =
+          status == CaseOperationStatus.notStarted || status == CaseOperationStatus.running;
       assertThat(OperationLifecycle.isOpen(status)).as(status.name()).isEqualTo(open);
     }
   }
@@ -34,7 +35,8 @@ class OperationLifecycleTest {
   @Test
   void onlySuccessCompletesTheProgress() {
     assertThat(OperationLifecycle.completesProgress(CaseOperationStatus.succeeded)).isTrue();
-    assertThat(OperationLifecycle.completesProgress(CaseOperationStatus.partiallySucceeded)).isFalse();
+    assertThat(OperationLifecycle.completesProgress(CaseOperationStatus.partiallySucceeded))
+        .isFalse();
     assertThat(OperationLifecycle.completesProgress(CaseOperationStatus.failed)).isFalse();
     assertThatThrownBy(() -> OperationLifecycle.requireTerminal(CaseOperationStatus.running))
         .isInstanceOf(IllegalArgumentException.class);

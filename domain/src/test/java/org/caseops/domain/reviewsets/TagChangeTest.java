@@ -11,22 +11,28 @@ import org.junit.jupiter.api.Test;
 class TagChangeTest {
   private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
   private final ReviewTag privilege = tag("Privilege", ChildSelectability.One, null);
-  private final ReviewTag privileged = tag("Privileged", ChildSelectability.Many, privilege.getId());
-  private final ReviewTag notPrivileged = tag("Not privileged", ChildSelectability.Many, privilege.getId());
-  private final ReviewTag partly = tag("Partly privileged", ChildSelectability.Many, privilege.getId());
+  private final ReviewTag privileged =
+      tag("Privileged", ChildSelectability.Many, privilege.getId());
+  private final ReviewTag notPrivileged =
+      tag("Not privileged", ChildSelectability.Many, privilege.getId());
+  private final ReviewTag partly =
+      tag("Partly privileged", ChildSelectability.Many, privilege.getId());
   private final ReviewTag topics = tag("Topics", ChildSelectability.Many, null);
   private final ReviewTag budget = tag("Budget", ChildSelectability.Many, topics.getId());
   private final ReviewTag travel = tag("Travel", ChildSelectability.Many, topics.getId());
   private final ReviewTag hot = tag("Hot", ChildSelectability.Many, null);
-  private final List<ReviewTag> all = List.of(privilege, privileged, notPrivileged, partly, topics, budget, travel, hot);
+  private final List<ReviewTag> all =
+      List.of(privilege, privileged, notPrivileged, partly, topics, budget, travel, hot);
 
   @Test
   void addsAndRemovesAndKeepsTheRest() {
-    TagChange change = TagChange.of(List.of(hot.getId(), budget.getId()), List.of(travel.getId()), all);
+    TagChange change =
+        TagChange.of(List.of(hot.getId(), budget.getId()), List.of(travel.getId()), all);
 
     assertThat(change.applyTo(Set.of(travel.getId(), privileged.getId())))
         .containsExactlyInAnyOrder(privileged.getId(), hot.getId(), budget.getId());
-    assertThat(change.applyTo(Set.of(hot.getId()))).containsExactlyInAnyOrder(hot.getId(), budget.getId());
+    assertThat(change.applyTo(Set.of(hot.getId())))
+        .containsExactlyInAnyOrder(hot.getId(), budget.getId());
   }
 
   @Test
@@ -41,7 +47,8 @@ class TagChangeTest {
   void childrenOfAManyParentLiveTogether() {
     TagChange change = TagChange.of(List.of(travel.getId()), List.of(), all);
 
-    assertThat(change.applyTo(Set.of(budget.getId()))).containsExactlyInAnyOrder(budget.getId(), travel.getId());
+    assertThat(change.applyTo(Set.of(budget.getId())))
+        .containsExactlyInAnyOrder(budget.getId(), travel.getId());
   }
 
   @Test
@@ -60,7 +67,8 @@ class TagChangeTest {
         .hasMessageContaining("gone-too");
     assertThatThrownBy(() -> TagChange.of(List.of(hot.getId()), List.of(hot.getId()), all))
         .hasMessageContaining("Hot");
-    assertThatThrownBy(() -> TagChange.of(List.of(privileged.getId(), notPrivileged.getId()), List.of(), all))
+    assertThatThrownBy(
+            () -> TagChange.of(List.of(privileged.getId(), notPrivileged.getId()), List.of(), all))
         .hasMessageContaining("Privilege")
         .hasMessageContaining("one child");
   }

@@ -10,22 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class SearchScopeTest {
   private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
-  private final CustodianSource adeleMail = CustodianSource.mailbox("c", "adele", "adele@contoso.com", null, null, NOW);
+  private final CustodianSource adeleMail =
+      CustodianSource.mailbox("c", "adele", "adele@contoso.com", null, null, NOW);
   private final CustodianSource adeleSite =
       CustodianSource.site("c", "adele", "https://contoso.sharepoint.com/sites/a", null, null, NOW);
-  private final CustodianSource meganMail = CustodianSource.mailbox("c", "megan", "megan@contoso.com", null, null, NOW);
+  private final CustodianSource meganMail =
+      CustodianSource.mailbox("c", "megan", "megan@contoso.com", null, null, NOW);
   private final List<CustodianSource> caseSources = List.of(adeleMail, adeleSite, meganMail);
 
   @Test
   void boundAndAdditionalSourcesOnly() {
     EdiscoverySearch search = search(Set.of(), List.of(adeleMail.getId()), List.of("extra-source"));
 
-    assertThat(SearchScope.sourceIds(search, caseSources)).containsExactly(adeleMail.getId(), "extra-source");
+    assertThat(SearchScope.sourceIds(search, caseSources))
+        .containsExactly(adeleMail.getId(), "extra-source");
   }
 
   @Test
   void allCaseCustodiansAddsEverySourceOfTheCaseOnce() {
-    EdiscoverySearch search = search(Set.of(DataSourceScopes.allCaseCustodians), List.of(adeleMail.getId()), List.of());
+    EdiscoverySearch search =
+        search(Set.of(DataSourceScopes.allCaseCustodians), List.of(adeleMail.getId()), List.of());
 
     assertThat(SearchScope.sourceIds(search, caseSources))
         .containsExactly(adeleMail.getId(), adeleSite.getId(), meganMail.getId());
@@ -34,14 +38,18 @@ class SearchScopeTest {
   @Test
   void tenantScopesAndNoneCoverNothingMore() {
     EdiscoverySearch tenant =
-        search(Set.of(DataSourceScopes.allTenantMailboxes, DataSourceScopes.allTenantSites), List.of(), List.of());
+        search(
+            Set.of(DataSourceScopes.allTenantMailboxes, DataSourceScopes.allTenantSites),
+            List.of(),
+            List.of());
     EdiscoverySearch none = search(Set.of(DataSourceScopes.none), List.of(), List.of());
 
     assertThat(SearchScope.sourceIds(tenant, caseSources)).isEmpty();
     assertThat(SearchScope.sourceIds(none, caseSources)).isEmpty();
   }
 
-  private static EdiscoverySearch search(Set<DataSourceScopes> scopes, List<String> bound, List<String> additional) {
+  private static EdiscoverySearch search(
+      Set<DataSourceScopes> scopes, List<String> bound, List<String> additional) {
     return EdiscoverySearch.create("c", "s", null, "", scopes, bound, additional, null, NOW);
   }
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class EvolvableEnumTest {
 
-  /** An enum as a later Graph version might have it: one member after the sentinel, one with a body of its own. */
+  /**
+   * An enum as a later Graph version might have it: one member after the sentinel, one with a body
+   * of its own.
+   */
   enum Colour implements EvolvableEnum {
     red(0),
     green(1) {

@@ -9,7 +9,9 @@ class IdsTest {
   @Test
   void anItemAtTheSameLocationAlwaysHasTheSameId() {
     String a = Item.idFor("source-1", "archive/2025.mbox#1024");
-    assertThat(a).matches("[0-9a-f]{32}").isEqualTo(Item.idFor("source-1", "archive/2025.mbox#1024"));
+    assertThat(a)
+        .matches("[0-9a-f]{32}")
+        .isEqualTo(Item.idFor("source-1", "archive/2025.mbox#1024"));
     assertThat(a).isNotEqualTo(Item.idFor("source-2", "archive/2025.mbox#1024"));
     assertThat(a).isNotEqualTo(Item.idFor("source-1", "archive/2025.mbox#1025"));
   }
@@ -21,7 +23,8 @@ class IdsTest {
 
   @Test
   void newIdsHaveGraphShapes() {
-    assertThat(Ids.newGuid()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(Ids.newGuid())
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(Ids.newHex32()).matches("[0-9a-f]{32}");
   }
 }

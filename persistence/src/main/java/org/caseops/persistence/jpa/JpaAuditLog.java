@@ -11,8 +11,8 @@ import org.caseops.domain.audit.AuditLog;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * The audit log in JPA. An entry is written in a transaction of its own, so it is kept even when the work of the
- * request it describes was rolled back.
+ * The audit log in JPA. An entry is written in a transaction of its own, so it is kept even when
+ * the work of the request it describes was rolled back.
  */
 @ApplicationScoped
 @Transactional

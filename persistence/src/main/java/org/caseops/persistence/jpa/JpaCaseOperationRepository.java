@@ -22,10 +22,11 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Operations in JPA. Every change after the insert is a single-statement update of its own columns, guarded by the
- * rules of {@link OperationLifecycle} (only open operations move; progress never goes back; success means 100%), so
- * that the job's writes and the API's never overwrite each other and a finished operation never moves again.
- * Submissions on one case are serialised by a lock on the case's row.
+ * Operations in JPA. Every change after the insert is a single-statement update of its own columns,
+ * guarded by the rules of {@link OperationLifecycle} (only open operations move; progress never
+ * goes back; success means 100%), so that the job's writes and the API's never overwrite each other
+ * and a finished operation never moves again. Submissions on one case are serialised by a lock on
+ * the case's row.
  */
 @ApplicationScoped
 @Transactional
@@ -58,9 +59,13 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   public void submit(CaseOperation operation) {
     ActionRules rules =
         ActionRules.of(operation.getAction())
-            .orElseThrow(() -> new IllegalArgumentException("caseops has no rules for " + operation.getAction()));
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "caseops has no rules for " + operation.getAction()));
     String caseId = operation.getCaseId();
-    // The lock holds every other submission on the case until this one commits, so the check below and the insert
+    // The lock holds every other submission on the case until this one commits, so the check below
+    // and the insert
     // cannot interleave with another's.
     if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
       throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
@@ -69,12 +74,14 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     em.persist(operation);
     switch (rules.link()) {
       case SEARCH_LAST_ESTIMATE ->
-          em.createQuery("UPDATE EdiscoverySearch s SET s.lastEstimateOperationId = :op WHERE s.id = :id")
+          em.createQuery(
+                  "UPDATE EdiscoverySearch s SET s.lastEstimateOperationId = :op WHERE s.id = :id")
               .setParameter("op", operation.getId())
               .setParameter("id", operation.getTarget().getSearchId())
               .executeUpdate();
       case CASE_SOURCES_LAST_INDEX -> {
-        em.createQuery("UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c")
+        em.createQuery(
+                "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c")
             .setParameter("op", operation.getId())
             .setParameter("c", caseId)
             .executeUpdate();
@@ -124,7 +131,8 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   public List<CaseOperation> listInStatus(List<CaseOperationStatus> statuses) {
     return em.createQuery(
-            "SELECT o FROM CaseOperation o WHERE o.status IN :s ORDER BY o.createdDateTime", CaseOperation.class)
+            "SELECT o FROM CaseOperation o WHERE o.status IN :s ORDER BY o.createdDateTime",
+            CaseOperation.class)
         .setParameter("s", statuses)
         .getResultList();
   }
@@ -180,12 +188,20 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean completeExecution(
-      String operationId, long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+      String operationId,
+      long executionId,
+      CaseOperationStatus status,
+      ResultInfo resultInfo,
+      Instant completedAt) {
     return end(operationId, executionId, status, resultInfo, completedAt);
   }
 
   private boolean end(
-      String operationId, Long executionId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
+      String operationId,
+      Long executionId,
+      CaseOperationStatus status,
+      ResultInfo resultInfo,
+      Instant completedAt) {
     OperationLifecycle.requireTerminal(status);
     ResultInfo info = resultInfo == null ? new ResultInfo(0, 0, null) : resultInfo;
     String progress = OperationLifecycle.completesProgress(status) ? "100" : "o.percentProgress";
@@ -228,6 +244,8 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   @Override
   public void deleteOfCase(String caseId) {
-    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
   }
 }

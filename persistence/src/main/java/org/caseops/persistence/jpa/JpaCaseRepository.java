@@ -66,10 +66,20 @@ public class JpaCaseRepository implements CaseRepository {
   @Override
   public void delete(String caseId) {
     // Children first, so the delete does not depend on the database's cascade support.
-    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c").setParameter("c", caseId).executeUpdate();
-    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c").setParameter("c", caseId).executeUpdate();
-    em.createQuery("DELETE FROM CustodianSource s WHERE s.caseId = :c").setParameter("c", caseId).executeUpdate();
-    em.createQuery("DELETE FROM Custodian c WHERE c.caseId = :c").setParameter("c", caseId).executeUpdate();
-    em.createQuery("DELETE FROM EdiscoveryCase c WHERE c.id = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM CustodianSource s WHERE s.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Custodian c WHERE c.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM EdiscoveryCase c WHERE c.id = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
   }
 }

@@ -70,7 +70,8 @@ public class JpaCustodianRepository implements CustodianRepository {
   @Override
   public boolean emailTaken(String caseId, String email) {
     return !em.createQuery(
-            "SELECT c.id FROM Custodian c WHERE c.caseId = :c AND LOWER(c.email) = :e", String.class)
+            "SELECT c.id FROM Custodian c WHERE c.caseId = :c AND LOWER(c.email) = :e",
+            String.class)
         .setParameter("c", caseId)
         .setParameter("e", email.toLowerCase(Locale.ROOT))
         .getResultList()
@@ -95,35 +96,49 @@ public class JpaCustodianRepository implements CustodianRepository {
   }
 
   @Override
-  public List<CustodianSource> listSources(String caseId, String custodianId, SourceKind kind, ListQuery query) {
+  public List<CustodianSource> listSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery query) {
     return SOURCES.list(em, query, (cb, s) -> ofCustodian(cb, s, caseId, custodianId, kind));
   }
 
   @Override
-  public long countSources(String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
+  public long countSources(
+      String caseId, String custodianId, SourceKind kind, ListQuery.Condition filter) {
     return SOURCES.count(em, filter, (cb, s) -> ofCustodian(cb, s, caseId, custodianId, kind));
   }
 
   private static Predicate ofCustodian(
-      CriteriaBuilder cb, Root<CustodianSource> s, String caseId, String custodianId, SourceKind kind) {
+      CriteriaBuilder cb,
+      Root<CustodianSource> s,
+      String caseId,
+      String custodianId,
+      SourceKind kind) {
     return cb.and(
-        cb.equal(s.get("caseId"), caseId), cb.equal(s.get("custodianId"), custodianId), cb.equal(s.get("kind"), kind));
+        cb.equal(s.get("caseId"), caseId),
+        cb.equal(s.get("custodianId"), custodianId),
+        cb.equal(s.get("kind"), kind));
   }
 
   @Override
-  public List<CustodianSource> listSourcesIn(String caseId, Collection<String> sourceIds, ListQuery query) {
+  public List<CustodianSource> listSourcesIn(
+      String caseId, Collection<String> sourceIds, ListQuery query) {
     if (sourceIds.isEmpty()) {
       return List.of();
     }
-    return SOURCES.list(em, query, (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
+    return SOURCES.list(
+        em, query, (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
   }
 
   @Override
-  public long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
+  public long countSourcesIn(
+      String caseId, Collection<String> sourceIds, ListQuery.Condition filter) {
     if (sourceIds.isEmpty()) {
       return 0;
     }
-    return SOURCES.count(em, filter, (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
+    return SOURCES.count(
+        em,
+        filter,
+        (cb, s) -> cb.and(cb.equal(s.get("caseId"), caseId), s.get("id").in(sourceIds)));
   }
 
   @Override
@@ -145,7 +160,9 @@ public class JpaCustodianRepository implements CustodianRepository {
         .setParameter("ids", sourceIds)
         .executeUpdate();
     List<String> custodianIds =
-        em.createQuery("SELECT DISTINCT s.custodianId FROM CustodianSource s WHERE s.id IN :ids", String.class)
+        em.createQuery(
+                "SELECT DISTINCT s.custodianId FROM CustodianSource s WHERE s.id IN :ids",
+                String.class)
             .setParameter("ids", sourceIds)
             .getResultList();
     em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")

@@ -15,8 +15,8 @@ import org.caseops.domain.items.ItemTotals;
 import org.caseops.domain.items.SourceItemStats;
 
 /**
- * The item catalog in JPA. Writes come in chunks from the index job and go out as JDBC batches (the unit enables
- * EclipseLink batch writing), inside the chunk's transaction.
+ * The item catalog in JPA. Writes come in chunks from the index job and go out as JDBC batches (the
+ * unit enables EclipseLink batch writing), inside the chunk's transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -53,7 +53,9 @@ public class JpaItemRepository implements ItemRepository {
     }
     // Loading the existing rows first lets merge() replace them without a select per item.
     List<Item> existing =
-        em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class).setParameter("ids", ids).getResultList();
+        em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class)
+            .setParameter("ids", ids)
+            .getResultList();
     Map<String, Item> byId = new HashMap<>();
     for (Item item : existing) {
       byId.put(item.getId(), item);
@@ -128,7 +130,8 @@ public class JpaItemRepository implements ItemRepository {
 
   @Override
   public List<Item> listInSource(String sourceId, int offset, int limit) {
-    return em.createQuery("SELECT i FROM Item i WHERE i.sourceId = :s ORDER BY i.location", Item.class)
+    return em.createQuery(
+            "SELECT i FROM Item i WHERE i.sourceId = :s ORDER BY i.location", Item.class)
         .setParameter("s", sourceId)
         .setFirstResult(offset)
         .setMaxResults(limit)
@@ -143,7 +146,8 @@ public class JpaItemRepository implements ItemRepository {
     long count = 0;
     for (Object[] source : withCases(sourceIds)) {
       count +=
-          em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.caseId = :c AND i.sourceId = :s", Long.class)
+          em.createQuery(
+                  "SELECT COUNT(i) FROM Item i WHERE i.caseId = :c AND i.sourceId = :s", Long.class)
               .setParameter("c", source[0])
               .setParameter("s", source[1])
               .getSingleResult();
@@ -152,12 +156,14 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   /**
-   * The case and id of each of the sources that exists. Counts over sources go one source at a time with its case,
-   * so that they read {@code ix_item_case (case_id, source_id, indexed)} by its prefix: with a list of sources alone
-   * H2 reads every item (or the whole index), which costs about a second per call in a case of 200,000 items.
+   * The case and id of each of the sources that exists. Counts over sources go one source at a time
+   * with its case, so that they read {@code ix_item_case (case_id, source_id, indexed)} by its
+   * prefix: with a list of sources alone H2 reads every item (or the whole index), which costs
+   * about a second per call in a case of 200,000 items.
    */
   private List<Object[]> withCases(Collection<String> sourceIds) {
-    return em.createQuery("SELECT s.caseId, s.id FROM CustodianSource s WHERE s.id IN :s", Object[].class)
+    return em.createQuery(
+            "SELECT s.caseId, s.id FROM CustodianSource s WHERE s.id IN :s", Object[].class)
         .setParameter("s", List.copyOf(sourceIds))
         .getResultList();
   }
@@ -212,13 +218,16 @@ public class JpaItemRepository implements ItemRepository {
               .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
               .getResultList());
     }
-    // The items are read, not changed: keep the persistence context from growing over a long reading.
+    // The items are read, not changed: keep the persistence context from growing over a long
+    // reading.
     em.clear();
     return items;
   }
 
   @Override
   public void deleteOfCase(String caseId) {
-    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c").setParameter("c", caseId).executeUpdate();
+    em.createQuery("DELETE FROM Item i WHERE i.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
   }
 }

@@ -18,7 +18,10 @@ import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
 import org.caseops.domain.support.ListQuery;
 
-/** Review sets, their files and queries in JPA. Files are written in JDBC batches within the caller's transaction. */
+/**
+ * Review sets, their files and queries in JPA. Files are written in JDBC batches within the
+ * caller's transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaReviewSetRepository implements ReviewSetRepository {
@@ -80,7 +83,8 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public boolean nameTaken(String caseId, String displayName) {
     return !em.createQuery(
-            "SELECT r.id FROM ReviewSet r WHERE r.caseId = :c AND LOWER(r.displayName) = :n", String.class)
+            "SELECT r.id FROM ReviewSet r WHERE r.caseId = :c AND LOWER(r.displayName) = :n",
+            String.class)
         .setParameter("c", caseId)
         .setParameter("n", displayName.toLowerCase(Locale.ROOT))
         .getResultList()
@@ -89,7 +93,8 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
 
   @Override
   public Set<String> itemIdsPresent(String reviewSetId, Collection<String> itemIds) {
-    // By the files' own ids (primary-key lookups): with (review_set_id, item_id IN ...) H2 ranges over every file of
+    // By the files' own ids (primary-key lookups): with (review_set_id, item_id IN ...) H2 ranges
+    // over every file of
     // the review set and tests each against the whole list, which grows with the review set.
     List<String> fileIds = new ArrayList<>(itemIds.size());
     for (String itemId : itemIds) {
@@ -120,7 +125,9 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public void removeItems(Collection<String> reviewSetItemIds) {
     for (List<String> part : parts(List.copyOf(reviewSetItemIds))) {
-      em.createQuery("DELETE FROM ReviewSetItem i WHERE i.id IN :ids").setParameter("ids", part).executeUpdate();
+      em.createQuery("DELETE FROM ReviewSetItem i WHERE i.id IN :ids")
+          .setParameter("ids", part)
+          .executeUpdate();
     }
   }
 
@@ -143,7 +150,8 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public long countAddedBy(String reviewSetId, String operationId) {
     return em.createQuery(
-            "SELECT COUNT(i) FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.addedByOperationId = :op", Long.class)
+            "SELECT COUNT(i) FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.addedByOperationId = :op",
+            Long.class)
         .setParameter("r", reviewSetId)
         .setParameter("op", operationId)
         .getSingleResult();

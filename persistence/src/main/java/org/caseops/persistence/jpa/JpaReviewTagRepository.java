@@ -50,8 +50,10 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
 
   @Override
   public Optional<ReviewTag> findByName(String caseId, String displayName) {
-    return em.createQuery(
-            "SELECT t FROM ReviewTag t WHERE t.caseId = :c AND LOWER(t.displayName) = :n", ReviewTag.class)
+    return em
+        .createQuery(
+            "SELECT t FROM ReviewTag t WHERE t.caseId = :c AND LOWER(t.displayName) = :n",
+            ReviewTag.class)
         .setParameter("c", caseId)
         .setParameter("n", displayName.toLowerCase(Locale.ROOT))
         .getResultList()
@@ -72,7 +74,8 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
   @Override
   public List<ReviewTag> listAll(String caseId) {
     return em.createQuery(
-            "SELECT t FROM ReviewTag t WHERE t.caseId = :c ORDER BY t.createdDateTime, t.id", ReviewTag.class)
+            "SELECT t FROM ReviewTag t WHERE t.caseId = :c ORDER BY t.createdDateTime, t.id",
+            ReviewTag.class)
         .setParameter("c", caseId)
         .getResultList();
   }
@@ -80,13 +83,19 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
   @Override
   public List<ReviewTag> children(String caseId, String parentId, ListQuery query) {
     return QUERIES.list(
-        em, query, (cb, t) -> cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
+        em,
+        query,
+        (cb, t) ->
+            cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
   }
 
   @Override
   public long countChildren(String caseId, String parentId, ListQuery.Condition filter) {
     return QUERIES.count(
-        em, filter, (cb, t) -> cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
+        em,
+        filter,
+        (cb, t) ->
+            cb.and(cb.equal(t.get("caseId"), caseId), cb.equal(t.get("parentId"), parentId)));
   }
 
   @Override
@@ -103,10 +112,14 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
     if (doomed.isEmpty()) {
       return;
     }
-    em.createQuery("DELETE FROM ReviewSetItemTag t WHERE t.tagId IN :ids").setParameter("ids", doomed).executeUpdate();
+    em.createQuery("DELETE FROM ReviewSetItemTag t WHERE t.tagId IN :ids")
+        .setParameter("ids", doomed)
+        .executeUpdate();
     // Children first, so no row ever points at a deleted parent.
     for (int i = doomed.size() - 1; i >= 0; i--) {
-      em.createQuery("DELETE FROM ReviewTag t WHERE t.id = :id").setParameter("id", doomed.get(i)).executeUpdate();
+      em.createQuery("DELETE FROM ReviewTag t WHERE t.id = :id")
+          .setParameter("id", doomed.get(i))
+          .executeUpdate();
     }
   }
 
@@ -125,11 +138,14 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
     Map<String, Set<String>> tags = new HashMap<>();
     for (List<String> part : JpaReviewSetRepository.parts(reviewSetItemIds)) {
       List<ReviewSetItemTag> rows =
-          em.createQuery("SELECT t FROM ReviewSetItemTag t WHERE t.reviewSetItemId IN :ids", ReviewSetItemTag.class)
+          em.createQuery(
+                  "SELECT t FROM ReviewSetItemTag t WHERE t.reviewSetItemId IN :ids",
+                  ReviewSetItemTag.class)
               .setParameter("ids", part)
               .getResultList();
       for (ReviewSetItemTag row : rows) {
-        tags.computeIfAbsent(row.getReviewSetItemId(), k -> new LinkedHashSet<>()).add(row.getTagId());
+        tags.computeIfAbsent(row.getReviewSetItemId(), k -> new LinkedHashSet<>())
+            .add(row.getTagId());
       }
     }
     return tags;
@@ -148,7 +164,8 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
   }
 
   @Override
-  public void retag(String reviewSetId, Map<String, Set<String>> add, Map<String, Set<String>> remove) {
+  public void retag(
+      String reviewSetId, Map<String, Set<String>> add, Map<String, Set<String>> remove) {
     Set<String> files = new HashSet<>(add.keySet());
     files.addAll(remove.keySet());
     Map<String, Set<String>> current = tagsOf(files);
@@ -164,7 +181,8 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
     }
     for (Map.Entry<String, List<String>> e : filesByTag.entrySet()) {
       for (List<String> part : JpaReviewSetRepository.parts(e.getValue())) {
-        em.createQuery("DELETE FROM ReviewSetItemTag t WHERE t.tagId = :t AND t.reviewSetItemId IN :ids")
+        em.createQuery(
+                "DELETE FROM ReviewSetItemTag t WHERE t.tagId = :t AND t.reviewSetItemId IN :ids")
             .setParameter("t", e.getKey())
             .setParameter("ids", part)
             .executeUpdate();

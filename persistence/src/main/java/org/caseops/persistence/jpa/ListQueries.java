@@ -17,12 +17,14 @@ import org.caseops.domain.support.EvolvableEnum;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * Turns a {@link ListQuery} into a Criteria API query on one entity. Only the properties of the whitelist reach the
- * query, each as the entity attribute it maps to; every value is a bound parameter. Comparisons are two-valued as in
- * OData (a comparison with a missing value is false), so that {@code not} negates exactly. Enumerations order by their
- * numeric value in the Graph schema ({@link EvolvableEnum#value()}, else declaration order). A property may also stand
- * for the first present value of several attributes (as a file's {@code dateTime} is its sent time, else the time it
- * was added): comparisons then test the attribute that supplies the value, and ordering uses {@code COALESCE}.
+ * Turns a {@link ListQuery} into a Criteria API query on one entity. Only the properties of the
+ * whitelist reach the query, each as the entity attribute it maps to; every value is a bound
+ * parameter. Comparisons are two-valued as in OData (a comparison with a missing value is false),
+ * so that {@code not} negates exactly. Enumerations order by their numeric value in the Graph
+ * schema ({@link EvolvableEnum#value()}, else declaration order). A property may also stand for the
+ * first present value of several attributes (as a file's {@code dateTime} is its sent time, else
+ * the time it was added): comparisons then test the attribute that supplies the value, and ordering
+ * uses {@code COALESCE}.
  */
 final class ListQueries<T> {
   private final Class<T> type;
@@ -34,12 +36,14 @@ final class ListQueries<T> {
    * @param attributes the property names clients use, mapped to the entity's attribute names
    * @param defaultOrder the order without order keys; {@code id} is always the last key
    */
-  ListQueries(Class<T> type, Map<String, String> attributes, List<ListQuery.OrderKey> defaultOrder) {
+  ListQueries(
+      Class<T> type, Map<String, String> attributes, List<ListQuery.OrderKey> defaultOrder) {
     this(type, attributes, Map.of(), defaultOrder);
   }
 
   /**
-   * @param fallbacks properties whose value is the first non-null one of several attributes, in that order
+   * @param fallbacks properties whose value is the first non-null one of several attributes, in
+   *     that order
    */
   ListQueries(
       Class<T> type,
@@ -52,12 +56,14 @@ final class ListQueries<T> {
     this.defaultOrder = List.copyOf(defaultOrder);
     for (Map.Entry<String, List<String>> fallback : this.fallbacks.entrySet()) {
       if (fallback.getValue().size() < 2 || this.attributes.containsKey(fallback.getKey())) {
-        throw new IllegalArgumentException("'" + fallback.getKey() + "' needs two attributes or more, and one mapping");
+        throw new IllegalArgumentException(
+            "'" + fallback.getKey() + "' needs two attributes or more, and one mapping");
       }
     }
   }
 
-  List<T> list(EntityManager em, ListQuery query, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope) {
+  List<T> list(
+      EntityManager em, ListQuery query, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope) {
     if (query.limit() == 0) {
       return List.of(); // a maximum of 0 results means no maximum to some providers
     }
@@ -65,7 +71,8 @@ final class ListQueries<T> {
     CriteriaQuery<T> cq = cb.createQuery(type);
     Root<T> root = cq.from(type);
     cq.select(root).where(where(cb, root, query.filter(), scope));
-    List<ListQuery.OrderKey> keys = new ArrayList<>(query.order().isEmpty() ? defaultOrder : query.order());
+    List<ListQuery.OrderKey> keys =
+        new ArrayList<>(query.order().isEmpty() ? defaultOrder : query.order());
     boolean lastDescending = !keys.isEmpty() && keys.get(keys.size() - 1).descending();
     List<Order> orders = new ArrayList<>();
     boolean hasId = false;
@@ -79,10 +86,16 @@ final class ListQueries<T> {
       orders.add(lastDescending ? cb.desc(id) : cb.asc(id));
     }
     cq.orderBy(orders);
-    return em.createQuery(cq).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    return em.createQuery(cq)
+        .setFirstResult(query.offset())
+        .setMaxResults(query.limit())
+        .getResultList();
   }
 
-  long count(EntityManager em, ListQuery.Condition filter, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope) {
+  long count(
+      EntityManager em,
+      ListQuery.Condition filter,
+      BiFunction<CriteriaBuilder, Root<T>, Predicate> scope) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> cq = cb.createQuery(Long.class);
     Root<T> root = cq.from(type);
@@ -119,7 +132,9 @@ final class ListQueries<T> {
     }
     if (condition instanceof ListQuery.In in) {
       List<String> chain = fallbacks.get(in.property());
-      return chain == null ? in(cb, path(root, in.property()), in) : firstPresent(cb, root, chain, p -> in(cb, p, in));
+      return chain == null
+          ? in(cb, path(root, in.property()), in)
+          : firstPresent(cb, root, chain, p -> in(cb, p, in));
     }
     ListQuery.Comparison comparison = (ListQuery.Comparison) condition;
     List<String> chain = fallbacks.get(comparison.property());
@@ -127,23 +142,28 @@ final class ListQueries<T> {
       return comparison(cb, path(root, comparison.property()), comparison);
     }
     if (comparison.value() == null) {
-      Predicate allMissing = cb.and(chain.stream().map(a -> cb.isNull(root.get(a))).toArray(Predicate[]::new));
+      Predicate allMissing =
+          cb.and(chain.stream().map(a -> cb.isNull(root.get(a))).toArray(Predicate[]::new));
       return comparison.operator() == ListQuery.Operator.EQ ? allMissing : cb.not(allMissing);
     }
     if (comparison.operator() == ListQuery.Operator.NE) {
       ListQuery.Comparison equal =
-          new ListQuery.Comparison(comparison.property(), ListQuery.Operator.EQ, comparison.value());
+          new ListQuery.Comparison(
+              comparison.property(), ListQuery.Operator.EQ, comparison.value());
       return cb.not(firstPresent(cb, root, chain, p -> comparison(cb, p, equal)));
     }
     return firstPresent(cb, root, chain, p -> comparison(cb, p, comparison));
   }
 
   /**
-   * The test applied to the first present attribute of the chain: for each attribute, the ones before it are null and
-   * the test holds on it. The test must be false on a null value.
+   * The test applied to the first present attribute of the chain: for each attribute, the ones
+   * before it are null and the test holds on it. The test must be false on a null value.
    */
   private static <T> Predicate firstPresent(
-      CriteriaBuilder cb, Root<T> root, List<String> chain, Function<Path<Object>, Predicate> test) {
+      CriteriaBuilder cb,
+      Root<T> root,
+      List<String> chain,
+      Function<Path<Object>, Predicate> test) {
     List<Predicate> cases = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {
       List<Predicate> parts = new ArrayList<>();
@@ -167,7 +187,8 @@ final class ListQueries<T> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Predicate comparison(CriteriaBuilder cb, Path<Object> path, ListQuery.Comparison comparison) {
+  private static Predicate comparison(
+      CriteriaBuilder cb, Path<Object> path, ListQuery.Comparison comparison) {
     Object value = comparison.value();
     if (value == null) {
       return comparison.operator() == ListQuery.Operator.EQ ? cb.isNull(path) : cb.isNotNull(path);
@@ -199,7 +220,10 @@ final class ListQueries<T> {
     }
     if (!javaType.isInstance(value)) {
       throw new IllegalArgumentException(
-          "a " + value.getClass().getSimpleName() + " cannot be compared with " + javaType.getSimpleName());
+          "a "
+              + value.getClass().getSimpleName()
+              + " cannot be compared with "
+              + javaType.getSimpleName());
     }
     return value;
   }
@@ -224,7 +248,8 @@ final class ListQueries<T> {
     }
     CriteriaBuilder.Case<Integer> byValue = cb.selectCase();
     for (Object member : javaType.getEnumConstants()) {
-      int value = member instanceof EvolvableEnum evolvable ? evolvable.value() : ((Enum) member).ordinal();
+      int value =
+          member instanceof EvolvableEnum evolvable ? evolvable.value() : ((Enum) member).ordinal();
       byValue.when(cb.equal(path, member), cb.literal(value));
     }
     return byValue.otherwise(cb.literal(-1));

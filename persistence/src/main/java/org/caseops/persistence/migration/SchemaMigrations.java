@@ -4,7 +4,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings a database to the newest schema version with the versioned SQL scripts in {@code db/migration}. */
+/**
+ * Brings a database to the newest schema version with the versioned SQL scripts in {@code
+ * db/migration}.
+ */
 public final class SchemaMigrations {
   public static final String LOCATION = "classpath:db/migration";
   public static final String HISTORY_TABLE = "caseops_schema_history";

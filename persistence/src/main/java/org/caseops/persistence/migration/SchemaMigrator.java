@@ -9,7 +9,9 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Migrates the application's database when the application starts, before anything else reads it. */
+/**
+ * Migrates the application's database when the application starts, before anything else reads it.
+ */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

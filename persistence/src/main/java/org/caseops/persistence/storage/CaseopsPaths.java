@@ -3,10 +3,11 @@ package org.caseops.persistence.storage;
 import java.nio.file.Path;
 
 /**
- * The server's folders. Each setting is read from a Java system property first, then from an environment variable:
- * {@code caseops.data.dir} / {@code CASEOPS_DATA_DIR} (default {@code ./caseops-data}) and
- * {@code caseops.evidence.root} / {@code CASEOPS_EVIDENCE_ROOT} (default {@code <data dir>/evidence}). Values are read
- * on every call, so a job sees the configuration of the moment it starts.
+ * The server's folders. Each setting is read from a Java system property first, then from an
+ * environment variable: {@code caseops.data.dir} / {@code CASEOPS_DATA_DIR} (default {@code
+ * ./caseops-data}) and {@code caseops.evidence.root} / {@code CASEOPS_EVIDENCE_ROOT} (default
+ * {@code <data dir>/evidence}). Values are read on every call, so a job sees the configuration of
+ * the moment it starts.
  */
 public final class CaseopsPaths {
   public static final String DATA_DIR_PROPERTY = "caseops.data.dir";
@@ -25,7 +26,9 @@ public final class CaseopsPaths {
   /** The folder under which every source's evidence is read. */
   public static Path evidenceRoot() {
     String value = setting(EVIDENCE_ROOT_PROPERTY, EVIDENCE_ROOT_ENV);
-    return (value == null ? dataDir().resolve("evidence") : Path.of(value)).toAbsolutePath().normalize();
+    return (value == null ? dataDir().resolve("evidence") : Path.of(value))
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** The Lucene index folder of a case: {@code <data dir>/indexes/<caseId>}. */
@@ -33,7 +36,10 @@ public final class CaseopsPaths {
     return dataDir().resolve("indexes").resolve(segment(caseId, "case id"));
   }
 
-  /** The Lucene index folder of a review set: {@code <data dir>/indexes/<caseId>/reviewsets/<reviewSetId>}. */
+  /**
+   * The Lucene index folder of a review set: {@code <data
+   * dir>/indexes/<caseId>/reviewsets/<reviewSetId>}.
+   */
   public static Path reviewSetIndexDir(String caseId, String reviewSetId) {
     return indexDir(caseId).resolve("reviewsets").resolve(segment(reviewSetId, "review set id"));
   }

@@ -27,9 +27,10 @@ import org.caseops.domain.items.ContentMismatchException;
 import org.caseops.domain.items.ContentStore;
 
 /**
- * The {@link ContentStore} on the file system: {@code <data dir>/content/<caseId>/<sha[0..2]>/<sha>}. A copy is
- * written to a temporary file (in its own folder when the hash is known, else in the case's folder) while its SHA-256
- * is computed, then moved into place atomically, so a reader never sees half a copy; copies of the same content made
+ * The {@link ContentStore} on the file system: {@code <data
+ * dir>/content/<caseId>/<sha[0..2]>/<sha>}. A copy is written to a temporary file (in its own
+ * folder when the hash is known, else in the case's folder) while its SHA-256 is computed, then
+ * moved into place atomically, so a reader never sees half a copy; copies of the same content made
  * at once end as one. A deleted case loses its copies.
  */
 @ApplicationScoped
@@ -70,11 +71,14 @@ public class FileContentStore implements ContentStore {
   }
 
   private String store(String caseId, String expected, InputStream content) throws IOException {
-    // With the hash known, the temporary file is made next to its copy: files made at once in one folder wait for
-    // each other, and the copies are spread over 256 folders. Folders are made when a file cannot be made without
+    // With the hash known, the temporary file is made next to its copy: files made at once in one
+    // folder wait for
+    // each other, and the copies are spread over 256 folders. Folders are made when a file cannot
+    // be made without
     // them, so that a copy costs no look-ups: one create, the writes, one rename.
     Path folder = expected == null ? caseDir(caseId) : path(caseId, expected).getParent();
-    String name = "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
+    String name =
+        "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
     Path temp = folder.resolve(name);
     boolean moved = false;
     try {
@@ -137,7 +141,9 @@ public class FileContentStore implements ContentStore {
   @Override
   public Optional<Long> size(String caseId, String sha256) throws IOException {
     Path file = path(caseId, sha256);
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.size(file)) : Optional.empty();
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(Files.size(file))
+        : Optional.empty();
   }
 
   @Override

@@ -1,2 +1,5 @@
-/** Where the server keeps its files: the data folder, the evidence root, and the case's content store. */
+/**
+ * Where the server keeps its files: the data folder, the evidence root, and the case's content
+ * store.
+ */
 package org.caseops.persistence.storage;

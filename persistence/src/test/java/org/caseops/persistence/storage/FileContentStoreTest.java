@@ -102,7 +102,8 @@ class FileContentStoreTest {
   void rejectsNamesThatAreNotHashesOrCaseIds() {
     assertThatThrownBy(() -> store.contains("case-a", "../../etc/passwd"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.contains("..", "0".repeat(64))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.contains("..", "0".repeat(64)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static long filesUnder(Path folder) throws IOException {

@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
-/** Outside the server, injects an entity manager that is always the current thread's transactional one. */
+/**
+ * Outside the server, injects an entity manager that is always the current thread's transactional
+ * one.
+ */
 @ApplicationScoped
 public class SeEntityManagerProducer {
   @Produces

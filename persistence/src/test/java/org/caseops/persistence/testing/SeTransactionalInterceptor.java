@@ -7,8 +7,8 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Transactional;
 
 /**
- * {@code @Transactional} outside the server, on resource-local JPA. As in JTA implementations, each transaction type
- * has its own interceptor, because the type is a binding member of the annotation.
+ * {@code @Transactional} outside the server, on resource-local JPA. As in JTA implementations, each
+ * transaction type has its own interceptor, because the type is a binding member of the annotation.
  */
 public abstract class SeTransactionalInterceptor {
   abstract boolean requiresNew();

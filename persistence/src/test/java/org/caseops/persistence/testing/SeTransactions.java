@@ -6,12 +6,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Outside the server, stands in for the container: one entity manager and resource-local transaction per thread and
- * per transaction, as JTA gives each transaction its own persistence context.
+ * Outside the server, stands in for the container: one entity manager and resource-local
+ * transaction per thread and per transaction, as JTA gives each transaction its own persistence
+ * context.
  */
 public final class SeTransactions {
   private static volatile EntityManagerFactory factory;
-  private static final ThreadLocal<Deque<EntityManager>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
+  private static final ThreadLocal<Deque<EntityManager>> STACK =
+      ThreadLocal.withInitial(ArrayDeque::new);
 
   private SeTransactions() {}
 

@@ -15,9 +15,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrated database for tests outside the server: a fresh in-memory H2 database, or a fresh schema in the PostgreSQL
- * database named by the {@code caseops.test.db.url} system property, and an entity manager factory on it that uses
- * resource-local transactions.
+ * A migrated database for tests outside the server: a fresh in-memory H2 database, or a fresh
+ * schema in the PostgreSQL database named by the {@code caseops.test.db.url} system property, and
+ * an entity manager factory on it that uses resource-local transactions.
  */
 public final class TestDatabase implements AutoCloseable {
   /** Connections of an H2 test database's pool: a job's threads, the test's, and room to spare. */
@@ -38,7 +38,13 @@ public final class TestDatabase implements AutoCloseable {
   private EntityManagerFactory emf;
 
   private TestDatabase(
-      Kind kind, DataSource dataSource, String url, String schema, String jdbcUrl, String user, String password) {
+      Kind kind,
+      DataSource dataSource,
+      String url,
+      String schema,
+      String jdbcUrl,
+      String user,
+      String password) {
     this.kind = kind;
     this.dataSource = dataSource;
     this.url = url;
@@ -57,7 +63,8 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A fresh schema in the test PostgreSQL database; fails when that database cannot be reached. */
   public static TestDatabase postgresql() {
-    String base = System.getProperty("caseops.test.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_it");
+    String base =
+        System.getProperty("caseops.test.db.url", "jdbc:postgresql://127.0.0.1:5432/caseops_it");
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String user = System.getProperty("caseops.test.db.user", "postgres");
     String password = System.getProperty("caseops.test.db.password", "");
@@ -65,7 +72,8 @@ public final class TestDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      throw new IllegalStateException("the test PostgreSQL database " + base + " cannot be reached", e);
+      throw new IllegalStateException(
+          "the test PostgreSQL database " + base + " cannot be reached", e);
     }
     String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -92,18 +100,24 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
-  /** The factory of the application's own persistence unit, switched to resource-local transactions on this database. */
+  /**
+   * The factory of the application's own persistence unit, switched to resource-local transactions
+   * on this database.
+   */
   public synchronized EntityManagerFactory entityManagerFactory() {
     if (emf == null) {
       Map<String, Object> props = new HashMap<>();
       props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
       props.put("jakarta.persistence.jtaDataSource", "");
       if (kind == Kind.H2) {
-        // H2's own pool, as a server's pool would. With EclipseLink's internal pool on H2, a transaction's update
-        // could be lost while another thread read the same table (a job's writes while the test polls its operation).
+        // H2's own pool, as a server's pool would. With EclipseLink's internal pool on H2, a
+        // transaction's update
+        // could be lost while another thread read the same table (a job's writes while the test
+        // polls its operation).
         props.put("jakarta.persistence.nonJtaDataSource", dataSource);
       } else {
-        // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a connection per
+        // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a
+        // connection per
         // transaction, which would make every job test and benchmark pay for connection set-up.
         props.put("jakarta.persistence.nonJtaDataSource", "");
         props.put("jakarta.persistence.jdbc.url", jdbcUrl);

@@ -22,8 +22,12 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "org.caseops.persistence..", "org.caseops.batch..", "org.caseops.api..", "org.caseops.web..")
-          .because("the model is the stable core: it knows nothing of storage, jobs, HTTP or the WAR");
+              "org.caseops.persistence..",
+              "org.caseops.batch..",
+              "org.caseops.api..",
+              "org.caseops.web..")
+          .because(
+              "the model is the stable core: it knows nothing of storage, jobs, HTTP or the WAR");
 
   /** The model stays plain Java: Jakarta Persistence and Validation annotations at most. */
   @ArchTest
@@ -33,8 +37,10 @@ class ArchitectureTest {
           .resideInAPackage("org.caseops.domain..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..")
-          .because("the model stays plain Java: Jakarta Persistence and Validation annotations at most");
+          .resideInAnyPackage(
+              "org.caseops.domain..", "java..", "jakarta.persistence..", "jakarta.validation..")
+          .because(
+              "the model stays plain Java: Jakarta Persistence and Validation annotations at most");
 
   /** Storage serves the others and calls none of them. */
   @ArchTest
@@ -56,7 +62,8 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.caseops.batch..", "org.caseops.web..")
-          .because("the API starts jobs by name through the JobOperator, so it needs no batch class");
+          .because(
+              "the API starts jobs by name through the JobOperator, so it needs no batch class");
 
   /** Jobs do not call the REST layer. */
   @ArchTest
@@ -69,12 +76,16 @@ class ArchitectureTest {
           .resideInAnyPackage("org.caseops.api..", "org.caseops.web..")
           .because("jobs do not call the REST layer");
 
-  /** What caseops knows of an action lives in its descriptor, so that adding an action touches no switch elsewhere. */
+  /**
+   * What caseops knows of an action lives in its descriptor, so that adding an action touches no
+   * switch elsewhere.
+   */
   @ArchTest
   static final ArchRule noSwitchOnCaseActionOutsideTheDescriptors =
       noClasses()
           .that()
-          .resideOutsideOfPackages("org.caseops.domain.operations..", "org.caseops.api.operations.actions..")
+          .resideOutsideOfPackages(
+              "org.caseops.domain.operations..", "org.caseops.api.operations.actions..")
           .should()
           .callMethod(CaseAction.class, "ordinal")
           .because(
@@ -82,8 +93,8 @@ class ArchitectureTest {
                   + " CaseAction elsewhere would spread what caseops knows of an action again");
 
   /**
-   * Services say what went wrong in the rules' terms (not found, conflict, invalid); the REST layer alone chooses the
-   * HTTP status and Graph error code.
+   * Services say what went wrong in the rules' terms (not found, conflict, invalid); the REST layer
+   * alone chooses the HTTP status and Graph error code.
    */
   @ArchTest
   static final ArchRule servicesDoNotThrowHttpErrors =

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The audit log through HTTP: writes (accepted and refused) are recorded with their method, path, status, request ids
- * and caller, reads and unauthenticated requests are not, and only a token with the audit permission reads the log.
+ * The audit log through HTTP: writes (accepted and refused) are recorded with their method, path,
+ * status, request ids and caller, reads and unauthenticated requests are not, and only a token with
+ * the audit permission reads the log.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,24 +38,32 @@ class AuditLogIT {
   @Test
   void writesAreAuditedAndOnlyAdminsReadTheLog() {
     String oid = UUID.randomUUID().toString();
-    GraphClient writer = new GraphClient(url).withToken(TestTokens.user(oid, "Audit Writer", TestTokens.READ_WRITE));
+    GraphClient writer =
+        new GraphClient(url).withToken(TestTokens.user(oid, "Audit Writer", TestTokens.READ_WRITE));
     GraphClient reader = writer.withToken(TestTokens.user(oid, "Audit Writer", TestTokens.READ));
     GraphClient admin =
         writer.withToken(
-            TestTokens.user(UUID.randomUUID().toString(), "Auditor", TestTokens.READ + " " + TestTokens.AUDIT));
+            TestTokens.user(
+                UUID.randomUUID().toString(), "Auditor", TestTokens.READ + " " + TestTokens.AUDIT));
 
     GraphClient.Reply created =
-        writer.post(CASES, "{\"displayName\":\"Audited " + oid + "\"}", Map.of("client-request-id", "audit-" + oid));
+        writer.post(
+            CASES,
+            "{\"displayName\":\"Audited " + oid + "\"}",
+            Map.of("client-request-id", "audit-" + oid));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String caseId = created.json().getString("id");
     String custodiansPath = CASES + "/" + caseId + "/custodians";
-    GraphClient.Reply custodian = writer.post(custodiansPath, "{\"email\":\"" + oid + "@contoso.com\"}");
+    GraphClient.Reply custodian =
+        writer.post(custodiansPath, "{\"email\":\"" + oid + "@contoso.com\"}");
     assertThat(custodian.status()).as(custodian.toString()).isEqualTo(201);
     GraphClient.Reply read = writer.get(CASES + "/" + caseId);
     assertThat(read.status()).isEqualTo(200);
-    GraphClient.Reply refused = reader.patch(CASES + "/" + caseId, "{\"description\":\"not allowed\"}");
+    GraphClient.Reply refused =
+        reader.patch(CASES + "/" + caseId, "{\"description\":\"not allowed\"}");
     assertThat(refused.status()).isEqualTo(403);
-    GraphClient.Reply anonymous = writer.withToken(null).post(CASES, "{\"displayName\":\"Nobody\"}");
+    GraphClient.Reply anonymous =
+        writer.withToken(null).post(CASES, "{\"displayName\":\"Nobody\"}");
     assertThat(anonymous.status()).isEqualTo(401);
 
     GraphClient.Reply notAdmin = writer.get(AUDIT_LOG);
@@ -82,7 +91,8 @@ class AuditLogIT {
     assertThat(custodianEntry.getString("path")).isEqualTo(custodiansPath);
     assertThat(custodianEntry.getInt("status")).isEqualTo(201);
     assertThat(custodianEntry.getString("caseId")).isEqualTo(caseId);
-    assertThat(custodianEntry.getJsonObject("actor").getJsonObject("user").getString("id")).isEqualTo(oid);
+    assertThat(custodianEntry.getJsonObject("actor").getJsonObject("user").getString("id"))
+        .isEqualTo(oid);
 
     JsonObject refusedEntry = seen.get(refused.header("request-id"));
     assertThat(refusedEntry).as("refused entry").isNotNull();
@@ -95,7 +105,8 @@ class AuditLogIT {
     // Paging: one entry per page, newest first, with a nextLink to the next.
     GraphClient.Reply first = admin.get(AUDIT_LOG + "?$top=1");
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
-    assertThat(first.json().getString("@odata.context")).endsWith("/v1.0/$metadata#caseops/auditLog");
+    assertThat(first.json().getString("@odata.context"))
+        .endsWith("/v1.0/$metadata#caseops/auditLog");
     assertThat(first.json().getJsonArray("value")).hasSize(1);
     assertThat(first.json().getString("@odata.nextLink")).contains("$skiptoken=");
     GraphClient.Reply beta = admin.get("/beta/caseops/auditLog?$top=2");
@@ -104,12 +115,16 @@ class AuditLogIT {
         beta.json().getJsonArray("value").getValuesAs(JsonObject.class).stream()
             .map(e -> e.getString("dateTime"))
             .toList();
-    assertThat(java.time.Instant.parse(times.get(0))).isAfterOrEqualTo(java.time.Instant.parse(times.get(1)));
+    assertThat(java.time.Instant.parse(times.get(0)))
+        .isAfterOrEqualTo(java.time.Instant.parse(times.get(1)));
 
     assertThat(writer.delete(CASES + "/" + caseId).status()).isEqualTo(204);
   }
 
-  /** The log's entries by request id, reading page after page from the newest until the given request's entry. */
+  /**
+   * The log's entries by request id, reading page after page from the newest until the given
+   * request's entry.
+   */
   private static Map<String, JsonObject> entriesBackTo(GraphClient admin, String requestId) {
     Map<String, JsonObject> seen = new HashMap<>();
     String next = AUDIT_LOG + "?$top=50";
@@ -120,7 +135,10 @@ class AuditLogIT {
         seen.put(entry.getString("requestId"), entry);
       }
       JsonObject body = page.json();
-      next = body.containsKey("@odata.nextLink") ? relative(admin, body.getString("@odata.nextLink")) : null;
+      next =
+          body.containsKey("@odata.nextLink")
+              ? relative(admin, body.getString("@odata.nextLink"))
+              : null;
     }
     assertThat(seen).as("the log holds request " + requestId).containsKey(requestId);
     return seen;

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Bearer tokens through HTTP: every endpoint but {@code /health} (cases, custodians, operations, searches and their
- * estimates, review sets with their files, queries and actions, tags) answers 401 without a valid token (none, a foreign
- * signature, expired, another audience), 403 to a read-only token on a write, and serves a read-write token; and the
- * token's user or application is what a case records as createdBy.
+ * Bearer tokens through HTTP: every endpoint but {@code /health} (cases, custodians, operations,
+ * searches and their estimates, review sets with their files, queries and actions, tags) answers
+ * 401 without a valid token (none, a foreign signature, expired, another audience), 403 to a
+ * read-only token on a write, and serves a read-write token; and the token's user or application is
+ * what a case records as createdBy.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,27 +45,38 @@ class AuthorizationIT {
   void everyEndpointNeedsAValidTokenWithTheRightPermission() {
     // Its own user, so that this test's submissions are throttled apart from the other tests'.
     String oid = UUID.randomUUID().toString();
-    GraphClient writer = new GraphClient(url).withToken(TestTokens.user(oid, "Matrix Writer", TestTokens.READ_WRITE));
+    GraphClient writer =
+        new GraphClient(url)
+            .withToken(TestTokens.user(oid, "Matrix Writer", TestTokens.READ_WRITE));
     String tag = oid.substring(0, 8);
     String caseId = createCase(writer, "Authorization " + tag);
-    GraphClient.Reply started = writer.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    GraphClient.Reply started =
+        writer.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
     String operationId = started.json().getString("id");
     List<String> doomed = new ArrayList<>();
     List<String> made = new ArrayList<>();
 
-    // A search (estimated once), a review set with a query, and a tag, for the endpoints under them.
+    // A search (estimated once), a review set with a query, and a tag, for the endpoints under
+    // them.
     String base = CASES + "/" + caseId;
     writer.awaitTerminal(started.header("Location"));
     String searchId =
-        created(writer.post(base + "/searches", "{\"displayName\":\"Matrix\",\"contentQuery\":\"merger\"}"));
+        created(
+            writer.post(
+                base + "/searches", "{\"displayName\":\"Matrix\",\"contentQuery\":\"merger\"}"));
     String search = base + "/searches/" + searchId;
     writer.awaitTerminal(writer.post(search + "/estimateStatistics", "{}").header("Location"));
     String reviewSet =
-        base + "/reviewSets/" + created(writer.post(base + "/reviewSets", "{\"displayName\":\"Matrix\"}"));
+        base
+            + "/reviewSets/"
+            + created(writer.post(base + "/reviewSets", "{\"displayName\":\"Matrix\"}"));
     String query =
-        reviewSet + "/queries/"
-            + created(writer.post(reviewSet + "/queries", "{\"displayName\":\"Matrix\",\"contentQuery\":\"\"}"));
+        reviewSet
+            + "/queries/"
+            + created(
+                writer.post(
+                    reviewSet + "/queries", "{\"displayName\":\"Matrix\",\"contentQuery\":\"\"}"));
     String tagId = created(writer.post(base + "/tags", "{\"displayName\":\"Matrix\"}"));
 
     List<Call> calls =
@@ -75,13 +87,17 @@ class AuthorizationIT {
                 "create case",
                 true,
                 c -> {
-                  GraphClient.Reply reply = c.post(CASES, "{\"displayName\":\"Made " + UUID.randomUUID() + "\"}");
+                  GraphClient.Reply reply =
+                      c.post(CASES, "{\"displayName\":\"Made " + UUID.randomUUID() + "\"}");
                   if (reply.status() == 201) {
                     made.add(reply.json().getString("id"));
                   }
                   return reply;
                 }),
-            new Call("patch case", true, c -> c.patch(CASES + "/" + caseId, "{\"description\":\"checked\"}")),
+            new Call(
+                "patch case",
+                true,
+                c -> c.patch(CASES + "/" + caseId, "{\"description\":\"checked\"}")),
             new Call(
                 "delete case",
                 true,
@@ -98,8 +114,13 @@ class AuthorizationIT {
                         CASES + "/" + caseId + "/custodians",
                         "{\"email\":\"" + UUID.randomUUID() + "@contoso.com\"}")),
             new Call(
-                "create operation", true, c -> c.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}")),
-            new Call("get operation", false, c -> c.get(CASES + "/" + caseId + "/operations/" + operationId)),
+                "create operation",
+                true,
+                c -> c.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}")),
+            new Call(
+                "get operation",
+                false,
+                c -> c.get(CASES + "/" + caseId + "/operations/" + operationId)),
             new Call("list operations", false, c -> c.get(CASES + "/" + caseId + "/operations")),
             new Call("itemStatistics", false, c -> c.get(CASES + "/" + caseId + "/itemStatistics")),
             new Call(
@@ -114,37 +135,67 @@ class AuthorizationIT {
                 true,
                 c ->
                     c.delete(
-                        base + "/searches/"
-                            + created(writer.post(base + "/searches", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")))),
+                        base
+                            + "/searches/"
+                            + created(
+                                writer.post(
+                                    base + "/searches",
+                                    "{\"displayName\":\"" + UUID.randomUUID() + "\"}")))),
             new Call("search custodianSources", false, c -> c.get(search + "/custodianSources")),
-            new Call("lastEstimateStatisticsOperation", false, c -> c.get(search + "/lastEstimateStatisticsOperation")),
+            new Call(
+                "lastEstimateStatisticsOperation",
+                false,
+                c -> c.get(search + "/lastEstimateStatisticsOperation")),
             new Call("estimateStatistics", true, c -> c.post(search + "/estimateStatistics", "{}")),
             new Call(
                 "create review set",
                 true,
-                c -> c.post(base + "/reviewSets", "{\"displayName\":\"" + UUID.randomUUID().toString().substring(0, 30) + "\"}")),
+                c ->
+                    c.post(
+                        base + "/reviewSets",
+                        "{\"displayName\":\""
+                            + UUID.randomUUID().toString().substring(0, 30)
+                            + "\"}")),
             new Call("list review sets", false, c -> c.get(base + "/reviewSets")),
             new Call("get review set", false, c -> c.get(reviewSet)),
             new Call(
-                "addToReviewSet", true, c -> c.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}")),
+                "addToReviewSet",
+                true,
+                c ->
+                    c.post(
+                        reviewSet + "/addToReviewSet",
+                        "{\"search\":{\"id\":\"" + searchId + "\"}}")),
             new Call("list files", false, c -> c.get(reviewSet + "/files")),
             new Call(
                 "create query",
                 true,
-                c -> c.post(reviewSet + "/queries", "{\"displayName\":\"" + UUID.randomUUID() + "\",\"contentQuery\":\"tag:Matrix\"}")),
+                c ->
+                    c.post(
+                        reviewSet + "/queries",
+                        "{\"displayName\":\""
+                            + UUID.randomUUID()
+                            + "\",\"contentQuery\":\"tag:Matrix\"}")),
             new Call("list queries", false, c -> c.get(reviewSet + "/queries")),
             new Call("get query", false, c -> c.get(query)),
             new Call(
-                "applyTags", true, c -> c.post(query + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"" + tagId + "\"}]}")),
+                "applyTags",
+                true,
+                c -> c.post(query + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"" + tagId + "\"}]}")),
             new Call(
                 "create tag",
                 true,
                 c -> c.post(base + "/tags", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")),
             new Call("list tags", false, c -> c.get(base + "/tags")),
             new Call("get tag", false, c -> c.get(base + "/tags/" + tagId)),
-            new Call("patch tag", true, c -> c.patch(base + "/tags/" + tagId, "{\"description\":\"checked\"}")),
+            new Call(
+                "patch tag",
+                true,
+                c -> c.patch(base + "/tags/" + tagId, "{\"description\":\"checked\"}")),
             new Call("childTags", false, c -> c.get(base + "/tags/" + tagId + "/childTags")),
-            new Call("tags asHierarchy", false, c -> c.get(base + "/tags/microsoft.graph.security.asHierarchy()")));
+            new Call(
+                "tags asHierarchy",
+                false,
+                c -> c.get(base + "/tags/microsoft.graph.security.asHierarchy()")));
 
     GraphClient anonymous = writer.withToken(null);
     GraphClient forged = writer.withToken(TestTokens.untrustedSignature(oid));
@@ -160,7 +211,8 @@ class AuthorizationIT {
 
       assertUnauthenticated(call, call.send().apply(forged), "The token signature is invalid.");
       assertUnauthenticated(call, call.send().apply(expired), "The token has expired.");
-      assertUnauthenticated(call, call.send().apply(foreign), "The token is not meant for this service");
+      assertUnauthenticated(
+          call, call.send().apply(foreign), "The token is not meant for this service");
 
       GraphClient.Reply read = call.send().apply(reader);
       if (call.writes()) {
@@ -199,7 +251,8 @@ class AuthorizationIT {
     return reply.json().getString("id");
   }
 
-  private static void assertUnauthenticated(Call call, GraphClient.Reply reply, String description) {
+  private static void assertUnauthenticated(
+      Call call, GraphClient.Reply reply, String description) {
     assertThat(reply.status()).as(call.name() + ": " + reply).isEqualTo(401);
     assertThat(reply.errorCode()).isEqualTo("InvalidAuthenticationToken");
     JsonObject inner = reply.json().getJsonObject("error").getJsonObject("innerError");
@@ -232,38 +285,48 @@ class AuthorizationIT {
   @Test
   void aCaseRecordsTheUserOrApplicationOfTheToken() {
     String oid = UUID.randomUUID().toString();
-    GraphClient user = new GraphClient(url).withToken(TestTokens.user(oid, "Dana Reviewer", TestTokens.READ_WRITE));
+    GraphClient user =
+        new GraphClient(url)
+            .withToken(TestTokens.user(oid, "Dana Reviewer", TestTokens.READ_WRITE));
     String appId = UUID.randomUUID().toString();
     GraphClient app =
         new GraphClient(url)
-            .withToken(TestTokens.application(appId, "Nightly Intake", List.of(TestTokens.READ_WRITE)));
+            .withToken(
+                TestTokens.application(appId, "Nightly Intake", List.of(TestTokens.READ_WRITE)));
 
     GraphClient.Reply byUser = user.post(CASES, "{\"displayName\":\"By user " + oid + "\"}");
     assertThat(byUser.status()).as(byUser.toString()).isEqualTo(201);
     JsonObject createdByUser = byUser.json().getJsonObject("createdBy");
     assertThat(createdByUser.getJsonObject("user").getString("id")).isEqualTo(oid);
-    assertThat(createdByUser.getJsonObject("user").getString("displayName")).isEqualTo("Dana Reviewer");
+    assertThat(createdByUser.getJsonObject("user").getString("displayName"))
+        .isEqualTo("Dana Reviewer");
     assertThat(createdByUser.isNull("application")).isTrue();
 
     GraphClient.Reply byApp = app.post(CASES, "{\"displayName\":\"By app " + appId + "\"}");
     assertThat(byApp.status()).as(byApp.toString()).isEqualTo(201);
     JsonObject createdByApp = byApp.json().getJsonObject("createdBy");
     assertThat(createdByApp.getJsonObject("application").getString("id")).isEqualTo(appId);
-    assertThat(createdByApp.getJsonObject("application").getString("displayName")).isEqualTo("Nightly Intake");
+    assertThat(createdByApp.getJsonObject("application").getString("displayName"))
+        .isEqualTo("Nightly Intake");
     assertThat(createdByApp.isNull("user")).isTrue();
 
     // The application changes the user's case: lastModifiedBy follows, createdBy stays.
     String caseId = byUser.json().getString("id");
-    assertThat(app.patch(CASES + "/" + caseId, "{\"description\":\"triaged\"}").status()).isEqualTo(204);
+    assertThat(app.patch(CASES + "/" + caseId, "{\"description\":\"triaged\"}").status())
+        .isEqualTo(204);
     JsonObject changed = user.get(CASES + "/" + caseId).json();
-    assertThat(changed.getJsonObject("lastModifiedBy").getJsonObject("application").getString("id")).isEqualTo(appId);
-    assertThat(changed.getJsonObject("createdBy").getJsonObject("user").getString("id")).isEqualTo(oid);
+    assertThat(changed.getJsonObject("lastModifiedBy").getJsonObject("application").getString("id"))
+        .isEqualTo(appId);
+    assertThat(changed.getJsonObject("createdBy").getJsonObject("user").getString("id"))
+        .isEqualTo(oid);
 
     assertThat(user.delete(CASES + "/" + caseId).status()).isEqualTo(204);
     assertThat(app.delete(CASES + "/" + byApp.json().getString("id")).status()).isEqualTo(204);
   }
 
-  /** Deletes a case once its operations have finished (until then the delete is refused with 409). */
+  /**
+   * Deletes a case once its operations have finished (until then the delete is refused with 409).
+   */
   private static void deleteWhenIdle(GraphClient api, String caseId) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (true) {

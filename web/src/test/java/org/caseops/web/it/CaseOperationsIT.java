@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole lifecycle through HTTP on Payara Micro with PostgreSQL: a case, a custodian with a mailbox and a site, an
- * {@code index} operation over content this test writes, polled to its end, and what it left behind.
+ * The whole lifecycle through HTTP on Payara Micro with PostgreSQL: a case, a custodian with a
+ * mailbox and a site, an {@code index} operation over content this test writes, polled to its end,
+ * and what it left behind.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,7 +51,8 @@ class CaseOperationsIT {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String email = "adele." + tag + "@contoso.com";
 
-    // Content the test knows: 4 eml files (one with an attachment), one mbox of 3 messages, one corrupt PDF in the
+    // Content the test knows: 4 eml files (one with an attachment), one mbox of 3 messages, one
+    // corrupt PDF in the
     // mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1 unindexed.
     Evidence evidence = new Evidence();
     Path mailbox = evidence.mailbox(email);
@@ -68,7 +70,11 @@ class CaseOperationsIT {
     Evidence.write(
         mailbox.resolve("sent/attached.eml"),
         Evidence.messageWithAttachment(
-            email, "legal@contoso.com", "Contract notes", "a1." + tag + "@contoso.com", "See attached.",
+            email,
+            "legal@contoso.com",
+            "Contract notes",
+            "a1." + tag + "@contoso.com",
+            "See attached.",
             "Indemnification clause draft"));
     StringBuilder mbox = new StringBuilder();
     for (int i = 1; i <= 3; i++) {
@@ -87,10 +93,13 @@ class CaseOperationsIT {
     Evidence.write(mailbox.resolve("archive/2025.mbox"), mbox.toString());
     Evidence.write(
         mailbox.resolve("broken.pdf"),
-        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a PDF body\n".getBytes(StandardCharsets.US_ASCII));
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a PDF body\n"
+            .getBytes(StandardCharsets.US_ASCII));
     Path site = evidence.site("contoso.sharepoint.com", "sites/legal-" + tag);
-    Evidence.write(site.resolve("memo.txt"), "Memorandum on the Falcon project retention schedule.");
-    Evidence.write(site.resolve("policies/hold.html"), "<html><body><p>Legal hold policy</p></body></html>");
+    Evidence.write(
+        site.resolve("memo.txt"), "Memorandum on the Falcon project retention schedule.");
+    Evidence.write(
+        site.resolve("policies/hold.html"), "<html><body><p>Legal hold policy</p></body></html>");
 
     String caseId = createCase(api, "Falcon " + tag);
     String custodians = CASES + "/" + caseId + "/custodians";
@@ -98,9 +107,12 @@ class CaseOperationsIT {
     assertThat(custodian.status()).as(custodian.toString()).isEqualTo(201);
     String custodianId = custodian.json().getString("id");
     GraphClient.Reply userSource =
-        api.post(custodians + "/" + custodianId + "/userSources", "{\"email\":\"" + email + "\",\"includedSources\":\"mailbox\"}");
+        api.post(
+            custodians + "/" + custodianId + "/userSources",
+            "{\"email\":\"" + email + "\",\"includedSources\":\"mailbox\"}");
     assertThat(userSource.status()).as(userSource.toString()).isEqualTo(201);
-    assertThat(userSource.json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.userSource");
+    assertThat(userSource.json().getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.userSource");
     GraphClient.Reply siteSource =
         api.post(
             custodians + "/" + custodianId + "/siteSources",
@@ -114,10 +126,13 @@ class CaseOperationsIT {
                 + "\"status\":\"succeeded\",\"percentProgress\":100}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonObject op = created.json();
-    assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
+    assertThat(op.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryIndexOperation");
     assertThat(op.getString("action")).isEqualTo("index");
     assertThat(op.getString("id")).matches("[0-9a-f]{32}");
-    assertThat(op.getString("status")).as("server-owned status is not taken from the client").isEqualTo("notStarted");
+    assertThat(op.getString("status"))
+        .as("server-owned status is not taken from the client")
+        .isEqualTo("notStarted");
     assertThat(op.getInt("percentProgress")).isZero();
     assertThat(op.getString("createdDateTime")).matches(UTC);
     assertThat(op.getString("@odata.context")).endsWith("/operations/$entity");
@@ -128,7 +143,10 @@ class CaseOperationsIT {
     assertThat(done.getString("status")).as(done.toString()).isEqualTo("partiallySucceeded");
     assertThat(done.getString("completedDateTime")).matches(UTC);
     JsonObject result = done.getJsonObject("resultInfo");
-    assertThat(result.getString("message")).contains("9").contains("1 unindexed").doesNotContain("Exception");
+    assertThat(result.getString("message"))
+        .contains("9")
+        .contains("1 unindexed")
+        .doesNotContain("Exception");
 
     // The operations list has it; the custodian and both sources link to it.
     GraphClient.Reply list = api.get(CASES + "/" + caseId + "/operations");
@@ -140,10 +158,18 @@ class CaseOperationsIT {
     assertThat(last.status()).as(last.toString()).isEqualTo(200);
     assertThat(last.json().getString("id")).isEqualTo(op.getString("id"));
     GraphClient.Reply sourceLast =
-        api.get(custodians + "/" + custodianId + "/userSources/" + userSource.json().getString("id") + "/lastIndexOperation");
+        api.get(
+            custodians
+                + "/"
+                + custodianId
+                + "/userSources/"
+                + userSource.json().getString("id")
+                + "/lastIndexOperation");
     assertThat(sourceLast.json().getString("id")).isEqualTo(op.getString("id"));
-    String siteSourcePath = custodians + "/" + custodianId + "/siteSources/" + siteSource.json().getString("id");
-    assertThat(api.get(siteSourcePath).json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.siteSource");
+    String siteSourcePath =
+        custodians + "/" + custodianId + "/siteSources/" + siteSource.json().getString("id");
+    assertThat(api.get(siteSourcePath).json().getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.siteSource");
     GraphClient.Reply siteStats = api.get(siteSourcePath + "/itemStatistics");
     assertThat(siteStats.status()).as(siteStats.toString()).isEqualTo(200);
     assertThat(siteStats.json().getJsonNumber("indexedItemCount").longValue()).isEqualTo(2);
@@ -158,15 +184,25 @@ class CaseOperationsIT {
     JsonObject mailboxStats = bySource.get(userSource.json().getString("id"));
     assertThat(mailboxStats.getJsonNumber("indexedItemCount").longValue()).isEqualTo(7);
     assertThat(mailboxStats.getJsonNumber("unindexedItemCount").longValue()).isEqualTo(1);
-    assertThat(bySource.get(siteSource.json().getString("id")).getJsonNumber("indexedItemCount").longValue()).isEqualTo(2);
+    assertThat(
+            bySource
+                .get(siteSource.json().getString("id"))
+                .getJsonNumber("indexedItemCount")
+                .longValue())
+        .isEqualTo(2);
 
     // A second run finds nothing new and duplicates nothing.
-    GraphClient.Reply again = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    GraphClient.Reply again =
+        api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
     assertThat(again.status()).isEqualTo(201);
     JsonObject second = api.awaitTerminal(again.header("Location"));
     assertThat(second.getJsonObject("resultInfo").getString("message")).contains("10 unchanged");
     JsonObject statsAfter = null;
-    for (JsonObject s : api.get(CASES + "/" + caseId + "/itemStatistics").json().getJsonArray("value").getValuesAs(JsonObject.class)) {
+    for (JsonObject s :
+        api.get(CASES + "/" + caseId + "/itemStatistics")
+            .json()
+            .getJsonArray("value")
+            .getValuesAs(JsonObject.class)) {
       if (s.getString("sourceId").equals(userSource.json().getString("id"))) {
         statsAfter = s;
       }
@@ -185,7 +221,9 @@ class CaseOperationsIT {
   void casesAreCreatedReadChangedAndDeletedInGraphShape() {
     GraphClient api = client();
     GraphClient.Reply created =
-        api.post(CASES, "{\"displayName\":\"Contoso v. Fabrikam\",\"description\":\"Patent dispute\",\"externalId\":\"CV-42\"}");
+        api.post(
+            CASES,
+            "{\"displayName\":\"Contoso v. Fabrikam\",\"description\":\"Patent dispute\",\"externalId\":\"CV-42\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.header("Content-Type")).startsWith("application/json");
     assertThat(created.header("request-id")).matches(GUID);
@@ -198,14 +236,18 @@ class CaseOperationsIT {
 
     String path = CASES + "/" + c.getString("id");
     assertThat(api.get(path).json().getString("displayName")).isEqualTo("Contoso v. Fabrikam");
-    assertThat(api.get("/beta/security/cases/ediscoveryCases/" + c.getString("id")).status()).isEqualTo(200);
-    assertThat(api.get("/v1.0/security/cases/ediscoverycases('" + c.getString("id") + "')").status()).isEqualTo(200);
+    assertThat(api.get("/beta/security/cases/ediscoveryCases/" + c.getString("id")).status())
+        .isEqualTo(200);
+    assertThat(
+            api.get("/v1.0/security/cases/ediscoverycases('" + c.getString("id") + "')").status())
+        .isEqualTo(200);
 
     GraphClient.Reply patched = api.patch(path, "{\"description\":\"Settled\"}");
     assertThat(patched.status()).as(patched.toString()).isIn(200, 204);
     assertThat(api.get(path).json().getString("description")).isEqualTo("Settled");
 
-    // The list holds every case in the database, so look for this one with a filter rather than on the first page.
+    // The list holds every case in the database, so look for this one with a filter rather than on
+    // the first page.
     assertThat(
             api.get(CASES + "?$filter=id%20eq%20'" + c.getString("id") + "'")
                 .json()
@@ -264,7 +306,8 @@ class CaseOperationsIT {
     bad.add(wrongNameType);
     assertThat(wrongNameType.status()).isEqualTo(400);
 
-    GraphClient.Reply badEmail = api.post(CASES + "/" + caseId + "/custodians", "{\"email\":\"not an address\"}");
+    GraphClient.Reply badEmail =
+        api.post(CASES + "/" + caseId + "/custodians", "{\"email\":\"not an address\"}");
     bad.add(badEmail);
     assertThat(badEmail.status()).isEqualTo(400);
 
@@ -294,12 +337,14 @@ class CaseOperationsIT {
       JsonObject error = reply.json().getJsonObject("error");
       assertThat(error.getString("code")).as(reply.toString()).isNotBlank();
       assertThat(error.getString("message")).as(reply.toString()).isNotBlank();
-      assertThat(error.getJsonObject("innerError").getString("request-id")).isEqualTo(reply.header("request-id"));
+      assertThat(error.getJsonObject("innerError").getString("request-id"))
+          .isEqualTo(reply.header("request-id"));
     }
     // None of the refused submissions left an operation behind.
     assertThat(api.get(ops).json().getJsonArray("value")).isEmpty();
 
-    GraphClient.Reply echoed = api.get(CASES + "/" + caseId, Map.of("client-request-id", "my-request-7"));
+    GraphClient.Reply echoed =
+        api.get(CASES + "/" + caseId, Map.of("client-request-id", "my-request-7"));
     assertThat(echoed.header("client-request-id")).isEqualTo("my-request-7");
   }
 
@@ -307,7 +352,8 @@ class CaseOperationsIT {
   void batchJobRepositoryLivesInPostgresql() throws Exception {
     GraphClient api = client();
     String caseId = createCase(api, "Repository");
-    GraphClient.Reply created = api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    GraphClient.Reply created =
+        api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
     JsonObject done = api.awaitTerminal(created.header("Location"));
     assertThat(done.getString("status")).isEqualTo("succeeded");
     assertThat(done.getInt("percentProgress")).isEqualTo(100);
@@ -332,7 +378,8 @@ class CaseOperationsIT {
     GraphClient api = client();
     String caseId = createCase(api, "Concurrent");
     int clients = 6;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(clients);
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
     List<java.util.concurrent.Future<GraphClient.Reply>> replies = new ArrayList<>();
     try {
@@ -355,16 +402,20 @@ class CaseOperationsIT {
         }
       }
       assertThat(accepted).isNotEmpty();
-      // However the requests fell, an accepted operation was created only after every earlier one had ended.
+      // However the requests fell, an accepted operation was created only after every earlier one
+      // had ended.
       List<JsonObject> done = new ArrayList<>();
       for (String location : accepted) {
         done.add(api.awaitTerminal(location));
       }
-      done.sort(java.util.Comparator.comparing(o -> java.time.Instant.parse(o.getString("createdDateTime"))));
+      done.sort(
+          java.util.Comparator.comparing(
+              o -> java.time.Instant.parse(o.getString("createdDateTime"))));
       for (int i = 1; i < done.size(); i++) {
         assertThat(java.time.Instant.parse(done.get(i).getString("createdDateTime")))
             .as("operation %s against the one before it", done.get(i).getString("id"))
-            .isAfterOrEqualTo(java.time.Instant.parse(done.get(i - 1).getString("completedDateTime")));
+            .isAfterOrEqualTo(
+                java.time.Instant.parse(done.get(i - 1).getString("completedDateTime")));
       }
       JsonArray listed = api.get(CASES + "/" + caseId + "/operations").json().getJsonArray("value");
       assertThat(listed).hasSize(accepted.size());

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * Writes source content where the server under test reads it (the evidence root it was started with), with counts the
- * tests know without asking the server.
+ * Writes source content where the server under test reads it (the evidence root it was started
+ * with), with counts the tests know without asking the server.
  */
 final class Evidence {
   private final Path root;
@@ -26,7 +26,8 @@ final class Evidence {
     return dir(root.resolve("sites").resolve(host).resolve(path));
   }
 
-  static String message(String from, String to, String subject, String date, String id, String body) {
+  static String message(
+      String from, String to, String subject, String date, String id, String body) {
     return "From: "
         + from
         + "\r\nTo: "
@@ -42,7 +43,8 @@ final class Evidence {
         + "\r\n";
   }
 
-  static String messageWithAttachment(String from, String to, String subject, String id, String body, String attached) {
+  static String messageWithAttachment(
+      String from, String to, String subject, String id, String body, String attached) {
     String boundary = "=_caseops_boundary";
     return "From: "
         + from

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small HTTP client for the integration tests: JSON in, JSON out, every header visible. It sends a read-write
- * delegated bearer token unless made with another token ({@link #withToken}) or none.
+ * A small HTTP client for the integration tests: JSON in, JSON out, every header visible. It sends
+ * a read-write delegated bearer token unless made with another token ({@link #withToken}) or none.
  */
 final class GraphClient {
   /** The user of the default token. */
@@ -36,7 +36,10 @@ final class GraphClient {
 
   /** Talks to the deployment over loopback, whatever host name the server reports for itself. */
   GraphClient(URL deploymentUrl) {
-    String path = deploymentUrl.getPath().endsWith("/") ? deploymentUrl.getPath() : deploymentUrl.getPath() + "/";
+    String path =
+        deploymentUrl.getPath().endsWith("/")
+            ? deploymentUrl.getPath()
+            : deploymentUrl.getPath() + "/";
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.base = URI.create("http://127.0.0.1:" + deploymentUrl.getPort() + path);
     this.token = DEFAULT_TOKEN;
@@ -48,7 +51,10 @@ final class GraphClient {
     this.token = token;
   }
 
-  /** The same client sending {@code token} as its bearer token, or no Authorization header when it is null. */
+  /**
+   * The same client sending {@code token} as its bearer token, or no Authorization header when it
+   * is null.
+   */
   GraphClient withToken(String token) {
     return new GraphClient(this, token);
   }
@@ -125,13 +131,23 @@ final class GraphClient {
     }
     return send(
         b.method(
-            method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpRequest.Builder builder(String path, Map<String, String> headers) {
-    URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path.startsWith("/") ? path.substring(1) : path);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
-    boolean ownAuthorization = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+    URI uri =
+        path.startsWith("http")
+            ? URI.create(path)
+            : base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
+    boolean ownAuthorization =
+        headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
     if (token != null && !ownAuthorization) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -141,7 +157,8 @@ final class GraphClient {
 
   private Reply send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -152,8 +169,8 @@ final class GraphClient {
   }
 
   /**
-   * Polls an operation's URL until the operation ends, and returns it as it ended. Fails when a poll does not answer
-   * 200, when percentProgress goes back, or after three minutes.
+   * Polls an operation's URL until the operation ends, and returns it as it ended. Fails when a
+   * poll does not answer 200, when percentProgress goes back, or after three minutes.
    */
   JsonObject awaitTerminal(String location) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -163,13 +180,18 @@ final class GraphClient {
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       JsonObject op = reply.json();
       int progress = op.getInt("percentProgress");
-      assertThat(progress).as("percentProgress never goes back").isGreaterThanOrEqualTo(lastProgress);
+      assertThat(progress)
+          .as("percentProgress never goes back")
+          .isGreaterThanOrEqualTo(lastProgress);
       lastProgress = progress;
       String status = op.getString("status");
-      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed").contains(status)) {
+      if (List.of("succeeded", "partiallySucceeded", "failed", "submissionFailed")
+          .contains(status)) {
         return op;
       }
-      assertThat(Instant.now()).as("operation still " + status + " at " + location).isBefore(deadline);
+      assertThat(Instant.now())
+          .as("operation still " + status + " at " + location)
+          .isBefore(deadline);
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {

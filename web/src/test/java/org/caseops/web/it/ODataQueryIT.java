@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The OData query options through HTTP on Payara Micro with PostgreSQL: {@code $filter}, {@code $orderby}, {@code
- * $top} with {@code @odata.nextLink} followed to the end, {@code $count}, and the 400s for what is malformed, unknown
- * or tampered with.
+ * The OData query options through HTTP on Payara Micro with PostgreSQL: {@code $filter}, {@code
+ * $orderby}, {@code $top} with {@code @odata.nextLink} followed to the end, {@code $count}, and the
+ * 400s for what is malformed, unknown or tampered with.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ODataQueryIT {
   private static final String CASES = "/v1.0/security/cases/ediscoveryCases";
-  private static final Map<String, String> INCLUDE_UNKNOWN = Map.of("Prefer", "include-unknown-enum-members");
+  private static final Map<String, String> INCLUDE_UNKNOWN =
+      Map.of("Prefer", "include-unknown-enum-members");
 
   @Deployment(testable = false)
   static WebArchive war() {
@@ -42,7 +43,10 @@ class ODataQueryIT {
   private static String query(String... nameValue) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < nameValue.length; i += 2) {
-      parts.add(nameValue[i] + "=" + URLEncoder.encode(nameValue[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
+      parts.add(
+          nameValue[i]
+              + "="
+              + URLEncoder.encode(nameValue[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return "?" + String.join("&", parts);
   }
@@ -71,7 +75,8 @@ class ODataQueryIT {
     String c = createCase(api, "OData " + tag + " C", "odata-" + tag + "-3");
 
     // Cases: equality, or, and with an enumeration, ordering.
-    JsonObject second = ok(api.get(CASES + query("$filter", "externalId eq 'odata-" + tag + "-2'")));
+    JsonObject second =
+        ok(api.get(CASES + query("$filter", "externalId eq 'odata-" + tag + "-2'")));
     assertThat(ids(second)).containsExactly(b);
     assertThat(second.getInt("@odata.count")).isEqualTo(1);
     JsonObject outer =
@@ -80,7 +85,11 @@ class ODataQueryIT {
                 CASES
                     + query(
                         "$filter",
-                        "(externalId eq 'odata-" + tag + "-1' or externalId eq 'odata-" + tag + "-3')"
+                        "(externalId eq 'odata-"
+                            + tag
+                            + "-1' or externalId eq 'odata-"
+                            + tag
+                            + "-3')"
                             + " and status eq 'active'",
                         "$orderby",
                         "displayName desc")));
@@ -92,8 +101,14 @@ class ODataQueryIT {
                     + query(
                         "$filter",
                         "externalId ne null"
-                            + " and externalId ge 'odata-" + tag + "' and externalId le 'odata-" + tag + "-9'"
-                            + " and not (displayName eq 'OData " + tag + " B')",
+                            + " and externalId ge 'odata-"
+                            + tag
+                            + "' and externalId le 'odata-"
+                            + tag
+                            + "-9'"
+                            + " and not (displayName eq 'OData "
+                            + tag
+                            + " B')",
                         "$select",
                         "displayName")));
     assertThat(ids(notB)).containsExactly(a, c);
@@ -101,7 +116,10 @@ class ODataQueryIT {
 
     // $top with @odata.nextLink followed to the end; every page counts all three.
     String ours = "externalId ge 'odata-" + tag + "' and externalId le 'odata-" + tag + "-9'";
-    String next = CASES + query("$filter", ours, "$orderby", "createdDateTime desc", "$top", "1", "$count", "true");
+    String next =
+        CASES
+            + query(
+                "$filter", ours, "$orderby", "createdDateTime desc", "$top", "1", "$count", "true");
     List<String> seen = new ArrayList<>();
     List<String> links = new ArrayList<>();
     while (next != null) {
@@ -124,7 +142,8 @@ class ODataQueryIT {
     int token = link.indexOf("$skiptoken=") + "$skiptoken=".length();
     char firstChar = link.charAt(token);
     refused(
-        api.get(link.substring(0, token) + (firstChar == 'A' ? 'B' : 'A') + link.substring(token + 1)),
+        api.get(
+            link.substring(0, token) + (firstChar == 'A' ? 'B' : 'A') + link.substring(token + 1)),
         "badRequest",
         "$skiptoken");
     refused(api.get(link.replace("%20desc", "%20asc")), "badRequest", "$skiptoken");
@@ -139,7 +158,8 @@ class ODataQueryIT {
       ops.add(api.awaitTerminal(created.header("Location")));
     }
     List<String> opIds = ops.stream().map(op -> op.getString("id")).toList();
-    // Between the first and the second operation, away from either (stored precision may differ from the clock's).
+    // Between the first and the second operation, away from either (stored precision may differ
+    // from the clock's).
     Instant first = Instant.parse(ops.get(0).getString("createdDateTime"));
     Instant secondCreated = Instant.parse(ops.get(1).getString("createdDateTime"));
     String between = first.plus(Duration.between(first, secondCreated).dividedBy(2)).toString();
@@ -157,29 +177,42 @@ class ODataQueryIT {
     assertThat(later.getInt("@odata.count")).isEqualTo(2);
     assertThat(ids(ok(api.get(operations + query("$orderby", "createdDateTime asc")))))
         .containsExactly(opIds.get(0), opIds.get(1), opIds.get(2));
-    assertThat(ids(ok(api.get(operations)))).containsExactly(opIds.get(2), opIds.get(1), opIds.get(0));
+    assertThat(ids(ok(api.get(operations))))
+        .containsExactly(opIds.get(2), opIds.get(1), opIds.get(0));
     JsonObject notSecond =
         ok(
             api.get(
                 operations
                     + query(
                         "$filter",
-                        "not (id eq '" + opIds.get(1) + "') and percentProgress eq 100 and completedDateTime ne null",
+                        "not (id eq '"
+                            + opIds.get(1)
+                            + "') and percentProgress eq 100 and completedDateTime ne null",
                         "$count",
                         "true")));
     assertThat(ids(notSecond)).containsExactly(opIds.get(2), opIds.get(0));
     assertThat(notSecond.getInt("@odata.count")).isEqualTo(2);
-    JsonObject unfinished = ok(api.get(operations + query("$filter", "status eq 'running' or status lt 'running'")));
+    JsonObject unfinished =
+        ok(api.get(operations + query("$filter", "status eq 'running' or status lt 'running'")));
     assertThat(unfinished.getInt("@odata.count")).isZero();
     assertThat(unfinished.getJsonArray("value")).isEmpty();
 
-    // Evolvable enums: a later member only with the header; unknownFutureValue stands for the later members.
-    refused(api.get(operations + query("$filter", "action eq 'purgeData'")), "invalidRequest", "Prefer");
-    JsonObject purges = ok(api.get(operations + query("$filter", "action eq 'purgeData'"), INCLUDE_UNKNOWN));
+    // Evolvable enums: a later member only with the header; unknownFutureValue stands for the later
+    // members.
+    refused(
+        api.get(operations + query("$filter", "action eq 'purgeData'")),
+        "invalidRequest",
+        "Prefer");
+    JsonObject purges =
+        ok(api.get(operations + query("$filter", "action eq 'purgeData'"), INCLUDE_UNKNOWN));
     assertThat(purges.getInt("@odata.count")).isZero();
-    assertThat(ok(api.get(operations + query("$filter", "action eq 'unknownFutureValue'"))).getInt("@odata.count"))
+    assertThat(
+            ok(api.get(operations + query("$filter", "action eq 'unknownFutureValue'")))
+                .getInt("@odata.count"))
         .isZero();
-    assertThat(ok(api.get(operations + query("$filter", "action lt 'unknownFutureValue'"))).getInt("@odata.count"))
+    assertThat(
+            ok(api.get(operations + query("$filter", "action lt 'unknownFutureValue'")))
+                .getInt("@odata.count"))
         .isEqualTo(3);
 
     // Custodians.
@@ -188,25 +221,52 @@ class ODataQueryIT {
       GraphClient.Reply added =
           api.post(
               custodians,
-              "{\"email\":\"" + name.toLowerCase() + "." + tag + "@contoso.com\",\"displayName\":\"" + name + "\"}");
+              "{\"email\":\""
+                  + name.toLowerCase()
+                  + "."
+                  + tag
+                  + "@contoso.com\",\"displayName\":\""
+                  + name
+                  + "\"}");
       assertThat(added.status()).as(added.toString()).isEqualTo(201);
     }
     JsonObject byName = ok(api.get(custodians + query("$orderby", "displayName desc")));
-    assertThat(byName.getJsonArray("value").stream().map(v -> v.asJsonObject().getString("displayName")))
+    assertThat(
+            byName.getJsonArray("value").stream()
+                .map(v -> v.asJsonObject().getString("displayName")))
         .containsExactly("Bob", "Adele");
     JsonObject bob =
-        ok(api.get(custodians + query("$filter", "email eq 'bob." + tag + "@contoso.com' and status eq 'active'")));
+        ok(
+            api.get(
+                custodians
+                    + query(
+                        "$filter",
+                        "email eq 'bob." + tag + "@contoso.com' and status eq 'active'")));
     assertThat(bob.getInt("@odata.count")).isEqualTo(1);
 
     // Malformed, unknown and unsupported.
-    refused(api.get(operations + query("$filter", "status eq 'running")), "badRequest", "position 10");
-    refused(api.get(operations + query("$filter", "status eq 'running' and")), "badRequest", "position");
-    refused(api.get(operations + query("$filter", "caseId eq '" + a + "'")), "notSupported", "caseId");
-    refused(api.get(CASES + query("$filter", "contains(displayName, 'OData')")), "notSupported", "contains");
+    refused(
+        api.get(operations + query("$filter", "status eq 'running")), "badRequest", "position 10");
+    refused(
+        api.get(operations + query("$filter", "status eq 'running' and")),
+        "badRequest",
+        "position");
+    refused(
+        api.get(operations + query("$filter", "caseId eq '" + a + "'")), "notSupported", "caseId");
+    refused(
+        api.get(CASES + query("$filter", "contains(displayName, 'OData')")),
+        "notSupported",
+        "contains");
     refused(api.get(CASES + query("$orderby", "description")), "notSupported", "description");
     refused(api.get(CASES + query("$orderby", "displayName upward")), "badRequest", "position");
-    refused(api.get(operations + query("$filter", "percentProgress eq 'all'")), "invalidRequest", "percentProgress");
-    refused(api.get(CASES + "/" + b + query("$filter", "status eq 'active'")), "notSupported", "$filter");
+    refused(
+        api.get(operations + query("$filter", "percentProgress eq 'all'")),
+        "invalidRequest",
+        "percentProgress");
+    refused(
+        api.get(CASES + "/" + b + query("$filter", "status eq 'active'")),
+        "notSupported",
+        "$filter");
   }
 
   private static String createCase(GraphClient api, String name, String externalId) {

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Searches, estimateStatistics, review sets, addToReviewSet, review-set queries, tags and applyTags through HTTP on
- * Payara Micro with PostgreSQL. The test writes a corpus whose every message and document it knows, so each expected
- * count comes from the corpus itself, never from the server's index.
+ * Searches, estimateStatistics, review sets, addToReviewSet, review-set queries, tags and applyTags
+ * through HTTP on Payara Micro with PostgreSQL. The test writes a corpus whose every message and
+ * document it knows, so each expected count comes from the corpus itself, never from the server's
+ * index.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,7 +43,13 @@ class SearchAndReviewIT {
 
   /** One generated item: where it came from, what it says, and its size in bytes as written. */
   record Doc(
-      String source, String kind, String from, String subject, String body, LocalDate day, byte[] bytes) {
+      String source,
+      String kind,
+      String from,
+      String subject,
+      String body,
+      LocalDate day,
+      byte[] bytes) {
     boolean says(String word) {
       return (subject + " " + body).toLowerCase().contains(word);
     }
@@ -87,7 +94,9 @@ class SearchAndReviewIT {
               + (i % 6 == 0 ? " About the blue harbor project." : "")
               + (i % 6 == 3 ? " The harbor is blue today, project later." : "");
       LocalDate day = LocalDate.of(2026, 1, 1 + i % 28);
-      String text = Evidence.message(from, alice, subject, rfc2822(day), "a" + i + "." + tag + "@corp.example", body);
+      String text =
+          Evidence.message(
+              from, alice, subject, rfc2822(day), "a" + i + "." + tag + "@corp.example", body);
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       Evidence.write(aliceBox.resolve("inbox/m" + i + ".eml"), bytes);
       f.docs.add(new Doc("alice", "email", from, subject, body, day, bytes));
@@ -97,7 +106,9 @@ class SearchAndReviewIT {
       String subject = "Bob note " + j;
       String body = "Weekly figures." + (j % 2 == 0 ? " Merger timeline slips." : "");
       LocalDate day = LocalDate.of(2026, 2, 1 + j);
-      String text = Evidence.message(bob, alice, subject, rfc2822(day), "b" + j + "." + tag + "@corp.example", body);
+      String text =
+          Evidence.message(
+              bob, alice, subject, rfc2822(day), "b" + j + "." + tag + "@corp.example", body);
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       Evidence.write(bobBox.resolve("sent/b" + j + ".eml"), bytes);
       f.docs.add(new Doc("bob", "email", bob, subject, body, day, bytes));
@@ -105,12 +116,15 @@ class SearchAndReviewIT {
     String siteUrl = "https://corp.sharepoint.com/sites/deal-" + tag;
     Path site = evidence.site("corp.sharepoint.com", "sites/deal-" + tag);
     for (int d = 0; d < 5; d++) {
-      String body = d < 2 ? "Draft " + d + " of the merger clause." : "Office party plan " + d + ".";
+      String body =
+          d < 2 ? "Draft " + d + " of the merger clause." : "Office party plan " + d + ".";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       Evidence.write(site.resolve("drafts/d" + d + ".txt"), bytes);
       f.docs.add(new Doc("site", "docs", null, "", body, null, bytes));
     }
-    byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nnot a PDF body\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] broken =
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nnot a PDF body\n"
+            .getBytes(StandardCharsets.US_ASCII);
     Evidence.write(site.resolve("broken.pdf"), broken);
     f.unindexedSize = broken.length;
 
@@ -125,14 +139,19 @@ class SearchAndReviewIT {
             + "/"
             + aliceId
             + "/userSources/"
-            + created(api.post(custodians + "/" + aliceId + "/userSources", "{\"email\":\"" + alice + "\"}"))
+            + created(
+                    api.post(
+                        custodians + "/" + aliceId + "/userSources",
+                        "{\"email\":\"" + alice + "\"}"))
                 .getString("id");
     f.bobSource =
         custodians
             + "/"
             + bobId
             + "/userSources/"
-            + created(api.post(custodians + "/" + bobId + "/userSources", "{\"email\":\"" + bob + "\"}"))
+            + created(
+                    api.post(
+                        custodians + "/" + bobId + "/userSources", "{\"email\":\"" + bob + "\"}"))
                 .getString("id");
     f.siteSource =
         custodians
@@ -140,10 +159,13 @@ class SearchAndReviewIT {
             + bobId
             + "/siteSources/"
             + created(
-                    api.post(custodians + "/" + bobId + "/siteSources", "{\"site\":{\"webUrl\":\"" + siteUrl + "\"}}"))
+                    api.post(
+                        custodians + "/" + bobId + "/siteSources",
+                        "{\"site\":{\"webUrl\":\"" + siteUrl + "\"}}"))
                 .getString("id");
 
-    GraphClient.Reply index = api.post(CASES + "/" + f.caseId + "/operations", "{\"action\":\"index\"}");
+    GraphClient.Reply index =
+        api.post(CASES + "/" + f.caseId + "/operations", "{\"action\":\"index\"}");
     assertThat(index.status()).as(index.toString()).isEqualTo(201);
     JsonObject indexed = api.awaitTerminal(index.header("Location"));
     assertThat(indexed.getString("status")).as(indexed.toString()).isEqualTo("partiallySucceeded");
@@ -160,32 +182,57 @@ class SearchAndReviewIT {
     GraphClient api = client();
     Fixture f = fixture(api);
     Predicate<Doc> alice = d -> d.source().equals("alice");
-    long medianSize = f.docs.stream().filter(alice).mapToLong(Doc::size).sorted().skip(20).findFirst().orElseThrow();
+    long medianSize =
+        f.docs.stream()
+            .filter(alice)
+            .mapToLong(Doc::size)
+            .sorted()
+            .skip(20)
+            .findFirst()
+            .orElseThrow();
 
     record Case(String query, boolean everyCustodian, Predicate<Doc> expected) {}
     List<Case> cases =
         List.of(
             new Case("merger", false, alice.and(d -> d.says("merger"))),
             new Case("merger", true, d -> d.says("merger")),
-            new Case("\"blue harbor project\"", false, alice.and(d -> d.says("blue harbor project"))),
+            new Case(
+                "\"blue harbor project\"", false, alice.and(d -> d.says("blue harbor project"))),
             new Case(
                 "from:partner.example AND subject:budget",
                 false,
-                alice.and(d -> d.from().endsWith("@partner.example") && d.subject().startsWith("Budget"))),
+                alice.and(
+                    d ->
+                        d.from().endsWith("@partner.example") && d.subject().startsWith("Budget"))),
             new Case("from:ann", false, alice.and(d -> d.from().startsWith("ann@"))),
-            new Case("from:ann@partner.example", false, alice.and(d -> d.from().equals("ann@partner.example"))),
+            new Case(
+                "from:ann@partner.example",
+                false,
+                alice.and(d -> d.from().equals("ann@partner.example"))),
             new Case(
                 "sent:2026-01-05..2026-01-09",
                 false,
-                alice.and(d -> !d.day().isBefore(LocalDate.of(2026, 1, 5)) && !d.day().isAfter(LocalDate.of(2026, 1, 9)))),
-            new Case("sent>=2026-01-25", false, alice.and(d -> !d.day().isBefore(LocalDate.of(2026, 1, 25)))),
+                alice.and(
+                    d ->
+                        !d.day().isBefore(LocalDate.of(2026, 1, 5))
+                            && !d.day().isAfter(LocalDate.of(2026, 1, 9)))),
+            new Case(
+                "sent>=2026-01-25",
+                false,
+                alice.and(d -> !d.day().isBefore(LocalDate.of(2026, 1, 25)))),
             new Case(
                 "merger NOT from:partner.example",
                 true,
-                d -> d.says("merger") && (d.from() == null || !d.from().endsWith("@partner.example"))),
+                d ->
+                    d.says("merger")
+                        && (d.from() == null || !d.from().endsWith("@partner.example"))),
             new Case("budg*", false, alice.and(d -> d.subject().startsWith("Budget"))),
-            new Case("kind:docs AND merger", true, d -> d.kind().equals("docs") && d.says("merger")),
-            new Case("(merger OR budget) AND NOT kind:docs", true, d -> d.kind().equals("email") && (d.says("merger") || d.says("budget"))),
+            new Case(
+                "kind:docs AND merger", true, d -> d.kind().equals("docs") && d.says("merger")),
+            new Case(
+                "(merger OR budget) AND NOT kind:docs",
+                true,
+                d -> d.kind().equals("email") && (d.says("merger") || d.says("budget"))),
             new Case("size>" + medianSize, false, alice.and(d -> d.size() > medianSize)),
             new Case("", true, d -> true));
 
@@ -196,41 +243,58 @@ class SearchAndReviewIT {
       String scope =
           c.everyCustodian()
               ? "\"dataSourceScopes\":\"allCaseCustodians\""
-              : "\"custodianSources@odata.bind\":[\"" + api.base().resolve(f.aliceSource.substring(1)) + "\"]";
+              : "\"custodianSources@odata.bind\":[\""
+                  + api.base().resolve(f.aliceSource.substring(1))
+                  + "\"]";
       GraphClient.Reply search =
           api.post(
               searches,
-              "{\"displayName\":\"estimate " + n + "\",\"contentQuery\":\""
-                  + c.query().replace("\"", "\\\"") + "\"," + scope + "}");
+              "{\"displayName\":\"estimate "
+                  + n
+                  + "\",\"contentQuery\":\""
+                  + c.query().replace("\"", "\\\"")
+                  + "\","
+                  + scope
+                  + "}");
       assertThat(search.status()).as(search.toString()).isEqualTo(201);
       String searchId = search.json().getString("id");
 
       GraphClient.Reply started = api.post(searches + "/" + searchId + "/estimateStatistics", "{}");
       assertThat(started.status()).as(started.toString()).isEqualTo(202);
       assertThat(started.body()).isEmpty();
-      // The search names its new estimate as soon as the 202 is out, whether or not its job has run yet.
-      GraphClient.Reply linked = api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
+      // The search names its new estimate as soon as the 202 is out, whether or not its job has run
+      // yet.
+      GraphClient.Reply linked =
+          api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
       assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
-      assertThat(started.header("Location")).endsWith("/operations/" + linked.json().getString("id"));
+      assertThat(started.header("Location"))
+          .endsWith("/operations/" + linked.json().getString("id"));
       JsonObject op = api.awaitTerminal(started.header("Location"));
       assertThat(op.getString("status")).as(c.query() + " " + op).isEqualTo("succeeded");
-      assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
+      assertThat(op.getString("@odata.type"))
+          .isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
 
       List<Doc> hits = f.docs.stream().filter(c.expected()).toList();
-      assertThat(op.getJsonNumber("indexedItemCount").longValue()).as(c.query()).isEqualTo(hits.size());
+      assertThat(op.getJsonNumber("indexedItemCount").longValue())
+          .as(c.query())
+          .isEqualTo(hits.size());
       assertThat(op.getJsonNumber("indexedItemsSize").longValue())
           .as(c.query())
           .isEqualTo(hits.stream().mapToLong(Doc::size).sum());
-      long mailboxes = hits.stream().filter(d -> d.kind().equals("email")).map(Doc::source).distinct().count();
-      long sites = hits.stream().filter(d -> d.kind().equals("docs")).map(Doc::source).distinct().count();
+      long mailboxes =
+          hits.stream().filter(d -> d.kind().equals("email")).map(Doc::source).distinct().count();
+      long sites =
+          hits.stream().filter(d -> d.kind().equals("docs")).map(Doc::source).distinct().count();
       assertThat(op.getInt("mailboxCount")).as(c.query()).isEqualTo(mailboxes);
       assertThat(op.getInt("siteCount")).as(c.query()).isEqualTo(sites);
       // The corrupt PDF is the one unindexed item, and it is in scope only when the site is.
-      assertThat(op.getJsonNumber("unindexedItemCount").longValue()).isEqualTo(c.everyCustodian() ? 1 : 0);
+      assertThat(op.getJsonNumber("unindexedItemCount").longValue())
+          .isEqualTo(c.everyCustodian() ? 1 : 0);
       assertThat(op.getJsonNumber("unindexedItemsSize").longValue())
           .isEqualTo(c.everyCustodian() ? f.unindexedSize : 0);
 
-      GraphClient.Reply last = api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
+      GraphClient.Reply last =
+          api.get(searches + "/" + searchId + "/lastEstimateStatisticsOperation");
       assertThat(last.status()).as(last.toString()).isEqualTo(200);
       assertThat(last.json().getString("id")).isEqualTo(op.getString("id"));
     }
@@ -242,8 +306,11 @@ class SearchAndReviewIT {
     Fixture f = fixture(api);
     String searches = CASES + "/" + f.caseId + "/searches";
     String searchId =
-        created(api.post(searches, "{\"displayName\":\"merger everywhere\",\"contentQuery\":\"merger\","
-                + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+        created(
+                api.post(
+                    searches,
+                    "{\"displayName\":\"merger everywhere\",\"contentQuery\":\"merger\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
             .getString("id");
     long expected = f.docs.stream().filter(d -> d.says("merger")).count();
     String operations = CASES + "/" + f.caseId + "/operations";
@@ -252,9 +319,12 @@ class SearchAndReviewIT {
         api.post(
             operations,
             "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryEstimateOperation\","
-                + "\"action\":\"estimateStatistics\",\"search\":{\"id\":\"" + searchId + "\"}}");
+                + "\"action\":\"estimateStatistics\",\"search\":{\"id\":\""
+                + searchId
+                + "\"}}");
     assertThat(nav.status()).as(nav.toString()).isEqualTo(201);
-    assertThat(nav.json().getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
+    assertThat(nav.json().getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryEstimateOperation");
     JsonObject first = api.awaitTerminal(nav.header("Location"));
     assertThat(first.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
 
@@ -262,7 +332,8 @@ class SearchAndReviewIT {
         api.post(
             operations,
             "{\"action\":\"estimateStatistics\",\"search@odata.bind\":\""
-                + api.base().resolve(searches.substring(1) + "/" + searchId) + "\"}");
+                + api.base().resolve(searches.substring(1) + "/" + searchId)
+                + "\"}");
     assertThat(bind.status()).as(bind.toString()).isEqualTo(201);
     JsonObject second = api.awaitTerminal(bind.header("Location"));
     assertThat(second.getJsonNumber("indexedItemCount").longValue()).isEqualTo(expected);
@@ -270,14 +341,18 @@ class SearchAndReviewIT {
     GraphClient.Reply qualified =
         api.post(searches + "/" + searchId + "/microsoft.graph.security.estimateStatistics", "");
     assertThat(qualified.status()).as(qualified.toString()).isEqualTo(202);
-    assertThat(api.awaitTerminal(qualified.header("Location")).getJsonNumber("indexedItemCount").longValue())
+    assertThat(
+            api.awaitTerminal(qualified.header("Location"))
+                .getJsonNumber("indexedItemCount")
+                .longValue())
         .isEqualTo(expected);
 
     GraphClient.Reply missing = api.post(operations, "{\"action\":\"estimateStatistics\"}");
     assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
     assertThat(missing.errorMessage()).contains("search");
     GraphClient.Reply noReviewSet =
-        api.post(operations, "{\"action\":\"addToReviewSet\",\"search\":{\"id\":\"" + searchId + "\"}}");
+        api.post(
+            operations, "{\"action\":\"addToReviewSet\",\"search\":{\"id\":\"" + searchId + "\"}}");
     assertThat(noReviewSet.status()).as(noReviewSet.toString()).isEqualTo(400);
     assertThat(noReviewSet.errorMessage()).contains("reviewSet");
   }
@@ -288,12 +363,15 @@ class SearchAndReviewIT {
     Fixture f = fixture(api);
     String searches = CASES + "/" + f.caseId + "/searches";
     long before = api.get(searches + "?$count=true").json().getInt("@odata.count");
-    GraphClient.Reply bad = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"subject:(budget OR\"}");
+    GraphClient.Reply bad =
+        api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"subject:(budget OR\"}");
     assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
     assertThat(bad.errorMessage()).contains("position");
-    GraphClient.Reply shortPrefix = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"bu*\"}");
+    GraphClient.Reply shortPrefix =
+        api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"bu*\"}");
     assertThat(shortPrefix.status()).as(shortPrefix.toString()).isEqualTo(400);
-    GraphClient.Reply unknown = api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"colour:blue\"}");
+    GraphClient.Reply unknown =
+        api.post(searches, "{\"displayName\":\"bad\",\"contentQuery\":\"colour:blue\"}");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
     assertThat(unknown.errorMessage()).contains("position 0");
     assertThat(api.get(searches + "?$count=true").json().getInt("@odata.count")).isEqualTo(before);
@@ -305,13 +383,19 @@ class SearchAndReviewIT {
     Fixture f = fixture(api);
     String base = CASES + "/" + f.caseId;
     String searchId =
-        created(api.post(base + "/searches", "{\"displayName\":\"merger for review\",\"contentQuery\":\"merger\","
-                + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+        created(
+                api.post(
+                    base + "/searches",
+                    "{\"displayName\":\"merger for review\",\"contentQuery\":\"merger\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
             .getString("id");
     List<Doc> merger = f.docs.stream().filter(d -> d.says("merger")).toList();
 
-    String reviewSetId = created(api.post(base + "/reviewSets", "{\"displayName\":\"Merger review\"}")).getString("id");
-    GraphClient.Reply duplicateName = api.post(base + "/reviewSets", "{\"displayName\":\"merger REVIEW\"}");
+    String reviewSetId =
+        created(api.post(base + "/reviewSets", "{\"displayName\":\"Merger review\"}"))
+            .getString("id");
+    GraphClient.Reply duplicateName =
+        api.post(base + "/reviewSets", "{\"displayName\":\"merger REVIEW\"}");
     assertThat(duplicateName.status()).as(duplicateName.toString()).isIn(400, 409);
     String reviewSet = base + "/reviewSets/" + reviewSetId;
 
@@ -323,30 +407,43 @@ class SearchAndReviewIT {
       assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
       assertThat(op.getString("@odata.type"))
           .isEqualTo("#microsoft.graph.security.ediscoveryAddToReviewSetOperation");
-      assertThat(files(api, reviewSet)).as("adding the same items again does not duplicate them").hasSize(merger.size());
+      assertThat(files(api, reviewSet))
+          .as("adding the same items again does not duplicate them")
+          .hasSize(merger.size());
     }
 
-    // The same action through /operations, with both targets as the SDKs send them: nothing new to add.
+    // The same action through /operations, with both targets as the SDKs send them: nothing new to
+    // add.
     GraphClient.Reply viaOps =
         api.post(
             base + "/operations",
             "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryAddToReviewSetOperation\","
-                + "\"action\":\"addToReviewSet\",\"reviewSet\":{\"id\":\"" + reviewSetId + "\"},"
-                + "\"search@odata.bind\":\"" + base + "/searches/" + searchId + "\"}");
+                + "\"action\":\"addToReviewSet\",\"reviewSet\":{\"id\":\""
+                + reviewSetId
+                + "\"},"
+                + "\"search@odata.bind\":\""
+                + base
+                + "/searches/"
+                + searchId
+                + "\"}");
     assertThat(viaOps.status()).as(viaOps.toString()).isEqualTo(201);
     JsonObject again = api.awaitTerminal(viaOps.header("Location"));
     assertThat(again.getString("status")).as(again.toString()).isEqualTo("succeeded");
-    assertThat(again.getJsonObject("resultInfo").getString("message")).contains(merger.size() + " were already");
+    assertThat(again.getJsonObject("resultInfo").getString("message"))
+        .contains(merger.size() + " were already");
     assertThat(files(api, reviewSet)).hasSize(merger.size());
 
     // Every file's content is the item's bytes as they were in the source.
     Map<String, byte[]> bySubject = new HashMap<>();
-    merger.stream().filter(d -> d.kind().equals("email")).forEach(d -> bySubject.put(d.subject(), d.bytes()));
+    merger.stream()
+        .filter(d -> d.kind().equals("email"))
+        .forEach(d -> bySubject.put(d.subject(), d.bytes()));
     int compared = 0;
     for (JsonObject file : files(api, reviewSet)) {
       byte[] expected = bySubject.get(file.getString("subjectTitle", ""));
       if (expected != null) {
-        GraphClient.Reply content = api.get(reviewSet + "/files/" + file.getString("id") + "/content");
+        GraphClient.Reply content =
+            api.get(reviewSet + "/files/" + file.getString("id") + "/content");
         assertThat(content.status()).as(content.toString()).isEqualTo(200);
         assertThat(content.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
         compared++;
@@ -361,25 +458,50 @@ class SearchAndReviewIT {
     assertThat(paged.json().getString("@odata.nextLink")).startsWith("http");
 
     // Files take the OData options: the larger half, largest first, counted.
-    long threshold = merger.stream().mapToLong(Doc::size).sorted().skip(merger.size() / 2).findFirst().orElseThrow();
+    long threshold =
+        merger.stream()
+            .mapToLong(Doc::size)
+            .sorted()
+            .skip(merger.size() / 2)
+            .findFirst()
+            .orElseThrow();
     GraphClient.Reply larger =
-        api.get(reviewSet + "/files?$filter=size%20gt%20" + threshold + "&$orderby=size%20desc&$count=true");
+        api.get(
+            reviewSet
+                + "/files?$filter=size%20gt%20"
+                + threshold
+                + "&$orderby=size%20desc&$count=true");
     assertThat(larger.status()).as(larger.toString()).isEqualTo(200);
-    assertThat(larger.json().getInt("@odata.count")).isEqualTo(merger.stream().filter(d -> d.size() > threshold).count());
+    assertThat(larger.json().getInt("@odata.count"))
+        .isEqualTo(merger.stream().filter(d -> d.size() > threshold).count());
     List<Long> sizes =
-        larger.json().getJsonArray("value").stream().map(v -> v.asJsonObject().getJsonNumber("size").longValue()).toList();
-    assertThat(sizes).isSortedAccordingTo(java.util.Comparator.reverseOrder()).allMatch(size -> size > threshold);
+        larger.json().getJsonArray("value").stream()
+            .map(v -> v.asJsonObject().getJsonNumber("size").longValue())
+            .toList();
+    assertThat(sizes)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder())
+        .allMatch(size -> size > threshold);
 
     // Tags: a parent whose children exclude each other, and a free-standing tag.
     String tags = base + "/tags";
     String parent =
-        created(api.post(tags, "{\"displayName\":\"Responsiveness\",\"childSelectability\":\"One\"}")).getString("id");
+        created(
+                api.post(
+                    tags, "{\"displayName\":\"Responsiveness\",\"childSelectability\":\"One\"}"))
+            .getString("id");
     String responsive =
-        created(api.post(tags, "{\"displayName\":\"Responsive\",\"parent@odata.bind\":\""
-                + api.base().resolve(tags.substring(1) + "/" + parent) + "\"}"))
+        created(
+                api.post(
+                    tags,
+                    "{\"displayName\":\"Responsive\",\"parent@odata.bind\":\""
+                        + api.base().resolve(tags.substring(1) + "/" + parent)
+                        + "\"}"))
             .getString("id");
     String notResponsive =
-        created(api.post(tags, "{\"displayName\":\"Not responsive\",\"parent\":{\"id\":\"" + parent + "\"}}"))
+        created(
+                api.post(
+                    tags,
+                    "{\"displayName\":\"Not responsive\",\"parent\":{\"id\":\"" + parent + "\"}}"))
             .getString("id");
     String privileged = created(api.post(tags, "{\"displayName\":\"Privileged\"}")).getString("id");
     GraphClient.Reply children = api.get(tags + "/" + parent + "/childTags");
@@ -388,22 +510,31 @@ class SearchAndReviewIT {
 
     String queries = reviewSet + "/queries";
     String partner =
-        created(api.post(queries, "{\"displayName\":\"partner mail\",\"contentQuery\":\"from:partner.example\"}"))
+        created(
+                api.post(
+                    queries,
+                    "{\"displayName\":\"partner mail\",\"contentQuery\":\"from:partner.example\"}"))
             .getString("id");
     applyTags(api, queries + "/" + partner, List.of(responsive), List.of());
     List<Doc> partnerMerger =
-        merger.stream().filter(d -> d.from() != null && d.from().endsWith("@partner.example")).toList();
+        merger.stream()
+            .filter(d -> d.from() != null && d.from().endsWith("@partner.example"))
+            .toList();
     assertThat(tagged(api, reviewSet, responsive)).isEqualTo(partnerMerger.size());
 
     String taggedQuery =
-        created(api.post(queries, "{\"displayName\":\"responsive\",\"contentQuery\":\"tag:Responsive\"}"))
+        created(
+                api.post(
+                    queries,
+                    "{\"displayName\":\"responsive\",\"contentQuery\":\"tag:Responsive\"}"))
             .getString("id");
     applyTags(api, queries + "/" + taggedQuery, List.of(notResponsive), List.of());
     assertThat(tagged(api, reviewSet, notResponsive)).isEqualTo(partnerMerger.size());
     assertThat(tagged(api, reviewSet, responsive)).as("One: a child replaces its sibling").isZero();
 
     String docs =
-        created(api.post(queries, "{\"displayName\":\"documents\",\"contentQuery\":\"kind:docs\"}")).getString("id");
+        created(api.post(queries, "{\"displayName\":\"documents\",\"contentQuery\":\"kind:docs\"}"))
+            .getString("id");
     applyTags(api, queries + "/" + docs, List.of(privileged), List.of());
     long docCount = merger.stream().filter(d -> d.kind().equals("docs")).count();
     assertThat(tagged(api, reviewSet, privileged)).isEqualTo(docCount);
@@ -415,10 +546,17 @@ class SearchAndReviewIT {
         api.post(
             base + "/operations",
             "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryTagOperation\",\"action\":\"applyTags\","
-                + "\"reviewSet\":{\"id\":\"" + reviewSetId + "\"},\"query\":{\"id\":\"" + docs + "\"},"
-                + "\"tagsToAdd\":[{\"id\":\"" + privileged + "\"}]}");
+                + "\"reviewSet\":{\"id\":\""
+                + reviewSetId
+                + "\"},\"query\":{\"id\":\""
+                + docs
+                + "\"},"
+                + "\"tagsToAdd\":[{\"id\":\""
+                + privileged
+                + "\"}]}");
     assertThat(viaOperations.status()).as(viaOperations.toString()).isEqualTo(201);
-    assertThat(api.awaitTerminal(viaOperations.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(api.awaitTerminal(viaOperations.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
     assertThat(tagged(api, reviewSet, privileged)).isEqualTo(docCount);
 
     GraphClient.Reply unknownTag =
@@ -429,15 +567,18 @@ class SearchAndReviewIT {
     // Both actions in the namespace-qualified form Kiota SDKs call.
     GraphClient.Reply qualifiedAdd =
         api.post(
-            reviewSet + "/microsoft.graph.security.addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
+            reviewSet + "/microsoft.graph.security.addToReviewSet",
+            "{\"search\":{\"id\":\"" + searchId + "\"}}");
     assertThat(qualifiedAdd.status()).as(qualifiedAdd.toString()).isEqualTo(202);
-    assertThat(api.awaitTerminal(qualifiedAdd.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(api.awaitTerminal(qualifiedAdd.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
     GraphClient.Reply qualifiedTags =
         api.post(
             queries + "/" + docs + "/microsoft.graph.security.applyTags",
             "{\"tagsToRemove\":[{\"id\":\"" + privileged + "\"}]}");
     assertThat(qualifiedTags.status()).as(qualifiedTags.toString()).isEqualTo(202);
-    assertThat(api.awaitTerminal(qualifiedTags.header("Location")).getString("status")).isEqualTo("succeeded");
+    assertThat(api.awaitTerminal(qualifiedTags.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
     assertThat(tagged(api, reviewSet, privileged)).isZero();
 
     // Files and queries check the ids of their URL, and answer a method they do not offer with 405.
@@ -457,13 +598,17 @@ class SearchAndReviewIT {
     assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
   }
 
-  private static void applyTags(GraphClient api, String query, List<String> add, List<String> remove) {
+  private static void applyTags(
+      GraphClient api, String query, List<String> add, List<String> remove) {
     GraphClient.Reply started =
-        api.post(query + "/applyTags", "{\"tagsToAdd\":" + refs(add) + ",\"tagsToRemove\":" + refs(remove) + "}");
+        api.post(
+            query + "/applyTags",
+            "{\"tagsToAdd\":" + refs(add) + ",\"tagsToRemove\":" + refs(remove) + "}");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     JsonObject op = api.awaitTerminal(started.header("Location"));
     assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
-    assertThat(op.getString("@odata.type")).isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
+    assertThat(op.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
   }
 
   private static String refs(List<String> ids) {
@@ -505,7 +650,11 @@ class SearchAndReviewIT {
   }
 
   private static String rfc2822(LocalDate day) {
-    return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-        + " " + day.getYear() + " 10:00:00 +0000";
+    return day.getDayOfMonth()
+        + " "
+        + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+        + " "
+        + day.getYear()
+        + " 10:00:00 +0000";
   }
 }

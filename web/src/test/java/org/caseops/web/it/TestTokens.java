@@ -23,9 +23,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Tokens for the integration tests, signed with the test-only key in {@code src/test/resources/auth/} whose public
- * half the test server trusts (see {@code payara.cmdOptions} in the WAR's pom), for the issuer and audience given to
- * the tests as {@code caseops.it.auth.issuer} and {@code caseops.it.auth.audience}.
+ * Tokens for the integration tests, signed with the test-only key in {@code
+ * src/test/resources/auth/} whose public half the test server trusts (see {@code payara.cmdOptions}
+ * in the WAR's pom), for the issuer and audience given to the tests as {@code
+ * caseops.it.auth.issuer} and {@code caseops.it.auth.audience}.
  */
 final class TestTokens {
   static final String READ = "eDiscovery.Read.All";
@@ -46,7 +47,9 @@ final class TestTokens {
 
   /** A delegated token for a user with the given scopes (space-separated). */
   static String user(String oid, String name, String scopes) {
-    return sign(TRUSTED, claims(c -> c.subject(oid).claim("oid", oid).claim("name", name).claim("scp", scopes)));
+    return sign(
+        TRUSTED,
+        claims(c -> c.subject(oid).claim("oid", oid).claim("name", name).claim("scp", scopes)));
   }
 
   /** An application token with the given roles. */
@@ -85,7 +88,12 @@ final class TestTokens {
   static String otherAudience(String oid) {
     return sign(
         TRUSTED,
-        claims(c -> c.subject(oid).claim("oid", oid).claim("scp", READ_WRITE).audience("https://graph.microsoft.com")));
+        claims(
+            c ->
+                c.subject(oid)
+                    .claim("oid", oid)
+                    .claim("scp", READ_WRITE)
+                    .audience("https://graph.microsoft.com")));
   }
 
   private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> details) {
@@ -105,7 +113,8 @@ final class TestTokens {
   private static String sign(PrivateKey key, JWTClaimsSet claims) {
     try {
       SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (com.nimbusds.jose.JOSEException e) {
@@ -116,10 +125,12 @@ final class TestTokens {
   private static PrivateKey readPrivateKey() {
     try (InputStream in = TestTokens.class.getResourceAsStream("/auth/test-only-private-key.pem")) {
       if (in == null) {
-        throw new IllegalStateException("the test key auth/test-only-private-key.pem is not on the test classpath");
+        throw new IllegalStateException(
+            "the test key auth/test-only-private-key.pem is not on the test classpath");
       }
       String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-      String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
+      String body =
+          pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
       byte[] der = Base64.getMimeDecoder().decode(body);
       return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (IOException | GeneralSecurityException e) {

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Throttling through HTTP, on a server started with {@code caseops.throttle.submissions.per.case=3} (see the
- * {@code throttling-it} execution in the WAR's pom): the fourth submission to a case within a minute is refused with
- * 429, {@code Retry-After} and a Graph error, while other cases and reads go on.
+ * Throttling through HTTP, on a server started with {@code caseops.throttle.submissions.per.case=3}
+ * (see the {@code throttling-it} execution in the WAR's pom): the fourth submission to a case
+ * within a minute is refused with 429, {@code Retry-After} and a Graph error, while other cases and
+ * reads go on.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,7 +41,9 @@ class ThrottlingIT {
 
     for (int i = 1; i <= 3; i++) {
       GraphClient.Reply custodian =
-          api.post(CASES + "/" + busy + "/custodians", "{\"email\":\"custodian" + i + "." + tag + "@contoso.com\"}");
+          api.post(
+              CASES + "/" + busy + "/custodians",
+              "{\"email\":\"custodian" + i + "." + tag + "@contoso.com\"}");
       assertThat(custodian.status()).as(custodian.toString()).isEqualTo(201);
     }
 
@@ -59,30 +62,42 @@ class ThrottlingIT {
         .contains("3 a minute")
         .contains("Retry after " + refused.header("Retry-After") + " second");
     assertThat(refused.header("request-id")).isNotBlank();
-    assertThat(error.getJsonObject("innerError").getString("request-id")).isEqualTo(refused.header("request-id"));
+    assertThat(error.getJsonObject("innerError").getString("request-id"))
+        .isEqualTo(refused.header("request-id"));
     assertThat(refused.header("client-request-id")).isEqualTo("throttled-" + tag);
-    assertThat(error.getJsonObject("innerError").getString("client-request-id")).isEqualTo("throttled-" + tag);
+    assertThat(error.getJsonObject("innerError").getString("client-request-id"))
+        .isEqualTo("throttled-" + tag);
 
-    // The refused submission did nothing, and the other state-changing methods on the case are refused as well.
-    assertThat(api.patch(CASES + "/" + busy, "{\"description\":\"changed\"}").status()).isEqualTo(429);
+    // The refused submission did nothing, and the other state-changing methods on the case are
+    // refused as well.
+    assertThat(api.patch(CASES + "/" + busy, "{\"description\":\"changed\"}").status())
+        .isEqualTo(429);
     assertThat(api.delete(CASES + "/" + busy).status()).isEqualTo(429);
     // The case limit reaches the key forms of the path too, which name the same case.
-    assertThat(api.post(CASES + "('" + busy + "')/custodians", "{\"email\":\"late." + tag + "@contoso.com\"}").status())
+    assertThat(
+            api.post(
+                    CASES + "('" + busy + "')/custodians",
+                    "{\"email\":\"late." + tag + "@contoso.com\"}")
+                .status())
         .isEqualTo(429);
 
     // Another case is still open to submissions.
-    GraphClient.Reply other = api.post(CASES + "/" + quiet + "/operations", "{\"action\":\"index\"}");
+    GraphClient.Reply other =
+        api.post(CASES + "/" + quiet + "/operations", "{\"action\":\"index\"}");
     assertThat(other.status()).as(other.toString()).isEqualTo(201);
 
     // Reads are not throttled at these numbers.
     for (int i = 0; i < 60; i++) {
       GraphClient.Reply read = api.get(CASES + "/" + busy + "/operations");
       assertThat(read.status()).as(read.toString()).isEqualTo(200);
-      assertThat(read.json().getJsonArray("value")).as("the refused operation was never created").isEmpty();
+      assertThat(read.json().getJsonArray("value"))
+          .as("the refused operation was never created")
+          .isEmpty();
     }
     GraphClient.Reply custodians = api.get(CASES + "/" + busy + "/custodians");
     assertThat(custodians.json().getJsonArray("value")).hasSize(3);
-    assertThat(api.get(CASES + "/" + busy).json().getString("description", "")).isNotEqualTo("changed");
+    assertThat(api.get(CASES + "/" + busy).json().getString("description", ""))
+        .isNotEqualTo("changed");
 
     // Health is never throttled.
     assertThat(api.get("/health").status()).isEqualTo(200);

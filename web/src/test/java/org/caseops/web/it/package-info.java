@@ -1,2 +1,4 @@
-/** Integration tests: the built WAR on Payara Micro with PostgreSQL, exercised through HTTP only. */
+/**
+ * Integration tests: the built WAR on Payara Micro with PostgreSQL, exercised through HTTP only.
+ */
 package org.caseops.web.it;

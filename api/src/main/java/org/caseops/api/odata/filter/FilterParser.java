@@ -27,9 +27,10 @@ import org.caseops.domain.support.ListQuery;
  * literal    = 'string' (a quote doubled inside) / integer / decimal / DateTimeOffset / true / false / null
  * </pre>
  *
- * {@code not} binds tighter than {@code and}, which binds tighter than {@code or}. Keywords are lower case, as in
- * OData. A malformed filter is refused with 400 {@code badRequest} naming the position (from 0); a function, another
- * operator, or a comparison of two properties with 400 {@code notSupported}.
+ * {@code not} binds tighter than {@code and}, which binds tighter than {@code or}. Keywords are
+ * lower case, as in OData. A malformed filter is refused with 400 {@code badRequest} naming the
+ * position (from 0); a function, another operator, or a comparison of two properties with 400
+ * {@code notSupported}.
  */
 public final class FilterParser {
   /** The longest filter accepted, in characters. */
@@ -37,9 +38,11 @@ public final class FilterParser {
 
   private static final int MAX_DEPTH = 32;
   private static final Pattern DATE_TIME =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}:\\d{2})");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)*");
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)*");
   private static final Set<String> OTHER_OPERATORS =
       Set.of("has", "in", "add", "sub", "mul", "div", "divby", "mod", "any", "all");
 
@@ -54,7 +57,8 @@ public final class FilterParser {
   /** Parses a {@code $filter} value. */
   public static FilterExpression parse(String text) {
     if (text.length() > MAX_LENGTH) {
-      throw ApiException.notSupported("The query option '$filter' is longer than " + MAX_LENGTH + " characters.");
+      throw ApiException.notSupported(
+          "The query option '$filter' is longer than " + MAX_LENGTH + " characters.");
     }
     FilterParser parser = new FilterParser(text);
     parser.skipSpaces();
@@ -88,7 +92,9 @@ public final class FilterParser {
   private FilterExpression unary() {
     if (++depth > MAX_DEPTH) {
       throw ApiException.notSupported(
-          "The query option '$filter' nests 'not' and parentheses more than " + MAX_DEPTH + " deep.");
+          "The query option '$filter' nests 'not' and parentheses more than "
+              + MAX_DEPTH
+              + " deep.");
     }
     try {
       skipSpaces();
@@ -99,7 +105,10 @@ public final class FilterParser {
         FilterExpression inner = or();
         skipSpaces();
         if (!symbol(')')) {
-          throw syntaxError(atEnd() ? "')' expected at the end" : "')' expected instead of '" + peekToken() + "'");
+          throw syntaxError(
+              atEnd()
+                  ? "')' expected at the end"
+                  : "')' expected instead of '" + peekToken() + "'");
         }
         return inner;
       }
@@ -130,7 +139,11 @@ public final class FilterParser {
     skipSpaces();
     if (symbol('(')) {
       throw ApiException.notSupported(
-          "The function '" + GraphError.clip(property) + "' is not supported in '$filter' (position " + start + ").");
+          "The function '"
+              + GraphError.clip(property)
+              + "' is not supported in '$filter' (position "
+              + start
+              + ").");
     }
     int operatorStart = position;
     String word = word();
@@ -138,7 +151,11 @@ public final class FilterParser {
     if (operator == null) {
       if (OTHER_OPERATORS.contains(word)) {
         throw ApiException.notSupported(
-            "The operator '" + word + "' is not supported in '$filter' (position " + operatorStart + ").");
+            "The operator '"
+                + word
+                + "' is not supported in '$filter' (position "
+                + operatorStart
+                + ").");
       }
       position = operatorStart;
       throw syntaxError(
@@ -164,7 +181,8 @@ public final class FilterParser {
       String written = dateTime.group();
       try {
         position = dateTime.end();
-        return new Literal(LiteralKind.DATE_TIME, OffsetDateTime.parse(written).toInstant(), start, written);
+        return new Literal(
+            LiteralKind.DATE_TIME, OffsetDateTime.parse(written).toInstant(), start, written);
       } catch (DateTimeParseException e) {
         position = start;
         throw syntaxError("'" + written + "' is not a valid DateTimeOffset");
@@ -199,7 +217,10 @@ public final class FilterParser {
           skipSpaces();
           if (!atEnd() && text.charAt(position) == '(') {
             throw ApiException.notSupported(
-                "The function '" + GraphError.clip(word) + "' is not supported in '$filter' (position " + start
+                "The function '"
+                    + GraphError.clip(word)
+                    + "' is not supported in '$filter' (position "
+                    + start
                     + ").");
           }
           throw ApiException.notSupported(
@@ -225,7 +246,8 @@ public final class FilterParser {
           continue;
         }
         position = i + 1;
-        return new Literal(LiteralKind.STRING, value.toString(), start, text.substring(start, position));
+        return new Literal(
+            LiteralKind.STRING, value.toString(), start, text.substring(start, position));
       }
       if (c == '\u0000') {
         position = i;
@@ -289,7 +311,9 @@ public final class FilterParser {
 
   private boolean continuesWord(int index) {
     return index < text.length()
-        && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_' || text.charAt(index) == '.');
+        && (Character.isLetterOrDigit(text.charAt(index))
+            || text.charAt(index) == '_'
+            || text.charAt(index) == '.');
   }
 
   private void skipSpaces() {
@@ -304,10 +328,13 @@ public final class FilterParser {
 
   private String peekToken() {
     int end = position;
-    while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && end - position < 20) {
+    while (end < text.length()
+        && !Character.isWhitespace(text.charAt(end))
+        && end - position < 20) {
       end++;
     }
-    return GraphError.clip(text.substring(position, Math.max(end, Math.min(position + 1, text.length()))));
+    return GraphError.clip(
+        text.substring(position, Math.max(end, Math.min(position + 1, text.length()))));
   }
 
   private ApiException syntaxError(String what) {

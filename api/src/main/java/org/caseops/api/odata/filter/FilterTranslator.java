@@ -16,11 +16,12 @@ import org.caseops.api.odata.filter.PropertyTable.Property;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * Checks a parsed {@code $filter} against a resource's {@link PropertyTable} and turns it into the repository's
- * {@link ListQuery.Condition}. An enumeration comparison becomes the set of members it matches, compared by numeric
- * value, with the evolvable-enum rules: without {@code Prefer: include-unknown-enum-members} a member after {@code
- * unknownFutureValue} is refused, and {@code eq 'unknownFutureValue'} matches the later members (which such a client
- * sees as {@code unknownFutureValue}); with it, {@code unknownFutureValue} is an ordinary member no item has.
+ * Checks a parsed {@code $filter} against a resource's {@link PropertyTable} and turns it into the
+ * repository's {@link ListQuery.Condition}. An enumeration comparison becomes the set of members it
+ * matches, compared by numeric value, with the evolvable-enum rules: without {@code Prefer:
+ * include-unknown-enum-members} a member after {@code unknownFutureValue} is refused, and {@code eq
+ * 'unknownFutureValue'} matches the later members (which such a client sees as {@code
+ * unknownFutureValue}); with it, {@code unknownFutureValue} is an ordinary member no item has.
  */
 public final class FilterTranslator {
   private final PropertyTable table;
@@ -69,23 +70,30 @@ public final class FilterTranslator {
     if (literal.kind() == LiteralKind.NULL) {
       if (operator != ListQuery.Operator.EQ && operator != ListQuery.Operator.NE) {
         throw ApiException.invalidRequest(
-            "In '$filter', null can only be compared with 'eq' or 'ne' (position " + literal.position() + ").");
+            "In '$filter', null can only be compared with 'eq' or 'ne' (position "
+                + literal.position()
+                + ").");
       }
       return new ListQuery.Comparison(property.name(), operator, null);
     }
     return switch (property.type()) {
       case STRING ->
-          new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.STRING));
+          new ListQuery.Comparison(
+              property.name(), operator, expect(property, literal, LiteralKind.STRING));
       case INTEGER -> new ListQuery.Comparison(property.name(), operator, int32(property, literal));
       case INT64 ->
-          new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.INTEGER));
+          new ListQuery.Comparison(
+              property.name(), operator, expect(property, literal, LiteralKind.INTEGER));
       case DATE_TIME ->
-          new ListQuery.Comparison(property.name(), operator, expect(property, literal, LiteralKind.DATE_TIME));
-      case ENUMERATION -> enumeration(property, operator, (String) expect(property, literal, LiteralKind.STRING));
+          new ListQuery.Comparison(
+              property.name(), operator, expect(property, literal, LiteralKind.DATE_TIME));
+      case ENUMERATION ->
+          enumeration(property, operator, (String) expect(property, literal, LiteralKind.STRING));
     };
   }
 
-  private ListQuery.Condition enumeration(Property property, ListQuery.Operator operator, String name) {
+  private ListQuery.Condition enumeration(
+      Property property, ListQuery.Operator operator, String name) {
     Member member =
         property
             .member(name)
@@ -164,7 +172,9 @@ public final class FilterTranslator {
       String expected =
           switch (kind) {
             case STRING ->
-                property.type() == PropertyTable.Type.ENUMERATION ? "a member name in quotes" : "a string in quotes";
+                property.type() == PropertyTable.Type.ENUMERATION
+                    ? "a member name in quotes"
+                    : "a string in quotes";
             case INTEGER -> "an integer";
             case DATE_TIME -> "an unquoted DateTimeOffset such as 2026-01-01T00:00:00Z";
             default -> kind.name();

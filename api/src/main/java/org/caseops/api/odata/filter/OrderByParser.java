@@ -11,8 +11,8 @@ import org.caseops.api.errors.GraphError;
 import org.caseops.domain.support.ListQuery;
 
 /**
- * Reads {@code $orderby}: comma-separated properties of the resource's {@link PropertyTable}, each optionally followed
- * by {@code asc} or {@code desc}. Enumerations order by their numeric value.
+ * Reads {@code $orderby}: comma-separated properties of the resource's {@link PropertyTable}, each
+ * optionally followed by {@code asc} or {@code desc}. Enumerations order by their numeric value.
  */
 public final class OrderByParser {
   private static final int MAX_KEYS = 8;
@@ -47,13 +47,15 @@ public final class OrderByParser {
                 + ".");
       }
       if (!seen.add(name)) {
-        throw ApiException.badRequest("The query option '$orderby' names '" + name + "' more than once.");
+        throw ApiException.badRequest(
+            "The query option '$orderby' names '" + name + "' more than once.");
       }
       keys.add(new ListQuery.OrderKey(name, "desc".equals(key.group(2))));
       start += part.length() + 1;
     }
     if (keys.size() > MAX_KEYS) {
-      throw ApiException.notSupported("The query option '$orderby' has more than " + MAX_KEYS + " keys.");
+      throw ApiException.notSupported(
+          "The query option '$orderby' has more than " + MAX_KEYS + " keys.");
     }
     return keys;
   }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.caseops.domain.support.EvolvableEnum;
 
 /**
- * The properties of one resource type that {@code $filter} and {@code $orderby} may use, with their types. Enumerations
- * know their members' numeric values ({@link EvolvableEnum#value()}, else declaration order) and where {@code
- * unknownFutureValue} sits.
+ * The properties of one resource type that {@code $filter} and {@code $orderby} may use, with their
+ * types. Enumerations know their members' numeric values ({@link EvolvableEnum#value()}, else
+ * declaration order) and where {@code unknownFutureValue} sits.
  */
 public final class PropertyTable {
   /** The property types the query languages compare. */
@@ -88,8 +88,10 @@ public final class PropertyTable {
       List<Member> members = new ArrayList<>();
       int sentinel = Integer.MAX_VALUE;
       for (E constant : type.getEnumConstants()) {
-        int value = constant instanceof EvolvableEnum evolvable ? evolvable.value() : constant.ordinal();
-        String wireName = constant instanceof EvolvableEnum evolvable ? evolvable.wireName() : constant.name();
+        int value =
+            constant instanceof EvolvableEnum evolvable ? evolvable.value() : constant.ordinal();
+        String wireName =
+            constant instanceof EvolvableEnum evolvable ? evolvable.wireName() : constant.name();
         members.add(new Member(wireName, value, constant));
         if (wireName.equals("unknownFutureValue")) {
           sentinel = value;

@@ -22,7 +22,10 @@ public abstract class ActionDescriptor {
   protected ActionDescriptor(CaseAction action) {
     this.rules =
         ActionRules.of(action)
-            .orElseThrow(() -> new IllegalStateException("the action " + action + " has no rules in the domain"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the action " + action + " has no rules in the domain"));
   }
 
   public final CaseAction action() {
@@ -33,32 +36,40 @@ public abstract class ActionDescriptor {
     return rules;
   }
 
-  /** The derived type's name with its namespace, e.g. {@code microsoft.graph.security.ediscoveryIndexOperation}. */
+  /**
+   * The derived type's name with its namespace, e.g. {@code
+   * microsoft.graph.security.ediscoveryIndexOperation}.
+   */
   public final String qualifiedType() {
     return CaseAction.NAMESPACE + action().derivedType();
   }
 
   /**
-   * The properties of the derived type that the server computes (results) and that a body submitted to {@code POST
-   * .../operations} may carry back; they are ignored, like the base type's server-owned properties.
+   * The properties of the derived type that the server computes (results) and that a body submitted
+   * to {@code POST .../operations} may carry back; they are ignored, like the base type's
+   * server-owned properties.
    */
   public List<String> resultProperties() {
     return List.of();
   }
 
   /**
-   * Reads the action's own parameters (its options) from a body, after the target, adding the option flags' member
-   * names to {@code options}.
+   * Reads the action's own parameters (its options) from a body, after the target, adding the
+   * option flags' member names to {@code options}.
    */
   public void readParameters(JsonBody body, boolean includeUnknownMembers, List<String> options) {}
 
-  /** The properties the action's derived type adds to the base caseOperation, in the order they are written. */
+  /**
+   * The properties the action's derived type adds to the base caseOperation, in the order they are
+   * written.
+   */
   public List<String> properties() {
     return List.of();
   }
 
   /** Writes the properties the derived type adds to the base caseOperation. */
-  public void write(JsonObjectBuilder json, CaseOperation operation, boolean includeUnknownMembers) {}
+  public void write(
+      JsonObjectBuilder json, CaseOperation operation, boolean includeUnknownMembers) {}
 
   /** The action endpoints that start the action, besides {@code POST .../operations}. */
   public List<ActionEndpoint> endpoints() {

@@ -10,16 +10,20 @@ import java.util.Optional;
 import org.caseops.domain.operations.CaseAction;
 
 /**
- * The table of the actions caseops carries out, one descriptor each. An action that is not here (contentExport,
- * convertToPdf, holdUpdate, purgeData, the search exports, holdPolicySync) is refused before anything is stored, saying
- * it has no job on this server.
+ * The table of the actions caseops carries out, one descriptor each. An action that is not here
+ * (contentExport, convertToPdf, holdUpdate, purgeData, the search exports, holdPolicySync) is
+ * refused before anything is stored, saying it has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
 
   static {
     for (ActionDescriptor descriptor :
-        List.of(new IndexAction(), new EstimateStatisticsAction(), new AddToReviewSetAction(), new ApplyTagsAction())) {
+        List.of(
+            new IndexAction(),
+            new EstimateStatisticsAction(),
+            new AddToReviewSetAction(),
+            new ApplyTagsAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }
   }
@@ -36,7 +40,10 @@ public final class ActionDescriptors {
     return Collections.unmodifiableCollection(TABLE.values());
   }
 
-  /** The properties the derived types add to the base caseOperation, each once, in the order of the actions. */
+  /**
+   * The properties the derived types add to the base caseOperation, each once, in the order of the
+   * actions.
+   */
   public static List<String> derivedProperties() {
     List<String> names = new ArrayList<>();
     for (ActionDescriptor descriptor : TABLE.values()) {

@@ -8,14 +8,16 @@ import org.caseops.domain.operations.TargetRole;
 
 /**
  * An action endpoint: the path below the case that starts an action (e.g. {@code
- * searches/{searchId}/estimateStatistics}, also reachable with the action's namespace-qualified name as last segment)
- * and the parts of the target its URL names, so that its body carries only the rest.
+ * searches/{searchId}/estimateStatistics}, also reachable with the action's namespace-qualified
+ * name as last segment) and the parts of the target its URL names, so that its body carries only
+ * the rest.
  */
 public record ActionEndpoint(CaseAction action, String path, Set<TargetRole> fromUrl) {
   public ActionEndpoint {
     Objects.requireNonNull(action);
     Objects.requireNonNull(path);
-    fromUrl = Set.copyOf(fromUrl.isEmpty() ? EnumSet.noneOf(TargetRole.class) : EnumSet.copyOf(fromUrl));
+    fromUrl =
+        Set.copyOf(fromUrl.isEmpty() ? EnumSet.noneOf(TargetRole.class) : EnumSet.copyOf(fromUrl));
   }
 
   public static ActionEndpoint of(CaseAction action, String path, TargetRole... fromUrl) {

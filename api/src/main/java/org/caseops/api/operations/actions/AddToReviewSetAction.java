@@ -9,14 +9,18 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.TargetRole;
 
 /**
- * {@code addToReviewSet} ({@code ediscoveryAddToReviewSetOperation}): copies a search's matches into a review set.
- * Targets: the {@code reviewSet} and the {@code search}; parameters: {@code additionalDataOptions} and {@code
- * itemsToInclude} (flags, written back on the operation), {@code cloudAttachmentVersion} and {@code documentVersion}
- * (checked, not kept). Started by {@code POST .../reviewSets/{id}/addToReviewSet} too, with the search in the body.
+ * {@code addToReviewSet} ({@code ediscoveryAddToReviewSetOperation}): copies a search's matches
+ * into a review set. Targets: the {@code reviewSet} and the {@code search}; parameters: {@code
+ * additionalDataOptions} and {@code itemsToInclude} (flags, written back on the operation), {@code
+ * cloudAttachmentVersion} and {@code documentVersion} (checked, not kept). Started by {@code POST
+ * .../reviewSets/{id}/addToReviewSet} too, with the search in the body.
  */
 public final class AddToReviewSetAction extends ActionDescriptor {
   public static final ActionEndpoint ON_REVIEW_SET =
-      ActionEndpoint.of(CaseAction.addToReviewSet, "reviewSets/{reviewSetId}/addToReviewSet", TargetRole.REVIEW_SET);
+      ActionEndpoint.of(
+          CaseAction.addToReviewSet,
+          "reviewSets/{reviewSetId}/addToReviewSet",
+          TargetRole.REVIEW_SET);
 
   AddToReviewSetAction() {
     super(CaseAction.addToReviewSet);
@@ -24,8 +28,14 @@ public final class AddToReviewSetAction extends ActionDescriptor {
 
   @Override
   public void readParameters(JsonBody body, boolean include, List<String> options) {
-    Parameters.flags(body, OperationOptions.AdditionalDataOptions.class, "additionalDataOptions", include, options);
-    Parameters.flags(body, OperationOptions.ItemsToInclude.class, "itemsToInclude", include, options);
+    Parameters.flags(
+        body,
+        OperationOptions.AdditionalDataOptions.class,
+        "additionalDataOptions",
+        include,
+        options);
+    Parameters.flags(
+        body, OperationOptions.ItemsToInclude.class, "itemsToInclude", include, options);
     Parameters.version(body, "cloudAttachmentVersion", include);
     Parameters.version(body, "documentVersion", include);
   }
@@ -38,8 +48,14 @@ public final class AddToReviewSetAction extends ActionDescriptor {
   @Override
   public void write(JsonObjectBuilder json, CaseOperation operation, boolean include) {
     List<String> options = operation.getTarget().getOptions();
-    Parameters.writeFlags(json, "additionalDataOptions", OperationOptions.AdditionalDataOptions.class, options, include);
-    Parameters.writeFlags(json, "itemsToInclude", OperationOptions.ItemsToInclude.class, options, include);
+    Parameters.writeFlags(
+        json,
+        "additionalDataOptions",
+        OperationOptions.AdditionalDataOptions.class,
+        options,
+        include);
+    Parameters.writeFlags(
+        json, "itemsToInclude", OperationOptions.ItemsToInclude.class, options, include);
   }
 
   @Override

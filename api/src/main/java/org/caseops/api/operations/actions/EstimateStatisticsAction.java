@@ -10,14 +10,18 @@ import org.caseops.domain.operations.EstimateStatistics;
 import org.caseops.domain.operations.TargetRole;
 
 /**
- * {@code estimateStatistics} ({@code ediscoveryEstimateOperation}): counts what a search matches. Target: the {@code
- * search}; parameter: {@code statisticsOptions} (flags). Writes the estimate (indexedItemCount, indexedItemsSize,
- * unindexedItemCount, unindexedItemsSize as JSON numbers, mailboxCount, siteCount; null until the job has recorded
- * them) and {@code statisticsOptions}. Started by {@code POST .../searches/{id}/estimateStatistics} too.
+ * {@code estimateStatistics} ({@code ediscoveryEstimateOperation}): counts what a search matches.
+ * Target: the {@code search}; parameter: {@code statisticsOptions} (flags). Writes the estimate
+ * (indexedItemCount, indexedItemsSize, unindexedItemCount, unindexedItemsSize as JSON numbers,
+ * mailboxCount, siteCount; null until the job has recorded them) and {@code statisticsOptions}.
+ * Started by {@code POST .../searches/{id}/estimateStatistics} too.
  */
 public final class EstimateStatisticsAction extends ActionDescriptor {
   public static final ActionEndpoint ON_SEARCH =
-      ActionEndpoint.of(CaseAction.estimateStatistics, "searches/{searchId}/estimateStatistics", TargetRole.SEARCH);
+      ActionEndpoint.of(
+          CaseAction.estimateStatistics,
+          "searches/{searchId}/estimateStatistics",
+          TargetRole.SEARCH);
 
   private static final List<String> ESTIMATE =
       List.of(
@@ -46,7 +50,8 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
 
   @Override
   public void readParameters(JsonBody body, boolean include, List<String> options) {
-    Parameters.flags(body, OperationOptions.StatisticsOptions.class, "statisticsOptions", include, options);
+    Parameters.flags(
+        body, OperationOptions.StatisticsOptions.class, "statisticsOptions", include, options);
   }
 
   @Override
@@ -75,7 +80,11 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
           .add("siteCount", estimate.getSiteCount());
     }
     Parameters.writeFlags(
-        json, "statisticsOptions", OperationOptions.StatisticsOptions.class, operation.getTarget().getOptions(), include);
+        json,
+        "statisticsOptions",
+        OperationOptions.StatisticsOptions.class,
+        operation.getTarget().getOptions(),
+        include);
   }
 
   @Override

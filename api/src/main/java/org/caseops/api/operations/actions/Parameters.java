@@ -13,7 +13,10 @@ import org.caseops.domain.support.EvolvableEnum;
 final class Parameters {
   private Parameters() {}
 
-  /** Reads a flags property (member names joined by commas) and adds its members' names to {@code into}. */
+  /**
+   * Reads a flags property (member names joined by commas) and adds its members' names to {@code
+   * into}.
+   */
   static <E extends Enum<E> & EvolvableEnum> void flags(
       JsonBody body, Class<E> type, String name, boolean include, List<String> into) {
     String value = body.optionalString(name, 1000);
@@ -22,7 +25,10 @@ final class Parameters {
     }
   }
 
-  /** Checks a version property ({@code latest}, {@code recent10}, ...); caseops keeps one version, so none is kept. */
+  /**
+   * Checks a version property ({@code latest}, {@code recent10}, ...); caseops keeps one version,
+   * so none is kept.
+   */
   static void version(JsonBody body, String name, boolean include) {
     String value = body.optionalString(name, 64);
     if (value != null) {
@@ -30,7 +36,10 @@ final class Parameters {
     }
   }
 
-  /** Writes the members of {@code type} among the stored option names as Graph writes flags, or null for none. */
+  /**
+   * Writes the members of {@code type} among the stored option names as Graph writes flags, or null
+   * for none.
+   */
   static <E extends Enum<E> & EvolvableEnum> void writeFlags(
       JsonObjectBuilder json, String name, Class<E> type, List<String> options, boolean include) {
     Set<E> members = Flags.members(type, options);

@@ -34,7 +34,8 @@ class FilterTranslatorTest {
         .isEqualTo(
             new ListQuery.And(
                 new ListQuery.In("status", Set.of(CaseOperationStatus.running)),
-                new ListQuery.Comparison("createdDateTime", Operator.GE, Instant.parse("2026-01-01T00:00:00Z"))));
+                new ListQuery.Comparison(
+                    "createdDateTime", Operator.GE, Instant.parse("2026-01-01T00:00:00Z"))));
     assertThat(operations("not (percentProgress lt 50 or completedDateTime eq null)", false))
         .isEqualTo(
             new ListQuery.Not(
@@ -43,7 +44,9 @@ class FilterTranslatorTest {
                     new ListQuery.Comparison("completedDateTime", Operator.EQ, null))));
     assertThat(
             FilterTranslator.translate(
-                FilterParser.parse("displayName eq 'Contoso' or externalId ne null"), CasesResource.QUERYABLE, false))
+                FilterParser.parse("displayName eq 'Contoso' or externalId ne null"),
+                CasesResource.QUERYABLE,
+                false))
         .isEqualTo(
             new ListQuery.Or(
                 new ListQuery.Comparison("displayName", Operator.EQ, "Contoso"),
@@ -59,7 +62,9 @@ class FilterTranslatorTest {
                 CaseOperationStatus.partiallySucceeded,
                 CaseOperationStatus.failed,
                 CaseOperationStatus.unknownFutureValue));
-    assertThat(members("status ne 'running'", false)).doesNotContain(CaseOperationStatus.running).hasSize(6);
+    assertThat(members("status ne 'running'", false))
+        .doesNotContain(CaseOperationStatus.running)
+        .hasSize(6);
     assertThat(
             FilterTranslator.translate(
                 FilterParser.parse("status le 'active'"), CasesResource.QUERYABLE, false))
@@ -87,11 +92,20 @@ class FilterTranslatorTest {
                 CaseAction.holdPolicySync));
     assertThat(members("action gt 'unknownFutureValue'", false))
         .isEqualTo(
-            Set.of(CaseAction.purgeData, CaseAction.exportReport, CaseAction.exportResult, CaseAction.holdPolicySync));
-    assertThat(members("action lt 'unknownFutureValue'", false)).hasSize(7).doesNotContain(CaseAction.purgeData);
-    assertThat(members("action ne 'unknownFutureValue'", false)).hasSize(7).contains(CaseAction.index);
+            Set.of(
+                CaseAction.purgeData,
+                CaseAction.exportReport,
+                CaseAction.exportResult,
+                CaseAction.holdPolicySync));
+    assertThat(members("action lt 'unknownFutureValue'", false))
+        .hasSize(7)
+        .doesNotContain(CaseAction.purgeData);
+    assertThat(members("action ne 'unknownFutureValue'", false))
+        .hasSize(7)
+        .contains(CaseAction.index);
     // With the header a client sees real names, so unknownFutureValue is a member no operation has.
-    assertThat(members("action eq 'unknownFutureValue'", true)).isEqualTo(Set.of(CaseAction.unknownFutureValue));
+    assertThat(members("action eq 'unknownFutureValue'", true))
+        .isEqualTo(Set.of(CaseAction.unknownFutureValue));
   }
 
   private static void refused(String filter, ErrorCode code, String messagePart) {
@@ -107,13 +121,22 @@ class FilterTranslatorTest {
 
   @Test
   void unknownPropertiesAndMistypedLiteralsAreRefused() {
-    refused("caseId eq 'x'", ErrorCode.notSupported, "The property 'caseId' (position 0) cannot be used");
-    refused("status eq 'running' and createdBy/user eq 'y'", ErrorCode.notSupported, "'createdBy/user'");
+    refused(
+        "caseId eq 'x'",
+        ErrorCode.notSupported,
+        "The property 'caseId' (position 0) cannot be used");
+    refused(
+        "status eq 'running' and createdBy/user eq 'y'",
+        ErrorCode.notSupported,
+        "'createdBy/user'");
     refused("status eq 'Running'", ErrorCode.invalidRequest, "is not a valid value of 'status'");
     refused("status eq 2", ErrorCode.invalidRequest, "takes a member name in quotes");
     refused("percentProgress eq '50'", ErrorCode.invalidRequest, "takes an integer");
     refused("percentProgress eq 5.5", ErrorCode.invalidRequest, "takes an integer");
-    refused("createdDateTime ge '2026-01-01T00:00:00Z'", ErrorCode.invalidRequest, "unquoted DateTimeOffset");
+    refused(
+        "createdDateTime ge '2026-01-01T00:00:00Z'",
+        ErrorCode.invalidRequest,
+        "unquoted DateTimeOffset");
     refused("id eq true", ErrorCode.invalidRequest, "takes a string");
     refused("percentProgress gt 4294967296", ErrorCode.invalidRequest, "32-bit integer");
     refused("completedDateTime gt null", ErrorCode.invalidRequest, "null can only be compared");
