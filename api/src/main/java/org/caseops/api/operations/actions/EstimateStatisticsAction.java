@@ -1,6 +1,7 @@
 package org.caseops.api.operations.actions;
 
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.operations.OperationOptions;
@@ -38,14 +39,7 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
 
   @Override
   public List<String> resultProperties() {
-    return List.of(
-        "indexedItemCount",
-        "indexedItemsSize",
-        "unindexedItemCount",
-        "unindexedItemsSize",
-        "mailboxCount",
-        "siteCount",
-        "reportFileMetadata");
+    return with(ESTIMATE, "reportFileMetadata");
   }
 
   @Override
@@ -56,14 +50,13 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
 
   @Override
   public List<String> properties() {
-    return List.of(
-        "indexedItemCount",
-        "indexedItemsSize",
-        "unindexedItemCount",
-        "unindexedItemsSize",
-        "mailboxCount",
-        "siteCount",
-        "statisticsOptions");
+    return with(ESTIMATE, "statisticsOptions");
+  }
+
+  private static List<String> with(List<String> names, String last) {
+    List<String> all = new ArrayList<>(names);
+    all.add(last);
+    return List.copyOf(all);
   }
 
   @Override
