@@ -50,6 +50,7 @@ public class OperationsResource {
 
   @Inject OperationService service;
   @Inject OperationTargets targets;
+  @Inject OperationControlService control;
   @Inject CallerIdentity caller;
 
   @POST
@@ -90,5 +91,34 @@ public class OperationsResource {
     return JsonResponses.ok(
         options.project(
             OperationJson.entity(request.root(), operation, request.includeUnknownEnumMembers())));
+  }
+
+  /**
+   * Cancels an open operation (a caseops addition): its job stops at its next checkpoint and the
+   * operation ends failed, saying who cancelled it. 202 with the operation's Location.
+   */
+  @POST
+  @Path("{operationId}/cancel")
+  public Response cancel(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation =
+        control.cancel(caseId, Lookups.operationId(rawOperationId), caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  /**
+   * Retries a failed or cancelled operation from its job's checkpoint (a caseops addition), keeping
+   * its id. 202 with the operation's Location.
+   */
+  @POST
+  @Path("{operationId}/retry")
+  public Response retry(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation = control.retry(caseId, Lookups.operationId(rawOperationId));
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
 }

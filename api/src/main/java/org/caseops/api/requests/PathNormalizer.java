@@ -45,6 +45,8 @@ public final class PathNormalizer {
           "siteSources",
           "site",
           "operations",
+          "cancel",
+          "retry",
           "lastIndexOperation",
           "itemStatistics",
           "searches",

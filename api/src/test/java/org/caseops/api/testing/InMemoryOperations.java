@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -40,6 +41,40 @@ public class InMemoryOperations implements CaseOperationRepository {
     ActionRules rules = ActionRules.of(operation.getAction()).orElseThrow();
     rules.requireNoConflict(operation.getTarget(), listOpen(operation.getCaseId()));
     add(operation);
+  }
+
+  @Override
+  public synchronized boolean requestCancel(String operationId, IdentitySet by, Instant at) {
+    calls.add("requestCancel " + operationId);
+    CaseOperation op = stored.get(operationId);
+    if (op == null || !OperationLifecycle.isOpen(op.getStatus())) {
+      return false;
+    }
+    Fields.set(op, "cancelRequestedBy", by);
+    Fields.set(op, "cancelRequestedAt", at);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean retry(CaseOperation operation) {
+    calls.add("retry " + operation.getId());
+    ActionRules.of(operation.getAction())
+        .orElseThrow()
+        .requireNoConflict(
+            operation.getTarget(),
+            listOpen(operation.getCaseId()).stream()
+                .filter(o -> !o.getId().equals(operation.getId()))
+                .toList());
+    CaseOperation op = stored.get(operation.getId());
+    if (op == null || op.getStatus() != CaseOperationStatus.failed) {
+      return false;
+    }
+    Fields.set(op, "status", CaseOperationStatus.notStarted);
+    Fields.set(op, "completedDateTime", null);
+    Fields.set(op, "resultInfo", null);
+    Fields.set(op, "cancelRequestedBy", null);
+    Fields.set(op, "cancelRequestedAt", null);
+    return true;
   }
 
   @Override
@@ -96,6 +131,7 @@ public class InMemoryOperations implements CaseOperationRepository {
     calls.add("markRunning " + operationId + " " + executionId);
     executions.put(operationId, executionId);
     Fields.set(stored.get(operationId), "status", CaseOperationStatus.running);
+    Fields.set(stored.get(operationId), "executionId", executionId);
   }
 
   @Override

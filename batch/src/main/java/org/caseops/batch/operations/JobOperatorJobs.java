@@ -60,6 +60,11 @@ public class JobOperatorJobs implements OperationJobs {
   }
 
   @Override
+  public void stop(long executionId) {
+    operator().stop(executionId);
+  }
+
+  @Override
   public Optional<Execution> execution(long executionId) {
     try {
       JobExecution execution = operator().getJobExecution(executionId);

@@ -46,6 +46,11 @@ class OperationRecoveryTest {
       return true;
     }
 
+    @Override
+    public void stop(long executionId) {
+      calls.add("stop " + executionId);
+    }
+
     void know(long executionId, BatchStatus status, String... parameters) {
       Properties props = new Properties();
       for (int i = 0; i < parameters.length; i += 2) {

@@ -37,6 +37,13 @@ public interface OperationJobs {
   long restart(long executionId, Properties parameters);
 
   /**
+   * Asks a running execution to stop at its next checkpoint.
+   *
+   * @throws RuntimeException when the execution is not running (any more)
+   */
+  void stop(long executionId);
+
+  /**
    * The execution, or empty if the batch runtime does not know it (for example, its job repository
    * was lost).
    */

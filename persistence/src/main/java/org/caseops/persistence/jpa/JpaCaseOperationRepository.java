@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -96,6 +97,58 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         // no resource names the action's latest operation
       }
     }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean requestCancel(String operationId, IdentitySet by, Instant at) {
+    IdentitySet who = by == null ? IdentitySet.user(null, null) : by;
+    return em.createQuery(
+                "UPDATE CaseOperation o SET o.cancelRequestedAt = :t,"
+                    + " o.cancelRequestedBy.userId = :uid, o.cancelRequestedBy.userName = :uname,"
+                    + " o.cancelRequestedBy.applicationId = :aid,"
+                    + " o.cancelRequestedBy.applicationName = :aname"
+                    + " WHERE o.id = :id AND o.status IN :open")
+            .setParameter("t", at)
+            .setParameter("uid", who.getUserId())
+            .setParameter("uname", who.getUserName())
+            .setParameter("aid", who.getApplicationId())
+            .setParameter("aname", who.getApplicationName())
+            .setParameter("id", operationId)
+            .setParameter("open", OPEN)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean retry(CaseOperation operation) {
+    ActionRules rules =
+        ActionRules.of(operation.getAction())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "caseops has no rules for " + operation.getAction()));
+    String caseId = operation.getCaseId();
+    if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
+      throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
+    }
+    rules.requireNoConflict(
+        operation.getTarget(),
+        listOpen(caseId).stream().filter(o -> !o.getId().equals(operation.getId())).toList());
+    return em.createQuery(
+                "UPDATE CaseOperation o SET o.status = :notStarted, o.completedDateTime = NULL,"
+                    + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL,"
+                    + " o.resultInfo.message = NULL, o.cancelRequestedAt = NULL,"
+                    + " o.cancelRequestedBy.userId = NULL, o.cancelRequestedBy.userName = NULL,"
+                    + " o.cancelRequestedBy.applicationId = NULL,"
+                    + " o.cancelRequestedBy.applicationName = NULL"
+                    + " WHERE o.id = :id AND o.status = :failed")
+            .setParameter("notStarted", CaseOperationStatus.notStarted)
+            .setParameter("id", operation.getId())
+            .setParameter("failed", CaseOperationStatus.failed)
+            .executeUpdate()
+        == 1;
   }
 
   @Override

@@ -358,6 +358,21 @@ class CaseOperationsIT {
     assertThat(done.getString("status")).isEqualTo("succeeded");
     assertThat(done.getInt("percentProgress")).isEqualTo(100);
 
+    // A finished operation can be neither cancelled nor retried; the refusal says why.
+    String location = created.header("Location");
+    GraphClient.Reply cancel = api.post(location + "/cancel", "");
+    assertThat(cancel.status()).as(cancel.toString()).isEqualTo(409);
+    assertThat(cancel.json().getJsonObject("error").getString("message"))
+        .contains("is succeeded")
+        .contains("only a notStarted or running operation can be cancelled");
+    GraphClient.Reply retry = api.post(location + "/retry", "");
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+    assertThat(retry.json().getJsonObject("error").getString("message"))
+        .contains("only a failed or cancelled operation can be retried");
+    GraphClient.Reply unknown =
+        api.post(CASES + "/" + caseId + "/operations/0123456789abcdef0123456789abcdef/cancel", "");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+
     try (Connection c =
             DriverManager.getConnection(
                 System.getProperty("caseops.it.db.url"),
