@@ -127,6 +127,16 @@ public class OperationService {
     return operations.list(caseId, query);
   }
 
+  /** The operations of every case a list query asks for (newest first without order keys). */
+  public List<CaseOperation> listAll(ListQuery query) {
+    return operations.listAll(query);
+  }
+
+  /** How many operations of every case meet the filter; all of them for {@code null}. */
+  public long countAll(ListQuery.Condition filter) {
+    return operations.countAll(filter);
+  }
+
   /** How many of the case's operations meet the filter; all of them for {@code null}. */
   public long count(String caseId, ListQuery.Condition filter) {
     return operations.count(caseId, filter);

@@ -96,7 +96,8 @@ public class InMemoryOperations implements CaseOperationRepository {
               "action", CaseOperation::getAction,
               "createdDateTime", CaseOperation::getCreatedDateTime,
               "completedDateTime", CaseOperation::getCompletedDateTime,
-              "percentProgress", CaseOperation::getPercentProgress),
+              "percentProgress", CaseOperation::getPercentProgress,
+              "caseId", CaseOperation::getCaseId),
           List.of(new ListQuery.OrderKey("createdDateTime", true)));
 
   @Override
@@ -107,6 +108,16 @@ public class InMemoryOperations implements CaseOperationRepository {
   @Override
   public long count(String caseId, ListQuery.Condition filter) {
     return QUERIES.count(ofCase(caseId), filter);
+  }
+
+  @Override
+  public List<CaseOperation> listAll(ListQuery query) {
+    return QUERIES.list(List.copyOf(stored.values()), query);
+  }
+
+  @Override
+  public long countAll(ListQuery.Condition filter) {
+    return QUERIES.count(List.copyOf(stored.values()), filter);
   }
 
   private List<CaseOperation> ofCase(String caseId) {

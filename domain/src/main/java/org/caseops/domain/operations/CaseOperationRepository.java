@@ -51,6 +51,15 @@ public interface CaseOperationRepository {
   long count(String caseId, ListQuery.Condition filter);
 
   /**
+   * The operations of every case that meet the query's filter, in its order (newest first, without
+   * one); the properties of {@link #list(String, ListQuery)} and {@code caseId}.
+   */
+  List<CaseOperation> listAll(ListQuery query);
+
+  /** How many operations of every case meet the filter; all of them for {@code null}. */
+  long countAll(ListQuery.Condition filter);
+
+  /**
    * The case's operations that have not finished ({@code notStarted} or {@code running}), oldest
    * first.
    */

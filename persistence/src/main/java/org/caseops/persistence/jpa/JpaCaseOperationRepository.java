@@ -44,7 +44,8 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
               "action", "action",
               "createdDateTime", "createdDateTime",
               "completedDateTime", "completedDateTime",
-              "percentProgress", "percentProgress"),
+              "percentProgress", "percentProgress",
+              "caseId", "caseId"),
           List.of(new ListQuery.OrderKey("createdDateTime", true)));
 
   @Inject EntityManager em;
@@ -169,6 +170,16 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   public long count(String caseId, ListQuery.Condition filter) {
     return QUERIES.count(em, filter, (cb, o) -> cb.equal(o.get("caseId"), caseId));
+  }
+
+  @Override
+  public List<CaseOperation> listAll(ListQuery query) {
+    return QUERIES.list(em, query, (cb, o) -> cb.conjunction());
+  }
+
+  @Override
+  public long countAll(ListQuery.Condition filter) {
+    return QUERIES.count(em, filter, (cb, o) -> cb.conjunction());
   }
 
   @Override

@@ -122,6 +122,10 @@ class AuthorizationIT {
                 false,
                 c -> c.get(CASES + "/" + caseId + "/operations/" + operationId)),
             new Call("list operations", false, c -> c.get(CASES + "/" + caseId + "/operations")),
+            new Call(
+                "operations of every case",
+                false,
+                c -> c.get("/v1.0/caseops/operations?$filter=caseId%20eq%20%27" + caseId + "%27")),
             new Call("itemStatistics", false, c -> c.get(CASES + "/" + caseId + "/itemStatistics")),
             new Call(
                 "create search",

@@ -373,6 +373,15 @@ class CaseOperationsIT {
         api.post(CASES + "/" + caseId + "/operations/0123456789abcdef0123456789abcdef/cancel", "");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
 
+    // The operations of every case, filtered to this one, carry their case.
+    GraphClient.Reply everyCase =
+        api.get("/v1.0/caseops/operations?$filter=caseId%20eq%20%27" + caseId + "%27&$count=true");
+    assertThat(everyCase.status()).as(everyCase.toString()).isEqualTo(200);
+    assertThat(everyCase.json().getInt("@odata.count")).isEqualTo(1);
+    JsonObject listed = everyCase.json().getJsonArray("value").getJsonObject(0);
+    assertThat(listed.getString("id")).isEqualTo(done.getString("id"));
+    assertThat(listed.getString("caseId")).isEqualTo(caseId);
+
     try (Connection c =
             DriverManager.getConnection(
                 System.getProperty("caseops.it.db.url"),
