@@ -127,6 +127,14 @@ public class OperationService {
     return operations.list(caseId, query);
   }
 
+  /**
+   * Every execution of the operation's job instance with its steps; none while its job has not
+   * started.
+   */
+  public List<OperationJobs.Run> runs(CaseOperation operation) {
+    return operation.getExecutionId() == null ? List.of() : jobs.runs(operation.getExecutionId());
+  }
+
   /** The operations of every case a list query asks for (newest first without order keys). */
   public List<CaseOperation> listAll(ListQuery query) {
     return operations.listAll(query);

@@ -121,4 +121,25 @@ public class OperationsResource {
     return JsonResponses.accepted(
         request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
+
+  /**
+   * The operation's job as the batch runtime keeps it (a caseops addition, also as {@code
+   * caseops.execution}): each execution with its steps and their metrics.
+   */
+  @GET
+  @Path("{operationId}/execution")
+  public Response execution(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation = service.get(caseId, Lookups.operationId(rawOperationId));
+    String context =
+        request
+            .root()
+            .context(
+                GraphPaths.operationsKey(caseId)
+                    + "('"
+                    + operation.getId()
+                    + "')/caseops.execution");
+    return JsonResponses.ok(ExecutionJson.write(context, operation, service.runs(operation)));
+  }
 }

@@ -80,6 +80,8 @@ public final class PathNormalizer {
       }
     }
     CANONICAL.put("caseops.itemstatistics", "itemStatistics");
+    CANONICAL.put("caseops.execution", "execution");
+    CANONICAL.put("execution", "execution");
     CANONICAL.put("ashierarchy()", "asHierarchy");
     CANONICAL.put("ashierarchy%28%29", "asHierarchy");
   }

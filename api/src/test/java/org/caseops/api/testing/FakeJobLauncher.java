@@ -56,6 +56,13 @@ public class FakeJobLauncher implements OperationJobs {
     return ++nextExecutionId;
   }
 
+  public final java.util.Map<Long, List<Run>> runs = new java.util.HashMap<>();
+
+  @Override
+  public List<Run> runs(long executionId) {
+    return runs.getOrDefault(executionId, List.of());
+  }
+
   @Override
   public void stop(long executionId) {
     if (stopFailure != null) {

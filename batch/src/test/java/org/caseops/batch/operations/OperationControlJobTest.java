@@ -15,6 +15,7 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.OperationControl;
+import org.caseops.domain.operations.OperationJobs;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,24 @@ class OperationControlJobTest {
       try (var index = h.openIndex(caseId)) {
         assertThat(index.numDocs()).isEqualTo(8);
       }
+      // The batch runtime keeps both executions: the cancelled one stopped, the retry completed,
+      // and between them every item was read once.
+      List<OperationJobs.Run> runs = new JobOperatorJobs(h.jobs).runs(now.getExecutionId());
+      assertThat(runs)
+          .extracting(OperationJobs.Run::executionId, OperationJobs.Run::status)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(first, OperationJobs.ExecutionStatus.STOPPED),
+              org.assertj.core.groups.Tuple.tuple(
+                  now.getExecutionId(), OperationJobs.ExecutionStatus.COMPLETED));
+      long read =
+          runs.stream()
+              .flatMap(r -> r.steps().stream())
+              .filter(step -> step.name().equals("indexEvidence"))
+              .mapToLong(step -> step.metrics().get("readCount"))
+              .sum();
+      assertThat(read).isEqualTo(10);
+      assertThat(runs.get(0).steps().get(0).metrics())
+          .containsKeys("writeCount", "commitCount", "rollbackCount", "processSkipCount");
       assertThat(OperationJournal.of(id))
           .startsWith("running", "failed")
           .endsWith("partiallySucceeded");

@@ -47,6 +47,11 @@ class OperationRecoveryTest {
     }
 
     @Override
+    public List<Run> runs(long executionId) {
+      return List.of();
+    }
+
+    @Override
     public void stop(long executionId) {
       calls.add("stop " + executionId);
     }

@@ -373,6 +373,16 @@ class CaseOperationsIT {
         api.post(CASES + "/" + caseId + "/operations/0123456789abcdef0123456789abcdef/cancel", "");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
 
+    // Its job as the batch runtime keeps it: one execution, completed, with its step and metrics.
+    GraphClient.Reply execution = api.get(location + "/microsoft.graph.security.caseops.execution");
+    assertThat(execution.status()).as(execution.toString()).isEqualTo(200);
+    JsonObject run = execution.json().getJsonArray("executions").getJsonObject(0);
+    assertThat(run.getString("status")).isEqualTo("COMPLETED");
+    JsonObject step = run.getJsonArray("steps").getJsonObject(0);
+    assertThat(step.getString("name")).isEqualTo("indexEvidence");
+    assertThat(step.getJsonObject("metrics").getJsonNumber("readCount").longValue()).isZero();
+    assertThat(api.get(location + "/caseops.execution").status()).isEqualTo(200);
+
     // The operations of every case, filtered to this one, carry their case.
     GraphClient.Reply everyCase =
         api.get("/v1.0/caseops/operations?$filter=caseId%20eq%20%27" + caseId + "%27&$count=true");
