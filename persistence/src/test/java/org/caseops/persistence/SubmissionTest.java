@@ -212,4 +212,34 @@ class SubmissionTest {
       assertThat(operations.retry(reopened)).as("only once").isFalse();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theHistoryCleanUpDeletesOnlyOperationsThatEndedBeforeTheInstant(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      Instant t = Instant.parse("2026-06-01T00:00:00Z");
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, t.minusSeconds(3600));
+      cases.add(c);
+      CaseOperation old =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(60));
+      operations.add(old);
+      operations.complete(old.getId(), CaseOperationStatus.failed, null, t.minusSeconds(30));
+      CaseOperation recent =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(20));
+      operations.add(recent);
+      operations.complete(recent.getId(), CaseOperationStatus.succeeded, null, t.plusSeconds(30));
+      CaseOperation open =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(90));
+      operations.add(open);
+
+      assertThat(operations.deleteEndedBefore(t)).isEqualTo(1);
+      assertThat(operations.find(old.getId())).isEmpty();
+      assertThat(operations.find(recent.getId())).isPresent();
+      assertThat(operations.find(open.getId())).isPresent();
+    }
+  }
 }

@@ -5,15 +5,24 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.GraphError;
 import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphRequest;
+import org.caseops.api.odata.JsonBody;
+import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -67,5 +76,31 @@ public class AllOperationsResource {
     return Json.createObjectBuilder(OperationJson.item(operation, include))
         .add("caseId", operation.getCaseId())
         .build();
+  }
+
+  /**
+   * Deletes the history of finished operations (a caseops addition, read-write): {@code
+   * {"endedBefore": "<UTC instant>"}} deletes every succeeded, partiallySucceeded, failed and
+   * submissionFailed operation of every case that ended before it; answers {@code {"deletedCount":
+   * n}}.
+   */
+  @POST
+  @Path("cleanUp")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response cleanUp(InputStream body) {
+    JsonBody json = JsonBody.of(JsonBody.read(body), "caseops.operationsCleanUp");
+    String raw = json.requiredString("endedBefore", 64);
+    Instant before;
+    try {
+      before = Instant.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalidRequest(
+          "'endedBefore' must be a UTC instant such as 2026-01-31T00:00:00Z, not '"
+              + GraphError.clip(raw)
+              + "'.");
+    }
+    json.rejectUnknown();
+    int deleted = service.deleteEndedBefore(before);
+    return JsonResponses.ok(Json.createObjectBuilder().add("deletedCount", deleted).build());
   }
 }

@@ -135,6 +135,16 @@ public class OperationService {
     return operation.getExecutionId() == null ? List.of() : jobs.runs(operation.getExecutionId());
   }
 
+  /**
+   * Deletes the history: the operations of every case that ended before the instant; open ones are
+   * never deleted.
+   *
+   * @return how many were deleted
+   */
+  public int deleteEndedBefore(Instant instant) {
+    return operations.deleteEndedBefore(instant);
+  }
+
   /** The operations of every case a list query asks for (newest first without order keys). */
   public List<CaseOperation> listAll(ListQuery query) {
     return operations.listAll(query);

@@ -46,6 +46,7 @@ public final class PathNormalizer {
           "site",
           "operations",
           "cancel",
+          "cleanUp",
           "retry",
           "lastIndexOperation",
           "itemStatistics",

@@ -120,6 +120,21 @@ public class InMemoryOperations implements CaseOperationRepository {
     return QUERIES.count(List.copyOf(stored.values()), filter);
   }
 
+  @Override
+  public int deleteEndedBefore(Instant instant) {
+    List<String> ended =
+        stored.values().stream()
+            .filter(
+                op ->
+                    op.getStatus().isTerminal()
+                        && op.getCompletedDateTime() != null
+                        && op.getCompletedDateTime().isBefore(instant))
+            .map(CaseOperation::getId)
+            .toList();
+    ended.forEach(stored::remove);
+    return ended.size();
+  }
+
   private List<CaseOperation> ofCase(String caseId) {
     return stored.values().stream().filter(op -> op.getCaseId().equals(caseId)).toList();
   }

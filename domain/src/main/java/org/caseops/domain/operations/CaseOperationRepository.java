@@ -135,6 +135,13 @@ public interface CaseOperationRepository {
   /** Records what an estimateStatistics operation found. */
   void recordEstimate(String operationId, EstimateStatistics estimate);
 
+  /**
+   * Deletes the operations of every case that ended before the given instant (never an open one).
+   *
+   * @return how many were deleted
+   */
+  int deleteEndedBefore(Instant instant);
+
   /** Deletes every operation of the case. */
   void deleteOfCase(String caseId);
 }

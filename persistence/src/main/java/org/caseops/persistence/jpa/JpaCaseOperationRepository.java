@@ -307,6 +307,19 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   }
 
   @Override
+  public int deleteEndedBefore(Instant instant) {
+    List<CaseOperationStatus> ended =
+        java.util.Arrays.stream(CaseOperationStatus.values())
+            .filter(CaseOperationStatus::isTerminal)
+            .toList();
+    return em.createQuery(
+            "DELETE FROM CaseOperation o WHERE o.status IN :ended AND o.completedDateTime < :t")
+        .setParameter("ended", ended)
+        .setParameter("t", instant)
+        .executeUpdate();
+  }
+
+  @Override
   public void deleteOfCase(String caseId) {
     em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c")
         .setParameter("c", caseId)

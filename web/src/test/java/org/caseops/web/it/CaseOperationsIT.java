@@ -392,6 +392,19 @@ class CaseOperationsIT {
     assertThat(listed.getString("id")).isEqualTo(done.getString("id"));
     assertThat(listed.getString("caseId")).isEqualTo(caseId);
 
+    // The history clean-up refuses a date it cannot read, and deletes what ended before the date.
+    GraphClient.Reply badDate =
+        api.post("/v1.0/caseops/operations/cleanUp", "{\"endedBefore\":\"yesterday\"}");
+    assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
+    assertThat(badDate.errorMessage()).contains("endedBefore").contains("yesterday");
+    String after =
+        java.time.Instant.parse(done.getString("completedDateTime")).plusMillis(1).toString();
+    GraphClient.Reply cleaned =
+        api.post("/v1.0/caseops/operations/cleanUp", "{\"endedBefore\":\"" + after + "\"}");
+    assertThat(cleaned.status()).as(cleaned.toString()).isEqualTo(200);
+    assertThat(cleaned.json().getInt("deletedCount")).isPositive();
+    assertThat(api.get(location).status()).isEqualTo(404);
+
     try (Connection c =
             DriverManager.getConnection(
                 System.getProperty("caseops.it.db.url"),
