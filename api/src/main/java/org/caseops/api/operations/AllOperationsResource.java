@@ -7,11 +7,15 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -57,6 +61,7 @@ public class AllOperationsResource {
       new CollectionShape(QUERYABLE, PROPERTIES, OperationJson.BASE_TYPE);
 
   @Inject OperationService service;
+  @Inject OperationEvents events;
 
   private static List<String> properties() {
     List<String> names = new ArrayList<>(OperationJson.PROPERTIES);
@@ -102,5 +107,20 @@ public class AllOperationsResource {
     json.rejectUnknown();
     int deleted = service.deleteEndedBefore(before);
     return JsonResponses.ok(Json.createObjectBuilder().add("deletedCount", deleted).build());
+  }
+
+  /**
+   * The live stream of operation changes (a caseops addition): server-sent events named {@code
+   * operation} whose data is the operation as this collection writes it; {@code Last-Event-ID}
+   * resumes after the last event a client saw.
+   */
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(
+      @Context SseEventSink sink,
+      @Context Sse sse,
+      @HeaderParam("Last-Event-ID") String lastEventId) {
+    events.subscribe(sink, sse, lastEventId);
   }
 }

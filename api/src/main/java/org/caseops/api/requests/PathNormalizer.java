@@ -47,6 +47,7 @@ public final class PathNormalizer {
           "operations",
           "cancel",
           "cleanUp",
+          "events",
           "retry",
           "lastIndexOperation",
           "itemStatistics",

@@ -1,6 +1,7 @@
 package org.caseops.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +18,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.EstimateStatistics;
+import org.caseops.domain.operations.OperationChanged;
 import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
@@ -49,11 +51,21 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
           List.of(new ListQuery.OrderKey("createdDateTime", true)));
 
   @Inject EntityManager em;
+  @Inject Event<OperationChanged> changed;
+
+  /** Tells the watchers of operations that this one changed, once the transaction commits. */
+  private <T> T changed(String operationId, T result) {
+    if (!(result instanceof Boolean b) || b) {
+      changed.fire(new OperationChanged(operationId));
+    }
+    return result;
+  }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void add(CaseOperation operation) {
     em.persist(operation);
+    changed(operation.getId(), true);
   }
 
   @Override
@@ -74,6 +86,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     }
     rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
     em.persist(operation);
+    changed(operation.getId(), true);
     switch (rules.link()) {
       case SEARCH_LAST_ESTIMATE ->
           em.createQuery(
@@ -104,21 +117,23 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean requestCancel(String operationId, IdentitySet by, Instant at) {
     IdentitySet who = by == null ? IdentitySet.user(null, null) : by;
-    return em.createQuery(
-                "UPDATE CaseOperation o SET o.cancelRequestedAt = :t,"
-                    + " o.cancelRequestedBy.userId = :uid, o.cancelRequestedBy.userName = :uname,"
-                    + " o.cancelRequestedBy.applicationId = :aid,"
-                    + " o.cancelRequestedBy.applicationName = :aname"
-                    + " WHERE o.id = :id AND o.status IN :open")
-            .setParameter("t", at)
-            .setParameter("uid", who.getUserId())
-            .setParameter("uname", who.getUserName())
-            .setParameter("aid", who.getApplicationId())
-            .setParameter("aname", who.getApplicationName())
-            .setParameter("id", operationId)
-            .setParameter("open", OPEN)
-            .executeUpdate()
-        == 1;
+    return changed(
+        operationId,
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.cancelRequestedAt = :t,"
+                        + " o.cancelRequestedBy.userId = :uid, o.cancelRequestedBy.userName = :uname,"
+                        + " o.cancelRequestedBy.applicationId = :aid,"
+                        + " o.cancelRequestedBy.applicationName = :aname"
+                        + " WHERE o.id = :id AND o.status IN :open")
+                .setParameter("t", at)
+                .setParameter("uid", who.getUserId())
+                .setParameter("uname", who.getUserName())
+                .setParameter("aid", who.getApplicationId())
+                .setParameter("aname", who.getApplicationName())
+                .setParameter("id", operationId)
+                .setParameter("open", OPEN)
+                .executeUpdate()
+            == 1);
   }
 
   @Override
@@ -137,19 +152,21 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     rules.requireNoConflict(
         operation.getTarget(),
         listOpen(caseId).stream().filter(o -> !o.getId().equals(operation.getId())).toList());
-    return em.createQuery(
-                "UPDATE CaseOperation o SET o.status = :notStarted, o.completedDateTime = NULL,"
-                    + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL,"
-                    + " o.resultInfo.message = NULL, o.cancelRequestedAt = NULL,"
-                    + " o.cancelRequestedBy.userId = NULL, o.cancelRequestedBy.userName = NULL,"
-                    + " o.cancelRequestedBy.applicationId = NULL,"
-                    + " o.cancelRequestedBy.applicationName = NULL"
-                    + " WHERE o.id = :id AND o.status = :failed")
-            .setParameter("notStarted", CaseOperationStatus.notStarted)
-            .setParameter("id", operation.getId())
-            .setParameter("failed", CaseOperationStatus.failed)
-            .executeUpdate()
-        == 1;
+    return changed(
+        operation.getId(),
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.status = :notStarted, o.completedDateTime = NULL,"
+                        + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL,"
+                        + " o.resultInfo.message = NULL, o.cancelRequestedAt = NULL,"
+                        + " o.cancelRequestedBy.userId = NULL, o.cancelRequestedBy.userName = NULL,"
+                        + " o.cancelRequestedBy.applicationId = NULL,"
+                        + " o.cancelRequestedBy.applicationName = NULL"
+                        + " WHERE o.id = :id AND o.status = :failed")
+                .setParameter("notStarted", CaseOperationStatus.notStarted)
+                .setParameter("id", operation.getId())
+                .setParameter("failed", CaseOperationStatus.failed)
+                .executeUpdate()
+            == 1);
   }
 
   @Override
@@ -212,21 +229,24 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
         .executeUpdate();
+    changed(operationId, true);
   }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean reopen(String operationId, long executionId) {
-    return em.createQuery(
-                "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL,"
-                    + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL, o.resultInfo.message = NULL"
-                    + " WHERE o.id = :id AND o.status IN :reopenable")
-            .setParameter("running", CaseOperationStatus.running)
-            .setParameter("e", executionId)
-            .setParameter("id", operationId)
-            .setParameter("reopenable", REOPENABLE)
-            .executeUpdate()
-        == 1;
+    return changed(
+        operationId,
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL,"
+                        + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL, o.resultInfo.message = NULL"
+                        + " WHERE o.id = :id AND o.status IN :reopenable")
+                .setParameter("running", CaseOperationStatus.running)
+                .setParameter("e", executionId)
+                .setParameter("id", operationId)
+                .setParameter("reopenable", REOPENABLE)
+                .executeUpdate()
+            == 1);
   }
 
   @Override
@@ -240,6 +260,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
         .executeUpdate();
+    changed(operationId, true);
   }
 
   @Override
@@ -286,7 +307,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     if (executionId != null) {
       update.setParameter("e", executionId);
     }
-    return update.executeUpdate() > 0;
+    return changed(operationId, update.executeUpdate() > 0);
   }
 
   @Override
@@ -304,6 +325,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("sc", estimate.getSiteCount())
         .setParameter("id", operationId)
         .executeUpdate();
+    changed(operationId, true);
   }
 
   @Override

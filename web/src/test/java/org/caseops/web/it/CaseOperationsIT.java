@@ -471,6 +471,53 @@ class CaseOperationsIT {
     }
   }
 
+  @Test
+  void operationChangesStreamLiveAndAReconnectResumesAfterTheLastEventSeen() throws Exception {
+    GraphClient api = client();
+    String caseId = createCase(api, "Live");
+    String operationId;
+    String firstEventId;
+    List<String> statuses = new ArrayList<>();
+    try (EventStream stream = api.events("/v1.0/caseops/operations/events", Map.of())) {
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.contentType()).startsWith("text/event-stream");
+      GraphClient.Reply created =
+          api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+      operationId = created.json().getString("id");
+      firstEventId = null;
+      EventStream.Event event = stream.next(60);
+      while (event != null) {
+        if (event.data().getString("id").equals(operationId)) {
+          assertThat(event.name()).isEqualTo("operation");
+          assertThat(event.data().getString("caseId")).isEqualTo(caseId);
+          firstEventId = firstEventId == null ? event.id() : firstEventId;
+          statuses.add(event.data().getString("status"));
+          if (event.data().getString("status").equals("succeeded")) {
+            break;
+          }
+        }
+        event = stream.next(60);
+      }
+    }
+    assertThat(statuses).as("events of %s", operationId).contains("succeeded");
+    assertThat(statuses.get(0)).isIn("notStarted", "running");
+
+    // A client that lost its connection after the first event gets the rest when it reconnects.
+    try (EventStream resumed =
+        api.events("/v1.0/caseops/operations/events", Map.of("Last-Event-ID", firstEventId))) {
+      List<String> replayed = new ArrayList<>();
+      EventStream.Event event = resumed.next(30);
+      while (event != null && !replayed.contains("succeeded")) {
+        if (event.data().getString("id").equals(operationId)) {
+          assertThat(event.id()).isNotEqualTo(firstEventId);
+          replayed.add(event.data().getString("status"));
+        }
+        event = resumed.next(5);
+      }
+      assertThat(replayed).contains("succeeded");
+    }
+  }
+
   private static String createCase(GraphClient api, String name) {
     GraphClient.Reply created = api.post(CASES, "{\"displayName\":\"" + name + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);

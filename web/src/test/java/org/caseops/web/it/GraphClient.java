@@ -155,6 +155,26 @@ final class GraphClient {
     return b;
   }
 
+  /** Opens a server-sent event stream; the caller closes it. */
+  EventStream events(String path, Map<String, String> headers) {
+    try {
+      HttpRequest request =
+          builder(path, Map.of())
+              .timeout(Duration.ofSeconds(30))
+              .setHeader("Accept", "text/event-stream")
+              .GET()
+              .build();
+      HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (n, v) -> true);
+      headers.forEach(withHeaders::header);
+      return new EventStream(http.send(withHeaders.build(), HttpResponse.BodyHandlers.ofLines()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
