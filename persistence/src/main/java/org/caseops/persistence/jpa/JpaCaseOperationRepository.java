@@ -37,18 +37,31 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   private static final List<CaseOperationStatus> OPEN = OperationLifecycle.OPEN;
   private static final List<CaseOperationStatus> REOPENABLE = OperationLifecycle.REOPENABLE;
 
+  private static final Map<String, String> PROPERTIES =
+      Map.of(
+          "id", "id",
+          "status", "status",
+          "action", "action",
+          "createdDateTime", "createdDateTime",
+          "completedDateTime", "completedDateTime",
+          "percentProgress", "percentProgress");
+
+  private static final List<ListQuery.OrderKey> NEWEST_FIRST =
+      List.of(new ListQuery.OrderKey("createdDateTime", true));
+
+  /** A case's operations. */
   private static final ListQueries<CaseOperation> QUERIES =
-      new ListQueries<>(
-          CaseOperation.class,
-          Map.of(
-              "id", "id",
-              "status", "status",
-              "action", "action",
-              "createdDateTime", "createdDateTime",
-              "completedDateTime", "completedDateTime",
-              "percentProgress", "percentProgress",
-              "caseId", "caseId"),
-          List.of(new ListQuery.OrderKey("createdDateTime", true)));
+      new ListQueries<>(CaseOperation.class, PROPERTIES, NEWEST_FIRST);
+
+  /** The operations of every case, which may be filtered and ordered by their case too. */
+  private static final ListQueries<CaseOperation> ALL_QUERIES =
+      new ListQueries<>(CaseOperation.class, withCaseId(), NEWEST_FIRST);
+
+  private static Map<String, String> withCaseId() {
+    Map<String, String> all = new java.util.HashMap<>(PROPERTIES);
+    all.put("caseId", "caseId");
+    return all;
+  }
 
   @Inject EntityManager em;
   @Inject Event<OperationChanged> changed;
@@ -191,12 +204,12 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   @Override
   public List<CaseOperation> listAll(ListQuery query) {
-    return QUERIES.list(em, query, (cb, o) -> cb.conjunction());
+    return ALL_QUERIES.list(em, query, (cb, o) -> cb.conjunction());
   }
 
   @Override
   public long countAll(ListQuery.Condition filter) {
-    return QUERIES.count(em, filter, (cb, o) -> cb.conjunction());
+    return ALL_QUERIES.count(em, filter, (cb, o) -> cb.conjunction());
   }
 
   @Override
