@@ -40,6 +40,9 @@ public class OperationEvents {
 
   @Inject CaseOperationRepository operations;
 
+  private final java.util.Queue<String> pending =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private volatile Sse sse;
   private volatile SseBroadcaster broadcaster;
 
@@ -63,6 +66,7 @@ public class OperationEvents {
           15,
           15,
           TimeUnit.SECONDS);
+      scheduler.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
     }
     return broadcaster;
   }
@@ -71,11 +75,18 @@ public class OperationEvents {
     if (sse == null) {
       return; // nobody has subscribed yet
     }
-    try {
-      // Read the operation outside the writer's transaction, which has just ended.
-      scheduler.execute(() -> publish(change.operationId()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "operation " + change.operationId() + " could not be streamed", e);
+    // Only noted here: the writer's thread may be a job's, right after its transaction, where
+    // nothing else should run. The scheduler reads and sends the operation.
+    pending.add(change.operationId());
+  }
+
+  private void drain() {
+    String operationId;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while ((operationId = pending.poll()) != null) {
+      if (seen.add(operationId)) {
+        publish(operationId);
+      }
     }
   }
 
