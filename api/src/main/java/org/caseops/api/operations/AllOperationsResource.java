@@ -28,9 +28,7 @@ import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.filter.PropertyTable;
-import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
-import org.caseops.domain.operations.CaseOperationStatus;
 
 /**
  * {@code /caseops/operations} (a caseops addition): the operations of every case, newest first,
@@ -45,15 +43,7 @@ public class AllOperationsResource {
 
   /** The properties {@code $filter} and {@code $orderby} may use. */
   public static final PropertyTable QUERYABLE =
-      PropertyTable.of(OperationJson.BASE_TYPE)
-          .string("id")
-          .string("caseId")
-          .enumeration("status", CaseOperationStatus.class)
-          .enumeration("action", CaseAction.class)
-          .dateTime("createdDateTime")
-          .dateTime("completedDateTime")
-          .integer("percentProgress")
-          .build();
+      OperationsResource.queryable().string("caseId").build();
 
   static final List<String> PROPERTIES = properties();
 

@@ -35,15 +35,18 @@ import org.caseops.domain.operations.CaseOperationStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
   /** The properties {@code $filter} and {@code $orderby} may use. */
-  public static final PropertyTable QUERYABLE =
-      PropertyTable.of(OperationJson.BASE_TYPE)
-          .string("id")
-          .enumeration("status", CaseOperationStatus.class)
-          .enumeration("action", CaseAction.class)
-          .dateTime("createdDateTime")
-          .dateTime("completedDateTime")
-          .integer("percentProgress")
-          .build();
+  public static final PropertyTable QUERYABLE = queryable().build();
+
+  /** The properties of an operation that {@code $filter} and {@code $orderby} may use. */
+  static PropertyTable.Builder queryable() {
+    return PropertyTable.of(OperationJson.BASE_TYPE)
+        .string("id")
+        .enumeration("status", CaseOperationStatus.class)
+        .enumeration("action", CaseAction.class)
+        .dateTime("createdDateTime")
+        .dateTime("completedDateTime")
+        .integer("percentProgress");
+  }
 
   private static final CollectionShape SHAPE =
       new CollectionShape(QUERYABLE, OperationJson.PROPERTIES, OperationJson.BASE_TYPE);

@@ -81,9 +81,12 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     changed(operation.getId(), true);
   }
 
-  @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void submit(CaseOperation operation) {
+  /**
+   * Locks the operation's case row, so that every other submission or retry on the case waits until
+   * this transaction ends and a conflict check cannot interleave with another's; returns the
+   * action's rules.
+   */
+  private ActionRules lockCase(CaseOperation operation) {
     ActionRules rules =
         ActionRules.of(operation.getAction())
             .orElseThrow(
@@ -91,12 +94,17 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
                     new IllegalArgumentException(
                         "caseops has no rules for " + operation.getAction()));
     String caseId = operation.getCaseId();
-    // The lock holds every other submission on the case until this one commits, so the check below
-    // and the insert
-    // cannot interleave with another's.
     if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
       throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
     }
+    return rules;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submit(CaseOperation operation) {
+    ActionRules rules = lockCase(operation);
+    String caseId = operation.getCaseId();
     rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
     em.persist(operation);
     changed(operation.getId(), true);
@@ -152,16 +160,8 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean retry(CaseOperation operation) {
-    ActionRules rules =
-        ActionRules.of(operation.getAction())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "caseops has no rules for " + operation.getAction()));
+    ActionRules rules = lockCase(operation);
     String caseId = operation.getCaseId();
-    if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
-      throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
-    }
     rules.requireNoConflict(
         operation.getTarget(),
         listOpen(caseId).stream().filter(o -> !o.getId().equals(operation.getId())).toList());
