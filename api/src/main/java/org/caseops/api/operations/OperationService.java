@@ -82,9 +82,8 @@ public class OperationService {
     operations.submit(operation);
 
     // The job's listener records its execution when it marks the operation running: the operation's
-    // row has one
-    // writer while the job runs, since two transactions updating it at once could lose one of the
-    // updates.
+    // row has one writer while the job runs, since two transactions updating it at once could lose
+    // one of the updates.
     try {
       jobs.start(rules.jobName(), operation.jobParameters());
     } catch (RuntimeException e) {

@@ -124,8 +124,7 @@ public class OperationJobListener implements JobListener {
               : run.conclusion();
     }
     // The execution's exit status keeps the operation's status, so that an end this listener cannot
-    // write is still
-    // known to the operation watch.
+    // write is still known to the operation watch.
     jobContext.setExitStatus(end.status().name());
     if (end.status() == CaseOperationStatus.partiallySucceeded) {
       operations.raiseProgress(operationId, 100);

@@ -52,8 +52,8 @@ class CaseOperationsIT {
     String email = "adele." + tag + "@contoso.com";
 
     // Content the test knows: 4 eml files (one with an attachment), one mbox of 3 messages, one
-    // corrupt PDF in the
-    // mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1 unindexed.
+    // corrupt PDF in the mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1
+    // unindexed.
     Evidence evidence = new Evidence();
     Path mailbox = evidence.mailbox(email);
     for (int i = 1; i <= 3; i++) {
