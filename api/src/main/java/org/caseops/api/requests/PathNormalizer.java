@@ -54,6 +54,7 @@ public final class PathNormalizer {
           "reviewSets",
           "files",
           "content",
+          "pdf",
           "queries",
           "tags",
           "childTags",
