@@ -46,7 +46,7 @@ public final class PdfRenderer implements AutoCloseable {
   private static final float TITLE_SIZE = 14f;
   private static final float HEADING_SIZE = 12f;
   private static final float LINE_SPACING = 1.25f;
-  private static final float LABEL_WIDTH = 64f;
+  private static final float LABEL_WIDTH = 76f;
   private static final int TAB_STOP = 4;
   private static final DateTimeFormatter SENT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);

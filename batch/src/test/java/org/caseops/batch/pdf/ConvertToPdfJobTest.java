@@ -156,7 +156,9 @@ class ConvertToPdfJobTest {
       }
       List<String> ids = r.files().values().stream().map(ReviewSetItem::getId).toList();
       Map<String, PdfRendition> before = renditions.findAll(ids);
-      assertThat(before).hasSize(2);
+      // The first chunk (two files in file id order, one of them perhaps the corrupt one)
+      // committed.
+      assertThat(before).hasSizeBetween(1, 2);
 
       long restart =
           h.jobs.restart(first, IndexJobHarness.parameters(operation.getId(), r.caseId(), small));
