@@ -32,6 +32,9 @@ public final class PdfFont implements AutoCloseable {
   private final int replacement;
 
   private PdfFont(TrueTypeFont ttf) throws IOException {
+    // No glyph substitution: PDFBox would apply Latin ligatures only (it has no Arabic shaping), at
+    // a third of the rendering time, and text copied or searched from the PDF stays literal.
+    ttf.setEnableGsub(false);
     this.ttf = ttf;
     this.cmap = ttf.getUnicodeCmapLookup();
     this.unitsPerEm = ttf.getUnitsPerEm();
