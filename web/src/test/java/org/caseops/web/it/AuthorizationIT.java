@@ -78,7 +78,8 @@ class AuthorizationIT {
                 writer.post(
                     reviewSet + "/queries", "{\"displayName\":\"Matrix\",\"contentQuery\":\"\"}"));
     String tagId = created(writer.post(base + "/tags", "{\"displayName\":\"Matrix\"}"));
-    String pdf = fileWithPdf(writer, tag, made);
+    List<String> pdfCases = new ArrayList<>();
+    String pdf = fileWithPdf(writer, tag, pdfCases);
 
     List<Call> calls =
         List.of(
@@ -243,6 +244,7 @@ class AuthorizationIT {
     // The shared test database keeps nothing of this test.
     made.addAll(doomed.subList(0, 5));
     made.add(caseId);
+    made.addAll(pdfCases);
     for (String id : made) {
       deleteWhenIdle(writer, id);
     }
@@ -348,10 +350,10 @@ class AuthorizationIT {
   }
 
   /**
-   * The URL of the PDF of a review-set file, in a case of its own (added to {@code made}): one
+   * The URL of the PDF of a review-set file, in a case of its own (added to {@code cases}): one
    * message indexed, added to a review set and converted.
    */
-  private static String fileWithPdf(GraphClient writer, String tag, List<String> made) {
+  private static String fileWithPdf(GraphClient writer, String tag, List<String> cases) {
     String email = "pdf." + tag + "@corp.example";
     Evidence.write(
         new Evidence().mailbox(email).resolve("inbox/m.eml"),
@@ -363,7 +365,7 @@ class AuthorizationIT {
             "m." + tag + "@corp.example",
             "A message to render."));
     String caseId = createCase(writer, "Authorization PDF " + tag);
-    made.add(caseId);
+    cases.add(caseId);
     String base = CASES + "/" + caseId;
     String custodian = created(writer.post(base + "/custodians", "{\"email\":\"" + email + "\"}"));
     created(
