@@ -58,6 +58,7 @@ public final class PathNormalizer {
           "reviewSets",
           "files",
           "content",
+          "pdf",
           "queries",
           "tags",
           "childTags",

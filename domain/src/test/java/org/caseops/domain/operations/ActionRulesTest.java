@@ -22,7 +22,8 @@ class ActionRulesTest {
             CaseAction.index,
             CaseAction.estimateStatistics,
             CaseAction.addToReviewSet,
-            CaseAction.applyTags);
+            CaseAction.applyTags,
+            CaseAction.convertToPdf);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");
@@ -100,6 +101,25 @@ class ActionRulesTest {
         .isEqualTo(ActionRules.LatestLink.SEARCH_LAST_ESTIMATE);
     assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link())
         .isEqualTo(ActionRules.LatestLink.NONE);
+    assertThat(ActionRules.of(CaseAction.convertToPdf).orElseThrow().link())
+        .isEqualTo(ActionRules.LatestLink.NONE);
+  }
+
+  @Test
+  void convertToPdfNeedsAReviewSetAndTakesAQueryWhenGiven() {
+    ActionRules pdf = ActionRules.of(CaseAction.convertToPdf).orElseThrow();
+    assertThat(pdf.requires(TargetRole.REVIEW_SET)).isTrue();
+    assertThat(pdf.requires(TargetRole.QUERY)).isFalse();
+    assertThat(pdf.accepts(TargetRole.QUERY)).isTrue();
+    assertThat(pdf.accepts(TargetRole.SEARCH)).isFalse();
+    assertThat(pdf.conflict()).isEqualTo(ActionRules.ConflictScope.REVIEW_SET);
+    assertThat(pdf.jobName()).isEqualTo("convertToPdf");
+    assertThatThrownBy(() -> pdf.requireComplete(OperationTarget.none()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("reviewSet");
+    assertThatCode(
+            () -> pdf.requireComplete(OperationTarget.tags("r1", null, List.of(), List.of())))
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -188,6 +188,19 @@ final class GraphClient {
     }
   }
 
+  /** A GET whose answer is kept as bytes (a PDF, a download). */
+  HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(
+          builder(path, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Polls an operation's URL until the operation ends, and returns it as it ended. Fails when a
    * poll does not answer 200, when percentProgress goes back, or after three minutes.
