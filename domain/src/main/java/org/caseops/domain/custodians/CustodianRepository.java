@@ -1,5 +1,6 @@
 package org.caseops.domain.custodians;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -72,4 +73,13 @@ public interface CustodianRepository {
    * last covered them.
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
+
+  /** Sets the holdStatus of the custodians and of each of their sources. */
+  void setHoldStatus(String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
+
+  /**
+   * Sets the custodian's status ({@code released} with its releasedDateTime, or {@code active}
+   * without one).
+   */
+  void setStatus(String caseId, String custodianId, DataSourceContainerStatus status, Instant at);
 }

@@ -47,6 +47,11 @@ public record ActionRules(
         EnumSet.of(TargetRole.REVIEW_SET, TargetRole.QUERY, TargetRole.TAGS),
         ConflictScope.REVIEW_SET,
         LatestLink.NONE);
+    add(
+        CaseAction.holdUpdate,
+        EnumSet.of(TargetRole.CUSTODIANS),
+        ConflictScope.CASE,
+        LatestLink.NONE);
   }
 
   public ActionRules {
@@ -125,6 +130,7 @@ public record ActionRules(
       case REVIEW_SET -> target.getReviewSetId() != null;
       case QUERY -> target.getQueryId() != null;
       case TAGS -> !target.getTagsToAdd().isEmpty() || !target.getTagsToRemove().isEmpty();
+      case CUSTODIANS -> !target.getCustodianIds().isEmpty();
     };
   }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceContainerStatus;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.support.ListQuery;
 
@@ -168,6 +171,43 @@ public class JpaCustodianRepository implements CustodianRepository {
     em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")
         .setParameter("op", operationId)
         .setParameter("ids", custodianIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public void setHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status) {
+    if (custodianIds.isEmpty()) {
+      return;
+    }
+    em.createQuery(
+            "UPDATE CustodianSource s SET s.holdStatus = :h WHERE s.caseId = :c"
+                + " AND s.custodianId IN :ids")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+    em.createQuery(
+            "UPDATE Custodian c SET c.holdStatus = :h, c.version = c.version + 1"
+                + " WHERE c.caseId = :c AND c.id IN :ids")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public void setStatus(
+      String caseId, String custodianId, DataSourceContainerStatus status, Instant at) {
+    em.createQuery(
+            "UPDATE Custodian c SET c.status = :s, c.releasedDateTime = :r,"
+                + " c.lastModifiedDateTime = :at, c.version = c.version + 1"
+                + " WHERE c.caseId = :c AND c.id = :id")
+        .setParameter("s", status)
+        .setParameter("r", status == DataSourceContainerStatus.released ? at : null)
+        .setParameter("at", at)
+        .setParameter("c", caseId)
+        .setParameter("id", custodianId)
         .executeUpdate();
   }
 }
