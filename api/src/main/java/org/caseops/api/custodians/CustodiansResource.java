@@ -29,6 +29,7 @@ import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.actions.ActionEndpoint;
 import org.caseops.api.operations.actions.HoldUpdateAction;
+import org.caseops.api.operations.actions.IndexAction;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
@@ -41,8 +42,8 @@ import org.caseops.domain.operations.CaseOperation;
  * {@code /security/cases/ediscoveryCases/{caseId}/custodians}: custodians, their {@code
  * userSources} and {@code siteSources}, the {@code lastIndexOperation} navigations, the caseops
  * extension {@code itemStatistics} of a source, and the custodian actions: {@code applyHold} and
- * {@code removeHold} (one custodian, or many with {@code ids}), {@code release} and {@code
- * activate}.
+ * {@code removeHold} (one custodian, or many with {@code ids}), {@code release}, {@code activate}
+ * and {@code updateIndex}.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/custodians")
@@ -293,6 +294,25 @@ public class CustodiansResource {
                 JsonResponses.accepted(
                     request.root().resolve(GraphPaths.operationPath(caseId, op.getId()))))
         .orElseGet(() -> Response.accepted().build());
+  }
+
+  /**
+   * Indexes the custodian's sources only: 202 with the {@code Location} of the new index operation,
+   * which the custodian and its sources name as their {@code lastIndexOperation} at once.
+   */
+  @POST
+  @Path("{custodianId}/updateIndex")
+  public Response updateIndex(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    OperationRequest.parseParameters(
+        IndexAction.UPDATE_INDEX, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
+    CaseOperation operation = holds.updateIndex(caseId, custodianId, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
 
   /** Makes a released custodian active again: 202, no body. */

@@ -101,6 +101,25 @@ public class HoldService {
     return removal;
   }
 
+  /**
+   * Starts an {@code index} operation over the custodian's sources only (Graph's {@code
+   * updateIndex}); a released custodian is refused.
+   */
+  public CaseOperation updateIndex(String caseId, String custodianId, IdentitySet by) {
+    Custodian custodian = lookups.findCustodian(caseId, custodianId);
+    if (custodian.isReleased()) {
+      throw new InvalidRequestException(
+          "The custodian '"
+              + custodian.getId()
+              + "' is released, so its sources are not indexed; activate it first.");
+    }
+    return operations.submit(
+        caseId,
+        CaseAction.index,
+        OperationTarget.none().withCustodians(List.of(custodian.getId())),
+        by);
+  }
+
   /** Makes a released custodian part of the case again; its hold is not applied again. */
   public void activate(String caseId, String custodianId) {
     Custodian custodian = lookups.findCustodian(caseId, custodianId);

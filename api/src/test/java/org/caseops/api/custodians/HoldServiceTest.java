@@ -179,6 +179,20 @@ class HoldServiceTest {
   }
 
   @Test
+  void updateIndexIndexesTheCustodiansSourcesOnlyAndNotOfAReleasedOne() {
+    CaseOperation op = holds.updateIndex(f.caseId, f.custodian.getId(), CaseFixture.ALICE);
+
+    assertThat(op.getAction()).isEqualTo(CaseAction.index);
+    assertThat(op.getTarget().getCustodianIds()).containsExactly(f.custodian.getId());
+    assertThat(f.jobs.started).containsExactly("index");
+    f.operations.complete(op.getId(), CaseOperationStatus.succeeded, null, null);
+
+    holds.release(f.caseId, f.custodian.getId(), CaseFixture.ALICE);
+    assertThatThrownBy(() -> holds.updateIndex(f.caseId, f.custodian.getId(), CaseFixture.ALICE))
+        .satisfies(t -> ApiErrors.assertStatus(t, 400, "is released, so its sources are not"));
+  }
+
+  @Test
   void releasingACustodianWithoutAHoldStartsNothing() {
     assertThat(holds.release(f.caseId, f.custodian.getId(), CaseFixture.ALICE)).isEmpty();
     assertThat(f.jobs.started).isEmpty();

@@ -37,6 +37,7 @@ import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
@@ -49,7 +50,8 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * effects, the processor still indexes and catalogues items in order. Its checkpoint is the
  * position after the last item it returned, so a restart neither repeats nor misses an item.
  *
- * <p>A new or changed item of a source under a hold has its bytes copied into the case's content
+ * <p>An operation that names custodians (a custodian's {@code updateIndex}) reads their sources
+ * only. A new or changed item of a source under a hold has its bytes copied into the case's content
  * store as soon as they are read, before the item is parsed or catalogued.
  */
 @Dependent
@@ -61,6 +63,7 @@ public class EvidenceItemReader implements ItemReader {
   @Inject StepContext stepContext;
   @Inject CustodianRepository custodians;
   @Inject ItemRepository items;
+  @Inject CaseOperationRepository operations;
 
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String lookaheadItems;
@@ -131,7 +134,17 @@ public class EvidenceItemReader implements ItemReader {
     long total = 0;
     long skippedLinks = 0;
     Map<String, CustodianSource> held = new HashMap<>();
+    List<String> only =
+        run.operationId() == null
+            ? List.of()
+            : operations
+                .find(run.operationId())
+                .map(op -> op.getTarget().getCustodianIds())
+                .orElse(List.of());
     for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      if (!only.isEmpty() && !only.contains(source.getCustodianId())) {
+        continue;
+      }
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
@@ -153,7 +166,12 @@ public class EvidenceItemReader implements ItemReader {
     run.doneWork(bytesRead);
     stepContext.setTransientUserData(
         new IndexStepState(
-            tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks, Map.copyOf(held)));
+            tally,
+            List.copyOf(sourceIds),
+            List.copyOf(notes),
+            skippedLinks,
+            Map.copyOf(held),
+            only.isEmpty()));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 

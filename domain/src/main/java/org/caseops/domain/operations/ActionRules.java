@@ -30,6 +30,7 @@ public record ActionRules(
     add(
         CaseAction.index,
         EnumSet.noneOf(TargetRole.class),
+        EnumSet.of(TargetRole.CUSTODIANS),
         ConflictScope.CASE,
         LatestLink.CASE_SOURCES_LAST_INDEX);
     add(
@@ -201,7 +202,8 @@ public record ActionRules(
     SEARCH_LAST_ESTIMATE,
     /**
      * The {@code lastIndexOperation} of every source of the case's custodians, and of those
-     * custodians.
+     * custodians; only of the operation's custodians and their sources when it names some
+     * (updateIndex).
      */
     CASE_SOURCES_LAST_INDEX
   }

@@ -20,7 +20,8 @@ public enum TargetRole {
   /** The tags to add and to remove (applyTags): at least one of them, no tag in both. */
   TAGS("tagsToAdd"),
   /**
-   * The custodians whose hold the operation changes (holdUpdate): their ids, as the bulk {@code
+   * The custodians whose hold the operation changes (holdUpdate), or whose sources alone it indexes
+   * (index, when started by a custodian's {@code updateIndex}): their ids, as the bulk {@code
    * applyHold} and {@code removeHold} actions take them ({@code "ids": [...]}).
    */
   CUSTODIANS("ids");

@@ -3,6 +3,7 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -199,15 +200,19 @@ public class JpaCustodianRepository implements CustodianRepository {
   @Override
   public void setStatus(
       String caseId, String custodianId, DataSourceContainerStatus status, Instant at) {
-    em.createQuery(
-            "UPDATE Custodian c SET c.status = :s, c.releasedDateTime = :r,"
-                + " c.lastModifiedDateTime = :at, c.version = c.version + 1"
-                + " WHERE c.caseId = :c AND c.id = :id")
-        .setParameter("s", status)
-        .setParameter("r", status == DataSourceContainerStatus.released ? at : null)
-        .setParameter("at", at)
-        .setParameter("c", caseId)
-        .setParameter("id", custodianId)
-        .executeUpdate();
+    // A null parameter would be bound without its type, which PostgreSQL refuses for a timestamp:
+    // an active custodian's releasedDateTime is cleared with a literal NULL.
+    boolean released = status == DataSourceContainerStatus.released;
+    Query update =
+        em.createQuery(
+                "UPDATE Custodian c SET c.status = :s, c.releasedDateTime = "
+                    + (released ? ":at" : "NULL")
+                    + ", c.lastModifiedDateTime = :at, c.version = c.version + 1"
+                    + " WHERE c.caseId = :c AND c.id = :id")
+            .setParameter("s", status)
+            .setParameter("at", at)
+            .setParameter("c", caseId)
+            .setParameter("id", custodianId);
+    update.executeUpdate();
   }
 }
