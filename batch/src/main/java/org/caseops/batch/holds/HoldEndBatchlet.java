@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +30,8 @@ import org.caseops.domain.operations.CaseOperationRepository;
  * preserved is {@code applied}, one with items that could not be preserved {@code partial}, and the
  * operation then partially succeeds, naming them. A removal drops the custodians' records, frees
  * the preserved copies nothing else needs (no other hold, no review-set file), and moves the
- * custodians to {@code notApplied}.
+ * custodians to {@code notApplied}. While an addToReviewSet or index operation of the case runs, no
+ * copy is freed (either may be about to rely on one).
  */
 @Dependent
 @Named
@@ -99,12 +101,22 @@ public class HoldEndBatchlet extends AbstractBatchlet {
     Set<String> released = holds.removeOfCustodians(caseId, change.custodianIds());
     int freed = 0;
     String kept = "";
-    boolean copying =
+    Optional<CaseOperation> copying =
         operations.listOpen(caseId).stream()
-            .anyMatch(op -> op.getAction() == CaseAction.addToReviewSet);
-    if (copying) {
-      // A review set being filled may be about to use a copy: none is freed while it runs.
-      kept = " No copy was freed, as an addToReviewSet operation of the case was running.";
+            .filter(
+                op ->
+                    op.getAction() == CaseAction.addToReviewSet
+                        || op.getAction() == CaseAction.index)
+            .findFirst();
+    if (copying.isPresent()) {
+      // A review set being filled, or an index preserving for another hold, may be about to use a
+      // copy: none is freed while one runs.
+      kept =
+          " No copy was freed, as the "
+              + copying.get().getAction().wireName()
+              + " operation '"
+              + copying.get().getId()
+              + "' of the case was running: those copies stay.";
     } else {
       for (String sha : holds.unneeded(caseId, released)) {
         try {

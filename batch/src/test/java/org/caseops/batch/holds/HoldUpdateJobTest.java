@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.caseops.batch.testing.InducedHoldFailures;
 import org.caseops.batch.testing.SearchJobs;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
@@ -134,9 +136,11 @@ class HoldUpdateJobTest {
     }
   }
 
-  @Test
-  void overlappingHoldsShareBytesAndRemovalFreesOnlyWhatNothingElseNeeds() throws Exception {
-    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void overlappingHoldsShareBytesAndRemovalFreesOnlyWhatNothingElseNeeds(TestDatabase.Kind kind)
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
       SearchJobs s = new SearchJobs(h);
       HoldRepository holds = h.weld.select(HoldRepository.class).get();
       String caseId = h.newCase().getId();
@@ -193,11 +197,54 @@ class HoldUpdateJobTest {
           .isTrue();
       assertThat(holdStatus(h, bob)).isEqualTo(DataSourceHoldStatus.notApplied);
 
+      // Released and activated again, the custodian keeps no hold.
+      Instant at = Instant.parse("2026-03-01T10:00:00Z");
+      h.custodians.setStatus(caseId, ann.getId(), DataSourceContainerStatus.released, at);
+      Custodian released = h.custodians.find(caseId, ann.getId()).orElseThrow();
+      assertThat(released.getStatus()).isEqualTo(DataSourceContainerStatus.released);
+      assertThat(released.getReleasedDateTime()).isEqualTo(at);
+      assertThat(h.custodians.releasedCustodianIds(caseId)).containsExactly(ann.getId());
+      h.custodians.setStatus(caseId, ann.getId(), DataSourceContainerStatus.active, at);
+      Custodian active = h.custodians.find(caseId, ann.getId()).orElseThrow();
+      assertThat(active.getStatus()).isEqualTo(DataSourceContainerStatus.active);
+      assertThat(active.getReleasedDateTime()).isNull();
+
       // Without a hold, the index preserves nothing.
       Evidence.write(annFolder.resolve("z.eml"), message("z", "Unheld arrival."));
       s.index(caseId);
       assertThat(holds.countOfCustodian(caseId, ann.getId())).isZero();
       assertThat(blobs(caseId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void noCopyIsFreedWhileAnIndexOfTheCaseRuns() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      Path folder = h.folderOf(h.mailbox(megan));
+      Evidence.write(folder.resolve("kept.eml"), message("kept", "kept"));
+      s.index(caseId);
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      CaseOperation indexing =
+          CaseOperation.submit(
+              caseId, CaseAction.index, IdentitySet.user("u1", "Alice"), Instant.now());
+      h.operations.add(indexing);
+
+      CaseOperation removed = hold(s, caseId, true, megan.getId());
+
+      assertThat(removed.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(removed.getResultInfo().getMessage())
+          .isEqualTo(
+              "The hold of 1 custodian is removed: 0 preserved copies that nothing else needs"
+                  + " freed. No copy was freed, as the index operation '"
+                  + indexing.getId()
+                  + "' of the case was running: those copies stay.");
+      assertThat(blobs(caseId)).isEqualTo(1);
+      assertThat(holdStatus(h, megan)).isEqualTo(DataSourceHoldStatus.notApplied);
+      h.operations.complete(indexing.getId(), CaseOperationStatus.failed, null, Instant.now());
     }
   }
 
@@ -247,7 +294,7 @@ class HoldUpdateJobTest {
                 CaseAction.holdUpdate,
                 OperationTarget.custodians(List.of(megan.getId()), OperationTarget.APPLY_HOLD),
                 IdentitySet.user("u1", "Alice"),
-                java.time.Instant.now());
+                Instant.now());
         h.operations.add(operation);
         String operationId = operation.getId();
         h.jobs.start("holdUpdate", IndexJobHarness.parameters(operationId, caseId, small));
