@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.Optional;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.items.ItemStatisticsJson;
 import org.caseops.api.items.ItemStatisticsService;
@@ -25,17 +26,24 @@ import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
+import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.actions.ActionEndpoint;
+import org.caseops.api.operations.actions.HoldUpdateAction;
+import org.caseops.api.operations.actions.IndexAction;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 
 /**
  * {@code /security/cases/ediscoveryCases/{caseId}/custodians}: custodians, their {@code
- * userSources} and {@code siteSources}, the {@code lastIndexOperation} navigations, and the caseops
- * extension {@code itemStatistics} of a source.
+ * userSources} and {@code siteSources}, the {@code lastIndexOperation} navigations, the caseops
+ * extension {@code itemStatistics} of a source, and the custodian actions: {@code applyHold} and
+ * {@code removeHold} (one custodian, or many with {@code ids}), {@code release}, {@code activate}
+ * and {@code updateIndex}.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/custodians")
@@ -85,6 +93,7 @@ public class CustodiansResource {
   @Inject CustodianService service;
   @Inject ItemStatisticsService statistics;
   @Inject CallerIdentity caller;
+  @Inject HoldService holds;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -233,6 +242,127 @@ public class CustodiansResource {
         ItemStatisticsJson.entity(
             request.root(),
             statistics.ofSource(at.caseId(), at.custodianId(), at.kind(), at.sourceId())));
+  }
+
+  @POST
+  @Path("applyHold")
+  public Response applyHoldAll(@BeanParam GraphRequest request, InputStream body) {
+    return holdChangeAll(request, HoldUpdateAction.APPLY_ON_CUSTODIANS, body);
+  }
+
+  @POST
+  @Path("removeHold")
+  public Response removeHoldAll(@BeanParam GraphRequest request, InputStream body) {
+    return holdChangeAll(request, HoldUpdateAction.REMOVE_ON_CUSTODIANS, body);
+  }
+
+  @POST
+  @Path("{custodianId}/applyHold")
+  public Response applyHold(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    return holdChange(request, rawCustodianId, HoldUpdateAction.APPLY_ON_CUSTODIAN, body);
+  }
+
+  @POST
+  @Path("{custodianId}/removeHold")
+  public Response removeHold(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    return holdChange(request, rawCustodianId, HoldUpdateAction.REMOVE_ON_CUSTODIAN, body);
+  }
+
+  /**
+   * Releases the custodian: 202, with the {@code Location} of the holdUpdate operation that removes
+   * its hold when one was in force.
+   */
+  @POST
+  @Path("{custodianId}/release")
+  public Response release(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    noParameters(body, "release");
+    Optional<CaseOperation> removal = holds.release(caseId, custodianId, caller.identitySet());
+    return removal
+        .map(
+            op ->
+                JsonResponses.accepted(
+                    request.root().resolve(GraphPaths.operationPath(caseId, op.getId()))))
+        .orElseGet(() -> Response.accepted().build());
+  }
+
+  /**
+   * Indexes the custodian's sources only: 202 with the {@code Location} of the new index operation,
+   * which the custodian and its sources name as their {@code lastIndexOperation} at once.
+   */
+  @POST
+  @Path("{custodianId}/updateIndex")
+  public Response updateIndex(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    OperationRequest.parseParameters(
+        IndexAction.UPDATE_INDEX, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
+    CaseOperation operation = holds.updateIndex(caseId, custodianId, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  /** Makes a released custodian active again: 202, no body. */
+  @POST
+  @Path("{custodianId}/activate")
+  public Response activate(
+      @BeanParam GraphRequest request,
+      @PathParam("custodianId") String rawCustodianId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    noParameters(body, "activate");
+    holds.activate(caseId, custodianId);
+    return Response.accepted().build();
+  }
+
+  private Response holdChange(
+      GraphRequest request, String rawCustodianId, ActionEndpoint endpoint, InputStream body) {
+    String caseId = request.caseId();
+    String custodianId = Lookups.custodianId(rawCustodianId);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            endpoint, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
+    CaseOperation operation =
+        holds.change(
+            caseId,
+            custodianId,
+            HoldUpdateAction.removes(endpoint),
+            parameters,
+            caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  private Response holdChangeAll(GraphRequest request, ActionEndpoint endpoint, InputStream body) {
+    String caseId = request.caseId();
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            endpoint, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
+    CaseOperation operation =
+        holds.changeAll(
+            caseId, HoldUpdateAction.removes(endpoint), parameters, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  /** Refuses a body with any property: the action takes no parameters. */
+  private static void noParameters(InputStream body, String action) {
+    JsonBody parsed = JsonBody.of(JsonBody.readOptional(body), CaseAction.NAMESPACE + action);
+    parsed.rejectUnknown();
   }
 
   /** The property table of a custodian's sources of one kind. */

@@ -39,6 +39,8 @@ public final class ItemStatisticsJson {
     return json.add("indexedItemCount", statistics.stats().indexedItemCount())
         .add("indexedItemsSize", statistics.stats().indexedItemsSize())
         .add("unindexedItemCount", statistics.stats().unindexedItemCount())
-        .add("unindexedItemsSize", statistics.stats().unindexedItemsSize());
+        .add("unindexedItemsSize", statistics.stats().unindexedItemsSize())
+        .add("preservedItemCount", statistics.preservedItemCount())
+        .add("preservedOnlyItemCount", statistics.preservedOnlyItemCount());
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.caseops.api.errors.GraphError;
+import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -144,6 +145,17 @@ public class ResourceLookups {
     return searches
         .find(caseId, id)
         .orElseThrow(() -> missingRef(caseId, property, "ediscoverySearch", id));
+  }
+
+  /** The custodian a body property refers to; the case must exist. */
+  public Custodian custodianRef(String caseId, String rawId, String property) {
+    String id = Lookups.guid(rawId, "ediscoveryCustodian");
+    try {
+      return lookups.findCustodian(caseId, id);
+    } catch (ResourceNotFoundException e) {
+      lookups.requireCase(caseId);
+      throw missingRef(caseId, property, "ediscoveryCustodian", id);
+    }
   }
 
   public ReviewSet reviewSetRef(String caseId, String rawId, String property) {

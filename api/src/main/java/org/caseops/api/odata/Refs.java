@@ -83,6 +83,50 @@ public final class Refs {
   }
 
   /**
+   * The strings of an array property of plain ids (e.g. the {@code ids} of a bulk {@code
+   * applyHold}), each once, in order; empty when absent or null.
+   */
+  public static List<String> strings(JsonBody body, String name, int max) {
+    JsonValue value = body.value(name);
+    List<String> strings = new ArrayList<>();
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return strings;
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw ApiException.invalidRequest(
+          "The property '"
+              + name
+              + "' must be an array of id strings, not "
+              + JsonBody.describe(value)
+              + ".");
+    }
+    if (array.size() > max) {
+      throw ApiException.invalidRequest(
+          "The property '"
+              + name
+              + "' holds "
+              + array.size()
+              + " ids; give at most "
+              + max
+              + " at a time.");
+    }
+    for (JsonValue element : array) {
+      if (!(element instanceof JsonString string) || string.getString().isBlank()) {
+        throw ApiException.invalidRequest(
+            "The property '"
+                + name
+                + "' must hold id strings only, not "
+                + JsonBody.describe(element)
+                + ".");
+      }
+      if (!strings.contains(string.getString())) {
+        strings.add(string.getString());
+      }
+    }
+    return strings;
+  }
+
+  /**
    * The strings of an array property of URLs (e.g. {@code custodianSources@odata.bind}); empty when
    * absent.
    */

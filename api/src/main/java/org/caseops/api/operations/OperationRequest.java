@@ -29,9 +29,11 @@ import org.caseops.domain.operations.TargetRole;
  *       reviewSet} (addToReviewSet, applyTags), {@code query} or {@code reviewSetQuery}
  *       (applyTags), with the action's parameters ({@code statisticsOptions}; {@code
  *       additionalDataOptions}, {@code itemsToInclude}, {@code cloudAttachmentVersion}, {@code
- *       documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}). The server-owned properties
- *       (id, status, percentProgress, resultInfo, createdDateTime, completedDateTime, createdBy)
- *       and the estimate's results are ignored; anything else is refused.
+ *       documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}); for holdUpdate the custodians
+ *       as {@code ids} and {@code holdChange} ({@code applyHold} or {@code removeHold}). The
+ *       server-owned properties (id, status, percentProgress, resultInfo, createdDateTime,
+ *       completedDateTime, createdBy) and the estimate's results are ignored; anything else is
+ *       refused.
  *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts
  *       of the target that the endpoint's URL names left out (the search of estimateStatistics, the
  *       review set of addToReviewSet, the review set and the query of applyTags).
@@ -49,7 +51,11 @@ public record OperationRequest(
     List<String> tagsToAdd,
     List<String> tagsToRemove,
     List<String> options,
-    Set<TargetRole> found) {
+    Set<TargetRole> found,
+    List<String> custodianIds) {
+  /** The most custodians one hold change names. */
+  public static final int MAX_CUSTODIANS = 1000;
+
   static final String[] SERVER_OWNED = {
     "id",
     "status",
@@ -65,6 +71,7 @@ public record OperationRequest(
     tagsToRemove = List.copyOf(tagsToRemove);
     options = List.copyOf(options);
     found = Set.copyOf(found);
+    custodianIds = List.copyOf(custodianIds);
   }
 
   public OperationRequest(
@@ -75,7 +82,16 @@ public record OperationRequest(
       List<String> tagsToAdd,
       List<String> tagsToRemove,
       List<String> options) {
-    this(action, searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options, Set.of());
+    this(
+        action,
+        searchId,
+        reviewSetId,
+        queryId,
+        tagsToAdd,
+        tagsToRemove,
+        options,
+        Set.of(),
+        List.of());
   }
 
   /** A request for an action without target or options (e.g. index). */
@@ -139,7 +155,8 @@ public record OperationRequest(
         tagsToAdd,
         tagsToRemove,
         options,
-        now);
+        now,
+        role == TargetRole.CUSTODIANS ? List.of(id) : custodianIds);
   }
 
   private static ActionDescriptor descriptor(CaseAction action) {
@@ -159,6 +176,7 @@ public record OperationRequest(
     String queryId = null;
     List<String> tagsToAdd = List.of();
     List<String> tagsToRemove = List.of();
+    List<String> custodianIds = List.of();
     for (TargetRole role : TargetRole.values()) {
       if (!descriptor.rules().accepts(role) || fromUrl.contains(role)) {
         continue;
@@ -179,11 +197,20 @@ public record OperationRequest(
           tagsToAdd = Refs.ids(body, "tagsToAdd");
           tagsToRemove = Refs.ids(body, "tagsToRemove");
         }
+        case CUSTODIANS -> custodianIds = Refs.strings(body, role.property(), MAX_CUSTODIANS);
       }
     }
     List<String> options = new ArrayList<>();
     descriptor.readParameters(body, include, options);
     return new OperationRequest(
-        descriptor.action(), searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
+        descriptor.action(),
+        searchId,
+        reviewSetId,
+        queryId,
+        tagsToAdd,
+        tagsToRemove,
+        options,
+        Set.of(),
+        custodianIds);
   }
 }

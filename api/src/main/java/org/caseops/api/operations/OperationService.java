@@ -67,9 +67,6 @@ public class OperationService {
       String caseId, CaseAction action, OperationTarget target, IdentitySet by) {
     lookups.requireCase(caseId);
     ActionRules rules = ActionRules.of(action).orElse(null);
-    if (rules != null) {
-      rules.requireComplete(target);
-    }
     if (rules == null || !jobs.hasJob(rules.jobName())) {
       throw new InvalidRequestException(
           "The action '"
@@ -78,6 +75,7 @@ public class OperationService {
               + action.jobName()
               + ".xml), so no operation was created.");
     }
+    rules.requireComplete(target);
     CaseOperation operation = CaseOperation.submit(caseId, action, target, by, now());
     operations.submit(operation);
 

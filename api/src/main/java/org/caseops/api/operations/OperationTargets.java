@@ -40,6 +40,7 @@ public class OperationTargets {
     String queryId = null;
     List<String> add = List.of();
     List<String> remove = List.of();
+    List<String> custodianIds = List.of();
     // Every part that names a resource must be there before any is looked up; the tags are checked
     // in their turn.
     for (TargetRole role : TargetRole.values()) {
@@ -78,9 +79,28 @@ public class OperationTargets {
             }
           }
         }
+        case CUSTODIANS -> {
+          if (request.custodianIds().isEmpty()) {
+            throw role.missing(rules.action());
+          }
+          custodianIds = checked ? request.custodianIds() : custodianIds(caseId, request);
+        }
       }
     }
-    return OperationTarget.of(searchId, reviewSetId, queryId, add, remove, request.options());
+    OperationTarget target =
+        OperationTarget.of(searchId, reviewSetId, queryId, add, remove, request.options());
+    return custodianIds.isEmpty() ? target : target.withCustodians(custodianIds);
+  }
+
+  private List<String> custodianIds(String caseId, OperationRequest request) {
+    List<String> ids = new ArrayList<>();
+    for (String raw : request.custodianIds()) {
+      String id = lookups.custodianRef(caseId, raw, TargetRole.CUSTODIANS.property()).getId();
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   private List<String> tagIds(String caseId, List<String> raw, String property) {
@@ -100,6 +120,7 @@ public class OperationTargets {
       case SEARCH -> request.searchId();
       case QUERY -> request.queryId();
       case TAGS -> null;
+      case CUSTODIANS -> request.custodianIds().isEmpty() ? null : request.custodianIds().get(0);
     };
   }
 

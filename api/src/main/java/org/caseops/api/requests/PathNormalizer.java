@@ -66,7 +66,9 @@ public final class PathNormalizer {
           "asHierarchy",
           "caseops",
           "auditLog",
-          "health");
+          "health",
+          "release",
+          "activate");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

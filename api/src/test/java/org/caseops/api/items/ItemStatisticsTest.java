@@ -11,6 +11,7 @@ import org.caseops.api.lookup.Lookups;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.testing.InMemoryCases;
 import org.caseops.api.testing.InMemoryCustodians;
+import org.caseops.api.testing.InMemoryHolds;
 import org.caseops.api.testing.InMemoryItems;
 import org.caseops.api.testing.InMemoryOperations;
 import org.caseops.domain.cases.EdiscoveryCase;
@@ -29,6 +30,7 @@ class ItemStatisticsTest {
   private final InMemoryCases cases = new InMemoryCases();
   private final InMemoryCustodians custodians = new InMemoryCustodians();
   private final InMemoryItems items = new InMemoryItems();
+  private final InMemoryHolds holds = new InMemoryHolds();
   private ItemStatisticsService service;
   private EdiscoveryCase c;
   private Custodian adele;
@@ -39,7 +41,7 @@ class ItemStatisticsTest {
   void setUp() {
     service =
         new ItemStatisticsService(
-            new Lookups(cases, custodians, new InMemoryOperations()), custodians, items);
+            new Lookups(cases, custodians, new InMemoryOperations()), custodians, items, holds);
     c = EdiscoveryCase.open("Case", null, null, null, NOW);
     cases.add(c);
     adele = Custodian.add(c.getId(), "adele@contoso.com", null, NOW);
@@ -70,6 +72,25 @@ class ItemStatisticsTest {
     assertThat(json.getJsonNumber("indexedItemsSize").longValue()).isEqualTo(32_000_000L);
     assertThat(json.getJsonNumber("unindexedItemCount").longValue()).isEqualTo(3);
     assertThat(json.getJsonNumber("unindexedItemsSize").longValue()).isEqualTo(12_345);
+  }
+
+  @Test
+  void aSourceReportsWhatHoldsPreserveOfItAndWhatOnlyTheyStillHave() {
+    holds.preserved.put(mailbox.getId(), 1403L);
+    holds.preservedOnly.put(mailbox.getId(), 2L);
+
+    JsonObject json =
+        ItemStatisticsJson.entity(
+            ROOT, service.ofSource(c.getId(), adele.getId(), SourceKind.USER, mailbox.getId()));
+    JsonObject unheld =
+        ItemStatisticsJson.collection(ROOT, service.ofCase(c.getId()))
+            .getJsonArray("value")
+            .getJsonObject(1);
+
+    assertThat(json.getJsonNumber("preservedItemCount").longValue()).isEqualTo(1403);
+    assertThat(json.getJsonNumber("preservedOnlyItemCount").longValue()).isEqualTo(2);
+    assertThat(unheld.getInt("preservedItemCount")).isZero();
+    assertThat(unheld.getInt("preservedOnlyItemCount")).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseops.api.custodians.CustodiansResource;
 import org.caseops.api.operations.actions.ActionDescriptor;
 import org.caseops.api.operations.actions.ActionDescriptors;
 import org.caseops.api.operations.actions.ActionEndpoint;
@@ -63,7 +64,8 @@ class ActionDescriptorsTest {
   @Test
   void everyActionEndpointIsServedByAResourceUnderItsNameAndItsQualifiedName() {
     List<String> served = new ArrayList<>();
-    for (Class<?> resource : List.of(SearchesResource.class, ReviewSetsResource.class)) {
+    for (Class<?> resource :
+        List.of(SearchesResource.class, ReviewSetsResource.class, CustodiansResource.class)) {
       collect(resource, "", served);
     }
     for (ActionDescriptor descriptor : ActionDescriptors.all()) {

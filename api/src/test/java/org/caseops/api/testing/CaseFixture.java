@@ -41,7 +41,12 @@ public class CaseFixture {
   public final InMemoryPdfRenditions renditions = new InMemoryPdfRenditions();
   public final FakeJobLauncher jobs =
       new FakeJobLauncher(
-          "index", "estimateStatistics", "addToReviewSet", "applyTags", "convertToPdf");
+          "index",
+          "estimateStatistics",
+          "addToReviewSet",
+          "applyTags",
+          "convertToPdf",
+          "holdUpdate");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

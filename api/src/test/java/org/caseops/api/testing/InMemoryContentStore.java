@@ -71,6 +71,11 @@ public class InMemoryContentStore implements ContentStore {
   }
 
   @Override
+  public void delete(String caseId, String sha256) {
+    stored.remove(caseId + "/" + sha256);
+  }
+
+  @Override
   public void deleteCase(String caseId) {
     stored.keySet().removeIf(k -> k.startsWith(caseId + "/"));
   }

@@ -1,5 +1,6 @@
 package org.caseops.api.testing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceContainerStatus;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.support.ListQuery;
 
@@ -157,5 +160,22 @@ public class InMemoryCustodians implements CustodianRepository {
     for (String id : custodianIds) {
       Fields.set(custodians.get(id), "lastIndexOperationId", operationId);
     }
+  }
+
+  @Override
+  public void setHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status) {
+    for (String id : custodianIds) {
+      find(caseId, id).ifPresent(c -> c.holdStatus(status));
+    }
+    sources.values().stream()
+        .filter(s -> s.getCaseId().equals(caseId) && custodianIds.contains(s.getCustodianId()))
+        .forEach(s -> s.holdStatus(status));
+  }
+
+  @Override
+  public void setStatus(
+      String caseId, String custodianId, DataSourceContainerStatus status, Instant at) {
+    find(caseId, custodianId).ifPresent(c -> c.status(status, at));
   }
 }

@@ -54,6 +54,11 @@ public class InMemoryItems implements ItemRepository {
   public void deleteOfCase(String caseId) {}
 
   @Override
+  public List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit) {
+    return List.of();
+  }
+
+  @Override
   public long countInSources(Collection<String> sourceIds) {
     return 0;
   }

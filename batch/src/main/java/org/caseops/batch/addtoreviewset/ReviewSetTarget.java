@@ -70,7 +70,7 @@ record ReviewSetTarget(
     return new ReviewSetTarget(
         reviewSetId,
         query,
-        SearchScope.sourceIds(search, sources.values()),
+        SearchScope.sourceIds(search, sources.values(), custodians.releasedCustodianIds(caseId)),
         sources,
         options.contains(PARTIALLY_INDEXED));
   }

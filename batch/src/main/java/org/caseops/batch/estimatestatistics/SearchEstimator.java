@@ -83,7 +83,9 @@ public class SearchEstimator {
     Map<String, CustodianSource> caseSources =
         custodians.listSourcesOfCase(caseId).stream()
             .collect(Collectors.toMap(CustodianSource::getId, Function.identity()));
-    Set<String> scope = SearchScope.sourceIds(search, caseSources.values());
+    Set<String> scope =
+        SearchScope.sourceIds(
+            search, caseSources.values(), custodians.releasedCustodianIds(caseId));
 
     long count = 0;
     long size = 0;

@@ -7,19 +7,25 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.caseops.batch.evidence.EvidenceCursor;
 import org.caseops.batch.evidence.EvidenceItem;
 import org.caseops.batch.evidence.EvidencePosition;
 import org.caseops.batch.evidence.EvidenceWalk;
+import org.caseops.batch.evidence.ItemContent;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.extraction.Extraction;
 import org.caseops.batch.extraction.ExtractionPool;
@@ -27,8 +33,11 @@ import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldStatuses;
+import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
@@ -40,14 +49,21 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * items (0: one per processor) are extracted ahead on other threads; extraction has no side
  * effects, the processor still indexes and catalogues items in order. Its checkpoint is the
  * position after the last item it returned, so a restart neither repeats nor misses an item.
+ *
+ * <p>An operation that names custodians (a custodian's {@code updateIndex}) reads their sources
+ * only. A new or changed item of a source under a hold has its bytes copied into the case's content
+ * store as soon as they are read, before the item is parsed or catalogued.
  */
 @Dependent
 @Named
 public class EvidenceItemReader implements ItemReader {
+  private static final Logger LOG = Logger.getLogger(EvidenceItemReader.class.getName());
+
   @Inject JobContext jobContext;
   @Inject StepContext stepContext;
   @Inject CustodianRepository custodians;
   @Inject ItemRepository items;
+  @Inject CaseOperationRepository operations;
 
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String lookaheadItems;
@@ -57,6 +73,7 @@ public class EvidenceItemReader implements ItemReader {
 
   @Inject ExtractionPool extraction;
   @Inject CaseIndexes indexes;
+  @Inject ContentStore store;
 
   /** Whether the case's index is in an older format, so that unchanged items are read again too. */
   private boolean rewriteAll;
@@ -72,6 +89,10 @@ public class EvidenceItemReader implements ItemReader {
   private int window;
   private int maxText;
   private boolean exhausted;
+  private String caseId;
+  private long maxBytes;
+  private final Map<String, SourceFolder> heldFolders = new HashMap<>();
+  private final ItemContent contents = new ItemContent();
 
   /** An item read ahead, and its extraction once started. */
   private static final class Pending {
@@ -90,11 +111,11 @@ public class EvidenceItemReader implements ItemReader {
   @Override
   public void open(Serializable checkpoint) throws IOException {
     run = OperationRun.of(jobContext);
-    String caseId = run.caseId();
+    caseId = run.caseId();
     if (caseId == null) {
       throw new IllegalArgumentException("the index job needs a caseId job parameter");
     }
-    long maxBytes = Long.parseLong(maxItemBytes.trim());
+    maxBytes = Long.parseLong(maxItemBytes.trim());
     blockItems = Math.max(1, Integer.parseInt(lookaheadItems.trim()));
     blockBytes = Math.max(1, Long.parseLong(lookaheadBytes.trim()));
     int threads = Integer.parseInt(extractionThreads.trim());
@@ -112,10 +133,25 @@ public class EvidenceItemReader implements ItemReader {
     List<String> notes = new ArrayList<>();
     long total = 0;
     long skippedLinks = 0;
+    Map<String, CustodianSource> held = new HashMap<>();
+    List<String> only =
+        run.operationId() == null
+            ? List.of()
+            : operations
+                .find(run.operationId())
+                .map(op -> op.getTarget().getCustodianIds())
+                .orElse(List.of());
     for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      if (!only.isEmpty() && !only.contains(source.getCustodianId())) {
+        continue;
+      }
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
+      if (HoldStatuses.inForce(source.getHoldStatus())) {
+        held.put(source.getId(), source);
+        heldFolders.put(source.getId(), folder);
+      }
       if (!folder.readable()) {
         String where =
             folder.relativePath() == null ? source.getDisplayName() : folder.relativePath();
@@ -129,7 +165,13 @@ public class EvidenceItemReader implements ItemReader {
     run.totalWork(total);
     run.doneWork(bytesRead);
     stepContext.setTransientUserData(
-        new IndexStepState(tally, List.copyOf(sourceIds), List.copyOf(notes), skippedLinks));
+        new IndexStepState(
+            tally,
+            List.copyOf(sourceIds),
+            List.copyOf(notes),
+            skippedLinks,
+            Map.copyOf(held),
+            only.isEmpty()));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -181,10 +223,42 @@ public class EvidenceItemReader implements ItemReader {
           && !rewriteAll
           && item.sha256().equals(known.get(Item.idFor(item.source().getId(), item.location())))) {
         item.markUnchanged();
+      } else if (item.problem() == null && heldFolders.containsKey(item.source().getId())) {
+        preserve(item);
       }
       block.add(new Pending(item));
     }
     return !added.isEmpty();
+  }
+
+  /**
+   * Copies a new or changed item of a held source into the case's content store before anything
+   * else sees it; the index's writer records it under the hold once its catalog entry is written.
+   * An item whose bytes cannot be copied is left unrecorded, and the hold's next application names
+   * it.
+   */
+  private void preserve(EvidenceItem item) {
+    try {
+      if (store.contains(caseId, item.sha256())) {
+        return;
+      }
+      if (item.content() != null) {
+        store.put(caseId, item.sha256(), new ByteArrayInputStream(item.content()));
+        return;
+      }
+      try (InputStream in =
+          contents.open(
+              heldFolders.get(item.source().getId()), item.location(), item.size(), maxBytes)) {
+        store.put(caseId, item.sha256(), in);
+      }
+    } catch (IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "item "
+              + item.location()
+              + " of a held source could not be preserved: "
+              + e.getMessage());
+    }
   }
 
   /** Keeps the extractions of the next {@code window} changed items running. */

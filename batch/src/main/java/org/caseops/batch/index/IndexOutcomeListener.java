@@ -17,8 +17,8 @@ import org.caseops.domain.items.ItemRepository;
  * Sums up a finished index step: counts from the catalog what the operation indexed and could not
  * index (so the counts hold across restarts), derives the unchanged items from the items read,
  * links each source read (and its custodian) to the operation, and hands the operation's conclusion
- * to the {@link OperationRun}; a step that read everything marks the index as being in the current
- * format. Then it closes the case's index writer.
+ * to the {@link OperationRun}; a step that read every source of the case marks the index as being
+ * in the current format. Then it closes the case's index writer.
  */
 @Dependent
 @Named
@@ -46,11 +46,16 @@ public class IndexOutcomeListener extends AbstractStepListener {
     if (stepContext.getException() != null || stepContext.getBatchStatus() == BatchStatus.FAILED) {
       return;
     }
-    // Every item was read to the end: the documents of an index in an older format have all been
-    // written again.
-    indexes.markCurrentFormat(caseId);
     if (!(stepContext.getTransientUserData() instanceof IndexStepState state)) {
+      // Every item was read to the end: the documents of an index in an older format have all been
+      // written again.
+      indexes.markCurrentFormat(caseId);
       return;
+    }
+    if (state.wholeCase()) {
+      // Every item of every source was read to the end: the documents of an index in an older
+      // format have all been written again.
+      indexes.markCurrentFormat(caseId);
     }
     String operationId = run.operationId();
     if (operationId == null) {

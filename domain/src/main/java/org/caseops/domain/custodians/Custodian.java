@@ -74,6 +74,23 @@ public class Custodian {
     return c;
   }
 
+  /** Sets the hold status (as the repository's bulk update does). */
+  public void holdStatus(DataSourceHoldStatus status) {
+    this.holdStatus = status;
+  }
+
+  /** Releases the custodian, or makes it active again ({@code releasedDateTime} cleared). */
+  public void status(DataSourceContainerStatus status, Instant at) {
+    this.status = status;
+    this.releasedDateTime = status == DataSourceContainerStatus.released ? at : null;
+    this.lastModifiedDateTime = at;
+  }
+
+  /** Whether the custodian has been released from the case. */
+  public boolean isReleased() {
+    return status == DataSourceContainerStatus.released;
+  }
+
   public String getId() {
     return id;
   }

@@ -1,8 +1,11 @@
 package org.caseops.domain.custodians;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.caseops.domain.support.ListQuery;
 
 /** Custodians and their data sources, always looked up within a case. */
@@ -72,4 +75,24 @@ public interface CustodianRepository {
    * last covered them.
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
+
+  /** The ids of the case's released custodians. */
+  default Set<String> releasedCustodianIds(String caseId) {
+    Set<String> ids = new HashSet<>();
+    for (Custodian custodian : list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
+      if (custodian.isReleased()) {
+        ids.add(custodian.getId());
+      }
+    }
+    return ids;
+  }
+
+  /** Sets the holdStatus of the custodians and of each of their sources. */
+  void setHoldStatus(String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
+
+  /**
+   * Sets the custodian's status ({@code released} with its releasedDateTime, or {@code active}
+   * without one).
+   */
+  void setStatus(String caseId, String custodianId, DataSourceContainerStatus status, Instant at);
 }

@@ -183,6 +183,11 @@ public class CustodianSource {
     return segment;
   }
 
+  /** Sets the hold status (as the repository's bulk update does). */
+  public void holdStatus(DataSourceHoldStatus status) {
+    this.holdStatus = status;
+  }
+
   public String getId() {
     return id;
   }

@@ -34,6 +34,12 @@ public interface ContentStore {
   /** The size of the stored content, if the case holds it. */
   Optional<Long> size(String caseId, String sha256) throws IOException;
 
+  /**
+   * Removes the case's copy of this content, if it holds one. Only the caller knows that nothing
+   * needs it any more (no hold preserves it, no review-set file holds it).
+   */
+  void delete(String caseId, String sha256) throws IOException;
+
   /** Removes every copy the case holds. */
   void deleteCase(String caseId) throws IOException;
 }

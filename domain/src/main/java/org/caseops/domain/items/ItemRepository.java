@@ -49,5 +49,11 @@ public interface ItemRepository {
    */
   List<Item> findAll(Collection<String> itemIds);
 
+  /**
+   * Up to {@code limit} items of the given sources whose id comes after {@code afterId} ({@code
+   * null}: from the first), in id order.
+   */
+  List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit);
+
   void deleteOfCase(String caseId);
 }

@@ -30,6 +30,7 @@ public record ActionRules(
     add(
         CaseAction.index,
         EnumSet.noneOf(TargetRole.class),
+        EnumSet.of(TargetRole.CUSTODIANS),
         ConflictScope.CASE,
         LatestLink.CASE_SOURCES_LAST_INDEX);
     add(
@@ -52,6 +53,11 @@ public record ActionRules(
         EnumSet.of(TargetRole.REVIEW_SET),
         EnumSet.of(TargetRole.QUERY),
         ConflictScope.REVIEW_SET,
+        LatestLink.NONE);
+    add(
+        CaseAction.holdUpdate,
+        EnumSet.of(TargetRole.CUSTODIANS),
+        ConflictScope.CASE,
         LatestLink.NONE);
   }
 
@@ -131,6 +137,7 @@ public record ActionRules(
       case REVIEW_SET -> target.getReviewSetId() != null;
       case QUERY -> target.getQueryId() != null;
       case TAGS -> !target.getTagsToAdd().isEmpty() || !target.getTagsToRemove().isEmpty();
+      case CUSTODIANS -> !target.getCustodianIds().isEmpty();
     };
   }
 
@@ -201,7 +208,8 @@ public record ActionRules(
     SEARCH_LAST_ESTIMATE,
     /**
      * The {@code lastIndexOperation} of every source of the case's custodians, and of those
-     * custodians.
+     * custodians; only of the operation's custodians and their sources when it names some
+     * (updateIndex).
      */
     CASE_SOURCES_LAST_INDEX
   }

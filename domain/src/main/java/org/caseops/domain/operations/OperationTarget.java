@@ -9,10 +9,17 @@ import java.util.List;
  * What an operation works on and how: the search (estimateStatistics, addToReviewSet), the review
  * set (addToReviewSet, applyTags), the review-set query (applyTags), the tags to add and remove
  * (applyTags), and the action's option flags as comma-separated member names (statisticsOptions,
- * additionalDataOptions, itemsToInclude). The index action has none.
+ * additionalDataOptions, itemsToInclude), and the custodians of a hold change (holdUpdate). The
+ * index action has none.
  */
 @Embeddable
 public class OperationTarget {
+  /** The option of a hold change that applies the hold. */
+  public static final String APPLY_HOLD = "applyHold";
+
+  /** The option of a hold change that removes the hold. */
+  public static final String REMOVE_HOLD = "removeHold";
+
   @Column(name = "search_id", length = 36)
   private String searchId;
 
@@ -30,6 +37,9 @@ public class OperationTarget {
 
   @Column(name = "operation_options", length = 1000)
   private String options;
+
+  @Column(name = "custodian_ids", length = 40000)
+  private String custodianIds;
 
   protected OperationTarget() {}
 
@@ -79,6 +89,24 @@ public class OperationTarget {
         searchId, reviewSetId, queryId, join(tagsToAdd), join(tagsToRemove), join(options));
   }
 
+  /**
+   * A hold change (holdUpdate): the custodians whose hold it applies or removes, and which of the
+   * two ({@link #APPLY_HOLD} or {@link #REMOVE_HOLD}) as its one option.
+   */
+  public static OperationTarget custodians(List<String> custodianIds, String change) {
+    OperationTarget target = new OperationTarget(null, null, null, null, null, change);
+    target.custodianIds = join(custodianIds);
+    return target;
+  }
+
+  /** This target with the custodians a hold change names. */
+  public OperationTarget withCustodians(List<String> ids) {
+    OperationTarget target =
+        new OperationTarget(searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
+    target.custodianIds = join(ids);
+    return target;
+  }
+
   private static String join(List<String> values) {
     return values == null || values.isEmpty() ? null : String.join(",", values);
   }
@@ -105,6 +133,16 @@ public class OperationTarget {
 
   public List<String> getTagsToRemove() {
     return split(tagsToRemove);
+  }
+
+  /** The custodians a hold change (holdUpdate) applies or removes the hold of. */
+  public List<String> getCustodianIds() {
+    return split(custodianIds);
+  }
+
+  /** Whether this hold change removes the hold (rather than applying it). */
+  public boolean removesHold() {
+    return getOptions().contains(REMOVE_HOLD);
   }
 
   /** The option flags' member names. */

@@ -18,7 +18,13 @@ public enum TargetRole {
    */
   QUERY("query"),
   /** The tags to add and to remove (applyTags): at least one of them, no tag in both. */
-  TAGS("tagsToAdd");
+  TAGS("tagsToAdd"),
+  /**
+   * The custodians whose hold the operation changes (holdUpdate), or whose sources alone it indexes
+   * (index, when started by a custodian's {@code updateIndex}): their ids, as the bulk {@code
+   * applyHold} and {@code removeHold} actions take them ({@code "ids": [...]}).
+   */
+  CUSTODIANS("ids");
 
   private final String property;
 
@@ -39,6 +45,13 @@ public enum TargetRole {
               + action.wireName()
               + "' needs tags: give 'tagsToAdd' or 'tagsToRemove' (arrays of {\"id\": ...}), at least one of them"
               + " not empty.");
+    }
+    if (this == CUSTODIANS) {
+      return new InvalidRequestException(
+          "The action '"
+              + action.wireName()
+              + "' needs the custodians whose hold it changes: give \"ids\": [\"<custodian id>\", ...]"
+              + " with at least one id.");
     }
     return new InvalidRequestException(
         "The action '"

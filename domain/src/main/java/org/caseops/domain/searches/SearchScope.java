@@ -20,11 +20,28 @@ public final class SearchScope {
    */
   public static Set<String> sourceIds(
       EdiscoverySearch search, Collection<CustodianSource> caseSources) {
+    return sourceIds(search, caseSources, Set.of());
+  }
+
+  /**
+   * The ids of the sources the search covers, bound sources first; a released custodian is no
+   * longer one of the case's custodians, so {@code allCaseCustodians} leaves its sources out (a
+   * source bound to the search by id stays).
+   *
+   * @param caseSources every source of every custodian of the search's case
+   * @param releasedCustodianIds the case's released custodians
+   */
+  public static Set<String> sourceIds(
+      EdiscoverySearch search,
+      Collection<CustodianSource> caseSources,
+      Set<String> releasedCustodianIds) {
     Set<String> ids = new LinkedHashSet<>(search.getCustodianSourceIds());
     ids.addAll(search.getAdditionalSourceIds());
     if (search.coversAllCaseCustodians()) {
       for (CustodianSource source : caseSources) {
-        ids.add(source.getId());
+        if (!releasedCustodianIds.contains(source.getCustodianId())) {
+          ids.add(source.getId());
+        }
       }
     }
     return ids;

@@ -23,7 +23,8 @@ class ActionRulesTest {
             CaseAction.estimateStatistics,
             CaseAction.addToReviewSet,
             CaseAction.applyTags,
-            CaseAction.convertToPdf);
+            CaseAction.convertToPdf,
+            CaseAction.holdUpdate);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -36,6 +36,15 @@ class SearchScopeTest {
   }
 
   @Test
+  void allCaseCustodiansLeavesOutTheSourcesOfReleasedCustodiansButNotBoundOnes() {
+    EdiscoverySearch search =
+        search(Set.of(DataSourceScopes.allCaseCustodians), List.of(adeleSite.getId()), List.of());
+
+    assertThat(SearchScope.sourceIds(search, caseSources, Set.of("adele")))
+        .containsExactly(adeleSite.getId(), meganMail.getId());
+  }
+
+  @Test
   void tenantScopesAndNoneCoverNothingMore() {
     EdiscoverySearch tenant =
         search(

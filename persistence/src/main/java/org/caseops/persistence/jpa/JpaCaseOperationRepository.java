@@ -116,6 +116,24 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
               .setParameter("id", operation.getTarget().getSearchId())
               .executeUpdate();
       case CASE_SOURCES_LAST_INDEX -> {
+        List<String> only = operation.getTarget().getCustodianIds();
+        if (!only.isEmpty()) {
+          em.createQuery(
+                  "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c"
+                      + " AND s.custodianId IN :k")
+              .setParameter("op", operation.getId())
+              .setParameter("c", caseId)
+              .setParameter("k", only)
+              .executeUpdate();
+          em.createQuery(
+                  "UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.caseId = :c"
+                      + " AND c.id IN :k")
+              .setParameter("op", operation.getId())
+              .setParameter("c", caseId)
+              .setParameter("k", only)
+              .executeUpdate();
+          return;
+        }
         em.createQuery(
                 "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c")
             .setParameter("op", operation.getId())

@@ -3,10 +3,12 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceContainerStatus;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.support.ListQuery;
 
@@ -169,5 +173,46 @@ public class JpaCustodianRepository implements CustodianRepository {
         .setParameter("op", operationId)
         .setParameter("ids", custodianIds)
         .executeUpdate();
+  }
+
+  @Override
+  public void setHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status) {
+    if (custodianIds.isEmpty()) {
+      return;
+    }
+    em.createQuery(
+            "UPDATE CustodianSource s SET s.holdStatus = :h WHERE s.caseId = :c"
+                + " AND s.custodianId IN :ids")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+    em.createQuery(
+            "UPDATE Custodian c SET c.holdStatus = :h, c.version = c.version + 1"
+                + " WHERE c.caseId = :c AND c.id IN :ids")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public void setStatus(
+      String caseId, String custodianId, DataSourceContainerStatus status, Instant at) {
+    // A null parameter would be bound without its type, which PostgreSQL refuses for a timestamp:
+    // an active custodian's releasedDateTime is cleared with a literal NULL.
+    boolean released = status == DataSourceContainerStatus.released;
+    Query update =
+        em.createQuery(
+                "UPDATE Custodian c SET c.status = :s, c.releasedDateTime = "
+                    + (released ? ":at" : "NULL")
+                    + ", c.lastModifiedDateTime = :at, c.version = c.version + 1"
+                    + " WHERE c.caseId = :c AND c.id = :id")
+            .setParameter("s", status)
+            .setParameter("at", at)
+            .setParameter("c", caseId)
+            .setParameter("id", custodianId);
+    update.executeUpdate();
   }
 }

@@ -225,6 +225,20 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit) {
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT i FROM Item i WHERE i.sourceId IN :s AND i.id > :after ORDER BY i.id",
+            Item.class)
+        .setParameter("s", sourceIds)
+        .setParameter("after", afterId == null ? "" : afterId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public void deleteOfCase(String caseId) {
     em.createQuery("DELETE FROM Item i WHERE i.caseId = :c")
         .setParameter("c", caseId)

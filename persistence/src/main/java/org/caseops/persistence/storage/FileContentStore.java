@@ -146,6 +146,11 @@ public class FileContentStore implements ContentStore {
   }
 
   @Override
+  public void delete(String caseId, String sha256) throws IOException {
+    Files.deleteIfExists(path(caseId, sha256));
+  }
+
+  @Override
   public void deleteCase(String caseId) throws IOException {
     Path folder = caseDir(caseId);
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {

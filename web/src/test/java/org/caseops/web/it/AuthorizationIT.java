@@ -202,7 +202,23 @@ class AuthorizationIT {
             new Call(
                 "tags asHierarchy",
                 false,
-                c -> c.get(base + "/tags/microsoft.graph.security.asHierarchy()")));
+                c -> c.get(base + "/tags/microsoft.graph.security.asHierarchy()")),
+            new Call(
+                "applyHold",
+                true,
+                c -> c.post(base + "/custodians/" + custodian(writer, base) + "/applyHold", "")),
+            new Call(
+                "release custodian",
+                true,
+                c -> c.post(base + "/custodians/" + custodian(writer, base) + "/release", "")),
+            new Call(
+                "activate custodian",
+                true,
+                c -> {
+                  String released = base + "/custodians/" + custodian(writer, base);
+                  assertThat(writer.post(released + "/release", "").status()).isEqualTo(202);
+                  return c.post(released + "/activate", "");
+                }));
 
     GraphClient anonymous = writer.withToken(null);
     GraphClient forged = writer.withToken(TestTokens.untrustedSignature(oid));
@@ -252,6 +268,12 @@ class AuthorizationIT {
     for (String id : made) {
       deleteWhenIdle(writer, id);
     }
+  }
+
+  /** A new custodian of the case, made by the given client. */
+  private static String custodian(GraphClient writer, String base) {
+    return created(
+        writer.post(base + "/custodians", "{\"email\":\"" + UUID.randomUUID() + "@contoso.com\"}"));
   }
 
   private static String created(GraphClient.Reply reply) {

@@ -518,6 +518,121 @@ class CaseOperationsIT {
     }
   }
 
+  @Test
+  void aHeldMessageDeletedAtItsSourceIsStillFoundAndTheHoldComesOffAgain() {
+    GraphClient api = client();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String email = "lee." + tag + "@contoso.com";
+    Evidence evidence = new Evidence();
+    Path mailbox = evidence.mailbox(email);
+    for (int i = 1; i <= 3; i++) {
+      Evidence.write(
+          mailbox.resolve("inbox/h" + i + ".eml"),
+          Evidence.message(
+              "megan@contoso.com",
+              email,
+              "Hold note " + i,
+              "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
+              "h" + i + "." + tag + "@contoso.com",
+              i == 2 ? "The zeppelin contract, signed." : "Routine note " + i + "."));
+    }
+    String caseId = createCase(api, "Held " + tag);
+    String custodians = CASES + "/" + caseId + "/custodians";
+    String custodianId = created(api.post(custodians, "{\"email\":\"" + email + "\"}"));
+    String custodian = custodians + "/" + custodianId;
+    String source =
+        custodian
+            + "/userSources/"
+            + created(api.post(custodian + "/userSources", "{\"email\":\"" + email + "\"}"));
+    index(api, caseId);
+
+    // As the Graph SDKs send a parameterless action: no body, no Content-Type.
+    GraphClient.Reply applied = api.send("POST", custodian + "/applyHold", null, null);
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+    assertThat(applied.body()).isEmpty();
+    JsonObject hold = api.awaitTerminal(applied.header("Location"));
+    assertThat(hold.getString("status")).as(hold.toString()).isEqualTo("succeeded");
+    assertThat(hold.getString("action")).isEqualTo("holdUpdate");
+    assertThat(hold.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldOperation");
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(api.get(source).json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(api.get(source + "/itemStatistics").json().getInt("preservedItemCount"))
+        .isEqualTo(3);
+    GraphClient.Reply twice = api.post(custodian + "/removeHold", "{\"holdChange\":\"x\"}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+
+    // The message vanishes at its source; after the next index a search still finds it.
+    Evidence.delete(mailbox.resolve("inbox/h2.eml"));
+    index(api, caseId);
+    String searchId =
+        created(
+            api.post(
+                CASES + "/" + caseId + "/searches",
+                "{\"displayName\":\"Zeppelin\",\"contentQuery\":\"zeppelin\","
+                    + "\"dataSourceScopes\":\"allCaseCustodians\"}"));
+    JsonObject estimate =
+        api.awaitTerminal(
+            api.post(CASES + "/" + caseId + "/searches/" + searchId + "/estimateStatistics", "")
+                .header("Location"));
+    assertThat(estimate.getJsonNumber("indexedItemCount").longValue())
+        .as(estimate.toString())
+        .isEqualTo(1);
+
+    // Bulk, namespace-qualified: an unknown custodian is named, nothing starts.
+    String unknown = "00000000-0000-0000-0000-0000000000ab";
+    GraphClient.Reply bulk =
+        api.post(
+            custodians + "/microsoft.graph.security.removeHold",
+            "{\"ids\":[\"" + custodianId + "\",\"" + unknown + "\"]}");
+    assertThat(bulk.status()).as(bulk.toString()).isEqualTo(400);
+    assertThat(bulk.errorMessage()).contains(unknown);
+
+    GraphClient.Reply removed =
+        api.send("POST", custodian + "/microsoft.graph.security.removeHold", null, null);
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(202);
+    JsonObject removal = api.awaitTerminal(removed.header("Location"));
+    assertThat(removal.getString("status")).as(removal.toString()).isEqualTo("succeeded");
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(api.get(source).json().getString("holdStatus")).isEqualTo("notApplied");
+    GraphClient.Reply again = api.send("POST", custodian + "/removeHold", null, null);
+    assertThat(again.status()).as(again.toString()).isEqualTo(400);
+    assertThat(again.errorMessage()).contains("has no hold to remove");
+
+    // updateIndex indexes this custodian's sources, which name the operation at once.
+    GraphClient.Reply update = api.send("POST", custodian + "/updateIndex", null, null);
+    assertThat(update.status()).as(update.toString()).isEqualTo(202);
+    String updateId =
+        update.header("Location").substring(update.header("Location").lastIndexOf('/') + 1);
+    assertThat(api.get(source + "/lastIndexOperation").json().getString("id")).isEqualTo(updateId);
+    JsonObject updated = api.awaitTerminal(update.header("Location"));
+    assertThat(updated.getString("action")).isEqualTo("index");
+    assertThat(updated.getString("status")).as(updated.toString()).isEqualTo("succeeded");
+
+    // Released, the custodian is out of allCaseCustodians; activated, it is back.
+    GraphClient.Reply release = api.send("POST", custodian + "/release", null, null);
+    assertThat(release.status()).as(release.toString()).isEqualTo(202);
+    JsonObject released = api.get(custodian).json();
+    assertThat(released.getString("status")).isEqualTo("released");
+    assertThat(released.getString("releasedDateTime")).matches(UTC);
+    assertThat(api.send("POST", custodian + "/applyHold", null, null).status()).isEqualTo(400);
+    assertThat(api.send("POST", custodian + "/activate", null, null).status()).isEqualTo(202);
+    assertThat(api.get(custodian).json().getString("status")).isEqualTo("active");
+  }
+
+  private static void index(GraphClient api, String caseId) {
+    GraphClient.Reply started =
+        api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    JsonObject done = api.awaitTerminal(started.header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+  }
+
+  private static String created(GraphClient.Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().getString("id");
+  }
+
   private static String createCase(GraphClient api, String name) {
     GraphClient.Reply created = api.post(CASES, "{\"displayName\":\"" + name + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);

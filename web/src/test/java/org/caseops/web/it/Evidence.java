@@ -79,6 +79,14 @@ final class Evidence {
     }
   }
 
+  static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void write(Path file, byte[] content) {
     try {
       Files.createDirectories(file.getParent());

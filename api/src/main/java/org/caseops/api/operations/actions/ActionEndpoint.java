@@ -24,8 +24,12 @@ public record ActionEndpoint(CaseAction action, String path, Set<TargetRole> fro
     return new ActionEndpoint(action, path, Set.of(fromUrl));
   }
 
-  /** The endpoint's path with the namespace-qualified action name as last segment. */
+  /**
+   * The endpoint's path with its last segment (the Graph action's name, e.g. {@code
+   * estimateStatistics} or {@code applyHold}) namespace-qualified.
+   */
   public String qualifiedPath() {
-    return path.substring(0, path.lastIndexOf('/') + 1) + CaseAction.NAMESPACE + action.wireName();
+    int slash = path.lastIndexOf('/');
+    return path.substring(0, slash + 1) + CaseAction.NAMESPACE + path.substring(slash + 1);
   }
 }

@@ -1,0 +1,127 @@
+package org.caseops.batch.holds;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.caseops.batch.addtoreviewset.CopyPool;
+import org.caseops.batch.evidence.ItemContent;
+import org.caseops.batch.evidence.SourceFolder;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldRepository;
+import org.caseops.domain.holds.PreservedItem;
+import org.caseops.domain.items.ContentStore;
+import org.caseops.domain.items.Item;
+import org.caseops.persistence.storage.CaseopsPaths;
+
+/**
+ * Preserves catalogued items under their custodians' holds: copies each item's native bytes into
+ * the case's content store under their SHA-256 (once per content, checked against the catalogued
+ * hash; a content the case holds already, for a review set or another hold, is not copied again),
+ * then records, for every item whose content is stored, which hold covers which version. An item
+ * whose bytes can no longer be read, or no longer have the catalogued hash, is left unrecorded.
+ */
+@Dependent
+public class Preserver {
+  private static final Logger LOG = Logger.getLogger(Preserver.class.getName());
+
+  private final ContentStore store;
+  private final HoldRepository holds;
+  private final CopyPool pool;
+  private final ItemContent contents = new ItemContent();
+  private final Map<String, SourceFolder> folders = new ConcurrentHashMap<>();
+
+  @Inject
+  public Preserver(ContentStore store, HoldRepository holds, CopyPool pool) {
+    this.store = store;
+    this.holds = holds;
+    this.pool = pool;
+  }
+
+  /**
+   * Preserves the items (all of the case) of the given sources, copying up to {@code threads}
+   * contents at once; returns how many items are now preserved.
+   *
+   * @param sources the held sources by id; items of other sources are left alone
+   */
+  public int preserve(
+      String caseId,
+      List<Item> items,
+      Map<String, CustodianSource> sources,
+      String operationId,
+      int threads,
+      long maxBytes)
+      throws Exception {
+    Map<String, List<Item>> bySha = new LinkedHashMap<>();
+    for (Item item : items) {
+      if (sources.containsKey(item.getSourceId())) {
+        bySha.computeIfAbsent(item.getSha256(), k -> new ArrayList<>()).add(item);
+      }
+    }
+    Set<String> stored = ConcurrentHashMap.newKeySet();
+    pool.forEach(
+        new ArrayList<>(bySha.values()),
+        threads,
+        sameContent -> {
+          if (copy(caseId, sameContent, sources, maxBytes)) {
+            stored.add(sameContent.get(0).getSha256());
+          }
+        });
+    Instant now = Instant.now();
+    List<PreservedItem> records = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> entry : bySha.entrySet()) {
+      if (!stored.contains(entry.getKey())) {
+        continue;
+      }
+      for (Item item : entry.getValue()) {
+        records.add(
+            PreservedItem.of(
+                caseId,
+                sources.get(item.getSourceId()).getCustodianId(),
+                item.getSourceId(),
+                item.getId(),
+                item.getSha256(),
+                item.getSize(),
+                operationId,
+                now));
+      }
+    }
+    holds.preserve(records);
+    return records.size();
+  }
+
+  /** Makes sure the content of these items (all of one SHA-256) is stored; false when it is not. */
+  private boolean copy(
+      String caseId, List<Item> sameContent, Map<String, CustodianSource> sources, long maxBytes)
+      throws IOException {
+    String sha = sameContent.get(0).getSha256();
+    if (store.contains(caseId, sha)) {
+      return true;
+    }
+    Path root = CaseopsPaths.evidenceRoot();
+    for (Item item : sameContent) {
+      SourceFolder folder =
+          folders.computeIfAbsent(
+              item.getSourceId(), id -> SourceFolder.locate(root, sources.get(id)));
+      try (InputStream content =
+          contents.open(folder, item.getLocation(), item.getSize(), maxBytes)) {
+        store.put(caseId, sha, content);
+        return true;
+      } catch (IOException e) {
+        LOG.log(
+            Level.FINE, () -> "item " + item.getId() + " cannot be preserved: " + e.getMessage());
+      }
+    }
+    return false;
+  }
+}
