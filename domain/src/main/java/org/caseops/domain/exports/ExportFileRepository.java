@@ -1,0 +1,16 @@
+package org.caseops.domain.exports;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of the files exports have written. */
+public interface ExportFileRepository {
+  /** Registers a finished file, replacing the registration of the same file of the operation. */
+  void put(ExportFile file);
+
+  /** The operation's files, by file name. */
+  List<ExportFile> listOfOperation(String operationId);
+
+  /** One file of the case. */
+  Optional<ExportFile> find(String caseId, String fileId);
+}
