@@ -3,7 +3,9 @@ package org.caseops.api.operations;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.caseops.api.errors.ApiException;
@@ -49,7 +51,8 @@ public record OperationRequest(
     List<String> tagsToAdd,
     List<String> tagsToRemove,
     List<String> options,
-    Set<TargetRole> found) {
+    Set<TargetRole> found,
+    Map<String, String> parameters) {
   static final String[] SERVER_OWNED = {
     "id",
     "status",
@@ -65,6 +68,19 @@ public record OperationRequest(
     tagsToRemove = List.copyOf(tagsToRemove);
     options = List.copyOf(options);
     found = Set.copyOf(found);
+    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+  }
+
+  public OperationRequest(
+      CaseAction action,
+      String searchId,
+      String reviewSetId,
+      String queryId,
+      List<String> tagsToAdd,
+      List<String> tagsToRemove,
+      List<String> options,
+      Set<TargetRole> found) {
+    this(action, searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options, found, Map.of());
   }
 
   public OperationRequest(
@@ -139,7 +155,8 @@ public record OperationRequest(
         tagsToAdd,
         tagsToRemove,
         options,
-        now);
+        now,
+        parameters);
   }
 
   private static ActionDescriptor descriptor(CaseAction action) {
@@ -182,8 +199,17 @@ public record OperationRequest(
       }
     }
     List<String> options = new ArrayList<>();
-    descriptor.readParameters(body, include, options);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    descriptor.readParameters(body, include, options, parameters);
     return new OperationRequest(
-        descriptor.action(), searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
+        descriptor.action(),
+        searchId,
+        reviewSetId,
+        queryId,
+        tagsToAdd,
+        tagsToRemove,
+        options,
+        Set.of(),
+        parameters);
   }
 }

@@ -39,7 +39,8 @@ public class CaseFixture {
   public final InMemoryReviewTags tags = new InMemoryReviewTags();
   public final InMemoryContentStore contents = new InMemoryContentStore();
   public final FakeJobLauncher jobs =
-      new FakeJobLauncher("index", "estimateStatistics", "addToReviewSet", "applyTags");
+      new FakeJobLauncher(
+          "index", "estimateStatistics", "addToReviewSet", "applyTags", "contentExport");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

@@ -22,7 +22,8 @@ class ActionRulesTest {
             CaseAction.index,
             CaseAction.estimateStatistics,
             CaseAction.addToReviewSet,
-            CaseAction.applyTags);
+            CaseAction.applyTags,
+            CaseAction.contentExport);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -24,8 +24,12 @@ public record ActionEndpoint(CaseAction action, String path, Set<TargetRole> fro
     return new ActionEndpoint(action, path, Set.of(fromUrl));
   }
 
-  /** The endpoint's path with the namespace-qualified action name as last segment. */
+  /**
+   * The endpoint's path with its last segment namespace-qualified (the Graph action's name, e.g.
+   * {@code export} for contentExport).
+   */
   public String qualifiedPath() {
-    return path.substring(0, path.lastIndexOf('/') + 1) + CaseAction.NAMESPACE + action.wireName();
+    int last = path.lastIndexOf('/') + 1;
+    return path.substring(0, last) + CaseAction.NAMESPACE + path.substring(last);
   }
 }

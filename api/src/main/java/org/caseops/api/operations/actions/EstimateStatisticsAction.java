@@ -1,7 +1,6 @@
 package org.caseops.api.operations.actions;
 
 import jakarta.json.JsonObjectBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.operations.OperationOptions;
@@ -39,7 +38,14 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
 
   @Override
   public List<String> resultProperties() {
-    return with(ESTIMATE, "reportFileMetadata");
+    return List.of(
+        "indexedItemCount",
+        "indexedItemsSize",
+        "unindexedItemCount",
+        "unindexedItemsSize",
+        "mailboxCount",
+        "siteCount",
+        "reportFileMetadata");
   }
 
   @Override
@@ -50,13 +56,14 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
 
   @Override
   public List<String> properties() {
-    return with(ESTIMATE, "statisticsOptions");
-  }
-
-  private static List<String> with(List<String> names, String last) {
-    List<String> all = new ArrayList<>(names);
-    all.add(last);
-    return List.copyOf(all);
+    return List.of(
+        "indexedItemCount",
+        "indexedItemsSize",
+        "unindexedItemCount",
+        "unindexedItemsSize",
+        "mailboxCount",
+        "siteCount",
+        "statisticsOptions");
   }
 
   @Override
