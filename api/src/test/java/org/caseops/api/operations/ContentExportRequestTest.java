@@ -32,7 +32,7 @@ class ContentExportRequestTest {
                 OperationRequest.parseParameters(
                     ContentExportAction.ON_REVIEW_SET, Json.object("{}"), false))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("'outputName' is required");
+        .hasMessageContaining("needs the property 'outputName'");
 
     OperationRequest request =
         OperationRequest.parseParameters(

@@ -54,7 +54,8 @@ public final class ContentExportAction extends ActionDescriptor {
       JsonBody body, boolean include, List<String> options, Map<String, String> parameters) {
     if (!body.has(OUTPUT_NAME)) {
       throw ApiException.invalidRequest(
-          "The property 'outputName' is required: the name of the export, which its files take.");
+          "The action 'contentExport' needs the property 'outputName': the name of the export,"
+              + " which its files take.");
     }
     parameters.put(OUTPUT_NAME, body.nonNullString(OUTPUT_NAME, 256));
     String description = body.optionalString(DESCRIPTION, 4000);
