@@ -305,11 +305,22 @@ class ContentExportJobTest {
 
   @Test
   void aRestartAfterAFailureMidPartRewritesThatPartAndExportsEveryFileOnce() throws Exception {
+    // One part for everything: the failure at the fourth file leaves the only part half written.
+    restartAfterFailure("100000", false);
+  }
+
+  @Test
+  void aRestartKeepsTheFinishedPartsAndWritesTheRestOnce() throws Exception {
+    // A part per file: the failure at the fourth file comes after finished parts.
+    restartAfterFailure("1", true);
+  }
+
+  private void restartAfterFailure(String partSize, boolean partsFinishedBefore) throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       SearchJobs s = new SearchJobs(h);
       Corpus c = new Corpus(h, s);
       CaseOperation operation = submit(h, c, "originalFiles");
-      Properties small = parameters("1500");
+      Properties small = parameters(partSize);
       InducedContentFailures.failOpenOnce(4);
       long first;
       try {
@@ -322,7 +333,15 @@ class ContentExportJobTest {
       }
       Path folder = CaseopsPaths.exportDir(c.caseId, operation.getId());
       List<Path> before = parts(c.caseId, operation.getId());
-      assertThat(before).isNotEmpty();
+      if (partsFinishedBefore) {
+        assertThat(before).isNotEmpty();
+      } else {
+        assertThat(before).isEmpty();
+      }
+      Map<Path, byte[]> finished = new HashMap<>();
+      for (Path part : before) {
+        finished.put(part, Files.readAllBytes(part));
+      }
       assertThat(h.weld.select(ExportFileRepository.class).get().listOfOperation(operation.getId()))
           .extracting(ExportFile::getFileName)
           .doesNotContain("loadfile.csv");
@@ -344,6 +363,11 @@ class ContentExportJobTest {
       assertThat(done.getResultInfo().getMessage()).startsWith("Exported 6 files in ");
       List<Path> parts = parts(c.caseId, operation.getId());
       assertThat(parts).containsAll(before);
+      for (Path part : before) {
+        assertThat(Files.readAllBytes(part))
+            .as("%s is kept as it was", part)
+            .isEqualTo(finished.get(part));
+      }
       Map<String, byte[]> entries = entries(parts, new HashMap<>());
       assertThat(entries).hasSize(5);
       List<String> shas = new ArrayList<>();
