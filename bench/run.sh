@@ -7,6 +7,8 @@
 #   bench/run.sh corpus [options]     org.caseops.bench.CorpusGenerator (needs --out DIR)
 #   bench/run.sh search [options]     org.caseops.bench.SearchBenchmark (estimate latency and addToReviewSet
 #                                     throughput on a 200,000-message case kept in bench/work between runs)
+#   bench/run.sh pdf [options]        org.caseops.bench.PdfBenchmark (the convertToPdf renderer against a bare
+#                                     PDFBox loop over the same generated messages)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
 # benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
@@ -26,7 +28,8 @@ case "$what" in
   memory) main=org.caseops.bench.LargeCaseMemoryCheck; default_opts="" ;;
   corpus) main=org.caseops.bench.CorpusGenerator; default_opts="" ;;
   search) main=org.caseops.bench.SearchBenchmark; default_opts="-Xmx1g" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus|search] [options]" >&2; exit 2 ;;
+  pdf) main=org.caseops.bench.PdfBenchmark; default_opts="-Xmx1g" ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf] [options]" >&2; exit 2 ;;
 esac
 
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then

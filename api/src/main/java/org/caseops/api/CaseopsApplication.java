@@ -16,6 +16,7 @@ import org.caseops.api.errors.WebApplicationExceptionMapper;
 import org.caseops.api.exports.DownloadsResource;
 import org.caseops.api.health.HealthResource;
 import org.caseops.api.odata.PreferenceAppliedFilter;
+import org.caseops.api.operations.AllOperationsResource;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.requests.PathNormalizationFilter;
 import org.caseops.api.requests.RequestIdFilter;
@@ -41,6 +42,7 @@ public class CaseopsApplication extends Application {
         CasesResource.class,
         CustodiansResource.class,
         OperationsResource.class,
+        AllOperationsResource.class,
         SearchesResource.class,
         ReviewSetsResource.class,
         TagsResource.class,

@@ -71,8 +71,7 @@ final class JobRunner implements AutoCloseable {
 
   JobRunner(Duration timeout) {
     // JBeret SE takes its artifacts from the Weld container with this id (and starts its own when
-    // there is none):
-    // the job must see the same repositories as the benchmark.
+    // there is none): the job must see the same repositories as the benchmark.
     this.weld = new Weld(RegistrySingletonProvider.STATIC_INSTANCE).initialize();
     this.timeout = timeout;
   }

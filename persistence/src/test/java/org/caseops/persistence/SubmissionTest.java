@@ -167,4 +167,79 @@ class SubmissionTest {
           .isEqualTo(again.getId());
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aCancelIsRecordedOnlyOnAnOpenOperationAndARetryReopensOnlyAFailedOneThatNothingBlocks(
+      TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, now);
+      cases.add(c);
+      IdentitySet bob = IdentitySet.user("u-2", "Bob");
+
+      CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
+      operations.submit(op);
+      operations.markRunning(op.getId(), 7);
+      operations.raiseProgress(op.getId(), 30);
+      assertThat(operations.requestCancel(op.getId(), bob, now)).isTrue();
+      CaseOperation asked = operations.find(op.getId()).orElseThrow();
+      assertThat(asked.getCancelRequestedBy()).isEqualTo(bob);
+      assertThat(asked.getCancelRequestedAt()).isEqualTo(now);
+      assertThat(operations.retry(asked)).as("a running operation is not retried").isFalse();
+
+      operations.complete(op.getId(), CaseOperationStatus.failed, null, now);
+      assertThat(operations.requestCancel(op.getId(), bob, now)).isFalse();
+      CaseOperation other = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
+      operations.submit(other);
+      CaseOperation failed = operations.find(op.getId()).orElseThrow();
+      assertThatThrownBy(() -> operations.retry(failed))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining(other.getId());
+
+      operations.complete(other.getId(), CaseOperationStatus.succeeded, null, now);
+      assertThat(operations.retry(failed)).isTrue();
+      CaseOperation reopened = operations.find(op.getId()).orElseThrow();
+      assertThat(reopened.getStatus()).isEqualTo(CaseOperationStatus.notStarted);
+      assertThat(reopened.getPercentProgress()).isEqualTo(30);
+      assertThat(reopened.getCompletedDateTime()).isNull();
+      assertThat(reopened.getCancelRequestedAt()).isNull();
+      assertThat(reopened.getExecutionId()).isEqualTo(7L);
+      assertThat(operations.retry(reopened)).as("only once").isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theHistoryCleanUpDeletesOnlyOperationsThatEndedBeforeTheInstant(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      Instant t = Instant.parse("2026-06-01T00:00:00Z");
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, t.minusSeconds(3600));
+      cases.add(c);
+      CaseOperation old =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(60));
+      operations.add(old);
+      operations.complete(old.getId(), CaseOperationStatus.failed, null, t.minusSeconds(30));
+      CaseOperation recent =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(20));
+      operations.add(recent);
+      operations.complete(recent.getId(), CaseOperationStatus.succeeded, null, t.plusSeconds(30));
+      CaseOperation open =
+          CaseOperation.submit(c.getId(), CaseAction.index, ALICE, t.minusSeconds(90));
+      operations.add(open);
+
+      assertThat(operations.deleteEndedBefore(t)).isEqualTo(1);
+      assertThat(operations.find(old.getId())).isEmpty();
+      assertThat(operations.find(recent.getId())).isPresent();
+      assertThat(operations.find(open.getId())).isPresent();
+    }
+  }
 }

@@ -97,9 +97,8 @@ public class OperationService {
     operations.submit(operation);
 
     // The job's listener records its execution when it marks the operation running: the operation's
-    // row has one
-    // writer while the job runs, since two transactions updating it at once could lose one of the
-    // updates.
+    // row has one writer while the job runs, since two transactions updating it at once could lose
+    // one of the updates.
     try {
       jobs.start(rules.jobName(), operation.jobParameters());
     } catch (RuntimeException e) {
@@ -140,6 +139,34 @@ public class OperationService {
   public List<CaseOperation> list(String caseId, ListQuery query) {
     lookups.requireCase(caseId);
     return operations.list(caseId, query);
+  }
+
+  /**
+   * Every execution of the operation's job instance with its steps; none while its job has not
+   * started.
+   */
+  public List<OperationJobs.Run> runs(CaseOperation operation) {
+    return operation.getExecutionId() == null ? List.of() : jobs.runs(operation.getExecutionId());
+  }
+
+  /**
+   * Deletes the history: the operations of every case that ended before the instant; open ones are
+   * never deleted.
+   *
+   * @return how many were deleted
+   */
+  public int deleteEndedBefore(Instant instant) {
+    return operations.deleteEndedBefore(instant);
+  }
+
+  /** The operations of every case a list query asks for (newest first without order keys). */
+  public List<CaseOperation> listAll(ListQuery query) {
+    return operations.listAll(query);
+  }
+
+  /** How many operations of every case meet the filter; all of them for {@code null}. */
+  public long countAll(ListQuery.Condition filter) {
+    return operations.countAll(filter);
   }
 
   /** How many of the case's operations meet the filter; all of them for {@code null}. */

@@ -36,21 +36,25 @@ import org.caseops.domain.operations.CaseOperationStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
   /** The properties {@code $filter} and {@code $orderby} may use. */
-  public static final PropertyTable QUERYABLE =
-      PropertyTable.of(OperationJson.BASE_TYPE)
-          .string("id")
-          .enumeration("status", CaseOperationStatus.class)
-          .enumeration("action", CaseAction.class)
-          .dateTime("createdDateTime")
-          .dateTime("completedDateTime")
-          .integer("percentProgress")
-          .build();
+  public static final PropertyTable QUERYABLE = queryable().build();
+
+  /** The properties of an operation that {@code $filter} and {@code $orderby} may use. */
+  static PropertyTable.Builder queryable() {
+    return PropertyTable.of(OperationJson.BASE_TYPE)
+        .string("id")
+        .enumeration("status", CaseOperationStatus.class)
+        .enumeration("action", CaseAction.class)
+        .dateTime("createdDateTime")
+        .dateTime("completedDateTime")
+        .integer("percentProgress");
+  }
 
   private static final CollectionShape SHAPE =
       new CollectionShape(QUERYABLE, OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
 
   @Inject OperationService service;
   @Inject OperationTargets targets;
+  @Inject OperationControlService control;
   @Inject CallerIdentity caller;
   @Inject ExportDownloads downloads;
 
@@ -100,5 +104,55 @@ public class OperationsResource {
                 operation,
                 request.includeUnknownEnumMembers(),
                 downloads.extras(request.root()))));
+  }
+
+  /**
+   * Cancels an open operation (a caseops addition): its job stops at its next checkpoint and the
+   * operation ends failed, saying who cancelled it. 202 with the operation's Location.
+   */
+  @POST
+  @Path("{operationId}/cancel")
+  public Response cancel(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation =
+        control.cancel(caseId, Lookups.operationId(rawOperationId), caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  /**
+   * Retries a failed or cancelled operation from its job's checkpoint (a caseops addition), keeping
+   * its id. 202 with the operation's Location.
+   */
+  @POST
+  @Path("{operationId}/retry")
+  public Response retry(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation = control.retry(caseId, Lookups.operationId(rawOperationId));
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  /**
+   * The operation's job as the batch runtime keeps it (a caseops addition, also as {@code
+   * caseops.execution}): each execution with its steps and their metrics.
+   */
+  @GET
+  @Path("{operationId}/execution")
+  public Response execution(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    CaseOperation operation = service.get(caseId, Lookups.operationId(rawOperationId));
+    String context =
+        request
+            .root()
+            .context(
+                GraphPaths.operationsKey(caseId)
+                    + "('"
+                    + operation.getId()
+                    + "')/caseops.execution");
+    return JsonResponses.ok(ExecutionJson.write(context, operation, service.runs(operation)));
   }
 }

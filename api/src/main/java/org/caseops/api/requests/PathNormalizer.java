@@ -45,6 +45,10 @@ public final class PathNormalizer {
           "siteSources",
           "site",
           "operations",
+          "cancel",
+          "cleanUp",
+          "events",
+          "retry",
           "lastIndexOperation",
           "itemStatistics",
           "searches",
@@ -54,6 +58,7 @@ public final class PathNormalizer {
           "reviewSets",
           "files",
           "content",
+          "pdf",
           "queries",
           "tags",
           "childTags",
@@ -78,6 +83,8 @@ public final class PathNormalizer {
       }
     }
     CANONICAL.put("caseops.itemstatistics", "itemStatistics");
+    CANONICAL.put("caseops.execution", "execution");
+    CANONICAL.put("execution", "execution");
     CANONICAL.put("ashierarchy()", "asHierarchy");
     CANONICAL.put("ashierarchy%28%29", "asHierarchy");
   }

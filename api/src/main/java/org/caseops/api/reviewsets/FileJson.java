@@ -25,6 +25,8 @@ import org.caseops.domain.reviewsets.ReviewTag;
  *   <li>{@code dateTime} is the message's sent time, or the time the file was added for documents
  *       without one;
  *   <li>{@code mediaType} is {@code message/rfc822} for email, the detected content type otherwise;
+ *   <li>{@code hasPdf} says whether convertToPdf has made the file's PDF rendition, served at
+ *       {@code .../files/{id}/pdf};
  *   <li>{@code content} is not inline: read it at {@code .../files/{id}/content}; {@code
  *       extractedTextContent}, {@code otherProperties} and the {@code custodian} navigation are not
  *       served.
@@ -45,12 +47,23 @@ public final class FileJson {
           "dateTime",
           "sourceType",
           "processingStatus",
-          "tags");
+          "tags",
+          "hasPdf");
 
   private FileJson() {}
 
   public static JsonObject entity(
       ServiceRoot root, ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags) {
+    return entity(root, file, sourceKind, tags, false);
+  }
+
+  /** The file as an entity, saying whether it has a PDF rendition. */
+  public static JsonObject entity(
+      ServiceRoot root,
+      ReviewSetItem file,
+      SourceKind sourceKind,
+      List<ReviewTag> tags,
+      boolean hasPdf) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add(
@@ -58,11 +71,17 @@ public final class FileJson {
                 root.context(
                     GraphPaths.entity(
                         GraphPaths.filesKey(file.getCaseId(), file.getReviewSetId()))));
-    return write(json, file, sourceKind, tags).build();
+    return write(json, file, sourceKind, tags, hasPdf).build();
   }
 
   public static JsonObject item(ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags) {
-    return write(Json.createObjectBuilder(), file, sourceKind, tags).build();
+    return item(file, sourceKind, tags, false);
+  }
+
+  /** The file as an item of a collection, saying whether it has a PDF rendition. */
+  public static JsonObject item(
+      ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags, boolean hasPdf) {
+    return write(Json.createObjectBuilder(), file, sourceKind, tags, hasPdf).build();
   }
 
   /** The media type the file's content is served with. */
@@ -97,7 +116,11 @@ public final class FileJson {
   }
 
   private static JsonObjectBuilder write(
-      JsonObjectBuilder json, ReviewSetItem f, SourceKind sourceKind, List<ReviewTag> tags) {
+      JsonObjectBuilder json,
+      ReviewSetItem f,
+      SourceKind sourceKind,
+      List<ReviewTag> tags,
+      boolean hasPdf) {
     json.add("id", f.getId());
     GraphJson.addString(json, "name", f.getName());
     json.add("size", f.getSize());
@@ -123,6 +146,7 @@ public final class FileJson {
               .add("displayName", tag.getDisplayName()));
     }
     json.add("tags", tagArray);
+    json.add("hasPdf", hasPdf);
     return json;
   }
 }

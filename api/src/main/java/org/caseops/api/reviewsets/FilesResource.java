@@ -22,7 +22,7 @@ import org.caseops.api.odata.filter.PropertyTable;
 /**
  * {@code .../reviewSets/{reviewSetId}/files}, a sub-resource of {@link ReviewSetsResource} made for
  * each request: the review set's files (paged, with {@code $filter} and {@code $orderby}), one
- * file, and its stored {@code content}.
+ * file, its stored {@code content}, and its {@code pdf} rendition.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class FilesResource {
@@ -60,7 +60,7 @@ public class FilesResource {
         GraphPaths.filesKey(caseId, reviewSetId),
         q -> service.files(caseId, reviewSetId, q),
         f -> service.countFiles(reviewSetId, f),
-        v -> FileJson.item(v.file(), v.sourceKind(), v.tags()));
+        v -> FileJson.item(v.file(), v.sourceKind(), v.tags(), v.pdf() != null));
   }
 
   @GET
@@ -73,7 +73,8 @@ public class FilesResource {
     ReviewSetService.FileView view = service.file(caseId, reviewSetId, fileId);
     return JsonResponses.ok(
         options.project(
-            FileJson.entity(request.root(), view.file(), view.sourceKind(), view.tags())));
+            FileJson.entity(
+                request.root(), view.file(), view.sourceKind(), view.tags(), view.pdf() != null)));
   }
 
   @GET
@@ -99,5 +100,28 @@ public class FilesResource {
     return Response.ok(output, content.mediaType())
         .header("Content-Length", content.size())
         .build();
+  }
+
+  @GET
+  @Path("{fileId}/pdf")
+  @Produces(MediaType.WILDCARD)
+  public Response pdf(@BeanParam GraphRequest request, @PathParam("fileId") String rawFileId) {
+    String caseId = request.caseId();
+    String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
+    String fileId = ResourceLookups.fileId(rawFileId);
+    request.options();
+    ReviewSetService.FileContent content;
+    try {
+      content = service.pdf(caseId, reviewSetId, fileId);
+    } catch (UncheckedIOException e) {
+      throw ApiException.serverError(e.getMessage());
+    }
+    StreamingOutput output =
+        out -> {
+          try (InputStream in = content.stream()) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(output, "application/pdf").header("Content-Length", content.size()).build();
   }
 }

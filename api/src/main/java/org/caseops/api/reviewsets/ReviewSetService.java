@@ -28,6 +28,8 @@ import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.TargetRole;
+import org.caseops.domain.reviewsets.PdfRendition;
+import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -52,12 +54,22 @@ public class ReviewSetService {
   private final ReviewTagRepository tags;
   private final CustodianRepository custodians;
   private final ContentStore contents;
+  private final PdfRenditionRepository renditions;
   private final OperationService operationService;
   private final OperationTargets targets;
   private final Clock clock;
 
-  /** A file with what its JSON needs besides itself: the kind of its source and its tags. */
-  public record FileView(ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags) {}
+  /**
+   * A file with what its JSON needs besides itself: the kind of its source, its tags, and its PDF
+   * rendition ({@code null} when it has none).
+   */
+  public record FileView(
+      ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags, PdfRendition pdf) {
+    /** A file without a PDF rendition. */
+    public FileView(ReviewSetItem file, SourceKind sourceKind, List<ReviewTag> tags) {
+      this(file, sourceKind, tags, null);
+    }
+  }
 
   /** A file's stored content, to be closed by the caller. */
   public record FileContent(InputStream stream, String mediaType, long size, String name) {}
@@ -69,6 +81,7 @@ public class ReviewSetService {
       ReviewTagRepository tags,
       CustodianRepository custodians,
       ContentStore contents,
+      PdfRenditionRepository renditions,
       OperationService operationService,
       OperationTargets targets,
       Clock clock) {
@@ -77,6 +90,7 @@ public class ReviewSetService {
     this.tags = tags;
     this.custodians = custodians;
     this.contents = contents;
+    this.renditions = renditions;
     this.operationService = operationService;
     this.targets = targets;
     this.clock = clock;
@@ -177,8 +191,9 @@ public class ReviewSetService {
     for (ReviewTag tag : tags.listAll(caseId)) {
       tagsById.put(tag.getId(), tag);
     }
-    Map<String, Set<String>> tagIds =
-        tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+    List<String> fileIds = files.stream().map(ReviewSetItem::getId).toList();
+    Map<String, Set<String>> tagIds = tags.tagsOf(fileIds);
+    Map<String, PdfRendition> pdfs = renditions.findAll(fileIds);
     List<FileView> views = new ArrayList<>();
     for (ReviewSetItem file : files) {
       List<ReviewTag> fileTags = new ArrayList<>();
@@ -188,7 +203,8 @@ public class ReviewSetService {
           fileTags.add(tag);
         }
       }
-      views.add(new FileView(file, kinds.get(file.getSourceId()), fileTags));
+      views.add(
+          new FileView(file, kinds.get(file.getSourceId()), fileTags, pdfs.get(file.getId())));
     }
     return views;
   }
@@ -220,6 +236,46 @@ public class ReviewSetService {
           e);
       throw new UncheckedIOException(
           "The content of ediscoveryFile '" + fileId + "' could not be read.", e);
+    }
+  }
+
+  /**
+   * The PDF rendition of a file, made by convertToPdf.
+   *
+   * @throws ResourceNotFoundException 404 when the file has no rendition yet, or the content store
+   *     does not hold it
+   * @throws UncheckedIOException when the store holds it but cannot read it
+   */
+  public FileContent pdf(String caseId, String reviewSetId, String fileId) {
+    ReviewSetItem file = lookups.findFile(caseId, reviewSetId, fileId);
+    PdfRendition rendition =
+        renditions
+            .find(file.getId())
+            .orElseThrow(
+                () ->
+                    new ResourceNotFoundException(
+                        "The ediscoveryFile '"
+                            + fileId
+                            + "' has no PDF yet: run the convertToPdf action on its review set to"
+                            + " make one."));
+    try {
+      InputStream stream =
+          contents
+              .open(caseId, rendition.getPdfSha256())
+              .orElseThrow(
+                  () ->
+                      new ResourceNotFoundException(
+                          "The PDF of ediscoveryFile '"
+                              + fileId
+                              + "' is not in the case's content store: run convertToPdf again."));
+      return new FileContent(stream, "application/pdf", rendition.getSize(), file.getName());
+    } catch (IOException e) {
+      LOG.log(
+          Level.SEVERE,
+          "PDF " + rendition.getPdfSha256() + " of case " + caseId + " could not be read",
+          e);
+      throw new UncheckedIOException(
+          "The PDF of ediscoveryFile '" + fileId + "' could not be read.", e);
     }
   }
 

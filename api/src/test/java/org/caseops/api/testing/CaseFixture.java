@@ -38,9 +38,15 @@ public class CaseFixture {
   public final InMemoryReviewSets reviewSets = new InMemoryReviewSets();
   public final InMemoryReviewTags tags = new InMemoryReviewTags();
   public final InMemoryContentStore contents = new InMemoryContentStore();
+  public final InMemoryPdfRenditions renditions = new InMemoryPdfRenditions();
   public final FakeJobLauncher jobs =
       new FakeJobLauncher(
-          "index", "estimateStatistics", "addToReviewSet", "applyTags", "contentExport");
+          "index",
+          "estimateStatistics",
+          "addToReviewSet",
+          "applyTags",
+          "convertToPdf",
+          "contentExport");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);
@@ -52,7 +58,15 @@ public class CaseFixture {
       new SearchService(resources, searches, custodians, operations, operationService, clock);
   public final ReviewSetService reviewSetService =
       new ReviewSetService(
-          resources, reviewSets, tags, custodians, contents, operationService, targets, clock);
+          resources,
+          reviewSets,
+          tags,
+          custodians,
+          contents,
+          renditions,
+          operationService,
+          targets,
+          clock);
   public final TagService tagService = new TagService(resources, tags, clock);
 
   public final String caseId;

@@ -41,9 +41,34 @@ public class FakeJobLauncher implements OperationJobs {
     return ++nextExecutionId;
   }
 
+  public final List<Long> stopped = new ArrayList<>();
+  public final List<Long> restarted = new ArrayList<>();
+  public RuntimeException stopFailure;
+  public RuntimeException restartFailure;
+
   @Override
   public long restart(long executionId, Properties parameters) {
-    throw new UnsupportedOperationException("the API never restarts a job");
+    if (restartFailure != null) {
+      throw restartFailure;
+    }
+    restarted.add(executionId);
+    this.parameters.add(parameters);
+    return ++nextExecutionId;
+  }
+
+  public final java.util.Map<Long, List<Run>> runs = new java.util.HashMap<>();
+
+  @Override
+  public List<Run> runs(long executionId) {
+    return runs.getOrDefault(executionId, List.of());
+  }
+
+  @Override
+  public void stop(long executionId) {
+    if (stopFailure != null) {
+      throw stopFailure;
+    }
+    stopped.add(executionId);
   }
 
   @Override

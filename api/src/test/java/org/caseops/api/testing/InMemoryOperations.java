@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -43,6 +44,40 @@ public class InMemoryOperations implements CaseOperationRepository {
   }
 
   @Override
+  public synchronized boolean requestCancel(String operationId, IdentitySet by, Instant at) {
+    calls.add("requestCancel " + operationId);
+    CaseOperation op = stored.get(operationId);
+    if (op == null || !OperationLifecycle.isOpen(op.getStatus())) {
+      return false;
+    }
+    Fields.set(op, "cancelRequestedBy", by);
+    Fields.set(op, "cancelRequestedAt", at);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean retry(CaseOperation operation) {
+    calls.add("retry " + operation.getId());
+    ActionRules.of(operation.getAction())
+        .orElseThrow()
+        .requireNoConflict(
+            operation.getTarget(),
+            listOpen(operation.getCaseId()).stream()
+                .filter(o -> !o.getId().equals(operation.getId()))
+                .toList());
+    CaseOperation op = stored.get(operation.getId());
+    if (op == null || op.getStatus() != CaseOperationStatus.failed) {
+      return false;
+    }
+    Fields.set(op, "status", CaseOperationStatus.notStarted);
+    Fields.set(op, "completedDateTime", null);
+    Fields.set(op, "resultInfo", null);
+    Fields.set(op, "cancelRequestedBy", null);
+    Fields.set(op, "cancelRequestedAt", null);
+    return true;
+  }
+
+  @Override
   public Optional<CaseOperation> find(String caseId, String operationId) {
     findCalls++;
     return find(operationId).filter(op -> op.getCaseId().equals(caseId));
@@ -61,7 +96,8 @@ public class InMemoryOperations implements CaseOperationRepository {
               "action", CaseOperation::getAction,
               "createdDateTime", CaseOperation::getCreatedDateTime,
               "completedDateTime", CaseOperation::getCompletedDateTime,
-              "percentProgress", CaseOperation::getPercentProgress),
+              "percentProgress", CaseOperation::getPercentProgress,
+              "caseId", CaseOperation::getCaseId),
           List.of(new ListQuery.OrderKey("createdDateTime", true)));
 
   @Override
@@ -72,6 +108,31 @@ public class InMemoryOperations implements CaseOperationRepository {
   @Override
   public long count(String caseId, ListQuery.Condition filter) {
     return QUERIES.count(ofCase(caseId), filter);
+  }
+
+  @Override
+  public List<CaseOperation> listAll(ListQuery query) {
+    return QUERIES.list(List.copyOf(stored.values()), query);
+  }
+
+  @Override
+  public long countAll(ListQuery.Condition filter) {
+    return QUERIES.count(List.copyOf(stored.values()), filter);
+  }
+
+  @Override
+  public int deleteEndedBefore(Instant instant) {
+    List<String> ended =
+        stored.values().stream()
+            .filter(
+                op ->
+                    op.getStatus().isTerminal()
+                        && op.getCompletedDateTime() != null
+                        && op.getCompletedDateTime().isBefore(instant))
+            .map(CaseOperation::getId)
+            .toList();
+    ended.forEach(stored::remove);
+    return ended.size();
   }
 
   private List<CaseOperation> ofCase(String caseId) {
@@ -96,6 +157,7 @@ public class InMemoryOperations implements CaseOperationRepository {
     calls.add("markRunning " + operationId + " " + executionId);
     executions.put(operationId, executionId);
     Fields.set(stored.get(operationId), "status", CaseOperationStatus.running);
+    Fields.set(stored.get(operationId), "executionId", executionId);
   }
 
   @Override

@@ -60,8 +60,7 @@ public class ReviewSetItemWriter extends AbstractItemWriter {
       bySha.computeIfAbsent(copy.item().getSha256(), k -> new ArrayList<>()).add(copy);
     }
     // The files go to the database while their contents are copied; the chunk commits once both are
-    // done, without
-    // the files whose content could not be read.
+    // done, without the files whose content could not be read.
     Set<String> lost = ConcurrentHashMap.newKeySet();
     CopyPool.Running copying =
         pool.start(

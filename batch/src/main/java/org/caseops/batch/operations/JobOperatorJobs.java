@@ -4,7 +4,15 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.caseops.domain.operations.OperationJobs;
@@ -57,6 +65,80 @@ public class JobOperatorJobs implements OperationJobs {
   @Override
   public long restart(long executionId, Properties parameters) {
     return operator().restart(executionId, parameters);
+  }
+
+  @Override
+  public List<Run> runs(long executionId) {
+    JobOperator jobs = operator();
+    List<Run> runs = new ArrayList<>();
+    try {
+      JobInstance instance = jobs.getJobInstance(executionId);
+      List<JobExecution> executions = new ArrayList<>(jobs.getJobExecutions(instance));
+      executions.sort(Comparator.comparingLong(JobExecution::getExecutionId));
+      for (JobExecution execution : executions) {
+        List<Step> steps = new ArrayList<>();
+        List<StepExecution> stepExecutions = jobs.getStepExecutions(execution.getExecutionId());
+        for (StepExecution step :
+            stepExecutions == null ? List.<StepExecution>of() : stepExecutions) {
+          Map<String, Long> metrics = new LinkedHashMap<>();
+          if (step.getMetrics() != null) {
+            for (Metric metric : step.getMetrics()) {
+              metrics.put(metricName(metric.getType()), metric.getValue());
+            }
+          }
+          steps.add(
+              new Step(
+                  step.getStepExecutionId(),
+                  step.getStepName(),
+                  status(step.getBatchStatus()),
+                  step.getExitStatus(),
+                  instant(step.getStartTime()),
+                  instant(step.getEndTime()),
+                  metrics));
+        }
+        steps.sort(Comparator.comparingLong(Step::stepExecutionId));
+        runs.add(
+            new Run(
+                execution.getExecutionId(),
+                execution.getJobName(),
+                status(execution.getBatchStatus()),
+                execution.getExitStatus(),
+                instant(execution.getStartTime()),
+                instant(execution.getEndTime()),
+                steps));
+      }
+    } catch (NoSuchJobExecutionException e) {
+      return List.of();
+    }
+    return runs;
+  }
+
+  /** {@code READ_COUNT} as {@code readCount}. */
+  static String metricName(Metric.MetricType type) {
+    StringBuilder name = new StringBuilder();
+    boolean upper = false;
+    for (char c : type.name().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
+
+  private static ExecutionStatus status(jakarta.batch.runtime.BatchStatus status) {
+    return status == null ? null : ExecutionStatus.valueOf(status.name());
+  }
+
+  private static java.time.Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  @Override
+  public void stop(long executionId) {
+    operator().stop(executionId);
   }
 
   @Override

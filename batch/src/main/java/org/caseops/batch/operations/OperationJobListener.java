@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationControl;
 import org.caseops.domain.operations.ResultInfo;
 
 /**
@@ -105,13 +106,17 @@ public class OperationJobListener implements JobListener {
               CaseOperationStatus.failed,
               new ResultInfo(500, 0, "The " + job + " job failed: " + why));
     } else if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
+      CaseOperation operation = operations.find(operationId).orElse(null);
       end =
           new OperationRun.Conclusion(
               CaseOperationStatus.failed,
-              new ResultInfo(
-                  500,
-                  0,
-                  "The " + job + " job was stopped before it finished; a restart resumes it."));
+              operation != null && operation.getCancelRequestedAt() != null
+                  ? OperationControl.cancelled(
+                      operation.getCancelRequestedBy(), operation.getCancelRequestedAt(), true)
+                  : new ResultInfo(
+                      500,
+                      0,
+                      "The " + job + " job was stopped before it finished; a restart resumes it."));
     } else {
       end =
           run.conclusion() == null
@@ -119,8 +124,7 @@ public class OperationJobListener implements JobListener {
               : run.conclusion();
     }
     // The execution's exit status keeps the operation's status, so that an end this listener cannot
-    // write is still
-    // known to the operation watch.
+    // write is still known to the operation watch.
     jobContext.setExitStatus(end.status().name());
     if (end.status() == CaseOperationStatus.partiallySucceeded) {
       operations.raiseProgress(operationId, 100);

@@ -108,8 +108,7 @@ public final class OperationRecovery {
         }
         default -> {
           // STARTED, STARTING, STOPPING: the execution died with the previous server; COMPLETED or
-          // ABANDONED: its
-          // result was never recorded. Either way the job runs again.
+          // ABANDONED: its result was never recorded. Either way the job runs again.
         }
       }
     }

@@ -23,4 +23,13 @@ class JobOperatorJobsTest {
     assertThat(JobOperatorJobs.jobXml("index")).isEqualTo("META-INF/batch-jobs/index.xml");
     assertThat(jobs.hasJob("noSuchJob")).isFalse();
   }
+
+  @Test
+  void metricsAreNamedInCamelCase() {
+    assertThat(JobOperatorJobs.metricName(jakarta.batch.runtime.Metric.MetricType.READ_COUNT))
+        .isEqualTo("readCount");
+    assertThat(
+            JobOperatorJobs.metricName(jakarta.batch.runtime.Metric.MetricType.PROCESS_SKIP_COUNT))
+        .isEqualTo("processSkipCount");
+  }
 }

@@ -46,6 +46,16 @@ class OperationRecoveryTest {
       return true;
     }
 
+    @Override
+    public List<Run> runs(long executionId) {
+      return List.of();
+    }
+
+    @Override
+    public void stop(long executionId) {
+      calls.add("stop " + executionId);
+    }
+
     void know(long executionId, BatchStatus status, String... parameters) {
       Properties props = new Properties();
       for (int i = 0; i < parameters.length; i += 2) {

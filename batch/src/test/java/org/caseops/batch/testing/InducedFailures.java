@@ -9,6 +9,8 @@ import jakarta.interceptor.Interceptor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
@@ -16,7 +18,8 @@ import org.caseops.domain.items.SourceItemStats;
 
 /**
  * Lets a test make the catalog fail once: the N-th {@code saveAll} after {@link #failSaveOnce(int)}
- * throws, as a database would in the middle of a job.
+ * throws, as a database would in the middle of a job; or hold a job in the middle of a chunk: the
+ * N-th {@code saveAll} after {@link #pauseSaveOnce(int)} waits for {@link #release()}.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -26,6 +29,32 @@ public abstract class InducedFailures implements ItemRepository {
 
   @Inject @Delegate @Any ItemRepository delegate;
 
+  private static final AtomicInteger PAUSE_COUNTDOWN = new AtomicInteger();
+  private static volatile CountDownLatch paused = new CountDownLatch(1);
+  private static volatile CountDownLatch released = new CountDownLatch(0);
+
+  /**
+   * Makes the {@code call}-th next save wait, once, until {@link #release()}: a job held in the
+   * middle of a chunk, as a slow source would hold it.
+   */
+  public static void pauseSaveOnce(int call) {
+    paused = new CountDownLatch(1);
+    released = new CountDownLatch(1);
+    PAUSE_COUNTDOWN.set(call);
+  }
+
+  /** Waits until a save is held by {@link #pauseSaveOnce(int)}. */
+  public static void awaitPaused() throws InterruptedException {
+    if (!paused.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no save was held within 60 s");
+    }
+  }
+
+  /** Lets the held save go on. */
+  public static void release() {
+    released.countDown();
+  }
+
   /** Makes the {@code call}-th next save throw, once. */
   public static void failSaveOnce(int call) {
     COUNTDOWN.set(call);
@@ -33,10 +62,23 @@ public abstract class InducedFailures implements ItemRepository {
 
   public static void reset() {
     COUNTDOWN.set(0);
+    PAUSE_COUNTDOWN.set(0);
+    released.countDown();
   }
 
   @Override
   public void saveAll(List<Item> items) {
+    if (PAUSE_COUNTDOWN.get() > 0 && PAUSE_COUNTDOWN.decrementAndGet() == 0) {
+      paused.countDown();
+      try {
+        if (!released.await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("a held save was not released within 60 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     if (COUNTDOWN.get() > 0 && COUNTDOWN.decrementAndGet() == 0) {
       throw new IllegalStateException(MESSAGE);
     }

@@ -47,6 +47,12 @@ public record ActionRules(
         EnumSet.of(TargetRole.REVIEW_SET, TargetRole.QUERY, TargetRole.TAGS),
         ConflictScope.REVIEW_SET,
         LatestLink.NONE);
+    add(
+        CaseAction.convertToPdf,
+        EnumSet.of(TargetRole.REVIEW_SET),
+        EnumSet.of(TargetRole.QUERY),
+        ConflictScope.REVIEW_SET,
+        LatestLink.NONE);
     // Productions of a case number their Bates pages in sequence: one export of a case at a time.
     add(
         CaseAction.contentExport,

@@ -81,6 +81,18 @@ public class CaseOperation {
 
   @Embedded private EstimateStatistics estimate;
 
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "userId", column = @Column(name = "cancel_by_user_id")),
+    @AttributeOverride(name = "userName", column = @Column(name = "cancel_by_user_name")),
+    @AttributeOverride(name = "applicationId", column = @Column(name = "cancel_by_app_id")),
+    @AttributeOverride(name = "applicationName", column = @Column(name = "cancel_by_app_name"))
+  })
+  private IdentitySet cancelRequestedBy;
+
+  @Column(name = "cancel_requested_at")
+  private Instant cancelRequestedAt;
+
   /**
    * The action's own parameters that are not part of its target, by name (e.g. contentExport's
    * {@code outputName}): a place any action can use, kept in a side table.
@@ -191,6 +203,16 @@ public class CaseOperation {
   /** What the operation works on; never null (empty for the index action). */
   public OperationTarget getTarget() {
     return target == null ? OperationTarget.none() : target;
+  }
+
+  /** Who asked to cancel the operation; {@code null} unless a cancellation was asked for. */
+  public IdentitySet getCancelRequestedBy() {
+    return cancelRequestedAt == null ? null : cancelRequestedBy;
+  }
+
+  /** When a cancellation was asked for; {@code null} unless it was. */
+  public Instant getCancelRequestedAt() {
+    return cancelRequestedAt;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.caseops.domain.operations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.ListQuery;
 
 /**
@@ -50,6 +51,15 @@ public interface CaseOperationRepository {
   long count(String caseId, ListQuery.Condition filter);
 
   /**
+   * The operations of every case that meet the query's filter, in its order (newest first, without
+   * one); the properties of {@link #list(String, ListQuery)} and {@code caseId}.
+   */
+  List<CaseOperation> listAll(ListQuery query);
+
+  /** How many operations of every case meet the filter; all of them for {@code null}. */
+  long countAll(ListQuery.Condition filter);
+
+  /**
    * The case's operations that have not finished ({@code notStarted} or {@code running}), oldest
    * first.
    */
@@ -76,6 +86,24 @@ public interface CaseOperationRepository {
    * @return whether the operation is now running with the given execution
    */
   boolean reopen(String operationId, long executionId);
+
+  /**
+   * Records that someone asked to cancel an open operation; its job ends it when it stops.
+   *
+   * @return whether the operation was open and the request is recorded
+   */
+  boolean requestCancel(String operationId, IdentitySet by, Instant at);
+
+  /**
+   * Makes a failed operation {@code notStarted} again, to be restarted from its job's checkpoint:
+   * in one transaction, serialised with every submission on the same case, checks that no open
+   * operation blocks it under its action's rules, then clears its end (completedDateTime,
+   * resultInfo, any cancellation) and keeps its progress.
+   *
+   * @return whether the operation was failed and is now notStarted
+   * @throws org.caseops.domain.support.ConflictException naming the open operation that blocks it
+   */
+  boolean retry(CaseOperation operation);
 
   /**
    * Raises percentProgress to the given value; a lower value than the stored one changes nothing.
@@ -106,6 +134,13 @@ public interface CaseOperationRepository {
 
   /** Records what an estimateStatistics operation found. */
   void recordEstimate(String operationId, EstimateStatistics estimate);
+
+  /**
+   * Deletes the operations of every case that ended before the given instant (never an open one).
+   *
+   * @return how many were deleted
+   */
+  int deleteEndedBefore(Instant instant);
 
   /** Deletes every operation of the case. */
   void deleteOfCase(String caseId);

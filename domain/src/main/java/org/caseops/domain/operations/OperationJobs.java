@@ -37,10 +37,24 @@ public interface OperationJobs {
   long restart(long executionId, Properties parameters);
 
   /**
+   * Asks a running execution to stop at its next checkpoint.
+   *
+   * @throws RuntimeException when the execution is not running (any more)
+   */
+  void stop(long executionId);
+
+  /**
    * The execution, or empty if the batch runtime does not know it (for example, its job repository
    * was lost).
    */
   Optional<Execution> execution(long executionId);
+
+  /**
+   * Every execution of the job instance the given execution belongs to (the first start and each
+   * restart), oldest first, each with its step executions; empty when the batch runtime does not
+   * know it.
+   */
+  java.util.List<Run> runs(long executionId);
 
   /** The status of a job execution, as Jakarta Batch names them. */
   enum ExecutionStatus {
@@ -65,6 +79,38 @@ public interface OperationJobs {
       String exitStatus) {
     public Execution(long executionId, ExecutionStatus status, Properties parameters) {
       this(executionId, status, parameters, null, null);
+    }
+  }
+
+  /** One execution of a job: its status, exit status, times and steps. */
+  record Run(
+      long executionId,
+      String jobName,
+      ExecutionStatus status,
+      String exitStatus,
+      Instant startTime,
+      Instant endTime,
+      java.util.List<Step> steps) {
+    public Run {
+      steps = java.util.List.copyOf(steps);
+    }
+  }
+
+  /**
+   * One step execution: its status, exit status, times and the batch metrics the runtime keeps
+   * ({@code readCount}, {@code writeCount}, {@code filterCount}, {@code commitCount}, {@code
+   * rollbackCount}, {@code readSkipCount}, {@code processSkipCount}, {@code writeSkipCount}).
+   */
+  record Step(
+      long stepExecutionId,
+      String name,
+      ExecutionStatus status,
+      String exitStatus,
+      Instant startTime,
+      Instant endTime,
+      java.util.Map<String, Long> metrics) {
+    public Step {
+      metrics = java.util.Map.copyOf(metrics);
     }
   }
 }

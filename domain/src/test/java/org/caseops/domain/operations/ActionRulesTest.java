@@ -23,6 +23,7 @@ class ActionRulesTest {
             CaseAction.estimateStatistics,
             CaseAction.addToReviewSet,
             CaseAction.applyTags,
+            CaseAction.convertToPdf,
             CaseAction.contentExport);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
@@ -101,6 +102,25 @@ class ActionRulesTest {
         .isEqualTo(ActionRules.LatestLink.SEARCH_LAST_ESTIMATE);
     assertThat(ActionRules.of(CaseAction.applyTags).orElseThrow().link())
         .isEqualTo(ActionRules.LatestLink.NONE);
+    assertThat(ActionRules.of(CaseAction.convertToPdf).orElseThrow().link())
+        .isEqualTo(ActionRules.LatestLink.NONE);
+  }
+
+  @Test
+  void convertToPdfNeedsAReviewSetAndTakesAQueryWhenGiven() {
+    ActionRules pdf = ActionRules.of(CaseAction.convertToPdf).orElseThrow();
+    assertThat(pdf.requires(TargetRole.REVIEW_SET)).isTrue();
+    assertThat(pdf.requires(TargetRole.QUERY)).isFalse();
+    assertThat(pdf.accepts(TargetRole.QUERY)).isTrue();
+    assertThat(pdf.accepts(TargetRole.SEARCH)).isFalse();
+    assertThat(pdf.conflict()).isEqualTo(ActionRules.ConflictScope.REVIEW_SET);
+    assertThat(pdf.jobName()).isEqualTo("convertToPdf");
+    assertThatThrownBy(() -> pdf.requireComplete(OperationTarget.none()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("reviewSet");
+    assertThatCode(
+            () -> pdf.requireComplete(OperationTarget.tags("r1", null, List.of(), List.of())))
+        .doesNotThrowAnyException();
   }
 
   @Test

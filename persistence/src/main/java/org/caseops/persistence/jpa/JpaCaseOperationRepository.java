@@ -1,6 +1,7 @@
 package org.caseops.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.EstimateStatistics;
+import org.caseops.domain.operations.OperationChanged;
 import org.caseops.domain.operations.OperationLifecycle;
 import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.support.ListQuery;
@@ -34,29 +37,56 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   private static final List<CaseOperationStatus> OPEN = OperationLifecycle.OPEN;
   private static final List<CaseOperationStatus> REOPENABLE = OperationLifecycle.REOPENABLE;
 
+  private static final Map<String, String> PROPERTIES =
+      Map.of(
+          "id", "id",
+          "status", "status",
+          "action", "action",
+          "createdDateTime", "createdDateTime",
+          "completedDateTime", "completedDateTime",
+          "percentProgress", "percentProgress");
+
+  private static final List<ListQuery.OrderKey> NEWEST_FIRST =
+      List.of(new ListQuery.OrderKey("createdDateTime", true));
+
+  /** A case's operations. */
   private static final ListQueries<CaseOperation> QUERIES =
-      new ListQueries<>(
-          CaseOperation.class,
-          Map.of(
-              "id", "id",
-              "status", "status",
-              "action", "action",
-              "createdDateTime", "createdDateTime",
-              "completedDateTime", "completedDateTime",
-              "percentProgress", "percentProgress"),
-          List.of(new ListQuery.OrderKey("createdDateTime", true)));
+      new ListQueries<>(CaseOperation.class, PROPERTIES, NEWEST_FIRST);
+
+  /** The operations of every case, which may be filtered and ordered by their case too. */
+  private static final ListQueries<CaseOperation> ALL_QUERIES =
+      new ListQueries<>(CaseOperation.class, withCaseId(), NEWEST_FIRST);
+
+  private static Map<String, String> withCaseId() {
+    Map<String, String> all = new java.util.HashMap<>(PROPERTIES);
+    all.put("caseId", "caseId");
+    return all;
+  }
 
   @Inject EntityManager em;
+  @Inject Event<OperationChanged> changed;
+
+  /** Tells the watchers of operations that this one changed, once the transaction commits. */
+  private <T> T changed(String operationId, T result) {
+    if (!(result instanceof Boolean b) || b) {
+      changed.fire(new OperationChanged(operationId));
+    }
+    return result;
+  }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void add(CaseOperation operation) {
     em.persist(operation);
+    changed(operation.getId(), true);
   }
 
-  @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void submit(CaseOperation operation) {
+  /**
+   * Locks the operation's case row, so that every other submission or retry on the case waits until
+   * this transaction ends and a conflict check cannot interleave with another's; returns the
+   * action's rules.
+   */
+  private ActionRules lockCase(CaseOperation operation) {
     ActionRules rules =
         ActionRules.of(operation.getAction())
             .orElseThrow(
@@ -64,14 +94,20 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
                     new IllegalArgumentException(
                         "caseops has no rules for " + operation.getAction()));
     String caseId = operation.getCaseId();
-    // The lock holds every other submission on the case until this one commits, so the check below
-    // and the insert
-    // cannot interleave with another's.
     if (em.find(EdiscoveryCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
       throw new ResourceNotFoundException("No ediscoveryCase with id '" + caseId + "'.");
     }
+    return rules;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submit(CaseOperation operation) {
+    ActionRules rules = lockCase(operation);
+    String caseId = operation.getCaseId();
     rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
     em.persist(operation);
+    changed(operation.getId(), true);
     switch (rules.link()) {
       case SEARCH_LAST_ESTIMATE ->
           em.createQuery(
@@ -99,6 +135,54 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean requestCancel(String operationId, IdentitySet by, Instant at) {
+    IdentitySet who = by == null ? IdentitySet.user(null, null) : by;
+    return changed(
+        operationId,
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.cancelRequestedAt = :t,"
+                        + " o.cancelRequestedBy.userId = :uid, o.cancelRequestedBy.userName = :uname,"
+                        + " o.cancelRequestedBy.applicationId = :aid,"
+                        + " o.cancelRequestedBy.applicationName = :aname"
+                        + " WHERE o.id = :id AND o.status IN :open")
+                .setParameter("t", at)
+                .setParameter("uid", who.getUserId())
+                .setParameter("uname", who.getUserName())
+                .setParameter("aid", who.getApplicationId())
+                .setParameter("aname", who.getApplicationName())
+                .setParameter("id", operationId)
+                .setParameter("open", OPEN)
+                .executeUpdate()
+            == 1);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean retry(CaseOperation operation) {
+    ActionRules rules = lockCase(operation);
+    String caseId = operation.getCaseId();
+    rules.requireNoConflict(
+        operation.getTarget(),
+        listOpen(caseId).stream().filter(o -> !o.getId().equals(operation.getId())).toList());
+    return changed(
+        operation.getId(),
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.status = :notStarted, o.completedDateTime = NULL,"
+                        + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL,"
+                        + " o.resultInfo.message = NULL, o.cancelRequestedAt = NULL,"
+                        + " o.cancelRequestedBy.userId = NULL, o.cancelRequestedBy.userName = NULL,"
+                        + " o.cancelRequestedBy.applicationId = NULL,"
+                        + " o.cancelRequestedBy.applicationName = NULL"
+                        + " WHERE o.id = :id AND o.status = :failed")
+                .setParameter("notStarted", CaseOperationStatus.notStarted)
+                .setParameter("id", operation.getId())
+                .setParameter("failed", CaseOperationStatus.failed)
+                .executeUpdate()
+            == 1);
+  }
+
+  @Override
   public Optional<CaseOperation> find(String caseId, String operationId) {
     return find(operationId).filter(op -> op.getCaseId().equals(caseId));
   }
@@ -116,6 +200,16 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   public long count(String caseId, ListQuery.Condition filter) {
     return QUERIES.count(em, filter, (cb, o) -> cb.equal(o.get("caseId"), caseId));
+  }
+
+  @Override
+  public List<CaseOperation> listAll(ListQuery query) {
+    return ALL_QUERIES.list(em, query, (cb, o) -> cb.conjunction());
+  }
+
+  @Override
+  public long countAll(ListQuery.Condition filter) {
+    return ALL_QUERIES.count(em, filter, (cb, o) -> cb.conjunction());
   }
 
   @Override
@@ -148,21 +242,24 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
         .executeUpdate();
+    changed(operationId, true);
   }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean reopen(String operationId, long executionId) {
-    return em.createQuery(
-                "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL,"
-                    + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL, o.resultInfo.message = NULL"
-                    + " WHERE o.id = :id AND o.status IN :reopenable")
-            .setParameter("running", CaseOperationStatus.running)
-            .setParameter("e", executionId)
-            .setParameter("id", operationId)
-            .setParameter("reopenable", REOPENABLE)
-            .executeUpdate()
-        == 1;
+    return changed(
+        operationId,
+        em.createQuery(
+                    "UPDATE CaseOperation o SET o.status = :running, o.executionId = :e, o.completedDateTime = NULL,"
+                        + " o.resultInfo.code = NULL, o.resultInfo.subcode = NULL, o.resultInfo.message = NULL"
+                        + " WHERE o.id = :id AND o.status IN :reopenable")
+                .setParameter("running", CaseOperationStatus.running)
+                .setParameter("e", executionId)
+                .setParameter("id", operationId)
+                .setParameter("reopenable", REOPENABLE)
+                .executeUpdate()
+            == 1);
   }
 
   @Override
@@ -176,6 +273,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("id", operationId)
         .setParameter("open", OPEN)
         .executeUpdate();
+    changed(operationId, true);
   }
 
   @Override
@@ -222,7 +320,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     if (executionId != null) {
       update.setParameter("e", executionId);
     }
-    return update.executeUpdate() > 0;
+    return changed(operationId, update.executeUpdate() > 0);
   }
 
   @Override
@@ -239,6 +337,20 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         .setParameter("mc", estimate.getMailboxCount())
         .setParameter("sc", estimate.getSiteCount())
         .setParameter("id", operationId)
+        .executeUpdate();
+    changed(operationId, true);
+  }
+
+  @Override
+  public int deleteEndedBefore(Instant instant) {
+    List<CaseOperationStatus> ended =
+        java.util.Arrays.stream(CaseOperationStatus.values())
+            .filter(CaseOperationStatus::isTerminal)
+            .toList();
+    return em.createQuery(
+            "DELETE FROM CaseOperation o WHERE o.status IN :ended AND o.completedDateTime < :t")
+        .setParameter("ended", ended)
+        .setParameter("t", instant)
         .executeUpdate();
   }
 

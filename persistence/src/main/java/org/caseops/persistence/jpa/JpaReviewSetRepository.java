@@ -94,8 +94,8 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public Set<String> itemIdsPresent(String reviewSetId, Collection<String> itemIds) {
     // By the files' own ids (primary-key lookups): with (review_set_id, item_id IN ...) H2 ranges
-    // over every file of
-    // the review set and tests each against the whole list, which grows with the review set.
+    // over every file of the review set and tests each against the whole list, which grows with the
+    // review set.
     List<String> fileIds = new ArrayList<>(itemIds.size());
     for (String itemId : itemIds) {
       fileIds.add(ReviewSetItem.idFor(reviewSetId, itemId));

@@ -72,10 +72,9 @@ public class FileContentStore implements ContentStore {
 
   private String store(String caseId, String expected, InputStream content) throws IOException {
     // With the hash known, the temporary file is made next to its copy: files made at once in one
-    // folder wait for
-    // each other, and the copies are spread over 256 folders. Folders are made when a file cannot
-    // be made without
-    // them, so that a copy costs no look-ups: one create, the writes, one rename.
+    // folder wait for each other, and the copies are spread over 256 folders. Folders are made when
+    // a file cannot be made without them, so that a copy costs no look-ups: one create, the writes,
+    // one rename.
     Path folder = expected == null ? caseDir(caseId) : path(caseId, expected).getParent();
     String name =
         "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;

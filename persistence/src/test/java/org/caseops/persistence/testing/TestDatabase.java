@@ -111,14 +111,13 @@ public final class TestDatabase implements AutoCloseable {
       props.put("jakarta.persistence.jtaDataSource", "");
       if (kind == Kind.H2) {
         // H2's own pool, as a server's pool would. With EclipseLink's internal pool on H2, a
-        // transaction's update
-        // could be lost while another thread read the same table (a job's writes while the test
-        // polls its operation).
+        // transaction's update could be lost while another thread read the same table (a job's
+        // writes while the test polls its operation).
         props.put("jakarta.persistence.nonJtaDataSource", dataSource);
       } else {
         // EclipseLink's own connection pool, as a server's pool would: a plain data source opens a
-        // connection per
-        // transaction, which would make every job test and benchmark pay for connection set-up.
+        // connection per transaction, which would make every job test and benchmark pay for
+        // connection set-up.
         props.put("jakarta.persistence.nonJtaDataSource", "");
         props.put("jakarta.persistence.jdbc.url", jdbcUrl);
         props.put("jakarta.persistence.jdbc.user", user);

@@ -78,6 +78,8 @@ class AuthorizationIT {
                 writer.post(
                     reviewSet + "/queries", "{\"displayName\":\"Matrix\",\"contentQuery\":\"\"}"));
     String tagId = created(writer.post(base + "/tags", "{\"displayName\":\"Matrix\"}"));
+    List<String> pdfCases = new ArrayList<>();
+    String pdf = fileWithPdf(writer, tag, pdfCases);
 
     List<Call> calls =
         List.of(
@@ -122,6 +124,10 @@ class AuthorizationIT {
                 false,
                 c -> c.get(CASES + "/" + caseId + "/operations/" + operationId)),
             new Call("list operations", false, c -> c.get(CASES + "/" + caseId + "/operations")),
+            new Call(
+                "operations of every case",
+                false,
+                c -> c.get("/v1.0/caseops/operations?$filter=caseId%20eq%20%27" + caseId + "%27")),
             new Call("itemStatistics", false, c -> c.get(CASES + "/" + caseId + "/itemStatistics")),
             new Call(
                 "create search",
@@ -166,6 +172,7 @@ class AuthorizationIT {
                         reviewSet + "/addToReviewSet",
                         "{\"search\":{\"id\":\"" + searchId + "\"}}")),
             new Call("list files", false, c -> c.get(reviewSet + "/files")),
+            new Call("get a file's pdf", false, c -> c.get(pdf)),
             new Call(
                 "create query",
                 true,
@@ -245,6 +252,7 @@ class AuthorizationIT {
     // The shared test database keeps nothing of this test.
     made.addAll(doomed.subList(0, 5));
     made.add(caseId);
+    made.addAll(pdfCases);
     for (String id : made) {
       deleteWhenIdle(writer, id);
     }
@@ -347,6 +355,61 @@ class AuthorizationIT {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /**
+   * The URL of the PDF of a review-set file, in a case of its own (added to {@code cases}): one
+   * message indexed, added to a review set and converted.
+   */
+  private static String fileWithPdf(GraphClient writer, String tag, List<String> cases) {
+    String email = "pdf." + tag + "@corp.example";
+    Evidence.write(
+        new Evidence().mailbox(email).resolve("inbox/m.eml"),
+        Evidence.message(
+            "ann@corp.example",
+            email,
+            "Matrix PDF",
+            "Tue, 05 Mar 2024 09:30:00 +0000",
+            "m." + tag + "@corp.example",
+            "A message to render."));
+    String caseId = createCase(writer, "Authorization PDF " + tag);
+    cases.add(caseId);
+    String base = CASES + "/" + caseId;
+    String custodian = created(writer.post(base + "/custodians", "{\"email\":\"" + email + "\"}"));
+    created(
+        writer.post(
+            base + "/custodians/" + custodian + "/userSources", "{\"email\":\"" + email + "\"}"));
+    awaitSucceeded(writer, writer.post(base + "/operations", "{\"action\":\"index\"}"));
+    String searchId =
+        created(
+            writer.post(
+                base + "/searches",
+                "{\"displayName\":\"All\",\"contentQuery\":\"\","
+                    + "\"dataSourceScopes\":\"allCaseCustodians\"}"));
+    String reviewSetId = created(writer.post(base + "/reviewSets", "{\"displayName\":\"PDF\"}"));
+    String reviewSet = base + "/reviewSets/" + reviewSetId;
+    awaitSucceeded(
+        writer,
+        writer.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}"));
+    awaitSucceeded(
+        writer,
+        writer.post(
+            base + "/operations",
+            "{\"action\":\"convertToPdf\",\"reviewSet\":{\"id\":\"" + reviewSetId + "\"}}"));
+    String fileId =
+        writer
+            .get(reviewSet + "/files")
+            .json()
+            .getJsonArray("value")
+            .getJsonObject(0)
+            .getString("id");
+    return reviewSet + "/files/" + fileId + "/pdf";
+  }
+
+  private static void awaitSucceeded(GraphClient api, GraphClient.Reply started) {
+    assertThat(started.status()).as(started.toString()).isIn(201, 202);
+    JsonObject op = api.awaitTerminal(started.header("Location"));
+    assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
   }
 
   private static String createCase(GraphClient api, String name) {

@@ -52,8 +52,8 @@ class CaseOperationsIT {
     String email = "adele." + tag + "@contoso.com";
 
     // Content the test knows: 4 eml files (one with an attachment), one mbox of 3 messages, one
-    // corrupt PDF in the
-    // mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1 unindexed.
+    // corrupt PDF in the mailbox, and two documents on the custodian's site. 10 items, 9 indexed, 1
+    // unindexed.
     Evidence evidence = new Evidence();
     Path mailbox = evidence.mailbox(email);
     for (int i = 1; i <= 3; i++) {
@@ -358,6 +358,53 @@ class CaseOperationsIT {
     assertThat(done.getString("status")).isEqualTo("succeeded");
     assertThat(done.getInt("percentProgress")).isEqualTo(100);
 
+    // A finished operation can be neither cancelled nor retried; the refusal says why.
+    String location = created.header("Location");
+    GraphClient.Reply cancel = api.post(location + "/cancel", "");
+    assertThat(cancel.status()).as(cancel.toString()).isEqualTo(409);
+    assertThat(cancel.json().getJsonObject("error").getString("message"))
+        .contains("is succeeded")
+        .contains("only a notStarted or running operation can be cancelled");
+    GraphClient.Reply retry = api.post(location + "/retry", "");
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+    assertThat(retry.json().getJsonObject("error").getString("message"))
+        .contains("only a failed or cancelled operation can be retried");
+    GraphClient.Reply unknown =
+        api.post(CASES + "/" + caseId + "/operations/0123456789abcdef0123456789abcdef/cancel", "");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+
+    // Its job as the batch runtime keeps it: one execution, completed, with its step and metrics.
+    GraphClient.Reply execution = api.get(location + "/microsoft.graph.security.caseops.execution");
+    assertThat(execution.status()).as(execution.toString()).isEqualTo(200);
+    JsonObject run = execution.json().getJsonArray("executions").getJsonObject(0);
+    assertThat(run.getString("status")).isEqualTo("COMPLETED");
+    JsonObject step = run.getJsonArray("steps").getJsonObject(0);
+    assertThat(step.getString("name")).isEqualTo("indexEvidence");
+    assertThat(step.getJsonObject("metrics").getJsonNumber("readCount").longValue()).isZero();
+    assertThat(api.get(location + "/caseops.execution").status()).isEqualTo(200);
+
+    // The operations of every case, filtered to this one, carry their case.
+    GraphClient.Reply everyCase =
+        api.get("/v1.0/caseops/operations?$filter=caseId%20eq%20%27" + caseId + "%27&$count=true");
+    assertThat(everyCase.status()).as(everyCase.toString()).isEqualTo(200);
+    assertThat(everyCase.json().getInt("@odata.count")).isEqualTo(1);
+    JsonObject listed = everyCase.json().getJsonArray("value").getJsonObject(0);
+    assertThat(listed.getString("id")).isEqualTo(done.getString("id"));
+    assertThat(listed.getString("caseId")).isEqualTo(caseId);
+
+    // The history clean-up refuses a date it cannot read, and deletes what ended before the date.
+    GraphClient.Reply badDate =
+        api.post("/v1.0/caseops/operations/cleanUp", "{\"endedBefore\":\"yesterday\"}");
+    assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
+    assertThat(badDate.errorMessage()).contains("endedBefore").contains("yesterday");
+    String after =
+        java.time.Instant.parse(done.getString("completedDateTime")).plusMillis(1).toString();
+    GraphClient.Reply cleaned =
+        api.post("/v1.0/caseops/operations/cleanUp", "{\"endedBefore\":\"" + after + "\"}");
+    assertThat(cleaned.status()).as(cleaned.toString()).isEqualTo(200);
+    assertThat(cleaned.json().getInt("deletedCount")).isPositive();
+    assertThat(api.get(location).status()).isEqualTo(404);
+
     try (Connection c =
             DriverManager.getConnection(
                 System.getProperty("caseops.it.db.url"),
@@ -421,6 +468,53 @@ class CaseOperationsIT {
       assertThat(listed).hasSize(accepted.size());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void operationChangesStreamLiveAndAReconnectResumesAfterTheLastEventSeen() throws Exception {
+    GraphClient api = client();
+    String caseId = createCase(api, "Live");
+    String operationId;
+    String firstEventId;
+    List<String> statuses = new ArrayList<>();
+    try (EventStream stream = api.events("/v1.0/caseops/operations/events", Map.of())) {
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.contentType()).startsWith("text/event-stream");
+      GraphClient.Reply created =
+          api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");
+      operationId = created.json().getString("id");
+      firstEventId = null;
+      EventStream.Event event = stream.next(60);
+      while (event != null) {
+        if (event.data().getString("id").equals(operationId)) {
+          assertThat(event.name()).isEqualTo("operation");
+          assertThat(event.data().getString("caseId")).isEqualTo(caseId);
+          firstEventId = firstEventId == null ? event.id() : firstEventId;
+          statuses.add(event.data().getString("status"));
+          if (event.data().getString("status").equals("succeeded")) {
+            break;
+          }
+        }
+        event = stream.next(60);
+      }
+    }
+    assertThat(statuses).as("events of %s", operationId).contains("succeeded");
+    assertThat(statuses.get(0)).isIn("notStarted", "running");
+
+    // A client that lost its connection after the first event gets the rest when it reconnects.
+    try (EventStream resumed =
+        api.events("/v1.0/caseops/operations/events", Map.of("Last-Event-ID", firstEventId))) {
+      List<String> replayed = new ArrayList<>();
+      EventStream.Event event = resumed.next(30);
+      while (event != null && !replayed.contains("succeeded")) {
+        if (event.data().getString("id").equals(operationId)) {
+          assertThat(event.id()).isNotEqualTo(firstEventId);
+          replayed.add(event.data().getString("status"));
+        }
+        event = resumed.next(5);
+      }
+      assertThat(replayed).contains("succeeded");
     }
   }
 

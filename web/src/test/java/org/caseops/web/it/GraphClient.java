@@ -155,11 +155,44 @@ final class GraphClient {
     return b;
   }
 
+  /** Opens a server-sent event stream; the caller closes it. */
+  EventStream events(String path, Map<String, String> headers) {
+    try {
+      HttpRequest request =
+          builder(path, Map.of())
+              .timeout(Duration.ofSeconds(30))
+              .setHeader("Accept", "text/event-stream")
+              .GET()
+              .build();
+      HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (n, v) -> true);
+      headers.forEach(withHeaders::header);
+      return new EventStream(http.send(withHeaders.build(), HttpResponse.BodyHandlers.ofLines()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
           http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET whose answer is kept as bytes (a PDF, a download). */
+  HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(
+          builder(path, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -610,6 +610,82 @@ class SearchAndReviewIT {
     assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
   }
 
+  @Test
+  void convertToPdfRendersTheReviewSetAndServesEachFilesPdf() throws Exception {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String base = CASES + "/" + f.caseId;
+    String searchId =
+        created(
+                api.post(
+                    base + "/searches",
+                    "{\"displayName\":\"budget for pdf\",\"contentQuery\":\"subject:budget\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    String reviewSetId =
+        created(api.post(base + "/reviewSets", "{\"displayName\":\"Budget PDFs\"}"))
+            .getString("id");
+    String reviewSet = base + "/reviewSets/" + reviewSetId;
+    GraphClient.Reply add =
+        api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
+    assertThat(add.status()).as(add.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(add.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    List<JsonObject> before = files(api, reviewSet);
+    long budget = f.docs.stream().filter(d -> d.subject().startsWith("Budget review")).count();
+    assertThat(before).hasSize((int) budget);
+    assertThat(before).allSatisfy(file -> assertThat(file.getBoolean("hasPdf")).isFalse());
+    GraphClient.Reply noPdf =
+        api.get(reviewSet + "/files/" + before.get(0).getString("id") + "/pdf");
+    assertThat(noPdf.status()).as(noPdf.toString()).isEqualTo(404);
+    assertThat(noPdf.errorCode()).isEqualTo("itemNotFound");
+    assertThat(noPdf.errorMessage()).contains("no PDF yet").contains("convertToPdf");
+
+    GraphClient.Reply started =
+        api.post(
+            base + "/operations",
+            "{\"action\":\"convertToPdf\",\"reviewSet\":{\"id\":\"" + reviewSetId + "\"}}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    assertThat(started.json().getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.caseOperation");
+    JsonObject op = api.awaitTerminal(started.header("Location"));
+    assertThat(op.getString("status")).as(op.toString()).isEqualTo("succeeded");
+    assertThat(op.getString("action")).isEqualTo("convertToPdf");
+    assertThat(op.getJsonObject("resultInfo").getString("message"))
+        .isEqualTo("Converted " + budget + " files to PDF; 0 were current already.");
+
+    for (JsonObject file : files(api, reviewSet)) {
+      assertThat(file.getBoolean("hasPdf")).as(file.toString()).isTrue();
+      assertThat(api.get(reviewSet + "/files/" + file.getString("id")).json().getBoolean("hasPdf"))
+          .isTrue();
+      java.net.http.HttpResponse<byte[]> pdf =
+          api.getBytes(reviewSet + "/files/" + file.getString("id") + "/pdf");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      assertThat(pdf.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+      assertThat(pdf.headers().firstValueAsLong("Content-Length"))
+          .hasValue((long) pdf.body().length);
+      try (org.apache.pdfbox.pdmodel.PDDocument doc =
+          org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+            .contains(file.getString("subjectTitle"))
+            .contains("From:");
+      }
+    }
+
+    // Again: every rendition is current, nothing is rendered twice.
+    GraphClient.Reply again =
+        api.post(
+            base + "/operations",
+            "{\"action\":\"convertToPdf\",\"reviewSet\":{\"id\":\"" + reviewSetId + "\"}}");
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(
+            api.awaitTerminal(again.header("Location"))
+                .getJsonObject("resultInfo")
+                .getString("message"))
+        .isEqualTo("Converted 0 files to PDF; " + budget + " were current already.");
+  }
+
   private static void applyTags(
       GraphClient api, String query, List<String> add, List<String> remove) {
     GraphClient.Reply started =

@@ -11,8 +11,8 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (convertToPdf, holdUpdate, purgeData, the search exports, holdPolicySync) is refused before
- * anything is stored, saying it has no job on this server.
+ * (holdUpdate, purgeData, the search exports, holdPolicySync) is refused before anything is stored,
+ * saying it has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -24,6 +24,7 @@ public final class ActionDescriptors {
             new EstimateStatisticsAction(),
             new AddToReviewSetAction(),
             new ApplyTagsAction(),
+            new ConvertToPdfAction(),
             new ContentExportAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }

@@ -1,0 +1,56 @@
+package org.caseops.api.operations;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+import org.caseops.api.odata.GraphJson;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.OperationJobs;
+
+/**
+ * An operation's job as the batch runtime keeps it (a caseops addition): every execution of its job
+ * instance (the first start and each restart), oldest first, with its status, exit status and
+ * times, and each step execution with its batch metrics.
+ */
+public final class ExecutionJson {
+  private ExecutionJson() {}
+
+  public static JsonObject write(
+      String context, CaseOperation operation, List<OperationJobs.Run> runs) {
+    JsonArrayBuilder executions = Json.createArrayBuilder();
+    for (OperationJobs.Run run : runs) {
+      JsonArrayBuilder steps = Json.createArrayBuilder();
+      for (OperationJobs.Step step : run.steps()) {
+        JsonObjectBuilder metrics = Json.createObjectBuilder();
+        for (Map.Entry<String, Long> metric : step.metrics().entrySet()) {
+          metrics.add(metric.getKey(), metric.getValue());
+        }
+        JsonObjectBuilder s =
+            Json.createObjectBuilder()
+                .add("stepExecutionId", step.stepExecutionId())
+                .add("name", step.name());
+        GraphJson.addString(s, "status", step.status() == null ? null : step.status().name());
+        GraphJson.addString(s, "exitStatus", step.exitStatus());
+        GraphJson.addTimestamp(s, "startDateTime", step.startTime());
+        GraphJson.addTimestamp(s, "endDateTime", step.endTime());
+        steps.add(s.add("metrics", metrics));
+      }
+      JsonObjectBuilder e = Json.createObjectBuilder().add("executionId", run.executionId());
+      GraphJson.addString(e, "jobName", run.jobName());
+      GraphJson.addString(e, "status", run.status() == null ? null : run.status().name());
+      GraphJson.addString(e, "exitStatus", run.exitStatus());
+      GraphJson.addTimestamp(e, "startDateTime", run.startTime());
+      GraphJson.addTimestamp(e, "endDateTime", run.endTime());
+      executions.add(e.add("steps", steps));
+    }
+    return Json.createObjectBuilder()
+        .add("@odata.context", context)
+        .add("operationId", operation.getId())
+        .add("jobName", operation.getAction().jobName())
+        .add("executions", executions)
+        .build();
+  }
+}

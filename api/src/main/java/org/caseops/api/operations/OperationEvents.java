@@ -1,0 +1,128 @@
+package org.caseops.api.operations;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationChanged;
+
+/**
+ * The live stream of operation changes ({@code GET /caseops/operations/events}): every change the
+ * repository reports, once committed, becomes an {@code operation} event whose data is the
+ * operation as {@code /caseops/operations} writes it (members after the sentinel shown); progress
+ * of one operation at most four times a second; a comment line every 15 seconds keeps idle
+ * connections open. Reconnecting clients get what they missed through {@code Last-Event-ID}.
+ */
+@ApplicationScoped
+public class OperationEvents {
+  static final String EVENT = "operation";
+  private static final Logger LOG = Logger.getLogger(OperationEvents.class.getName());
+
+  private final OperationEventLog log =
+      new OperationEventLog(Long.toString(System.currentTimeMillis(), 36), 1000, 250);
+
+  /** The server's scheduler: loads and sends changed operations, and beats the heart. */
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject CaseOperationRepository operations;
+
+  private final java.util.Queue<String> pending =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private volatile Sse sse;
+  private volatile SseBroadcaster broadcaster;
+
+  /** Adds a client: first what it missed, then every new event. */
+  public void subscribe(SseEventSink sink, Sse sse, String lastEventId) {
+    SseBroadcaster b = broadcaster(sse);
+    // A first comment sends the response's head at once, so the client knows it is connected.
+    sink.send(sse.newEventBuilder().comment("connected").build());
+    for (OperationEventLog.Entry missed : log.after(lastEventId)) {
+      sink.send(event(sse, missed));
+    }
+    b.register(sink);
+  }
+
+  private synchronized SseBroadcaster broadcaster(Sse given) {
+    if (broadcaster == null) {
+      sse = given;
+      broadcaster = given.newBroadcaster();
+      scheduler.scheduleAtFixedRate(
+          () -> broadcaster.broadcast(given.newEventBuilder().comment("heartbeat").build()),
+          15,
+          15,
+          TimeUnit.SECONDS);
+      scheduler.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
+    }
+    return broadcaster;
+  }
+
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OperationChanged change) {
+    if (sse == null) {
+      return; // nobody has subscribed yet
+    }
+    // Only noted here: the writer's thread may be a job's, right after its transaction, where
+    // nothing else should run. The scheduler reads and sends the operation.
+    pending.add(change.operationId());
+  }
+
+  private void drain() {
+    String operationId;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while ((operationId = pending.poll()) != null) {
+      if (seen.add(operationId)) {
+        publish(operationId);
+      }
+    }
+  }
+
+  private void publish(String operationId) {
+    Sse current = sse;
+    try {
+      CaseOperation operation = operations.find(operationId).orElse(null);
+      if (operation == null) {
+        return;
+      }
+      String data = AllOperationsResource.item(operation, true).toString();
+      OperationEventLog.Entry entry =
+          log.offer(
+              operation.getId(), operation.getStatus().name(), data, System.currentTimeMillis());
+      if (entry != null && current != null) {
+        broadcaster.broadcast(event(current, entry));
+      }
+    } catch (RuntimeException e) {
+      // The stream is a view; a change it cannot show must never fail the writer.
+      LOG.log(Level.FINE, "operation " + operationId + " could not be streamed", e);
+    }
+  }
+
+  private static OutboundSseEvent event(Sse sse, OperationEventLog.Entry entry) {
+    return sse.newEventBuilder()
+        .name(EVENT)
+        .id(entry.id())
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(String.class, entry.data())
+        .build();
+  }
+
+  @PreDestroy
+  void close() {
+    if (broadcaster != null) {
+      broadcaster.close();
+    }
+  }
+}
