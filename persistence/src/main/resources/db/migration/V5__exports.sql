@@ -19,3 +19,13 @@ CREATE TABLE export_file (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_export_file_operation ON export_file (operation_id, file_name);
+
+-- The production numbers (Bates) each export stamped, so that the next production of the case continues after them.
+CREATE TABLE export_bates_range (
+    operation_id  VARCHAR(32)  NOT NULL PRIMARY KEY,
+    case_id       VARCHAR(36)  NOT NULL REFERENCES ediscovery_case (id) ON DELETE CASCADE,
+    prefix        VARCHAR(64)  NOT NULL,
+    first_number  BIGINT       NOT NULL,
+    last_number   BIGINT       NOT NULL
+);
+CREATE INDEX ix_export_bates_case ON export_bates_range (case_id);

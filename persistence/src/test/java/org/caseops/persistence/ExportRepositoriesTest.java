@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.exports.BatesRange;
 import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.identity.IdentitySet;
@@ -83,11 +84,19 @@ class ExportRepositoriesTest {
       assertThat(files.find(c.getId(), listed.get(0).getId())).isPresent();
       assertThat(files.find("other-case", listed.get(0).getId())).isEmpty();
 
+      assertThat(files.lastBatesNumber(c.getId())).isZero();
+      files.recordBates(BatesRange.of(c.getId(), op.getId(), "CV_", 1, 40));
+      files.recordBates(BatesRange.of(c.getId(), op.getId(), "CV_", 1, 42));
+      files.recordBates(BatesRange.of(c.getId(), "other-operation", "CV_", 43, 50));
+      assertThat(files.lastBatesNumber(c.getId())).isEqualTo(50);
+      assertThat(files.lastBatesNumber("other-case")).isZero();
+
       cases.delete(c.getId());
       weld.event().select(CaseDeleted.class).fire(new CaseDeleted(c.getId()));
       assertThat(files.listOfOperation(op.getId())).isEmpty();
       assertThat(ops.find(op.getId())).isEmpty();
       assertThat(folder).doesNotExist();
+      assertThat(files.lastBatesNumber(c.getId())).isZero();
     } finally {
       if (before == null) {
         System.clearProperty(CaseopsPaths.DATA_DIR_PROPERTY);
