@@ -50,6 +50,35 @@ class ContentExportRequestTest {
   }
 
   @Test
+  void batesPrefixAndStartAreCheckedAndKept() {
+    OperationRequest request =
+        OperationRequest.parseParameters(
+            ContentExportAction.ON_REVIEW_SET,
+            Json.object("{'outputName': 'x', 'batesPrefix': 'CV-118_', 'batesStart': 1001}"),
+            false);
+    assertThat(request.parameters())
+        .containsEntry("batesPrefix", "CV-118_")
+        .containsEntry("batesStart", "1001");
+    for (String bad :
+        List.of(
+            "'batesPrefix': 'a b'",
+            "'batesPrefix': '../x'",
+            "'batesStart': 0",
+            "'batesStart': 1.5",
+            "'batesStart': '7'")) {
+      assertThatThrownBy(
+              () ->
+                  OperationRequest.parseParameters(
+                      ContentExportAction.ON_REVIEW_SET,
+                      Json.object("{'outputName': 'x', " + bad + "}"),
+                      false))
+          .as(bad)
+          .isInstanceOf(ApiException.class)
+          .hasMessageContaining(bad.substring(1, bad.indexOf("'", 1)));
+    }
+  }
+
+  @Test
   void pstAndMsgAreNotSupported() {
     for (String structure : List.of("pst", "msg")) {
       assertThatThrownBy(

@@ -27,9 +27,12 @@ import org.caseops.batch.fulltext.ItemIds;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.fulltext.SearchQueries;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
@@ -60,6 +63,8 @@ public class ExportFileReader extends AbstractItemReader {
   @Inject ReviewTagRepository tags;
   @Inject CustodianRepository custodians;
   @Inject ItemRepository catalog;
+  @Inject CaseRepository cases;
+  @Inject ExportFileRepository exportFiles;
 
   @Inject @BatchProperty String pageSize;
 
@@ -123,9 +128,18 @@ public class ExportFileReader extends AbstractItemReader {
     fileIds = ids;
     ExportState state = ExportState.of(stepContext);
     state.total = ids.size();
+    state.batesPrefix =
+        ExportSettings.batesPrefix(
+            operation, cases.find(caseId).map(EdiscoveryCase::getExternalId).orElse(null));
     if (checkpoint instanceof ExportCheckpoint c) {
       state.resume(c);
       next = c.nextIndex();
+    } else {
+      // Numbers continue after the case's earlier productions unless the request says otherwise.
+      String start = operation.parameter(ExportSettings.BATES_START);
+      state.resume(
+          ExportCheckpoint.start(
+              start != null ? Long.parseLong(start) : exportFiles.lastBatesNumber(caseId) + 1));
     }
     run.totalWork(ids.size());
     run.doneWork(next);

@@ -38,11 +38,16 @@ import org.caseops.batch.Outcome;
 import org.caseops.batch.extraction.Extraction;
 import org.caseops.batch.extraction.TextExtractor;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.batch.pdf.FileRenderer;
+import org.caseops.batch.pdf.PdfRenderer;
+import org.caseops.domain.exports.BatesRange;
 import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.exports.ExportFolders;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.reviewsets.PdfRendition;
+import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 
 /**
@@ -78,6 +83,8 @@ public class ExportPartWriter extends AbstractItemWriter {
   @Inject ExportFolders folders;
   @Inject ExportFileRepository exportFiles;
   @Inject TextExtractor extractor;
+  @Inject PdfRenditionRepository renditions;
+  @Inject FileRenderer renderer;
 
   @Inject @BatchProperty String partSize;
   @Inject @BatchProperty String maxItemBytes;
@@ -160,7 +167,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     String textPath = "";
     String bcc = "";
     byte[] bytes = null;
-    if (settings.natives() || settings.text() || "email".equals(file.getKind())) {
+    boolean verified = false;
+    if (settings.natives() || settings.text() || settings.pdf() || "email".equals(file.getKind())) {
       try {
         bytes = file.getSize() <= maxBytes ? read(file) : null;
         if (settings.natives()) {
@@ -171,7 +179,10 @@ public class ExportPartWriter extends AbstractItemWriter {
             addLarge(path, file);
           }
           nativePath = path;
+        } else if (bytes == null) {
+          verifyLarge(file);
         }
+        verified = true;
       } catch (IOException e) {
         LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be exported: " + e);
         state.failed(displayName(file));
@@ -189,15 +200,40 @@ public class ExportPartWriter extends AbstractItemWriter {
         part.add(textPath, extraction.text().getBytes(StandardCharsets.UTF_8));
       }
     }
-    if (settings.pdf()) {
-      // PDF renditions come from convertToPdf, which this server does not carry out yet.
-      state.noPdf(displayName(file));
+    String pdfPath = "";
+    String begBates = "";
+    String endBates = "";
+    if (settings.pdf() && verified) {
+      byte[] pdf = pdfOf(file);
+      BatesStamper.Stamped stamped = null;
+      if (pdf != null) {
+        try {
+          stamped = BatesStamper.stamp(pdf, state.batesPrefix, state.nextBates);
+        } catch (IOException e) {
+          LOG.log(Level.FINE, () -> "the PDF of " + file.getId() + " cannot be stamped: " + e);
+        }
+      }
+      if (stamped == null) {
+        state.noPdf(displayName(file));
+      } else {
+        pdfPath = "pdf/" + doc.docId() + ".pdf";
+        byte[] stampedPdf = stamped.pdf();
+        part.add(
+            pdfPath,
+            new ByteArrayInputStream(stampedPdf),
+            stampedPdf.length,
+            crc(stampedPdf),
+            true);
+        begBates = BatesStamper.number(state.batesPrefix, stamped.first());
+        endBates = BatesStamper.number(state.batesPrefix, stamped.last());
+        state.nextBates = stamped.last() + 1;
+      }
     }
     String cc = doc.item() == null ? null : doc.item().getCc();
     rows.printRecord(
         doc.docId(),
-        "",
-        "",
+        begBates,
+        endBates,
         doc.custodian(),
         doc.source(),
         file.getLocation(),
@@ -214,7 +250,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         settings.tags() ? doc.tags() : "",
         nativePath,
         textPath,
-        "");
+        pdfPath);
     state.documents++;
   }
 
@@ -229,6 +265,60 @@ public class ExportPartWriter extends AbstractItemWriter {
       throw new IOException("the content's SHA-256 is " + sha + ", not " + file.getSha256());
     }
     return bytes;
+  }
+
+  /**
+   * The file's PDF rendition: its current one, or one made now (convertToPdf's renderer) and kept
+   * for the file; null when none can be made.
+   */
+  private byte[] pdfOf(ReviewSetItem file) throws IOException {
+    PdfRendition rendition =
+        renditions
+            .find(file.getId())
+            .filter(r -> r.isCurrentFor(file, PdfRenderer.VERSION))
+            .orElse(null);
+    if (rendition == null) {
+      try {
+        FileRenderer.Stored stored = renderer.renderAndStore(caseId, file, maxBytes, maxText);
+        rendition =
+            PdfRendition.of(
+                file,
+                stored.sha256(),
+                stored.size(),
+                stored.pages(),
+                PdfRenderer.VERSION,
+                stored.replacedCharacters(),
+                operationId,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        renditions.saveAll(List.of(rendition));
+      } catch (FileRenderer.NotRenderableException e) {
+        LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be rendered: " + e);
+        return null;
+      }
+    }
+    Optional<InputStream> in = store.open(caseId, rendition.getPdfSha256());
+    if (in.isEmpty()) {
+      return null;
+    }
+    try (InputStream pdf = in.get()) {
+      return pdf.readAllBytes();
+    }
+  }
+
+  /** Checks a large native's SHA-256 without copying it. */
+  private void verifyLarge(ReviewSetItem file) throws IOException {
+    MessageDigest sha = ZipPart.sha256();
+    try (InputStream in = open(file)) {
+      byte[] buffer = new byte[65536];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    String hex = HexFormat.of().formatHex(sha.digest());
+    if (!hex.equals(file.getSha256())) {
+      throw new IOException("the content's SHA-256 is " + hex + ", not " + file.getSha256());
+    }
   }
 
   /** A native too large to hold in memory: hashed in a first pass, copied in a second. */
@@ -397,6 +487,11 @@ public class ExportPartWriter extends AbstractItemWriter {
     }
     writeLoadFile("loadfile.csv", LoadFile.CSV, all);
     writeLoadFile("loadfile.dat", LoadFile.DAT, all);
+    long first = state.committed.batesFirst();
+    if (state.nextBates > first) {
+      exportFiles.recordBates(
+          BatesRange.of(caseId, operationId, state.batesPrefix, first, state.nextBates - 1));
+    }
     OperationRun.of(jobContext).doneWork(state.total);
     OperationRun.of(jobContext)
         .conclude(outcome(state, parts).status(), outcome(state, parts).resultInfo());
@@ -431,6 +526,14 @@ public class ExportPartWriter extends AbstractItemWriter {
                 state.documents == 1 ? "file" : "files",
                 parts,
                 parts == 1 ? "part" : "parts"));
+    if (state.nextBates > state.committed.batesFirst()) {
+      message.append(
+          String.format(
+              Locale.ROOT,
+              " PDF pages are numbered %s to %s.",
+              BatesStamper.number(state.batesPrefix, state.committed.batesFirst()),
+              BatesStamper.number(state.batesPrefix, state.nextBates - 1)));
+    }
     if (state.failures > 0) {
       message.append(
           String.format(

@@ -22,6 +22,21 @@ record ExportSettings(
     boolean condensePaths) {
 
   static final String OUTPUT_NAME = "outputName";
+  static final String BATES_PREFIX = "batesPrefix";
+  static final String BATES_START = "batesStart";
+
+  /**
+   * The prefix of the production numbers: {@code batesPrefix}, else the case's externalId (reduced
+   * to characters safe in a file name) followed by {@code _}, else {@code CASEOPS_}.
+   */
+  static String batesPrefix(CaseOperation operation, String externalId) {
+    String given = operation.parameter(BATES_PREFIX);
+    if (given != null) {
+      return given;
+    }
+    String fromCase = safe(externalId, 31);
+    return fromCase.isEmpty() ? "CASEOPS_" : fromCase + "_";
+  }
 
   static ExportSettings of(CaseOperation operation) {
     List<String> options = operation.getTarget().getOptions();

@@ -13,8 +13,10 @@ final class ExportState {
   /** At most this many names of failed files are kept for resultInfo. */
   static final int NAMES_KEPT = 10;
 
-  ExportCheckpoint committed = ExportCheckpoint.START;
+  ExportCheckpoint committed = ExportCheckpoint.start(1);
   int total;
+  String batesPrefix = "CASEOPS_";
+  long nextBates = 1;
   long documents;
   long failures;
   long withoutPdf;
@@ -38,6 +40,7 @@ final class ExportState {
     documents = checkpoint.documents();
     failures = checkpoint.failures();
     withoutPdf = checkpoint.withoutPdf();
+    nextBates = checkpoint.nextBates();
     failed.clear();
     failed.addAll(checkpoint.failed());
     missingPdf.clear();
@@ -54,7 +57,9 @@ final class ExportState {
             failures,
             withoutPdf,
             failed,
-            missingPdf);
+            missingPdf,
+            committed.batesFirst(),
+            nextBates);
   }
 
   void failed(String name) {

@@ -304,6 +304,67 @@ class ContentExportJobTest {
   }
 
   @Test
+  void pdfReplacementStampsEveryPageAndTheNextProductionContinuesTheNumbers() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      List<long[]> ranges = new ArrayList<>();
+      for (int round = 0; round < 2; round++) {
+        CaseOperation operation = submit(h, c, "originalFiles,pdfReplacement");
+        long execution =
+            h.jobs.start(
+                "contentExport",
+                IndexJobHarness.parameters(operation.getId(), c.caseId, parameters("100000")));
+        assertThat(h.awaitEnd(execution, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+        CaseOperation done = h.awaitOperation(operation.getId());
+        assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
+        assertThat(done.getResultInfo().getMessage())
+            .contains("1 file could not be exported")
+            .contains("PDF pages are numbered CASEOPS_")
+            .doesNotContain("no PDF rendition");
+        Map<String, byte[]> entries = entries(parts(c.caseId, operation.getId()), new HashMap<>());
+        List<List<String>> csv = loadFile(c.caseId, operation.getId(), "loadfile.csv");
+        assertThat(loadFile(c.caseId, operation.getId(), "loadfile.dat")).isEqualTo(csv);
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        long pages = 0;
+        for (List<String> row : csv) {
+          String pdfPath = row.get(column("PdfPath"));
+          if (row.get(column("SHA256")).equals(c.corruptSha)) {
+            assertThat(pdfPath).isEmpty();
+            assertThat(row.get(column("BegBates"))).isEmpty();
+            continue;
+          }
+          long beg = Long.parseLong(row.get(column("BegBates")).substring("CASEOPS_".length()));
+          long end = Long.parseLong(row.get(column("EndBates")).substring("CASEOPS_".length()));
+          first = Math.min(first, beg);
+          last = Math.max(last, end);
+          try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+              org.apache.pdfbox.Loader.loadPDF(entries.get(pdfPath))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo((int) (end - beg + 1));
+            pages += pdf.getNumberOfPages();
+            org.apache.pdfbox.text.PDFTextStripper text =
+                new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+              text.setStartPage(page);
+              text.setEndPage(page);
+              String shown = text.getText(pdf);
+              assertThat(shown).contains(BatesStamper.number("CASEOPS_", beg + page - 1));
+              if (page == 1 && row.get(column("Subject")).equals("Budget, \"final\"")) {
+                assertThat(shown).contains("Budget");
+              }
+            }
+          }
+        }
+        assertThat(last - first + 1).as("numbers without gaps").isEqualTo(pages);
+        ranges.add(new long[] {first, last});
+      }
+      assertThat(ranges.get(0)[0]).isEqualTo(1);
+      assertThat(ranges.get(1)[0]).isEqualTo(ranges.get(0)[1] + 1);
+    }
+  }
+
+  @Test
   void aRestartAfterAFailureMidPartRewritesThatPartAndExportsEveryFileOnce() throws Exception {
     // One part for everything: the failure at the fourth file leaves the only part half written.
     restartAfterFailure("100000", false);

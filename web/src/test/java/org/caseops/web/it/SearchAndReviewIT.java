@@ -746,7 +746,8 @@ class SearchAndReviewIT {
         api.post(
             reviewSet + "/microsoft.graph.security.export",
             "{\"outputName\":\"Harbor production\",\"description\":\"Volume 1\","
-                + "\"exportOptions\":\"originalFiles,text,tags\",\"exportStructure\":\"directory\"}");
+                + "\"exportOptions\":\"originalFiles,text,pdfReplacement,tags\","
+                + "\"exportStructure\":\"directory\",\"batesPrefix\":\"HARBOR-\",\"batesStart\":100}");
     assertThat(export.status()).as(export.toString()).isEqualTo(202);
     JsonObject done = api.awaitTerminal(export.header("Location"));
     assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
@@ -754,7 +755,9 @@ class SearchAndReviewIT {
         .isEqualTo("#microsoft.graph.security.ediscoveryExportOperation");
     assertThat(done.getString("action")).isEqualTo("contentExport");
     assertThat(done.getString("outputName")).isEqualTo("Harbor production");
-    assertThat(done.getString("exportOptions")).isEqualTo("originalFiles,text,tags");
+    assertThat(done.getString("exportOptions")).isEqualTo("originalFiles,text,pdfReplacement,tags");
+    assertThat(done.getJsonObject("resultInfo").getString("message"))
+        .contains("PDF pages are numbered HARBOR-00000100 to HARBOR-");
     JsonArray files = done.getJsonArray("exportFileMetadata");
     assertThat(files).hasSize(3);
 
@@ -804,13 +807,20 @@ class SearchAndReviewIT {
     int sha = LoadFile.COLUMNS.indexOf("SHA256");
     int nativePath = LoadFile.COLUMNS.indexOf("NativePath");
     int textPath = LoadFile.COLUMNS.indexOf("TextPath");
+    int pdfPath = LoadFile.COLUMNS.indexOf("PdfPath");
+    List<String> begBates = new ArrayList<>();
     for (List<String> row : csv) {
       byte[] nativeBytes = entries.get(row.get(nativePath));
       assertThat(nativeBytes).as(row.get(nativePath)).isNotNull();
       assertThat(sha256(nativeBytes)).isEqualTo(row.get(sha));
       assertThat(bySha.get(row.get(sha)).bytes()).isEqualTo(nativeBytes);
       assertThat(entries).containsKey(row.get(textPath));
+      byte[] pdf = entries.get(row.get(pdfPath));
+      assertThat(pdf).as(row.get(pdfPath)).isNotNull();
+      assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+      begBates.add(row.get(LoadFile.COLUMNS.indexOf("BegBates")));
     }
+    assertThat(begBates).contains("HARBOR-00000100").doesNotHaveDuplicates();
 
     // Resuming: the rest of the file from byte 100, while it is unchanged, then past its end.
     byte[] whole = downloaded.get("Harbor_production_part001.zip");

@@ -2,7 +2,9 @@ package org.caseops.api.operations.actions;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import org.caseops.api.errors.ApiException;
@@ -19,15 +21,19 @@ import org.caseops.domain.operations.TargetRole;
  * its queries matches, as a production to download. Targets: the {@code reviewSet} and, optionally,
  * the {@code query} (or {@code reviewSetQuery}); parameters: {@code outputName} (required), {@code
  * description}, {@code exportOptions} (flags) and {@code exportStructure} ({@code none} or {@code
- * directory}; {@code pst} and {@code msg} are refused, as caseops writes natives). Writes these
- * back and {@code exportFileMetadata}: an array of {@code {fileName, size, downloadUrl}}, one per
- * file the export has written and the server keeps. Started by {@code POST
- * .../reviewSets/{id}/export} and {@code POST .../reviewSets/{id}/queries/{id}/export} too.
+ * directory}; {@code pst} and {@code msg} are refused, as caseops writes natives), and the caseops
+ * additions {@code batesPrefix} and {@code batesStart} (the production numbers stamped on PDF
+ * pages; kept, not written back). Writes the Graph properties back and {@code exportFileMetadata}:
+ * an array of {@code {fileName, size, downloadUrl}}, one per file the export has written and the
+ * server keeps. Started by {@code POST .../reviewSets/{id}/export} and {@code POST
+ * .../reviewSets/{id}/queries/{id}/export} too.
  */
 public final class ContentExportAction extends ActionDescriptor {
   public static final String OUTPUT_NAME = "outputName";
   public static final String DESCRIPTION = "description";
   public static final String EXPORT_STRUCTURE = "exportStructure";
+  public static final String BATES_PREFIX = "batesPrefix";
+  public static final String BATES_START = "batesStart";
 
   public static final ActionEndpoint ON_REVIEW_SET =
       ActionEndpoint.of(
@@ -77,6 +83,25 @@ public final class ContentExportAction extends ActionDescriptor {
                 + " 'directory'.");
       }
       parameters.put(EXPORT_STRUCTURE, parsed.wireName());
+    }
+    String prefix = body.optionalString(BATES_PREFIX, 32);
+    if (prefix != null) {
+      if (!prefix.matches("[A-Za-z0-9_.-]{1,32}")) {
+        throw ApiException.invalidRequest(
+            "The property 'batesPrefix' takes letters, digits, '_', '-' and '.' only.");
+      }
+      parameters.put(BATES_PREFIX, prefix);
+    }
+    JsonValue start = body.value(BATES_START);
+    if (start != null && start.getValueType() != JsonValue.ValueType.NULL) {
+      if (!(start instanceof JsonNumber number)
+          || !number.isIntegral()
+          || number.longValue() < 1
+          || number.longValue() > 99_999_999L) {
+        throw ApiException.invalidRequest(
+            "The property 'batesStart' must be a whole number from 1 to 99999999.");
+      }
+      parameters.put(BATES_START, Long.toString(number.longValue()));
     }
   }
 
