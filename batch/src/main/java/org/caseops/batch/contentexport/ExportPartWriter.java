@@ -548,7 +548,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       message.append(
           String.format(
               Locale.ROOT,
-              " %d %s have no PDF rendition, as convertToPdf has not made one: %s.",
+              " %d %s could not be rendered or stamped as PDF and are exported without one: %s.",
               state.withoutPdf,
               state.withoutPdf == 1 ? "file" : "files",
               names(state.missingPdf, state.withoutPdf)));

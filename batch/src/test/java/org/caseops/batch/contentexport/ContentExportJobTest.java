@@ -321,7 +321,7 @@ class ContentExportJobTest {
         assertThat(done.getResultInfo().getMessage())
             .contains("1 file could not be exported")
             .contains("PDF pages are numbered CASEOPS_")
-            .doesNotContain("no PDF rendition");
+            .doesNotContain("as PDF");
         Map<String, byte[]> entries = entries(parts(c.caseId, operation.getId()), new HashMap<>());
         List<List<String>> csv = loadFile(c.caseId, operation.getId(), "loadfile.csv");
         assertThat(loadFile(c.caseId, operation.getId(), "loadfile.dat")).isEqualTo(csv);
