@@ -13,6 +13,7 @@ import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
+import org.caseops.api.exports.DownloadsResource;
 import org.caseops.api.health.HealthResource;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.AllOperationsResource;
@@ -46,6 +47,7 @@ public class CaseopsApplication extends Application {
         ReviewSetsResource.class,
         TagsResource.class,
         AuditLogResource.class,
+        DownloadsResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
         AuthenticationFilter.class,

@@ -9,6 +9,7 @@ import org.caseops.api.odata.GraphJson;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.operations.actions.ActionDescriptors;
+import org.caseops.api.operations.actions.OperationExtras;
 import org.caseops.domain.operations.CaseOperation;
 
 /**
@@ -51,10 +52,21 @@ public final class OperationJson {
   /** A single operation under {@code /operations}, with its {@code @odata.context}. */
   public static JsonObject entity(
       ServiceRoot root, CaseOperation operation, boolean includeUnknownMembers) {
-    return entity(
-        root.context(GraphPaths.entity(GraphPaths.operationsKey(operation.getCaseId()))),
-        operation,
-        includeUnknownMembers);
+    return entity(root, operation, includeUnknownMembers, OperationExtras.NONE);
+  }
+
+  /** A single operation under {@code /operations}, with what the server keeps besides its row. */
+  public static JsonObject entity(
+      ServiceRoot root,
+      CaseOperation operation,
+      boolean includeUnknownMembers,
+      OperationExtras extras) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add(
+                "@odata.context",
+                root.context(GraphPaths.entity(GraphPaths.operationsKey(operation.getCaseId()))));
+    return write(json, operation, includeUnknownMembers, extras).build();
   }
 
   /**
@@ -64,16 +76,22 @@ public final class OperationJson {
   public static JsonObject entity(
       String context, CaseOperation operation, boolean includeUnknownMembers) {
     JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.context", context);
-    return write(json, operation, includeUnknownMembers).build();
+    return write(json, operation, includeUnknownMembers, OperationExtras.NONE).build();
   }
 
   /** An operation as an item of a collection: no {@code @odata.context}. */
   public static JsonObject item(CaseOperation operation, boolean includeUnknownMembers) {
-    return write(Json.createObjectBuilder(), operation, includeUnknownMembers).build();
+    return item(operation, includeUnknownMembers, OperationExtras.NONE);
+  }
+
+  /** An operation as an item of a collection, with what the server keeps besides its row. */
+  public static JsonObject item(
+      CaseOperation operation, boolean includeUnknownMembers, OperationExtras extras) {
+    return write(Json.createObjectBuilder(), operation, includeUnknownMembers, extras).build();
   }
 
   private static JsonObjectBuilder write(
-      JsonObjectBuilder json, CaseOperation operation, boolean include) {
+      JsonObjectBuilder json, CaseOperation operation, boolean include, OperationExtras extras) {
     json.add("@odata.type", operation.getAction().odataType())
         .add("id", operation.getId())
         .add("action", operation.getAction().wireName(include))
@@ -83,7 +101,8 @@ public final class OperationJson {
     GraphJson.addTimestampOrNoDate(json, "completedDateTime", operation.getCompletedDateTime());
     json.add("createdBy", GraphJson.identitySet(operation.getCreatedBy()));
     json.add("resultInfo", GraphJson.resultInfo(operation.getResultInfo()));
-    ActionDescriptors.find(operation.getAction()).ifPresent(d -> d.write(json, operation, include));
+    ActionDescriptors.find(operation.getAction())
+        .ifPresent(d -> d.write(json, operation, include, extras));
     return json;
   }
 }

@@ -102,4 +102,55 @@ public final class OperationOptions {
       return value;
     }
   }
+
+  /**
+   * {@code exportOptions} of contentExport (flags). Of the members after the sentinel, caseops
+   * honours includeFolderAndPath, friendlyName and condensePaths; splitSource is accepted and has
+   * no effect (each file is exported once, whole).
+   */
+  public enum ExportOptions implements EvolvableEnum {
+    originalFiles(1),
+    text(2),
+    pdfReplacement(4),
+    tags(8),
+    unknownFutureValue(16),
+    splitSource(32),
+    includeFolderAndPath(64),
+    friendlyName(128),
+    condensePaths(256);
+
+    private final int value;
+
+    ExportOptions(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
+   * {@code exportStructure} of contentExport (not flags): caseops writes natives in folders ({@code
+   * none} and {@code directory} give the same layout); {@code pst} and {@code msg} are refused.
+   */
+  public enum ExportFileStructure implements EvolvableEnum {
+    none(0),
+    directory(1),
+    pst(2),
+    unknownFutureValue(3),
+    msg(4);
+
+    private final int value;
+
+    ExportFileStructure(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
 }

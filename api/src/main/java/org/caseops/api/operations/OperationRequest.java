@@ -3,7 +3,9 @@ package org.caseops.api.operations;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.caseops.api.errors.ApiException;
@@ -52,7 +54,8 @@ public record OperationRequest(
     List<String> tagsToRemove,
     List<String> options,
     Set<TargetRole> found,
-    List<String> custodianIds) {
+    List<String> custodianIds,
+    Map<String, String> parameters) {
   /** The most custodians one hold change names. */
   public static final int MAX_CUSTODIANS = 1000;
 
@@ -72,6 +75,30 @@ public record OperationRequest(
     options = List.copyOf(options);
     found = Set.copyOf(found);
     custodianIds = List.copyOf(custodianIds);
+    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+  }
+
+  public OperationRequest(
+      CaseAction action,
+      String searchId,
+      String reviewSetId,
+      String queryId,
+      List<String> tagsToAdd,
+      List<String> tagsToRemove,
+      List<String> options,
+      Set<TargetRole> found,
+      List<String> custodianIds) {
+    this(
+        action,
+        searchId,
+        reviewSetId,
+        queryId,
+        tagsToAdd,
+        tagsToRemove,
+        options,
+        found,
+        custodianIds,
+        Map.of());
   }
 
   public OperationRequest(
@@ -156,7 +183,8 @@ public record OperationRequest(
         tagsToRemove,
         options,
         now,
-        role == TargetRole.CUSTODIANS ? List.of(id) : custodianIds);
+        role == TargetRole.CUSTODIANS ? List.of(id) : custodianIds,
+        parameters);
   }
 
   private static ActionDescriptor descriptor(CaseAction action) {
@@ -201,7 +229,8 @@ public record OperationRequest(
       }
     }
     List<String> options = new ArrayList<>();
-    descriptor.readParameters(body, include, options);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    descriptor.readParameters(body, include, options, parameters);
     return new OperationRequest(
         descriptor.action(),
         searchId,
@@ -211,6 +240,7 @@ public record OperationRequest(
         tagsToRemove,
         options,
         Set.of(),
-        custodianIds);
+        custodianIds,
+        parameters);
   }
 }

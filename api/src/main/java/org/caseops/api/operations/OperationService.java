@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.api.lookup.Lookups;
@@ -65,6 +66,20 @@ public class OperationService {
    */
   public CaseOperation submit(
       String caseId, CaseAction action, OperationTarget target, IdentitySet by) {
+    return submit(caseId, action, target, Map.of(), by);
+  }
+
+  /**
+   * Creates the operation on its checked target with the action's own parameters ({@link
+   * CaseOperation#getParameters()}) and starts its job, as {@link #submit(String, CaseAction,
+   * OperationTarget, IdentitySet)} does.
+   */
+  public CaseOperation submit(
+      String caseId,
+      CaseAction action,
+      OperationTarget target,
+      Map<String, String> parameters,
+      IdentitySet by) {
     lookups.requireCase(caseId);
     ActionRules rules = ActionRules.of(action).orElse(null);
     if (rules == null || !jobs.hasJob(rules.jobName())) {
@@ -76,7 +91,7 @@ public class OperationService {
               + ".xml), so no operation was created.");
     }
     rules.requireComplete(target);
-    CaseOperation operation = CaseOperation.submit(caseId, action, target, by, now());
+    CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
 
     // The job's listener records its execution when it marks the operation running: the operation's

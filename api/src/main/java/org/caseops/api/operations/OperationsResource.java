@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.exports.ExportDownloads;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphPaths;
@@ -55,6 +56,7 @@ public class OperationsResource {
   @Inject OperationTargets targets;
   @Inject OperationControlService control;
   @Inject CallerIdentity caller;
+  @Inject ExportDownloads downloads;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,11 +66,15 @@ public class OperationsResource {
     OperationRequest submitted = OperationRequest.parse(JsonBody.read(body), include);
     CaseOperation operation =
         service.submit(
-            caseId, submitted.action(), targets.resolve(caseId, submitted), caller.identitySet());
+            caseId,
+            submitted.action(),
+            targets.resolve(caseId, submitted),
+            submitted.parameters(),
+            caller.identitySet());
     ServiceRoot root = request.root();
     return JsonResponses.created(
         root.resolve(GraphPaths.operationPath(caseId, operation.getId())),
-        OperationJson.entity(root, operation, include));
+        OperationJson.entity(root, operation, include, downloads.extras(root)));
   }
 
   @GET
@@ -80,7 +86,7 @@ public class OperationsResource {
         GraphPaths.operationsKey(caseId),
         q -> service.list(caseId, q),
         f -> service.count(caseId, f),
-        op -> OperationJson.item(op, include));
+        op -> OperationJson.item(op, include, downloads.extras(request.root())));
   }
 
   @GET
@@ -93,7 +99,11 @@ public class OperationsResource {
     CaseOperation operation = service.get(caseId, operationId);
     return JsonResponses.ok(
         options.project(
-            OperationJson.entity(request.root(), operation, request.includeUnknownEnumMembers())));
+            OperationJson.entity(
+                request.root(),
+                operation,
+                request.includeUnknownEnumMembers(),
+                downloads.extras(request.root()))));
   }
 
   /**

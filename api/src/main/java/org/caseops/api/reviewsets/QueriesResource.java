@@ -23,6 +23,7 @@ import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.actions.ContentExportAction;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -129,6 +130,23 @@ public class QueriesResource {
             CaseAction.applyTags, JsonBody.readOptional(body), request.includeUnknownEnumMembers());
     CaseOperation operation =
         service.applyTags(caseId, reviewSetId, queryId, parameters, caller.identitySet());
+    return ReviewSetsResource.accepted(request, operation);
+  }
+
+  @POST
+  @Path("{queryId}/export")
+  public Response export(
+      @BeanParam GraphRequest request, @PathParam("queryId") String rawQueryId, InputStream body) {
+    String caseId = request.caseId();
+    String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
+    String queryId = ResourceLookups.queryId(rawQueryId);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            ContentExportAction.ON_QUERY,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
+    CaseOperation operation =
+        service.export(caseId, reviewSetId, queryId, parameters, caller.identitySet());
     return ReviewSetsResource.accepted(request, operation);
   }
 }

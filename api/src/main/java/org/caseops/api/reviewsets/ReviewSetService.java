@@ -345,6 +345,31 @@ public class ReviewSetService {
         by);
   }
 
+  /**
+   * Starts contentExport on the review set the URL names, or on the query of it the URL names
+   * ({@code queryId} not null), with the options of the body.
+   */
+  public CaseOperation export(
+      String caseId,
+      String reviewSetId,
+      String queryId,
+      OperationRequest parameters,
+      IdentitySet by) {
+    OperationRequest found;
+    if (queryId == null) {
+      ReviewSet set = lookups.findReviewSet(caseId, reviewSetId);
+      found = parameters.found(TargetRole.REVIEW_SET, set.getId());
+    } else {
+      ReviewSetQuery query = lookups.findQuery(caseId, reviewSetId, queryId);
+      found =
+          parameters
+              .found(TargetRole.REVIEW_SET, query.getReviewSetId())
+              .found(TargetRole.QUERY, query.getId());
+    }
+    return operationService.submit(
+        caseId, CaseAction.contentExport, targets.resolve(caseId, found), found.parameters(), by);
+  }
+
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }

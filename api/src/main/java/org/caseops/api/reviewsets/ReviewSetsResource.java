@@ -23,6 +23,7 @@ import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.actions.ContentExportAction;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.reviewsets.ReviewSet;
@@ -99,6 +100,24 @@ public class ReviewSetsResource {
             request.includeUnknownEnumMembers());
     CaseOperation operation =
         service.addToReviewSet(caseId, reviewSetId, parameters, caller.identitySet());
+    return accepted(request, operation);
+  }
+
+  @POST
+  @Path("{reviewSetId}/export")
+  public Response export(
+      @BeanParam GraphRequest request,
+      @PathParam("reviewSetId") String rawReviewSetId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String reviewSetId = ResourceLookups.reviewSetId(rawReviewSetId);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            ContentExportAction.ON_REVIEW_SET,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
+    CaseOperation operation =
+        service.export(caseId, reviewSetId, null, parameters, caller.identitySet());
     return accepted(request, operation);
   }
 

@@ -36,11 +36,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   static final String CHALLENGE = "Bearer";
 
   @Inject TokenAuthority authority;
+  @Inject DownloadGrantAuthority downloads;
   @Inject HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (isHealth(request.getUriInfo().getPath())) {
+      return;
+    }
+    if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && granted(request)) {
       return;
     }
     BearerAuthentication.Decision decision =
@@ -64,6 +68,46 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                   servletRequest, 403, new GraphError(ErrorCode.accessDenied, forbidden.message()))
               .build());
     }
+  }
+
+  /**
+   * Whether the request is a GET or HEAD of an export file's download path with a grant: true when
+   * the grant is valid for that file (the file id is then kept in {@link
+   * DownloadGrantAuthority#GRANTED_FILE}) and when the request was refused here (an expired grant:
+   * 401; an altered one, or one for another file: 403); false when the request carries no grant.
+   */
+  private boolean granted(ContainerRequestContext request) {
+    String grant =
+        request.getUriInfo().getQueryParameters().getFirst(DownloadGrantAuthority.GRANT_PARAMETER);
+    String[] download = DownloadGrantAuthority.downloadOf(request.getUriInfo().getPath());
+    if (grant == null
+        || download == null
+        || !(request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))) {
+      return false;
+    }
+    switch (downloads.grants().verify(download[0], download[1], grant, java.time.Instant.now())) {
+      case VALID -> request.setProperty(DownloadGrantAuthority.GRANTED_FILE, download[1]);
+      case EXPIRED ->
+          request.abortWith(
+              ErrorResponses.builder(
+                      servletRequest,
+                      401,
+                      new GraphError(
+                          ErrorCode.InvalidAuthenticationToken,
+                          "The download grant has expired: read the export operation again for a"
+                              + " new downloadUrl, or send a bearer token."))
+                  .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                  .build());
+      case INVALID ->
+          request.abortWith(
+              ErrorResponses.builder(
+                      servletRequest,
+                      403,
+                      new GraphError(
+                          ErrorCode.accessDenied, "The download grant is not valid for this file."))
+                  .build());
+    }
+    return true;
   }
 
   private static void accept(ContainerRequestContext request, AuthenticatedCaller caller) {

@@ -46,7 +46,8 @@ public class CaseFixture {
           "addToReviewSet",
           "applyTags",
           "convertToPdf",
-          "holdUpdate");
+          "holdUpdate",
+          "contentExport");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

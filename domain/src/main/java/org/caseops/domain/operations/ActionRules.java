@@ -59,6 +59,13 @@ public record ActionRules(
         EnumSet.of(TargetRole.CUSTODIANS),
         ConflictScope.CASE,
         LatestLink.NONE);
+    // Productions of a case number their Bates pages in sequence: one export of a case at a time.
+    add(
+        CaseAction.contentExport,
+        EnumSet.of(TargetRole.REVIEW_SET),
+        EnumSet.of(TargetRole.QUERY),
+        ConflictScope.CASE,
+        LatestLink.NONE);
   }
 
   public ActionRules {

@@ -2,15 +2,23 @@ package org.caseops.domain.operations;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
@@ -85,6 +93,18 @@ public class CaseOperation {
   @Column(name = "cancel_requested_at")
   private Instant cancelRequestedAt;
 
+  /**
+   * The action's own parameters that are not part of its target, by name (e.g. contentExport's
+   * {@code outputName}): a place any action can use, kept in a side table.
+   */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "case_operation_parameter",
+      joinColumns = @JoinColumn(name = "operation_id"))
+  @MapKeyColumn(name = "name", length = 64)
+  @Column(name = "parameter_value", length = 4000)
+  private Map<String, String> parameters = new LinkedHashMap<>();
+
   protected CaseOperation() {}
 
   /** A new operation, not started yet. */
@@ -96,6 +116,20 @@ public class CaseOperation {
   /** A new operation on the given target, not started yet. */
   public static CaseOperation submit(
       String caseId, CaseAction action, OperationTarget target, IdentitySet by, Instant now) {
+    return submit(caseId, action, target, Map.of(), by, now);
+  }
+
+  /**
+   * A new operation on the given target with the action's own parameters (names of at most 64
+   * characters, values of at most 4,000; null values are left out), not started yet.
+   */
+  public static CaseOperation submit(
+      String caseId,
+      CaseAction action,
+      OperationTarget target,
+      Map<String, String> parameters,
+      IdentitySet by,
+      Instant now) {
     if (action == CaseAction.unknownFutureValue) {
       throw new IllegalArgumentException("unknownFutureValue is not an action");
     }
@@ -108,6 +142,17 @@ public class CaseOperation {
     op.createdDateTime = now;
     op.createdBy = by;
     op.target = target == null ? OperationTarget.none() : target;
+    if (parameters != null) {
+      parameters.forEach(
+          (name, value) -> {
+            if (value != null) {
+              if (name.length() > 64 || value.length() > 4000) {
+                throw new IllegalArgumentException("parameter " + name + " is too long");
+              }
+              op.parameters.put(name, value);
+            }
+          });
+    }
     return op;
   }
 
@@ -180,6 +225,16 @@ public class CaseOperation {
     parameters.setProperty(OperationJobs.OPERATION_ID, id);
     parameters.setProperty(OperationJobs.CASE_ID, caseId);
     return parameters;
+  }
+
+  /** The action's own parameters, by name; empty when it has none. */
+  public Map<String, String> getParameters() {
+    return parameters == null ? Map.of() : Collections.unmodifiableMap(parameters);
+  }
+
+  /** One of the action's own parameters, or {@code null}. */
+  public String parameter(String name) {
+    return parameters == null ? null : parameters.get(name);
   }
 
   /** The estimate an estimateStatistics operation recorded; {@code null} until it has one. */

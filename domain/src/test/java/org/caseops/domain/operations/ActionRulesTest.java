@@ -24,7 +24,8 @@ class ActionRulesTest {
             CaseAction.addToReviewSet,
             CaseAction.applyTags,
             CaseAction.convertToPdf,
-            CaseAction.holdUpdate);
+            CaseAction.holdUpdate,
+            CaseAction.contentExport);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -69,6 +69,12 @@ public class JpaCaseRepository implements CaseRepository {
     em.createQuery("DELETE FROM Item i WHERE i.caseId = :c")
         .setParameter("c", caseId)
         .executeUpdate();
+    em.createQuery("DELETE FROM BatesRange b WHERE b.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM ExportFile f WHERE f.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
     em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c")
         .setParameter("c", caseId)
         .executeUpdate();

@@ -49,6 +49,14 @@ public final class CaseopsPaths {
     return dataDir().resolve("content").resolve(segment(caseId, "case id"));
   }
 
+  /** The folder of one export's files: {@code <data dir>/exports/<caseId>/<operationId>}. */
+  public static Path exportDir(String caseId, String operationId) {
+    return dataDir()
+        .resolve("exports")
+        .resolve(segment(caseId, "case id"))
+        .resolve(segment(operationId, "operation id"));
+  }
+
   private static String segment(String id, String what) {
     if (id == null
         || id.isBlank()

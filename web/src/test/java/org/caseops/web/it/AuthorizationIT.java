@@ -189,6 +189,10 @@ class AuthorizationIT {
                 true,
                 c -> c.post(query + "/applyTags", "{\"tagsToAdd\":[{\"id\":\"" + tagId + "\"}]}")),
             new Call(
+                "export",
+                true,
+                c -> c.post(query + "/export", "{\"outputName\":\"Matrix export\"}")),
+            new Call(
                 "create tag",
                 true,
                 c -> c.post(base + "/tags", "{\"displayName\":\"" + UUID.randomUUID() + "\"}")),

@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.caseops.api.security.DownloadGrants;
+import org.caseops.batch.contentexport.LoadFile;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -696,6 +708,224 @@ class SearchAndReviewIT {
   }
 
   /** How many of the review set's files carry the tag. */
+  @Test
+  void exportsAReviewSetAndServesEveryFileByItsDownloadUrl() throws Exception {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String base = CASES + "/" + f.caseId;
+    String searchId =
+        created(
+                api.post(
+                    base + "/searches",
+                    "{\"displayName\":\"export merger\",\"contentQuery\":\"merger\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    String reviewSetId =
+        created(api.post(base + "/reviewSets", "{\"displayName\":\"Export set\"}")).getString("id");
+    String reviewSet = base + "/reviewSets/" + reviewSetId;
+    GraphClient.Reply add =
+        api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}");
+    assertThat(add.status()).as(add.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(add.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    List<Doc> merger = f.docs.stream().filter(d -> d.says("merger")).toList();
+    Map<String, Doc> bySha = new HashMap<>();
+    for (Doc d : merger) {
+      bySha.put(sha256(d.bytes()), d);
+    }
+
+    GraphClient.Reply noName = api.post(reviewSet + "/export", "{}");
+    assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
+    assertThat(noName.errorMessage()).contains("outputName");
+    GraphClient.Reply pst =
+        api.post(reviewSet + "/export", "{\"outputName\":\"x\",\"exportStructure\":\"pst\"}");
+    assertThat(pst.status()).as(pst.toString()).isEqualTo(400);
+    assertThat(pst.errorCode()).isEqualTo("notSupported");
+
+    GraphClient.Reply export =
+        api.post(
+            reviewSet + "/microsoft.graph.security.export",
+            "{\"outputName\":\"Harbor production\",\"description\":\"Volume 1\","
+                + "\"exportOptions\":\"originalFiles,text,pdfReplacement,tags\","
+                + "\"exportStructure\":\"directory\",\"batesPrefix\":\"HARBOR-\",\"batesStart\":100}");
+    assertThat(export.status()).as(export.toString()).isEqualTo(202);
+    JsonObject done = api.awaitTerminal(export.header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+    assertThat(done.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryExportOperation");
+    assertThat(done.getString("action")).isEqualTo("contentExport");
+    assertThat(done.getString("outputName")).isEqualTo("Harbor production");
+    assertThat(done.getString("exportOptions")).isEqualTo("originalFiles,text,pdfReplacement,tags");
+    assertThat(done.getJsonObject("resultInfo").getString("message"))
+        .contains("PDF pages are numbered HARBOR-00000100 to HARBOR-");
+    JsonArray files = done.getJsonArray("exportFileMetadata");
+    assertThat(files).hasSize(3);
+
+    HttpClient http = HttpClient.newHttpClient();
+    Map<String, byte[]> downloaded = new HashMap<>();
+    String zipUrl = null;
+    for (JsonValue value : files) {
+      JsonObject file = value.asJsonObject();
+      String downloadUrl = file.getString("downloadUrl");
+      HttpResponse<byte[]> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create(downloadUrl)).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(downloadUrl).isEqualTo(200);
+      byte[] bytes = reply.body();
+      assertThat((long) bytes.length).isEqualTo(file.getJsonNumber("size").longValue());
+      assertThat(reply.headers().firstValue("Content-Length")).contains("" + bytes.length);
+      assertThat(reply.headers().firstValue("ETag")).contains("\"" + sha256(bytes) + "\"");
+      assertThat(reply.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("attachment; filename=\"" + file.getString("fileName").replace(' ', '_'));
+      downloaded.put(file.getString("fileName"), bytes);
+      if (file.getString("fileName").endsWith(".zip")) {
+        zipUrl = downloadUrl;
+      }
+    }
+    assertThat(downloaded)
+        .containsKeys("loadfile.csv", "loadfile.dat", "Harbor_production_part001.zip");
+
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(downloaded.get("Harbor_production_part001.zip")))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        assertThat(entries.put(e.getName(), zip.readAllBytes())).as(e.getName()).isNull();
+      }
+    }
+    List<List<String>> csv =
+        LoadFile.read(
+            new StringReader(new String(downloaded.get("loadfile.csv"), StandardCharsets.UTF_8)),
+            LoadFile.CSV);
+    List<List<String>> dat =
+        LoadFile.read(
+            new StringReader(new String(downloaded.get("loadfile.dat"), StandardCharsets.UTF_8)),
+            LoadFile.DAT);
+    assertThat(dat).isEqualTo(csv);
+    assertThat(csv).hasSize(merger.size());
+    int sha = LoadFile.COLUMNS.indexOf("SHA256");
+    int nativePath = LoadFile.COLUMNS.indexOf("NativePath");
+    int textPath = LoadFile.COLUMNS.indexOf("TextPath");
+    int pdfPath = LoadFile.COLUMNS.indexOf("PdfPath");
+    List<String> begBates = new ArrayList<>();
+    for (List<String> row : csv) {
+      byte[] nativeBytes = entries.get(row.get(nativePath));
+      assertThat(nativeBytes).as(row.get(nativePath)).isNotNull();
+      assertThat(sha256(nativeBytes)).isEqualTo(row.get(sha));
+      assertThat(bySha.get(row.get(sha)).bytes()).isEqualTo(nativeBytes);
+      assertThat(entries).containsKey(row.get(textPath));
+      byte[] pdf = entries.get(row.get(pdfPath));
+      assertThat(pdf).as(row.get(pdfPath)).isNotNull();
+      assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+      begBates.add(row.get(LoadFile.COLUMNS.indexOf("BegBates")));
+    }
+    assertThat(begBates).contains("HARBOR-00000100").doesNotHaveDuplicates();
+
+    // Resuming: the rest of the file from byte 100, while it is unchanged, then past its end.
+    byte[] whole = downloaded.get("Harbor_production_part001.zip");
+    String etag = "\"" + sha256(whole) + "\"";
+    HttpResponse<byte[]> rest =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipUrl))
+                .header("Range", "bytes=100-")
+                .header("If-Range", etag)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(rest.statusCode()).isEqualTo(206);
+    assertThat(rest.headers().firstValue("Content-Range"))
+        .contains("bytes 100-" + (whole.length - 1) + "/" + whole.length);
+    byte[] resumed = new byte[whole.length];
+    System.arraycopy(whole, 0, resumed, 0, 100);
+    System.arraycopy(rest.body(), 0, resumed, 100, rest.body().length);
+    assertThat(rest.body()).hasSize(whole.length - 100);
+    assertThat(resumed).isEqualTo(whole);
+    HttpResponse<byte[]> otherVersion =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipUrl))
+                .header("Range", "bytes=100-")
+                .header("If-Range", "\"not-this-one\"")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(otherVersion.statusCode()).isEqualTo(200);
+    assertThat(otherVersion.body()).isEqualTo(whole);
+    HttpResponse<String> beyond =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipUrl))
+                .header("Range", "bytes=" + whole.length + "-")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + whole.length);
+
+    // A bearer token that may read works too; an altered or expired grant, or none, does not.
+    String path = URI.create(zipUrl).getPath();
+    GraphClient.Reply withToken = api.get(path);
+    assertThat(withToken.status()).isEqualTo(200);
+    String grant = zipUrl.substring(zipUrl.indexOf("grant=") + 6);
+    char last = grant.charAt(grant.length() - 1);
+    String altered = zipUrl.substring(0, zipUrl.length() - 1) + (last == 'A' ? 'B' : 'A');
+    HttpResponse<String> alteredReply =
+        http.send(
+            HttpRequest.newBuilder(URI.create(altered)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(alteredReply.statusCode()).isEqualTo(403);
+    assertThat(alteredReply.body()).contains("accessDenied").doesNotContain("PK");
+    String fileId = path.substring(path.lastIndexOf('/') + 1);
+    DownloadGrants keys =
+        new DownloadGrants(
+            DownloadGrants.loadOrCreateKey(
+                Path.of(System.getProperty("caseops.it.data.dir")).resolve("auth")),
+            java.time.Duration.ofHours(1));
+    String expired = keys.issue(f.caseId, fileId, java.time.Instant.now().minusSeconds(7200));
+    HttpResponse<String> expiredReply =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(zipUrl.substring(0, zipUrl.indexOf("grant=") + 6) + expired))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(expiredReply.statusCode()).isEqualTo(401);
+    assertThat(expiredReply.body()).contains("InvalidAuthenticationToken");
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipUrl.substring(0, zipUrl.indexOf('?'))))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(401);
+
+    // The same export of a query, through /operations: 201, and the query narrows it.
+    String query =
+        created(
+                api.post(
+                    reviewSet + "/queries",
+                    "{\"displayName\":\"docs\",\"contentQuery\":\"kind:docs\"}"))
+            .getString("id");
+    GraphClient.Reply viaOps =
+        api.post(
+            base + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryExportOperation\","
+                + "\"action\":\"contentExport\",\"reviewSet\":{\"id\":\""
+                + reviewSetId
+                + "\"},\"reviewSetQuery\":{\"id\":\""
+                + query
+                + "\"},\"outputName\":\"Docs only\"}");
+    assertThat(viaOps.status()).as(viaOps.toString()).isEqualTo(201);
+    JsonObject docsOnly = api.awaitTerminal(viaOps.header("Location"));
+    assertThat(docsOnly.getString("status")).as(docsOnly.toString()).isEqualTo("succeeded");
+    assertThat(docsOnly.getJsonObject("resultInfo").getString("message"))
+        .startsWith(
+            "Exported " + merger.stream().filter(d -> d.kind().equals("docs")).count() + " files");
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
   private static long tagged(GraphClient api, String reviewSet, String tagId) {
     return files(api, reviewSet).stream()
         .filter(

@@ -2,6 +2,7 @@ package org.caseops.api.operations.actions;
 
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
@@ -60,6 +61,19 @@ public abstract class ActionDescriptor {
   public void readParameters(JsonBody body, boolean includeUnknownMembers, List<String> options) {}
 
   /**
+   * Reads the action's own parameters, as {@link #readParameters(JsonBody, boolean, List)} does,
+   * and those it keeps by name on the operation ({@code CaseOperation.getParameters()}) into {@code
+   * parameters}.
+   */
+  public void readParameters(
+      JsonBody body,
+      boolean includeUnknownMembers,
+      List<String> options,
+      Map<String, String> parameters) {
+    readParameters(body, includeUnknownMembers, options);
+  }
+
+  /**
    * The properties the action's derived type adds to the base caseOperation, in the order they are
    * written.
    */
@@ -70,6 +84,18 @@ public abstract class ActionDescriptor {
   /** Writes the properties the derived type adds to the base caseOperation. */
   public void write(
       JsonObjectBuilder json, CaseOperation operation, boolean includeUnknownMembers) {}
+
+  /**
+   * Writes the properties the derived type adds, with what the server knows of the operation
+   * besides its row (its export files and their download links).
+   */
+  public void write(
+      JsonObjectBuilder json,
+      CaseOperation operation,
+      boolean includeUnknownMembers,
+      OperationExtras extras) {
+    write(json, operation, includeUnknownMembers);
+  }
 
   /** The action endpoints that start the action, besides {@code POST .../operations}. */
   public List<ActionEndpoint> endpoints() {

@@ -11,8 +11,8 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (contentExport, purgeData, the search exports, holdPolicySync) is refused before anything is
- * stored, saying it has no job on this server.
+ * (purgeData, the search exports, holdPolicySync) is refused before anything is stored, saying it
+ * has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -25,7 +25,8 @@ public final class ActionDescriptors {
             new AddToReviewSetAction(),
             new ApplyTagsAction(),
             new ConvertToPdfAction(),
-            new HoldUpdateAction())) {
+            new HoldUpdateAction(),
+            new ContentExportAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }
   }

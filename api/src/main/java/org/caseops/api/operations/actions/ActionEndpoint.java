@@ -25,11 +25,11 @@ public record ActionEndpoint(CaseAction action, String path, Set<TargetRole> fro
   }
 
   /**
-   * The endpoint's path with its last segment (the Graph action's name, e.g. {@code
-   * estimateStatistics} or {@code applyHold}) namespace-qualified.
+   * The endpoint's path with its last segment namespace-qualified (the Graph action's name, e.g.
+   * {@code export} for contentExport).
    */
   public String qualifiedPath() {
-    int slash = path.lastIndexOf('/');
-    return path.substring(0, slash + 1) + CaseAction.NAMESPACE + path.substring(slash + 1);
+    int last = path.lastIndexOf('/') + 1;
+    return path.substring(0, last) + CaseAction.NAMESPACE + path.substring(last);
   }
 }

@@ -1,0 +1,137 @@
+package org.caseops.batch.contentexport;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One ZIP part being written: to a temporary file, renamed to its final name only when it is
+ * complete, so that no file that looks whole is ever partial. java.util.zip writes ZIP64 records
+ * when the part or an entry needs them. The part's own SHA-256 and size are known when it is done.
+ */
+final class ZipPart implements AutoCloseable {
+  private final Path temporary;
+  private final Path target;
+  private final MessageDigest digest = sha256();
+  private final Counting counting;
+  private final ZipOutputStream zip;
+  private int entries;
+
+  ZipPart(Path temporary, Path target) throws IOException {
+    this.temporary = temporary;
+    this.target = target;
+    Files.deleteIfExists(temporary);
+    OutputStream file = Files.newOutputStream(temporary);
+    counting = new Counting(new BufferedOutputStream(new DigestOutputStream(file, digest), 65536));
+    zip = new ZipOutputStream(counting);
+  }
+
+  /** Bytes written so far (compressed entries count as they are flushed). */
+  long written() {
+    return counting.count;
+  }
+
+  int entries() {
+    return entries;
+  }
+
+  /**
+   * Adds an entry whose size and CRC-32 are known: stored as is ({@code store}) or deflated. The
+   * stream's bytes are hashed with SHA-256 as they are copied; the hash is returned.
+   */
+  String add(String name, InputStream content, long size, long crc, boolean store)
+      throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    if (store) {
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(size);
+      entry.setCompressedSize(size);
+      entry.setCrc(crc);
+    } else {
+      entry.setMethod(ZipEntry.DEFLATED);
+    }
+    zip.putNextEntry(entry);
+    MessageDigest sha = sha256();
+    byte[] buffer = new byte[65536];
+    long copied = 0;
+    int n;
+    while ((n = content.read(buffer)) > 0) {
+      sha.update(buffer, 0, n);
+      zip.write(buffer, 0, n);
+      copied += n;
+    }
+    zip.closeEntry();
+    if (copied != size) {
+      throw new IOException(name + " changed while it was written: " + copied + " bytes");
+    }
+    entries++;
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** Adds a deflated entry from bytes in memory. */
+  void add(String name, byte[] content) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    add(name, new java.io.ByteArrayInputStream(content), content.length, crc.getValue(), false);
+  }
+
+  /** Finishes the ZIP and renames it to its final name; returns its SHA-256. */
+  String finish() throws IOException {
+    zip.finish();
+    zip.close();
+    Files.move(
+        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Closes without finishing: the temporary file is removed. */
+  @Override
+  public void close() throws IOException {
+    try {
+      zip.close();
+    } catch (IOException ignored) {
+      // The part is abandoned anyway.
+    }
+    Files.deleteIfExists(temporary);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}
