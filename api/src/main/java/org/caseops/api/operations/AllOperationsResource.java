@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.GraphError;
+import org.caseops.api.exports.ExportDownloads;
 import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.api.operations.actions.OperationExtras;
 import org.caseops.domain.operations.CaseOperation;
 
 /**
@@ -52,6 +54,7 @@ public class AllOperationsResource {
 
   @Inject OperationService service;
   @Inject OperationEvents events;
+  @Inject ExportDownloads downloads;
 
   private static List<String> properties() {
     List<String> names = new ArrayList<>(OperationJson.PROPERTIES);
@@ -63,12 +66,21 @@ public class AllOperationsResource {
   public Response list(@BeanParam GraphRequest request) {
     boolean include = request.includeUnknownEnumMembers();
     return request.collection(
-        SHAPE, CONTEXT, service::listAll, service::countAll, op -> item(op, include));
+        SHAPE,
+        CONTEXT,
+        service::listAll,
+        service::countAll,
+        op -> item(op, include, downloads.extras(request.root())));
   }
 
   /** An operation as an item of this collection: with the case it belongs to. */
   static JsonObject item(CaseOperation operation, boolean include) {
-    return Json.createObjectBuilder(OperationJson.item(operation, include))
+    return item(operation, include, OperationExtras.NONE);
+  }
+
+  /** The same, with what the operation's action lists beside it (an export's files). */
+  static JsonObject item(CaseOperation operation, boolean include, OperationExtras extras) {
+    return Json.createObjectBuilder(OperationJson.item(operation, include, extras))
         .add("caseId", operation.getCaseId())
         .build();
   }

@@ -760,6 +760,13 @@ class SearchAndReviewIT {
         .contains("PDF pages are numbered HARBOR-00000100 to HARBOR-");
     JsonArray files = done.getJsonArray("exportFileMetadata");
     assertThat(files).hasSize(3);
+    // The operations of every case list the same files.
+    JsonObject listed =
+        api.get("/v1.0/caseops/operations?$filter=id%20eq%20%27" + done.getString("id") + "%27")
+            .json()
+            .getJsonArray("value")
+            .getJsonObject(0);
+    assertThat(listed.getJsonArray("exportFileMetadata")).hasSize(3);
 
     HttpClient http = HttpClient.newHttpClient();
     Map<String, byte[]> downloaded = new HashMap<>();
