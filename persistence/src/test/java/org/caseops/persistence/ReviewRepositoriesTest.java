@@ -152,6 +152,11 @@ class ReviewRepositoriesTest {
       assertThat(sets.findItem("other-set", fileId)).isEmpty();
 
       String secondFileId = ReviewSetItem.idFor(set.getId(), second.getId());
+      assertThat(sets.findItems(set.getId(), List.of(fileId, secondFileId, "not-a-file")))
+          .extracting(ReviewSetItem::getId)
+          .containsExactlyInAnyOrder(fileId, secondFileId);
+      assertThat(sets.findItems("other-set", List.of(fileId))).isEmpty();
+      assertThat(sets.findItems(set.getId(), List.of())).isEmpty();
       sets.removeItems(List.of(secondFileId, "not-a-file"));
       assertThat(sets.countItems(set.getId())).isEqualTo(1);
       assertThat(sets.findItem(set.getId(), secondFileId)).isEmpty();

@@ -98,6 +98,15 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
+  public List<ReviewSetItem> findItems(
+      String reviewSetId, java.util.Collection<String> reviewSetItemIds) {
+    return reviewSetItemIds.stream()
+        .map(id -> findItem(reviewSetId, id))
+        .flatMap(java.util.Optional::stream)
+        .toList();
+  }
+
+  @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(itemsOf(reviewSetId), query);
   }

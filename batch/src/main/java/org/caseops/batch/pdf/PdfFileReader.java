@@ -84,16 +84,15 @@ public class PdfFileReader extends AbstractItemReader {
     next = end;
     OperationRun.of(jobContext).doneWork(next);
     Map<String, PdfRendition> existing = renditions.findAll(pageIds);
-    for (String id : pageIds) {
-      reviewSets
-          .findItem(reviewSetId, id)
-          .ifPresent(
-              file -> {
-                PdfRendition r = existing.get(id);
-                if (r == null || !r.isCurrentFor(file, PdfRenderer.VERSION)) {
-                  buffer.add(file);
-                }
-              });
+    // One read for the page's files, handed out in id order as the checkpoint expects.
+    List<ReviewSetItem> files =
+        new java.util.ArrayList<>(reviewSets.findItems(reviewSetId, pageIds));
+    files.sort(java.util.Comparator.comparing(ReviewSetItem::getId));
+    for (ReviewSetItem file : files) {
+      PdfRendition r = existing.get(file.getId());
+      if (r == null || !r.isCurrentFor(file, PdfRenderer.VERSION)) {
+        buffer.add(file);
+      }
     }
   }
 

@@ -38,6 +38,9 @@ public interface ReviewSetRepository {
   /** One file, by its own id. */
   Optional<ReviewSetItem> findItem(String reviewSetId, String reviewSetItemId);
 
+  /** The review set's files among the given ids, in one read; ids of no file of it are left out. */
+  List<ReviewSetItem> findItems(String reviewSetId, Collection<String> reviewSetItemIds);
+
   /** The review set's files in the order they were added (then by id). */
   default List<ReviewSetItem> listItems(String reviewSetId, int offset, int limit) {
     return listItems(reviewSetId, ListQuery.page(offset, limit));

@@ -138,6 +138,19 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   }
 
   @Override
+  public List<ReviewSetItem> findItems(String reviewSetId, Collection<String> reviewSetItemIds) {
+    if (reviewSetItemIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT i FROM ReviewSetItem i WHERE i.reviewSetId = :r AND i.id IN :ids",
+            ReviewSetItem.class)
+        .setParameter("r", reviewSetId)
+        .setParameter("ids", reviewSetItemIds)
+        .getResultList();
+  }
+
+  @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(em, query, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
   }
