@@ -15,6 +15,7 @@ import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
 import org.caseops.api.exports.DownloadsResource;
 import org.caseops.api.health.HealthResource;
+import org.caseops.api.odata.CountSegment;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.AllOperationsResource;
 import org.caseops.api.operations.OperationsResource;
@@ -50,6 +51,7 @@ public class CaseopsApplication extends Application {
         DownloadsResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
+        CountSegment.class,
         AuthenticationFilter.class,
         PreferenceAppliedFilter.class,
         ThrottlingFilter.class,

@@ -2,10 +2,7 @@ package org.caseops.api.lookup;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.caseops.api.errors.GraphError;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
@@ -27,8 +24,6 @@ import org.caseops.domain.support.ResourceNotFoundException;
  */
 @Dependent
 public class ResourceLookups {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
-
   private final Lookups lookups;
   private final SearchRepository searches;
   private final ReviewSetRepository reviewSets;
@@ -51,30 +46,24 @@ public class ResourceLookups {
   }
 
   public static String searchId(String raw) {
-    return Lookups.guid(raw, "ediscoverySearch");
+    return Lookups.urlGuid(raw, "ediscoverySearch");
   }
 
   public static String reviewSetId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewSet");
+    return Lookups.urlGuid(raw, "ediscoveryReviewSet");
   }
 
   public static String queryId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewSetQuery");
+    return Lookups.urlGuid(raw, "ediscoveryReviewSetQuery");
   }
 
   public static String tagId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewTag");
+    return Lookups.urlGuid(raw, "ediscoveryReviewTag");
   }
 
   /** A review-set file id from a URL: 32 hexadecimal characters, returned in lower case. */
   public static String fileId(String raw) {
-    if (raw == null || !HEX32.matcher(raw).matches()) {
-      throw new InvalidRequestException(
-          "'"
-              + GraphError.clip(raw)
-              + "' is not a valid ediscoveryFile id: ids are 32 hexadecimal characters.");
-    }
-    return raw.toLowerCase(Locale.ROOT);
+    return Lookups.urlHex32(raw, "ediscoveryFile");
   }
 
   // ---- ids from the URL: 404

@@ -593,10 +593,13 @@ class SearchAndReviewIT {
         .isEqualTo("succeeded");
     assertThat(tagged(api, reviewSet, privileged)).isZero();
 
-    // Files and queries check the ids of their URL, and answer a method they do not offer with 405.
+    // An id of the URL of any shape that names nothing is a 404 naming the kind of resource; a
+    // method the resource does not offer is a 405.
     GraphClient.Reply badFileId = api.get(reviewSet + "/files/not-a-file-id");
-    assertThat(badFileId.status()).as(badFileId.toString()).isEqualTo(400);
-    assertThat(badFileId.errorCode()).isEqualTo("invalidRequest");
+    assertThat(badFileId.status()).as(badFileId.toString()).isEqualTo(404);
+    assertThat(badFileId.errorCode()).isEqualTo("itemNotFound");
+    assertThat(badFileId.json().getJsonObject("error").getString("message"))
+        .contains("ediscoveryFile");
     GraphClient.Reply missingFile = api.get(reviewSet + "/files/" + "0".repeat(32));
     assertThat(missingFile.status()).as(missingFile.toString()).isEqualTo(404);
     assertThat(missingFile.errorCode()).isEqualTo("itemNotFound");
@@ -604,8 +607,10 @@ class SearchAndReviewIT {
     assertThat(missingQuery.status()).as(missingQuery.toString()).isEqualTo(404);
     assertThat(missingQuery.errorCode()).isEqualTo("itemNotFound");
     GraphClient.Reply badSetId = api.get(base + "/reviewSets/not-a-guid/queries");
-    assertThat(badSetId.status()).as(badSetId.toString()).isEqualTo(400);
-    assertThat(badSetId.errorCode()).isEqualTo("invalidRequest");
+    assertThat(badSetId.status()).as(badSetId.toString()).isEqualTo(404);
+    assertThat(badSetId.errorCode()).isEqualTo("itemNotFound");
+    assertThat(badSetId.json().getJsonObject("error").getString("message"))
+        .contains("ediscoveryReviewSet");
     GraphClient.Reply wrongMethod = api.delete(reviewSet + "/files");
     assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
   }
