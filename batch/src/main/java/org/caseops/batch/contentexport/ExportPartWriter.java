@@ -49,6 +49,7 @@ import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.reviewsets.PdfRendition;
 import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Writes the production: each document's native (from the case's content store, its SHA-256 checked
@@ -67,7 +68,6 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 public class ExportPartWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ExportPartWriter.class.getName());
   static final String WORK = ".work";
-  static final long DEFAULT_PART_SIZE = 4L * 1024 * 1024 * 1024;
 
   private static final Set<String> COMPRESSED =
       Set.of(
@@ -108,7 +108,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     caseId = run.caseId();
     operationId = run.operationId();
     settings = ExportSettings.of(operations.find(operationId).orElseThrow());
-    partLimit = number(partSize, DEFAULT_PART_SIZE);
+    // The job parameter partSize, else the server's setting caseops.export.part.size.
+    partLimit = number(partSize, CaseopsConfig.current().exportPartSize());
     maxBytes = number(maxItemBytes, 52_428_800L);
     maxText = (int) number(textLimit, 10_000_000L);
     folder = folders.folder(caseId, operationId);

@@ -80,6 +80,12 @@ public final class CaseopsConfig {
   public static final Setting DOWNLOAD_GRANT_HOURS =
       new Setting("caseops.download.grant.hours", "24", "a whole number of hours, 1 or more");
 
+  public static final Setting EXPORT_PART_SIZE =
+      new Setting(
+          "caseops.export.part.size",
+          "4294967296",
+          "a whole number of bytes, 1 or more (4294967296 is 4 GiB)");
+
   /** Every setting, in the order of the README's table. */
   public static final List<Setting> ALL =
       List.of(
@@ -97,7 +103,8 @@ public final class CaseopsConfig {
           AUTH_PUBLICKEY_LOCATION,
           AUTH_JWKS_LOCATION,
           AUTH_CLOCK_SKEW_SECONDS,
-          DOWNLOAD_GRANT_HOURS);
+          DOWNLOAD_GRANT_HOURS,
+          EXPORT_PART_SIZE);
 
   private static Setting rate(String name, long perMinute) {
     return new Setting(
@@ -153,7 +160,8 @@ public final class CaseopsConfig {
             () -> burst(THROTTLE_READS_PER_CLIENT_BURST),
             this::authAudiences,
             this::authClockSkewSeconds,
-            this::downloadGrantValidity);
+            this::downloadGrantValidity,
+            this::exportPartSize);
     for (Runnable read : reads) {
       try {
         read.run();
@@ -227,6 +235,14 @@ public final class CaseopsConfig {
   /** How long a download grant works. */
   public Duration downloadGrantValidity() {
     return Duration.ofHours(number(DOWNLOAD_GRANT_HOURS, 1, Long.MAX_VALUE / 3600));
+  }
+
+  /**
+   * The largest ZIP part a contentExport writes, in bytes, when its job is not given {@code
+   * partSize}.
+   */
+  public long exportPartSize() {
+    return number(EXPORT_PART_SIZE, 1, Long.MAX_VALUE);
   }
 
   /** The value of a setting, trimmed; null when unset or blank. */

@@ -25,6 +25,7 @@ class CaseopsConfigTest {
     assertThat(config.authAudiences()).isEmpty();
     assertThat(config.authClockSkewSeconds()).isEqualTo(60);
     assertThat(config.downloadGrantValidity()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.exportPartSize()).isEqualTo(4L * 1024 * 1024 * 1024);
   }
 
   @Test
@@ -75,6 +76,11 @@ class CaseopsConfigTest {
                 CaseopsConfig.of(Map.of("caseops.throttle.submissions.per.case", "3.5"))
                     .rate(CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CASE))
         .hasMessageContaining("a whole number of requests per minute, 0 (off) or more");
+    assertThatThrownBy(
+            () -> CaseopsConfig.of(Map.of("caseops.export.part.size", "-1")).exportPartSize())
+        .hasMessage(
+            "caseops.export.part.size (CASEOPS_EXPORT_PART_SIZE) is '-1': expected a whole number"
+                + " of bytes, 1 or more (4294967296 is 4 GiB); unset, it is 4294967296");
     assertThatThrownBy(() -> CaseopsConfig.of(Map.of("caseops.data.dir", "bad\0path")).dataDir())
         .hasMessageContaining("caseops.data.dir (CASEOPS_DATA_DIR)")
         .hasMessageContaining("a folder path");
