@@ -224,6 +224,7 @@ public class SearchExportReader extends AbstractItemReader {
               message));
     }
     next = end;
+    OperationRun.of(jobContext).doneWork(next);
   }
 
   @Override
