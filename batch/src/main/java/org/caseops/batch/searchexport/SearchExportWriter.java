@@ -103,7 +103,13 @@ public class SearchExportWriter extends AbstractItemWriter {
     folder = folders.folder(caseId, operationId);
     work = folder.resolve(WORK);
     Files.createDirectories(work);
-    int segmentsDone = SearchExportState.of(stepContext).committed.segmentsDone();
+    SearchExportCheckpoint committed = SearchExportState.of(stepContext).committed;
+    int segmentsDone = committed.segmentsDone();
+    // A part finished after the checkpoint is written again, with the same name: none stays behind.
+    int after = committed.partsDone() + 1;
+    while (Files.deleteIfExists(folder.resolve(settings.partName(after)))) {
+      after++;
+    }
     // What a failed execution left: the part and segment it was writing, and anything after the
     // checkpoint.
     try (Stream<Path> files = Files.list(work)) {
