@@ -27,15 +27,15 @@ import org.caseops.domain.operations.TargetRole;
  *       {@code @odata.type}, when given, is {@code #microsoft.graph.security.caseOperation} or the
  *       derived type of the action; the target travels as the derived type's navigation properties,
  *       as the Graph SDKs serialize them, each as {@code "name": {"id": ...}} or {@code
- *       "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet), {@code
- *       reviewSet} (addToReviewSet, applyTags), {@code query} or {@code reviewSetQuery}
- *       (applyTags), with the action's parameters ({@code statisticsOptions}; {@code
- *       additionalDataOptions}, {@code itemsToInclude}, {@code cloudAttachmentVersion}, {@code
- *       documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}); for holdUpdate the custodians
- *       as {@code ids} and {@code holdChange} ({@code applyHold} or {@code removeHold}). The
- *       server-owned properties (id, status, percentProgress, resultInfo, createdDateTime,
- *       completedDateTime, createdBy) and the estimate's results are ignored; anything else is
- *       refused.
+ *       "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet,
+ *       exportReport, exportResult), {@code reviewSet} (addToReviewSet, applyTags), {@code query}
+ *       or {@code reviewSetQuery} (applyTags), with the action's parameters ({@code
+ *       statisticsOptions}; {@code additionalDataOptions}, {@code itemsToInclude}, {@code
+ *       cloudAttachmentVersion}, {@code documentVersion}; {@code tagsToAdd}, {@code tagsToRemove});
+ *       for holdUpdate the custodians as {@code ids} and {@code holdChange} ({@code applyHold} or
+ *       {@code removeHold}). The server-owned properties (id, status, percentProgress, resultInfo,
+ *       createdDateTime, completedDateTime, createdBy) and the estimate's results are ignored;
+ *       anything else is refused.
  *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts
  *       of the target that the endpoint's URL names left out (the search of estimateStatistics, the
  *       review set of addToReviewSet, the review set and the query of applyTags).

@@ -30,8 +30,8 @@ import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and
- * starts estimateStatistics on them. A bound source must be a userSource or siteSource of a
- * custodian of the same case.
+ * starts estimateStatistics, exportReport and exportResult on them. A bound source must be a
+ * userSource or siteSource of a custodian of the same case.
  */
 @Dependent
 public class SearchService {
@@ -245,6 +245,22 @@ public class SearchService {
         caseId,
         CaseAction.estimateStatistics,
         OperationTarget.search(search.getId(), parameters.options()),
+        by);
+  }
+
+  /** Starts a search export (exportReport or exportResult) on the search the URL names. */
+  public CaseOperation export(
+      String caseId,
+      String searchId,
+      CaseAction action,
+      OperationRequest parameters,
+      IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    return operationService.submit(
+        caseId,
+        action,
+        OperationTarget.search(search.getId(), parameters.options()),
+        parameters.parameters(),
         by);
   }
 

@@ -47,7 +47,9 @@ public class CaseFixture {
           "applyTags",
           "convertToPdf",
           "holdUpdate",
-          "contentExport");
+          "contentExport",
+          "exportReport",
+          "exportResult");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -68,13 +67,6 @@ import org.caseops.persistence.config.CaseopsConfig;
 public class ExportPartWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ExportPartWriter.class.getName());
   static final String WORK = ".work";
-
-  private static final Set<String> COMPRESSED =
-      Set.of(
-          "pdf", "zip", "gz", "tgz", "7z", "rar", "bz2", "xz", "docx", "docm", "dotx", "xlsx",
-          "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "vsdx", "odt", "ods", "odp", "epub",
-          "jar", "jpg", "jpeg", "png", "gif", "webp", "heic", "tif", "tiff", "mp3", "m4a", "aac",
-          "ogg", "oga", "opus", "flac", "wma", "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv");
 
   @Inject JobContext jobContext;
   @Inject StepContext stepContext;
@@ -362,48 +354,19 @@ public class ExportPartWriter extends AbstractItemWriter {
   }
 
   private boolean stored(ReviewSetItem file) {
-    String type =
-        file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT);
-    return COMPRESSED.contains(extension(file))
-        || type.startsWith("image/")
-        || type.startsWith("audio/")
-        || type.startsWith("video/")
-        || type.equals("application/pdf")
-        || type.equals("application/zip");
+    return ZipPart.alreadyCompressed(extension(file), file.getContentType());
   }
 
   private String nativePath(ExportDocument doc, String extension) {
-    ReviewSetItem file = doc.file();
-    StringBuilder path = new StringBuilder("natives/");
-    if (settings.folderAndPath()) {
-      path.append(ExportSettings.safe(doc.source(), 120)).append('/');
-      String location = file.getLocation();
-      int hash = location.indexOf('#');
-      String inSource = hash >= 0 ? location.substring(0, hash) : location;
-      String[] segments = inSource.split("/");
-      int from = settings.condensePaths() ? Math.max(0, segments.length - 2) : 0;
-      for (int i = from; i < segments.length - 1; i++) {
-        String segment = ExportSettings.safe(segments[i], 120);
-        if (!segment.isEmpty()) {
-          path.append(segment).append('/');
-        }
-      }
-    }
-    path.append(doc.docId());
-    if (settings.friendlyName()) {
-      String name = ExportSettings.safe(fileName(file), 120);
-      String suffix = "." + extension;
-      if (name.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-        name = name.substring(0, name.length() - suffix.length());
-      }
-      if (!name.isEmpty()) {
-        path.append('_').append(name);
-      }
-    }
-    if (!extension.isEmpty()) {
-      path.append('.').append(extension);
-    }
-    return path.toString();
+    return ExportNames.nativePath(
+        doc.docId(),
+        doc.source(),
+        doc.file().getLocation(),
+        fileName(doc.file()),
+        extension,
+        settings.folderAndPath(),
+        settings.condensePaths(),
+        settings.friendlyName());
   }
 
   /** The file's extension, lower case: {@code eml} for messages. */

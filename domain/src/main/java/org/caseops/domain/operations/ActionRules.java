@@ -66,6 +66,16 @@ public record ActionRules(
         EnumSet.of(TargetRole.QUERY),
         ConflictScope.CASE,
         LatestLink.NONE);
+    add(
+        CaseAction.exportReport,
+        EnumSet.of(TargetRole.SEARCH),
+        ConflictScope.SEARCH,
+        LatestLink.NONE);
+    add(
+        CaseAction.exportResult,
+        EnumSet.of(TargetRole.SEARCH),
+        ConflictScope.SEARCH,
+        LatestLink.NONE);
   }
 
   public ActionRules {

@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.caseops.api.security.DownloadGrants;
 import org.caseops.batch.contentexport.LoadFile;
+import org.caseops.batch.searchexport.SearchReport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -932,6 +933,165 @@ class SearchAndReviewIT {
     assertThat(docsOnly.getJsonObject("resultInfo").getString("message"))
         .startsWith(
             "Exported " + merger.stream().filter(d -> d.kind().equals("docs")).count() + " files");
+  }
+
+  @Test
+  void exportsASearchsReportAndItsItemsAndServesThemByDownloadUrl() throws Exception {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String base = CASES + "/" + f.caseId;
+    Map<String, String> prefer = Map.of("Prefer", "include-unknown-enum-members");
+    String searchId =
+        created(
+                api.post(
+                    base + "/searches",
+                    "{\"displayName\":\"report merger\",\"contentQuery\":\"merger\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    String search = base + "/searches/" + searchId;
+    List<Doc> merger = f.docs.stream().filter(d -> d.says("merger")).toList();
+    Map<String, Doc> bySha = new HashMap<>();
+    for (Doc d : merger) {
+      bySha.put(sha256(d.bytes()), d);
+    }
+
+    // The actions come after unknownFutureValue: refused unless the client asks for such members.
+    GraphClient.Reply masked =
+        api.post(search + "/exportReport", "{\"displayName\":\"Merger report\"}");
+    assertThat(masked.status()).as(masked.toString()).isEqualTo(400);
+    assertThat(masked.errorMessage()).contains("exportReport").contains("Prefer");
+    GraphClient.Reply maskedOps =
+        api.post(
+            base + "/operations",
+            "{\"action\":\"exportResult\",\"search\":{\"id\":\""
+                + searchId
+                + "\"},\"displayName\":\"x\"}");
+    assertThat(maskedOps.status()).as(maskedOps.toString()).isEqualTo(400);
+    GraphClient.Reply pst =
+        api.post(
+            search + "/exportResult", "{\"displayName\":\"x\",\"exportFormat\":\"pst\"}", prefer);
+    assertThat(pst.status()).as(pst.toString()).isEqualTo(400);
+    assertThat(pst.errorCode()).isEqualTo("notSupported");
+    assertThat(pst.errorMessage()).contains("'pst'").contains("eml");
+    GraphClient.Reply cloud =
+        api.post(
+            search + "/exportResult",
+            "{\"displayName\":\"x\",\"additionalOptions\":\"cloudAttachments\"}",
+            prefer);
+    assertThat(cloud.status()).as(cloud.toString()).isEqualTo(400);
+    assertThat(cloud.errorCode()).isEqualTo("notSupported");
+    assertThat(cloud.errorMessage()).contains("cloudAttachments");
+    GraphClient.Reply noName = api.post(search + "/exportReport", "{}", prefer);
+    assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
+    assertThat(noName.errorMessage()).contains("displayName");
+
+    // exportReport, namespace-qualified: one row per hit.
+    GraphClient.Reply report =
+        api.post(
+            search + "/microsoft.graph.security.exportReport",
+            "{\"displayName\":\"Merger report\",\"exportCriteria\":\"searchHits\","
+                + "\"exportLocation\":\"responsiveLocations\"}",
+            prefer);
+    assertThat(report.status()).as(report.toString()).isEqualTo(202);
+    JsonObject reported = api.awaitTerminal(report.header("Location"));
+    assertThat(reported.getString("status")).as(reported.toString()).isEqualTo("succeeded");
+    assertThat(reported.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoverySearchExportOperation");
+    assertThat(reported.getString("action")).isEqualTo("unknownFutureValue");
+    JsonObject withPrefer = api.get(report.header("Location"), prefer).json();
+    assertThat(withPrefer.getString("action")).isEqualTo("exportReport");
+    assertThat(withPrefer.getString("displayName")).isEqualTo("Merger report");
+    assertThat(withPrefer.getString("exportCriteria")).isEqualTo("searchHits");
+    assertThat(withPrefer.getString("exportLocation")).isEqualTo("responsiveLocations");
+    Map<String, byte[]> reportFiles = download(reported.getJsonArray("exportFileMetadata"));
+    assertThat(reportFiles.keySet())
+        .containsExactlyInAnyOrder("Merger_report_items.csv", "Merger_report_summary.csv");
+    List<List<String>> rows =
+        SearchReport.read(
+            new StringReader(
+                new String(reportFiles.get("Merger_report_items.csv"), StandardCharsets.UTF_8)),
+            SearchReport.CSV);
+    assertThat(rows).hasSize(merger.size());
+    int sha = SearchReport.COLUMNS.indexOf("SHA256");
+    int size = SearchReport.COLUMNS.indexOf("Size");
+    for (List<String> row : rows) {
+      Doc doc = bySha.get(row.get(sha));
+      assertThat(doc).as(row.toString()).isNotNull();
+      assertThat(row.get(size)).isEqualTo(Long.toString(doc.size()));
+      assertThat(row.get(SearchReport.COLUMNS.indexOf("Indexed"))).isEqualTo("true");
+    }
+    assertThat(rows.stream().map(r -> r.get(sha)).distinct().count()).isEqualTo(merger.size());
+    List<List<String>> summary =
+        SearchReport.read(
+            new StringReader(
+                new String(reportFiles.get("Merger_report_summary.csv"), StandardCharsets.UTF_8)),
+            SearchReport.SUMMARY);
+    assertThat(summary).hasSize(3);
+    assertThat(
+            summary.stream()
+                .mapToLong(r -> Long.parseLong(r.get(SearchReport.SUMMARY_COLUMNS.indexOf("Hits"))))
+                .sum())
+        .isEqualTo(merger.size());
+
+    // exportResult through /operations: the natives, the unindexed PDF with them, and the report.
+    GraphClient.Reply result =
+        api.post(
+            base + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoverySearchExportOperation\","
+                + "\"action\":\"exportResult\",\"search\":{\"id\":\""
+                + searchId
+                + "\"},\"displayName\":\"Merger natives\","
+                + "\"exportCriteria\":\"searchHits,partiallyIndexed\","
+                + "\"additionalOptions\":\"includeReport\",\"exportFormat\":\"eml\"}",
+            prefer);
+    assertThat(result.status()).as(result.toString()).isEqualTo(201);
+    JsonObject exported = api.awaitTerminal(result.header("Location"));
+    assertThat(exported.getString("status")).as(exported.toString()).isEqualTo("succeeded");
+    Map<String, byte[]> resultFiles = download(exported.getJsonArray("exportFileMetadata"));
+    assertThat(resultFiles.keySet())
+        .containsExactlyInAnyOrder(
+            "Merger_natives_part001.zip", "Merger_natives_items.csv", "Merger_natives_summary.csv");
+    List<String> natives = new ArrayList<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(resultFiles.get("Merger_natives_part001.zip")))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        natives.add(sha256(zip.readAllBytes()));
+      }
+    }
+    assertThat(natives).hasSize(merger.size() + 1).doesNotHaveDuplicates();
+    assertThat(natives.stream().filter(bySha::containsKey).count()).isEqualTo(merger.size());
+    List<List<String>> resultRows =
+        SearchReport.read(
+            new StringReader(
+                new String(resultFiles.get("Merger_natives_items.csv"), StandardCharsets.UTF_8)),
+            SearchReport.CSV);
+    assertThat(resultRows).extracting(r -> r.get(sha)).containsExactlyInAnyOrderElementsOf(natives);
+    List<String> unindexed =
+        resultRows.stream()
+            .filter(r -> r.get(SearchReport.COLUMNS.indexOf("Indexed")).equals("false"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unindexed.get(SearchReport.COLUMNS.indexOf("Location"))).isEqualTo("broken.pdf");
+    assertThat(unindexed.get(SearchReport.COLUMNS.indexOf("UnindexedReason"))).isNotBlank();
+  }
+
+  /** Downloads every file of an exportFileMetadata array without a token, as curl would. */
+  private static Map<String, byte[]> download(JsonArray files) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Map<String, byte[]> downloaded = new HashMap<>();
+    for (JsonValue value : files) {
+      JsonObject file = value.asJsonObject();
+      HttpResponse<byte[]> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create(file.getString("downloadUrl"))).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(file.toString()).isEqualTo(200);
+      assertThat((long) reply.body().length).isEqualTo(file.getJsonNumber("size").longValue());
+      assertThat(reply.headers().firstValue("ETag")).contains("\"" + sha256(reply.body()) + "\"");
+      downloaded.put(file.getString("fileName"), reply.body());
+    }
+    return downloaded;
   }
 
   private static String sha256(byte[] bytes) throws Exception {
