@@ -47,7 +47,8 @@ public class CaseFixture {
           "applyTags",
           "convertToPdf",
           "holdUpdate",
-          "contentExport");
+          "contentExport",
+          "holdPolicySync");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

@@ -67,12 +67,15 @@ public interface CustodianRepository {
   /** How many of the case's sources among {@code sourceIds} meet the filter. */
   long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter);
 
-  /** Every source of every custodian of the case, in creation order. */
+  /**
+   * Every source of the case, in creation order: every custodian's, and the dataSource of every
+   * non-custodial data source ({@link CustodianSource#isNoncustodial()}).
+   */
   List<CustodianSource> listSourcesOfCase(String caseId);
 
   /**
-   * Links each of the given sources, and the custodians they belong to, to the index operation that
-   * last covered them.
+   * Links each of the given sources, and the custodians or non-custodial data sources they belong
+   * to, to the index operation that last covered them.
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
 
@@ -87,7 +90,10 @@ public interface CustodianRepository {
     return ids;
   }
 
-  /** Sets the holdStatus of the custodians and of each of their sources. */
+  /**
+   * Sets the holdStatus of the custodians and of each of their sources; ids of non-custodial data
+   * sources among them have theirs and their dataSource's set too.
+   */
   void setHoldStatus(String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
 
   /**

@@ -6,9 +6,10 @@ import java.util.Set;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * Which sources a search covers: the custodian sources bound to it, the additional sources, and,
- * when it covers all case custodians, every source of the case's custodians. No other data source
- * scope widens a search.
+ * Which sources a search covers: the custodian sources bound to it, the additional sources, every
+ * source of the case's custodians when it covers all case custodians, and the dataSource of every
+ * non-custodial data source when it covers {@code allCaseNoncustodialDataSources}. No other data
+ * source scope widens a search.
  */
 public final class SearchScope {
   private SearchScope() {}
@@ -37,11 +38,13 @@ public final class SearchScope {
       Set<String> releasedCustodianIds) {
     Set<String> ids = new LinkedHashSet<>(search.getCustodianSourceIds());
     ids.addAll(search.getAdditionalSourceIds());
-    if (search.coversAllCaseCustodians()) {
-      for (CustodianSource source : caseSources) {
-        if (!releasedCustodianIds.contains(source.getCustodianId())) {
-          ids.add(source.getId());
-        }
+    boolean custodial = search.coversAllCaseCustodians();
+    boolean noncustodial =
+        search.getDataSourceScopes().contains(DataSourceScopes.allCaseNoncustodialDataSources);
+    for (CustodianSource source : caseSources) {
+      boolean covered = source.isNoncustodial() ? noncustodial : custodial;
+      if (covered && !releasedCustodianIds.contains(source.containerId())) {
+        ids.add(source.getId());
       }
     }
     return ids;

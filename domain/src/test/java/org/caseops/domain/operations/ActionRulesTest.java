@@ -25,7 +25,8 @@ class ActionRulesTest {
             CaseAction.applyTags,
             CaseAction.convertToPdf,
             CaseAction.holdUpdate,
-            CaseAction.contentExport);
+            CaseAction.contentExport,
+            CaseAction.holdPolicySync);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -93,7 +93,7 @@ public class JpaCustodianRepository implements CustodianRepository {
     CustodianSource s = em.find(CustodianSource.class, sourceId);
     return s != null
             && s.getCaseId().equals(caseId)
-            && s.getCustodianId().equals(custodianId)
+            && custodianId.equals(s.getCustodianId())
             && s.getKind() == kind
         ? Optional.of(s)
         : Optional.empty();
@@ -169,10 +169,26 @@ public class JpaCustodianRepository implements CustodianRepository {
                 String.class)
             .setParameter("ids", sourceIds)
             .getResultList();
-    em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")
-        .setParameter("op", operationId)
-        .setParameter("ids", custodianIds)
-        .executeUpdate();
+    if (!custodianIds.isEmpty()) {
+      em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")
+          .setParameter("op", operationId)
+          .setParameter("ids", custodianIds)
+          .executeUpdate();
+    }
+    List<String> noncustodialIds =
+        em.createQuery(
+                "SELECT DISTINCT s.noncustodialId FROM CustodianSource s WHERE s.id IN :ids"
+                    + " AND s.noncustodialId IS NOT NULL",
+                String.class)
+            .setParameter("ids", sourceIds)
+            .getResultList();
+    if (!noncustodialIds.isEmpty()) {
+      em.createQuery(
+              "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op WHERE n.id IN :ids")
+          .setParameter("op", operationId)
+          .setParameter("ids", noncustodialIds)
+          .executeUpdate();
+    }
   }
 
   @Override
@@ -183,7 +199,14 @@ public class JpaCustodianRepository implements CustodianRepository {
     }
     em.createQuery(
             "UPDATE CustodianSource s SET s.holdStatus = :h WHERE s.caseId = :c"
-                + " AND s.custodianId IN :ids")
+                + " AND (s.custodianId IN :ids OR s.noncustodialId IN :ids)")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+    em.createQuery(
+            "UPDATE NoncustodialDataSource n SET n.holdStatus = :h, n.version = n.version + 1"
+                + " WHERE n.caseId = :c AND n.id IN :ids")
         .setParameter("h", status)
         .setParameter("c", caseId)
         .setParameter("ids", custodianIds)
