@@ -79,7 +79,10 @@ public interface CustodianRepository {
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
 
-  /** The ids of the case's released custodians. */
+  /**
+   * The ids of the case's released custodians (and, where non-custodial data sources are stored,
+   * released non-custodial data sources).
+   */
   default Set<String> releasedCustodianIds(String caseId) {
     Set<String> ids = new HashSet<>();
     for (Custodian custodian : list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {

@@ -10,10 +10,12 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
@@ -218,6 +220,26 @@ public class JpaCustodianRepository implements CustodianRepository {
         .setParameter("c", caseId)
         .setParameter("ids", custodianIds)
         .executeUpdate();
+  }
+
+  @Override
+  public Set<String> releasedCustodianIds(String caseId) {
+    Set<String> ids =
+        new HashSet<>(
+            em.createQuery(
+                    "SELECT c.id FROM Custodian c WHERE c.caseId = :c AND c.status = :s",
+                    String.class)
+                .setParameter("c", caseId)
+                .setParameter("s", DataSourceContainerStatus.released)
+                .getResultList());
+    ids.addAll(
+        em.createQuery(
+                "SELECT n.id FROM NoncustodialDataSource n WHERE n.caseId = :c AND n.status = :s",
+                String.class)
+            .setParameter("c", caseId)
+            .setParameter("s", DataSourceContainerStatus.released)
+            .getResultList());
+    return ids;
   }
 
   @Override
