@@ -55,18 +55,18 @@ public class PolicySyncEndBatchlet extends AbstractBatchlet {
             ? holds.retainOfHold(caseId, scope.ref(), scope.sources().keySet(), scope.matches())
             : holds.removeOfHolds(caseId, List.of(scope.ref()));
     CopyRelease freed = CopyRelease.free(caseId, dropped, run, operations, holds, store);
-    String name = "The legal hold '" + scope.hold().getDisplayName() + "'";
+    String name = scope.name();
     if (!scope.inForce()) {
-      if (scope.hold().isDeleted()) {
-        legalHolds.purgeDeleted(caseId, scope.hold().getId());
+      if (scope.deleted()) {
+        legalHolds.purgeDeleted(caseId, scope.id());
       } else {
-        legalHolds.concluded(caseId, scope.hold().getId(), PolicyStatus.success, List.of());
+        legalHolds.concluded(caseId, scope.id(), PolicyStatus.success, List.of());
       }
       return end(
           run,
           Outcome.succeeded(
               name
-                  + (scope.hold().isDeleted() ? " is deleted" : " is disabled")
+                  + (scope.deleted() ? " is deleted" : " is disabled")
                   + ": it preserves nothing any more; "
                   + freed.summary()));
     }
@@ -105,10 +105,10 @@ public class PolicySyncEndBatchlet extends AbstractBatchlet {
                 ? ""
                 : " (" + String.format("%,d", scope.matches().size()) + " items match its query)");
     if (missing == 0) {
-      legalHolds.concluded(caseId, scope.hold().getId(), PolicyStatus.success, List.of());
+      legalHolds.concluded(caseId, scope.id(), PolicyStatus.success, List.of());
       return end(run, Outcome.succeeded(summary + "; " + freed.summary()));
     }
-    legalHolds.concluded(caseId, scope.hold().getId(), PolicyStatus.error, errors);
+    legalHolds.concluded(caseId, scope.id(), PolicyStatus.error, errors);
     return end(
         run,
         Outcome.partiallySucceeded(
