@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.errors.ApiException;
+import org.caseops.api.items.ItemStatisticsJson;
+import org.caseops.api.items.ItemStatisticsService;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.odata.CollectionShape;
 import org.caseops.api.odata.GraphPaths;
@@ -40,8 +42,9 @@ import org.caseops.domain.operations.CaseOperation;
 /**
  * {@code /security/cases/ediscoveryCases/{caseId}/noncustodialDataSources}: non-custodial data
  * sources (created with their {@code dataSource}, a userSource or siteSource), their {@code
- * dataSource} and {@code lastIndexOperation}, and their actions: {@code applyHold} and {@code
- * removeHold} (one, or many with {@code ids}), {@code release} and {@code updateIndex}.
+ * dataSource} and {@code lastIndexOperation}, the caseops {@code itemStatistics} of the dataSource,
+ * and their actions: {@code applyHold} and {@code removeHold} (one, or many with {@code ids}),
+ * {@code release} and {@code updateIndex}.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/noncustodialDataSources")
@@ -62,6 +65,7 @@ public class NoncustodialSourcesResource {
 
   @Inject NoncustodialService service;
   @Inject CallerIdentity caller;
+  @Inject ItemStatisticsService statistics;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -155,6 +159,18 @@ public class NoncustodialSourcesResource {
     return JsonResponses.ok(
         options.project(
             OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
+  }
+
+  /** The caseops figures of its dataSource, as a custodian's source has them. */
+  @GET
+  @Path("{id}/itemStatistics")
+  public Response itemStatistics(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+    String caseId = request.caseId();
+    String id = id(rawId);
+    request.options();
+    return JsonResponses.ok(
+        ItemStatisticsJson.entity(
+            request.root(), statistics.of(caseId, service.dataSource(caseId, id))));
   }
 
   @POST

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.caseops.api.custodians.CustodianRequests;
 import org.caseops.api.errors.GraphError;
 import org.caseops.api.lookup.Lookups;
@@ -107,6 +108,19 @@ public class LegalHoldService {
   public CaseOperation retry(String caseId, String id, IdentitySet by) {
     get(caseId, id);
     return sync(caseId, id, by);
+  }
+
+  /** The hold's latest holdPolicySync operation (a caseops link). */
+  public CaseOperation lastSyncOperation(String caseId, String id) {
+    LegalHold hold = get(caseId, id);
+    String operationId = hold.getLastSyncOperationId();
+    return (operationId == null
+            ? Optional.<CaseOperation>empty()
+            : operationsRepo.find(caseId, operationId))
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "The legal hold '" + id + "' has no holdPolicySync operation any more."));
   }
 
   public LegalHold get(String caseId, String id) {

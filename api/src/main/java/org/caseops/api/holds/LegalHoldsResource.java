@@ -28,12 +28,14 @@ import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.QueryOptions;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.actions.HoldPolicySyncAction;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.holds.PolicyStatus;
+import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.support.ListQuery;
 
 /**
@@ -115,6 +117,27 @@ public class LegalHoldsResource {
   public Response delete(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
     service.delete(request.caseId(), id(rawId), caller.identitySet());
     return Response.noContent().build();
+  }
+
+  /**
+   * The hold's latest holdPolicySync operation (a caseops navigation: Graph's legal hold names
+   * none), named as soon as the change that started it was answered.
+   */
+  @GET
+  @Path("{id}/lastSyncOperation")
+  public Response lastSyncOperation(
+      @BeanParam GraphRequest request, @PathParam("id") String rawId) {
+    String caseId = request.caseId();
+    String id = id(rawId);
+    QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
+    CaseOperation operation = service.lastSyncOperation(caseId, id);
+    String context =
+        request
+            .root()
+            .context(GraphPaths.entity(GraphPaths.legalHoldKey(caseId, id) + "/lastSyncOperation"));
+    return JsonResponses.ok(
+        options.project(
+            OperationJson.entity(context, operation, request.includeUnknownEnumMembers())));
   }
 
   /** Runs the hold's sync again: 204, as Graph answers. */

@@ -702,6 +702,9 @@ class CaseOperationsIT {
     assertThat(api.get(nc).json().getString("holdStatus")).isEqualTo("applied");
     assertThat(api.get(nc + "/dataSource").json().getString("holdStatus")).isEqualTo("applied");
     assertThat(preserved(api, caseId, sharedSource)).isEqualTo(2);
+    JsonObject ncStatistics = api.get(nc + "/itemStatistics").json();
+    assertThat(ncStatistics.getString("noncustodialDataSourceId")).isEqualTo(ncId);
+    assertThat(ncStatistics.getInt("preservedItemCount")).isEqualTo(2);
     GraphClient.Reply bulkUnknown =
         api.post(sources + "/removeHold", "{\"ids\":[\"" + ncId + "\",\"" + unknown + "\"]}");
     assertThat(bulkUnknown.status()).as(bulkUnknown.toString()).isEqualTo(400);
@@ -742,7 +745,11 @@ class CaseOperationsIT {
     assertThat(createdHold.json().getString("@odata.context")).endsWith("/legalHolds/$entity");
     assertThat(createdHold.json().getBoolean("isEnabled")).isTrue();
     assertThat(createdHold.json().getJsonArray("errors")).isEmpty();
-    awaitSync(api, caseId);
+    JsonObject first = awaitSync(api, caseId);
+    JsonObject lastSync = api.get(hold + "/lastSyncOperation").json();
+    assertThat(lastSync.getString("id")).isEqualTo(first.getString("id"));
+    assertThat(lastSync.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldPolicySyncOperation");
     assertThat(created(api.post(hold + "/userSources", "{\"email\":\"" + shared + "\"}")))
         .isEqualTo(sharedSource);
     awaitSync(api, caseId);
