@@ -8,6 +8,7 @@ import org.caseops.api.audit.AuditFilter;
 import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.custodians.CustodiansResource;
+import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.errors.ApiExceptionMapper;
 import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.errors.RequestRefusedExceptionMapper;
@@ -15,6 +16,7 @@ import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
 import org.caseops.api.exports.DownloadsResource;
 import org.caseops.api.health.HealthResource;
+import org.caseops.api.holds.LegalHoldsResource;
 import org.caseops.api.odata.CountSegment;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.AllOperationsResource;
@@ -42,6 +44,8 @@ public class CaseopsApplication extends Application {
         HealthResource.class,
         CasesResource.class,
         CustodiansResource.class,
+        NoncustodialSourcesResource.class,
+        LegalHoldsResource.class,
         OperationsResource.class,
         AllOperationsResource.class,
         SearchesResource.class,

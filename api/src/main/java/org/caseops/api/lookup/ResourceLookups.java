@@ -4,6 +4,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.NoncustodialSourceRepository;
+import org.caseops.domain.holds.LegalHold;
+import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -28,6 +31,10 @@ public class ResourceLookups {
   private final SearchRepository searches;
   private final ReviewSetRepository reviewSets;
   private final ReviewTagRepository tags;
+
+  // Injected apart from the constructor: tests that build this for other resources leave them out.
+  @Inject NoncustodialSourceRepository noncustodial;
+  @Inject LegalHoldRepository legalHolds;
 
   @Inject
   public ResourceLookups(
@@ -145,6 +152,27 @@ public class ResourceLookups {
       lookups.requireCase(caseId);
       throw missingRef(caseId, property, "ediscoveryCustodian", id);
     }
+  }
+
+  /**
+   * The id of the custodian or non-custodial data source a hold change's {@code ids} names; the
+   * case must exist.
+   */
+  public String containerRef(String caseId, String rawId, String property) {
+    String id = Lookups.guid(rawId, "ediscoveryCustodian");
+    if (noncustodial != null && noncustodial.find(caseId, id).isPresent()) {
+      return id;
+    }
+    return custodianRef(caseId, id, property).getId();
+  }
+
+  /** The legal hold a body property refers to; the case must exist. */
+  public LegalHold legalHoldRef(String caseId, String rawId, String property) {
+    String id = Lookups.guid(rawId, "ediscoveryHoldPolicy");
+    lookups.requireCase(caseId);
+    return Optional.ofNullable(legalHolds)
+        .flatMap(repository -> repository.find(caseId, id))
+        .orElseThrow(() -> missingRef(caseId, property, "ediscoveryHoldPolicy", id));
   }
 
   public ReviewSet reviewSetRef(String caseId, String rawId, String property) {

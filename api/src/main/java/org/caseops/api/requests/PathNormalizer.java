@@ -68,7 +68,11 @@ public final class PathNormalizer {
           "auditLog",
           "health",
           "release",
-          "activate");
+          "activate",
+          "noncustodialDataSources",
+          "dataSource",
+          "legalHolds",
+          "lastSyncOperation");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.custodians.NoncustodialJson;
+import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.custodians.SourceJson;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.odata.CollectionShape;
@@ -163,6 +165,23 @@ public class SearchesResource {
                 ? service.countCustodianSources(caseId, searchId, f)
                 : service.countAdditionalSources(caseId, searchId, f),
         SourceJson::item);
+  }
+
+  @GET
+  @Path("{searchId}/noncustodialSources")
+  public Response noncustodialSources(
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+    String caseId = request.caseId();
+    String searchId = ResourceLookups.searchId(rawSearchId);
+    return request.collection(
+        new CollectionShape(
+            NoncustodialSourcesResource.QUERYABLE,
+            NoncustodialJson.PROPERTIES,
+            NoncustodialJson.TYPE),
+        GraphPaths.searchKey(caseId, searchId) + "/noncustodialSources",
+        q -> service.noncustodialSources(caseId, searchId, q),
+        f -> service.countNoncustodialSources(caseId, searchId),
+        NoncustodialJson::item);
   }
 
   @GET

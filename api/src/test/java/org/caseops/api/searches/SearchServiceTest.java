@@ -48,7 +48,8 @@ class SearchServiceTest {
         "budget",
         Set.of(DataSourceScopes.allCaseCustodians),
         custodianSources,
-        additionalSources);
+        additionalSources,
+        List.of());
   }
 
   @Test

@@ -49,7 +49,8 @@ public class CaseFixture {
           "holdUpdate",
           "contentExport",
           "exportReport",
-          "exportResult");
+          "exportResult",
+          "holdPolicySync");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);

@@ -8,19 +8,18 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.Outcome;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldKind;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
-import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 
@@ -62,11 +61,12 @@ public class HoldEndBatchlet extends AbstractBatchlet {
     String caseId = OperationRun.of(jobContext).caseId();
     for (String custodianId : change.custodianIds()) {
       List<String> sources = change.sourcesOf(custodianId);
-      preserved += holds.countOfCustodian(caseId, custodianId);
-      long unpreserved = holds.countUnpreserved(custodianId, sources);
+      HoldRef hold = change.holdOf(custodianId);
+      preserved += holds.countOfHold(caseId, hold);
+      long unpreserved = holds.countUnpreserved(hold, sources);
       missing += unpreserved;
       if (unpreserved > 0 && samples.size() < SAMPLES) {
-        for (Item item : holds.unpreserved(custodianId, sources, SAMPLES - samples.size())) {
+        for (Item item : holds.unpreserved(hold, sources, SAMPLES - samples.size())) {
           CustodianSource source = change.sources().get(item.getSourceId());
           samples.add(source.getDisplayName() + ": " + item.getLocation());
         }
@@ -74,7 +74,7 @@ public class HoldEndBatchlet extends AbstractBatchlet {
       custodians.setHoldStatus(
           caseId, List.of(custodianId), HoldStatuses.after(false, unpreserved == 0));
     }
-    String held = count(change.custodianIds().size(), "custodian");
+    String held = containers(change);
     if (missing == 0) {
       return Outcome.succeeded(
           "The hold of "
@@ -98,50 +98,37 @@ public class HoldEndBatchlet extends AbstractBatchlet {
   }
 
   private Outcome remove(String caseId, HoldChange change) {
-    Set<String> released = holds.removeOfCustodians(caseId, change.custodianIds());
-    int freed = 0;
-    String kept = "";
-    Optional<CaseOperation> copying =
-        operations.listOpen(caseId).stream()
-            .filter(
-                op ->
-                    op.getAction() == CaseAction.addToReviewSet
-                        || op.getAction() == CaseAction.index)
-            .findFirst();
-    if (copying.isPresent()) {
-      // A review set being filled, or an index preserving for another hold, may be about to use a
-      // copy: none is freed while one runs.
-      kept =
-          " No copy was freed, as the "
-              + copying.get().getAction().wireName()
-              + " operation '"
-              + copying.get().getId()
-              + "' of the case was running: those copies stay.";
-    } else {
-      for (String sha : holds.unneeded(caseId, released)) {
-        try {
-          store.delete(caseId, sha);
-          freed++;
-        } catch (IOException e) {
-          LOG.log(Level.WARNING, "could not free the preserved copy " + sha, e);
-        }
-      }
-    }
+    Set<String> released = holds.removeOfHolds(caseId, change.holds());
+    CopyRelease freed = CopyRelease.free(caseId, released, run(), operations, holds, store);
     custodians.setHoldStatus(caseId, change.custodianIds(), HoldStatuses.after(true, true));
     return Outcome.succeeded(
-        "The hold of "
-            + count(change.custodianIds().size(), "custodian")
-            + " is removed: "
-            + count(freed, "preserved copy", "preserved copies")
-            + " that nothing else needs freed."
-            + kept);
+        "The hold of " + containers(change) + " is removed: " + freed.summary());
   }
 
-  private static String count(long n, String noun) {
+  private OperationRun run() {
+    return OperationRun.of(jobContext);
+  }
+
+  /** "2 custodians", "1 non-custodial data source", or both. */
+  private static String containers(HoldChange change) {
+    long noncustodial =
+        change.holds().stream().filter(h -> h.kind() == HoldKind.noncustodialDataSource).count();
+    long custodial = change.custodianIds().size() - noncustodial;
+    List<String> parts = new ArrayList<>();
+    if (custodial > 0 || noncustodial == 0) {
+      parts.add(count(custodial, "custodian"));
+    }
+    if (noncustodial > 0) {
+      parts.add(count(noncustodial, "non-custodial data source"));
+    }
+    return String.join(" and ", parts);
+  }
+
+  static String count(long n, String noun) {
     return count(n, noun, noun + "s");
   }
 
-  private static String count(long n, String one, String many) {
+  static String count(long n, String one, String many) {
     return String.format("%,d", n) + " " + (n == 1 ? one : many);
   }
 }

@@ -33,7 +33,8 @@ import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
-import org.caseops.domain.holds.HoldStatuses;
+import org.caseops.domain.holds.HoldCoverage;
+import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
@@ -51,8 +52,9 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * position after the last item it returned, so a restart neither repeats nor misses an item.
  *
  * <p>An operation that names custodians (a custodian's {@code updateIndex}) reads their sources
- * only. A new or changed item of a source under a hold has its bytes copied into the case's content
- * store as soon as they are read, before the item is parsed or catalogued.
+ * only. A new or changed item of a source under a hold that covers it whole (see {@link
+ * HoldCoverage}) has its bytes copied into the case's content store as soon as they are read,
+ * before the item is parsed or catalogued.
  */
 @Dependent
 @Named
@@ -64,6 +66,7 @@ public class EvidenceItemReader implements ItemReader {
   @Inject CustodianRepository custodians;
   @Inject ItemRepository items;
   @Inject CaseOperationRepository operations;
+  @Inject LegalHoldRepository legalHolds;
 
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String lookaheadItems;
@@ -141,16 +144,24 @@ public class EvidenceItemReader implements ItemReader {
                 .find(run.operationId())
                 .map(op -> op.getTarget().getCustodianIds())
                 .orElse(List.of());
+    List<CustodianSource> read = new ArrayList<>();
     for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
-      if (!only.isEmpty() && !only.contains(source.getCustodianId())) {
-        continue;
+      if (only.isEmpty() || only.contains(source.containerId())) {
+        read.add(source);
       }
+    }
+    HoldCoverage coverage = HoldCoverage.of(read, legalHolds.inForce(caseId));
+    for (CustodianSource source : read) {
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
-      if (HoldStatuses.inForce(source.getHoldStatus())) {
+      if (coverage.coversWhole(source.getId())) {
         held.put(source.getId(), source);
         heldFolders.put(source.getId(), folder);
+      } else if (coverage.queried().stream()
+          .anyMatch(q -> q.sourceIds().contains(source.getId()))) {
+        // Its items are preserved once indexed, when a legal hold's query matches them.
+        held.put(source.getId(), source);
       }
       if (!folder.readable()) {
         String where =
@@ -171,6 +182,7 @@ public class EvidenceItemReader implements ItemReader {
             List.copyOf(notes),
             skippedLinks,
             Map.copyOf(held),
+            coverage,
             only.isEmpty()));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }

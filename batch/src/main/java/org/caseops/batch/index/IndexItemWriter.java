@@ -9,9 +9,14 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.caseops.batch.fulltext.CaseIndexes;
+import org.caseops.batch.holds.HoldQueries;
+import org.caseops.batch.holds.Preserver;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldCoverage;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
@@ -22,8 +27,9 @@ import org.caseops.domain.items.ItemRepository;
  * Ends a chunk: commits the case's Lucene index, then saves the chunk's catalog entries in one
  * batch within the chunk's transaction. Lucene commits first, so a crash between the two leaves the
  * index ahead of the catalog, never behind; the re-read items then replace their own documents.
- * Items of sources under a hold, whose bytes the reader preserved, are recorded under the hold in
- * the same transaction.
+ * Items of sources under a hold that covers them whole, whose bytes the reader preserved, are
+ * recorded under each such hold in the same transaction; items a legal hold's contentQuery matches
+ * are preserved under it as soon as they are indexed.
  */
 @Dependent
 @Named
@@ -34,6 +40,7 @@ public class IndexItemWriter extends AbstractItemWriter {
   @Inject StepContext stepContext;
   @Inject HoldRepository holds;
   @Inject ContentStore store;
+  @Inject Preserver preserver;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
@@ -48,25 +55,68 @@ public class IndexItemWriter extends AbstractItemWriter {
     }
     catalog.saveAll(entries);
     if (stepContext.getTransientUserData() instanceof IndexStepState state
-        && !state.heldSources().isEmpty()) {
-      List<PreservedItem> preserved = new ArrayList<>();
-      Instant now = Instant.now();
-      for (Item item : entries) {
-        CustodianSource source = state.heldSources().get(item.getSourceId());
-        if (source != null && store.contains(run.caseId(), item.getSha256())) {
-          preserved.add(
-              PreservedItem.of(
-                  run.caseId(),
-                  source.getCustodianId(),
-                  source.getId(),
-                  item.getId(),
-                  item.getSha256(),
-                  item.getSize(),
-                  run.operationId(),
-                  now));
-        }
+        && !state.coverage().isEmpty()) {
+      preserve(run, state, entries);
+    }
+  }
+
+  /**
+   * Records the chunk's items of sources covered whole under each hold that covers them (the reader
+   * copied their bytes), then preserves those of them each legal hold's contentQuery matches,
+   * copying their bytes now that they are indexed.
+   */
+  private void preserve(OperationRun run, IndexStepState state, List<Item> entries)
+      throws Exception {
+    HoldCoverage coverage = state.coverage();
+    List<PreservedItem> preserved = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Item item : entries) {
+      CustodianSource source = state.heldSources().get(item.getSourceId());
+      if (source == null || !store.contains(run.caseId(), item.getSha256())) {
+        continue;
       }
-      holds.preserve(preserved);
+      for (HoldRef hold : coverage.wholeOf(item.getSourceId())) {
+        preserved.add(
+            PreservedItem.of(
+                run.caseId(),
+                hold,
+                source.getCustodianId(),
+                source.getId(),
+                item.getId(),
+                item.getSha256(),
+                item.getSize(),
+                run.operationId(),
+                now));
+      }
+    }
+    holds.preserve(preserved);
+    for (HoldCoverage.QueryHold queried : coverage.queried()) {
+      List<Item> candidates =
+          entries.stream().filter(i -> queried.sourceIds().contains(i.getSourceId())).toList();
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      Set<String> matched;
+      try {
+        matched =
+            HoldQueries.matching(
+                run.caseId(),
+                queried.contentQuery(),
+                queried.sourceIds(),
+                candidates.stream().map(Item::getId).toList());
+      } catch (IllegalArgumentException e) {
+        // A query that cannot be run is the hold's sync's to report; the index goes on.
+        continue;
+      }
+      List<Item> matching = candidates.stream().filter(i -> matched.contains(i.getId())).toList();
+      preserver.preserve(
+          run.caseId(),
+          matching,
+          state.heldSources(),
+          item -> List.of(queried.hold()),
+          run.operationId(),
+          2,
+          52_428_800L);
     }
   }
 }

@@ -59,6 +59,12 @@ public record ActionRules(
         EnumSet.of(TargetRole.CUSTODIANS),
         ConflictScope.CASE,
         LatestLink.NONE);
+    // One sync of a legal hold at a time; a sync frees no copy while another hold change runs.
+    add(
+        CaseAction.holdPolicySync,
+        EnumSet.of(TargetRole.LEGAL_HOLD),
+        ConflictScope.LEGAL_HOLD,
+        LatestLink.LEGAL_HOLD_LAST_SYNC);
     // Productions of a case number their Bates pages in sequence: one export of a case at a time.
     add(
         CaseAction.contentExport,
@@ -155,6 +161,7 @@ public record ActionRules(
       case QUERY -> target.getQueryId() != null;
       case TAGS -> !target.getTagsToAdd().isEmpty() || !target.getTagsToRemove().isEmpty();
       case CUSTODIANS -> !target.getCustodianIds().isEmpty();
+      case LEGAL_HOLD -> target.getLegalHoldId() != null;
     };
   }
 
@@ -192,7 +199,8 @@ public record ActionRules(
   public enum ConflictScope {
     CASE(null),
     SEARCH("search"),
-    REVIEW_SET("review set");
+    REVIEW_SET("review set"),
+    LEGAL_HOLD("legal hold");
 
     private final String noun;
 
@@ -206,6 +214,7 @@ public record ActionRules(
         case CASE -> null;
         case SEARCH -> target.getSearchId();
         case REVIEW_SET -> target.getReviewSetId();
+        case LEGAL_HOLD -> target.getLegalHoldId();
       };
     }
 
@@ -228,6 +237,8 @@ public record ActionRules(
      * custodians; only of the operation's custodians and their sources when it names some
      * (updateIndex).
      */
-    CASE_SOURCES_LAST_INDEX
+    CASE_SOURCES_LAST_INDEX,
+    /** The legal hold's last holdPolicySync (a caseops link). */
+    LEGAL_HOLD_LAST_SYNC
   }
 }

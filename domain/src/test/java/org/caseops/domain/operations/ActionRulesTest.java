@@ -27,7 +27,8 @@ class ActionRulesTest {
             CaseAction.holdUpdate,
             CaseAction.contentExport,
             CaseAction.exportReport,
-            CaseAction.exportResult);
+            CaseAction.exportResult,
+            CaseAction.holdPolicySync);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
     assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -620,6 +620,254 @@ class CaseOperationsIT {
     assertThat(api.get(custodian).json().getString("status")).isEqualTo("active");
   }
 
+  @Test
+  void noncustodialSourcesAndLegalHoldsWorkThroughHttp() {
+    GraphClient api = client();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String megan = "megan." + tag + "@contoso.com";
+    String shared = "shared." + tag + "@contoso.com";
+    Evidence evidence = new Evidence();
+    for (String email : List.of(megan, shared)) {
+      Path mailbox = evidence.mailbox(email);
+      for (int i = 1; i <= 2; i++) {
+        Evidence.write(
+            mailbox.resolve("k" + i + ".eml"),
+            Evidence.message(
+                "ann@fabrikam.com",
+                email,
+                "Note " + i,
+                "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
+                "k" + i + "." + email,
+                i == 1 ? "The kraken shipment left port." : "Routine note " + i + "."));
+      }
+    }
+    String caseId = createCase(api, "Legal holds " + tag);
+    String base = CASES + "/" + caseId;
+    String custodian =
+        base
+            + "/custodians/"
+            + created(api.post(base + "/custodians", "{\"email\":\"" + megan + "\"}"));
+    String meganSource =
+        created(api.post(custodian + "/userSources", "{\"email\":\"" + megan + "\"}"));
+
+    // A non-custodial data source, created with its dataSource.
+    String sources = base + "/noncustodialDataSources";
+    GraphClient.Reply made =
+        api.post(
+            sources,
+            "{\"dataSource\":{\"@odata.type\":\"#microsoft.graph.security.userSource\","
+                + "\"email\":\""
+                + shared
+                + "\"}}");
+    String ncId = created(made);
+    String nc = sources + "/" + ncId;
+    assertThat(made.header("Location")).endsWith(nc);
+    assertThat(made.json().getString("@odata.context"))
+        .endsWith("/noncustodialDataSources/$entity");
+    assertThat(made.json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(made.json().getString("status")).isEqualTo("active");
+    JsonObject dataSource = api.get(nc + "/dataSource").json();
+    assertThat(dataSource.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.userSource");
+    assertThat(dataSource.getString("email")).isEqualTo(shared);
+    String sharedSource = dataSource.getString("id");
+    assertThat(api.get(sources).json().getJsonArray("value")).hasSize(1);
+    GraphClient.Reply twice =
+        api.post(
+            sources,
+            "{\"dataSource\":{\"@odata.type\":\"#microsoft.graph.security.userSource\","
+                + "\"email\":\""
+                + shared
+                + "\"}}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+    GraphClient.Reply untyped =
+        api.post(sources, "{\"dataSource\":{\"email\":\"" + shared + "\"}}");
+    assertThat(untyped.status()).as(untyped.toString()).isEqualTo(400);
+    assertThat(untyped.errorMessage()).contains("@odata.type");
+    assertThat(api.post(sources, "{}").status()).isEqualTo(400);
+    String unknown = "00000000-0000-0000-0000-0000000000cd";
+    GraphClient.Reply missing = api.get(sources + "/" + unknown);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("itemNotFound");
+    assertThat(api.get(sources + "/not-a-guid").status()).isEqualTo(400);
+
+    index(api, caseId);
+    assertThat(api.get(nc + "/lastIndexOperation").status()).isEqualTo(200);
+
+    // Hold and release it as a custodian's: one, then in bulk, namespace-qualified.
+    GraphClient.Reply applied = api.send("POST", nc + "/applyHold", null, null);
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(applied.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    assertThat(api.get(nc).json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(api.get(nc + "/dataSource").json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(2);
+    JsonObject ncStatistics = api.get(nc + "/itemStatistics").json();
+    assertThat(ncStatistics.getString("noncustodialDataSourceId")).isEqualTo(ncId);
+    assertThat(ncStatistics.getInt("preservedItemCount")).isEqualTo(2);
+    GraphClient.Reply bulkUnknown =
+        api.post(sources + "/removeHold", "{\"ids\":[\"" + ncId + "\",\"" + unknown + "\"]}");
+    assertThat(bulkUnknown.status()).as(bulkUnknown.toString()).isEqualTo(400);
+    assertThat(bulkUnknown.errorMessage()).contains(unknown);
+    GraphClient.Reply bulk =
+        api.post(sources + "/microsoft.graph.security.removeHold", "{\"ids\":[\"" + ncId + "\"]}");
+    assertThat(bulk.status()).as(bulk.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(bulk.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    assertThat(api.get(nc).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(preserved(api, caseId, sharedSource)).isZero();
+
+    // Searches reach it when bound, or through allCaseNoncustodialDataSources, never through
+    // allCaseCustodians.
+    String ncUrl = api.base().resolve(nc.substring(1)).toString();
+    assertThat(estimate(api, caseId, "\"noncustodialSources@odata.bind\":[\"" + ncUrl + "\"]"))
+        .isEqualTo(1);
+    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+        .isEqualTo(1);
+    assertThat(
+            estimate(
+                api,
+                caseId,
+                "\"dataSourceScopes\":\"allCaseCustodians,allCaseNoncustodialDataSources\""))
+        .isEqualTo(2);
+    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseCustodians\"")).isEqualTo(1);
+
+    // A legal hold: a bad query is named; a good one holds what it matches in its sources.
+    String holds = base + "/legalHolds";
+    GraphClient.Reply badQuery =
+        api.post(holds, "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken AND (\"}");
+    assertThat(badQuery.status()).as(badQuery.toString()).isEqualTo(400);
+    assertThat(badQuery.errorMessage()).contains("contentQuery", "not valid KQL");
+    GraphClient.Reply createdHold =
+        api.post(holds, "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken\"}");
+    String holdId = created(createdHold);
+    String hold = holds + "/" + holdId;
+    assertThat(createdHold.json().getString("@odata.context")).endsWith("/legalHolds/$entity");
+    assertThat(createdHold.json().getBoolean("isEnabled")).isTrue();
+    assertThat(createdHold.json().getJsonArray("errors")).isEmpty();
+    JsonObject first = awaitSync(api, caseId);
+    JsonObject lastSync = api.get(hold + "/lastSyncOperation").json();
+    assertThat(lastSync.getString("id")).isEqualTo(first.getString("id"));
+    assertThat(lastSync.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldPolicySyncOperation");
+    assertThat(created(api.post(hold + "/userSources", "{\"email\":\"" + shared + "\"}")))
+        .isEqualTo(sharedSource);
+    awaitSync(api, caseId);
+    assertThat(created(api.post(hold + "/userSources", "{\"email\":\"" + megan + "\"}")))
+        .isEqualTo(meganSource);
+    JsonObject sync = awaitSync(api, caseId);
+    assertThat(sync.getString("status")).as(sync.toString()).isEqualTo("succeeded");
+    GraphClient.Reply stranger =
+        api.post(hold + "/userSources", "{\"email\":\"nobody." + tag + "@contoso.com\"}");
+    assertThat(stranger.status()).as(stranger.toString()).isEqualTo(400);
+    assertThat(stranger.errorMessage()).contains("No userSource of the case");
+    assertThat(api.get(hold + "/userSources").json().getJsonArray("value")).hasSize(2);
+    assertThat(api.get(hold).json().getString("status")).isEqualTo("success");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(1);
+    assertThat(preserved(api, caseId, meganSource)).isEqualTo(1);
+
+    // holdPolicySync comes after unknownFutureValue: masked without the Prefer header, and
+    // refused when a request names it without it.
+    Map<String, String> prefer = Map.of("Prefer", "include-unknown-enum-members");
+    String syncUrl = base + "/operations/" + sync.getString("id");
+    JsonObject masked = api.get(syncUrl).json();
+    assertThat(masked.getString("action")).isEqualTo("unknownFutureValue");
+    assertThat(masked.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldPolicySyncOperation");
+    GraphClient.Reply named = api.get(syncUrl, prefer);
+    assertThat(named.json().getString("action")).isEqualTo("holdPolicySync");
+    assertThat(named.header("Preference-Applied")).isEqualTo("include-unknown-enum-members");
+    String byOperations =
+        "{\"action\":\"holdPolicySync\",\"legalHold\":{\"id\":\"" + holdId + "\"}}";
+    GraphClient.Reply refused = api.post(base + "/operations", byOperations);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.errorMessage()).contains("Prefer: include-unknown-enum-members");
+    GraphClient.Reply accepted = api.post(base + "/operations", byOperations, prefer);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    assertThat(api.awaitTerminal(accepted.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+
+    // PATCH: an empty query holds the whole sources; a bad one or a read-only property is refused.
+    assertThat(api.patch(hold, "{\"contentQuery\":\"kraken OR (\"}").status()).isEqualTo(400);
+    assertThat(api.patch(hold, "{\"status\":\"success\"}").status()).isEqualTo(400);
+    GraphClient.Reply widened =
+        api.patch(hold, "{\"contentQuery\":\"\",\"description\":\"all of it\"}");
+    assertThat(widened.status()).as(widened.toString()).isEqualTo(204);
+    awaitSync(api, caseId);
+    assertThat(api.get(hold).json().getString("description")).isEqualTo("all of it");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(2);
+    assertThat(preserved(api, caseId, meganSource)).isEqualTo(2);
+
+    // A source taken out of the hold is freed; retryPolicy runs the sync again.
+    assertThat(api.delete(hold + "/userSources/" + meganSource).status()).isEqualTo(204);
+    awaitSync(api, caseId);
+    assertThat(preserved(api, caseId, meganSource)).isZero();
+    assertThat(api.get(hold + "/userSources/" + meganSource).status()).isEqualTo(404);
+    GraphClient.Reply retried =
+        api.send("POST", hold + "/microsoft.graph.security.retryPolicy", null, null);
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+    assertThat(awaitSync(api, caseId).getString("status")).isEqualTo("succeeded");
+
+    // Deleted, the hold is gone at once, and its copies once its sync has ended.
+    assertThat(api.delete(hold).status()).isEqualTo(204);
+    assertThat(api.get(hold).status()).isEqualTo(404);
+    awaitSync(api, caseId);
+    assertThat(preserved(api, caseId, sharedSource)).isZero();
+    assertThat(api.get(holds).json().getJsonArray("value")).isEmpty();
+    GraphClient.Reply noHold = api.get(holds + "/" + unknown);
+    assertThat(noHold.status()).isEqualTo(404);
+    assertThat(noHold.errorCode()).isEqualTo("itemNotFound");
+
+    // Released, it is out of its scope and not indexed.
+    assertThat(api.send("POST", nc + "/release", null, null).status()).isEqualTo(202);
+    assertThat(api.get(nc).json().getString("status")).isEqualTo("released");
+    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+        .isZero();
+    assertThat(api.send("POST", nc + "/updateIndex", null, null).status()).isEqualTo(400);
+  }
+
+  /** Waits for the newest holdPolicySync of the case to end, and returns it. */
+  private static JsonObject awaitSync(GraphClient api, String caseId) {
+    GraphClient.Reply list =
+        api.get(
+            CASES + "/" + caseId + "/operations", Map.of("Prefer", "include-unknown-enum-members"));
+    for (JsonObject op : list.json().getJsonArray("value").getValuesAs(JsonObject.class)) {
+      if (op.getString("action").equals("holdPolicySync")) {
+        return api.awaitTerminal(CASES + "/" + caseId + "/operations/" + op.getString("id"));
+      }
+    }
+    throw new AssertionError("no holdPolicySync operation in " + list);
+  }
+
+  /** How many items of the source a hold preserves, from the case's itemStatistics. */
+  private static int preserved(GraphClient api, String caseId, String sourceId) {
+    for (JsonObject s :
+        api.get(CASES + "/" + caseId + "/itemStatistics")
+            .json()
+            .getJsonArray("value")
+            .getValuesAs(JsonObject.class)) {
+      if (s.getString("sourceId").equals(sourceId)) {
+        return s.getInt("preservedItemCount");
+      }
+    }
+    throw new AssertionError("no itemStatistics for " + sourceId);
+  }
+
+  /** The indexedItemCount of a new search for "kraken" with the given scope properties. */
+  private static long estimate(GraphClient api, String caseId, String scope) {
+    String searchId =
+        created(
+            api.post(
+                CASES + "/" + caseId + "/searches",
+                "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken\"," + scope + "}"));
+    JsonObject done =
+        api.awaitTerminal(
+            api.post(CASES + "/" + caseId + "/searches/" + searchId + "/estimateStatistics", "")
+                .header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+    return done.getJsonNumber("indexedItemCount").longValue();
+  }
+
   private static void index(GraphClient api, String caseId) {
     GraphClient.Reply started =
         api.post(CASES + "/" + caseId + "/operations", "{\"action\":\"index\"}");

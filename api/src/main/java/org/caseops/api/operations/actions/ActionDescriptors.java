@@ -11,8 +11,7 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (purgeData, holdPolicySync) is refused before anything is stored, saying it has no job on this
- * server.
+ * (purgeData) is refused before anything is stored, saying it has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -28,7 +27,8 @@ public final class ActionDescriptors {
             new HoldUpdateAction(),
             new ContentExportAction(),
             SearchExportAction.report(),
-            SearchExportAction.result())) {
+            SearchExportAction.result(),
+            new HoldPolicySyncAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }
   }
