@@ -8,10 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
@@ -23,7 +27,8 @@ import org.caseops.domain.items.ItemRepository;
  * batch within the chunk's transaction. Lucene commits first, so a crash between the two leaves the
  * index ahead of the catalog, never behind; the re-read items then replace their own documents.
  * Items of sources under a hold, whose bytes the reader preserved, are recorded under the hold in
- * the same transaction.
+ * the same transaction, with the earlier versions kept as items of their own; an item of an applied
+ * hold that could not be preserved makes that hold {@code partial}.
  */
 @Dependent
 @Named
@@ -34,6 +39,7 @@ public class IndexItemWriter extends AbstractItemWriter {
   @Inject StepContext stepContext;
   @Inject HoldRepository holds;
   @Inject ContentStore store;
+  @Inject CustodianRepository custodians;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
@@ -43,17 +49,32 @@ public class IndexItemWriter extends AbstractItemWriter {
       return;
     }
     List<Item> entries = new ArrayList<>(items.size());
+    List<Item> saved = new ArrayList<>(items.size());
+    List<String> dropped = new ArrayList<>();
     for (Object item : items) {
-      entries.add((Item) item);
+      CatalogEntry entry = (CatalogEntry) item;
+      entries.add(entry.item());
+      saved.add(entry.item());
+      if (entry.keptVersion() != null) {
+        saved.add(entry.keptVersion());
+      }
+      if (entry.droppedVersionId() != null) {
+        dropped.add(entry.droppedVersionId());
+      }
     }
-    catalog.saveAll(entries);
+    catalog.deleteAll(dropped);
+    catalog.saveAll(saved);
     if (stepContext.getTransientUserData() instanceof IndexStepState state
         && !state.heldSources().isEmpty()) {
       List<PreservedItem> preserved = new ArrayList<>();
+      Set<String> incomplete = new LinkedHashSet<>();
       Instant now = Instant.now();
       for (Item item : entries) {
         CustodianSource source = state.heldSources().get(item.getSourceId());
-        if (source != null && store.contains(run.caseId(), item.getSha256())) {
+        if (source == null) {
+          continue;
+        }
+        if (store.contains(run.caseId(), item.getSha256())) {
           preserved.add(
               PreservedItem.of(
                   run.caseId(),
@@ -64,9 +85,16 @@ public class IndexItemWriter extends AbstractItemWriter {
                   item.getSize(),
                   run.operationId(),
                   now));
+        } else if (source.getHoldStatus() == DataSourceHoldStatus.applied) {
+          incomplete.add(source.getCustodianId());
         }
       }
       holds.preserve(preserved);
+      if (!incomplete.isEmpty()) {
+        // An item of an applied hold that could not be preserved makes the hold partial; the
+        // hold's next application names it.
+        custodians.setHoldStatus(run.caseId(), incomplete, DataSourceHoldStatus.partial);
+      }
     }
   }
 }

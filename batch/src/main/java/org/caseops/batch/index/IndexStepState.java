@@ -2,13 +2,16 @@ package org.caseops.batch.index;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
  * What the index step's reader shares with the step's other artifacts through the step context's
  * transient user data: the live counts, the sources being read, notes about sources that hold
  * nothing to read, the sources under a hold (whose new and changed items are preserved), and
- * whether the step reads every source of the case (rather than those of some custodians only).
+ * whether the step reads every source of the case (rather than those of some custodians only), and
+ * the held sources whose folders it could read (so an item of theirs it did not find is gone from
+ * its source), and whether the reader has read every item to the end.
  */
 public record IndexStepState(
     IndexTally tally,
@@ -16,4 +19,6 @@ public record IndexStepState(
     List<String> folderNotes,
     long skippedLinks,
     Map<String, CustodianSource> heldSources,
-    boolean wholeCase) {}
+    boolean wholeCase,
+    List<String> readHeldSourceIds,
+    AtomicBoolean readToEnd) {}
