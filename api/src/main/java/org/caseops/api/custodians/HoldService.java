@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.operations.OperationRequest;
@@ -22,6 +24,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.TargetRole;
 import org.caseops.domain.support.InvalidRequestException;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * Holds on custodians and their lifecycle: {@code applyHold} and {@code removeHold} (one custodian
@@ -132,6 +135,24 @@ public class HoldService {
     custodians.setStatus(caseId, custodian.getId(), DataSourceContainerStatus.active, now());
   }
 
+  /**
+   * Removes every custodian hold in force in the case with one holdUpdate operation, which is
+   * returned; none when no custodian of the case is held.
+   */
+  public Optional<CaseOperation> removeAllOfCase(String caseId, IdentitySet by) {
+    List<String> held = new ArrayList<>();
+    for (Custodian custodian : custodians.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
+      if (HoldStatuses.inForce(custodian.getHoldStatus())) {
+        held.add(custodian.getId());
+      }
+    }
+    return held.isEmpty() ? Optional.empty() : Optional.of(submit(caseId, held, true, by));
+  }
+
+  /**
+   * Submits the hold change; once it is accepted, and before its job starts, the custodians and
+   * their sources are {@code applying} or {@code removing}.
+   */
   private CaseOperation submit(
       String caseId, List<String> custodianIds, boolean remove, IdentitySet by) {
     return operations.submit(
@@ -139,7 +160,9 @@ public class HoldService {
         CaseAction.holdUpdate,
         OperationTarget.custodians(
             custodianIds, remove ? OperationTarget.REMOVE_HOLD : OperationTarget.APPLY_HOLD),
-        by);
+        Map.of(),
+        by,
+        accepted -> custodians.setHoldStatus(caseId, custodianIds, HoldStatuses.during(remove)));
   }
 
   private static void noHoldChangeInBody(OperationRequest parameters) {

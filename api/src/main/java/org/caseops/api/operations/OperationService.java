@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.api.lookup.Lookups;
@@ -80,6 +81,21 @@ public class OperationService {
       OperationTarget target,
       Map<String, String> parameters,
       IdentitySet by) {
+    return submit(caseId, action, target, parameters, by, accepted -> {});
+  }
+
+  /**
+   * Creates the operation and starts its job as {@link #submit(String, CaseAction, OperationTarget,
+   * Map, IdentitySet)} does, running {@code accepted} once the operation is stored and before its
+   * job starts (so that what it records is there before the job can change it).
+   */
+  public CaseOperation submit(
+      String caseId,
+      CaseAction action,
+      OperationTarget target,
+      Map<String, String> parameters,
+      IdentitySet by,
+      Consumer<CaseOperation> accepted) {
     lookups.requireCase(caseId);
     ActionRules rules = ActionRules.of(action).orElse(null);
     if (rules == null || !jobs.hasJob(rules.jobName())) {
@@ -93,6 +109,7 @@ public class OperationService {
     rules.requireComplete(target);
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
+    accepted.accept(operation);
 
     // The job's listener records its execution when it marks the operation running: the operation's
     // row has one writer while the job runs, since two transactions updating it at once could lose

@@ -68,7 +68,9 @@ public final class PathNormalizer {
           "auditLog",
           "health",
           "release",
-          "activate");
+          "activate",
+          "close",
+          "reopen");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

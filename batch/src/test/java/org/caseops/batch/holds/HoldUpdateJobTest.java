@@ -20,6 +20,8 @@ import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
 import org.caseops.batch.testing.InducedHoldFailures;
 import org.caseops.batch.testing.SearchJobs;
+import org.caseops.domain.cases.CaseStatus;
+import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
@@ -326,6 +328,50 @@ class HoldUpdateJobTest {
       s.index(caseId);
       assertThat(holds.countOfCustodian(caseId, ann.getId())).isZero();
       assertThat(blobs(caseId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aClosingCaseIsClosedWhenTheReleaseOfItsHoldsEnds() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      Path folder = h.folderOf(h.mailbox(megan));
+      Evidence.write(folder.resolve("kept.eml"), message("kept", "kept"));
+      s.index(caseId);
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      EdiscoveryCase c = h.cases.find(caseId).orElseThrow();
+      IdentitySet bob = IdentitySet.user("u2", "Bob");
+      c.beginClosing(bob, Instant.now());
+      h.cases.update(c);
+
+      CaseOperation released = hold(s, caseId, true, megan.getId());
+
+      assertThat(released.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      EdiscoveryCase closed = h.cases.find(caseId).orElseThrow();
+      assertThat(closed.getStatus()).isEqualTo(CaseStatus.closed);
+      assertThat(closed.getClosedBy()).isEqualTo(bob);
+      assertThat(closed.getClosedDateTime()).isNotNull();
+      assertThat(holdStatus(h, megan)).isEqualTo(DataSourceHoldStatus.notApplied);
+      // Still readable: the catalog and the index are as they were.
+      assertThat(hits(h, caseId, "kept")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHoldChangeInAnActiveCaseLeavesItsStatusAlone() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      h.folderOf(h.mailbox(megan));
+      hold(s, caseId, false, megan.getId());
+      hold(s, caseId, true, megan.getId());
+      EdiscoveryCase after = h.cases.find(caseId).orElseThrow();
+      assertThat(after.getStatus()).isEqualTo(CaseStatus.active);
+      assertThat(after.getClosedDateTime()).isNull();
     }
   }
 
