@@ -176,7 +176,11 @@ public class EdiscoveryCase {
   public void beginClosing(IdentitySet by, Instant now) {
     if (status == CaseStatus.closing || status == CaseStatus.closed) {
       throw new ConflictException(
-          "The case '" + id + "' is " + status.name() + " already; only an active case is closed.");
+          "The case '"
+              + id
+              + "' is "
+              + status.name()
+              + " already; only an active case is closed (reopen a closed case first).");
     }
     this.status = CaseStatus.closing;
     this.closedBy = by;
