@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.operations.OperationRequest;
@@ -151,7 +150,7 @@ public class HoldService {
 
   /**
    * Submits the hold change; once it is accepted, and before its job starts, the custodians and
-   * their sources are {@code applying} or {@code removing}.
+   * their sources are {@code applying} or {@code removing} ({@link OperationService#submit}).
    */
   private CaseOperation submit(
       String caseId, List<String> custodianIds, boolean remove, IdentitySet by) {
@@ -160,9 +159,7 @@ public class HoldService {
         CaseAction.holdUpdate,
         OperationTarget.custodians(
             custodianIds, remove ? OperationTarget.REMOVE_HOLD : OperationTarget.APPLY_HOLD),
-        Map.of(),
-        by,
-        accepted -> custodians.setHoldStatus(caseId, custodianIds, HoldStatuses.during(remove)));
+        by);
   }
 
   private static void noHoldChangeInBody(OperationRequest parameters) {
