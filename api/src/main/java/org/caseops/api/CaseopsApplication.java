@@ -7,6 +7,7 @@ import java.util.Set;
 import org.caseops.api.audit.AuditFilter;
 import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
+import org.caseops.api.cases.ClosedCaseFilter;
 import org.caseops.api.custodians.CustodiansResource;
 import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.errors.ApiExceptionMapper;
@@ -60,6 +61,7 @@ public class CaseopsApplication extends Application {
         PreferenceAppliedFilter.class,
         ThrottlingFilter.class,
         AuditFilter.class,
+        ClosedCaseFilter.class,
         ApiExceptionMapper.class,
         RequestRefusedExceptionMapper.class,
         OperationStartExceptionMapper.class,

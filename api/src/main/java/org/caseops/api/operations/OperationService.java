@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
@@ -42,10 +44,16 @@ public class OperationService {
   private final CaseOperationRepository operations;
   private final OperationJobs jobs;
   private final Clock clock;
+  private final CustodianRepository custodians;
 
   @Inject
   public OperationService(
-      Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
+      Lookups lookups,
+      CaseOperationRepository operations,
+      OperationJobs jobs,
+      Clock clock,
+      CustodianRepository custodians) {
+    this.custodians = custodians;
     this.lookups = lookups;
     this.operations = operations;
     this.jobs = jobs;
@@ -93,6 +101,12 @@ public class OperationService {
     rules.requireComplete(target);
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
+    if (target.changesHold()) {
+      // A hold change is applying (or removing) from the moment it is accepted, before its job
+      // starts: the job's later statuses cannot be overwritten by this one.
+      custodians.setHoldStatus(
+          caseId, target.getCustodianIds(), HoldStatuses.during(target.removesHold()));
+    }
 
     // The job's listener records its execution when it marks the operation running: the operation's
     // row has one writer while the job runs, since two transactions updating it at once could lose

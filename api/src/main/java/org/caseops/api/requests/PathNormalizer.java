@@ -72,7 +72,9 @@ public final class PathNormalizer {
           "noncustodialDataSources",
           "dataSource",
           "legalHolds",
-          "lastSyncOperation");
+          "lastSyncOperation",
+          "close",
+          "reopen");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

@@ -56,7 +56,7 @@ public class CaseFixture {
   public final Lookups lookups = new Lookups(cases, custodians, operations);
   public final ResourceLookups resources = new ResourceLookups(lookups, searches, reviewSets, tags);
   public final OperationService operationService =
-      new OperationService(lookups, operations, jobs, clock);
+      new OperationService(lookups, operations, jobs, clock, custodians);
   public final OperationTargets targets = new OperationTargets(resources);
   public final SearchService searchService =
       new SearchService(resources, searches, custodians, operations, operationService, clock);

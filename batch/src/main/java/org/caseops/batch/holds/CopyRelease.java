@@ -21,13 +21,37 @@ import org.caseops.domain.operations.CaseOperationRepository;
 public record CopyRelease(int freed, String kept) {
   private static final Logger LOG = Logger.getLogger(CopyRelease.class.getName());
 
+  /** Work done first when nothing else runs: what must go before the copies do. */
+  @FunctionalInterface
+  public interface BeforeFreeing {
+    void run() throws IOException;
+  }
+
   public static CopyRelease free(
       String caseId,
       Set<String> released,
       OperationRun run,
       CaseOperationRepository operations,
       HoldRepository holds,
-      ContentStore store) {
+      ContentStore store)
+      throws IOException {
+    return free(caseId, released, run, operations, holds, store, () -> {});
+  }
+
+  /**
+   * Frees the copies as {@link #free(String, Set, OperationRun, CaseOperationRepository,
+   * HoldRepository, ContentStore)} does, running {@code before} first when nothing else of the case
+   * runs (taking out of the catalog the items that only the released copies kept).
+   */
+  public static CopyRelease free(
+      String caseId,
+      Set<String> released,
+      OperationRun run,
+      CaseOperationRepository operations,
+      HoldRepository holds,
+      ContentStore store,
+      BeforeFreeing before)
+      throws IOException {
     Optional<CaseOperation> copying =
         operations.listOpen(caseId).stream()
             .filter(op -> !op.getId().equals(run.operationId()))
@@ -47,6 +71,7 @@ public record CopyRelease(int freed, String kept) {
               + copying.get().getId()
               + "' of the case was running: those copies stay.");
     }
+    before.run();
     int freed = 0;
     for (String sha : holds.unneeded(caseId, released)) {
       try {

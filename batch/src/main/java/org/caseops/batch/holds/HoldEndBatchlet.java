@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.caseops.batch.Outcome;
+import org.caseops.batch.fulltext.CaseIndexes;
+import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
@@ -20,6 +24,7 @@ import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 
@@ -28,7 +33,8 @@ import org.caseops.domain.operations.CaseOperationRepository;
  * result holds however often the work was started): each custodian whose every catalogued item is
  * preserved is {@code applied}, one with items that could not be preserved {@code partial}, and the
  * operation then partially succeeds, naming them. A removal drops the custodians' records, frees
- * the preserved copies nothing else needs (no other hold, no review-set file), and moves the
+ * the preserved copies nothing else needs (no other hold, no review-set file), takes out of the
+ * catalog and the index the items their sources no longer have and no hold keeps, and moves the
  * custodians to {@code notApplied}. While an addToReviewSet or index operation of the case runs, no
  * copy is freed (either may be about to rely on one).
  */
@@ -43,6 +49,8 @@ public class HoldEndBatchlet extends AbstractBatchlet {
   @Inject CustodianRepository custodians;
   @Inject HoldRepository holds;
   @Inject ContentStore store;
+  @Inject ItemRepository items;
+  @Inject CaseIndexes indexes;
 
   @Override
   public String process() throws IOException {
@@ -97,9 +105,17 @@ public class HoldEndBatchlet extends AbstractBatchlet {
             + ".");
   }
 
-  private Outcome remove(String caseId, HoldChange change) {
+  private Outcome remove(String caseId, HoldChange change) throws IOException {
     Set<String> released = holds.removeOfHolds(caseId, change.holds());
-    CopyRelease freed = CopyRelease.free(caseId, released, run(), operations, holds, store);
+    CopyRelease freed =
+        CopyRelease.free(
+            caseId,
+            released,
+            run(),
+            operations,
+            holds,
+            store,
+            () -> dropUnpreserved(caseId, change));
     custodians.setHoldStatus(caseId, change.custodianIds(), HoldStatuses.after(true, true));
     return Outcome.succeeded(
         "The hold of " + containers(change) + " is removed: " + freed.summary());
@@ -122,6 +138,25 @@ public class HoldEndBatchlet extends AbstractBatchlet {
       parts.add(count(noncustodial, "non-custodial data source"));
     }
     return String.join(" and ", parts);
+  }
+
+  /**
+   * Takes out of the catalog and the case's index the items of the holds' sources that were kept
+   * only because a hold preserved them, once no hold preserves them any more: their source no
+   * longer has them, and their copies may now go.
+   */
+  private void dropUnpreserved(String caseId, HoldChange change) throws IOException {
+    List<String> gone = items.unpreservedKeptIds(caseId, change.sources().keySet());
+    if (gone.isEmpty()) {
+      return;
+    }
+    IndexWriter writer = indexes.writer(caseId);
+    for (String id : gone) {
+      writer.deleteDocuments(new Term(IndexFields.ID, id));
+    }
+    writer.commit();
+    indexes.close(caseId);
+    items.deleteAll(gone);
   }
 
   static String count(long n, String noun) {

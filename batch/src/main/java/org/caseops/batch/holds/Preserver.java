@@ -94,7 +94,8 @@ public class Preserver {
       throws Exception {
     Map<String, List<Item>> bySha = new LinkedHashMap<>();
     for (Item item : items) {
-      if (sources.containsKey(item.getSourceId())) {
+      // An earlier version kept as an item of its own is preserved already, as the item it was.
+      if (sources.containsKey(item.getSourceId()) && !item.isEarlierVersion()) {
         bySha.computeIfAbsent(item.getSha256(), k -> new ArrayList<>()).add(item);
       }
     }

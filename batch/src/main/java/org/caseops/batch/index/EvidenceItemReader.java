@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.evidence.EvidenceCursor;
@@ -95,6 +96,7 @@ public class EvidenceItemReader implements ItemReader {
   private String caseId;
   private long maxBytes;
   private final Map<String, SourceFolder> heldFolders = new HashMap<>();
+  private final AtomicBoolean readToEnd = new AtomicBoolean();
   private final ItemContent contents = new ItemContent();
 
   /** An item read ahead, and its extraction once started. */
@@ -137,6 +139,7 @@ public class EvidenceItemReader implements ItemReader {
     long total = 0;
     long skippedLinks = 0;
     Map<String, CustodianSource> held = new HashMap<>();
+    List<String> readHeld = new ArrayList<>();
     List<String> only =
         run.operationId() == null
             ? List.of()
@@ -169,6 +172,9 @@ public class EvidenceItemReader implements ItemReader {
         notes.add(where + " (" + folder.problem() + ")");
         continue;
       }
+      if (held.containsKey(source.getId())) {
+        readHeld.add(source.getId());
+      }
       EvidenceWalk.Summary summary = EvidenceWalk.summarize(folder.root(), folder.folder());
       total += summary.bytes();
       skippedLinks += summary.skippedLinks();
@@ -183,7 +189,9 @@ public class EvidenceItemReader implements ItemReader {
             skippedLinks,
             Map.copyOf(held),
             coverage,
-            only.isEmpty()));
+            only.isEmpty(),
+            List.copyOf(readHeld),
+            readToEnd));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -194,6 +202,7 @@ public class EvidenceItemReader implements ItemReader {
     }
     Pending next = block.poll();
     if (next == null) {
+      readToEnd.set(true);
       return null;
     }
     extractAhead(next);
@@ -230,15 +239,29 @@ public class EvidenceItemReader implements ItemReader {
       }
     }
     Map<String, String> known = ids.isEmpty() ? Map.of() : items.knownHashes(ids);
+    List<String> heldUnchanged = new ArrayList<>();
     for (EvidenceItem item : added) {
-      if (item.problem() == null
-          && !rewriteAll
-          && item.sha256().equals(known.get(Item.idFor(item.source().getId(), item.location())))) {
-        item.markUnchanged();
-      } else if (item.problem() == null && heldFolders.containsKey(item.source().getId())) {
-        preserve(item);
+      if (item.problem() == null) {
+        String id = Item.idFor(item.source().getId(), item.location());
+        String before = known.get(id);
+        boolean isHeld = heldFolders.containsKey(item.source().getId());
+        if (before != null && !before.equals(item.sha256())) {
+          item.markChanged(before);
+        }
+        if (item.sha256().equals(before) && isHeld) {
+          // Found at its source as catalogued: kept apart from the items the source lost.
+          heldUnchanged.add(id);
+        }
+        if (!rewriteAll && item.sha256().equals(before)) {
+          item.markUnchanged();
+        } else if (isHeld) {
+          preserve(item);
+        }
       }
       block.add(new Pending(item));
+    }
+    if (!heldUnchanged.isEmpty() && run.operationId() != null) {
+      items.markSeen(heldUnchanged, run.operationId());
     }
     return !added.isEmpty();
   }

@@ -8,13 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.holds.HoldQueries;
 import org.caseops.batch.holds.Preserver;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.holds.HoldCoverage;
 import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
@@ -28,8 +31,10 @@ import org.caseops.domain.items.ItemRepository;
  * batch within the chunk's transaction. Lucene commits first, so a crash between the two leaves the
  * index ahead of the catalog, never behind; the re-read items then replace their own documents.
  * Items of sources under a hold that covers them whole, whose bytes the reader preserved, are
- * recorded under each such hold in the same transaction; items a legal hold's contentQuery matches
- * are preserved under it as soon as they are indexed.
+ * recorded under each such hold in the same transaction, with the earlier versions kept as items of
+ * their own; an item of an applied custodian or non-custodial hold that could not be preserved
+ * makes that hold {@code partial}. Items a legal hold's contentQuery matches are preserved under it
+ * as soon as they are indexed.
  */
 @Dependent
 @Named
@@ -41,6 +46,7 @@ public class IndexItemWriter extends AbstractItemWriter {
   @Inject HoldRepository holds;
   @Inject ContentStore store;
   @Inject Preserver preserver;
+  @Inject CustodianRepository custodians;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
@@ -50,10 +56,21 @@ public class IndexItemWriter extends AbstractItemWriter {
       return;
     }
     List<Item> entries = new ArrayList<>(items.size());
+    List<Item> saved = new ArrayList<>(items.size());
+    List<String> dropped = new ArrayList<>();
     for (Object item : items) {
-      entries.add((Item) item);
+      CatalogEntry entry = (CatalogEntry) item;
+      entries.add(entry.item());
+      saved.add(entry.item());
+      if (entry.keptVersion() != null) {
+        saved.add(entry.keptVersion());
+      }
+      if (entry.droppedVersionId() != null) {
+        dropped.add(entry.droppedVersionId());
+      }
     }
-    catalog.saveAll(entries);
+    catalog.deleteAll(dropped);
+    catalog.saveAll(saved);
     if (stepContext.getTransientUserData() instanceof IndexStepState state
         && !state.coverage().isEmpty()) {
       preserve(run, state, entries);
@@ -69,10 +86,18 @@ public class IndexItemWriter extends AbstractItemWriter {
       throws Exception {
     HoldCoverage coverage = state.coverage();
     List<PreservedItem> preserved = new ArrayList<>();
+    Set<String> incomplete = new LinkedHashSet<>();
     Instant now = Instant.now();
     for (Item item : entries) {
       CustodianSource source = state.heldSources().get(item.getSourceId());
-      if (source == null || !store.contains(run.caseId(), item.getSha256())) {
+      if (source == null) {
+        continue;
+      }
+      if (!store.contains(run.caseId(), item.getSha256())) {
+        if (coverage.coversWhole(source.getId())
+            && source.getHoldStatus() == DataSourceHoldStatus.applied) {
+          incomplete.add(source.containerId());
+        }
         continue;
       }
       for (HoldRef hold : coverage.wholeOf(item.getSourceId())) {
@@ -90,6 +115,11 @@ public class IndexItemWriter extends AbstractItemWriter {
       }
     }
     holds.preserve(preserved);
+    if (!incomplete.isEmpty()) {
+      // An item of an applied hold that could not be preserved makes the hold partial; the hold's
+      // next application names it.
+      custodians.setHoldStatus(run.caseId(), incomplete, DataSourceHoldStatus.partial);
+    }
     for (HoldCoverage.QueryHold queried : coverage.queried()) {
       List<Item> candidates =
           entries.stream().filter(i -> queried.sourceIds().contains(i.getSourceId())).toList();

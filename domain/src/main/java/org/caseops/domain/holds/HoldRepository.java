@@ -82,8 +82,8 @@ public interface HoldRepository {
   Set<String> unneeded(String caseId, Collection<String> sha256s);
 
   /**
-   * Per source of the case: how many of its items a hold preserves in a version the catalog no
-   * longer has at the source (the item changed or vanished since).
+   * Per source of the case: how many of its items the catalog keeps from their preserved copies
+   * only (deleted at the source, or the earlier version of an item that changed there).
    */
   Map<String, Long> preservedOnlyBySource(String caseId);
 
@@ -91,8 +91,8 @@ public interface HoldRepository {
   Map<String, Long> preservedBySource(String caseId);
 
   /**
-   * Up to {@code limit} catalogued items of the given sources (all of one custodian) whose current
-   * version the custodian's hold does not preserve, in id order.
+   * Up to {@code limit} catalogued items of the given sources (all of one custodian), earlier
+   * versions kept apart, whose current version the custodian's hold does not preserve, in id order.
    */
   default List<Item> unpreserved(String custodianId, Collection<String> sourceIds, int limit) {
     return unpreserved(HoldRef.custodian(custodianId), sourceIds, limit);

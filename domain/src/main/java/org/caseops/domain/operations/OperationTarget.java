@@ -170,6 +170,12 @@ public class OperationTarget {
     return getOptions().contains(REMOVE_HOLD);
   }
 
+  /** Whether this target is a hold change of custodians: it applies or removes their hold. */
+  public boolean changesHold() {
+    return !getCustodianIds().isEmpty()
+        && (getOptions().contains(APPLY_HOLD) || getOptions().contains(REMOVE_HOLD));
+  }
+
   /** The option flags' member names. */
   public List<String> getOptions() {
     return split(options);

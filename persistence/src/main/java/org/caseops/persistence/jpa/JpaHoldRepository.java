@@ -21,6 +21,7 @@ import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.holds.PolicyStatus;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemState;
 
 /** The {@link HoldRepository} on JPA: one row per item version and hold. */
 @ApplicationScoped
@@ -214,16 +215,15 @@ public class JpaHoldRepository implements HoldRepository {
 
   @Override
   public Map<String, Long> preservedOnlyBySource(String caseId) {
-    // A preserved version the catalog no longer has: the item changed at its source since, or its
-    // catalog entry is gone.
+    // Items the catalog keeps from their preserved copies only: deleted at their source, or the
+    // earlier version of an item that changed there.
     List<Object[]> rows =
         em.createQuery(
-                "SELECT p.sourceId, COUNT(DISTINCT p.itemId) FROM PreservedItem p"
-                    + " WHERE p.caseId = :c AND NOT EXISTS (SELECT i.id FROM Item i"
-                    + " WHERE i.id = p.itemId AND i.sha256 = p.sha256)"
-                    + " GROUP BY p.sourceId",
+                "SELECT i.sourceId, COUNT(i) FROM Item i WHERE i.caseId = :c AND i.state = :kept"
+                    + " GROUP BY i.sourceId",
                 Object[].class)
             .setParameter("c", caseId)
+            .setParameter("kept", ItemState.preservedOnly)
             .getResultList();
     return toMap(rows);
   }
@@ -241,7 +241,8 @@ public class JpaHoldRepository implements HoldRepository {
   }
 
   private static final String UNPRESERVED =
-      " FROM Item i WHERE i.sourceId IN :s AND NOT EXISTS (SELECT p.id FROM PreservedItem p"
+      " FROM Item i WHERE i.sourceId IN :s AND i.versionSha256 = ''"
+          + " AND NOT EXISTS (SELECT p.id FROM PreservedItem p"
           + " WHERE p.itemId = i.id AND p.sha256 = i.sha256 AND p.holdKind = :k"
           + " AND p.holdId = :h)";
 

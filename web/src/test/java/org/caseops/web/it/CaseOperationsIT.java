@@ -4,16 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -534,7 +546,9 @@ class CaseOperationsIT {
               "Hold note " + i,
               "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
               "h" + i + "." + tag + "@contoso.com",
-              i == 2 ? "The zeppelin contract, signed." : "Routine note " + i + "."));
+              i == 2
+                  ? "The zeppelin contract, signed."
+                  : i == 3 ? "The blimp budget, first draft." : "Routine note " + i + "."));
     }
     String caseId = createCase(api, "Held " + tag);
     String custodians = CASES + "/" + caseId + "/custodians";
@@ -562,9 +576,25 @@ class CaseOperationsIT {
     GraphClient.Reply twice = api.post(custodian + "/removeHold", "{\"holdChange\":\"x\"}");
     assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
 
-    // The message vanishes at its source; after the next index a search still finds it.
+    // The message vanishes at its source, another changes; after the next index a search still
+    // finds the first, and both versions of the second.
+    byte[] zeppelin = read(mailbox.resolve("inbox/h2.eml"));
     Evidence.delete(mailbox.resolve("inbox/h2.eml"));
+    Evidence.write(
+        mailbox.resolve("inbox/h3.eml"),
+        Evidence.message(
+            "megan@contoso.com",
+            email,
+            "Hold note 3",
+            "Tue, 3 Mar 2026 09:03:00 +0000",
+            "h3." + tag + "@contoso.com",
+            "The blimp budget, final: dirigible."));
     index(api, caseId);
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(2);
+    assertThat(estimate(api, caseId, "dirigible")).isEqualTo(1);
+    JsonObject stats = api.get(source + "/itemStatistics").json();
+    assertThat(stats.getInt("preservedOnlyItemCount")).as(stats.toString()).isEqualTo(2);
+    assertThat(stats.getInt("indexedItemCount")).as(stats.toString()).isEqualTo(4);
     String searchId =
         created(
             api.post(
@@ -578,6 +608,35 @@ class CaseOperationsIT {
     assertThat(estimate.getJsonNumber("indexedItemCount").longValue())
         .as(estimate.toString())
         .isEqualTo(1);
+
+    // It goes into a review set from its preserved copy and is exported with its original hash.
+    String reviewSet =
+        CASES
+            + "/"
+            + caseId
+            + "/reviewSets/"
+            + created(api.post(CASES + "/" + caseId + "/reviewSets", "{\"displayName\":\"Kept\"}"));
+    JsonObject added =
+        api.awaitTerminal(
+            api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}")
+                .header("Location"));
+    assertThat(added.getString("status")).as(added.toString()).isEqualTo("succeeded");
+    JsonObject export =
+        api.awaitTerminal(
+            api.post(
+                    reviewSet + "/export",
+                    "{\"outputName\":\"Kept\",\"exportOptions\":\"originalFiles\"}")
+                .header("Location"));
+    assertThat(export.getString("status")).as(export.toString()).isEqualTo("succeeded");
+    Map<String, byte[]> natives = new HashMap<>();
+    for (JsonValue value : export.getJsonArray("exportFileMetadata")) {
+      JsonObject file = value.asJsonObject();
+      if (file.getString("fileName").endsWith(".zip")) {
+        natives.putAll(nativesIn(download(file.getString("downloadUrl"))));
+      }
+    }
+    assertThat(natives).hasSize(1);
+    assertThat(sha256(natives.values().iterator().next())).isEqualTo(sha256(zeppelin));
 
     // Bulk, namespace-qualified: an unknown custodian is named, nothing starts.
     String unknown = "00000000-0000-0000-0000-0000000000ab";
@@ -609,15 +668,157 @@ class CaseOperationsIT {
     assertThat(updated.getString("action")).isEqualTo("index");
     assertThat(updated.getString("status")).as(updated.toString()).isEqualTo("succeeded");
 
-    // Released, the custodian is out of allCaseCustodians; activated, it is back.
+    // Without the hold, what the source no longer has leaves the index: the earlier version of the
+    // changed message is no longer found.
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(1);
+
+    // Released, the custodian is out of allCaseCustodians (its items stay in the review set);
+    // activated, it is back.
     GraphClient.Reply release = api.send("POST", custodian + "/release", null, null);
     assertThat(release.status()).as(release.toString()).isEqualTo(202);
     JsonObject released = api.get(custodian).json();
     assertThat(released.getString("status")).isEqualTo("released");
     assertThat(released.getString("releasedDateTime")).matches(UTC);
     assertThat(api.send("POST", custodian + "/applyHold", null, null).status()).isEqualTo(400);
+    assertThat(estimate(api, caseId, "blimp")).isZero();
+    assertThat(api.get(reviewSet + "/files").json().getJsonArray("value")).hasSize(1);
     assertThat(api.send("POST", custodian + "/activate", null, null).status()).isEqualTo(202);
     assertThat(api.get(custodian).json().getString("status")).isEqualTo("active");
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(1);
+
+    // Closing the case releases its holds: closing, then closed, by whom and when.
+    JsonObject held =
+        api.awaitTerminal(
+            api.send("POST", custodian + "/applyHold", null, null).header("Location"));
+    assertThat(held.getString("status")).as(held.toString()).isEqualTo("succeeded");
+    String theCase = CASES + "/" + caseId;
+    GraphClient.Reply close =
+        api.send("POST", theCase + "/microsoft.graph.security.close", null, null);
+    assertThat(close.status()).as(close.toString()).isEqualTo(204);
+    assertThat(close.body()).isEmpty();
+    JsonObject closed = awaitCaseNot(api, theCase, "closing");
+    assertThat(closed.getString("status")).as(closed.toString()).isEqualTo("closed");
+    assertThat(closed.getString("closedDateTime")).matches(UTC);
+    assertThat(closed.getJsonObject("closedBy")).isNotNull();
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    JsonObject releaseOp =
+        api.get(theCase + "/operations").json().getJsonArray("value").getJsonObject(0);
+    assertThat(releaseOp.getString("action")).isEqualTo("holdUpdate");
+    assertThat(releaseOp.getString("status")).isEqualTo("succeeded");
+
+    // A closed case is read, never changed, and starts nothing; the refusal says why and what would
+    // allow it.
+    assertThat(api.get(theCase + "/searches").status()).isEqualTo(200);
+    assertThat(api.get(reviewSet + "/files").json().getJsonArray("value")).hasSize(1);
+    for (GraphClient.Reply refused :
+        List.of(
+            api.post(theCase + "/searches", "{\"displayName\":\"Late\"}"),
+            api.patch(theCase, "{\"description\":\"late\"}"),
+            api.post(theCase + "/operations", "{\"action\":\"index\"}"),
+            api.send("POST", custodian + "/applyHold", null, null),
+            api.send("POST", theCase + "/searches/" + searchId + "/estimateStatistics", null, null),
+            api.send("POST", theCase + "/close", null, null))) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+      assertThat(refused.errorCode()).isEqualTo("conflict");
+      assertThat(refused.errorMessage()).contains("closed").contains("reopen");
+    }
+
+    // Reopened, it is active again and takes changes; its holds are not applied again.
+    GraphClient.Reply reopen = api.send("POST", theCase + "/reopen", null, null);
+    assertThat(reopen.status()).as(reopen.toString()).isEqualTo(204);
+    JsonObject reopened = api.get(theCase).json();
+    assertThat(reopened.getString("status")).isEqualTo("active");
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(api.get(theCase + "/operations").json().getJsonArray("value").getJsonObject(0))
+        .isEqualTo(releaseOp);
+    assertThat(api.post(theCase + "/searches", "{\"displayName\":\"Late\"}").status())
+        .isEqualTo(201);
+    GraphClient.Reply reopenAgain = api.send("POST", theCase + "/reopen", null, null);
+    assertThat(reopenAgain.status()).as(reopenAgain.toString()).isEqualTo(409);
+  }
+
+  private static long estimate(GraphClient api, String caseId, String query) {
+    String searchId =
+        created(
+            api.post(
+                CASES + "/" + caseId + "/searches",
+                "{\"displayName\":\""
+                    + query
+                    + " "
+                    + UUID.randomUUID()
+                    + "\",\"contentQuery\":\""
+                    + query
+                    + "\",\"dataSourceScopes\":\"allCaseCustodians\"}"));
+    JsonObject done =
+        api.awaitTerminal(
+            api.post(CASES + "/" + caseId + "/searches/" + searchId + "/estimateStatistics", "")
+                .header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+    return done.getJsonNumber("indexedItemCount").longValue();
+  }
+
+  /** The case once its status is no longer the given one. */
+  private static JsonObject awaitCaseNot(GraphClient api, String casePath, String status) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      JsonObject c = api.get(casePath).json();
+      if (!c.getString("status").equals(status) || System.nanoTime() > deadline) {
+        return c;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static byte[] download(String url) {
+    try {
+      HttpResponse<byte[]> reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(url).isEqualTo(200);
+      return reply.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, byte[]> nativesIn(byte[] zipBytes) {
+    Map<String, byte[]> natives = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().startsWith("natives/")) {
+          natives.put(e.getName(), zip.readAllBytes());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return natives;
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -720,9 +921,11 @@ class CaseOperationsIT {
     // Searches reach it when bound, or through allCaseNoncustodialDataSources, never through
     // allCaseCustodians.
     String ncUrl = api.base().resolve(nc.substring(1)).toString();
-    assertThat(estimate(api, caseId, "\"noncustodialSources@odata.bind\":[\"" + ncUrl + "\"]"))
+    assertThat(
+            estimateKraken(api, caseId, "\"noncustodialSources@odata.bind\":[\"" + ncUrl + "\"]"))
         .isEqualTo(1);
-    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+    assertThat(
+            estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
         .isEqualTo(1);
     assertThat(
             estimate(
@@ -730,7 +933,8 @@ class CaseOperationsIT {
                 caseId,
                 "\"dataSourceScopes\":\"allCaseCustodians,allCaseNoncustodialDataSources\""))
         .isEqualTo(2);
-    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseCustodians\"")).isEqualTo(1);
+    assertThat(estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseCustodians\""))
+        .isEqualTo(1);
 
     // A legal hold: a bad query is named; a good one holds what it matches in its sources.
     String holds = base + "/legalHolds";
@@ -821,7 +1025,8 @@ class CaseOperationsIT {
     // Released, it is out of its scope and not indexed.
     assertThat(api.send("POST", nc + "/release", null, null).status()).isEqualTo(202);
     assertThat(api.get(nc).json().getString("status")).isEqualTo("released");
-    assertThat(estimate(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+    assertThat(
+            estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
         .isZero();
     assertThat(api.send("POST", nc + "/updateIndex", null, null).status()).isEqualTo(400);
   }
@@ -854,7 +1059,7 @@ class CaseOperationsIT {
   }
 
   /** The indexedItemCount of a new search for "kraken" with the given scope properties. */
-  private static long estimate(GraphClient api, String caseId, String scope) {
+  private static long estimateKraken(GraphClient api, String caseId, String scope) {
     String searchId =
         created(
             api.post(
