@@ -189,13 +189,21 @@ public class ExportPartWriter extends AbstractItemWriter {
         bytes = null;
       }
     }
-    if (bytes != null && (settings.text() || "email".equals(file.getKind()))) {
+    if (bytes != null && !settings.text() && "email".equals(file.getKind())) {
+      // The catalog does not keep a message's Bcc: without text, it is read from the message's
+      // header block when there is one.
+      String found = extractor.bcc(bytes, fileName(file));
+      if (found != null) {
+        bcc = found;
+      }
+    }
+    if (bytes != null && settings.text()) {
       Extraction extraction =
           extractor.extract(bytes, fileName(file), "email".equals(file.getKind()), maxText);
       if (extraction.bcc() != null) {
         bcc = extraction.bcc();
       }
-      if (settings.text() && extraction.text() != null) {
+      if (extraction.text() != null) {
         textPath = "text/" + doc.docId() + ".txt";
         part.add(textPath, extraction.text().getBytes(StandardCharsets.UTF_8));
       }

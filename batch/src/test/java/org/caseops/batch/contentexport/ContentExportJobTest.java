@@ -357,6 +357,14 @@ class ContentExportJobTest {
           }
         }
         assertThat(last - first + 1).as("numbers without gaps").isEqualTo(pages);
+        // Without text, a message's Bcc is still read (from its header block).
+        assertThat(
+                csv.stream()
+                    .filter(r -> r.get(column("Subject")).equals("Бюджет 予算"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get(column("Bcc")))
+            .contains("secret@contoso.com");
         ranges.add(new long[] {first, last});
       }
       assertThat(ranges.get(0)[0]).isEqualTo(1);
