@@ -22,7 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +44,7 @@ import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.exports.ExportFolders;
 import org.caseops.domain.items.ContentStore;
+import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.reviewsets.PdfRendition;
 import org.caseops.domain.reviewsets.PdfRenditionRepository;
@@ -91,6 +91,7 @@ public class ExportPartWriter extends AbstractItemWriter {
   @Inject @BatchProperty String textLimit;
 
   private ExportSettings settings;
+  private long entryTime;
   private String caseId;
   private String operationId;
   private Path folder;
@@ -107,7 +108,10 @@ public class ExportPartWriter extends AbstractItemWriter {
     OperationRun run = OperationRun.of(jobContext);
     caseId = run.caseId();
     operationId = run.operationId();
-    settings = ExportSettings.of(operations.find(operationId).orElseThrow());
+    CaseOperation operation = operations.find(operationId).orElseThrow();
+    settings = ExportSettings.of(operation);
+    // Entries are dated when the export was asked for: a part written again is the same.
+    entryTime = operation.getCreatedDateTime().toEpochMilli();
     partLimit = number(partSize, DEFAULT_PART_SIZE);
     maxBytes = number(maxItemBytes, 52_428_800L);
     maxText = (int) number(textLimit, 10_000_000L);
@@ -212,17 +216,22 @@ public class ExportPartWriter extends AbstractItemWriter {
     String begBates = "";
     String endBates = "";
     if (settings.pdf() && verified) {
-      byte[] pdf = pdfOf(file);
       BatesStamper.Stamped stamped = null;
-      if (pdf != null) {
+      String why = null;
+      try {
+        byte[] pdf = pdfOf(file);
         try {
           stamped = BatesStamper.stamp(pdf, state.batesPrefix, state.nextBates);
         } catch (IOException e) {
           LOG.log(Level.FINE, () -> "the PDF of " + file.getId() + " cannot be stamped: " + e);
+          why = "its PDF cannot be stamped: " + e.getMessage();
         }
+      } catch (FileRenderer.NotRenderableException e) {
+        LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be rendered: " + e);
+        why = e.getMessage();
       }
       if (stamped == null) {
-        state.noPdf(displayName(file));
+        state.noPdf("'" + displayName(file) + "' (" + why + ")");
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
@@ -277,36 +286,34 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   /**
    * The file's PDF rendition: its current one, or one made now (convertToPdf's renderer) and kept
-   * for the file; null when none can be made.
+   * for the file.
+   *
+   * @throws FileRenderer.NotRenderableException when none can be made, saying why
    */
-  private byte[] pdfOf(ReviewSetItem file) throws IOException {
+  private byte[] pdfOf(ReviewSetItem file) throws IOException, FileRenderer.NotRenderableException {
     PdfRendition rendition =
         renditions
             .find(file.getId())
             .filter(r -> r.isCurrentFor(file, PdfRenderer.VERSION))
             .orElse(null);
     if (rendition == null) {
-      try {
-        FileRenderer.Stored stored = renderer.renderAndStore(caseId, file, maxBytes, maxText);
-        rendition =
-            PdfRendition.of(
-                file,
-                stored.sha256(),
-                stored.size(),
-                stored.pages(),
-                PdfRenderer.VERSION,
-                stored.replacedCharacters(),
-                operationId,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        renditions.saveAll(List.of(rendition));
-      } catch (FileRenderer.NotRenderableException e) {
-        LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be rendered: " + e);
-        return null;
-      }
+      FileRenderer.Stored stored = renderer.renderAndStore(caseId, file, maxBytes, maxText);
+      rendition =
+          PdfRendition.of(
+              file,
+              stored.sha256(),
+              stored.size(),
+              stored.pages(),
+              PdfRenderer.VERSION,
+              stored.replacedCharacters(),
+              operationId,
+              Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+      renditions.saveAll(List.of(rendition));
     }
     Optional<InputStream> in = store.open(caseId, rendition.getPdfSha256());
     if (in.isEmpty()) {
-      return null;
+      throw new FileRenderer.NotRenderableException(
+          "its PDF rendition is no longer in the case's content store", null);
     }
     try (InputStream pdf = in.get()) {
       return pdf.readAllBytes();
@@ -447,7 +454,7 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void startPart(int number) throws IOException {
     String name = settings.partName(number);
-    part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name));
+    part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name), entryTime);
     rowsTemporary = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv.tmp", number));
     rows =
         LoadFile.printer(
@@ -486,15 +493,8 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void finishExport(ExportState state) throws IOException {
     int parts = state.committed.partsDone();
-    List<List<String>> all = new ArrayList<>();
-    for (int number = 1; number <= parts; number++) {
-      Path rowsFile = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number));
-      try (Reader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
-        all.addAll(LoadFile.read(in, LoadFile.CSV));
-      }
-    }
-    writeLoadFile("loadfile.csv", LoadFile.CSV, all);
-    writeLoadFile("loadfile.dat", LoadFile.DAT, all);
+    writeLoadFile("loadfile.csv", LoadFile.CSV, parts);
+    writeLoadFile("loadfile.dat", LoadFile.DAT, parts);
     long first = state.committed.batesFirst();
     if (state.nextBates > first) {
       exportFiles.recordBates(
@@ -505,15 +505,23 @@ public class ExportPartWriter extends AbstractItemWriter {
         .conclude(outcome(state, parts).status(), outcome(state, parts).resultInfo());
   }
 
-  private void writeLoadFile(String name, CSVFormat format, List<List<String>> rowsOfAll)
-      throws IOException {
+  /**
+   * Writes a load file from the rows kept per part, one row at a time, so that its size does not
+   * weigh on the heap.
+   */
+  private void writeLoadFile(String name, CSVFormat format, int parts) throws IOException {
     Path temporary = work.resolve(name + ".tmp");
     MessageDigest sha = ZipPart.sha256();
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha);
+    try (OutputStream out =
+            new DigestOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 65536), sha);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = LoadFile.printer(writer, format)) {
-      for (List<String> row : rowsOfAll) {
-        printer.printRecord(row);
+      for (int number = 1; number <= parts; number++) {
+        Path rowsFile = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number));
+        try (Reader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
+          LoadFile.forEach(in, LoadFile.CSV, printer::printRecord);
+        }
       }
     }
     Files.move(
@@ -559,7 +567,7 @@ public class ExportPartWriter extends AbstractItemWriter {
               " %d %s could not be rendered or stamped as PDF and are exported without one: %s.",
               state.withoutPdf,
               state.withoutPdf == 1 ? "file" : "files",
-              names(state.missingPdf, state.withoutPdf)));
+              listed(state.missingPdf, state.withoutPdf)));
     }
     return state.failures > 0 || state.withoutPdf > 0
         ? Outcome.partiallySucceeded(message.toString())
@@ -568,6 +576,12 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private static String names(List<String> kept, long count) {
     String joined = "'" + String.join("', '", kept) + "'";
+    return count > kept.size() ? joined + " and " + (count - kept.size()) + " more" : joined;
+  }
+
+  /** Entries written already ({@code 'name' (why)}), joined. */
+  private static String listed(List<String> kept, long count) {
+    String joined = String.join(", ", kept);
     return count > kept.size() ? joined + " and " + (count - kept.size()) + " more" : joined;
   }
 
