@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +99,15 @@ public class ExportPartWriter extends AbstractItemWriter {
   private long maxBytes;
   private int maxText;
   private ZipPart part;
-  private Path rowsTemporary;
-  private CSVPrinter rows;
+
+  /** The part's load-file rows as they will stand in loadfile.csv and loadfile.dat. */
+  private final RowFile[] rows = new RowFile[2];
+
+  private static final String[] ROW_SUFFIX = {"csv", "dat"};
+  private static final CSVFormat[] ROW_FORMAT = {LoadFile.CSV, LoadFile.DAT};
+
+  /** One file of a part's rows being written: its temporary name and its printer. */
+  private record RowFile(Path temporary, Path target, CSVPrinter printer) {}
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
@@ -247,27 +253,31 @@ public class ExportPartWriter extends AbstractItemWriter {
       }
     }
     String cc = doc.item() == null ? null : doc.item().getCc();
-    rows.printRecord(
-        doc.docId(),
-        begBates,
-        endBates,
-        doc.custodian(),
-        doc.source(),
-        file.getLocation(),
-        nz(file.getFrom()),
-        nz(file.getTo()),
-        nz(cc),
-        bcc,
-        nz(file.getSubject()),
-        file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
-        fileName(file),
-        extension,
-        Long.toString(file.getSize()),
-        file.getSha256(),
-        settings.tags() ? doc.tags() : "",
-        nativePath,
-        textPath,
-        pdfPath);
+    List<String> row =
+        List.of(
+            doc.docId(),
+            begBates,
+            endBates,
+            doc.custodian(),
+            doc.source(),
+            file.getLocation(),
+            nz(file.getFrom()),
+            nz(file.getTo()),
+            nz(cc),
+            bcc,
+            nz(file.getSubject()),
+            file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
+            fileName(file),
+            extension,
+            Long.toString(file.getSize()),
+            file.getSha256(),
+            settings.tags() ? doc.tags() : "",
+            nativePath,
+            textPath,
+            pdfPath);
+    for (RowFile r : rows) {
+      r.printer().printRecord(row);
+    }
     state.documents++;
   }
 
@@ -455,25 +465,41 @@ public class ExportPartWriter extends AbstractItemWriter {
   private void startPart(int number) throws IOException {
     String name = settings.partName(number);
     part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name), entryTime);
-    rowsTemporary = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv.tmp", number));
-    rows =
-        LoadFile.printer(
-            new OutputStreamWriter(Files.newOutputStream(rowsTemporary), StandardCharsets.UTF_8),
-            LoadFile.CSV);
+    for (int i = 0; i < rows.length; i++) {
+      Path target = rowsFile(number, ROW_SUFFIX[i]);
+      Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+      rows[i] =
+          new RowFile(
+              temporary,
+              target,
+              LoadFile.printer(
+                  new OutputStreamWriter(
+                      new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 65536),
+                      StandardCharsets.UTF_8),
+                  ROW_FORMAT[i]));
+    }
+  }
+
+  private Path rowsFile(int number, String suffix) {
+    return work.resolve(String.format(Locale.ROOT, "rows-%05d.%s", number, suffix));
   }
 
   private void finishPart(ExportState state, int nextIndex) throws IOException {
     int number = state.committed.partsDone() + 1;
     String name = settings.partName(number);
-    rows.close();
-    rows = null;
+    for (RowFile r : rows) {
+      r.printer().close();
+    }
     String sha = part.finish();
     part = null;
-    Files.move(
-        rowsTemporary,
-        work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number)),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    for (int i = 0; i < rows.length; i++) {
+      Files.move(
+          rows[i].temporary(),
+          rows[i].target(),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      rows[i] = null;
+    }
     register(name, sha);
     state.partFinished(nextIndex);
   }
@@ -493,8 +519,8 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void finishExport(ExportState state) throws IOException {
     int parts = state.committed.partsDone();
-    writeLoadFile("loadfile.csv", LoadFile.CSV, parts);
-    writeLoadFile("loadfile.dat", LoadFile.DAT, parts);
+    writeLoadFile("loadfile.csv", "csv", parts);
+    writeLoadFile("loadfile.dat", "dat", parts);
     long first = state.committed.batesFirst();
     if (state.nextBates > first) {
       exportFiles.recordBates(
@@ -506,21 +532,31 @@ public class ExportPartWriter extends AbstractItemWriter {
   }
 
   /**
-   * Writes a load file from the rows kept per part, one row at a time, so that its size does not
-   * weigh on the heap.
+   * Writes a load file from the rows kept per part, already in its format: the first part's file
+   * whole, the others without their header row (one line: the column names hold no line break), so
+   * that neither the rows' count nor their parsing weighs on the job.
    */
-  private void writeLoadFile(String name, CSVFormat format, int parts) throws IOException {
+  private void writeLoadFile(String name, String suffix, int parts) throws IOException {
     Path temporary = work.resolve(name + ".tmp");
     MessageDigest sha = ZipPart.sha256();
-    try (OutputStream out =
-            new DigestOutputStream(
-                new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 65536), sha);
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = LoadFile.printer(writer, format)) {
+    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
+      if (parts == 0) {
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter header =
+                LoadFile.printer(writer, "csv".equals(suffix) ? LoadFile.CSV : LoadFile.DAT)) {
+          header.flush();
+        }
+      }
       for (int number = 1; number <= parts; number++) {
-        Path rowsFile = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number));
-        try (Reader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
-          LoadFile.forEach(in, LoadFile.CSV, printer::printRecord);
+        try (InputStream in =
+            new java.io.BufferedInputStream(Files.newInputStream(rowsFile(number, suffix)))) {
+          if (number > 1) {
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+              // The header row, written once.
+            }
+          }
+          in.transferTo(out);
         }
       }
     }
@@ -587,11 +623,13 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   @Override
   public void close() throws Exception {
-    if (rows != null) {
-      try {
-        rows.close();
-      } catch (IOException ignored) {
-        // The rows of an unfinished part are written again.
+    for (RowFile r : rows) {
+      if (r != null) {
+        try {
+          r.printer().close();
+        } catch (IOException ignored) {
+          // The rows of an unfinished part are written again.
+        }
       }
     }
     if (part != null) {
