@@ -52,11 +52,13 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 /**
  * Writes the production: each document's native (from the case's content store, its SHA-256 checked
  * against the catalog's as it is read), its text (extracted again, UTF-8) and its load-file row
- * into the current ZIP part; a part that would grow past {@code partSize} bytes is finished
- * (renamed from its temporary file, registered as an export file) and the next begins. After the
- * last document, the load files are written beside the parts from the rows kept per part, and the
- * operation's result is concluded. A restart begins again with the part that was not finished: its
- * temporary file and rows are discarded and written anew.
+ * into the current ZIP part; a part that would grow past {@code partSize} bytes, or that holds
+ * {@code partEntries} entries (a ZIP writer keeps every entry of a part until it writes the part's
+ * central directory, so this bounds the memory a part takes), is finished (renamed from its
+ * temporary file, registered as an export file) and the next begins. After the last document, the
+ * load files are written beside the parts from the rows kept per part, and the operation's result
+ * is concluded. A restart begins again with the part that was not finished: its temporary file and
+ * rows are discarded and written anew.
  *
  * <p>Already-compressed natives (PDF, ZIP, Office Open XML, images, audio, video) are stored, the
  * others deflated.
@@ -67,6 +69,9 @@ public class ExportPartWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ExportPartWriter.class.getName());
   static final String WORK = ".work";
   static final long DEFAULT_PART_SIZE = 4L * 1024 * 1024 * 1024;
+
+  /** At most this many entries in a part: what a ZIP without ZIP64 records can count. */
+  static final long DEFAULT_PART_ENTRIES = 65_535;
 
   private static final Set<String> COMPRESSED =
       Set.of(
@@ -86,6 +91,7 @@ public class ExportPartWriter extends AbstractItemWriter {
   @Inject FileRenderer renderer;
 
   @Inject @BatchProperty String partSize;
+  @Inject @BatchProperty String partEntries;
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String textLimit;
 
@@ -96,6 +102,7 @@ public class ExportPartWriter extends AbstractItemWriter {
   private Path folder;
   private Path work;
   private long partLimit;
+  private long entryLimit;
   private long maxBytes;
   private int maxText;
   private ZipPart part;
@@ -119,6 +126,7 @@ public class ExportPartWriter extends AbstractItemWriter {
     // Entries are dated when the export was asked for: a part written again is the same.
     entryTime = operation.getCreatedDateTime().toEpochMilli();
     partLimit = number(partSize, DEFAULT_PART_SIZE);
+    entryLimit = number(partEntries, DEFAULT_PART_ENTRIES);
     maxBytes = number(maxItemBytes, 52_428_800L);
     maxText = (int) number(textLimit, 10_000_000L);
     folder = folders.folder(caseId, operationId);
@@ -166,7 +174,10 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void write(ExportState state, ExportDocument doc) throws IOException {
     ReviewSetItem file = doc.file();
-    if (part != null && part.entries() > 0 && part.written() + file.getSize() > partLimit) {
+    // A document's entries (native, text, PDF: three at most) stay in one part.
+    if (part != null
+        && part.entries() > 0
+        && (part.written() + file.getSize() > partLimit || part.entries() + 3 > entryLimit)) {
       finishPart(state, doc.index());
     }
     if (part == null) {
