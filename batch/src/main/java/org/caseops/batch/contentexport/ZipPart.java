@@ -22,6 +22,8 @@ import java.util.zip.ZipOutputStream;
  * One ZIP part being written: to a temporary file, renamed to its final name only when it is
  * complete, so that no file that looks whole is ever partial. java.util.zip writes ZIP64 records
  * when the part or an entry needs them. The part's own SHA-256 and size are known when it is done.
+ * Every entry carries the same given time, so that a part written again (a restarted export) has
+ * the same bytes.
  */
 public final class ZipPart implements AutoCloseable {
   private final Path temporary;
@@ -29,11 +31,14 @@ public final class ZipPart implements AutoCloseable {
   private final MessageDigest digest = sha256();
   private final Counting counting;
   private final ZipOutputStream zip;
+  private final long entryTime;
   private int entries;
 
-  public ZipPart(Path temporary, Path target) throws IOException {
+  /** A part whose entries are all dated {@code entryTime} (milliseconds since the epoch). */
+  public ZipPart(Path temporary, Path target, long entryTime) throws IOException {
     this.temporary = temporary;
     this.target = target;
+    this.entryTime = entryTime;
     Files.deleteIfExists(temporary);
     OutputStream file = Files.newOutputStream(temporary);
     counting = new Counting(new BufferedOutputStream(new DigestOutputStream(file, digest), 65536));
@@ -56,6 +61,7 @@ public final class ZipPart implements AutoCloseable {
   public String add(String name, InputStream content, long size, long crc, boolean store)
       throws IOException {
     ZipEntry entry = new ZipEntry(name);
+    entry.setTime(entryTime);
     if (store) {
       entry.setMethod(ZipEntry.STORED);
       entry.setSize(size);

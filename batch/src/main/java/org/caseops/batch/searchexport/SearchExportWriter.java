@@ -46,6 +46,7 @@ import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.exports.ExportFolders;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 
 /**
@@ -88,6 +89,7 @@ public class SearchExportWriter extends AbstractItemWriter {
   private long maxBytes;
   private ZipPart part;
   private Path rowsTemporary;
+  private long entryTime;
   private CSVPrinter rows;
 
   @Override
@@ -95,9 +97,10 @@ public class SearchExportWriter extends AbstractItemWriter {
     OperationRun run = OperationRun.of(jobContext);
     caseId = run.caseId();
     operationId = run.operationId();
-    settings =
-        SearchExportSettings.of(
-            operations.find(operationId).orElseThrow(), Boolean.parseBoolean(natives));
+    CaseOperation operation = operations.find(operationId).orElseThrow();
+    settings = SearchExportSettings.of(operation, Boolean.parseBoolean(natives));
+    // Entries are dated when the export was asked for: a part written again is the same.
+    entryTime = operation.getCreatedDateTime().toEpochMilli();
     partLimit = number(partSize, DEFAULT_PART_SIZE);
     maxBytes = number(maxItemBytes, 52_428_800L);
     folder = folders.folder(caseId, operationId);
@@ -169,7 +172,7 @@ public class SearchExportWriter extends AbstractItemWriter {
       }
       if (part == null) {
         String name = settings.partName(state.committed.partsDone() + 1);
-        part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name));
+        part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name), entryTime);
       }
     }
     if (rows == null) {

@@ -705,6 +705,24 @@ class SearchAndReviewIT {
         .isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
   }
 
+  /**
+   * An operation's JSON with each download URL cut before its grant (a grant is issued anew, with
+   * its own expiry, each time the operation is written).
+   */
+  private static JsonObject withoutGrants(JsonObject operation) {
+    jakarta.json.JsonArrayBuilder files = jakarta.json.Json.createArrayBuilder();
+    for (JsonValue value : operation.getJsonArray("exportFileMetadata")) {
+      JsonObject file = value.asJsonObject();
+      String url = file.getString("downloadUrl");
+      files.add(
+          jakarta.json.Json.createObjectBuilder(file)
+              .add("downloadUrl", url.substring(0, url.indexOf('?'))));
+    }
+    return jakarta.json.Json.createObjectBuilder(operation)
+        .add("exportFileMetadata", files)
+        .build();
+  }
+
   private static String refs(List<String> ids) {
     StringBuilder json = new StringBuilder("[");
     for (String id : ids) {
@@ -748,6 +766,8 @@ class SearchAndReviewIT {
     assertThat(pst.status()).as(pst.toString()).isEqualTo(400);
     assertThat(pst.errorCode()).isEqualTo("notSupported");
 
+    EventStream stream = api.events("/v1.0/caseops/operations/events", Map.of());
+    assertThat(stream.status()).isEqualTo(200);
     GraphClient.Reply export =
         api.post(
             reviewSet + "/microsoft.graph.security.export",
@@ -773,6 +793,39 @@ class SearchAndReviewIT {
             .getJsonArray("value")
             .getJsonObject(0);
     assertThat(listed.getJsonArray("exportFileMetadata")).hasSize(3);
+    // The event stream shows the finished export as the operations list it, files included.
+    JsonObject streamed = null;
+    try (stream) {
+      for (EventStream.Event event = stream.next(60); event != null; event = stream.next(60)) {
+        if (event.data().getString("id").equals(done.getString("id"))
+            && event.data().getString("status").equals("succeeded")) {
+          streamed = event.data();
+          break;
+        }
+      }
+    }
+    assertThat(streamed).as("the event of the finished export").isNotNull();
+    // Events show the members after the sentinel, as a client that prefers them sees the list.
+    JsonObject listedWithAll =
+        api.get(
+                "/v1.0/caseops/operations?$filter=id%20eq%20%27" + done.getString("id") + "%27",
+                Map.of("Prefer", "include-unknown-enum-members"))
+            .json()
+            .getJsonArray("value")
+            .getJsonObject(0);
+    assertThat(withoutGrants(streamed)).isEqualTo(withoutGrants(listedWithAll));
+    assertThat(streamed.getJsonArray("exportFileMetadata")).hasSize(3);
+    for (JsonValue value : streamed.getJsonArray("exportFileMetadata")) {
+      String url = value.asJsonObject().getString("downloadUrl");
+      HttpResponse<byte[]> reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(url).isEqualTo(200);
+      assertThat((long) reply.body().length)
+          .isEqualTo(value.asJsonObject().getJsonNumber("size").longValue());
+    }
 
     HttpClient http = HttpClient.newHttpClient();
     Map<String, byte[]> downloaded = new HashMap<>();
