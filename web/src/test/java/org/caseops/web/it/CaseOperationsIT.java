@@ -928,7 +928,7 @@ class CaseOperationsIT {
             estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
         .isEqualTo(1);
     assertThat(
-            estimate(
+            estimateKraken(
                 api,
                 caseId,
                 "\"dataSourceScopes\":\"allCaseCustodians,allCaseNoncustodialDataSources\""))
