@@ -68,7 +68,8 @@ public final class PathNormalizer {
           "auditLog",
           "health",
           "release",
-          "activate");
+          "activate",
+          "failedItems");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

@@ -134,6 +134,7 @@ public class EvidenceItemReader implements ItemReader {
     long total = 0;
     long skippedLinks = 0;
     Map<String, CustodianSource> held = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
     List<String> only =
         run.operationId() == null
             ? List.of()
@@ -148,6 +149,7 @@ public class EvidenceItemReader implements ItemReader {
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
+      names.put(source.getId(), source.getDisplayName());
       if (HoldStatuses.inForce(source.getHoldStatus())) {
         held.put(source.getId(), source);
         heldFolders.put(source.getId(), folder);
@@ -171,7 +173,8 @@ public class EvidenceItemReader implements ItemReader {
             List.copyOf(notes),
             skippedLinks,
             Map.copyOf(held),
-            only.isEmpty()));
+            only.isEmpty(),
+            Map.copyOf(names)));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -191,9 +194,9 @@ public class EvidenceItemReader implements ItemReader {
     bytesRead = item.bytesReadAfter();
     run.doneWork(bytesRead);
     if (item.problem() != null) {
-      String what = item.source().getDisplayName() + ": " + item.location() + " " + item.problem();
-      tally.unreadable(what);
-      throw new UnreadableItemException(what);
+      String name = item.source().getDisplayName() + ": " + item.location();
+      tally.unreadable(name + " " + item.problem());
+      throw new UnreadableItemException(name, item.problem());
     }
     tally.seen();
     return new ReadItem(item, next.extraction);

@@ -17,13 +17,16 @@ import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.operations.ItemFailure;
+import org.caseops.domain.operations.ItemFailureRepository;
 
 /**
  * Ends a chunk: commits the case's Lucene index, then saves the chunk's catalog entries in one
  * batch within the chunk's transaction. Lucene commits first, so a crash between the two leaves the
  * index ahead of the catalog, never behind; the re-read items then replace their own documents.
  * Items of sources under a hold, whose bytes the reader preserved, are recorded under the hold in
- * the same transaction.
+ * the same transaction, and so are the items that could not be indexed, among the operation's
+ * failed items.
  */
 @Dependent
 @Named
@@ -34,6 +37,7 @@ public class IndexItemWriter extends AbstractItemWriter {
   @Inject StepContext stepContext;
   @Inject HoldRepository holds;
   @Inject ContentStore store;
+  @Inject ItemFailureRepository failures;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
@@ -47,6 +51,7 @@ public class IndexItemWriter extends AbstractItemWriter {
       entries.add((Item) item);
     }
     catalog.saveAll(entries);
+    recordUnindexed(run, entries);
     if (stepContext.getTransientUserData() instanceof IndexStepState state
         && !state.heldSources().isEmpty()) {
       List<PreservedItem> preserved = new ArrayList<>();
@@ -68,5 +73,28 @@ public class IndexItemWriter extends AbstractItemWriter {
       }
       holds.preserve(preserved);
     }
+  }
+
+  /** Records the chunk's items that could not be indexed among the operation's failed items. */
+  private void recordUnindexed(OperationRun run, List<Item> entries) {
+    if (run.operationId() == null
+        || !(stepContext.getTransientUserData() instanceof IndexStepState state)) {
+      return;
+    }
+    List<ItemFailure> failed = new ArrayList<>();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    for (Item item : entries) {
+      if (!item.isIndexed() && item.getUnindexedReason() != null) {
+        failed.add(
+            ItemFailure.of(
+                run.operationId(),
+                run.caseId(),
+                stepContext.getStepName(),
+                state.itemName(item.getSourceId(), item.getLocation()),
+                "not indexed: " + item.getUnindexedReason(),
+                now));
+      }
+    }
+    failures.record(failed);
   }
 }

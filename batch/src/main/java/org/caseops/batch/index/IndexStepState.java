@@ -8,7 +8,8 @@ import org.caseops.domain.custodians.CustodianSource;
  * What the index step's reader shares with the step's other artifacts through the step context's
  * transient user data: the live counts, the sources being read, notes about sources that hold
  * nothing to read, the sources under a hold (whose new and changed items are preserved), and
- * whether the step reads every source of the case (rather than those of some custodians only).
+ * whether the step reads every source of the case (rather than those of some custodians only), and
+ * the display names of the sources read, by id (to name an item that failed).
  */
 public record IndexStepState(
     IndexTally tally,
@@ -16,4 +17,12 @@ public record IndexStepState(
     List<String> folderNotes,
     long skippedLinks,
     Map<String, CustodianSource> heldSources,
-    boolean wholeCase) {}
+    boolean wholeCase,
+    Map<String, String> sourceNames) {
+
+  /** An item as a person finds it: its source's display name and its location there. */
+  public String itemName(String sourceId, String location) {
+    String source = sourceNames.get(sourceId);
+    return (source == null ? sourceId : source) + ": " + location;
+  }
+}
