@@ -164,7 +164,7 @@ public class EvidenceItemReader implements ItemReader {
       total += summary.bytes();
       skippedLinks += summary.skippedLinks();
     }
-    run.totalWork(total);
+    run.totalWork(total, OperationRun.BYTES);
     run.doneWork(bytesRead);
     stepContext.setTransientUserData(
         new IndexStepState(

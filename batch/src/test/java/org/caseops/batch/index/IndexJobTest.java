@@ -65,6 +65,10 @@ class IndexJobTest {
       assertThat(done.getPercentProgress()).isEqualTo(100);
       assertThat(done.getCompletedDateTime()).isNotNull();
       assertThat(OperationJournal.of(operationId)).containsExactly("running", "partiallySucceeded");
+      // The work behind the percentage: every byte of the sources, read.
+      assertThat(done.getWorkUnit()).isEqualTo("bytes");
+      assertThat(done.getWorkTotal()).isPositive();
+      assertThat(done.getWorkDone()).isEqualTo(done.getWorkTotal());
 
       assertThat(h.items.statsOfCase(caseId))
           .extracting(
