@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -142,6 +143,8 @@ class ConsoleIT {
     WebDriver browser = browser();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+      // The page redraws what an event changes: an element read may be replaced meanwhile.
+      wait.ignoring(StaleElementReferenceException.class);
       browser.get(console());
       signIn(browser, wait, writerToken);
       assertThat(browser.findElement(By.id("dev-sign-in")).isDisplayed()).isFalse();
