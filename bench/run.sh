@@ -9,6 +9,8 @@
 #                                     throughput on a 200,000-message case kept in bench/work between runs)
 #   bench/run.sh pdf [options]        org.caseops.bench.PdfBenchmark (the convertToPdf renderer against a bare
 #                                     PDFBox loop over the same generated messages)
+#   bench/run.sh stream [options]     org.caseops.bench.StreamBenchmark (the operation event stream of a running
+#                                     server: its cost with many clients and its latency; JDK only, no build)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
 # benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
@@ -23,13 +25,21 @@ if [[ $# -gt 0 && $1 != --* ]]; then
   what=$1
   shift
 fi
+if [[ $what == stream ]]; then
+  # A single source file on JDK classes only, run by the java launcher: it talks to a server through HTTP.
+  mkdir -p "$here/results"
+  log="$here/results/$what-$(date +%Y%m%d-%H%M%S).txt"
+  echo "output also in $log"
+  java "$here/src/main/java/org/caseops/bench/StreamBenchmark.java" "$@" 2>&1 | tee "$log"
+  exit "${PIPESTATUS[0]}"
+fi
 case "$what" in
   benchmark) main=org.caseops.bench.IndexBenchmark; default_opts="-Xmx1g" ;;
   memory) main=org.caseops.bench.LargeCaseMemoryCheck; default_opts="" ;;
   corpus) main=org.caseops.bench.CorpusGenerator; default_opts="" ;;
   search) main=org.caseops.bench.SearchBenchmark; default_opts="-Xmx1g" ;;
   pdf) main=org.caseops.bench.PdfBenchmark; default_opts="-Xmx1g" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf] [options]" >&2; exit 2 ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|stream] [options]" >&2; exit 2 ;;
 esac
 
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
