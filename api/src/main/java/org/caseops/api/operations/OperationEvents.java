@@ -81,13 +81,15 @@ public class OperationEvents {
   }
 
   private void drain() {
+    // Take what is pending now, then publish it: a change noted while this tick publishes stays
+    // queued for the next tick, so the last change of an operation (its end) is never folded into
+    // an earlier read of it.
+    java.util.Set<String> batch = new java.util.LinkedHashSet<>();
     String operationId;
-    java.util.Set<String> seen = new java.util.HashSet<>();
     while ((operationId = pending.poll()) != null) {
-      if (seen.add(operationId)) {
-        publish(operationId);
-      }
+      batch.add(operationId);
     }
+    batch.forEach(this::publish);
   }
 
   private void publish(String operationId) {
