@@ -85,7 +85,9 @@ public final class ExecutionJson {
             .add("executions", executions)
             .add("failedItemCount", failedItemCount)
             .add("failedItems", failed);
-    GraphJson.addString(job, "failedItems@odata.nextLink", failedItemsLink);
+    if (failedItemsLink != null) {
+      job.add("failedItems@odata.nextLink", failedItemsLink);
+    }
     return job.build();
   }
 }
