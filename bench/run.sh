@@ -15,6 +15,8 @@
 #                                     -Xmx512m)
 #   bench/run.sh hold [options]       org.caseops.bench.HoldBenchmark (hold preservation bytes per second against
 #                                     cp -r of the same files, side by side)
+#   bench/run.sh stream [options]     org.caseops.bench.StreamBenchmark (the operation event stream of a running
+#                                     server: its cost with many clients and its latency; JDK only, no build)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
 # benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
@@ -31,6 +33,14 @@ if [[ $# -gt 0 && $1 != --* ]]; then
   what=$1
   shift
 fi
+if [[ $what == stream ]]; then
+  # A single source file on JDK classes only, run by the java launcher: it talks to a server through HTTP.
+  mkdir -p "$here/results"
+  log="$here/results/$what-$(date +%Y%m%d-%H%M%S).txt"
+  echo "output also in $log"
+  java "$here/src/main/java/org/caseops/bench/StreamBenchmark.java" "$@" 2>&1 | tee "$log"
+  exit "${PIPESTATUS[0]}"
+fi
 case "$what" in
   benchmark) main=org.caseops.bench.IndexBenchmark; default_opts="-Xmx1g" ;;
   memory) main=org.caseops.bench.LargeCaseMemoryCheck; default_opts="" ;;
@@ -39,7 +49,7 @@ case "$what" in
   pdf) main=org.caseops.bench.PdfBenchmark; default_opts="-Xmx1g" ;;
   hold) main=org.caseops.bench.HoldBenchmark; default_opts="-Xmx1g" ;;
   export) main=org.caseops.bench.ExportBenchmark; default_opts="-Xmx1g" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|hold|export] [options]" >&2; exit 2 ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|hold|export|stream] [options]" >&2; exit 2 ;;
 esac
 
 repo_opts=()

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caseops.api.audit.AuditFilter;
 import org.caseops.api.audit.AuditLogResource;
+import org.caseops.api.callers.CallerResource;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.cases.ClosedCaseFilter;
 import org.caseops.api.custodians.CustodiansResource;
@@ -27,6 +28,7 @@ import org.caseops.api.requests.RequestIdFilter;
 import org.caseops.api.reviewsets.ReviewSetsResource;
 import org.caseops.api.searches.SearchesResource;
 import org.caseops.api.security.AuthenticationFilter;
+import org.caseops.api.security.DevSignInResource;
 import org.caseops.api.tags.TagsResource;
 import org.caseops.api.throttling.ThrottlingFilter;
 
@@ -54,6 +56,8 @@ public class CaseopsApplication extends Application {
         TagsResource.class,
         AuditLogResource.class,
         DownloadsResource.class,
+        CallerResource.class,
+        DevSignInResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
         CountSegment.class,

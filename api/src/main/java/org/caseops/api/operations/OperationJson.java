@@ -43,6 +43,7 @@ public final class OperationJson {
 
   private static List<String> properties() {
     List<String> names = new ArrayList<>(BASE_PROPERTIES);
+    names.add("progress");
     names.addAll(ActionDescriptors.derivedProperties());
     return List.copyOf(names);
   }
@@ -101,6 +102,15 @@ public final class OperationJson {
     GraphJson.addTimestampOrNoDate(json, "completedDateTime", operation.getCompletedDateTime());
     json.add("createdBy", GraphJson.identitySet(operation.getCreatedBy()));
     json.add("resultInfo", GraphJson.resultInfo(operation.getResultInfo()));
+    if (operation.getWorkTotal() != null && operation.getWorkDone() != null) {
+      // A caseops addition: the work behind percentProgress, once the job knows its total.
+      json.add(
+          "progress",
+          Json.createObjectBuilder()
+              .add("done", operation.getWorkDone())
+              .add("total", operation.getWorkTotal())
+              .add("unit", operation.getWorkUnit() == null ? "items" : operation.getWorkUnit()));
+    }
     ActionDescriptors.find(operation.getAction())
         .ifPresent(d -> d.write(json, operation, include, extras));
     return json;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.exports.ExportDownloads;
 import org.caseops.api.lookup.Lookups;
@@ -26,6 +27,9 @@ import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ItemFailure;
+import org.caseops.domain.operations.ItemFailureRepository;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * {@code /security/cases/ediscoveryCases/{caseId}/operations}: submit, list and read case
@@ -57,6 +61,7 @@ public class OperationsResource {
   @Inject OperationControlService control;
   @Inject CallerIdentity caller;
   @Inject ExportDownloads downloads;
+  @Inject ItemFailureRepository failures;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -135,9 +140,24 @@ public class OperationsResource {
         request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }
 
+  /** Failed items written inline in an operation's {@code caseops.execution}. */
+  static final int FAILED_ITEMS_INLINE = 20;
+
+  private static final CollectionShape FAILED_ITEMS_SHAPE =
+      new CollectionShape(
+          PropertyTable.of(ExecutionJson.FAILED_ITEM_TYPE)
+              .string("step")
+              .string("item")
+              .string("reason")
+              .dateTime("recordedDateTime")
+              .build(),
+          ExecutionJson.FAILED_ITEM_PROPERTIES,
+          ExecutionJson.FAILED_ITEM_TYPE);
+
   /**
    * The operation's job as the batch runtime keeps it (a caseops addition, also as {@code
-   * caseops.execution}): each execution with its steps and their metrics.
+   * caseops.execution}): each execution with its steps and their metrics, and the items that failed
+   * (the first {@value #FAILED_ITEMS_INLINE}, with a link to the rest).
    */
   @GET
   @Path("{operationId}/execution")
@@ -153,6 +173,40 @@ public class OperationsResource {
                     + "('"
                     + operation.getId()
                     + "')/caseops.execution");
-    return JsonResponses.ok(ExecutionJson.write(context, operation, service.runs(operation)));
+    long failedCount = failures.count(operation.getId(), null);
+    List<ItemFailure> first =
+        failedCount == 0
+            ? List.of()
+            : failures.list(operation.getId(), ListQuery.page(0, FAILED_ITEMS_INLINE));
+    String more =
+        failedCount > first.size()
+            ? request.root().resolve(failedItemsPath(caseId, operation.getId())).toString()
+                + "?$skip="
+                + FAILED_ITEMS_INLINE
+            : null;
+    return JsonResponses.ok(
+        ExecutionJson.write(context, operation, service.runs(operation), failedCount, first, more));
+  }
+
+  /**
+   * The items the operation's job could not process, with their reasons (a caseops addition), in
+   * the order they were recorded; paged and filtered as the other collections.
+   */
+  @GET
+  @Path("{operationId}/execution/failedItems")
+  public Response failedItems(
+      @BeanParam GraphRequest request, @PathParam("operationId") String rawOperationId) {
+    String caseId = request.caseId();
+    String operationId = service.get(caseId, Lookups.operationId(rawOperationId)).getId();
+    return request.collection(
+        FAILED_ITEMS_SHAPE,
+        GraphPaths.operationsKey(caseId) + "('" + operationId + "')/caseops.execution/failedItems",
+        q -> failures.list(operationId, q),
+        f -> failures.count(operationId, f),
+        ExecutionJson::failedItem);
+  }
+
+  private static String failedItemsPath(String caseId, String operationId) {
+    return GraphPaths.operationPath(caseId, operationId) + "/caseops.execution/failedItems";
   }
 }

@@ -74,7 +74,8 @@ public final class PathNormalizer {
           "legalHolds",
           "lastSyncOperation",
           "close",
-          "reopen");
+          "reopen",
+          "failedItems");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

@@ -25,6 +25,7 @@ public class TokenAuthority {
   private static final Duration DEV_TOKEN_VALIDITY = Duration.ofDays(30);
 
   private BearerAuthentication authentication;
+  private DevKeys devKeys;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
     authentication();
@@ -37,7 +38,13 @@ public class TokenAuthority {
     return authentication;
   }
 
-  private static TokenVerifier verifier(AuthSettings settings) {
+  /** The development key, in development mode only (no token issuer configured). */
+  public synchronized java.util.Optional<DevKeys> developmentKeys() {
+    authentication();
+    return java.util.Optional.ofNullable(devKeys);
+  }
+
+  private TokenVerifier verifier(AuthSettings settings) {
     try {
       if (!settings.developmentMode()) {
         TokenVerifier verifier = TokenVerifier.fromSettings(settings);
@@ -54,6 +61,7 @@ public class TokenAuthority {
         return verifier;
       }
       DevKeys keys = DevKeys.loadOrCreate(DevKeys.folder(settings.dataDir()));
+      devKeys = keys;
       String token =
           keys.userToken(DevKeys.DEFAULT_USER, Permissions.READ_WRITE, DEV_TOKEN_VALIDITY);
       LOG.warning(

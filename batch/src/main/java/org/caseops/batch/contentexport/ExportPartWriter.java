@@ -44,6 +44,8 @@ import org.caseops.domain.exports.ExportFolders;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.ItemFailure;
+import org.caseops.domain.operations.ItemFailureRepository;
 import org.caseops.domain.reviewsets.PdfRendition;
 import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
@@ -81,6 +83,7 @@ public class ExportPartWriter extends AbstractItemWriter {
   @Inject TextExtractor extractor;
   @Inject PdfRenditionRepository renditions;
   @Inject FileRenderer renderer;
+  @Inject ItemFailureRepository failures;
 
   @Inject @BatchProperty String partSize;
   @Inject @BatchProperty String partEntries;
@@ -200,6 +203,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       } catch (IOException e) {
         LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be exported: " + e);
         state.failed(displayName(file));
+        recordFailure(doc.docId(), file, "left out of the parts: " + e.getMessage());
         bytes = null;
       }
     }
@@ -242,6 +246,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       }
       if (stamped == null) {
         state.noPdf("'" + displayName(file) + "' (" + why + ")");
+        recordFailure(doc.docId(), file, "exported without a PDF: " + why);
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
@@ -426,6 +431,19 @@ public class ExportPartWriter extends AbstractItemWriter {
       return path.substring(path.lastIndexOf('/') + 1);
     }
     return file.getName() == null ? "" : file.getName();
+  }
+
+  /** Records a file among the operation's failed items, in the chunk's transaction. */
+  private void recordFailure(String docId, ReviewSetItem file, String reason) {
+    failures.record(
+        List.of(
+            ItemFailure.of(
+                operationId,
+                caseId,
+                stepContext.getStepName(),
+                docId + " " + displayName(file),
+                reason,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
   }
 
   private static String displayName(ReviewSetItem file) {

@@ -140,6 +140,7 @@ public class EvidenceItemReader implements ItemReader {
     long skippedLinks = 0;
     Map<String, CustodianSource> held = new HashMap<>();
     List<String> readHeld = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
     List<String> only =
         run.operationId() == null
             ? List.of()
@@ -158,6 +159,7 @@ public class EvidenceItemReader implements ItemReader {
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
+      names.put(source.getId(), source.getDisplayName());
       if (coverage.coversWhole(source.getId())) {
         held.put(source.getId(), source);
         heldFolders.put(source.getId(), folder);
@@ -179,7 +181,7 @@ public class EvidenceItemReader implements ItemReader {
       total += summary.bytes();
       skippedLinks += summary.skippedLinks();
     }
-    run.totalWork(total);
+    run.totalWork(total, OperationRun.BYTES);
     run.doneWork(bytesRead);
     stepContext.setTransientUserData(
         new IndexStepState(
@@ -191,7 +193,8 @@ public class EvidenceItemReader implements ItemReader {
             coverage,
             only.isEmpty(),
             List.copyOf(readHeld),
-            readToEnd));
+            readToEnd,
+            Map.copyOf(names)));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -212,9 +215,9 @@ public class EvidenceItemReader implements ItemReader {
     bytesRead = item.bytesReadAfter();
     run.doneWork(bytesRead);
     if (item.problem() != null) {
-      String what = item.source().getDisplayName() + ": " + item.location() + " " + item.problem();
-      tally.unreadable(what);
-      throw new UnreadableItemException(what);
+      String name = item.source().getDisplayName() + ": " + item.location();
+      tally.unreadable(name + " " + item.problem());
+      throw new UnreadableItemException(name, item.problem());
     }
     tally.seen();
     return new ReadItem(item, next.extraction);

@@ -25,6 +25,8 @@ import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.operations.ItemFailure;
+import org.caseops.domain.operations.ItemFailureRepository;
 
 /**
  * Ends a chunk: commits the case's Lucene index, then saves the chunk's catalog entries in one
@@ -34,7 +36,8 @@ import org.caseops.domain.items.ItemRepository;
  * recorded under each such hold in the same transaction, with the earlier versions kept as items of
  * their own; an item of an applied custodian or non-custodial hold that could not be preserved
  * makes that hold {@code partial}. Items a legal hold's contentQuery matches are preserved under it
- * as soon as they are indexed.
+ * as soon as they are indexed. The items that could not be indexed are recorded among the
+ * operation's failed items in the same transaction.
  */
 @Dependent
 @Named
@@ -47,6 +50,7 @@ public class IndexItemWriter extends AbstractItemWriter {
   @Inject ContentStore store;
   @Inject Preserver preserver;
   @Inject CustodianRepository custodians;
+  @Inject ItemFailureRepository failures;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
@@ -71,6 +75,7 @@ public class IndexItemWriter extends AbstractItemWriter {
     }
     catalog.deleteAll(dropped);
     catalog.saveAll(saved);
+    recordUnindexed(run, entries);
     if (stepContext.getTransientUserData() instanceof IndexStepState state
         && !state.coverage().isEmpty()) {
       preserve(run, state, entries);
@@ -148,5 +153,28 @@ public class IndexItemWriter extends AbstractItemWriter {
           2,
           52_428_800L);
     }
+  }
+
+  /** Records the chunk's items that could not be indexed among the operation's failed items. */
+  private void recordUnindexed(OperationRun run, List<Item> entries) {
+    if (run.operationId() == null
+        || !(stepContext.getTransientUserData() instanceof IndexStepState state)) {
+      return;
+    }
+    List<ItemFailure> failed = new ArrayList<>();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    for (Item item : entries) {
+      if (!item.isIndexed() && item.getUnindexedReason() != null) {
+        failed.add(
+            ItemFailure.of(
+                run.operationId(),
+                run.caseId(),
+                stepContext.getStepName(),
+                state.itemName(item.getSourceId(), item.getLocation()),
+                "not indexed: " + item.getUnindexedReason(),
+                now));
+      }
+    }
+    failures.record(failed);
   }
 }

@@ -13,7 +13,8 @@ import org.caseops.domain.holds.HoldCoverage;
  * preserved as they are read), which holds cover which sources, and whether the step reads every
  * source of the case (rather than those of some custodians only), the held sources whose folders it
  * could read (so an item of theirs it did not find is gone from its source), and whether the reader
- * has read every item to the end.
+ * has read every item to the end, and the display names of the sources read, by id (to name an item
+ * that failed).
  */
 public record IndexStepState(
     IndexTally tally,
@@ -24,4 +25,12 @@ public record IndexStepState(
     HoldCoverage coverage,
     boolean wholeCase,
     List<String> readHeldSourceIds,
-    AtomicBoolean readToEnd) {}
+    AtomicBoolean readToEnd,
+    Map<String, String> sourceNames) {
+
+  /** An item as a person finds it: its source's display name and its location there. */
+  public String itemName(String sourceId, String location) {
+    String source = sourceNames.get(sourceId);
+    return (source == null ? sourceId : source) + ": " + location;
+  }
+}

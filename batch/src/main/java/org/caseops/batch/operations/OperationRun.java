@@ -28,6 +28,14 @@ public final class OperationRun {
   private final String caseId;
   private final AtomicLong totalWork = new AtomicLong(-1);
   private final AtomicLong doneWork = new AtomicLong();
+  private volatile String workUnit = ITEMS;
+
+  /** Work counted in items. */
+  public static final String ITEMS = "items";
+
+  /** Work counted in bytes read. */
+  public static final String BYTES = "bytes";
+
   private volatile String failure;
   private volatile Conclusion conclusion;
 
@@ -69,9 +77,30 @@ public final class OperationRun {
     return caseId;
   }
 
-  /** Sets the amount of work of the whole job, in any unit, known before the work starts. */
+  /** Sets the number of items of the whole job, known before the work starts. */
   public void totalWork(long total) {
+    totalWork(total, ITEMS);
+  }
+
+  /** Sets the amount of work of the whole job, in {@code unit}, known before the work starts. */
+  public void totalWork(long total, String unit) {
     totalWork.set(Math.max(0, total));
+    workUnit = unit;
+  }
+
+  /** Work done so far, in {@link #workUnit()}. */
+  public long workDone() {
+    return doneWork.get();
+  }
+
+  /** The whole work, or -1 while it is not known. */
+  public long workTotal() {
+    return totalWork.get();
+  }
+
+  /** What the work is counted in: {@value #ITEMS} or {@value #BYTES}. */
+  public String workUnit() {
+    return workUnit;
   }
 
   /** Records the amount of work done so far, in the unit of {@link #totalWork}; never goes back. */

@@ -17,7 +17,8 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 /**
  * Renders one review-set file ({@link FileRenderer}) and keeps the PDF in the case's content store;
  * hands on the rendition's row for {@link PdfRenditionWriter}. A file that cannot be rendered is
- * left out here and logged; the job's summary names it, as it has no current rendition.
+ * handed on as {@link NotRendered}, for the writer to record among the operation's failed items;
+ * the job's summary names it too, as it has no current rendition.
  */
 @Dependent
 @Named
@@ -54,7 +55,7 @@ public class PdfRenderProcessor implements ItemProcessor {
       LOG.log(
           Level.INFO,
           () -> "review-set file " + file.getId() + " cannot be rendered: " + e.getMessage());
-      return null;
+      return new NotRendered(file, e.getMessage());
     }
   }
 

@@ -33,12 +33,14 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ItemFailureRepository;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.searches.EdiscoverySearch;
+import org.caseops.domain.support.ListQuery;
 import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -464,6 +466,18 @@ class ContentExportJobTest {
       CaseOperation done = h.awaitOperation(operation.getId());
       assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
       assertThat(done.getResultInfo().getMessage()).startsWith("Exported 6 files in ");
+      // The file left out is among the operation's failed items once, however often it was met.
+      assertThat(
+              h.weld
+                  .select(ItemFailureRepository.class)
+                  .get()
+                  .list(operation.getId(), ListQuery.page(0, 10)))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.getItem()).matches("DOC\\d{7} broken\\.txt");
+                assertThat(f.getReason()).startsWith("left out of the parts: ");
+              });
       List<Path> parts = parts(c.caseId, operation.getId());
       assertThat(parts).containsAll(before);
       for (Path part : before) {

@@ -35,6 +35,9 @@ import org.caseops.domain.items.Item;
 import org.caseops.domain.items.SourceItemStats;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ItemFailure;
+import org.caseops.domain.operations.ItemFailureRepository;
+import org.caseops.domain.support.ListQuery;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +65,10 @@ class IndexJobTest {
       assertThat(done.getPercentProgress()).isEqualTo(100);
       assertThat(done.getCompletedDateTime()).isNotNull();
       assertThat(OperationJournal.of(operationId)).containsExactly("running", "partiallySucceeded");
+      // The work behind the percentage: every byte of the sources, read.
+      assertThat(done.getWorkUnit()).isEqualTo("bytes");
+      assertThat(done.getWorkTotal()).isPositive();
+      assertThat(done.getWorkDone()).isEqualTo(done.getWorkTotal());
 
       assertThat(h.items.statsOfCase(caseId))
           .extracting(
@@ -121,6 +128,19 @@ class IndexJobTest {
       assertThat(docs.get("broken.pdf").getUnindexedReason()).startsWith("corrupt: ");
       assertThat(docs.get("contracts/locked.pdf").isIndexed()).isFalse();
       assertThat(docs.get("contracts/locked.pdf").getUnindexedReason()).startsWith("encrypted: ");
+      // The same two, with their reasons, among the operation's failed items.
+      assertThat(
+              h.weld
+                  .select(ItemFailureRepository.class)
+                  .get()
+                  .list(operationId, ListQuery.page(0, 10)))
+          .extracting(
+              ItemFailure::getStep,
+              f -> f.getItem().substring(f.getItem().indexOf(": ") + 2),
+              f -> f.getReason().substring(0, f.getReason().indexOf(':', 13)))
+          .containsExactlyInAnyOrder(
+              tuple("indexEvidence", "broken.pdf", "not indexed: corrupt"),
+              tuple("indexEvidence", "contracts/locked.pdf", "not indexed: encrypted"));
 
       try (DirectoryReader reader = h.openIndex(caseId)) {
         IndexSearcher searcher = new IndexSearcher(reader);

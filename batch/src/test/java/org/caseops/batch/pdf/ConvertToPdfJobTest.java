@@ -25,12 +25,14 @@ import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.ItemFailureRepository;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.reviewsets.PdfRendition;
 import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
+import org.caseops.domain.support.ListQuery;
 import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,18 @@ class ConvertToPdfJobTest {
       Map<String, PdfRendition> pdfs =
           renditions.findAll(r.files().values().stream().map(ReviewSetItem::getId).toList());
       assertThat(pdfs).hasSize(6).doesNotContainKey(r.files().get("broken.pdf").getId());
+      assertThat(
+              h.weld
+                  .select(ItemFailureRepository.class)
+                  .get()
+                  .list(first.getId(), ListQuery.page(0, 10)))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.getStep()).isEqualTo("renderFiles");
+                assertThat(f.getItem()).isEqualTo("broken.pdf");
+                assertThat(f.getReason()).startsWith("cannot be rendered as PDF: ");
+              });
       ReviewSetItem report = r.files().get("report.pdf");
       assertThat(pdfs.get(report.getId()).getPdfSha256()).isEqualTo(report.getSha256());
       String copyPdf = pdfs.get(r.files().get("inbox/copy.eml").getId()).getPdfSha256();

@@ -57,6 +57,15 @@ public class CaseOperation {
   @Column(name = "percent_progress", nullable = false)
   private int percentProgress;
 
+  @Column(name = "work_done")
+  private Long workDone;
+
+  @Column(name = "work_total")
+  private Long workTotal;
+
+  @Column(name = "work_unit", length = 16)
+  private String workUnit;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdDateTime;
 
@@ -174,6 +183,21 @@ public class CaseOperation {
 
   public int getPercentProgress() {
     return percentProgress;
+  }
+
+  /** Work done so far in {@link #getWorkUnit()}, or {@code null} while the job has not said. */
+  public Long getWorkDone() {
+    return workDone;
+  }
+
+  /** The job's whole work in {@link #getWorkUnit()}, or {@code null} while it is not known. */
+  public Long getWorkTotal() {
+    return workTotal;
+  }
+
+  /** What the job counts its work in: {@code bytes} or {@code items}; {@code null} if unknown. */
+  public String getWorkUnit() {
+    return workUnit;
   }
 
   public Instant getCreatedDateTime() {

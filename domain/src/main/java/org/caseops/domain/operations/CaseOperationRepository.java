@@ -111,6 +111,15 @@ public interface CaseOperationRepository {
   void raiseProgress(String operationId, int percent);
 
   /**
+   * Records how much of its work an open operation's job has done ({@code done} of {@code total},
+   * counted in {@code unit}), and raises percentProgress as {@link #raiseProgress} does. A store
+   * that keeps no work counts only raises the progress.
+   */
+  default void reportWork(String operationId, int percent, long done, long total, String unit) {
+    raiseProgress(operationId, percent);
+  }
+
+  /**
    * Ends the operation in a terminal status with its result, at the given time. Succeeded
    * operations also reach 100%.
    *

@@ -316,6 +316,30 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void reportWork(String operationId, int percent, long done, long total, String unit) {
+    em.createQuery(
+            "UPDATE CaseOperation o SET o.workDone = :d, o.workTotal = :t, o.workUnit = :u"
+                + " WHERE o.id = :id AND o.status IN :open")
+        .setParameter("d", done)
+        .setParameter("t", total)
+        .setParameter("u", unit)
+        .setParameter("id", operationId)
+        .setParameter("open", OPEN)
+        .executeUpdate();
+    if (percent >= 0) {
+      em.createQuery(
+              "UPDATE CaseOperation o SET o.percentProgress = :p"
+                  + " WHERE o.id = :id AND o.percentProgress < :p AND o.status IN :open")
+          .setParameter("p", OperationLifecycle.bounded(percent))
+          .setParameter("id", operationId)
+          .setParameter("open", OPEN)
+          .executeUpdate();
+    }
+    changed(operationId, true);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean complete(
       String operationId, CaseOperationStatus status, ResultInfo resultInfo, Instant completedAt) {
     return end(operationId, null, status, resultInfo, completedAt);

@@ -159,6 +159,34 @@ class CaseOperationsIT {
         .contains("9")
         .contains("1 unindexed")
         .doesNotContain("Exception");
+    // The work behind its percentage: every byte of the sources, read.
+    JsonObject progress = done.getJsonObject("progress");
+    assertThat(progress.getString("unit")).isEqualTo("bytes");
+    assertThat(progress.getJsonNumber("done").longValue())
+        .isPositive()
+        .isEqualTo(progress.getJsonNumber("total").longValue());
+
+    // The item it could not index, with its reason, in its job's execution and as a collection.
+    JsonObject job = api.get(location + "/caseops.execution").json();
+    assertThat(job.getInt("failedItemCount")).isEqualTo(1);
+    JsonObject failed = job.getJsonArray("failedItems").getJsonObject(0);
+    assertThat(failed.getString("step")).isEqualTo("indexEvidence");
+    assertThat(failed.getString("item")).endsWith(": broken.pdf");
+    assertThat(failed.getString("reason")).startsWith("not indexed: corrupt");
+    assertThat(job.containsKey("failedItems@odata.nextLink")).isFalse();
+    GraphClient.Reply failedItems =
+        api.get(
+            location
+                + "/caseops.execution/failedItems?$count=true&$select=item,reason"
+                + "&$filter=step%20eq%20%27indexEvidence%27");
+    assertThat(failedItems.status()).as(failedItems.toString()).isEqualTo(200);
+    assertThat(failedItems.json().getInt("@odata.count")).isEqualTo(1);
+    assertThat(failedItems.json().getJsonArray("value").getJsonObject(0).keySet())
+        .containsExactlyInAnyOrder("item", "reason");
+    assertThat(
+            api.get(location + "/caseops.execution/failedItems?$filter=colour%20eq%20%27x%27")
+                .status())
+        .isEqualTo(400);
 
     // The operations list has it; the custodian and both sources link to it.
     GraphClient.Reply list = api.get(CASES + "/" + caseId + "/operations");

@@ -175,6 +175,74 @@ final class GraphClient {
     }
   }
 
+  /**
+   * A GET of an event stream that keeps only its head: the status and headers of a stream that
+   * opened (its body is left unread and the connection closed), or the whole answer of a refusal.
+   */
+  Reply streamHead(String path) {
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(
+              builder(path, Map.of())
+                  .timeout(Duration.ofSeconds(30))
+                  .setHeader("Accept", "text/event-stream")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      String body;
+      try (java.io.InputStream in = response.body()) {
+        body =
+            response.statusCode() == 200
+                ? ""
+                : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      return new Reply(response.statusCode(), new TextResponse(response, body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response whose body was read as text separately. */
+  private record TextResponse(HttpResponse<?> head, String body) implements HttpResponse<String> {
+    @Override
+    public int statusCode() {
+      return head.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return head.request();
+    }
+
+    @Override
+    public java.util.Optional<HttpResponse<String>> previousResponse() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.net.http.HttpHeaders headers() {
+      return head.headers();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+      return head.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return head.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return head.version();
+    }
+  }
+
   private Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
