@@ -22,7 +22,7 @@ import org.caseops.domain.items.Item;
 public class JpaHoldRepository implements HoldRepository {
   private static final int IN_LIMIT = 1000;
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void preserve(List<PreservedItem> preserved) {
