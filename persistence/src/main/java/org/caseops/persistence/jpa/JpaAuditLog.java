@@ -30,7 +30,7 @@ public class JpaAuditLog implements AuditLog {
               "caseId", "caseId"),
           List.of(new ListQuery.OrderKey("dateTime", true)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)

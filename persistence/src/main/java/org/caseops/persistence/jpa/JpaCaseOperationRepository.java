@@ -63,7 +63,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     return all;
   }
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
   @Inject Event<OperationChanged> changed;
 
   /** Tells the watchers of operations that this one changed, once the transaction commits. */

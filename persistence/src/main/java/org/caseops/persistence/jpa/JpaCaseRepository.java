@@ -27,7 +27,7 @@ public class JpaCaseRepository implements CaseRepository {
               "lastModifiedDateTime", "lastModifiedDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(EdiscoveryCase ediscoveryCase) {

@@ -50,7 +50,7 @@ public class JpaCustodianRepository implements CustodianRepository {
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(Custodian custodian) {

@@ -14,7 +14,7 @@ import org.caseops.domain.exports.ExportFileRepository;
 @ApplicationScoped
 @Transactional
 public class JpaExportFileRepository implements ExportFileRepository {
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void put(ExportFile file) {

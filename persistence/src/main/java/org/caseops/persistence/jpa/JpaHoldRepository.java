@@ -31,7 +31,7 @@ public class JpaHoldRepository implements HoldRepository {
   private static final List<DataSourceHoldStatus> IN_FORCE =
       Arrays.stream(DataSourceHoldStatus.values()).filter(HoldStatuses::inForce).toList();
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void preserve(List<PreservedItem> preserved) {

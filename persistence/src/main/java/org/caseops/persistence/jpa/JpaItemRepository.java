@@ -25,7 +25,7 @@ public class JpaItemRepository implements ItemRepository {
   /** The most ids bound in one {@code IN} list. */
   private static final int IN_LIST = 1000;
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public Map<String, String> knownHashes(Collection<String> itemIds) {

@@ -16,7 +16,7 @@ import org.caseops.domain.reviewsets.PdfRenditionRepository;
 @ApplicationScoped
 @Transactional
 public class JpaPdfRenditionRepository implements PdfRenditionRepository {
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public Optional<PdfRendition> find(String fileId) {

@@ -57,7 +57,7 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
           Map.of("dateTime", List.of("sentDateTime", "addedDateTime")),
           List.of(new ListQuery.OrderKey("addedDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(ReviewSet reviewSet) {

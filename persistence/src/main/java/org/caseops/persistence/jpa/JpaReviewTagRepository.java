@@ -35,7 +35,7 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(ReviewTag tag) {

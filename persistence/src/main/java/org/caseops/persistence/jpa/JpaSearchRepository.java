@@ -25,7 +25,7 @@ public class JpaSearchRepository implements SearchRepository {
               "lastModifiedDateTime", "lastModifiedDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(EdiscoverySearch search) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import org.caseops.persistence.jpa.CaseopsUnit;
 
 /**
  * Outside the server, injects an entity manager that is always the current thread's transactional
@@ -13,6 +14,7 @@ import java.lang.reflect.Proxy;
 @ApplicationScoped
 public class SeEntityManagerProducer {
   @Produces
+  @CaseopsUnit
   EntityManager entityManager() {
     return (EntityManager)
         Proxy.newProxyInstance(
