@@ -24,7 +24,7 @@ public class JpaItemFailureRepository implements ItemFailureRepository {
               "recordedDateTime", "recordedDateTime"),
           List.of(new ListQuery.OrderKey("recordedDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void record(List<ItemFailure> failures) {

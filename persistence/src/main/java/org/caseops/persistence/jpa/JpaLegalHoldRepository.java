@@ -27,7 +27,7 @@ public class JpaLegalHoldRepository implements LegalHoldRepository {
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(LegalHold hold) {

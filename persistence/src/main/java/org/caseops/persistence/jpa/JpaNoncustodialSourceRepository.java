@@ -29,7 +29,7 @@ public class JpaNoncustodialSourceRepository implements NoncustodialSourceReposi
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
 
-  @Inject EntityManager em;
+  @Inject @CaseopsUnit EntityManager em;
 
   @Override
   public void add(NoncustodialDataSource container, CustodianSource dataSource) {

@@ -1,6 +1,7 @@
 package org.caseops.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -109,4 +110,21 @@ class ArchitectureTest {
           .because(
               "services throw the refusals of org.caseops.domain.support, which the REST layer maps to Graph errors;"
                   + " an HTTP-shaped exception in a service ties the rules to one protocol");
+
+  /**
+   * Jakarta EE 11 offers every persistence unit's entity manager as a default bean too, so caseops'
+   * own is injected with its qualifier; a plain {@code @Inject EntityManager} deploys on one
+   * runtime and fails on another.
+   */
+  @ArchTest
+  static final ArchRule entityManagersAreInjectedWithTheirQualifier =
+      fields()
+          .that()
+          .haveRawType("jakarta.persistence.EntityManager")
+          .and()
+          .areAnnotatedWith("jakarta.inject.Inject")
+          .should()
+          .beAnnotatedWith("org.caseops.persistence.jpa.CaseopsUnit")
+          .because(
+              "only the @CaseopsUnit entity manager is produced on every runtime (Payara 6 and 7, WildFly)");
 }
