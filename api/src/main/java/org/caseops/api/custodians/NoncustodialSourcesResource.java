@@ -123,8 +123,8 @@ public class NoncustodialSourcesResource {
   }
 
   @GET
-  @Path("{id}")
-  public Response get(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+  @Path("{noncustodialId}")
+  public Response get(@BeanParam GraphRequest request, @PathParam("noncustodialId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     QueryOptions options = request.options(NoncustodialJson.PROPERTIES, NoncustodialJson.TYPE);
@@ -133,8 +133,9 @@ public class NoncustodialSourcesResource {
   }
 
   @GET
-  @Path("{id}/dataSource")
-  public Response dataSource(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+  @Path("{noncustodialId}/dataSource")
+  public Response dataSource(
+      @BeanParam GraphRequest request, @PathParam("noncustodialId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     request.options();
@@ -143,9 +144,9 @@ public class NoncustodialSourcesResource {
   }
 
   @GET
-  @Path("{id}/lastIndexOperation")
+  @Path("{noncustodialId}/lastIndexOperation")
   public Response lastIndexOperation(
-      @BeanParam GraphRequest request, @PathParam("id") String rawId) {
+      @BeanParam GraphRequest request, @PathParam("noncustodialId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
@@ -163,8 +164,9 @@ public class NoncustodialSourcesResource {
 
   /** The caseops figures of its dataSource, as a custodian's source has them. */
   @GET
-  @Path("{id}/itemStatistics")
-  public Response itemStatistics(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+  @Path("{noncustodialId}/itemStatistics")
+  public Response itemStatistics(
+      @BeanParam GraphRequest request, @PathParam("noncustodialId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     request.options();
@@ -208,9 +210,11 @@ public class NoncustodialSourcesResource {
    * its hold when one was in force.
    */
   @POST
-  @Path("{id}/release")
+  @Path("{noncustodialId}/release")
   public Response release(
-      @BeanParam GraphRequest request, @PathParam("id") String rawId, InputStream body) {
+      @BeanParam GraphRequest request,
+      @PathParam("noncustodialId") String rawId,
+      InputStream body) {
     String caseId = request.caseId();
     String id = id(rawId);
     JsonBody.of(JsonBody.readOptional(body), CaseAction.NAMESPACE + "release").rejectUnknown();

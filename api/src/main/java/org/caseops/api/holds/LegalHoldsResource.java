@@ -90,8 +90,8 @@ public class LegalHoldsResource {
   }
 
   @GET
-  @Path("{id}")
-  public Response get(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+  @Path("{legalHoldId}")
+  public Response get(@BeanParam GraphRequest request, @PathParam("legalHoldId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     QueryOptions options = request.options(LegalHoldJson.PROPERTIES, LegalHoldJson.TYPE);
@@ -100,10 +100,10 @@ public class LegalHoldsResource {
   }
 
   @PATCH
-  @Path("{id}")
+  @Path("{legalHoldId}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
-      @BeanParam GraphRequest request, @PathParam("id") String rawId, InputStream body) {
+      @BeanParam GraphRequest request, @PathParam("legalHoldId") String rawId, InputStream body) {
     service.update(
         request.caseId(),
         id(rawId),
@@ -113,8 +113,8 @@ public class LegalHoldsResource {
   }
 
   @DELETE
-  @Path("{id}")
-  public Response delete(@BeanParam GraphRequest request, @PathParam("id") String rawId) {
+  @Path("{legalHoldId}")
+  public Response delete(@BeanParam GraphRequest request, @PathParam("legalHoldId") String rawId) {
     service.delete(request.caseId(), id(rawId), caller.identitySet());
     return Response.noContent().build();
   }
@@ -124,9 +124,9 @@ public class LegalHoldsResource {
    * none), named as soon as the change that started it was answered.
    */
   @GET
-  @Path("{id}/lastSyncOperation")
+  @Path("{legalHoldId}/lastSyncOperation")
   public Response lastSyncOperation(
-      @BeanParam GraphRequest request, @PathParam("id") String rawId) {
+      @BeanParam GraphRequest request, @PathParam("legalHoldId") String rawId) {
     String caseId = request.caseId();
     String id = id(rawId);
     QueryOptions options = request.options(OperationJson.PROPERTIES, OperationJson.BASE_TYPE);
@@ -154,11 +154,11 @@ public class LegalHoldsResource {
   }
 
   @POST
-  @Path("{id}/" + SOURCES)
+  @Path("{legalHoldId}/" + SOURCES)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addSource(
       @BeanParam GraphRequest request,
-      @PathParam("id") String rawId,
+      @PathParam("legalHoldId") String rawId,
       @PathParam("sources") String sources,
       InputStream body) {
     String caseId = request.caseId();
@@ -177,10 +177,10 @@ public class LegalHoldsResource {
   }
 
   @GET
-  @Path("{id}/" + SOURCES)
+  @Path("{legalHoldId}/" + SOURCES)
   public Response listSources(
       @BeanParam GraphRequest request,
-      @PathParam("id") String rawId,
+      @PathParam("legalHoldId") String rawId,
       @PathParam("sources") String sources) {
     String caseId = request.caseId();
     String id = id(rawId);
@@ -198,10 +198,10 @@ public class LegalHoldsResource {
   }
 
   @GET
-  @Path("{id}/" + SOURCES + "/{sourceId}")
+  @Path("{legalHoldId}/" + SOURCES + "/{sourceId}")
   public Response getSource(
       @BeanParam GraphRequest request,
-      @PathParam("id") String rawId,
+      @PathParam("legalHoldId") String rawId,
       @PathParam("sources") String sources,
       @PathParam("sourceId") String rawSourceId) {
     SourceKind kind = kind(sources);
@@ -213,10 +213,10 @@ public class LegalHoldsResource {
   }
 
   @DELETE
-  @Path("{id}/" + SOURCES + "/{sourceId}")
+  @Path("{legalHoldId}/" + SOURCES + "/{sourceId}")
   public Response removeSource(
       @BeanParam GraphRequest request,
-      @PathParam("id") String rawId,
+      @PathParam("legalHoldId") String rawId,
       @PathParam("sources") String sources,
       @PathParam("sourceId") String rawSourceId) {
     SourceKind kind = kind(sources);

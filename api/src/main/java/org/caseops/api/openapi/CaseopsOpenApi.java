@@ -187,7 +187,7 @@ public class CaseopsOpenApi implements OASModelReader {
             .addTag(java.getDeclaringClass().getSimpleName().replace("Resource", ""));
     Matcher m = TEMPLATE.matcher(endpoint.template());
     while (m.find()) {
-      Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+      Schema schema = typed(Schema.SchemaType.STRING);
       if (m.group(2) != null) {
         for (String choice : m.group(2).split("\\|")) {
           schema.addEnumeration(choice.replace("\\.", "."));
@@ -219,7 +219,7 @@ public class CaseopsOpenApi implements OASModelReader {
               OASFactory.createParameter()
                   .name(option)
                   .in(Parameter.In.QUERY)
-                  .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                  .schema(typed(Schema.SchemaType.STRING)));
         }
         responses.addAPIResponse("200", ok(collection(collectionType)));
       } else if (entityType != null) {
@@ -249,7 +249,7 @@ public class CaseopsOpenApi implements OASModelReader {
       operation.requestBody(
           OASFactory.createRequestBody()
               .required(false)
-              .content(json(OASFactory.createSchema().type(Schema.SchemaType.OBJECT))));
+              .content(json(typed(Schema.SchemaType.OBJECT))));
       responses.addAPIResponse(
           "202",
           OASFactory.createAPIResponse()
@@ -303,17 +303,15 @@ public class CaseopsOpenApi implements OASModelReader {
   }
 
   private static Schema collection(String type) {
-    return OASFactory.createSchema()
-        .type(Schema.SchemaType.OBJECT)
+    return typed(Schema.SchemaType.OBJECT)
         .addProperty("@odata.context", string())
-        .addProperty("@odata.count", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+        .addProperty("@odata.count", typed(Schema.SchemaType.INTEGER))
         .addProperty("@odata.nextLink", string())
-        .addProperty(
-            "value", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref(type)));
+        .addProperty("value", typed(Schema.SchemaType.ARRAY).items(ref(type)));
   }
 
   private static Schema string() {
-    return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+    return typed(Schema.SchemaType.STRING);
   }
 
   /** The component schemas, by type name. */
@@ -354,19 +352,16 @@ public class CaseopsOpenApi implements OASModelReader {
     }
     schemas.put(
         ERROR,
-        OASFactory.createSchema()
-            .type(Schema.SchemaType.OBJECT)
+        typed(Schema.SchemaType.OBJECT)
             .addRequired("error")
             .addProperty(
                 "error",
-                OASFactory.createSchema()
-                    .type(Schema.SchemaType.OBJECT)
+                typed(Schema.SchemaType.OBJECT)
                     .addProperty("code", string())
                     .addProperty("message", string())
                     .addProperty(
                         "innerError",
-                        OASFactory.createSchema()
-                            .type(Schema.SchemaType.OBJECT)
+                        typed(Schema.SchemaType.OBJECT)
                             .addProperty("date", string().format("date-time"))
                             .addProperty("request-id", string())
                             .addProperty("client-request-id", string()))));
@@ -375,7 +370,7 @@ public class CaseopsOpenApi implements OASModelReader {
 
   /** An object schema with the given properties, typed where the filter table knows them. */
   private static Schema entity(List<String> properties, PropertyTable table) {
-    Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+    Schema schema = typed(Schema.SchemaType.OBJECT);
     for (String name : properties) {
       schema.addProperty(name, property(name, table));
     }
@@ -388,8 +383,8 @@ public class CaseopsOpenApi implements OASModelReader {
       PropertyTable.Property p = known.get();
       return switch (p.type()) {
         case STRING -> string();
-        case INTEGER -> OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32");
-        case INT64 -> OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64");
+        case INTEGER -> typed(Schema.SchemaType.INTEGER).format("int32");
+        case INT64 -> typed(Schema.SchemaType.INTEGER).format("int64");
         case DATE_TIME -> string().format("date-time");
         case ENUMERATION -> {
           Schema e = string();
@@ -402,13 +397,37 @@ public class CaseopsOpenApi implements OASModelReader {
       return string().format("date-time");
     }
     if (name.endsWith("By")) {
-      return OASFactory.createSchema()
-          .type(Schema.SchemaType.OBJECT)
-          .description("microsoft.graph.identitySet");
+      return typed(Schema.SchemaType.OBJECT).description("microsoft.graph.identitySet");
     }
     if (name.equals("id") || name.equals("displayName") || name.equals("description")) {
       return string();
     }
     return OASFactory.createSchema().description(name);
+  }
+
+  private static final java.lang.reflect.Method SET_TYPE = typeSetter();
+
+  /**
+   * A schema of one type. MicroProfile OpenAPI 3.1 (Jakarta EE 10 runtimes) names the setter {@code
+   * type(SchemaType)}; 4.x (WildFly 39, Payara 7) made the type a list, set with {@code
+   * addType(SchemaType)}: the one present is used, so the WAR runs on both.
+   */
+  static Schema typed(Schema.SchemaType type) {
+    try {
+      return (Schema) SET_TYPE.invoke(OASFactory.createSchema(), type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set the type of an OpenAPI schema", e);
+    }
+  }
+
+  private static java.lang.reflect.Method typeSetter() {
+    for (String name : new String[] {"type", "addType"}) {
+      try {
+        return Schema.class.getMethod(name, Schema.SchemaType.class);
+      } catch (NoSuchMethodException e) {
+        // the other version of the API
+      }
+    }
+    throw new IllegalStateException("MicroProfile OpenAPI's Schema has neither type nor addType");
   }
 }

@@ -47,7 +47,15 @@ class MicroProfileIT {
 
   @Test
   void readinessAndLivenessAreServedAtTheStandardPathsAndHealthKeepsItsMeaning() throws Exception {
-    GraphClient anonymous = new GraphClient(url).withToken(null);
+    GraphClient own = new GraphClient(url).withToken(null);
+    // WildFly serves MicroProfile Health on its management port; Payara on the application's.
+    GraphClient anonymous =
+        "wildfly".equals(System.getProperty("caseops.it.runtime"))
+            ? new GraphClient(
+                    new URL(
+                        "http://localhost:" + System.getProperty("wildfly.managementPort") + "/"))
+                .withToken(null)
+            : own;
     java.nio.file.Path evidence =
         java.nio.file.Path.of(System.getProperty("caseops.it.evidence.root", "target/it-evidence"));
     Files.createDirectories(evidence);
@@ -65,9 +73,9 @@ class MicroProfileIT {
     GraphClient.Reply live = anonymous.get("/health/live");
     assertThat(live.status()).as(live.toString()).isEqualTo(200);
     assertThat(checks(live.json())).containsEntry("caseops", "UP");
-    GraphClient.Reply own = anonymous.get("/health");
-    assertThat(own.status()).as(own.toString()).isEqualTo(200);
-    assertThat(own.body()).isEqualTo("{\"status\":\"UP\"}");
+    GraphClient.Reply caseops = own.get("/health");
+    assertThat(caseops.status()).as(caseops.toString()).isEqualTo(200);
+    assertThat(caseops.body()).isEqualTo("{\"status\":\"UP\"}");
 
     // An evidence root that cannot be read makes the server not ready; /health (the server and its
     // database answer) is not changed by it.
@@ -81,7 +89,7 @@ class MicroProfileIT {
           .containsEntry("evidenceRoot", "DOWN")
           .containsEntry("database", "UP");
       assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
-      assertThat(anonymous.get("/health").status()).isEqualTo(200);
+      assertThat(own.get("/health").status()).isEqualTo(200);
     } finally {
       Files.move(away, evidence);
     }

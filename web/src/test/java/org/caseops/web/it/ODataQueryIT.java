@@ -427,8 +427,20 @@ class ODataQueryIT {
     String location = estimate.header("Location");
     String operationId = location.substring(location.lastIndexOf('/') + 1);
     api.awaitTerminal(location);
+    String noncustodialId =
+        created(
+            api.post(
+                c + "/noncustodialDataSources",
+                "{\"dataSource\":{\"@odata.type\":\"#microsoft.graph.security.userSource\","
+                    + "\"email\":\"nc-"
+                    + tag
+                    + "@contoso.com\"}}"));
+    String legalHoldId =
+        created(api.post(c + "/legalHolds", "{\"displayName\":\"h-" + tag + "\"}"));
     Map<String, String> ids = new java.util.HashMap<>();
     ids.put("version", "v1.0");
+    ids.put("noncustodialId", noncustodialId);
+    ids.put("legalHoldId", legalHoldId);
     ids.put("caseId", caseId);
     ids.put("custodianId", custodianId);
     ids.put("userSources", userSourceId);
