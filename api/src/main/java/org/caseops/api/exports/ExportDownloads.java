@@ -44,10 +44,15 @@ public class ExportDownloads {
     return "caseops/cases/" + caseId + "/downloads/" + fileId;
   }
 
-  /** The export files of the operations written under this service root. */
+  /**
+   * The files of the operations written under this service root: an export's parts and load files,
+   * a purge's report.
+   */
   public OperationExtras extras(ServiceRoot root) {
     return operation -> {
-      if (operation.getAction() != CaseAction.contentExport) {
+      // Exports list their parts and load files, purges their report.
+      if (operation.getAction() != CaseAction.contentExport
+          && operation.getAction() != CaseAction.purgeData) {
         return List.of();
       }
       List<OperationExtras.FileMetadata> listed = new ArrayList<>();

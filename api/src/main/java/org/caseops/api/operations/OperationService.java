@@ -20,6 +20,8 @@ import org.caseops.domain.operations.OperationJobs;
 import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.purge.PurgeLimit;
+import org.caseops.domain.searches.SearchMatches;
 import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ListQuery;
 
@@ -42,14 +44,25 @@ public class OperationService {
   private final CaseOperationRepository operations;
   private final OperationJobs jobs;
   private final Clock clock;
+  private final SearchMatches matches;
+
+  public OperationService(
+      Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
+    this(lookups, operations, jobs, clock, null);
+  }
 
   @Inject
   public OperationService(
-      Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
+      Lookups lookups,
+      CaseOperationRepository operations,
+      OperationJobs jobs,
+      Clock clock,
+      SearchMatches matches) {
     this.lookups = lookups;
     this.operations = operations;
     this.jobs = jobs;
     this.clock = clock;
+    this.matches = matches;
   }
 
   /**
@@ -58,7 +71,7 @@ public class OperationService {
    * POST .../operations}) comes here.
    *
    * @throws InvalidRequestException when the target lacks what the action needs, or the action has
-   *     no job
+   *     no job, or (a purge) its search matches more items than the purge limit
    * @throws org.caseops.domain.support.ConflictException while an operation of the same action on
    *     the same target has not finished
    * @throws OperationStartException when the job could not be started (the operation is then
@@ -91,6 +104,11 @@ public class OperationService {
               + ".xml), so no operation was created.");
     }
     rules.requireComplete(target);
+    if (rules.removesItems()) {
+      // Refused before anything is stored when the search would remove more than the limit.
+      long matching = matches == null ? 0 : matches.count(caseId, target.getSearchId());
+      PurgeLimit.configured().check(target.getSearchId(), matching);
+    }
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
 

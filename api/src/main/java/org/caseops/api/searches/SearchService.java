@@ -248,6 +248,18 @@ public class SearchService {
         by);
   }
 
+  /** Starts purgeData on the search the URL names, with the purge's parameters. */
+  public CaseOperation purge(
+      String caseId, String searchId, OperationRequest parameters, IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    return operationService.submit(
+        caseId,
+        CaseAction.purgeData,
+        OperationTarget.search(search.getId(), parameters.options()),
+        parameters.parameters(),
+        by);
+  }
+
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }

@@ -27,6 +27,7 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.actions.PurgeDataAction;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -36,9 +37,9 @@ import org.caseops.domain.searches.EdiscoverySearch;
  * {@code /security/cases/ediscoveryCases/{caseId}/searches}: create (201), list, read, update (204)
  * and delete (204) searches; their {@code custodianSources} and {@code additionalSources}
  * (userSource and siteSource shapes with {@code @odata.type}); {@code
- * lastEstimateStatisticsOperation}; and the action {@code estimateStatistics} (202 with the new
- * operation's {@code Location}; the namespace-qualified form reaches it through the path
- * normaliser).
+ * lastEstimateStatisticsOperation}; and the actions {@code estimateStatistics} and {@code
+ * purgeData} (202 with the new operation's {@code Location}; the namespace-qualified form reaches
+ * it through the path normaliser).
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/searches")
@@ -195,6 +196,24 @@ public class SearchesResource {
             JsonBody.readOptional(body),
             request.includeUnknownEnumMembers());
     CaseOperation operation = service.estimate(caseId, searchId, parameters, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  @POST
+  @Path("{searchId}/purgeData")
+  public Response purgeData(
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String searchId = ResourceLookups.searchId(rawSearchId);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            PurgeDataAction.ON_SEARCH,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
+    CaseOperation operation = service.purge(caseId, searchId, parameters, caller.identitySet());
     return JsonResponses.accepted(
         request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }

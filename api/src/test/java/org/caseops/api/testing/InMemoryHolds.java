@@ -64,4 +64,12 @@ public class InMemoryHolds implements HoldRepository {
 
   @Override
   public void deleteOfCase(String caseId) {}
+
+  @Override
+  public Set<String> heldItemIds(String caseId, Collection<String> itemIds) {
+    return Set.of();
+  }
+
+  @Override
+  public void moveRecords(String caseId, String fromItemId, String toItemId) {}
 }

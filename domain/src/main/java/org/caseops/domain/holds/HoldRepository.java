@@ -53,6 +53,24 @@ public interface HoldRepository {
   /** How many catalogued items of the given sources the custodian's hold does not preserve. */
   long countUnpreserved(String custodianId, Collection<String> sourceIds);
 
+  /**
+   * The one rule that says which items are held, for anything that would remove items (a purge): of
+   * the given catalogued items of the case, those that a hold covers. An item is held when a hold
+   * record covers it (a {@link PreservedItem} of that item, whatever its version or hold), or when
+   * the custodian of its source is in any hold status but {@code notApplied} ({@link
+   * HoldStatuses#protectsFromDisposal}). Holds of other kinds (non-custodial sources, legal holds)
+   * join here, so that every caller keeps asking this one question.
+   *
+   * @return the ids of the held items among {@code itemIds}
+   */
+  Set<String> heldItemIds(String caseId, Collection<String> itemIds);
+
+  /**
+   * Moves the hold records of an item to its new id (a message whose mbox lost messages before it
+   * has a new location, hence a new id; its bytes and its holds are the same).
+   */
+  void moveRecords(String caseId, String fromItemId, String toItemId);
+
   /** Drops every record of the case. */
   void deleteOfCase(String caseId);
 }

@@ -80,6 +80,12 @@ public class PreservedItem {
     return Ids.stableHex32(custodianId, itemId, sha256);
   }
 
+  /** This record for the same item at a new id (its location moved; its bytes did not). */
+  public PreservedItem movedTo(String newItemId) {
+    return of(
+        caseId, custodianId, sourceId, newItemId, sha256, size, operationId, preservedDateTime);
+  }
+
   public String getId() {
     return id;
   }

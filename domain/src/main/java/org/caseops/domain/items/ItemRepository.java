@@ -55,5 +55,14 @@ public interface ItemRepository {
    */
   List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit);
 
+  /**
+   * The items of one file of a source: the file itself, or the messages of an mbox file ({@code
+   * path#offset}), in no particular order.
+   */
+  List<Item> listInFile(String sourceId, String path);
+
+  /** Removes the given items from the catalog (a purge); ids not in the catalog are ignored. */
+  void deleteAll(Collection<String> itemIds);
+
   void deleteOfCase(String caseId);
 }

@@ -66,6 +66,8 @@ public record ActionRules(
         EnumSet.of(TargetRole.QUERY),
         ConflictScope.CASE,
         LatestLink.NONE);
+    // A purge rewrites mailboxes and moves catalog entries: one purge of a case at a time.
+    add(CaseAction.purgeData, EnumSet.of(TargetRole.SEARCH), ConflictScope.CASE, LatestLink.NONE);
   }
 
   public ActionRules {
@@ -108,6 +110,14 @@ public record ActionRules(
   /** The Jakarta Batch job id that carries the action out (the name of its job XML). */
   public String jobName() {
     return action.jobName();
+  }
+
+  /**
+   * Whether the action removes items from their sources (purgeData): before it is accepted, the
+   * number of items its search matches is checked against the purge limit.
+   */
+  public boolean removesItems() {
+    return action == CaseAction.purgeData;
   }
 
   /** Whether the action needs this part of a target. */

@@ -25,9 +25,12 @@ class ActionRulesTest {
             CaseAction.applyTags,
             CaseAction.convertToPdf,
             CaseAction.holdUpdate,
-            CaseAction.contentExport);
+            CaseAction.contentExport,
+            CaseAction.purgeData);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
-    assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.exportReport)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.purgeData).orElseThrow().removesItems()).isTrue();
+    assertThat(ActionRules.of(CaseAction.contentExport).orElseThrow().removesItems()).isFalse();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");
   }
 

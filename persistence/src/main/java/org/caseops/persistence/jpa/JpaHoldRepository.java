@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.holds.HoldRepository;
+import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.Item;
 
@@ -188,6 +190,55 @@ public class JpaHoldRepository implements HoldRepository {
         .setParameter("s", sourceIds)
         .setParameter("k", custodianId)
         .getSingleResult();
+  }
+
+  @Override
+  public Set<String> heldItemIds(String caseId, Collection<String> itemIds) {
+    Set<String> held = new HashSet<>();
+    for (List<String> ids : slices(itemIds)) {
+      // Any hold record of the item, whatever its version or hold.
+      held.addAll(
+          em.createQuery(
+                  "SELECT DISTINCT p.itemId FROM PreservedItem p WHERE p.caseId = :c"
+                      + " AND p.itemId IN :ids",
+                  String.class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList());
+      // The custodian of the item's source in a status that protects it from disposal.
+      List<Object[]> rows =
+          em.createQuery(
+                  "SELECT i.id, k.holdStatus FROM Item i, CustodianSource s, Custodian k"
+                      + " WHERE i.id IN :ids AND i.caseId = :c AND s.id = i.sourceId"
+                      + " AND k.id = s.custodianId",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList();
+      for (Object[] row : rows) {
+        if (HoldStatuses.protectsFromDisposal((DataSourceHoldStatus) row[1])) {
+          held.add((String) row[0]);
+        }
+      }
+    }
+    return held;
+  }
+
+  @Override
+  public void moveRecords(String caseId, String fromItemId, String toItemId) {
+    List<PreservedItem> records =
+        em.createQuery(
+                "SELECT p FROM PreservedItem p WHERE p.caseId = :c AND p.itemId = :i",
+                PreservedItem.class)
+            .setParameter("c", caseId)
+            .setParameter("i", fromItemId)
+            .getResultList();
+    for (PreservedItem record : records) {
+      em.remove(record);
+      em.flush();
+      em.persist(record.movedTo(toItemId));
+    }
+    em.flush();
   }
 
   @Override

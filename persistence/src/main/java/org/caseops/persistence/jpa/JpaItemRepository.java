@@ -239,6 +239,29 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public List<Item> listInFile(String sourceId, String path) {
+    String escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return em.createQuery(
+            "SELECT i FROM Item i WHERE i.sourceId = :s AND (i.location = :p"
+                + " OR i.location LIKE :m ESCAPE '\\')",
+            Item.class)
+        .setParameter("s", sourceId)
+        .setParameter("p", path)
+        .setParameter("m", escaped + "#%")
+        .getResultList();
+  }
+
+  @Override
+  public void deleteAll(Collection<String> itemIds) {
+    List<String> all = new ArrayList<>(itemIds);
+    for (int i = 0; i < all.size(); i += IN_LIST) {
+      em.createQuery("DELETE FROM Item i WHERE i.id IN :ids")
+          .setParameter("ids", all.subList(i, Math.min(all.size(), i + IN_LIST)))
+          .executeUpdate();
+    }
+  }
+
+  @Override
   public void deleteOfCase(String caseId) {
     em.createQuery("DELETE FROM Item i WHERE i.caseId = :c")
         .setParameter("c", caseId)

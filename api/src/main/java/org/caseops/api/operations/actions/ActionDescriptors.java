@@ -11,8 +11,8 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (purgeData, the search exports, holdPolicySync) is refused before anything is stored, saying it
- * has no job on this server.
+ * (the search exports, holdPolicySync) is refused before anything is stored, saying it has no job
+ * on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -26,7 +26,8 @@ public final class ActionDescriptors {
             new ApplyTagsAction(),
             new ConvertToPdfAction(),
             new HoldUpdateAction(),
-            new ContentExportAction())) {
+            new ContentExportAction(),
+            new PurgeDataAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }
   }
