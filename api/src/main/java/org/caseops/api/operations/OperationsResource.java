@@ -2,6 +2,9 @@ package org.caseops.api.operations;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import org.caseops.api.callers.CallerIdentity;
 import org.caseops.api.exports.ExportDownloads;
 import org.caseops.api.lookup.Lookups;
@@ -21,11 +25,13 @@ import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.QueryOptions;
+import org.caseops.api.odata.Refs;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.purge.PurgeRestorer;
 
 /**
  * {@code /security/cases/ediscoveryCases/{caseId}/operations}: submit, list and read case
@@ -57,6 +63,7 @@ public class OperationsResource {
   @Inject OperationControlService control;
   @Inject CallerIdentity caller;
   @Inject ExportDownloads downloads;
+  @Inject PurgeRestoreService restores;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -154,5 +161,44 @@ public class OperationsResource {
                     + operation.getId()
                     + "')/caseops.execution");
     return JsonResponses.ok(ExecutionJson.write(context, operation, service.runs(operation)));
+  }
+
+  /**
+   * Restores what a recoverable purge removed (a caseops addition, also as {@code
+   * caseops.restore}): the items named by {@code itemIds}, or every item the purge removed. 200
+   * with what was restored now and what was restored before.
+   */
+  @POST
+  @Path("{operationId}/restore")
+  public Response restore(
+      @BeanParam GraphRequest request,
+      @PathParam("operationId") String rawOperationId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String operationId = Lookups.operationId(rawOperationId);
+    JsonObject json = JsonBody.readOptional(body);
+    List<String> itemIds = List.of();
+    if (json != null) {
+      JsonBody parsed = JsonBody.of(json, "caseops.restore parameters");
+      itemIds = Refs.strings(parsed, "itemIds", PurgeRestoreService.MAX_ITEMS);
+      parsed.rejectUnknown();
+    }
+    PurgeRestorer.Restored restored = restores.restore(caseId, operationId, itemIds);
+    String context =
+        request
+            .root()
+            .context(GraphPaths.operationsKey(caseId) + "('" + operationId + "')/caseops.restore");
+    JsonArrayBuilder now = Json.createArrayBuilder();
+    restored.restoredIds().forEach(now::add);
+    JsonArrayBuilder before = Json.createArrayBuilder();
+    restored.alreadyRestoredIds().forEach(before::add);
+    return JsonResponses.ok(
+        Json.createObjectBuilder()
+            .add("@odata.context", context)
+            .add("restoredCount", restored.restoredIds().size())
+            .add("alreadyRestoredCount", restored.alreadyRestoredIds().size())
+            .add("restoredItemIds", now)
+            .add("alreadyRestoredItemIds", before)
+            .build());
   }
 }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ public class Purger {
     }
     forget(caseId, removed.stream().filter(id -> !taken.contains(id)).toList());
     if (!journal.moves().isEmpty()) {
-      relocate(caseId, file, unit, journal.moves(), removed);
+      relocate(caseId, file, unit.sourceId(), unit.path(), journal.moves(), removed);
     }
     return outcomes;
   }
@@ -308,11 +309,16 @@ public class Purger {
    * rewritten mbox to their new locations (in ascending order of their old offsets, so that no
    * record lands on an id another still has to leave).
    */
-  private void relocate(
-      String caseId, Path file, PurgeUnit unit, Map<Long, Move> moves, List<String> removed)
+  void relocate(
+      String caseId,
+      Path file,
+      String sourceId,
+      String path,
+      Map<Long, Move> moves,
+      Collection<String> removed)
       throws IOException {
-    Map<Long, Item> byOffset = new TreeMap<>();
-    for (Item item : catalog.listInFile(unit.sourceId(), unit.path())) {
+    TreeMap<Long, Item> byOffset = new TreeMap<>();
+    for (Item item : catalog.listInFile(sourceId, path)) {
       long offset = PurgeUnit.offsetOf(item.getLocation());
       Move move = moves.get(offset);
       // Only an entry still at its old place, with the bytes that moved (a restart may find the
@@ -328,9 +334,12 @@ public class Purger {
     }
     Map<Long, Item> relocated = new LinkedHashMap<>();
     Set<String> newIds = new LinkedHashSet<>();
-    for (Map.Entry<Long, Item> e : byOffset.entrySet()) {
+    // Messages move towards the start when others leave (a purge), towards the end when one comes
+    // back (a restore): the records of the first to move vacate the ids the next ones take.
+    boolean forward = moves.entrySet().stream().anyMatch(e -> e.getValue().offset() > e.getKey());
+    for (Map.Entry<Long, Item> e : (forward ? byOffset.descendingMap() : byOffset).entrySet()) {
       long to = moves.get(e.getKey()).offset();
-      Item moved = e.getValue().relocated(unit.path() + "#" + to);
+      Item moved = e.getValue().relocated(path + "#" + to);
       relocated.put(to, moved);
       newIds.add(moved.getId());
       holds.moveRecords(caseId, e.getValue().getId(), moved.getId());
@@ -348,7 +357,7 @@ public class Purger {
     catalog.deleteAll(oldIds);
     catalog.saveAll(new ArrayList<>(relocated.values()));
     // The moved messages' documents: their bytes are the same, parsed again under their new ids.
-    String fileName = ItemContent.fileName(unit.path());
+    String fileName = ItemContent.fileName(path);
     try (MboxSplitter splitter =
         new MboxSplitter(Files.newInputStream(file), 0, MAX_MESSAGE_BYTES)) {
       for (MboxSplitter.Message m = splitter.next(); m != null; m = splitter.next()) {
@@ -369,6 +378,44 @@ public class Purger {
         }
       }
     }
+  }
+
+  /**
+   * Catalogues an item again and indexes it from its bytes (a restored item), as the index job
+   * would.
+   */
+  void catalogue(
+      Item entry, byte[] content, boolean email, boolean rfc822, String fileName, String fileType) {
+    Item item = entry;
+    Extraction extraction = extractor.extract(content, fileName, rfc822, TEXT_LIMIT);
+    item.withContentType(extraction.contentType());
+    IndexWriter writer = indexes.writer(entry.getCaseId());
+    Term id = new Term(IndexFields.ID, item.getId());
+    try {
+      if (!extraction.indexed()) {
+        item.unindexed(extraction.unindexedReason());
+        writer.deleteDocuments(id);
+      } else {
+        if (email) {
+          item.withMessage(
+              extraction.subject(),
+              extraction.from(),
+              extraction.to(),
+              extraction.cc(),
+              extraction.sent(),
+              extraction.messageId(),
+              extraction.attachmentCount());
+        } else {
+          item.withTitle(extraction.title());
+        }
+        item.indexed();
+        writer.updateDocument(
+            id, IndexFields.document(item, email, fileName, fileType, extraction));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    catalog.saveAll(List.of(item));
   }
 
   /** Takes purged items out of the catalog and the case's index. */
@@ -459,7 +506,7 @@ public class Purger {
   }
 
   /** Where a kept message went in a rewritten mbox, and its SHA-256. */
-  record Move(long offset, String sha256) {}
+  public record Move(long offset, String sha256) {}
 
   // ---- files and bytes -------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.purge.PurgeRepository;
+import org.caseops.domain.purge.PurgeRestorer;
 import org.caseops.domain.purge.PurgedItem;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.persistence.storage.CaseopsPaths;
@@ -153,6 +154,50 @@ class PurgeDataJobTest {
       assertThat(rows).extracting(r -> r.get("SHA256")).allMatch(sha -> sha.length() == 64);
       // No temporary file is left beside the mailbox.
       assertThat(folderNames(c.annFolder)).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRestoreGivesBackEveryPurgedItemByteForByteAndTheIndexFindsThemAgain(TestDatabase.Kind kind)
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      Path mbox = c.annFolder.resolve("archive.mbox");
+      byte[] mboxBefore = Files.readAllBytes(mbox);
+      byte[] aEml = Files.readAllBytes(c.annFolder.resolve("a.eml"));
+      byte[] doc = Files.readAllBytes(c.siteFolder.resolve("doc.txt"));
+      long itemsBefore = h.items.listInSourcesAfter(List.of(c.annMail.getId()), null, 100).size();
+      CaseOperation done = purge(h, s, c.caseId, "walrus", false, null);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(2);
+      PurgeRestorer restorer = h.weld.select(PurgeRestorer.class).get();
+
+      // The first message alone first, then the rest: the mbox comes back as it was.
+      String m1 = Item.idFor(c.annMail.getId(), "archive.mbox#0");
+      assertThat(restorer.restore(c.caseId, done.getId(), List.of(m1)).restoredIds())
+          .containsExactly(m1);
+      assertThat(messages(mbox)).containsExactly(c.mbox.get(0), c.mbox.get(1), c.mbox.get(3));
+      PurgeRestorer.Restored all = restorer.restore(c.caseId, done.getId(), List.of());
+
+      assertThat(all.restoredIds()).hasSize(3);
+      assertThat(all.alreadyRestoredIds()).containsExactly(m1);
+      assertThat(mbox).hasBinaryContent(mboxBefore);
+      assertThat(c.annFolder.resolve("a.eml")).hasBinaryContent(aEml);
+      assertThat(c.siteFolder.resolve("doc.txt")).hasBinaryContent(doc);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(6);
+      assertThat(hits(h, c.caseId, "narwhal OR orca")).isEqualTo(2);
+      List<Item> annItems = h.items.listInSourcesAfter(List.of(c.annMail.getId()), null, 100);
+      assertThat(annItems).hasSize((int) itemsBefore);
+      assertThat(annItems.stream().map(Item::getLocation).filter(l -> l.startsWith("archive")))
+          .containsExactlyInAnyOrderElementsOf(
+              Purger.split(mbox).stream().map(m -> "archive.mbox#" + m.offset()).toList());
+      // Restoring again restores nothing twice.
+      PurgeRestorer.Restored again = restorer.restore(c.caseId, done.getId(), List.of());
+      assertThat(again.restoredIds()).isEmpty();
+      assertThat(again.alreadyRestoredIds()).hasSize(4);
+      assertThat(mbox).hasBinaryContent(mboxBefore);
+      assertThat(CaseopsPaths.purgeDir(c.caseId, done.getId()).resolve("items")).isEmptyDirectory();
     }
   }
 
