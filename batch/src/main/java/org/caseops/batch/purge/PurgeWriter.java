@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
@@ -17,9 +18,10 @@ import org.caseops.domain.purge.PurgedItem;
 import org.caseops.domain.searches.SearchRepository;
 
 /**
- * Purges a chunk of files ({@link Purger}, which asks the hold rule again right before each
- * removal), commits the case index's changes, and records what was done with each item in the
- * chunk's transaction, with the checkpoint.
+ * Purges a chunk of files ({@link Purger}): asks the hold rule of the chunk's whole files right
+ * before removing them (an mbox asks it again right before its rewrite), takes what was purged out
+ * of the catalog and the index, commits the case index's changes, and records what was done with
+ * each item in the chunk's transaction, with the checkpoint.
  */
 @Dependent
 @Named
@@ -41,16 +43,25 @@ public class PurgeWriter extends AbstractItemWriter {
       target =
           PurgeTarget.of(operations.find(run.operationId()).orElseThrow(), searches, custodians);
     }
-    List<PurgedItem> outcomes = new ArrayList<>();
+    List<PurgeUnit> units = new ArrayList<>(items.size());
     for (Object item : items) {
-      PurgeUnit unit = (PurgeUnit) item;
+      units.add((PurgeUnit) item);
+    }
+    List<PurgedItem> outcomes = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    // The hold rule, asked right before the removals (again by each mbox, right before its
+    // rewrite).
+    Set<String> held = purger.heldFiles(run.caseId(), units);
+    for (PurgeUnit unit : units) {
       CustodianSource source = target.sources().get(unit.sourceId());
       if (source == null) {
         continue; // the source was deleted since; its items went with it
       }
       outcomes.addAll(
-          purger.purge(run.caseId(), run.operationId(), source, unit, target.permanent()));
+          purger.purge(
+              run.caseId(), run.operationId(), source, unit, target.permanent(), held, gone));
     }
+    purger.forget(run.caseId(), gone);
     indexes.writer(run.caseId()).commit();
     purges.record(outcomes);
   }

@@ -84,15 +84,40 @@ public class Purger {
   @Inject CaseIndexes indexes;
   @Inject TextExtractor extractor;
 
-  /** Purges one unit; returns what was done with each of its items. */
+  /**
+   * The items of whole-file units (eml files, documents) that a hold covers, asked of the hold rule
+   * for a chunk of them at once, right before they are removed.
+   */
+  public Set<String> heldFiles(String caseId, List<PurgeUnit> units) {
+    List<String> ids = new ArrayList<>();
+    for (PurgeUnit unit : units) {
+      if (!unit.mbox()) {
+        unit.targets().forEach(t -> ids.add(t.itemId()));
+      }
+    }
+    return ids.isEmpty() ? Set.of() : holds.heldItemIds(caseId, ids);
+  }
+
+  /**
+   * Purges one unit; returns what was done with each of its items. {@code held} holds what the hold
+   * rule said of the unit's items right before (for a whole-file unit; an mbox asks it again
+   * itself, right before its rewrite); the ids of purged whole files are added to {@code gone}, for
+   * {@link #forget} once per chunk.
+   */
   public List<PurgedItem> purge(
-      String caseId, String operationId, CustodianSource source, PurgeUnit unit, boolean permanent)
+      String caseId,
+      String operationId,
+      CustodianSource source,
+      PurgeUnit unit,
+      boolean permanent,
+      Set<String> held,
+      List<String> gone)
       throws IOException {
     SourceFolder folder = SourceFolder.locate(CaseopsPaths.evidenceRoot(), source);
     Path dir = CaseopsPaths.purgeDir(caseId, operationId);
     return unit.mbox()
         ? purgeMbox(caseId, operationId, folder, unit, permanent, dir)
-        : purgeFile(caseId, operationId, folder, unit, permanent, dir);
+        : purgeFile(caseId, operationId, folder, unit, permanent, dir, held, gone);
   }
 
   // ---- files -----------------------------------------------------------------------------------
@@ -103,12 +128,14 @@ public class Purger {
       SourceFolder folder,
       PurgeUnit unit,
       boolean permanent,
-      Path dir)
+      Path dir,
+      Set<String> held,
+      List<String> gone)
       throws IOException {
     PurgeUnit.Target item = unit.targets().get(0);
     Instant now = Instant.now();
-    // The hold rule, asked right before the removal.
-    if (holds.heldItemIds(caseId, List.of(item.itemId())).contains(item.itemId())) {
+    // What the hold rule said of this item, right before the chunk's removals.
+    if (held.contains(item.itemId())) {
       return List.of(skipped(caseId, operationId, item, HELD, now));
     }
     Path kept = dir.resolve("items").resolve(item.itemId());
@@ -131,7 +158,7 @@ public class Purger {
         move(file, kept);
       }
     }
-    forget(caseId, List.of(item.itemId()));
+    gone.add(item.itemId());
     return List.of(purged(caseId, operationId, item, permanent ? null : kept, reason, now));
   }
 
@@ -419,7 +446,7 @@ public class Purger {
   }
 
   /** Takes purged items out of the catalog and the case's index. */
-  private void forget(String caseId, List<String> itemIds) throws IOException {
+  void forget(String caseId, List<String> itemIds) throws IOException {
     if (itemIds.isEmpty()) {
       return;
     }
