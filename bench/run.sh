@@ -9,6 +9,8 @@
 #                                     throughput on a 200,000-message case kept in bench/work between runs)
 #   bench/run.sh pdf [options]        org.caseops.bench.PdfBenchmark (the convertToPdf renderer against a bare
 #                                     PDFBox loop over the same generated messages)
+#   bench/run.sh purge [options]      org.caseops.bench.PurgeBenchmark (the purgeData job against plain Files.move
+#                                     of the same .eml files and a plain rewrite of the same mbox files)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
 # benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
@@ -29,7 +31,8 @@ case "$what" in
   corpus) main=org.caseops.bench.CorpusGenerator; default_opts="" ;;
   search) main=org.caseops.bench.SearchBenchmark; default_opts="-Xmx1g" ;;
   pdf) main=org.caseops.bench.PdfBenchmark; default_opts="-Xmx1g" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf] [options]" >&2; exit 2 ;;
+  purge) main=org.caseops.bench.PurgeBenchmark; default_opts="-Xmx1g" ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|purge] [options]" >&2; exit 2 ;;
 esac
 
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then

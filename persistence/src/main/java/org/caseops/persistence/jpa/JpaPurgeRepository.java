@@ -22,10 +22,28 @@ public class JpaPurgeRepository implements PurgeRepository {
 
   @Override
   public void record(List<PurgedItem> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    // New records are inserted in one batch; only those a restarted purge recorded before are
+    // merged.
+    List<String> ids = outcomes.stream().map(PurgedItem::getId).toList();
+    java.util.Set<String> existing = new java.util.HashSet<>();
+    for (int i = 0; i < ids.size(); i += IN_LIMIT) {
+      existing.addAll(
+          em.createQuery("SELECT p.id FROM PurgedItem p WHERE p.id IN :ids", String.class)
+              .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_LIMIT)))
+              .getResultList());
+    }
     for (PurgedItem outcome : outcomes) {
-      em.merge(outcome);
+      if (existing.contains(outcome.getId())) {
+        em.merge(outcome);
+      } else {
+        em.persist(outcome);
+      }
     }
     em.flush();
+    em.clear();
   }
 
   @Override
