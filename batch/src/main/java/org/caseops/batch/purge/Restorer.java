@@ -236,6 +236,28 @@ public class Restorer implements PurgeRestorer {
     List<MboxSplitter.Message> messages =
         Files.isRegularFile(target) ? Purger.split(target) : List.of();
     long size = Files.isRegularFile(target) ? Files.size(target) : 0;
+    for (MboxSplitter.Message m : messages) {
+      if (m.offset() == offset && m.sha256().equals(record.getSha256())) {
+        // Put back by a restore that stopped before it was recorded: catalogued again, not added
+        // twice.
+        purger.catalogue(
+            Item.catalogued(
+                caseId,
+                source.getId(),
+                path + "#" + offset,
+                message.size(),
+                record.getSha256(),
+                record.getOperationId(),
+                Instant.now()),
+            message.content(),
+            true,
+            true,
+            ItemContent.fileName(path),
+            "eml");
+        Files.delete(kept);
+        return;
+      }
+    }
     long at = size;
     boolean boundary = offset == size;
     for (MboxSplitter.Message m : messages) {
