@@ -7,7 +7,9 @@ import java.util.Set;
 import org.caseops.api.audit.AuditFilter;
 import org.caseops.api.audit.AuditLogResource;
 import org.caseops.api.cases.CasesResource;
+import org.caseops.api.cases.ClosedCaseFilter;
 import org.caseops.api.custodians.CustodiansResource;
+import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.errors.ApiExceptionMapper;
 import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.errors.RequestRefusedExceptionMapper;
@@ -15,6 +17,8 @@ import org.caseops.api.errors.UnexpectedExceptionMapper;
 import org.caseops.api.errors.WebApplicationExceptionMapper;
 import org.caseops.api.exports.DownloadsResource;
 import org.caseops.api.health.HealthResource;
+import org.caseops.api.holds.LegalHoldsResource;
+import org.caseops.api.odata.CountSegment;
 import org.caseops.api.odata.PreferenceAppliedFilter;
 import org.caseops.api.operations.AllOperationsResource;
 import org.caseops.api.operations.OperationsResource;
@@ -41,6 +45,8 @@ public class CaseopsApplication extends Application {
         HealthResource.class,
         CasesResource.class,
         CustodiansResource.class,
+        NoncustodialSourcesResource.class,
+        LegalHoldsResource.class,
         OperationsResource.class,
         AllOperationsResource.class,
         SearchesResource.class,
@@ -50,10 +56,12 @@ public class CaseopsApplication extends Application {
         DownloadsResource.class,
         RequestIdFilter.class,
         PathNormalizationFilter.class,
+        CountSegment.class,
         AuthenticationFilter.class,
         PreferenceAppliedFilter.class,
         ThrottlingFilter.class,
         AuditFilter.class,
+        ClosedCaseFilter.class,
         ApiExceptionMapper.class,
         RequestRefusedExceptionMapper.class,
         OperationStartExceptionMapper.class,

@@ -25,20 +25,37 @@ import java.util.SplittableRandom;
  * holds each custodian's mail as single {@code .eml} messages (under {@code Inbox/<yyyy-MM>/} and
  * {@code Sent Items/<yyyy-MM>/}) and as mboxrd files ({@code Archive/<yyyy>.mbox}, where body lines
  * starting with {@code From } are quoted as {@code >From }); with {@code --sites}, {@code
- * sites/<host>/<path>/} holds text and HTML documents of two team sites.
+ * sites/<host>/<path>/} holds text and HTML documents of two team sites (with {@code --office}, a
+ * third of them PDF reports and Word documents with a photo).
  *
  * <p>The same seed gives the same corpus, byte for byte. Messages are written one at a time as they
  * are made, so the size of a corpus is bounded by the disk only.
  *
  * <pre>
  * java -cp ... org.caseops.bench.CorpusGenerator --out corpus --messages 3000
- *     [--mailboxes 3] [--mbox-share 0.5] [--seed 42] [--sites] [--site-documents 40]
+ *     [--mailboxes 3] [--mbox-share 0.5] [--seed 42] [--sites] [--site-documents 40] [--office]
  * </pre>
  */
 public final class CorpusGenerator {
   /** What to generate. */
   public record Settings(
-      int messages, int mailboxes, double mboxShare, long seed, boolean sites, int siteDocuments) {
+      int messages,
+      int mailboxes,
+      double mboxShare,
+      long seed,
+      boolean sites,
+      int siteDocuments,
+      boolean office) {
+    public Settings(
+        int messages,
+        int mailboxes,
+        double mboxShare,
+        long seed,
+        boolean sites,
+        int siteDocuments) {
+      this(messages, mailboxes, mboxShare, seed, sites, siteDocuments, false);
+    }
+
     public Settings {
       if (messages < 0 || mailboxes < 1 || mboxShare < 0 || mboxShare > 1 || siteDocuments < 0) {
         throw new IllegalArgumentException(
@@ -102,7 +119,7 @@ public final class CorpusGenerator {
           Options.parse(
               args,
               Set.of("out", "messages", "mailboxes", "mbox-share", "seed", "site-documents"),
-              Set.of("sites", "help"));
+              Set.of("sites", "office", "help"));
       if (o.flag("help")) {
         usage(null);
         return;
@@ -110,7 +127,7 @@ public final class CorpusGenerator {
       if (!o.has("out")) {
         throw new IllegalArgumentException("--out is required");
       }
-      boolean sites = o.flag("sites") || o.has("site-documents");
+      boolean sites = o.flag("sites") || o.has("site-documents") || o.flag("office");
       Settings settings =
           new Settings(
               o.integer("messages", 3000),
@@ -118,7 +135,8 @@ public final class CorpusGenerator {
               o.decimal("mbox-share", 0.5),
               o.longValue("seed", 42),
               sites,
-              sites ? o.integer("site-documents", 40) : 0);
+              sites ? o.integer("site-documents", 40) : 0,
+              o.flag("office"));
       Summary summary = generate(o.path("out", null), settings);
       print(summary, settings);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -133,7 +151,7 @@ public final class CorpusGenerator {
     }
     System.err.println(
         "usage: CorpusGenerator --out DIR [--messages 3000] [--mailboxes 3] [--mbox-share 0.5] [--seed 42]"
-            + " [--sites] [--site-documents 40]");
+            + " [--sites] [--site-documents 40] [--office]");
   }
 
   static void print(Summary s, Settings settings) {
@@ -384,6 +402,19 @@ public final class CorpusGenerator {
       ZonedDateTime date = FIRST_DAY.plusSeconds(random.nextLong(span));
       String title = factory.documentTitle(date);
       List<String> paragraphs = factory.documentParagraphs(date);
+      if (settings.office() && d % 3 == 0) {
+        // A third of them, with --office: a PDF report or a Word document, each with a photo.
+        boolean pdf = d % 2 == 0;
+        SplittableRandom own = new SplittableRandom(random.nextLong());
+        byte[] data = pdf ? Natives.pdf(own, title) : Natives.docx(own, title);
+        Files.write(
+            folder.resolve(
+                String.format(Locale.ROOT, "%s-%03d.%s", slug(title), d, pdf ? "pdf" : "docx")),
+            data);
+        bytes += data.length;
+        siteDocuments++;
+        continue;
+      }
       boolean html = random.nextBoolean();
       String name = String.format(Locale.ROOT, "%s-%03d.%s", slug(title), d, html ? "html" : "txt");
       String content =

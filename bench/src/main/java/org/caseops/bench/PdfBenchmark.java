@@ -1,13 +1,19 @@
 package org.caseops.bench;
 
+import jakarta.batch.runtime.BatchRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -26,6 +32,12 @@ import org.caseops.batch.pdf.PdfFont;
 import org.caseops.batch.pdf.PdfRenderer;
 import org.caseops.batch.pdf.Rendition;
 import org.caseops.batch.pdf.RenditionSources;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationTarget;
+import org.caseops.persistence.testing.SeTransactions;
 
 /**
  * The convertToPdf renderer against a bare PDFBox loop over the same messages, on one thread each,
@@ -42,14 +54,29 @@ import org.caseops.batch.pdf.RenditionSources;
  * bench/run.sh pdf --messages 2000 --rounds 5
  * bench/run.sh pdf --messages 2000 --rounds 3 --bare-gsub   # the bare loop with PDFBox's default
  *                                                           # glyph substitution (ligatures)
+ * bench/run.sh pdf --messages 2000 --rounds 5 --job         # also the convertToPdf job end to end
+ * </pre>
+ *
+ * <p>With {@code --job}, each round also runs, end to end: the bare loop with the Tika reading of
+ * each message and each PDF written to a file; and the convertToPdf job on JBeret SE (a fresh H2
+ * database, or {@code --db postgresql}) over a new review set of the same messages (made directly,
+ * untimed: {@link ReviewSetFixture}), from its submission to its operation's end as a client polls
+ * it. Both on one thread: the job's render step is one chunk on one thread.
+ *
+ * <pre>
  * </pre>
  */
 public final class PdfBenchmark {
+  private static final IdentitySet BENCH =
+      IdentitySet.application("caseops-bench", "caseops bench");
+
   private PdfBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Options options =
-        Options.parse(args, Set.of("messages", "rounds", "warmup", "seed"), Set.of("bare-gsub"));
+        Options.parse(
+            args, Set.of("messages", "rounds", "warmup", "seed", "db"), Set.of("bare-gsub", "job"));
+    boolean job = options.flag("job");
     int messages = options.integer("messages", 2000);
     int rounds = options.integer("rounds", 5);
     int warmup = options.integer("warmup", 1000);
@@ -76,14 +103,32 @@ public final class PdfBenchmark {
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
 
+    if (job) {
+      IndexBenchmark.quietLogging();
+    }
+    Path work = Files.createTempDirectory("caseops-pdf-bench");
     try (PdfFont font = PdfFont.load();
         PdfRenderer renderer = new PdfRenderer(font);
-        BareLoop bare = new BareLoop(options.flag("bare-gsub"))) {
+        BareLoop bare = new BareLoop(options.flag("bare-gsub"));
+        BenchDatabase db =
+            job
+                ? BenchDatabase.open(BenchDatabase.Kind.parse(options.string("db", "h2")), work)
+                : null;
+        JobRunner runner = job ? new JobRunner(Duration.ofMinutes(60)) : null) {
       bare.render(warm);
       renderAll(renderer, warm);
+      if (job) {
+        SeTransactions.use(db.entityManagerFactory());
+        System.setProperty(
+            "caseops.data.dir", Files.createDirectories(work.resolve("data")).toString());
+        // The job's first run, unmeasured, on the warm-up messages.
+        convertJob(runner, raw.subList(0, warmup));
+      }
       double[] bareRates = new double[rounds];
       double[] rendererRates = new double[rounds];
       double[] withParsingRates = new double[rounds];
+      double[] endToEndBareRates = new double[rounds];
+      double[] jobRates = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         long t0 = System.nanoTime();
         long bareBytes = bare.render(measured);
@@ -109,6 +154,23 @@ public final class PdfBenchmark {
             rendered[2],
             withParsingRates[r],
             rendererRates[r] / bareRates[r]);
+        if (job) {
+          long t4 = System.nanoTime();
+          long written = bare.renderToFiles(sources, measuredRaw, work.resolve("bare"));
+          long t5 = System.nanoTime();
+          JobRun run = convertJob(runner, measuredRaw);
+          endToEndBareRates[r] = messages / seconds(t5 - t4);
+          jobRates[r] = messages / run.seconds();
+          System.out.printf(
+              "  end to end: bare with Tika parsing, written to files %,.0f msg/s (%,d bytes);"
+                  + " convertToPdf job %,.0f msg/s (%.2f s, %s); job/bare %.2f%n",
+              endToEndBareRates[r],
+              written,
+              jobRates[r],
+              run.seconds(),
+              run.outcome(),
+              jobRates[r] / endToEndBareRates[r]);
+        }
       }
       double bareMedian = median(bareRates);
       double rendererMedian = median(rendererRates);
@@ -116,7 +178,88 @@ public final class PdfBenchmark {
           "median: bare %,.0f msg/s; renderer %,.0f msg/s; renderer with Tika parsing %,.0f msg/s;"
               + " renderer/bare %.2f (target >= 0.80; >= 100 msg/s)%n",
           bareMedian, rendererMedian, median(withParsingRates), rendererMedian / bareMedian);
+      if (job) {
+        double e2e = median(endToEndBareRates);
+        double j = median(jobRates);
+        System.out.printf(
+            "median end to end: bare with Tika parsing %,.0f msg/s; convertToPdf job %,.0f msg/s;"
+                + " job/bare %.2f (per round %s); job/bare without parsing %.2f (target >= 0.80;"
+                + " >= 100 msg/s)%n",
+            e2e, j, j / e2e, ratios(jobRates, endToEndBareRates), j / bareMedian);
+      }
+    } finally {
+      IndexBenchmark.deleteTree(work);
     }
+  }
+
+  private static String ratios(double[] a, double[] b) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < a.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(String.format("%.2f", a[i] / b[i]));
+    }
+    return s.toString();
+  }
+
+  /** A convertToPdf run: its time from submission to the operation's end, and its outcome. */
+  private record JobRun(double seconds, String outcome) {}
+
+  /**
+   * The convertToPdf job, as the API starts it, on a new review set of the messages (made directly,
+   * untimed): every file is rendered, none is current already.
+   */
+  private static JobRun convertJob(JobRunner runner, List<byte[]> messages) throws Exception {
+    Iterator<byte[]> it = messages.iterator();
+    int[] number = {0};
+    Iterator<ReviewSetFixture.Native> natives =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public ReviewSetFixture.Native next() {
+            byte[] m = it.next();
+            number[0]++;
+            return new ReviewSetFixture.Native(
+                String.format("Inbox/%06d.eml", number[0]),
+                true,
+                "message " + number[0],
+                "message/rfc822",
+                m,
+                "message " + number[0],
+                null,
+                null,
+                null,
+                null);
+          }
+        };
+    ReviewSetFixture.Made set = ReviewSetFixture.make(runner, "pdf bench", natives);
+    CaseOperationRepository operations = runner.bean(CaseOperationRepository.class);
+    long start = System.nanoTime();
+    CaseOperation op =
+        CaseOperation.submit(
+            set.caseId(),
+            CaseAction.convertToPdf,
+            OperationTarget.reviewSet(set.reviewSetId(), null, List.of()),
+            BENCH,
+            Instant.now());
+    operations.add(op);
+    BatchRuntime.getJobOperator().start(CaseAction.convertToPdf.jobName(), op.jobParameters());
+    CaseOperation now;
+    while (true) {
+      now = operations.find(op.getId()).orElseThrow();
+      if (now.getStatus().isTerminal()) {
+        break;
+      }
+      Thread.sleep(5);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    String message = now.getResultInfo() == null ? "" : now.getResultInfo().getMessage();
+    if (!now.getStatus().name().equals("succeeded")) {
+      throw new IllegalStateException("convertToPdf ended " + now.getStatus() + ": " + message);
+    }
+    return new JobRun(secs, now.getStatus() + ": " + message);
   }
 
   private static long[] renderAll(PdfRenderer renderer, List<MailDocument> mails)
@@ -184,6 +327,24 @@ public final class PdfBenchmark {
       return bytes;
     }
 
+    /**
+     * The bare loop end to end: each message parsed with the job's Tika reading, laid out, and its
+     * PDF written to a file of its own, as the job stores its renditions.
+     */
+    long renderToFiles(RenditionSources sources, List<byte[]> messages, Path folder)
+        throws IOException {
+      Files.createDirectories(folder);
+      long bytes = 0;
+      int n = 0;
+      for (byte[] m : messages) {
+        byte[] pdf = pdf(lines(sources.message(m, 2_000_000)));
+        Files.write(folder.resolve((n++) + ".pdf"), pdf);
+        bytes += pdf.length;
+      }
+      IndexBenchmark.deleteTree(folder);
+      return bytes;
+    }
+
     private static List<String> lines(MailDocument m) {
       List<String> lines = new ArrayList<>();
       lines.add("From: " + m.from());
@@ -201,6 +362,10 @@ public final class PdfBenchmark {
     }
 
     private long renderLines(List<String> lines) throws IOException {
+      return pdf(lines).length;
+    }
+
+    private byte[] pdf(List<String> lines) throws IOException {
       try (PDDocument doc = new PDDocument()) {
         PDType0Font font = PDType0Font.load(doc, ttf, true);
         PDPageContentStream content = null;
@@ -230,7 +395,7 @@ public final class PdfBenchmark {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         doc.save(out, CompressParameters.NO_COMPRESSION);
-        return out.size();
+        return out.toByteArray();
       }
     }
 

@@ -7,9 +7,9 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.caseops.api.security.AuthSettings;
 import org.caseops.api.security.DevKeys;
 import org.caseops.api.security.Permissions;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Prints a token signed with the development key of a data directory, for a server in development
@@ -86,9 +86,9 @@ public final class DevToken {
    */
   static Path configuredDataDir(
       UnaryOperator<String> properties, UnaryOperator<String> environment) {
-    String configured = trimmed(properties.apply(AuthSettings.DATA_DIR));
+    String configured = trimmed(properties.apply(CaseopsConfig.DATA_DIR.name()));
     if (configured == null) {
-      configured = trimmed(environment.apply("CASEOPS_DATA_DIR"));
+      configured = trimmed(environment.apply(CaseopsConfig.DATA_DIR.environmentName()));
     }
     return Path.of(configured == null ? "caseops-data" : configured);
   }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
@@ -18,7 +19,7 @@ import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.ListQuery;
 
-/** Opens, reads, changes and deletes cases. */
+/** Opens, reads, changes, closes, reopens and deletes cases. */
 @Dependent
 public class CaseService {
   private final CaseRepository cases;
@@ -26,6 +27,7 @@ public class CaseService {
   private final Lookups lookups;
   private final Clock clock;
   private final Consumer<CaseDeleted> deleted;
+  private final CaseHolds holds;
 
   @Inject
   public CaseService(
@@ -33,8 +35,9 @@ public class CaseService {
       CaseOperationRepository operations,
       Lookups lookups,
       Clock clock,
-      Event<CaseDeleted> deleted) {
-    this(cases, operations, lookups, clock, deleted::fire);
+      Event<CaseDeleted> deleted,
+      CaseHolds holds) {
+    this(cases, operations, lookups, clock, deleted::fire, holds);
   }
 
   CaseService(
@@ -42,7 +45,9 @@ public class CaseService {
       CaseOperationRepository operations,
       Lookups lookups,
       Clock clock,
-      Consumer<CaseDeleted> deleted) {
+      Consumer<CaseDeleted> deleted,
+      CaseHolds holds) {
+    this.holds = holds;
     this.cases = cases;
     this.operations = operations;
     this.lookups = lookups;
@@ -79,6 +84,7 @@ public class CaseService {
    */
   public EdiscoveryCase update(String caseId, CaseRequests.CaseChanges changes, IdentitySet by) {
     EdiscoveryCase stored = lookups.findCase(caseId);
+    stored.requireChangeable();
     if (changes.displayName() != null) {
       stored.rename(changes.displayName());
     }
@@ -122,6 +128,59 @@ public class CaseService {
     }
     cases.delete(caseId);
     deleted.accept(new CaseDeleted(caseId));
+  }
+
+  /**
+   * Closes the case (Graph's {@code close}): it becomes {@code closing}, with who closes it, and
+   * every hold of the case is released ({@link CaseHolds#releaseAll}); once those operations have
+   * ended the case is {@code closed} with its {@code closedDateTime} (at once when nothing is
+   * held). A closing or closed case is refused; a hold change that has not finished makes this a
+   * 409 and leaves the case as it was.
+   */
+  public EdiscoveryCase close(String caseId, IdentitySet by) {
+    EdiscoveryCase stored = lookups.findCase(caseId);
+    CaseStatus before = stored.getStatus();
+    IdentitySet closedBefore = stored.getClosedBy();
+    stored.beginClosing(by, now());
+    EdiscoveryCase closing = save(stored);
+    List<CaseOperation> releases;
+    try {
+      releases = holds.releaseAll(caseId, by);
+    } catch (RuntimeException e) {
+      EdiscoveryCase back = lookups.findCase(caseId);
+      back.restoreStatus(before, closedBefore);
+      save(back);
+      throw e;
+    }
+    if (releases.isEmpty()) {
+      closing.finishClosing(false, now());
+      return save(closing);
+    }
+    return closing;
+  }
+
+  /**
+   * Reopens a closed case (Graph's {@code reopen}): {@code active} again; the holds closing
+   * released are not applied again.
+   */
+  public EdiscoveryCase reopen(String caseId, IdentitySet by) {
+    EdiscoveryCase stored = lookups.findCase(caseId);
+    stored.reopen(by, now());
+    return save(stored);
+  }
+
+  private EdiscoveryCase save(EdiscoveryCase changed) {
+    try {
+      return cases.update(changed);
+    } catch (RuntimeException e) {
+      if (isOptimisticLockFailure(e)) {
+        throw new ConflictException(
+            "The case '"
+                + changed.getId()
+                + "' was changed by another request at the same time; read it again and retry.");
+      }
+      throw e;
+    }
   }
 
   static boolean isOptimisticLockFailure(Throwable e) {

@@ -26,10 +26,12 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.operations.CaseAction;
 
 /**
  * {@code /security/cases/ediscoveryCases}: create, list, read, update (204, as Graph) and delete
- * cases, and the caseops extension {@code itemStatistics} of a whole case.
+ * cases, close and reopen them (204, as Graph), and the caseops extension {@code itemStatistics} of
+ * a whole case.
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases")
@@ -97,6 +99,33 @@ public class CasesResource {
   public Response delete(@BeanParam GraphRequest request) {
     service.delete(request.caseId());
     return JsonResponses.noContent();
+  }
+
+  /**
+   * Closes the case: 204, no body, as Graph answers; the case is {@code closing} while its holds
+   * are released, then {@code closed}.
+   */
+  @POST
+  @Path("{caseId}/close")
+  public Response close(@BeanParam GraphRequest request, InputStream body) {
+    String caseId = request.caseId();
+    noParameters(body, "close");
+    service.close(caseId, caller.identitySet());
+    return JsonResponses.noContent();
+  }
+
+  /** Reopens a closed case: 204, no body; its holds are not applied again. */
+  @POST
+  @Path("{caseId}/reopen")
+  public Response reopen(@BeanParam GraphRequest request, InputStream body) {
+    String caseId = request.caseId();
+    noParameters(body, "reopen");
+    service.reopen(caseId, caller.identitySet());
+    return JsonResponses.noContent();
+  }
+
+  private static void noParameters(InputStream body, String action) {
+    JsonBody.of(JsonBody.readOptional(body), CaseAction.NAMESPACE + action).rejectUnknown();
   }
 
   @GET

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caseops.api.lookup.Lookups;
@@ -13,6 +14,7 @@ import org.caseops.api.operations.OperationService;
 import org.caseops.api.operations.OperationTargets;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.holds.HoldStatuses;
@@ -22,6 +24,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.TargetRole;
 import org.caseops.domain.support.InvalidRequestException;
+import org.caseops.domain.support.ListQuery;
 
 /**
  * Holds on custodians and their lifecycle: {@code applyHold} and {@code removeHold} (one custodian
@@ -132,6 +135,32 @@ public class HoldService {
     custodians.setStatus(caseId, custodian.getId(), DataSourceContainerStatus.active, now());
   }
 
+  /**
+   * Removes every custodian and non-custodial data source hold in force in the case with one
+   * holdUpdate operation, which is returned; none when nothing of the case is held so.
+   */
+  public Optional<CaseOperation> removeAllOfCase(String caseId, IdentitySet by) {
+    List<String> held = new ArrayList<>();
+    for (Custodian custodian : custodians.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
+      if (HoldStatuses.inForce(custodian.getHoldStatus())) {
+        held.add(custodian.getId());
+      }
+    }
+    for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
+      // A non-custodial data source is held as its one source is.
+      if (source.isNoncustodial()
+          && HoldStatuses.inForce(source.getHoldStatus())
+          && !held.contains(source.containerId())) {
+        held.add(source.containerId());
+      }
+    }
+    return held.isEmpty() ? Optional.empty() : Optional.of(submit(caseId, held, true, by));
+  }
+
+  /**
+   * Submits the hold change; once it is accepted, and before its job starts, the custodians and
+   * their sources are {@code applying} or {@code removing} ({@link OperationService#submit}).
+   */
   private CaseOperation submit(
       String caseId, List<String> custodianIds, boolean remove, IdentitySet by) {
     return operations.submit(

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.caseops.api.errors.ErrorCode;
 import org.caseops.api.errors.ErrorResponses;
 import org.caseops.api.errors.GraphError;
+import org.caseops.api.lookup.Lookups;
 import org.caseops.api.odata.GraphRequest;
 import org.caseops.domain.exports.ExportFile;
 
@@ -53,11 +54,7 @@ public class DownloadsResource {
       @HeaderParam("If-Range") String ifRange,
       @Context HttpHeaders headers) {
     String caseId = request.caseId();
-    if (rawFileId == null || !rawFileId.matches("[0-9a-fA-F]{32}")) {
-      throw new org.caseops.domain.support.InvalidRequestException(
-          "'" + GraphError.clip(rawFileId) + "' is not a valid export file id.");
-    }
-    String fileId = rawFileId.toLowerCase(java.util.Locale.ROOT);
+    String fileId = Lookups.urlHex32(rawFileId, "export file");
     ExportDownloads.Located located = downloads.find(caseId, fileId);
     ExportFile file = located.file();
     long size;

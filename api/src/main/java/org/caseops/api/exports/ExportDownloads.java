@@ -8,12 +8,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.operations.actions.ActionDescriptor;
+import org.caseops.api.operations.actions.ActionDescriptors;
 import org.caseops.api.operations.actions.OperationExtras;
 import org.caseops.api.security.DownloadGrantAuthority;
 import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.exports.ExportFolders;
-import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
@@ -51,8 +52,9 @@ public class ExportDownloads {
   public OperationExtras extras(ServiceRoot root) {
     return operation -> {
       // Exports list their parts and load files, purges their report.
-      if (operation.getAction() != CaseAction.contentExport
-          && operation.getAction() != CaseAction.purgeData) {
+      if (!ActionDescriptors.find(operation.getAction())
+          .map(ActionDescriptor::listsExportFiles)
+          .orElse(false)) {
         return List.of();
       }
       List<OperationExtras.FileMetadata> listed = new ArrayList<>();

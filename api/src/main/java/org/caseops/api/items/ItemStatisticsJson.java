@@ -32,9 +32,10 @@ public final class ItemStatisticsJson {
   }
 
   private static JsonObjectBuilder write(JsonObjectBuilder json, SourceStatistics statistics) {
-    json.add("sourceId", statistics.source().getId())
-        .add("custodianId", statistics.source().getCustodianId())
-        .add("sourceType", Lookups.typeName(statistics.source().getKind()));
+    json.add("sourceId", statistics.source().getId());
+    GraphJson.addString(json, "custodianId", statistics.source().getCustodianId());
+    GraphJson.addString(json, "noncustodialDataSourceId", statistics.source().getNoncustodialId());
+    json.add("sourceType", Lookups.typeName(statistics.source().getKind()));
     GraphJson.addString(json, "displayName", statistics.source().getDisplayName());
     return json.add("indexedItemCount", statistics.stats().indexedItemCount())
         .add("indexedItemsSize", statistics.stats().indexedItemsSize())

@@ -56,7 +56,12 @@ public class ItemStatisticsService {
 
   public SourceStatistics ofSource(
       String caseId, String custodianId, SourceKind kind, String sourceId) {
-    CustodianSource source = lookups.findSource(caseId, custodianId, kind, sourceId);
+    return of(caseId, lookups.findSource(caseId, custodianId, kind, sourceId));
+  }
+
+  /** The figures of one source found already (a non-custodial data source's dataSource). */
+  public SourceStatistics of(String caseId, CustodianSource source) {
+    String sourceId = source.getId();
     SourceItemStats stats =
         statsBySource(caseId).getOrDefault(sourceId, SourceItemStats.empty(sourceId));
     return new SourceStatistics(

@@ -18,10 +18,11 @@ import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
- * Turns the ids of a URL into stored resources. A malformed id is a 400 {@code invalidRequest}; a
- * missing resource is a 404 {@code itemNotFound} that names the first missing level (the case, then
- * the custodian, then the source or operation). The child is read first and the parents only when
- * it is missing, so that a found resource costs one read.
+ * Turns the ids of a URL into stored resources. An id of a shape caseops never writes and a missing
+ * resource are both a 404 {@code itemNotFound}: the first names its type, the second the first
+ * missing level (the case, then the custodian, then the source or operation); only an id in a
+ * request body is checked for its shape with a 400 {@code invalidRequest}. The child is read first
+ * and the parents only when it is missing, so that a found resource costs one read.
  */
 @Dependent
 public class Lookups {
@@ -44,31 +45,54 @@ public class Lookups {
 
   /** A case id from a URL: a GUID, returned in lower case. */
   public static String caseId(String raw) {
-    return guid(raw, "ediscoveryCase");
+    return urlGuid(raw, "ediscoveryCase");
   }
 
+  /** A custodian id from a URL: a GUID, returned in lower case. */
   public static String custodianId(String raw) {
-    return guid(raw, "ediscoveryCustodian");
+    return urlGuid(raw, "ediscoveryCustodian");
   }
 
+  /** A source id from a URL: a GUID, returned in lower case. */
   public static String sourceId(String raw, SourceKind kind) {
-    return guid(raw, typeName(kind));
+    return urlGuid(raw, typeName(kind));
   }
 
   /** An operation id from a URL: 32 hexadecimal characters, returned in lower case. */
   public static String operationId(String raw) {
-    if (raw == null || !HEX32.matcher(raw).matches()) {
-      throw new InvalidRequestException(
-          "'"
-              + GraphError.clip(raw)
-              + "' is not a valid caseOperation id: ids are 32 hexadecimal characters.");
+    return urlHex32(raw, "caseOperation");
+  }
+
+  /**
+   * An id of the given type from a URL that caseops writes as a GUID, returned in lower case. An id
+   * of any other shape names nothing, so it is a 404 {@code itemNotFound} naming the type, as Graph
+   * answers: a client cannot know caseops' id formats.
+   */
+  public static String urlGuid(String raw, String type) {
+    if (raw == null || !GUID.matcher(raw).matches()) {
+      throw notFound(raw, type);
     }
     return raw.toLowerCase(Locale.ROOT);
   }
 
   /**
-   * A GUID id of the given type from a URL or body, returned in lower case; 400 {@code
-   * invalidRequest} otherwise.
+   * An id of the given type from a URL that caseops writes as 32 hexadecimal characters, returned
+   * in lower case; 404 {@code itemNotFound} naming the type for an id of any other shape.
+   */
+  public static String urlHex32(String raw, String type) {
+    if (raw == null || !HEX32.matcher(raw).matches()) {
+      throw notFound(raw, type);
+    }
+    return raw.toLowerCase(Locale.ROOT);
+  }
+
+  private static ResourceNotFoundException notFound(String raw, String type) {
+    return new ResourceNotFoundException("No " + type + " with id '" + GraphError.clip(raw) + "'.");
+  }
+
+  /**
+   * A GUID id of the given type from a request body, returned in lower case; 400 {@code
+   * invalidRequest} otherwise, since the URL itself was right.
    */
   public static String guid(String raw, String type) {
     if (raw == null || !GUID.matcher(raw).matches()) {

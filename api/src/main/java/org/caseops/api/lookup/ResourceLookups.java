@@ -2,11 +2,11 @@ package org.caseops.api.lookup;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.caseops.api.errors.GraphError;
 import org.caseops.domain.custodians.Custodian;
+import org.caseops.domain.custodians.NoncustodialSourceRepository;
+import org.caseops.domain.holds.LegalHold;
+import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
@@ -27,12 +27,14 @@ import org.caseops.domain.support.ResourceNotFoundException;
  */
 @Dependent
 public class ResourceLookups {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
-
   private final Lookups lookups;
   private final SearchRepository searches;
   private final ReviewSetRepository reviewSets;
   private final ReviewTagRepository tags;
+
+  // Injected apart from the constructor: tests that build this for other resources leave them out.
+  @Inject NoncustodialSourceRepository noncustodial;
+  @Inject LegalHoldRepository legalHolds;
 
   @Inject
   public ResourceLookups(
@@ -51,30 +53,24 @@ public class ResourceLookups {
   }
 
   public static String searchId(String raw) {
-    return Lookups.guid(raw, "ediscoverySearch");
+    return Lookups.urlGuid(raw, "ediscoverySearch");
   }
 
   public static String reviewSetId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewSet");
+    return Lookups.urlGuid(raw, "ediscoveryReviewSet");
   }
 
   public static String queryId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewSetQuery");
+    return Lookups.urlGuid(raw, "ediscoveryReviewSetQuery");
   }
 
   public static String tagId(String raw) {
-    return Lookups.guid(raw, "ediscoveryReviewTag");
+    return Lookups.urlGuid(raw, "ediscoveryReviewTag");
   }
 
   /** A review-set file id from a URL: 32 hexadecimal characters, returned in lower case. */
   public static String fileId(String raw) {
-    if (raw == null || !HEX32.matcher(raw).matches()) {
-      throw new InvalidRequestException(
-          "'"
-              + GraphError.clip(raw)
-              + "' is not a valid ediscoveryFile id: ids are 32 hexadecimal characters.");
-    }
-    return raw.toLowerCase(Locale.ROOT);
+    return Lookups.urlHex32(raw, "ediscoveryFile");
   }
 
   // ---- ids from the URL: 404
@@ -156,6 +152,27 @@ public class ResourceLookups {
       lookups.requireCase(caseId);
       throw missingRef(caseId, property, "ediscoveryCustodian", id);
     }
+  }
+
+  /**
+   * The id of the custodian or non-custodial data source a hold change's {@code ids} names; the
+   * case must exist.
+   */
+  public String containerRef(String caseId, String rawId, String property) {
+    String id = Lookups.guid(rawId, "ediscoveryCustodian");
+    if (noncustodial != null && noncustodial.find(caseId, id).isPresent()) {
+      return id;
+    }
+    return custodianRef(caseId, id, property).getId();
+  }
+
+  /** The legal hold a body property refers to; the case must exist. */
+  public LegalHold legalHoldRef(String caseId, String rawId, String property) {
+    String id = Lookups.guid(rawId, "ediscoveryHoldPolicy");
+    lookups.requireCase(caseId);
+    return Optional.ofNullable(legalHolds)
+        .flatMap(repository -> repository.find(caseId, id))
+        .orElseThrow(() -> missingRef(caseId, property, "ediscoveryHoldPolicy", id));
   }
 
   public ReviewSet reviewSetRef(String caseId, String rawId, String property) {

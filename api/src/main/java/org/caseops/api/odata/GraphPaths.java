@@ -52,6 +52,26 @@ public final class GraphPaths {
     return custodianPath(caseId, custodianId) + "/" + kind.collection() + "/" + sourceId;
   }
 
+  public static String noncustodialKey(String caseId) {
+    return caseKey(caseId) + "/noncustodialDataSources";
+  }
+
+  public static String noncustodialPath(String caseId, String id) {
+    return casePath(caseId) + "/noncustodialDataSources/" + id;
+  }
+
+  public static String legalHoldsKey(String caseId) {
+    return caseKey(caseId) + "/legalHolds";
+  }
+
+  public static String legalHoldKey(String caseId, String id) {
+    return legalHoldsKey(caseId) + "('" + id + "')";
+  }
+
+  public static String legalHoldPath(String caseId, String id) {
+    return casePath(caseId) + "/legalHolds/" + id;
+  }
+
   public static String operationsKey(String caseId) {
     return caseKey(caseId) + "/operations";
   }

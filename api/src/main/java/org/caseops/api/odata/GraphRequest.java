@@ -1,6 +1,7 @@
 package org.caseops.api.odata;
 
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,6 +32,8 @@ public class GraphRequest {
 
   @Context private HttpHeaders headers;
 
+  @Context private HttpServletRequest servletRequest;
+
   /** An empty request, which JAX-RS fills. */
   public GraphRequest() {}
 
@@ -48,8 +51,8 @@ public class GraphRequest {
   }
 
   /**
-   * The case id of the URL, checked and in lower case; 400 {@code invalidRequest} when it is not a
-   * GUID.
+   * The case id of the URL, checked and in lower case; 404 {@code itemNotFound} naming the case
+   * when it is not a GUID (no case can have it).
    */
   public String caseId() {
     return Lookups.caseId(rawCaseId);
@@ -91,7 +94,7 @@ public class GraphRequest {
    * The 200 answer to a request to a collection: its query options parsed and {@code $select}
    * checked as {@code shape} says, the page listed and the matching items counted (in that order),
    * and the page written as the collection at {@code fragment} with each item mapped by {@code
-   * item}.
+   * item}. A {@code /$count} request ({@link CountSegment}) is answered with the count alone.
    *
    * @param fragment the part of the {@code @odata.context} after {@code $metadata#}
    * @param list the page the options ask for
@@ -104,6 +107,9 @@ public class GraphRequest {
       ToLongFunction<ListQuery.Condition> count,
       Function<? super T, JsonObject> item) {
     QueryOptions options = shape.parse(this);
+    if (CountSegment.requested(servletRequest)) {
+      return CountSegment.answer(count.applyAsLong(options.filter()));
+    }
     List<T> page = list.apply(options.listQuery());
     long total = count.applyAsLong(options.filter());
     return options.collectionResponse(uri, version, fragment, page, total, item);

@@ -31,6 +31,7 @@ import org.caseops.api.odata.filter.FilterTranslator;
 import org.caseops.api.odata.filter.OrderByParser;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * The OData system query options the API supports: {@code $top} (page size, default {@link
@@ -50,9 +51,8 @@ public final class QueryOptions {
   /** The page size when {@code caseops.page.size} / {@code CASEOPS_PAGE_SIZE} is not set. */
   public static final int DEFAULT_PAGE_SIZE = 100;
 
-  public static final int MAX_PAGE_SIZE = 1000;
-  public static final String PAGE_SIZE_PROPERTY = "caseops.page.size";
-  public static final String PAGE_SIZE_VARIABLE = "CASEOPS_PAGE_SIZE";
+  public static final int MAX_PAGE_SIZE = CaseopsConfig.MAX_PAGE_SIZE;
+  public static final String PAGE_SIZE_PROPERTY = CaseopsConfig.PAGE_SIZE.name();
 
   private static final Set<String> SUPPORTED =
       Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
@@ -189,26 +189,9 @@ public final class QueryOptions {
     return names;
   }
 
-  /**
-   * The page size without {@code $top}: the system property {@value #PAGE_SIZE_PROPERTY}, else the
-   * environment variable {@value #PAGE_SIZE_VARIABLE}, else {@value #DEFAULT_PAGE_SIZE}; a value
-   * that is not a positive integer counts as unset, and a larger one than {@value #MAX_PAGE_SIZE}
-   * as {@value #MAX_PAGE_SIZE}.
-   */
+  /** The page size without {@code $top}: the setting {@code caseops.page.size}. */
   public static int defaultPageSize() {
-    String configured = System.getProperty(PAGE_SIZE_PROPERTY);
-    if (configured == null || configured.isBlank()) {
-      configured = System.getenv(PAGE_SIZE_VARIABLE);
-    }
-    if (configured == null) {
-      return DEFAULT_PAGE_SIZE;
-    }
-    try {
-      int size = Integer.parseInt(configured.trim());
-      return size < 1 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
-    } catch (NumberFormatException e) {
-      return DEFAULT_PAGE_SIZE;
-    }
+    return CaseopsConfig.current().pageSize();
   }
 
   /** The number of items a page holds: {@code $top}, capped, or the default. */

@@ -120,9 +120,10 @@ public class AllOperationsResource {
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(
+      @BeanParam GraphRequest request,
       @Context SseEventSink sink,
       @Context Sse sse,
       @HeaderParam("Last-Event-ID") String lastEventId) {
-    events.subscribe(sink, sse, lastEventId);
+    events.subscribe(sink, sse, lastEventId, request.root());
   }
 }

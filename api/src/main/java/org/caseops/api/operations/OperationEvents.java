@@ -15,6 +15,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.caseops.api.exports.ExportDownloads;
+import org.caseops.api.odata.ServiceRoot;
+import org.caseops.api.operations.actions.OperationExtras;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.OperationChanged;
@@ -22,8 +25,9 @@ import org.caseops.domain.operations.OperationChanged;
 /**
  * The live stream of operation changes ({@code GET /caseops/operations/events}): every change the
  * repository reports, once committed, becomes an {@code operation} event whose data is the
- * operation as {@code /caseops/operations} writes it (members after the sentinel shown); progress
- * of one operation at most four times a second; a comment line every 15 seconds keeps idle
+ * operation as {@code /caseops/operations} writes it (members after the sentinel shown; an export's
+ * {@code exportFileMetadata} with download URLs under the service root of the latest subscriber);
+ * progress of one operation at most four times a second; a comment line every 15 seconds keeps idle
  * connections open. Reconnecting clients get what they missed through {@code Last-Event-ID}.
  */
 @ApplicationScoped
@@ -39,6 +43,10 @@ public class OperationEvents {
   ManagedScheduledExecutorService scheduler;
 
   @Inject CaseOperationRepository operations;
+  @Inject ExportDownloads downloads;
+
+  /** The service root of the latest subscriber: the base of the download URLs events carry. */
+  private volatile ServiceRoot root;
 
   private final java.util.Queue<String> pending =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -47,7 +55,8 @@ public class OperationEvents {
   private volatile SseBroadcaster broadcaster;
 
   /** Adds a client: first what it missed, then every new event. */
-  public void subscribe(SseEventSink sink, Sse sse, String lastEventId) {
+  public void subscribe(SseEventSink sink, Sse sse, String lastEventId, ServiceRoot root) {
+    this.root = root;
     SseBroadcaster b = broadcaster(sse);
     // A first comment sends the response's head at once, so the client knows it is connected.
     sink.send(sse.newEventBuilder().comment("connected").build());
@@ -81,12 +90,16 @@ public class OperationEvents {
   }
 
   private void drain() {
+    // The operations noted so far, each once; a change noted while they are sent waits for the
+    // next round, so that it is sent too (skipping it as seen would lose an operation's last
+    // state).
+    java.util.Set<String> noted = new java.util.LinkedHashSet<>();
     String operationId;
-    java.util.Set<String> seen = new java.util.HashSet<>();
     while ((operationId = pending.poll()) != null) {
-      if (seen.add(operationId)) {
-        publish(operationId);
-      }
+      noted.add(operationId);
+    }
+    for (String id : noted) {
+      publish(id);
     }
   }
 
@@ -97,7 +110,9 @@ public class OperationEvents {
       if (operation == null) {
         return;
       }
-      String data = AllOperationsResource.item(operation, true).toString();
+      ServiceRoot under = root;
+      OperationExtras extras = under == null ? OperationExtras.NONE : downloads.extras(under);
+      String data = AllOperationsResource.item(operation, true, extras).toString();
       OperationEventLog.Entry entry =
           log.offer(
               operation.getId(), operation.getStatus().name(), data, System.currentTimeMillis());
@@ -106,7 +121,7 @@ public class OperationEvents {
       }
     } catch (RuntimeException e) {
       // The stream is a view; a change it cannot show must never fail the writer.
-      LOG.log(Level.FINE, "operation " + operationId + " could not be streamed", e);
+      LOG.log(Level.WARNING, "operation " + operationId + " could not be streamed", e);
     }
   }
 

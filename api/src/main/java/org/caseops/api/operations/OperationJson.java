@@ -27,7 +27,7 @@ public final class OperationJson {
   public static final String BASE_TYPE = "microsoft.graph.security.caseOperation";
 
   /** The base type's properties. */
-  static final List<String> BASE_PROPERTIES =
+  public static final List<String> BASE_PROPERTIES =
       List.of(
           "id",
           "action",

@@ -155,6 +155,105 @@ public final class OperationOptions {
   }
 
   /**
+   * {@code additionalOptions} of exportReport and exportResult (flags; {@code none} is the empty
+   * set). caseops has the content for includeReport, includeFolderAndPath, condensePaths and
+   * friendlyName (exportResult); the other members name content it does not collect (Teams, cloud
+   * attachments, versions, ...) and are refused.
+   */
+  public enum AdditionalOptions implements EvolvableEnum {
+    none(0),
+    teamsAndYammerConversations(1),
+    cloudAttachments(2),
+    allDocumentVersions(4),
+    subfolderContents(8),
+    listAttachments(16),
+    unknownFutureValue(32),
+    htmlTranscripts(64),
+    advancedIndexing(128),
+    allItemsInFolder(256),
+    includeFolderAndPath(512),
+    condensePaths(1024),
+    friendlyName(2048),
+    splitSource(4096),
+    includeReport(8192);
+
+    private final int value;
+
+    AdditionalOptions(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
+   * {@code exportCriteria} of the search exports (flags): the search's hits, and the items in scope
+   * that could not be indexed.
+   */
+  public enum ExportCriteria implements EvolvableEnum {
+    searchHits(1),
+    partiallyIndexed(2),
+    unknownFutureValue(4);
+
+    private final int value;
+
+    ExportCriteria(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
+   * {@code exportLocation} of the search exports (flags): the sources in scope with hits, and those
+   * without.
+   */
+  public enum ExportLocation implements EvolvableEnum {
+    responsiveLocations(1),
+    nonresponsiveLocations(2),
+    unknownFutureValue(4);
+
+    private final int value;
+
+    ExportLocation(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
+   * {@code exportFormat} of exportResult (not flags): caseops exports mail as the {@code .eml} it
+   * collected; {@code pst} and {@code msg} are refused.
+   */
+  public enum ExportFormat implements EvolvableEnum {
+    pst(0),
+    msg(1),
+    eml(2),
+    unknownFutureValue(3);
+
+    private final int value;
+
+    ExportFormat(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
    * {@code purgeType} of purgeData (not flags): {@code recoverable} (the default) keeps what is
    * removed in the case's recoverable store; {@code permanentlyDelete}, after the sentinel, deletes
    * it.

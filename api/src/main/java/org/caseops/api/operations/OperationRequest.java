@@ -27,15 +27,15 @@ import org.caseops.domain.operations.TargetRole;
  *       {@code @odata.type}, when given, is {@code #microsoft.graph.security.caseOperation} or the
  *       derived type of the action; the target travels as the derived type's navigation properties,
  *       as the Graph SDKs serialize them, each as {@code "name": {"id": ...}} or {@code
- *       "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet), {@code
- *       reviewSet} (addToReviewSet, applyTags), {@code query} or {@code reviewSetQuery}
- *       (applyTags), with the action's parameters ({@code statisticsOptions}; {@code
- *       additionalDataOptions}, {@code itemsToInclude}, {@code cloudAttachmentVersion}, {@code
- *       documentVersion}; {@code tagsToAdd}, {@code tagsToRemove}); for holdUpdate the custodians
- *       as {@code ids} and {@code holdChange} ({@code applyHold} or {@code removeHold}). The
- *       server-owned properties (id, status, percentProgress, resultInfo, createdDateTime,
- *       completedDateTime, createdBy) and the estimate's results are ignored; anything else is
- *       refused.
+ *       "name@odata.bind": "<url>"}: {@code search} (estimateStatistics, addToReviewSet,
+ *       exportReport, exportResult), {@code reviewSet} (addToReviewSet, applyTags), {@code query}
+ *       or {@code reviewSetQuery} (applyTags), with the action's parameters ({@code
+ *       statisticsOptions}; {@code additionalDataOptions}, {@code itemsToInclude}, {@code
+ *       cloudAttachmentVersion}, {@code documentVersion}; {@code tagsToAdd}, {@code tagsToRemove});
+ *       for holdUpdate the custodians as {@code ids} and {@code holdChange} ({@code applyHold} or
+ *       {@code removeHold}). The server-owned properties (id, status, percentProgress, resultInfo,
+ *       createdDateTime, completedDateTime, createdBy) and the estimate's results are ignored;
+ *       anything else is refused.
  *   <li>an action endpoint's body ({@link #parseParameters}): the same parameters, with the parts
  *       of the target that the endpoint's URL names left out (the search of estimateStatistics, the
  *       review set of addToReviewSet, the review set and the query of applyTags).
@@ -184,7 +184,24 @@ public record OperationRequest(
         options,
         now,
         role == TargetRole.CUSTODIANS ? List.of(id) : custodianIds,
-        parameters);
+        withLegalHold(role == TargetRole.LEGAL_HOLD ? id : legalHoldId()));
+  }
+
+  /** The parameter that carries the legal hold of a holdPolicySync. */
+  public static final String LEGAL_HOLD = "legalHold";
+
+  /** The legal hold a holdPolicySync names ({@code "legalHold": {"id": ...}}), if any. */
+  public String legalHoldId() {
+    return parameters.get(LEGAL_HOLD);
+  }
+
+  private Map<String, String> withLegalHold(String id) {
+    if (id == null) {
+      return parameters;
+    }
+    Map<String, String> copy = new LinkedHashMap<>(parameters);
+    copy.put(LEGAL_HOLD, id);
+    return copy;
   }
 
   private static ActionDescriptor descriptor(CaseAction action) {
@@ -205,6 +222,7 @@ public record OperationRequest(
     List<String> tagsToAdd = List.of();
     List<String> tagsToRemove = List.of();
     List<String> custodianIds = List.of();
+    Map<String, String> parameters = new LinkedHashMap<>();
     for (TargetRole role : TargetRole.values()) {
       if (!descriptor.rules().accepts(role) || fromUrl.contains(role)) {
         continue;
@@ -226,10 +244,15 @@ public record OperationRequest(
           tagsToRemove = Refs.ids(body, "tagsToRemove");
         }
         case CUSTODIANS -> custodianIds = Refs.strings(body, role.property(), MAX_CUSTODIANS);
+        case LEGAL_HOLD -> {
+          String id = Refs.id(body, LEGAL_HOLD, "legalHolds");
+          if (id != null) {
+            parameters.put(LEGAL_HOLD, id);
+          }
+        }
       }
     }
     List<String> options = new ArrayList<>();
-    Map<String, String> parameters = new LinkedHashMap<>();
     descriptor.readParameters(body, include, options, parameters);
     return new OperationRequest(
         descriptor.action(),

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
@@ -24,6 +26,7 @@ import org.caseops.domain.purge.PurgeLimit;
 import org.caseops.domain.searches.SearchMatches;
 import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Submits operations and reads them back.
@@ -44,11 +47,17 @@ public class OperationService {
   private final CaseOperationRepository operations;
   private final OperationJobs jobs;
   private final Clock clock;
+  private final CustodianRepository custodians;
   private final SearchMatches matches;
 
+  /** An operation service that counts no search's matches (a purge is checked by its job only). */
   public OperationService(
-      Lookups lookups, CaseOperationRepository operations, OperationJobs jobs, Clock clock) {
-    this(lookups, operations, jobs, clock, null);
+      Lookups lookups,
+      CaseOperationRepository operations,
+      OperationJobs jobs,
+      Clock clock,
+      CustodianRepository custodians) {
+    this(lookups, operations, jobs, clock, custodians, null);
   }
 
   @Inject
@@ -57,7 +66,9 @@ public class OperationService {
       CaseOperationRepository operations,
       OperationJobs jobs,
       Clock clock,
+      CustodianRepository custodians,
       SearchMatches matches) {
+    this.custodians = custodians;
     this.lookups = lookups;
     this.operations = operations;
     this.jobs = jobs;
@@ -107,10 +118,16 @@ public class OperationService {
     if (rules.removesItems()) {
       // Refused before anything is stored when the search would remove more than the limit.
       long matching = matches == null ? 0 : matches.count(caseId, target.getSearchId());
-      PurgeLimit.configured().check(target.getSearchId(), matching);
+      new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.getSearchId(), matching);
     }
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
+    if (target.changesHold()) {
+      // A hold change is applying (or removing) from the moment it is accepted, before its job
+      // starts: the job's later statuses cannot be overwritten by this one.
+      custodians.setHoldStatus(
+          caseId, target.getCustodianIds(), HoldStatuses.during(target.removesHold()));
+    }
 
     // The job's listener records its execution when it marks the operation running: the operation's
     // row has one writer while the job runs, since two transactions updating it at once could lose

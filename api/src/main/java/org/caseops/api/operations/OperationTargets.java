@@ -41,6 +41,7 @@ public class OperationTargets {
     List<String> add = List.of();
     List<String> remove = List.of();
     List<String> custodianIds = List.of();
+    String legalHoldId = null;
     // Every part that names a resource must be there before any is looked up; the tags are checked
     // in their turn.
     for (TargetRole role : TargetRole.values()) {
@@ -85,17 +86,24 @@ public class OperationTargets {
           }
           custodianIds = checked ? request.custodianIds() : custodianIds(caseId, request);
         }
+        case LEGAL_HOLD -> {
+          String raw = require(rules, role, request.legalHoldId());
+          legalHoldId = checked ? raw : lookups.legalHoldRef(caseId, raw, role.property()).getId();
+        }
       }
     }
     OperationTarget target =
         OperationTarget.of(searchId, reviewSetId, queryId, add, remove, request.options());
-    return custodianIds.isEmpty() ? target : target.withCustodians(custodianIds);
+    if (!custodianIds.isEmpty()) {
+      target = target.withCustodians(custodianIds);
+    }
+    return legalHoldId == null ? target : target.withLegalHold(legalHoldId);
   }
 
   private List<String> custodianIds(String caseId, OperationRequest request) {
     List<String> ids = new ArrayList<>();
     for (String raw : request.custodianIds()) {
-      String id = lookups.custodianRef(caseId, raw, TargetRole.CUSTODIANS.property()).getId();
+      String id = lookups.containerRef(caseId, raw, TargetRole.CUSTODIANS.property());
       if (!ids.contains(id)) {
         ids.add(id);
       }
@@ -121,6 +129,7 @@ public class OperationTargets {
       case QUERY -> request.queryId();
       case TAGS -> null;
       case CUSTODIANS -> request.custodianIds().isEmpty() ? null : request.custodianIds().get(0);
+      case LEGAL_HOLD -> request.legalHoldId();
     };
   }
 

@@ -68,7 +68,13 @@ public final class PathNormalizer {
           "auditLog",
           "health",
           "release",
-          "activate");
+          "activate",
+          "noncustodialDataSources",
+          "dataSource",
+          "legalHolds",
+          "lastSyncOperation",
+          "close",
+          "reopen");
 
   private static final Map<String, String> CANONICAL = new HashMap<>();
 

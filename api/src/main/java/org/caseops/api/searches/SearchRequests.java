@@ -3,7 +3,6 @@ package org.caseops.api.searches;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
-import org.caseops.api.errors.ApiException;
 import org.caseops.api.odata.Flags;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.Refs;
@@ -28,6 +27,7 @@ public final class SearchRequests {
   };
   public static final String CUSTODIAN_SOURCES = "custodianSources" + Refs.BIND;
   public static final String ADDITIONAL_SOURCES = "additionalSources" + Refs.BIND;
+  public static final String NONCUSTODIAL_SOURCES = "noncustodialSources" + Refs.BIND;
 
   private SearchRequests() {}
 
@@ -37,7 +37,8 @@ public final class SearchRequests {
       String contentQuery,
       Set<DataSourceScopes> scopes,
       List<String> custodianSourceUrls,
-      List<String> additionalSourceUrls) {}
+      List<String> additionalSourceUrls,
+      List<String> noncustodialSourceUrls) {}
 
   /**
    * What a client changes: null displayName, contentQuery and scopes mean unchanged; the
@@ -58,13 +59,9 @@ public final class SearchRequests {
         ContentQueries.check(
             "contentQuery", body.optionalString("contentQuery", EdiscoverySearch.MAX_QUERY), false);
     Set<DataSourceScopes> scopes = scopes(body, include);
-    if (body.has("noncustodialSources" + Refs.BIND)) {
-      throw ApiException.notSupported(
-          "noncustodialSources are not supported: bind sources of custodians with custodianSources@odata.bind or"
-              + " additionalSources@odata.bind.");
-    }
     List<String> custodianSources = Refs.urls(body, CUSTODIAN_SOURCES);
     List<String> additionalSources = Refs.urls(body, ADDITIONAL_SOURCES);
+    List<String> noncustodialSources = Refs.urls(body, NONCUSTODIAL_SOURCES);
     body.rejectUnknown();
     return new NewSearch(
         displayName,
@@ -72,7 +69,8 @@ public final class SearchRequests {
         query,
         scopes == null ? Set.of() : scopes,
         custodianSources,
-        additionalSources);
+        additionalSources,
+        noncustodialSources);
   }
 
   public static SearchChanges parseChanges(JsonObject json, boolean include) {

@@ -16,6 +16,8 @@ import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.OperationService;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.NoncustodialDataSource;
+import org.caseops.domain.custodians.NoncustodialSourceRepository;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
@@ -30,8 +32,8 @@ import org.caseops.domain.support.ResourceNotFoundException;
 
 /**
  * Creates, reads, changes and deletes searches, reads their bound sources and last estimate, and
- * starts estimateStatistics on them. A bound source must be a userSource or siteSource of a
- * custodian of the same case.
+ * starts estimateStatistics, exportReport and exportResult on them. A bound source must be a
+ * userSource or siteSource of a custodian of the same case.
  */
 @Dependent
 public class SearchService {
@@ -41,6 +43,9 @@ public class SearchService {
   private final CaseOperationRepository operations;
   private final OperationService operationService;
   private final Clock clock;
+
+  // Injected apart from the constructor: tests that build this service leave it out.
+  @Inject NoncustodialSourceRepository noncustodial;
 
   @Inject
   public SearchService(
@@ -79,6 +84,7 @@ public class SearchService {
             additionalSources,
             by,
             now());
+    search.bindNoncustodialSources(noncustodialIds(caseId, request.noncustodialSourceUrls()));
     searches.add(search);
     return search;
   }
@@ -134,6 +140,67 @@ public class SearchService {
                         + " of a custodian of case '"
                         + caseId
                         + "'."));
+  }
+
+  /**
+   * The ids of the non-custodial data sources the URLs name ({@code
+   * .../ediscoveryCases/{caseId}/noncustodialDataSources/{id}}), each checked to be the case's.
+   */
+  private Set<String> noncustodialIds(String caseId, List<String> urls) {
+    Set<String> ids = new LinkedHashSet<>();
+    String property = SearchRequests.NONCUSTODIAL_SOURCES;
+    for (String url : urls) {
+      List<String> segments = Refs.segments(property, url);
+      int at = segments.indexOf("noncustodialDataSources");
+      boolean shaped =
+          at >= 0
+              && segments.size() == at + 2
+              && (at == 0 || sameCase(segments.subList(0, at), caseId));
+      if (!shaped) {
+        throw new InvalidRequestException(
+            "The '"
+                + property
+                + "' value '"
+                + GraphError.clip(url)
+                + "' is not the URL of a non-custodial data source of case '"
+                + caseId
+                + "' (.../ediscoveryCases/"
+                + caseId
+                + "/noncustodialDataSources/{id}).");
+      }
+      String id = segments.get(at + 1).toLowerCase(Locale.ROOT);
+      if (noncustodial == null || noncustodial.find(caseId, id).isEmpty()) {
+        throw new InvalidRequestException(
+            "The '"
+                + property
+                + "' value '"
+                + GraphError.clip(url)
+                + "' names no existing non-custodial data source of case '"
+                + caseId
+                + "'.");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** A page of the non-custodial data sources bound to the search; 404 for another case's. */
+  public List<NoncustodialDataSource> noncustodialSources(
+      String caseId, String searchId, ListQuery query) {
+    Set<String> bound = lookups.findSearch(caseId, searchId).getNoncustodialSourceIds();
+    List<NoncustodialDataSource> all =
+        noncustodial == null
+            ? List.of()
+            : noncustodial.list(caseId, ListQuery.page(0, Integer.MAX_VALUE)).stream()
+                .filter(n -> bound.contains(n.getId()))
+                .toList();
+    int from = (int) Math.min(all.size(), Math.max(0, query.offset()));
+    int to = (int) Math.min(all.size(), (long) from + query.limit());
+    return all.subList(from, to);
+  }
+
+  public long countNoncustodialSources(String caseId, String searchId) {
+    return lookups.findSearch(caseId, searchId).getNoncustodialSourceIds().size();
   }
 
   private static boolean sameCase(List<String> prefix, String caseId) {
@@ -255,6 +322,22 @@ public class SearchService {
     return operationService.submit(
         caseId,
         CaseAction.purgeData,
+        OperationTarget.search(search.getId(), parameters.options()),
+        parameters.parameters(),
+        by);
+  }
+
+  /** Starts a search export (exportReport or exportResult) on the search the URL names. */
+  public CaseOperation export(
+      String caseId,
+      String searchId,
+      CaseAction action,
+      OperationRequest parameters,
+      IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    return operationService.submit(
+        caseId,
+        action,
         OperationTarget.search(search.getId(), parameters.options()),
         parameters.parameters(),
         by);

@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.caseops.api.callers.CallerIdentity;
+import org.caseops.api.custodians.NoncustodialJson;
+import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.custodians.SourceJson;
 import org.caseops.api.lookup.ResourceLookups;
 import org.caseops.api.odata.CollectionShape;
+import org.caseops.api.odata.EvolvableEnums;
 import org.caseops.api.odata.GraphPaths;
 import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
@@ -27,7 +30,9 @@ import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
+import org.caseops.api.operations.actions.ActionEndpoint;
 import org.caseops.api.operations.actions.PurgeDataAction;
+import org.caseops.api.operations.actions.SearchExportAction;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -37,9 +42,9 @@ import org.caseops.domain.searches.EdiscoverySearch;
  * {@code /security/cases/ediscoveryCases/{caseId}/searches}: create (201), list, read, update (204)
  * and delete (204) searches; their {@code custodianSources} and {@code additionalSources}
  * (userSource and siteSource shapes with {@code @odata.type}); {@code
- * lastEstimateStatisticsOperation}; and the actions {@code estimateStatistics} and {@code
- * purgeData} (202 with the new operation's {@code Location}; the namespace-qualified form reaches
- * it through the path normaliser).
+ * lastEstimateStatisticsOperation}; and the actions {@code estimateStatistics}, {@code
+ * exportReport}, {@code exportResult} and {@code purgeData} (202 with the new operation's {@code
+ * Location}; the namespace-qualified forms reach them through the path normaliser).
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/searches")
@@ -164,6 +169,23 @@ public class SearchesResource {
   }
 
   @GET
+  @Path("{searchId}/noncustodialSources")
+  public Response noncustodialSources(
+      @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
+    String caseId = request.caseId();
+    String searchId = ResourceLookups.searchId(rawSearchId);
+    return request.collection(
+        new CollectionShape(
+            NoncustodialSourcesResource.QUERYABLE,
+            NoncustodialJson.PROPERTIES,
+            NoncustodialJson.TYPE),
+        GraphPaths.searchKey(caseId, searchId) + "/noncustodialSources",
+        q -> service.noncustodialSources(caseId, searchId, q),
+        f -> service.countNoncustodialSources(caseId, searchId),
+        NoncustodialJson::item);
+  }
+
+  @GET
   @Path("{searchId}/lastEstimateStatisticsOperation")
   public Response lastEstimate(
       @BeanParam GraphRequest request, @PathParam("searchId") String rawSearchId) {
@@ -214,6 +236,42 @@ public class SearchesResource {
             JsonBody.readOptional(body),
             request.includeUnknownEnumMembers());
     CaseOperation operation = service.purge(caseId, searchId, parameters, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  @POST
+  @Path("{searchId}/exportReport")
+  public Response exportReport(
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
+    return export(request, rawSearchId, SearchExportAction.REPORT_ON_SEARCH, body);
+  }
+
+  @POST
+  @Path("{searchId}/exportResult")
+  public Response exportResult(
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
+    return export(request, rawSearchId, SearchExportAction.RESULT_ON_SEARCH, body);
+  }
+
+  /**
+   * A search export: its action comes after {@code unknownFutureValue} in caseAction, so a client
+   * that has not asked for such members with {@code Prefer} cannot start it.
+   */
+  private Response export(
+      GraphRequest request, String rawSearchId, ActionEndpoint endpoint, InputStream body) {
+    String caseId = request.caseId();
+    String searchId = ResourceLookups.searchId(rawSearchId);
+    boolean include = request.includeUnknownEnumMembers();
+    EvolvableEnums.parse(CaseAction.class, "action", endpoint.action().wireName(), include);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(endpoint, JsonBody.readOptional(body), include);
+    CaseOperation operation =
+        service.export(caseId, searchId, endpoint.action(), parameters, caller.identitySet());
     return JsonResponses.accepted(
         request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }

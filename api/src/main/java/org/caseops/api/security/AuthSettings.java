@@ -1,16 +1,14 @@
 package org.caseops.api.security;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
- * Token settings, each read from a Java system property first, then from the environment variable
- * of the same name in upper case with underscores ({@code caseops.auth.issuer} / {@code
- * CASEOPS_AUTH_ISSUER}):
+ * Token settings, from {@link CaseopsConfig} ({@code caseops.auth.issuer} / {@code
+ * CASEOPS_AUTH_ISSUER}, ...):
  *
  * <ul>
  *   <li>{@code caseops.auth.issuer}: the exact {@code iss} tokens must carry;
@@ -33,56 +31,34 @@ public record AuthSettings(
     String jwksLocation,
     int clockSkewSeconds,
     Path dataDir) {
-  public static final String ISSUER = "caseops.auth.issuer";
-  public static final String AUDIENCE = "caseops.auth.audience";
-  public static final String PUBLIC_KEY_LOCATION = "caseops.auth.publickey.location";
-  public static final String JWKS_LOCATION = "caseops.auth.jwks.location";
-  public static final String CLOCK_SKEW_SECONDS = "caseops.auth.clock.skew.seconds";
-  public static final String DATA_DIR = "caseops.data.dir";
-  public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
-  private static final int MAX_CLOCK_SKEW_SECONDS = 600;
+  public static final String ISSUER = CaseopsConfig.AUTH_ISSUER.name();
+  public static final String AUDIENCE = CaseopsConfig.AUTH_AUDIENCE.name();
+  public static final String PUBLIC_KEY_LOCATION = CaseopsConfig.AUTH_PUBLICKEY_LOCATION.name();
+  public static final String JWKS_LOCATION = CaseopsConfig.AUTH_JWKS_LOCATION.name();
+  public static final String CLOCK_SKEW_SECONDS = CaseopsConfig.AUTH_CLOCK_SKEW_SECONDS.name();
 
   /** The settings of this process. */
   public static AuthSettings fromEnvironment() {
-    return from(name -> setting(name, System::getProperty, System::getenv));
+    return from(CaseopsConfig.current());
   }
 
   /**
    * The settings found by {@code lookup}, which gets a property name and answers its value or null.
    */
   public static AuthSettings from(UnaryOperator<String> lookup) {
-    String skewText = trimmed(lookup.apply(CLOCK_SKEW_SECONDS));
-    int skew = DEFAULT_CLOCK_SKEW_SECONDS;
-    if (skewText != null) {
-      try {
-        skew = Integer.parseInt(skewText);
-      } catch (NumberFormatException e) {
-        skew = -1;
-      }
-      if (skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
-        throw new IllegalArgumentException(
-            CLOCK_SKEW_SECONDS
-                + " must be a whole number of seconds from 0 to "
-                + MAX_CLOCK_SKEW_SECONDS);
-      }
-    }
-    String audienceText = trimmed(lookup.apply(AUDIENCE));
-    Set<String> audiences = new LinkedHashSet<>();
-    if (audienceText != null) {
-      Arrays.stream(audienceText.split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .forEach(audiences::add);
-    }
-    String dataDir = trimmed(lookup.apply(DATA_DIR));
+    return from(CaseopsConfig.of(lookup));
+  }
+
+  /** The token settings of a configuration, checked together. */
+  public static AuthSettings from(CaseopsConfig config) {
     AuthSettings settings =
         new AuthSettings(
-            trimmed(lookup.apply(ISSUER)),
-            Set.copyOf(audiences),
-            trimmed(lookup.apply(PUBLIC_KEY_LOCATION)),
-            trimmed(lookup.apply(JWKS_LOCATION)),
-            skew,
-            Path.of(dataDir == null ? "caseops-data" : dataDir).toAbsolutePath().normalize());
+            config.authIssuer().orElse(null),
+            config.authAudiences(),
+            config.authPublicKeyLocation().orElse(null),
+            config.authJwksLocation().orElse(null),
+            config.authClockSkewSeconds(),
+            config.dataDir());
     settings.check();
     return settings;
   }

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Signed download grants: the {@code grant} of an export file's {@code downloadUrl}, which lets
@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DownloadGrants {
   public static final String KEY_FILE = "download-grant.key";
-  public static final String HOURS = "caseops.download.grant.hours";
+  public static final String HOURS = CaseopsConfig.DOWNLOAD_GRANT_HOURS.name();
   public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
 
   /** What a grant is worth for a file. */
@@ -51,19 +51,10 @@ public final class DownloadGrants {
 
   /** The grants of the server: its key in the data directory, its configured validity. */
   public static DownloadGrants fromEnvironment() {
-    UnaryOperator<String> lookup =
-        name -> AuthSettings.setting(name, System::getProperty, System::getenv);
-    String hours = lookup.apply(HOURS);
-    Duration validity = DEFAULT_VALIDITY;
-    if (hours != null) {
-      long h = Long.parseLong(hours.trim());
-      if (h < 1) {
-        throw new IllegalArgumentException(HOURS + " must be at least 1");
-      }
-      validity = Duration.ofHours(h);
-    }
+    CaseopsConfig config = CaseopsConfig.current();
+    Duration validity = config.downloadGrantValidity();
     try {
-      Path folder = DevKeys.folder(AuthSettings.fromEnvironment().dataDir());
+      Path folder = DevKeys.folder(config.dataDir());
       return new DownloadGrants(loadOrCreateKey(folder), validity);
     } catch (IOException e) {
       throw new IllegalStateException("the download grant key cannot be read or made", e);

@@ -2,51 +2,65 @@ package org.caseops.api.throttling;
 
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
- * The three limits, each read from a Java system property first, then from the environment variable
- * of the same name in upper case with dots as underscores (for instance {@code
+ * The three limits, from the settings of {@link CaseopsConfig} (for instance {@code
  * caseops.throttle.submissions.per.case} and {@code CASEOPS_THROTTLE_SUBMISSIONS_PER_CASE}). A
  * limit is a number of requests per minute; its burst, the most requests accepted at once, is the
  * setting with {@code .burst} appended; without it, the default burst or the rate when that is
- * smaller. A rate of 0 switches the limit off. A value that is not a number of 0 or more is logged
- * and the default is used.
+ * smaller. A rate of 0 switches the limit off. A value that is not a number of 0 or more stops the
+ * start-up, naming the setting.
  */
 public record ThrottleSettings(
     ThrottleLimit submissionsPerClient,
     ThrottleLimit submissionsPerCase,
     ThrottleLimit readsPerClient) {
-  private static final Logger LOG = Logger.getLogger(ThrottleSettings.class.getName());
-
-  public static final String SUBMISSIONS_PER_CLIENT = "caseops.throttle.submissions.per.client";
-  public static final String SUBMISSIONS_PER_CASE = "caseops.throttle.submissions.per.case";
-  public static final String READS_PER_CLIENT = "caseops.throttle.reads.per.client";
+  public static final String SUBMISSIONS_PER_CLIENT =
+      CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CLIENT.name();
+  public static final String SUBMISSIONS_PER_CASE =
+      CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CASE.name();
+  public static final String READS_PER_CLIENT = CaseopsConfig.THROTTLE_READS_PER_CLIENT.name();
   public static final String BURST_SUFFIX = ".burst";
 
-  public static final ThrottleSettings DEFAULTS =
-      new ThrottleSettings(
-          ThrottleLimit.perMinute(60, 20),
-          ThrottleLimit.perMinute(30, 10),
-          ThrottleLimit.perMinute(6000, 1000));
+  public static final ThrottleSettings DEFAULTS = from(CaseopsConfig.of(name -> null));
 
-  /**
-   * The settings of this process: system properties, then environment variables, then the defaults.
-   */
+  /** The settings of this process. */
   public static ThrottleSettings fromEnvironment() {
-    return from(System::getProperty, System::getenv);
+    return from(CaseopsConfig.current());
   }
 
   /**
    * The settings from the given property and environment lookups (each returns null when a name is
-   * not set).
+   * not set), the property first.
    */
   public static ThrottleSettings from(
       UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    return from(
+        CaseopsConfig.of(
+            name -> {
+              String value = properties.apply(name);
+              return value == null || value.isBlank()
+                  ? environment.apply(environmentName(name))
+                  : value;
+            }));
+  }
+
+  /** The settings of a configuration. */
+  public static ThrottleSettings from(CaseopsConfig config) {
     return new ThrottleSettings(
-        limit(SUBMISSIONS_PER_CLIENT, DEFAULTS.submissionsPerClient, properties, environment),
-        limit(SUBMISSIONS_PER_CASE, DEFAULTS.submissionsPerCase, properties, environment),
-        limit(READS_PER_CLIENT, DEFAULTS.readsPerClient, properties, environment));
+        limit(
+            config,
+            CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CLIENT,
+            CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CLIENT_BURST),
+        limit(
+            config,
+            CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CASE,
+            CaseopsConfig.THROTTLE_SUBMISSIONS_PER_CASE_BURST),
+        limit(
+            config,
+            CaseopsConfig.THROTTLE_READS_PER_CLIENT,
+            CaseopsConfig.THROTTLE_READS_PER_CLIENT_BURST));
   }
 
   /** The environment variable that goes with a setting name. */
@@ -55,44 +69,14 @@ public record ThrottleSettings(
   }
 
   private static ThrottleLimit limit(
-      String name,
-      ThrottleLimit fallback,
-      UnaryOperator<String> properties,
-      UnaryOperator<String> environment) {
-    long perMinute = number(name, fallback.perMinute(), properties, environment);
+      CaseopsConfig config, CaseopsConfig.Setting rate, CaseopsConfig.Setting burstSetting) {
+    long perMinute = config.rate(rate);
     if (perMinute == 0) {
       return ThrottleLimit.OFF;
     }
     // Without its own burst, a limit takes the default burst, or its rate when that is smaller.
-    long defaultBurst = fallback.enabled() ? Math.min(perMinute, fallback.burst()) : perMinute;
-    long burst = number(name + BURST_SUFFIX, defaultBurst, properties, environment);
+    long defaultBurst = Math.min(perMinute, Long.parseLong(burstSetting.defaultValue()));
+    long burst = config.burst(burstSetting).orElse(defaultBurst);
     return ThrottleLimit.perMinute(perMinute, Math.max(1, burst));
-  }
-
-  private static long number(
-      String name,
-      long fallback,
-      UnaryOperator<String> properties,
-      UnaryOperator<String> environment) {
-    String value = properties.apply(name);
-    String source = name;
-    if (value == null || value.isBlank()) {
-      source = environmentName(name);
-      value = environment.apply(source);
-    }
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(value.trim());
-      if (parsed >= 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    LOG.warning(
-        source + " must be a whole number of 0 or more, not '" + value + "'; using " + fallback);
-    return fallback;
   }
 }

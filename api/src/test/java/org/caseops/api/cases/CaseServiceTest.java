@@ -38,7 +38,8 @@ class CaseServiceTest {
         operations,
         new Lookups(cases, new InMemoryCustodians(), operations),
         Clock.fixed(now, ZoneOffset.UTC),
-        deletions::add);
+        deletions::add,
+        null);
   }
 
   @Test

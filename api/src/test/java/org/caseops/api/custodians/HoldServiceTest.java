@@ -42,6 +42,45 @@ class HoldServiceTest {
   }
 
   @Test
+  void theCustodianIsApplyingAsSoonAsTheHoldIsAcceptedAndRemovingAsSoonAsItsRemovalIs() {
+    holds.change(f.caseId, f.custodian.getId(), false, none(), CaseFixture.ALICE);
+
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applying);
+    assertThat(
+            f.custodians
+                .findSource(f.caseId, f.custodian.getId(), f.mailbox.getKind(), f.mailbox.getId())
+                .orElseThrow()
+                .getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applying);
+
+    f.operations.complete(
+        f.operations.stored.keySet().iterator().next(),
+        CaseOperationStatus.succeeded,
+        null,
+        CaseFixture.NOW);
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    holds.change(f.caseId, f.custodian.getId(), true, none(), CaseFixture.ALICE);
+
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.removing);
+  }
+
+  @Test
+  void aRefusedHoldChangeLeavesTheHoldStatusAsItWas() {
+    holds.change(f.caseId, f.custodian.getId(), false, none(), CaseFixture.ALICE);
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+
+    assertThatThrownBy(
+        () -> holds.change(f.caseId, f.custodian.getId(), true, none(), CaseFixture.ALICE));
+
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+  }
+
+  @Test
   void aSecondHoldChangeWaitsForTheFirst() {
     CaseOperation first =
         holds.change(f.caseId, f.custodian.getId(), false, none(), CaseFixture.ALICE);

@@ -65,7 +65,12 @@ class ActionDescriptorsTest {
   void everyActionEndpointIsServedByAResourceUnderItsNameAndItsQualifiedName() {
     List<String> served = new ArrayList<>();
     for (Class<?> resource :
-        List.of(SearchesResource.class, ReviewSetsResource.class, CustodiansResource.class)) {
+        List.of(
+            SearchesResource.class,
+            ReviewSetsResource.class,
+            CustodiansResource.class,
+            org.caseops.api.custodians.NoncustodialSourcesResource.class,
+            org.caseops.api.holds.LegalHoldsResource.class)) {
       collect(resource, "", served);
     }
     for (ActionDescriptor descriptor : ActionDescriptors.all()) {

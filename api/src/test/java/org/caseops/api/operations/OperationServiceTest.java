@@ -41,7 +41,9 @@ class OperationServiceTest {
   @BeforeEach
   void setUp() {
     Lookups lookups = new Lookups(cases, new InMemoryCustodians(), operations);
-    service = new OperationService(lookups, operations, jobs, Clock.fixed(NOW, ZoneOffset.UTC));
+    service =
+        new OperationService(
+            lookups, operations, jobs, Clock.fixed(NOW, ZoneOffset.UTC), new InMemoryCustodians());
     EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, NOW);
     cases.add(c);
     caseId = c.getId();
@@ -180,7 +182,8 @@ class OperationServiceTest {
             new Lookups(cases, new InMemoryCustodians(), operations),
             operations,
             jobs,
-            Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
+            Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC),
+            new InMemoryCustodians());
     CaseOperation second = later.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
 
     assertThat(service.list(caseId, ListQuery.page(0, 10))).containsExactly(second, first);

@@ -15,8 +15,8 @@ import org.caseops.api.testing.Json;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.OperationTarget;
-import org.caseops.domain.purge.PurgeLimit;
 import org.caseops.domain.searches.EdiscoverySearch;
+import org.caseops.persistence.config.CaseopsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class PurgeDataRequestTest {
 
   @AfterEach
   void unset() {
-    System.clearProperty(PurgeLimit.PROPERTY);
+    System.clearProperty(CaseopsConfig.PURGE_MAX_ITEMS.name());
   }
 
   @Test
@@ -79,7 +79,7 @@ class PurgeDataRequestTest {
   @Test
   void aPurgeOfMoreItemsThanTheLimitIsRefusedBeforeAnythingIsStored() {
     EdiscoverySearch search = f.search("Spill");
-    System.setProperty(PurgeLimit.PROPERTY, "100");
+    System.setProperty(CaseopsConfig.PURGE_MAX_ITEMS.name(), "100");
     f.searchMatches = 101;
     assertThatThrownBy(
             () ->

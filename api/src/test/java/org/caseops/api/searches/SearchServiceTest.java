@@ -48,7 +48,8 @@ class SearchServiceTest {
         "budget",
         Set.of(DataSourceScopes.allCaseCustodians),
         custodianSources,
-        additionalSources);
+        additionalSources,
+        List.of());
   }
 
   @Test
@@ -162,6 +163,50 @@ class SearchServiceTest {
     assertThat(f.jobs.parameters.get(0))
         .containsEntry("operationId", op.getId())
         .containsEntry("caseId", f.caseId);
+  }
+
+  @Test
+  void searchExportsStartTheirJobOnTheSearchWithTheirParametersAndOneAtATimePerSearch() {
+    EdiscoverySearch s = f.search("S");
+    OperationRequest params =
+        OperationRequest.parseParameters(
+            org.caseops.api.operations.actions.SearchExportAction.RESULT_ON_SEARCH,
+            org.caseops.api.testing.Json.object(
+                "{'displayName':'Hits','exportCriteria':'partiallyIndexed',"
+                    + "'additionalOptions':'includeReport'}"),
+            true);
+
+    CaseOperation op =
+        service.export(f.caseId, s.getId(), CaseAction.exportResult, params, CaseFixture.ALICE);
+
+    assertThat(op.getAction()).isEqualTo(CaseAction.exportResult);
+    assertThat(op.getTarget().getSearchId()).isEqualTo(s.getId());
+    assertThat(op.getTarget().getOptions())
+        .containsExactly("partiallyIndexed", "responsiveLocations", "includeReport");
+    assertThat(op.parameter("displayName")).isEqualTo("Hits");
+    assertThat(op.parameter("exportFormat")).isEqualTo("eml");
+    assertThat(f.jobs.started).containsExactly("exportResult");
+    assertThatThrownBy(
+            () ->
+                service.export(
+                    f.caseId, s.getId(), CaseAction.exportResult, params, CaseFixture.ALICE))
+        .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(409));
+    // A report of the same search is another action: it runs beside the export.
+    OperationRequest report =
+        OperationRequest.parseParameters(
+            org.caseops.api.operations.actions.SearchExportAction.REPORT_ON_SEARCH,
+            org.caseops.api.testing.Json.object("{'displayName':'Report'}"),
+            true);
+    assertThat(
+            service
+                .export(f.caseId, s.getId(), CaseAction.exportReport, report, CaseFixture.ALICE)
+                .getAction())
+        .isEqualTo(CaseAction.exportReport);
+    assertThatThrownBy(
+            () ->
+                service.export(
+                    f.caseId, "nosuchsearch", CaseAction.exportReport, report, CaseFixture.ALICE))
+        .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(404));
   }
 
   @Test

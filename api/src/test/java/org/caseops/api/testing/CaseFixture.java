@@ -48,6 +48,9 @@ public class CaseFixture {
           "convertToPdf",
           "holdUpdate",
           "contentExport",
+          "exportReport",
+          "exportResult",
+          "holdPolicySync",
           "purgeData");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -60,7 +63,7 @@ public class CaseFixture {
   public long searchMatches;
 
   public final OperationService operationService =
-      new OperationService(lookups, operations, jobs, clock, (c, s) -> searchMatches);
+      new OperationService(lookups, operations, jobs, clock, custodians, (c, s) -> searchMatches);
   public final OperationTargets targets = new OperationTargets(resources);
   public final SearchService searchService =
       new SearchService(resources, searches, custodians, operations, operationService, clock);

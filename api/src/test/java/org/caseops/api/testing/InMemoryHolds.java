@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.Item;
@@ -63,12 +64,48 @@ public class InMemoryHolds implements HoldRepository {
   }
 
   @Override
-  public void deleteOfCase(String caseId) {}
+  public List<PreservedItem> listOfHold(String caseId, HoldRef hold) {
+    return List.of();
+  }
+
+  @Override
+  public long countOfHold(String caseId, HoldRef hold) {
+    return 0;
+  }
 
   @Override
   public Set<String> heldItemIds(String caseId, Collection<String> itemIds) {
     return Set.of();
   }
+
+  @Override
+  public Set<String> removeOfHolds(String caseId, Collection<HoldRef> holds) {
+    return Set.of();
+  }
+
+  @Override
+  public Set<String> retainOfHold(
+      String caseId, HoldRef hold, Collection<String> sourceIds, Set<String> itemIds) {
+    return Set.of();
+  }
+
+  @Override
+  public List<Item> unpreserved(HoldRef hold, Collection<String> sourceIds, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public long countUnpreserved(HoldRef hold, Collection<String> sourceIds) {
+    return 0;
+  }
+
+  @Override
+  public Set<String> unpreservedAmong(HoldRef hold, Collection<String> itemIds) {
+    return Set.of();
+  }
+
+  @Override
+  public void deleteOfCase(String caseId) {}
 
   @Override
   public void moveRecords(String caseId, String fromItemId, String toItemId) {}

@@ -85,4 +85,17 @@ public class InMemoryItems implements ItemRepository {
   public List<Item> findAll(Collection<String> itemIds) {
     return List.of();
   }
+
+  @Override
+  public void markSeen(Collection<String> itemIds, String operationId) {}
+
+  @Override
+  public int markPreservedOnlyUnseen(Collection<String> sourceIds, String operationId) {
+    return 0;
+  }
+
+  @Override
+  public List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds) {
+    return List.of();
+  }
 }

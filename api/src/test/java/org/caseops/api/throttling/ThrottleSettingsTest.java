@@ -47,16 +47,15 @@ class ThrottleSettingsTest {
   }
 
   @Test
-  void anUnreadableValueLeavesTheDefault() {
-    ThrottleSettings settings =
-        of(
-            Map.of(
-                "caseops.throttle.submissions.per.client",
-                "lots",
-                "caseops.throttle.reads.per.client",
-                "-5"),
-            Map.of());
-
-    assertThat(settings).isEqualTo(ThrottleSettings.DEFAULTS);
+  void anUnreadableValueIsRefusedWithItsName() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> of(Map.of("caseops.throttle.reads.per.client", "-5"), Map.of()))
+        .hasMessageContaining(
+            "caseops.throttle.reads.per.client (CASEOPS_THROTTLE_READS_PER_CLIENT)")
+        .hasMessageContaining("'-5'")
+        .hasMessageContaining("0 (off) or more");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> of(Map.of(), Map.of("CASEOPS_THROTTLE_SUBMISSIONS_PER_CLIENT_BURST", "lots")))
+        .hasMessageContaining("caseops.throttle.submissions.per.client.burst");
   }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +21,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -45,19 +42,23 @@ import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
 import org.caseops.domain.exports.ExportFolders;
 import org.caseops.domain.items.ContentStore;
+import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.reviewsets.PdfRendition;
 import org.caseops.domain.reviewsets.PdfRenditionRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Writes the production: each document's native (from the case's content store, its SHA-256 checked
  * against the catalog's as it is read), its text (extracted again, UTF-8) and its load-file row
- * into the current ZIP part; a part that would grow past {@code partSize} bytes is finished
- * (renamed from its temporary file, registered as an export file) and the next begins. After the
- * last document, the load files are written beside the parts from the rows kept per part, and the
- * operation's result is concluded. A restart begins again with the part that was not finished: its
- * temporary file and rows are discarded and written anew.
+ * into the current ZIP part; a part that would grow past {@code partSize} bytes, or that holds
+ * {@code partEntries} entries (a ZIP writer keeps every entry of a part until it writes the part's
+ * central directory, so this bounds the memory a part takes), is finished (renamed from its
+ * temporary file, registered as an export file) and the next begins. After the last document, the
+ * load files are written beside the parts from the rows kept per part, and the operation's result
+ * is concluded. A restart begins again with the part that was not finished: its temporary file and
+ * rows are discarded and written anew.
  *
  * <p>Already-compressed natives (PDF, ZIP, Office Open XML, images, audio, video) are stored, the
  * others deflated.
@@ -67,14 +68,9 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 public class ExportPartWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ExportPartWriter.class.getName());
   static final String WORK = ".work";
-  static final long DEFAULT_PART_SIZE = 4L * 1024 * 1024 * 1024;
 
-  private static final Set<String> COMPRESSED =
-      Set.of(
-          "pdf", "zip", "gz", "tgz", "7z", "rar", "bz2", "xz", "docx", "docm", "dotx", "xlsx",
-          "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "vsdx", "odt", "ods", "odp", "epub",
-          "jar", "jpg", "jpeg", "png", "gif", "webp", "heic", "tif", "tiff", "mp3", "m4a", "aac",
-          "ogg", "oga", "opus", "flac", "wma", "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv");
+  /** At most this many entries in a part: what a ZIP without ZIP64 records can count. */
+  static final long DEFAULT_PART_ENTRIES = 65_535;
 
   @Inject JobContext jobContext;
   @Inject StepContext stepContext;
@@ -87,28 +83,43 @@ public class ExportPartWriter extends AbstractItemWriter {
   @Inject FileRenderer renderer;
 
   @Inject @BatchProperty String partSize;
+  @Inject @BatchProperty String partEntries;
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String textLimit;
 
   private ExportSettings settings;
+  private long entryTime;
   private String caseId;
   private String operationId;
   private Path folder;
   private Path work;
   private long partLimit;
+  private long entryLimit;
   private long maxBytes;
   private int maxText;
   private ZipPart part;
-  private Path rowsTemporary;
-  private CSVPrinter rows;
+
+  /** The part's load-file rows as they will stand in loadfile.csv and loadfile.dat. */
+  private final RowFile[] rows = new RowFile[2];
+
+  private static final String[] ROW_SUFFIX = {"csv", "dat"};
+  private static final CSVFormat[] ROW_FORMAT = {LoadFile.CSV, LoadFile.DAT};
+
+  /** One file of a part's rows being written: its temporary name and its printer. */
+  private record RowFile(Path temporary, Path target, CSVPrinter printer) {}
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
     OperationRun run = OperationRun.of(jobContext);
     caseId = run.caseId();
     operationId = run.operationId();
-    settings = ExportSettings.of(operations.find(operationId).orElseThrow());
-    partLimit = number(partSize, DEFAULT_PART_SIZE);
+    CaseOperation operation = operations.find(operationId).orElseThrow();
+    settings = ExportSettings.of(operation);
+    // Entries are dated when the export was asked for: a part written again is the same.
+    entryTime = operation.getCreatedDateTime().toEpochMilli();
+    // The job parameter partSize, else the server's setting caseops.export.part.size.
+    partLimit = number(partSize, CaseopsConfig.current().exportPartSize());
+    entryLimit = number(partEntries, DEFAULT_PART_ENTRIES);
     maxBytes = number(maxItemBytes, 52_428_800L);
     maxText = (int) number(textLimit, 10_000_000L);
     folder = folders.folder(caseId, operationId);
@@ -156,7 +167,10 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void write(ExportState state, ExportDocument doc) throws IOException {
     ReviewSetItem file = doc.file();
-    if (part != null && part.entries() > 0 && part.written() + file.getSize() > partLimit) {
+    // A document's entries (native, text, PDF: three at most) stay in one part.
+    if (part != null
+        && part.entries() > 0
+        && (part.written() + file.getSize() > partLimit || part.entries() + 3 > entryLimit)) {
       finishPart(state, doc.index());
     }
     if (part == null) {
@@ -189,13 +203,21 @@ public class ExportPartWriter extends AbstractItemWriter {
         bytes = null;
       }
     }
-    if (bytes != null && (settings.text() || "email".equals(file.getKind()))) {
+    if (bytes != null && !settings.text() && "email".equals(file.getKind())) {
+      // The catalog does not keep a message's Bcc: without text, it is read from the message's
+      // header block when there is one.
+      String found = extractor.bcc(bytes, fileName(file));
+      if (found != null) {
+        bcc = found;
+      }
+    }
+    if (bytes != null && settings.text()) {
       Extraction extraction =
           extractor.extract(bytes, fileName(file), "email".equals(file.getKind()), maxText);
       if (extraction.bcc() != null) {
         bcc = extraction.bcc();
       }
-      if (settings.text() && extraction.text() != null) {
+      if (extraction.text() != null) {
         textPath = "text/" + doc.docId() + ".txt";
         part.add(textPath, extraction.text().getBytes(StandardCharsets.UTF_8));
       }
@@ -204,17 +226,22 @@ public class ExportPartWriter extends AbstractItemWriter {
     String begBates = "";
     String endBates = "";
     if (settings.pdf() && verified) {
-      byte[] pdf = pdfOf(file);
       BatesStamper.Stamped stamped = null;
-      if (pdf != null) {
+      String why = null;
+      try {
+        byte[] pdf = pdfOf(file);
         try {
           stamped = BatesStamper.stamp(pdf, state.batesPrefix, state.nextBates);
         } catch (IOException e) {
           LOG.log(Level.FINE, () -> "the PDF of " + file.getId() + " cannot be stamped: " + e);
+          why = "its PDF cannot be stamped: " + e.getMessage();
         }
+      } catch (FileRenderer.NotRenderableException e) {
+        LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be rendered: " + e);
+        why = e.getMessage();
       }
       if (stamped == null) {
-        state.noPdf(displayName(file));
+        state.noPdf("'" + displayName(file) + "' (" + why + ")");
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
@@ -230,27 +257,31 @@ public class ExportPartWriter extends AbstractItemWriter {
       }
     }
     String cc = doc.item() == null ? null : doc.item().getCc();
-    rows.printRecord(
-        doc.docId(),
-        begBates,
-        endBates,
-        doc.custodian(),
-        doc.source(),
-        file.getLocation(),
-        nz(file.getFrom()),
-        nz(file.getTo()),
-        nz(cc),
-        bcc,
-        nz(file.getSubject()),
-        file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
-        fileName(file),
-        extension,
-        Long.toString(file.getSize()),
-        file.getSha256(),
-        settings.tags() ? doc.tags() : "",
-        nativePath,
-        textPath,
-        pdfPath);
+    List<String> row =
+        List.of(
+            doc.docId(),
+            begBates,
+            endBates,
+            doc.custodian(),
+            doc.source(),
+            file.getLocation(),
+            nz(file.getFrom()),
+            nz(file.getTo()),
+            nz(cc),
+            bcc,
+            nz(file.getSubject()),
+            file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
+            fileName(file),
+            extension,
+            Long.toString(file.getSize()),
+            file.getSha256(),
+            settings.tags() ? doc.tags() : "",
+            nativePath,
+            textPath,
+            pdfPath);
+    for (RowFile r : rows) {
+      r.printer().printRecord(row);
+    }
     state.documents++;
   }
 
@@ -269,36 +300,34 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   /**
    * The file's PDF rendition: its current one, or one made now (convertToPdf's renderer) and kept
-   * for the file; null when none can be made.
+   * for the file.
+   *
+   * @throws FileRenderer.NotRenderableException when none can be made, saying why
    */
-  private byte[] pdfOf(ReviewSetItem file) throws IOException {
+  private byte[] pdfOf(ReviewSetItem file) throws IOException, FileRenderer.NotRenderableException {
     PdfRendition rendition =
         renditions
             .find(file.getId())
             .filter(r -> r.isCurrentFor(file, PdfRenderer.VERSION))
             .orElse(null);
     if (rendition == null) {
-      try {
-        FileRenderer.Stored stored = renderer.renderAndStore(caseId, file, maxBytes, maxText);
-        rendition =
-            PdfRendition.of(
-                file,
-                stored.sha256(),
-                stored.size(),
-                stored.pages(),
-                PdfRenderer.VERSION,
-                stored.replacedCharacters(),
-                operationId,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        renditions.saveAll(List.of(rendition));
-      } catch (FileRenderer.NotRenderableException e) {
-        LOG.log(Level.FINE, () -> "file " + file.getId() + " cannot be rendered: " + e);
-        return null;
-      }
+      FileRenderer.Stored stored = renderer.renderAndStore(caseId, file, maxBytes, maxText);
+      rendition =
+          PdfRendition.of(
+              file,
+              stored.sha256(),
+              stored.size(),
+              stored.pages(),
+              PdfRenderer.VERSION,
+              stored.replacedCharacters(),
+              operationId,
+              Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+      renditions.saveAll(List.of(rendition));
     }
     Optional<InputStream> in = store.open(caseId, rendition.getPdfSha256());
     if (in.isEmpty()) {
-      return null;
+      throw new FileRenderer.NotRenderableException(
+          "its PDF rendition is no longer in the case's content store", null);
     }
     try (InputStream pdf = in.get()) {
       return pdf.readAllBytes();
@@ -361,48 +390,19 @@ public class ExportPartWriter extends AbstractItemWriter {
   }
 
   private boolean stored(ReviewSetItem file) {
-    String type =
-        file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT);
-    return COMPRESSED.contains(extension(file))
-        || type.startsWith("image/")
-        || type.startsWith("audio/")
-        || type.startsWith("video/")
-        || type.equals("application/pdf")
-        || type.equals("application/zip");
+    return ZipPart.alreadyCompressed(extension(file), file.getContentType());
   }
 
   private String nativePath(ExportDocument doc, String extension) {
-    ReviewSetItem file = doc.file();
-    StringBuilder path = new StringBuilder("natives/");
-    if (settings.folderAndPath()) {
-      path.append(ExportSettings.safe(doc.source(), 120)).append('/');
-      String location = file.getLocation();
-      int hash = location.indexOf('#');
-      String inSource = hash >= 0 ? location.substring(0, hash) : location;
-      String[] segments = inSource.split("/");
-      int from = settings.condensePaths() ? Math.max(0, segments.length - 2) : 0;
-      for (int i = from; i < segments.length - 1; i++) {
-        String segment = ExportSettings.safe(segments[i], 120);
-        if (!segment.isEmpty()) {
-          path.append(segment).append('/');
-        }
-      }
-    }
-    path.append(doc.docId());
-    if (settings.friendlyName()) {
-      String name = ExportSettings.safe(fileName(file), 120);
-      String suffix = "." + extension;
-      if (name.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-        name = name.substring(0, name.length() - suffix.length());
-      }
-      if (!name.isEmpty()) {
-        path.append('_').append(name);
-      }
-    }
-    if (!extension.isEmpty()) {
-      path.append('.').append(extension);
-    }
-    return path.toString();
+    return ExportNames.nativePath(
+        doc.docId(),
+        doc.source(),
+        doc.file().getLocation(),
+        fileName(doc.file()),
+        extension,
+        settings.folderAndPath(),
+        settings.condensePaths(),
+        settings.friendlyName());
   }
 
   /** The file's extension, lower case: {@code eml} for messages. */
@@ -439,26 +439,42 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void startPart(int number) throws IOException {
     String name = settings.partName(number);
-    part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name));
-    rowsTemporary = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv.tmp", number));
-    rows =
-        LoadFile.printer(
-            new OutputStreamWriter(Files.newOutputStream(rowsTemporary), StandardCharsets.UTF_8),
-            LoadFile.CSV);
+    part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name), entryTime);
+    for (int i = 0; i < rows.length; i++) {
+      Path target = rowsFile(number, ROW_SUFFIX[i]);
+      Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+      rows[i] =
+          new RowFile(
+              temporary,
+              target,
+              LoadFile.printer(
+                  new OutputStreamWriter(
+                      new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 65536),
+                      StandardCharsets.UTF_8),
+                  ROW_FORMAT[i]));
+    }
+  }
+
+  private Path rowsFile(int number, String suffix) {
+    return work.resolve(String.format(Locale.ROOT, "rows-%05d.%s", number, suffix));
   }
 
   private void finishPart(ExportState state, int nextIndex) throws IOException {
     int number = state.committed.partsDone() + 1;
     String name = settings.partName(number);
-    rows.close();
-    rows = null;
+    for (RowFile r : rows) {
+      r.printer().close();
+    }
     String sha = part.finish();
     part = null;
-    Files.move(
-        rowsTemporary,
-        work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number)),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    for (int i = 0; i < rows.length; i++) {
+      Files.move(
+          rows[i].temporary(),
+          rows[i].target(),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      rows[i] = null;
+    }
     register(name, sha);
     state.partFinished(nextIndex);
   }
@@ -478,15 +494,8 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void finishExport(ExportState state) throws IOException {
     int parts = state.committed.partsDone();
-    List<List<String>> all = new ArrayList<>();
-    for (int number = 1; number <= parts; number++) {
-      Path rowsFile = work.resolve(String.format(Locale.ROOT, "rows-%05d.csv", number));
-      try (Reader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
-        all.addAll(LoadFile.read(in, LoadFile.CSV));
-      }
-    }
-    writeLoadFile("loadfile.csv", LoadFile.CSV, all);
-    writeLoadFile("loadfile.dat", LoadFile.DAT, all);
+    writeLoadFile("loadfile.csv", "csv", parts);
+    writeLoadFile("loadfile.dat", "dat", parts);
     long first = state.committed.batesFirst();
     if (state.nextBates > first) {
       exportFiles.recordBates(
@@ -497,15 +506,33 @@ public class ExportPartWriter extends AbstractItemWriter {
         .conclude(outcome(state, parts).status(), outcome(state, parts).resultInfo());
   }
 
-  private void writeLoadFile(String name, CSVFormat format, List<List<String>> rowsOfAll)
-      throws IOException {
+  /**
+   * Writes a load file from the rows kept per part, already in its format: the first part's file
+   * whole, the others without their header row (one line: the column names hold no line break), so
+   * that neither the rows' count nor their parsing weighs on the job.
+   */
+  private void writeLoadFile(String name, String suffix, int parts) throws IOException {
     Path temporary = work.resolve(name + ".tmp");
     MessageDigest sha = ZipPart.sha256();
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha);
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = LoadFile.printer(writer, format)) {
-      for (List<String> row : rowsOfAll) {
-        printer.printRecord(row);
+    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
+      if (parts == 0) {
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter header =
+                LoadFile.printer(writer, "csv".equals(suffix) ? LoadFile.CSV : LoadFile.DAT)) {
+          header.flush();
+        }
+      }
+      for (int number = 1; number <= parts; number++) {
+        try (InputStream in =
+            new java.io.BufferedInputStream(Files.newInputStream(rowsFile(number, suffix)))) {
+          if (number > 1) {
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+              // The header row, written once.
+            }
+          }
+          in.transferTo(out);
+        }
       }
     }
     Files.move(
@@ -551,7 +578,7 @@ public class ExportPartWriter extends AbstractItemWriter {
               " %d %s could not be rendered or stamped as PDF and are exported without one: %s.",
               state.withoutPdf,
               state.withoutPdf == 1 ? "file" : "files",
-              names(state.missingPdf, state.withoutPdf)));
+              listed(state.missingPdf, state.withoutPdf)));
     }
     return state.failures > 0 || state.withoutPdf > 0
         ? Outcome.partiallySucceeded(message.toString())
@@ -563,13 +590,21 @@ public class ExportPartWriter extends AbstractItemWriter {
     return count > kept.size() ? joined + " and " + (count - kept.size()) + " more" : joined;
   }
 
+  /** Entries written already ({@code 'name' (why)}), joined. */
+  private static String listed(List<String> kept, long count) {
+    String joined = String.join(", ", kept);
+    return count > kept.size() ? joined + " and " + (count - kept.size()) + " more" : joined;
+  }
+
   @Override
   public void close() throws Exception {
-    if (rows != null) {
-      try {
-        rows.close();
-      } catch (IOException ignored) {
-        // The rows of an unfinished part are written again.
+    for (RowFile r : rows) {
+      if (r != null) {
+        try {
+          r.printer().close();
+        } catch (IOException ignored) {
+          // The rows of an unfinished part are written again.
+        }
       }
     }
     if (part != null) {

@@ -74,18 +74,6 @@ record ExportSettings(
 
   /** A string reduced to characters safe in a file name, at most {@code max} long. */
   static String safe(String s, int max) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && b.length() < max; i++) {
-      char c = s.charAt(i);
-      b.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '_');
-    }
-    String out = b.toString();
-    while (out.startsWith(".")) {
-      out = out.substring(1);
-    }
-    return out;
+    return ExportNames.safe(s, max);
   }
 }

@@ -66,15 +66,29 @@ public final class LoadFile {
   /** Reads a load file back: its rows, each in column order, without the header. */
   public static List<List<String>> read(Reader in, CSVFormat format) throws IOException {
     List<List<String>> rows = new ArrayList<>();
+    forEach(in, format, rows::add);
+    return rows;
+  }
+
+  /** One row of a load file, for {@link #forEach}. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    void accept(List<String> row) throws IOException;
+  }
+
+  /**
+   * Reads a load file row by row, without holding more than one: each row in column order, without
+   * the header.
+   */
+  public static void forEach(Reader in, CSVFormat format, RowConsumer rows) throws IOException {
     try (CSVParser parser =
         format.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       if (!parser.getHeaderNames().equals(COLUMNS)) {
         throw new IOException("unexpected load file header " + parser.getHeaderNames());
       }
       for (CSVRecord record : parser) {
-        rows.add(record.toList());
+        rows.accept(record.toList());
       }
     }
-    return rows;
   }
 }

@@ -12,6 +12,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -20,18 +22,23 @@ import java.util.zip.ZipOutputStream;
  * One ZIP part being written: to a temporary file, renamed to its final name only when it is
  * complete, so that no file that looks whole is ever partial. java.util.zip writes ZIP64 records
  * when the part or an entry needs them. The part's own SHA-256 and size are known when it is done.
+ * Every entry carries the same given time, so that a part written again (a restarted export) has
+ * the same bytes.
  */
-final class ZipPart implements AutoCloseable {
+public final class ZipPart implements AutoCloseable {
   private final Path temporary;
   private final Path target;
   private final MessageDigest digest = sha256();
   private final Counting counting;
   private final ZipOutputStream zip;
+  private final long entryTime;
   private int entries;
 
-  ZipPart(Path temporary, Path target) throws IOException {
+  /** A part whose entries are all dated {@code entryTime} (milliseconds since the epoch). */
+  public ZipPart(Path temporary, Path target, long entryTime) throws IOException {
     this.temporary = temporary;
     this.target = target;
+    this.entryTime = entryTime;
     Files.deleteIfExists(temporary);
     OutputStream file = Files.newOutputStream(temporary);
     counting = new Counting(new BufferedOutputStream(new DigestOutputStream(file, digest), 65536));
@@ -39,11 +46,11 @@ final class ZipPart implements AutoCloseable {
   }
 
   /** Bytes written so far (compressed entries count as they are flushed). */
-  long written() {
+  public long written() {
     return counting.count;
   }
 
-  int entries() {
+  public int entries() {
     return entries;
   }
 
@@ -51,9 +58,10 @@ final class ZipPart implements AutoCloseable {
    * Adds an entry whose size and CRC-32 are known: stored as is ({@code store}) or deflated. The
    * stream's bytes are hashed with SHA-256 as they are copied; the hash is returned.
    */
-  String add(String name, InputStream content, long size, long crc, boolean store)
+  public String add(String name, InputStream content, long size, long crc, boolean store)
       throws IOException {
     ZipEntry entry = new ZipEntry(name);
+    entry.setTime(entryTime);
     if (store) {
       entry.setMethod(ZipEntry.STORED);
       entry.setSize(size);
@@ -81,14 +89,14 @@ final class ZipPart implements AutoCloseable {
   }
 
   /** Adds a deflated entry from bytes in memory. */
-  void add(String name, byte[] content) throws IOException {
+  public void add(String name, byte[] content) throws IOException {
     CRC32 crc = new CRC32();
     crc.update(content);
     add(name, new java.io.ByteArrayInputStream(content), content.length, crc.getValue(), false);
   }
 
   /** Finishes the ZIP and renames it to its final name; returns its SHA-256. */
-  String finish() throws IOException {
+  public String finish() throws IOException {
     zip.finish();
     zip.close();
     Files.move(
@@ -107,7 +115,28 @@ final class ZipPart implements AutoCloseable {
     Files.deleteIfExists(temporary);
   }
 
-  static MessageDigest sha256() {
+  private static final Set<String> COMPRESSED =
+      Set.of(
+          "pdf", "zip", "gz", "tgz", "7z", "rar", "bz2", "xz", "docx", "docm", "dotx", "xlsx",
+          "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "vsdx", "odt", "ods", "odp", "epub",
+          "jar", "jpg", "jpeg", "png", "gif", "webp", "heic", "tif", "tiff", "mp3", "m4a", "aac",
+          "ogg", "oga", "opus", "flac", "wma", "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv");
+
+  /**
+   * Whether a native of this extension (lower case) and media type is compressed already (PDF, ZIP,
+   * Office Open XML and OpenDocument, images, audio, video), so that it is stored, not deflated.
+   */
+  public static boolean alreadyCompressed(String extension, String contentType) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    return COMPRESSED.contains(extension)
+        || type.startsWith("image/")
+        || type.startsWith("audio/")
+        || type.startsWith("video/")
+        || type.equals("application/pdf")
+        || type.equals("application/zip");
+  }
+
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -23,6 +23,7 @@ public final class EvidenceItem {
   private final EvidencePosition after;
   private final long bytesReadAfter;
   private boolean unchanged;
+  private String previousSha256;
 
   EvidenceItem(
       CustodianSource source,
@@ -118,6 +119,19 @@ public final class EvidenceItem {
   }
 
   /** Marks the item as already catalogued with the same SHA-256, and lets its bytes go. */
+  /**
+   * The SHA-256 the catalog had for this item before it changed at its source; null for a new or
+   * unchanged item.
+   */
+  public String previousSha256() {
+    return previousSha256;
+  }
+
+  /** Records that the catalog holds this item with other bytes, those of this SHA-256. */
+  public void markChanged(String previousSha256) {
+    this.previousSha256 = previousSha256;
+  }
+
   public void markUnchanged() {
     unchanged = true;
     content = null;

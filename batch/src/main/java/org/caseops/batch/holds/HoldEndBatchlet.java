@@ -8,19 +8,23 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.caseops.batch.Outcome;
+import org.caseops.batch.fulltext.CaseIndexes;
+import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldKind;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
-import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 
@@ -29,7 +33,8 @@ import org.caseops.domain.operations.CaseOperationRepository;
  * result holds however often the work was started): each custodian whose every catalogued item is
  * preserved is {@code applied}, one with items that could not be preserved {@code partial}, and the
  * operation then partially succeeds, naming them. A removal drops the custodians' records, frees
- * the preserved copies nothing else needs (no other hold, no review-set file), and moves the
+ * the preserved copies nothing else needs (no other hold, no review-set file), takes out of the
+ * catalog and the index the items their sources no longer have and no hold keeps, and moves the
  * custodians to {@code notApplied}. While an addToReviewSet or index operation of the case runs, no
  * copy is freed (either may be about to rely on one).
  */
@@ -44,6 +49,8 @@ public class HoldEndBatchlet extends AbstractBatchlet {
   @Inject CustodianRepository custodians;
   @Inject HoldRepository holds;
   @Inject ContentStore store;
+  @Inject ItemRepository items;
+  @Inject CaseIndexes indexes;
 
   @Override
   public String process() throws IOException {
@@ -62,11 +69,12 @@ public class HoldEndBatchlet extends AbstractBatchlet {
     String caseId = OperationRun.of(jobContext).caseId();
     for (String custodianId : change.custodianIds()) {
       List<String> sources = change.sourcesOf(custodianId);
-      preserved += holds.countOfCustodian(caseId, custodianId);
-      long unpreserved = holds.countUnpreserved(custodianId, sources);
+      HoldRef hold = change.holdOf(custodianId);
+      preserved += holds.countOfHold(caseId, hold);
+      long unpreserved = holds.countUnpreserved(hold, sources);
       missing += unpreserved;
       if (unpreserved > 0 && samples.size() < SAMPLES) {
-        for (Item item : holds.unpreserved(custodianId, sources, SAMPLES - samples.size())) {
+        for (Item item : holds.unpreserved(hold, sources, SAMPLES - samples.size())) {
           CustodianSource source = change.sources().get(item.getSourceId());
           samples.add(source.getDisplayName() + ": " + item.getLocation());
         }
@@ -74,7 +82,7 @@ public class HoldEndBatchlet extends AbstractBatchlet {
       custodians.setHoldStatus(
           caseId, List.of(custodianId), HoldStatuses.after(false, unpreserved == 0));
     }
-    String held = count(change.custodianIds().size(), "custodian");
+    String held = containers(change);
     if (missing == 0) {
       return Outcome.succeeded(
           "The hold of "
@@ -97,51 +105,65 @@ public class HoldEndBatchlet extends AbstractBatchlet {
             + ".");
   }
 
-  private Outcome remove(String caseId, HoldChange change) {
-    Set<String> released = holds.removeOfCustodians(caseId, change.custodianIds());
-    int freed = 0;
-    String kept = "";
-    Optional<CaseOperation> copying =
-        operations.listOpen(caseId).stream()
-            .filter(
-                op ->
-                    op.getAction() == CaseAction.addToReviewSet
-                        || op.getAction() == CaseAction.index)
-            .findFirst();
-    if (copying.isPresent()) {
-      // A review set being filled, or an index preserving for another hold, may be about to use a
-      // copy: none is freed while one runs.
-      kept =
-          " No copy was freed, as the "
-              + copying.get().getAction().wireName()
-              + " operation '"
-              + copying.get().getId()
-              + "' of the case was running: those copies stay.";
-    } else {
-      for (String sha : holds.unneeded(caseId, released)) {
-        try {
-          store.delete(caseId, sha);
-          freed++;
-        } catch (IOException e) {
-          LOG.log(Level.WARNING, "could not free the preserved copy " + sha, e);
-        }
-      }
-    }
+  private Outcome remove(String caseId, HoldChange change) throws IOException {
+    Set<String> released = holds.removeOfHolds(caseId, change.holds());
+    CopyRelease freed =
+        CopyRelease.free(
+            caseId,
+            released,
+            run(),
+            operations,
+            holds,
+            store,
+            () -> dropUnpreserved(caseId, change));
     custodians.setHoldStatus(caseId, change.custodianIds(), HoldStatuses.after(true, true));
     return Outcome.succeeded(
-        "The hold of "
-            + count(change.custodianIds().size(), "custodian")
-            + " is removed: "
-            + count(freed, "preserved copy", "preserved copies")
-            + " that nothing else needs freed."
-            + kept);
+        "The hold of " + containers(change) + " is removed: " + freed.summary());
   }
 
-  private static String count(long n, String noun) {
+  private OperationRun run() {
+    return OperationRun.of(jobContext);
+  }
+
+  /** "2 custodians", "1 non-custodial data source", or both. */
+  private static String containers(HoldChange change) {
+    long noncustodial =
+        change.holds().stream().filter(h -> h.kind() == HoldKind.noncustodialDataSource).count();
+    long custodial = change.custodianIds().size() - noncustodial;
+    List<String> parts = new ArrayList<>();
+    if (custodial > 0 || noncustodial == 0) {
+      parts.add(count(custodial, "custodian"));
+    }
+    if (noncustodial > 0) {
+      parts.add(count(noncustodial, "non-custodial data source"));
+    }
+    return String.join(" and ", parts);
+  }
+
+  /**
+   * Takes out of the catalog and the case's index the items of the holds' sources that were kept
+   * only because a hold preserved them, once no hold preserves them any more: their source no
+   * longer has them, and their copies may now go.
+   */
+  private void dropUnpreserved(String caseId, HoldChange change) throws IOException {
+    List<String> gone = items.unpreservedKeptIds(caseId, change.sources().keySet());
+    if (gone.isEmpty()) {
+      return;
+    }
+    IndexWriter writer = indexes.writer(caseId);
+    for (String id : gone) {
+      writer.deleteDocuments(new Term(IndexFields.ID, id));
+    }
+    writer.commit();
+    indexes.close(caseId);
+    items.deleteAll(gone);
+  }
+
+  static String count(long n, String noun) {
     return count(n, noun, noun + "s");
   }
 
-  private static String count(long n, String one, String many) {
+  static String count(long n, String one, String many) {
     return String.format("%,d", n) + " " + (n == 1 ? one : many);
   }
 }

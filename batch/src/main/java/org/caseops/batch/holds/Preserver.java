@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.addtoreviewset.CopyPool;
 import org.caseops.batch.evidence.ItemContent;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
@@ -25,11 +27,12 @@ import org.caseops.domain.items.Item;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Preserves catalogued items under their custodians' holds: copies each item's native bytes into
- * the case's content store under their SHA-256 (once per content, checked against the catalogued
- * hash; a content the case holds already, for a review set or another hold, is not copied again),
- * then records, for every item whose content is stored, which hold covers which version. An item
- * whose bytes can no longer be read, or no longer have the catalogued hash, is left unrecorded.
+ * Preserves catalogued items under holds (custodians', non-custodial data sources', legal holds'):
+ * copies each item's native bytes into the case's content store under their SHA-256 (once per
+ * content, checked against the catalogued hash; a content the case holds already, for a review set
+ * or another hold, is not copied again), then records, for every item whose content is stored,
+ * which hold covers which version. An item whose bytes can no longer be read, or no longer have the
+ * catalogued hash, is left unrecorded.
  */
 @Dependent
 public class Preserver {
@@ -49,8 +52,9 @@ public class Preserver {
   }
 
   /**
-   * Preserves the items (all of the case) of the given sources, copying up to {@code threads}
-   * contents at once; returns how many items are now preserved.
+   * Preserves the items (all of the case) of the given sources under their sources' container holds
+   * (custodian or non-custodial data source), copying up to {@code threads} contents at once;
+   * returns how many records are now made.
    *
    * @param sources the held sources by id; items of other sources are left alone
    */
@@ -62,9 +66,36 @@ public class Preserver {
       int threads,
       long maxBytes)
       throws Exception {
+    return preserve(
+        caseId,
+        items,
+        sources,
+        item -> List.of(sources.get(item.getSourceId()).containerHold()),
+        operationId,
+        threads,
+        maxBytes);
+  }
+
+  /**
+   * Preserves the items (all of the case) of the given sources under the holds {@code holdsOf}
+   * names for each, copying up to {@code threads} contents at once; returns how many records are
+   * now made.
+   *
+   * @param sources the held sources by id; items of other sources are left alone
+   */
+  public int preserve(
+      String caseId,
+      List<Item> items,
+      Map<String, CustodianSource> sources,
+      Function<Item, List<HoldRef>> holdsOf,
+      String operationId,
+      int threads,
+      long maxBytes)
+      throws Exception {
     Map<String, List<Item>> bySha = new LinkedHashMap<>();
     for (Item item : items) {
-      if (sources.containsKey(item.getSourceId())) {
+      // An earlier version kept as an item of its own is preserved already, as the item it was.
+      if (sources.containsKey(item.getSourceId()) && !item.isEarlierVersion()) {
         bySha.computeIfAbsent(item.getSha256(), k -> new ArrayList<>()).add(item);
       }
     }
@@ -84,16 +115,20 @@ public class Preserver {
         continue;
       }
       for (Item item : entry.getValue()) {
-        records.add(
-            PreservedItem.of(
-                caseId,
-                sources.get(item.getSourceId()).getCustodianId(),
-                item.getSourceId(),
-                item.getId(),
-                item.getSha256(),
-                item.getSize(),
-                operationId,
-                now));
+        CustodianSource source = sources.get(item.getSourceId());
+        for (HoldRef hold : holdsOf.apply(item)) {
+          records.add(
+              PreservedItem.of(
+                  caseId,
+                  hold,
+                  source.getCustodianId(),
+                  item.getSourceId(),
+                  item.getId(),
+                  item.getSha256(),
+                  item.getSize(),
+                  operationId,
+                  now));
+        }
       }
     }
     holds.preserve(records);

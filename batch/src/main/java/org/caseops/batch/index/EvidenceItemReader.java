@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.batch.evidence.EvidenceCursor;
@@ -33,7 +34,8 @@ import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
-import org.caseops.domain.holds.HoldStatuses;
+import org.caseops.domain.holds.HoldCoverage;
+import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
@@ -51,8 +53,9 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * position after the last item it returned, so a restart neither repeats nor misses an item.
  *
  * <p>An operation that names custodians (a custodian's {@code updateIndex}) reads their sources
- * only. A new or changed item of a source under a hold has its bytes copied into the case's content
- * store as soon as they are read, before the item is parsed or catalogued.
+ * only. A new or changed item of a source under a hold that covers it whole (see {@link
+ * HoldCoverage}) has its bytes copied into the case's content store as soon as they are read,
+ * before the item is parsed or catalogued.
  */
 @Dependent
 @Named
@@ -64,6 +67,7 @@ public class EvidenceItemReader implements ItemReader {
   @Inject CustodianRepository custodians;
   @Inject ItemRepository items;
   @Inject CaseOperationRepository operations;
+  @Inject LegalHoldRepository legalHolds;
 
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String lookaheadItems;
@@ -92,6 +96,7 @@ public class EvidenceItemReader implements ItemReader {
   private String caseId;
   private long maxBytes;
   private final Map<String, SourceFolder> heldFolders = new HashMap<>();
+  private final AtomicBoolean readToEnd = new AtomicBoolean();
   private final ItemContent contents = new ItemContent();
 
   /** An item read ahead, and its extraction once started. */
@@ -134,6 +139,7 @@ public class EvidenceItemReader implements ItemReader {
     long total = 0;
     long skippedLinks = 0;
     Map<String, CustodianSource> held = new HashMap<>();
+    List<String> readHeld = new ArrayList<>();
     List<String> only =
         run.operationId() == null
             ? List.of()
@@ -141,22 +147,33 @@ public class EvidenceItemReader implements ItemReader {
                 .find(run.operationId())
                 .map(op -> op.getTarget().getCustodianIds())
                 .orElse(List.of());
+    List<CustodianSource> read = new ArrayList<>();
     for (CustodianSource source : custodians.listSourcesOfCase(caseId)) {
-      if (!only.isEmpty() && !only.contains(source.getCustodianId())) {
-        continue;
+      if (only.isEmpty() || only.contains(source.containerId())) {
+        read.add(source);
       }
+    }
+    HoldCoverage coverage = HoldCoverage.of(read, legalHolds.inForce(caseId));
+    for (CustodianSource source : read) {
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
       sourceIds.add(source.getId());
-      if (HoldStatuses.inForce(source.getHoldStatus())) {
+      if (coverage.coversWhole(source.getId())) {
         held.put(source.getId(), source);
         heldFolders.put(source.getId(), folder);
+      } else if (coverage.queried().stream()
+          .anyMatch(q -> q.sourceIds().contains(source.getId()))) {
+        // Its items are preserved once indexed, when a legal hold's query matches them.
+        held.put(source.getId(), source);
       }
       if (!folder.readable()) {
         String where =
             folder.relativePath() == null ? source.getDisplayName() : folder.relativePath();
         notes.add(where + " (" + folder.problem() + ")");
         continue;
+      }
+      if (held.containsKey(source.getId())) {
+        readHeld.add(source.getId());
       }
       EvidenceWalk.Summary summary = EvidenceWalk.summarize(folder.root(), folder.folder());
       total += summary.bytes();
@@ -171,7 +188,10 @@ public class EvidenceItemReader implements ItemReader {
             List.copyOf(notes),
             skippedLinks,
             Map.copyOf(held),
-            only.isEmpty()));
+            coverage,
+            only.isEmpty(),
+            List.copyOf(readHeld),
+            readToEnd));
     cursor = new EvidenceCursor(folders, position, bytesRead, maxBytes);
   }
 
@@ -182,6 +202,7 @@ public class EvidenceItemReader implements ItemReader {
     }
     Pending next = block.poll();
     if (next == null) {
+      readToEnd.set(true);
       return null;
     }
     extractAhead(next);
@@ -218,15 +239,29 @@ public class EvidenceItemReader implements ItemReader {
       }
     }
     Map<String, String> known = ids.isEmpty() ? Map.of() : items.knownHashes(ids);
+    List<String> heldUnchanged = new ArrayList<>();
     for (EvidenceItem item : added) {
-      if (item.problem() == null
-          && !rewriteAll
-          && item.sha256().equals(known.get(Item.idFor(item.source().getId(), item.location())))) {
-        item.markUnchanged();
-      } else if (item.problem() == null && heldFolders.containsKey(item.source().getId())) {
-        preserve(item);
+      if (item.problem() == null) {
+        String id = Item.idFor(item.source().getId(), item.location());
+        String before = known.get(id);
+        boolean isHeld = heldFolders.containsKey(item.source().getId());
+        if (before != null && !before.equals(item.sha256())) {
+          item.markChanged(before);
+        }
+        if (item.sha256().equals(before) && isHeld) {
+          // Found at its source as catalogued: kept apart from the items the source lost.
+          heldUnchanged.add(id);
+        }
+        if (!rewriteAll && item.sha256().equals(before)) {
+          item.markUnchanged();
+        } else if (isHeld) {
+          preserve(item);
+        }
       }
       block.add(new Pending(item));
+    }
+    if (!heldUnchanged.isEmpty() && run.operationId() != null) {
+      items.markSeen(heldUnchanged, run.operationId());
     }
     return !added.isEmpty();
   }

@@ -3,10 +3,16 @@ package org.caseops.batch.index;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.lucene.index.IndexWriter;
@@ -18,7 +24,10 @@ import org.caseops.batch.extraction.UnindexedReasons;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.holds.HoldRepository;
+import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemRepository;
 
 /**
  * Turns a read item into its catalog entry. Unchanged items are filtered out (not parsed again).
@@ -27,6 +36,11 @@ import org.caseops.domain.items.Item;
  * re-run never duplicates it), one that cannot is catalogued as unindexed with its reason and any
  * older document of it is removed. Documents go to the case's index writer here, which buffers them
  * within bounded memory; the chunk's writer commits them.
+ *
+ * <p>An item of a held source that changed keeps its earlier version when a hold preserved it: that
+ * version becomes an item of its own ({@code preservedOnly}, at the same location, with its own
+ * id), whose document is made again from the preserved copy, so that both versions are found. An
+ * item whose bytes are those of a kept earlier version again takes its place.
  */
 @Dependent
 @Named
@@ -34,6 +48,10 @@ public class IndexItemProcessor implements ItemProcessor {
   @Inject JobContext jobContext;
   @Inject TextExtractor extractor;
   @Inject CaseIndexes indexes;
+  @Inject StepContext stepContext;
+  @Inject ItemRepository catalog;
+  @Inject HoldRepository holds;
+  @Inject ContentStore store;
 
   @Inject @BatchProperty String maxItemBytes;
   @Inject @BatchProperty String textLimit;
@@ -75,10 +93,16 @@ public class IndexItemProcessor implements ItemProcessor {
     item.withContentType(extraction.contentType());
     IndexWriter writer = indexes.writer(caseId);
     Term id = new Term(IndexFields.ID, item.getId());
+    Item kept = null;
+    String dropped = null;
+    if (held(evidence)) {
+      kept = keepEarlierVersion(caseId, evidence, writer);
+      dropped = dropKeptVersion(evidence, writer);
+    }
     if (!extraction.indexed()) {
       item.unindexed(extraction.unindexedReason());
       writer.deleteDocuments(id);
-      return item;
+      return new CatalogEntry(item, kept, dropped);
     }
     if (evidence.email()) {
       item.withMessage(
@@ -97,7 +121,78 @@ public class IndexItemProcessor implements ItemProcessor {
         id,
         IndexFields.document(
             item, evidence.email(), evidence.fileName(), evidence.fileType(), extraction));
-    return item;
+    return new CatalogEntry(item, kept, dropped);
+  }
+
+  private boolean held(EvidenceItem evidence) {
+    return stepContext.getTransientUserData() instanceof IndexStepState state
+        && state.heldSources().containsKey(evidence.source().getId());
+  }
+
+  /**
+   * The earlier version of a changed item, as an item of its own with its document made again from
+   * the preserved copy, when a hold preserved that version; null otherwise.
+   */
+  private Item keepEarlierVersion(String caseId, EvidenceItem evidence, IndexWriter writer)
+      throws IOException {
+    String before = evidence.previousSha256();
+    if (before == null) {
+      return null;
+    }
+    String itemId = Item.idFor(evidence.source().getId(), evidence.location());
+    List<Item> found = catalog.findAll(List.of(itemId));
+    if (found.isEmpty()
+        || !found.get(0).getSha256().equals(before)
+        || !holds.preservedIds(caseId, Map.of(itemId, before)).contains(itemId)) {
+      return null;
+    }
+    Item version = found.get(0).keptVersion();
+    Term versionId = new Term(IndexFields.ID, version.getId());
+    if (!version.isIndexed()) {
+      writer.deleteDocuments(versionId);
+      return version;
+    }
+    Extraction extraction;
+    Optional<Long> size = store.size(caseId, before);
+    if (size.isEmpty()) {
+      return null;
+    }
+    if (size.get() > maxBytes) {
+      extraction = Extraction.unindexed(UnindexedReasons.tooLarge(size.get(), maxBytes), null);
+    } else {
+      byte[] bytes;
+      try (InputStream in = store.open(caseId, before).orElseThrow()) {
+        bytes = in.readAllBytes();
+      }
+      extraction = extractor.extract(bytes, evidence.fileName(), evidence.rfc822(), maxText);
+    }
+    if (!extraction.indexed()) {
+      version.unindexed(extraction.unindexedReason());
+      writer.deleteDocuments(versionId);
+      return version;
+    }
+    writer.updateDocument(
+        versionId,
+        IndexFields.document(
+            version, evidence.email(), evidence.fileName(), evidence.fileType(), extraction));
+    return version;
+  }
+
+  /**
+   * The id of the kept earlier version whose bytes the item has again, whose document goes; null
+   * when there is none.
+   */
+  private String dropKeptVersion(EvidenceItem evidence, IndexWriter writer) throws IOException {
+    if (evidence.previousSha256() == null) {
+      return null;
+    }
+    String versionId =
+        Item.versionIdFor(evidence.source().getId(), evidence.location(), evidence.sha256());
+    if (catalog.knownHashes(List.of(versionId)).isEmpty()) {
+      return null;
+    }
+    writer.deleteDocuments(new Term(IndexFields.ID, versionId));
+    return versionId;
   }
 
   private static Extraction done(Future<Extraction> extraction) throws Exception {

@@ -74,6 +74,11 @@ public class IndexOutcomeListener extends AbstractStepListener {
             tally.unreadableSamples(),
             state.folderNotes(),
             state.skippedLinks());
+    // Read to the end: an item of a held source this run did not find is gone from its source, and
+    // kept from its preserved copy.
+    if (state.readToEnd().get()) {
+      items.markPreservedOnlyUnseen(state.readHeldSourceIds(), operationId);
+    }
     custodians.markIndexed(state.sourceIds(), operationId);
     run.conclude(summary.status(), summary.resultInfo());
   }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 
@@ -36,7 +37,7 @@ public class FileRenderer {
   public static final class NotRenderableException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    NotRenderableException(String message, Throwable cause) {
+    public NotRenderableException(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -76,17 +77,36 @@ public class FileRenderer {
    */
   public Rendition render(ReviewSetItem file, byte[] content, int textLimit)
       throws NotRenderableException {
+    String as = "a document";
     try {
       if ("email".equals(file.getKind())) {
+        as = "a message";
         return renderer().renderMessage(sources.message(content, textLimit), file.getSha256());
       }
       if (isPdf(file, content)) {
+        as = "a PDF";
         return PdfRenderer.keepNative(content);
       }
       String text = sources.documentText(content, file.getName(), textLimit);
       return renderer().renderText(file.getName(), text, file.getSha256());
     } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
-      throw new NotRenderableException(describe(e), e);
+      throw new NotRenderableException("it cannot be read as " + as + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * Why the file cannot be rendered, found by trying it again (nothing is stored): the words of
+   * {@link NotRenderableException}, or empty when it renders now.
+   *
+   * @throws IOException when its content cannot be read
+   */
+  public Optional<String> whyNotRenderable(
+      String caseId, ReviewSetItem file, long maxBytes, int textLimit) throws IOException {
+    try {
+      render(file, content(caseId, file, maxBytes), textLimit);
+      return Optional.empty();
+    } catch (NotRenderableException e) {
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -18,7 +18,9 @@ import org.caseops.domain.reviewsets.ReviewSetRepository;
  * Sums a convertToPdf operation up from what is stored, so the result holds however often its work
  * was started: the files in scope whose current rendition it made, those whose rendition was
  * current already, and those left without a current rendition (they could not be rendered), which
- * make the operation partially succeed and are named (the first few, then how many more).
+ * make the operation partially succeed and are named with the reason (the first few, then how many
+ * more). The reason is found by trying the named files once more ({@link
+ * FileRenderer#whyNotRenderable}), so it holds however often the job was restarted.
  */
 @Dependent
 public class PdfSummary {
@@ -31,17 +33,20 @@ public class PdfSummary {
   private final ReviewSetRepository reviewSets;
   private final PdfRenditionRepository renditions;
   private final PdfScope scope;
+  private final FileRenderer renderer;
 
   @Inject
   public PdfSummary(
       CaseOperationRepository operations,
       ReviewSetRepository reviewSets,
       PdfRenditionRepository renditions,
-      PdfScope scope) {
+      PdfScope scope,
+      FileRenderer renderer) {
     this.operations = operations;
     this.reviewSets = reviewSets;
     this.renditions = renditions;
     this.scope = scope;
+    this.renderer = renderer;
   }
 
   /**
@@ -51,6 +56,18 @@ public class PdfSummary {
    * @throws IOException when the review set's index cannot be read
    */
   public Outcome summarize(String operationId, String caseId) throws IOException {
+    return summarize(
+        operationId, caseId, FileRenderer.DEFAULT_MAX_ITEM_BYTES, FileRenderer.DEFAULT_TEXT_LIMIT);
+  }
+
+  /**
+   * How the operation ends, the files that could not be rendered tried again with the job's limits.
+   *
+   * @throws IllegalArgumentException when the review set or its query is gone
+   * @throws IOException when the review set's index cannot be read
+   */
+  public Outcome summarize(String operationId, String caseId, long maxBytes, int textLimit)
+      throws IOException {
     OperationTarget target = operations.find(operationId).orElseThrow().getTarget();
     List<String> ids = scope.fileIds(caseId, target);
     long converted = 0;
@@ -77,7 +94,11 @@ public class PdfSummary {
         } else {
           failed++;
           if (named.size() < NAMED) {
-            named.add(nameOf(file));
+            String why =
+                renderer
+                    .whyNotRenderable(caseId, file, maxBytes, textLimit)
+                    .orElse("it renders now: converting it again should work");
+            named.add(nameOf(file) + " (" + why + ")");
           }
         }
       }

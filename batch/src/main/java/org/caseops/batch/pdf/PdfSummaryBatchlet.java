@@ -1,6 +1,7 @@
 package org.caseops.batch.pdf;
 
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -15,10 +16,22 @@ public class PdfSummaryBatchlet extends AbstractBatchlet {
   @Inject JobContext jobContext;
   @Inject PdfSummary summary;
 
+  @Inject @BatchProperty String maxItemBytes;
+  @Inject @BatchProperty String textLimit;
+
+  private static long parse(String value, long otherwise) {
+    return value == null || value.isBlank() ? otherwise : Long.parseLong(value.trim());
+  }
+
   @Override
   public String process() throws Exception {
     OperationRun run = OperationRun.of(jobContext);
-    Outcome outcome = summary.summarize(run.operationId(), run.caseId());
+    Outcome outcome =
+        summary.summarize(
+            run.operationId(),
+            run.caseId(),
+            parse(maxItemBytes, FileRenderer.DEFAULT_MAX_ITEM_BYTES),
+            (int) parse(textLimit, FileRenderer.DEFAULT_TEXT_LIMIT));
     run.conclude(outcome.status(), outcome.resultInfo());
     return outcome.exitStatus();
   }

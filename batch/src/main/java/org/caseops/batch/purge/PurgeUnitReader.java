@@ -29,6 +29,7 @@ import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.purge.PurgeLimit;
 import org.caseops.domain.searches.SearchRepository;
+import org.caseops.persistence.config.CaseopsConfig;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
@@ -104,7 +105,7 @@ public class PurgeUnitReader extends AbstractItemReader {
           .toList();
     }
     List<String> hits = target.scope().isEmpty() ? List.of() : hitIds(run.caseId(), target);
-    PurgeLimit.configured().check(target.searchId(), hits.size());
+    new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.searchId(), hits.size());
     List<PurgeUnit.Target> targets = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i += PAGE) {
       for (Item item : catalog.findAll(hits.subList(i, Math.min(hits.size(), i + PAGE)))) {

@@ -44,6 +44,7 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.purge.PurgedItem;
 import org.caseops.domain.support.Ids;
 import org.caseops.persistence.storage.CaseopsPaths;
@@ -132,11 +133,23 @@ public class Purger {
       Set<String> held,
       List<String> gone)
       throws IOException {
-    PurgeUnit.Target item = unit.targets().get(0);
     Instant now = Instant.now();
-    // What the hold rule said of this item, right before the chunk's removals.
-    if (held.contains(item.itemId())) {
-      return List.of(skipped(caseId, operationId, item, HELD, now));
+    List<PurgedItem> outcomes = new ArrayList<>();
+    // What the hold rule said of the file's items, right before the chunk's removals. Besides the
+    // item that follows the file, a unit may name earlier versions kept at the same location: they
+    // are preservedOnly, hence held, and never removed.
+    PurgeUnit.Target item = null;
+    for (PurgeUnit.Target t : unit.targets()) {
+      if (held.contains(t.itemId())) {
+        outcomes.add(skipped(caseId, operationId, t, HELD, now));
+      } else if (item == null) {
+        item = t;
+      } else {
+        outcomes.add(skipped(caseId, operationId, t, NOT_AT_SOURCE, now));
+      }
+    }
+    if (item == null) {
+      return outcomes;
     }
     Path kept = dir.resolve("items").resolve(item.itemId());
     Path file = resolve(folder, unit.path());
@@ -149,7 +162,8 @@ public class Purger {
       }
     } else {
       if (!item.sha256().equals(sha256(file))) {
-        return List.of(skipped(caseId, operationId, item, NOT_AT_SOURCE, now));
+        outcomes.add(skipped(caseId, operationId, item, NOT_AT_SOURCE, now));
+        return outcomes;
       }
       if (permanent) {
         Files.delete(file);
@@ -159,7 +173,8 @@ public class Purger {
       }
     }
     gone.add(item.itemId());
-    return List.of(purged(caseId, operationId, item, permanent ? null : kept, reason, now));
+    outcomes.add(purged(caseId, operationId, item, permanent ? null : kept, reason, now));
+    return outcomes;
   }
 
   /** Moves a file into the recoverable store, atomically when both lie on one file system. */
@@ -351,6 +366,7 @@ public class Purger {
       // Only an entry still at its old place, with the bytes that moved (a restart may find the
       // catalog moved already).
       if (move != null
+          && item.getState() == ItemState.current
           && move.sha256().equals(item.getSha256())
           && !removed.contains(item.getId())) {
         byOffset.put(offset, item);

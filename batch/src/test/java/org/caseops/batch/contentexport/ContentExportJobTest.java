@@ -304,6 +304,40 @@ class ContentExportJobTest {
   }
 
   @Test
+  void aPartIsFinishedAtPartEntriesEntriesWithEachDocumentWhole() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      CaseOperation operation = submit(h, c, "originalFiles,text");
+      Properties p = parameters("100000000");
+      p.setProperty("partEntries", "6");
+      long execution =
+          h.jobs.start("contentExport", IndexJobHarness.parameters(operation.getId(), c.caseId, p));
+      assertThat(h.awaitEnd(execution, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+
+      List<Path> parts = parts(c.caseId, operation.getId());
+      // Five readable files, each a native and a text: two documents (four entries) per part.
+      assertThat(parts).hasSize(3);
+      for (Path part : parts) {
+        try (ZipFile zip = new ZipFile(part.toFile())) {
+          assertThat(zip.size()).as("%s", part.getFileName()).isLessThanOrEqualTo(6);
+          List<String> names =
+              java.util.Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+          for (String name : names) {
+            String doc = name.substring(name.indexOf('/') + 1, name.lastIndexOf('.'));
+            assertThat(names)
+                .as("the native and text of %s together", doc)
+                .anyMatch(n -> n.startsWith("natives/" + doc))
+                .anyMatch(n -> n.startsWith("text/" + doc));
+          }
+        }
+      }
+      assertThat(entries(parts, new HashMap<>())).hasSize(10);
+      assertThat(loadFile(c.caseId, operation.getId(), "loadfile.csv")).hasSize(6);
+    }
+  }
+
+  @Test
   void pdfReplacementStampsEveryPageAndTheNextProductionContinuesTheNumbers() throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       SearchJobs s = new SearchJobs(h);
@@ -357,6 +391,14 @@ class ContentExportJobTest {
           }
         }
         assertThat(last - first + 1).as("numbers without gaps").isEqualTo(pages);
+        // Without text, a message's Bcc is still read (from its header block).
+        assertThat(
+                csv.stream()
+                    .filter(r -> r.get(column("Subject")).equals("Бюджет 予算"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get(column("Bcc")))
+            .contains("secret@contoso.com");
         ranges.add(new long[] {first, last});
       }
       assertThat(ranges.get(0)[0]).isEqualTo(1);

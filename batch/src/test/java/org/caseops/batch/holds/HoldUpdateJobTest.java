@@ -20,6 +20,8 @@ import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
 import org.caseops.batch.testing.InducedHoldFailures;
 import org.caseops.batch.testing.SearchJobs;
+import org.caseops.domain.cases.CaseStatus;
+import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
@@ -29,6 +31,7 @@ import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
@@ -114,7 +117,21 @@ class HoldUpdateJobTest {
               Evidence.sha256(budget2.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       assertThat(store.contains(caseId, budgetSha)).isTrue();
       assertThat(blobs(caseId)).isEqualTo(6);
-      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 1L);
+      // The vanished message and the earlier version of the changed one are kept from their
+      // preserved copies, as items of the catalog that say so.
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 2L);
+      Item earlier =
+          h.items.findAll(List.of(Item.versionIdFor(mailbox.getId(), "b.eml", budgetSha))).get(0);
+      assertThat(earlier.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(earlier.getSha256()).isEqualTo(budgetSha);
+      assertThat(earlier.getLocation()).isEqualTo("b.eml");
+      assertThat(earlier.getSubject()).isEqualTo("budget");
+      Item latest = h.items.findAll(List.of(Item.idFor(mailbox.getId(), "b.eml"))).get(0);
+      assertThat(latest.getState()).isEqualTo(ItemState.current);
+      // Both versions of the changed message are found.
+      assertThat(hits(h, caseId, "penguin")).isEqualTo(1);
+      assertThat(hits(h, caseId, "puffin")).isEqualTo(1);
+      assertThat(hits(h, caseId, "subject:budget")).isEqualTo(2);
 
       // The vanished message is still found, with its original hash, and goes into a review set
       // from its preserved copy.
@@ -122,6 +139,9 @@ class HoldUpdateJobTest {
       assertThat(hits(h, caseId, "orcas")).isEqualTo(1);
       Item vanished = h.items.findAll(List.of(Item.idFor(mailbox.getId(), "a.eml"))).get(0);
       assertThat(vanished.getSha256()).isEqualTo(walrusSha);
+      assertThat(vanished.getState()).isEqualTo(ItemState.preservedOnly);
+      Item copy = h.items.findAll(List.of(Item.idFor(mailbox.getId(), "copy.eml"))).get(0);
+      assertThat(copy.getState()).isEqualTo(ItemState.current);
       EdiscoverySearch search = s.searchAll(caseId, "walrus");
       ReviewSet set = s.reviewSet(caseId, "Walrus");
       CaseOperation added =
@@ -133,6 +153,100 @@ class HoldUpdateJobTest {
       List<ReviewSetItem> files = s.reviewSets.listItems(set.getId(), 0, 10);
       assertThat(files).extracting(ReviewSetItem::getLocation).contains("a.eml", "copy.eml");
       assertThat(files).extracting(ReviewSetItem::getSha256).containsOnly(walrusSha);
+
+      // The earlier version goes into a review set from its preserved copy too.
+      ReviewSet drafts = s.reviewSet(caseId, "Drafts");
+      CaseOperation addedDraft =
+          s.run(
+              caseId,
+              CaseAction.addToReviewSet,
+              OperationTarget.reviewSet(
+                  drafts.getId(), s.searchAll(caseId, "penguin").getId(), List.of()));
+      assertThat(addedDraft.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(s.reviewSets.listItems(drafts.getId(), 0, 10))
+          .extracting(ReviewSetItem::getSha256)
+          .containsExactly(budgetSha);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void everyPreservedVersionStaysSearchableUntilTheHoldIsRemoved(TestDatabase.Kind kind)
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      ContentStore store = h.weld.select(ContentStore.class).get();
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      CustodianSource mailbox = h.mailbox(megan);
+      Path folder = h.folderOf(mailbox);
+      Evidence.write(folder.resolve("keep.eml"), message("keep", "Unchanged all along: gannet."));
+      s.index(caseId);
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+
+      // Arriving after the hold, then changing twice: every version is kept and found.
+      String v1 = message("plan", "Plan, first: albatross.");
+      String v2 = message("plan", "Plan, second: cormorant.");
+      String v3 = message("plan", "Plan, third: dunlin.");
+      Evidence.write(folder.resolve("plan.eml"), v1);
+      s.index(caseId);
+      Evidence.write(folder.resolve("plan.eml"), v2);
+      s.index(caseId);
+      Evidence.write(folder.resolve("plan.eml"), v3);
+      s.index(caseId);
+      assertThat(hits(h, caseId, "albatross")).isEqualTo(1);
+      assertThat(hits(h, caseId, "cormorant")).isEqualTo(1);
+      assertThat(hits(h, caseId, "dunlin")).isEqualTo(1);
+      assertThat(hits(h, caseId, "subject:plan")).isEqualTo(3);
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 2L);
+      assertThat(holds.countOfCustodian(caseId, megan.getId())).isEqualTo(4);
+      for (String v : List.of(v1, v2, v3)) {
+        assertThat(store.contains(caseId, sha(v))).isTrue();
+      }
+      // Applying the hold again finds nothing left to preserve, and the kept versions are not
+      // items it would miss.
+      CaseOperation again = hold(s, caseId, false, megan.getId());
+      assertThat(again.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(holds.countOfCustodian(caseId, megan.getId())).isEqualTo(4);
+
+      // Back to the first version: it is the current item again, not a kept one beside it.
+      Evidence.write(folder.resolve("plan.eml"), v1);
+      s.index(caseId);
+      assertThat(hits(h, caseId, "albatross")).isEqualTo(1);
+      assertThat(hits(h, caseId, "subject:plan")).isEqualTo(3);
+      assertThat(h.items.findAll(List.of(Item.versionIdFor(mailbox.getId(), "plan.eml", sha(v1)))))
+          .isEmpty();
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 2L);
+
+      // Deleted at the source: still found, kept as preserved only; back at the source unchanged:
+      // current again.
+      Files.delete(folder.resolve("keep.eml"));
+      s.index(caseId);
+      assertThat(hits(h, caseId, "gannet")).isEqualTo(1);
+      Item keep = h.items.findAll(List.of(Item.idFor(mailbox.getId(), "keep.eml"))).get(0);
+      assertThat(keep.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 3L);
+      Evidence.write(folder.resolve("keep.eml"), message("keep", "Unchanged all along: gannet."));
+      s.index(caseId);
+      keep = h.items.findAll(List.of(Item.idFor(mailbox.getId(), "keep.eml"))).get(0);
+      assertThat(keep.getState()).isEqualTo(ItemState.current);
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 2L);
+
+      // Deleted again, then the hold is removed: what the source no longer has leaves the catalog,
+      // the index and the content store; what it has stays searchable.
+      Files.delete(folder.resolve("keep.eml"));
+      s.index(caseId);
+      CaseOperation removed = hold(s, caseId, true, megan.getId());
+      assertThat(removed.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(hits(h, caseId, "gannet")).isZero();
+      assertThat(hits(h, caseId, "cormorant")).isZero();
+      assertThat(hits(h, caseId, "dunlin")).isZero();
+      assertThat(hits(h, caseId, "albatross")).isEqualTo(1);
+      assertThat(holds.preservedOnlyBySource(caseId)).doesNotContainKey(mailbox.getId());
+      assertThat(h.items.countInSource(mailbox.getId())).isEqualTo(1);
+      assertThat(blobs(caseId)).isZero();
     }
   }
 
@@ -214,6 +328,50 @@ class HoldUpdateJobTest {
       s.index(caseId);
       assertThat(holds.countOfCustodian(caseId, ann.getId())).isZero();
       assertThat(blobs(caseId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aClosingCaseIsClosedWhenTheReleaseOfItsHoldsEnds() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      Path folder = h.folderOf(h.mailbox(megan));
+      Evidence.write(folder.resolve("kept.eml"), message("kept", "kept"));
+      s.index(caseId);
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      EdiscoveryCase c = h.cases.find(caseId).orElseThrow();
+      IdentitySet bob = IdentitySet.user("u2", "Bob");
+      c.beginClosing(bob, Instant.now());
+      h.cases.update(c);
+
+      CaseOperation released = hold(s, caseId, true, megan.getId());
+
+      assertThat(released.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      EdiscoveryCase closed = h.cases.find(caseId).orElseThrow();
+      assertThat(closed.getStatus()).isEqualTo(CaseStatus.closed);
+      assertThat(closed.getClosedBy()).isEqualTo(bob);
+      assertThat(closed.getClosedDateTime()).isNotNull();
+      assertThat(holdStatus(h, megan)).isEqualTo(DataSourceHoldStatus.notApplied);
+      // Still readable: the catalog and the index are as they were.
+      assertThat(hits(h, caseId, "kept")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHoldChangeInAnActiveCaseLeavesItsStatusAlone() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      h.folderOf(h.mailbox(megan));
+      hold(s, caseId, false, megan.getId());
+      hold(s, caseId, true, megan.getId());
+      EdiscoveryCase after = h.cases.find(caseId).orElseThrow();
+      assertThat(after.getStatus()).isEqualTo(CaseStatus.active);
+      assertThat(after.getClosedDateTime()).isNull();
     }
   }
 
@@ -330,6 +488,10 @@ class HoldUpdateJobTest {
         CaseAction.holdUpdate,
         OperationTarget.custodians(
             List.of(ids), remove ? OperationTarget.REMOVE_HOLD : OperationTarget.APPLY_HOLD));
+  }
+
+  private static String sha(String message) {
+    return Evidence.sha256(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String message(String subject, String body) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -27,9 +28,16 @@ import org.caseops.batch.testing.InducedPurgeFailures;
 import org.caseops.batch.testing.SearchJobs;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.custodians.NoncustodialDataSource;
+import org.caseops.domain.custodians.NoncustodialSourceRepository;
+import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.holds.HoldRepository;
+import org.caseops.domain.holds.LegalHold;
+import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
@@ -37,6 +45,7 @@ import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.purge.PurgeRepository;
 import org.caseops.domain.purge.PurgeRestorer;
 import org.caseops.domain.purge.PurgedItem;
+import org.caseops.domain.searches.DataSourceScopes;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.TestDatabase;
@@ -45,6 +54,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The purgeData job on JBeret SE: what it removes, what it leaves, and a restart. */
 class PurgeDataJobTest {
+  private static final IdentitySet ALICE = IdentitySet.user("u1", "Alice");
   private static final String FROM_LINE = "From ann@fabrikam.example Mon Jan  1 10:00:00 2024\n";
 
   /** A case with held and unheld mail (eml and mbox) and a site document, all matching walrus. */
@@ -308,6 +318,151 @@ class PurgeDataJobTest {
             .isEqualTo(status != org.caseops.domain.custodians.DataSourceHoldStatus.notApplied);
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aPurgeSkipsWhatALegalHoldOrANoncustodialSourcesHoldCovers(TestDatabase.Kind kind)
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      LegalHoldRepository legalHolds = h.weld.select(LegalHoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      // Carl's mailbox is under a whole-source legal hold (synced), Dana's under a query-scoped
+      // legal hold whose sync has not run yet, the shared mailbox (no custodian) under its own
+      // hold; Erin's mailbox is under no hold.
+      CustodianSource carl = h.mailbox(h.newCustodian(caseId, "carl@contoso.example"));
+      CustodianSource dana = h.mailbox(h.newCustodian(caseId, "dana@contoso.example"));
+      CustodianSource erin = h.mailbox(h.newCustodian(caseId, "erin@contoso.example"));
+      CustodianSource shared = noncustodial(h, caseId, "shared@contoso.example");
+      for (CustodianSource source : List.of(carl, dana, erin, shared)) {
+        Evidence.write(
+            h.folderOf(source).resolve("w.eml"), message("w", "A walrus in " + source.getId()));
+      }
+      s.index(caseId);
+      LegalHold whole = LegalHold.create(caseId, "whole", null, null, true, ALICE, Instant.now());
+      whole.addSources(List.of(carl.getId()));
+      legalHolds.add(whole);
+      assertThat(
+              s.run(caseId, CaseAction.holdPolicySync, OperationTarget.legalHold(whole.getId()))
+                  .getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      LegalHold pending =
+          LegalHold.create(caseId, "pending", null, "walrus", true, ALICE, Instant.now());
+      pending.addSources(List.of(dana.getId()));
+      legalHolds.add(pending);
+      assertThat(
+              s.run(
+                      caseId,
+                      CaseAction.holdUpdate,
+                      OperationTarget.custodians(
+                          List.of(shared.getNoncustodialId()), OperationTarget.APPLY_HOLD))
+                  .getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      EdiscoverySearch search =
+          s.search(
+              caseId,
+              "walrus",
+              Set.of(
+                  DataSourceScopes.allCaseCustodians,
+                  DataSourceScopes.allCaseNoncustodialDataSources),
+              List.of());
+
+      CaseOperation done = purge(h, caseId, search, false);
+
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
+      assertThat(done.getResultInfo().getMessage()).contains("skipped 3 items: 3 under a hold");
+      assertThat(h.folderOf(erin).resolve("w.eml")).doesNotExist();
+      for (CustodianSource held : List.of(carl, dana, shared)) {
+        assertThat(h.folderOf(held).resolve("w.eml")).exists();
+      }
+      List<CSVRecord> rows = report(caseId, done.getId());
+      assertThat(rows.stream().filter(r -> r.get("Outcome").equals("skipped")))
+          .extracting(r -> r.get("SourceId") + " " + r.get("Reason"))
+          .containsExactlyInAnyOrder(
+              carl.getId() + " " + Purger.HELD,
+              dana.getId() + " " + Purger.HELD,
+              shared.getId() + " " + Purger.HELD);
+      assertThat(rows.stream().filter(r -> r.get("Outcome").equals("purged")))
+          .extracting(r -> r.get("SourceId"))
+          .containsExactly(erin.getId());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aPurgeLeavesAnEarlierVersionKeptFromItsPreservedCopyAndRemovesTheCurrentOneOnceReleased(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      Custodian fay = h.newCustodian(caseId, "fay@contoso.example");
+      CustodianSource mail = h.mailbox(fay);
+      Path file = h.folderOf(mail).resolve("v.eml");
+      Evidence.write(file, message("v", "The first walrus draft."));
+      s.index(caseId);
+      assertThat(
+              s.run(
+                      caseId,
+                      CaseAction.holdUpdate,
+                      OperationTarget.custodians(List.of(fay.getId()), OperationTarget.APPLY_HOLD))
+                  .getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      // The item changes at its source: its first version is kept as an item of its own.
+      Evidence.write(file, message("v", "The second walrus draft."));
+      s.index(caseId);
+      List<Item> versions = h.items.listInSourcesAfter(List.of(mail.getId()), null, 10);
+      assertThat(versions).hasSize(2);
+      Item earlier = versions.stream().filter(Item::isEarlierVersion).findFirst().orElseThrow();
+      assertThat(earlier.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(holds.isHeld(caseId, earlier.getId())).isTrue();
+      // The hold is removed: the current version is no longer held, the earlier one stays held
+      // as long as the catalog keeps it from its preserved copy.
+      h.custodians.setHoldStatus(caseId, List.of(fay.getId()), DataSourceHoldStatus.notApplied);
+      holds.removeOfCustodians(caseId, List.of(fay.getId()));
+      byte[] current = Files.readAllBytes(file);
+
+      CaseOperation done = purge(h, s, caseId, "walrus", false, null);
+
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
+      assertThat(file).doesNotExist();
+      Path store = CaseopsPaths.purgeDir(caseId, done.getId()).resolve("items");
+      assertThat(store.resolve(Item.idFor(mail.getId(), "v.eml"))).hasBinaryContent(current);
+      List<CSVRecord> rows = report(caseId, done.getId());
+      assertThat(rows)
+          .extracting(r -> r.get("ItemId") + " " + r.get("Outcome"))
+          .containsExactlyInAnyOrder(
+              Item.idFor(mail.getId(), "v.eml") + " purged", earlier.getId() + " skipped");
+      assertThat(h.items.findAll(List.of(earlier.getId()))).hasSize(1);
+    }
+  }
+
+  static CaseOperation purge(
+      IndexJobHarness h, String caseId, EdiscoverySearch search, boolean permanent)
+      throws InterruptedException {
+    CaseOperation operation =
+        CaseOperation.submit(
+            caseId,
+            CaseAction.purgeData,
+            OperationTarget.search(search.getId(), List.of("mailboxes")),
+            Map.of("purgeType", permanent ? "permanentlyDelete" : "recoverable"),
+            IdentitySet.user("u1", "Alice"),
+            Instant.now());
+    h.operations.add(operation);
+    h.jobs.start("purgeData", IndexJobHarness.parameters(operation.getId(), caseId, null));
+    return h.awaitOperation(operation.getId());
+  }
+
+  private static CustodianSource noncustodial(IndexJobHarness h, String caseId, String email) {
+    NoncustodialSourceRepository repository =
+        h.weld.select(NoncustodialSourceRepository.class).get();
+    NoncustodialDataSource container = NoncustodialDataSource.add(caseId, email, Instant.now());
+    CustodianSource source =
+        CustodianSource.noncustodial(
+            caseId, container.getId(), SourceKind.USER, email, null, ALICE, Instant.now());
+    repository.add(container, source);
+    return source;
   }
 
   static CaseOperation purge(

@@ -18,8 +18,9 @@ import org.caseops.domain.items.SourceItemStats;
 
 /**
  * Lets a test make the catalog fail once: the N-th {@code saveAll} after {@link #failSaveOnce(int)}
- * throws, as a database would in the middle of a job; or hold a job in the middle of a chunk: the
- * N-th {@code saveAll} after {@link #pauseSaveOnce(int)} waits for {@link #release()}.
+ * (or {@code findAll} after {@link #failFindAllOnce(int)}) throws, as a database would in the
+ * middle of a job; or hold a job in the middle of a chunk: the N-th {@code saveAll} after {@link
+ * #pauseSaveOnce(int)} waits for {@link #release()}.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -55,6 +56,21 @@ public abstract class InducedFailures implements ItemRepository {
     released.countDown();
   }
 
+  private static final AtomicInteger FIND_COUNTDOWN = new AtomicInteger();
+
+  /** Makes the {@code call}-th next {@code findAll} (a page of the catalog read) throw, once. */
+  public static void failFindAllOnce(int call) {
+    FIND_COUNTDOWN.set(call);
+  }
+
+  @Override
+  public List<Item> findAll(Collection<String> itemIds) {
+    if (FIND_COUNTDOWN.get() > 0 && FIND_COUNTDOWN.decrementAndGet() == 0) {
+      throw new IllegalStateException(MESSAGE);
+    }
+    return delegate.findAll(itemIds);
+  }
+
   /** Makes the {@code call}-th next save throw, once. */
   public static void failSaveOnce(int call) {
     COUNTDOWN.set(call);
@@ -62,6 +78,7 @@ public abstract class InducedFailures implements ItemRepository {
 
   public static void reset() {
     COUNTDOWN.set(0);
+    FIND_COUNTDOWN.set(0);
     PAUSE_COUNTDOWN.set(0);
     released.countDown();
   }

@@ -15,12 +15,14 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
 import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.Ids;
 
 /**
  * An eDiscovery case: the container of custodians, their sources, the items indexed from them and
  * the operations run on them. A case is created {@code active}; the server owns its id, status,
- * timestamps and who made each change.
+ * timestamps and who made each change. Closing it ({@code closing}, then {@code closed}) releases
+ * its holds; a closed case stays readable and takes no change until it is reopened.
  */
 @Entity
 @Table(name = "ediscovery_case")
@@ -125,6 +127,103 @@ public class EdiscoveryCase {
 
   public boolean isClosed() {
     return status == CaseStatus.closed || status == CaseStatus.closing;
+  }
+
+  /**
+   * Whether the case takes changes and new operations: not while it is closing or closed (a closed
+   * case stays readable; reopening it makes it active again).
+   */
+  public boolean takesChanges() {
+    return status != CaseStatus.closing
+        && status != CaseStatus.closed
+        && status != CaseStatus.closedWithError;
+  }
+
+  /**
+   * Refuses a change or a new operation while the case is closing or closed, naming its status and
+   * what would allow it.
+   *
+   * @throws ConflictException 409 when the case does not take changes
+   */
+  public void requireChangeable() {
+    if (status == CaseStatus.closing) {
+      throw new ConflictException(
+          "The case '"
+              + id
+              + "' is closing (its holds are being released): it can be read but not changed,"
+              + " and no operation can start in it. Once it is closed, POST .../reopen makes it"
+              + " active again.");
+    }
+    if (status == CaseStatus.closed || status == CaseStatus.closedWithError) {
+      throw new ConflictException(
+          "The case '"
+              + id
+              + "' is "
+              + status.name()
+              + ": it can be read but not changed, and no operation can start in it; reopen it"
+              + " (POST .../ediscoveryCases/"
+              + id
+              + "/reopen) to change it.");
+    }
+  }
+
+  /**
+   * Starts closing the case: {@code closing}, with who closes it; the case is {@code closed} once
+   * its holds are released ({@link #finishClosing}).
+   *
+   * @throws ConflictException when the case is closing or closed already
+   */
+  public void beginClosing(IdentitySet by, Instant now) {
+    if (status == CaseStatus.closing || status == CaseStatus.closed) {
+      throw new ConflictException(
+          "The case '"
+              + id
+              + "' is "
+              + status.name()
+              + " already; only an active case is closed (reopen a closed case first).");
+    }
+    this.status = CaseStatus.closing;
+    this.closedBy = by;
+    this.closedDateTime = null;
+    touched(by, now);
+  }
+
+  /** Puts back the status (and who closed it) a closing that could not start had changed. */
+  public void restoreStatus(CaseStatus status, IdentitySet closedBy) {
+    this.status = status;
+    this.closedBy = closedBy;
+  }
+
+  /**
+   * Ends the closing: {@code closed} at that time, or {@code closedWithError} when a hold could not
+   * be released.
+   */
+  public void finishClosing(boolean withError, Instant now) {
+    this.status = withError ? CaseStatus.closedWithError : CaseStatus.closed;
+    this.closedDateTime = now;
+  }
+
+  /**
+   * Makes a closed case active again; its holds are not applied again, and it no longer says who
+   * closed it.
+   *
+   * @throws ConflictException unless the case is closed (or closed with an error)
+   */
+  public void reopen(IdentitySet by, Instant now) {
+    if (status != CaseStatus.closed && status != CaseStatus.closedWithError) {
+      throw new ConflictException(
+          "The case '"
+              + id
+              + "' is "
+              + status.name()
+              + (status == CaseStatus.closing
+                  ? ": it can be reopened once it is closed (its holds are being released)."
+                  : ": only a closed case can be reopened."));
+    }
+    this.status = CaseStatus.active;
+    this.closedBy = null;
+    this.closedDateTime = null;
+    touched(by, now);
   }
 
   public String getId() {

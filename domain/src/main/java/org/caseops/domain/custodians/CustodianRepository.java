@@ -67,16 +67,22 @@ public interface CustodianRepository {
   /** How many of the case's sources among {@code sourceIds} meet the filter. */
   long countSourcesIn(String caseId, Collection<String> sourceIds, ListQuery.Condition filter);
 
-  /** Every source of every custodian of the case, in creation order. */
+  /**
+   * Every source of the case, in creation order: every custodian's, and the dataSource of every
+   * non-custodial data source ({@link CustodianSource#isNoncustodial()}).
+   */
   List<CustodianSource> listSourcesOfCase(String caseId);
 
   /**
-   * Links each of the given sources, and the custodians they belong to, to the index operation that
-   * last covered them.
+   * Links each of the given sources, and the custodians or non-custodial data sources they belong
+   * to, to the index operation that last covered them.
    */
   void markIndexed(Collection<String> sourceIds, String operationId);
 
-  /** The ids of the case's released custodians. */
+  /**
+   * The ids of the case's released custodians (and, where non-custodial data sources are stored,
+   * released non-custodial data sources).
+   */
   default Set<String> releasedCustodianIds(String caseId) {
     Set<String> ids = new HashSet<>();
     for (Custodian custodian : list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
@@ -87,7 +93,10 @@ public interface CustodianRepository {
     return ids;
   }
 
-  /** Sets the holdStatus of the custodians and of each of their sources. */
+  /**
+   * Sets the holdStatus of the custodians and of each of their sources; ids of non-custodial data
+   * sources among them have theirs and their dataSource's set too.
+   */
   void setHoldStatus(String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
 
   /**

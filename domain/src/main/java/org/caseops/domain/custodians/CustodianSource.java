@@ -12,13 +12,16 @@ import jakarta.persistence.Table;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.support.Ids;
 
 /**
  * One place a custodian's data lives: a mailbox named by email (Graph's {@code userSource}) or a
  * document site named by its web URL ({@code siteSource}). {@link #evidencePath()} says where under
- * the evidence root its content is read.
+ * the evidence root its content is read. The {@code dataSource} of a {@link NoncustodialDataSource}
+ * is a source of the same kind that belongs to no custodian: its {@link #getNoncustodialId()} names
+ * its container instead of {@link #getCustodianId()}.
  */
 @Entity
 @Table(name = "data_source")
@@ -30,8 +33,11 @@ public class CustodianSource {
   @Column(name = "case_id", nullable = false, length = 36)
   private String caseId;
 
-  @Column(name = "custodian_id", nullable = false, length = 36)
+  @Column(name = "custodian_id", length = 36)
   private String custodianId;
+
+  @Column(name = "noncustodial_id", length = 36)
+  private String noncustodialId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 8)
@@ -102,6 +108,26 @@ public class CustodianSource {
             by,
             now);
     s.siteWebUrl = webUrl;
+    return s;
+  }
+
+  /**
+   * The {@code dataSource} of a non-custodial data source: a mailbox (an {@code email}) or a site
+   * (a {@code webUrl}).
+   */
+  public static CustodianSource noncustodial(
+      String caseId,
+      String noncustodialId,
+      SourceKind kind,
+      String address,
+      String displayName,
+      IdentitySet by,
+      Instant now) {
+    CustodianSource s =
+        kind == SourceKind.USER
+            ? mailbox(caseId, null, address, displayName, by, now)
+            : site(caseId, null, address, displayName, by, now);
+    s.noncustodialId = noncustodialId;
     return s;
   }
 
@@ -196,8 +222,36 @@ public class CustodianSource {
     return caseId;
   }
 
+  /** The custodian the source belongs to; {@code null} for a non-custodial data source's. */
   public String getCustodianId() {
     return custodianId;
+  }
+
+  /** The non-custodial data source this is the dataSource of; {@code null} for a custodian's. */
+  public String getNoncustodialId() {
+    return noncustodialId;
+  }
+
+  /** Whether this is a non-custodial data source's dataSource. */
+  public boolean isNoncustodial() {
+    return noncustodialId != null;
+  }
+
+  /** The id of what holds the source: its custodian, or its non-custodial data source. */
+  public String containerId() {
+    return custodianId != null ? custodianId : noncustodialId;
+  }
+
+  /** The hold of the source's container (which may or may not be in force). */
+  public HoldRef containerHold() {
+    return custodianId != null
+        ? HoldRef.custodian(custodianId)
+        : HoldRef.noncustodial(noncustodialId);
+  }
+
+  /** The address the source is named by: a mailbox's email, a site's web URL. */
+  public String address() {
+    return kind == SourceKind.USER ? email : siteWebUrl;
   }
 
   public SourceKind getKind() {

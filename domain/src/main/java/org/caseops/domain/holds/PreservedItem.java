@@ -2,6 +2,8 @@ package org.caseops.domain.holds;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -9,17 +11,20 @@ import java.time.Instant;
 import org.caseops.domain.support.Ids;
 
 /**
- * One version of one catalogued item kept under one custodian's hold: the item, the SHA-256 of the
- * bytes preserved (their copy is in the case's content store under that hash), the source it came
- * from, the custodian whose hold covers it, and when it was preserved. An item preserved again with
- * the same bytes under the same hold is the same record; a changed item gets a record per version.
+ * One version of one catalogued item kept under one hold: the item, the SHA-256 of the bytes
+ * preserved (their copy is in the case's content store under that hash), the source it came from,
+ * the hold that covers it ({@link HoldKind} and the id of the custodian, non-custodial data source
+ * or legal hold), the custodian whose source it is (none for a non-custodial source), and when it
+ * was preserved. An item preserved again with the same bytes under the same hold is the same
+ * record; a changed item gets a record per version, and each hold covering an item its own record.
  */
 @Entity
 @Table(
     name = "preserved_item",
     indexes = {
       @Index(name = "ix_preserved_item_case_sha", columnList = "case_id,sha256"),
-      @Index(name = "ix_preserved_item_custodian", columnList = "custodian_id")
+      @Index(name = "ix_preserved_item_custodian", columnList = "custodian_id"),
+      @Index(name = "ix_preserved_item_hold", columnList = "hold_kind,hold_id")
     })
 public class PreservedItem {
   @Id
@@ -29,7 +34,14 @@ public class PreservedItem {
   @Column(name = "case_id", nullable = false, length = 36)
   private String caseId;
 
-  @Column(name = "custodian_id", nullable = false, length = 36)
+  @Enumerated(EnumType.STRING)
+  @Column(name = "hold_kind", nullable = false, length = 24)
+  private HoldKind holdKind;
+
+  @Column(name = "hold_id", nullable = false, length = 36)
+  private String holdId;
+
+  @Column(name = "custodian_id", length = 36)
   private String custodianId;
 
   @Column(name = "source_id", nullable = false, length = 36)
@@ -62,9 +74,38 @@ public class PreservedItem {
       long size,
       String operationId,
       Instant now) {
+    return of(
+        caseId,
+        HoldRef.custodian(custodianId),
+        custodianId,
+        sourceId,
+        itemId,
+        sha256,
+        size,
+        operationId,
+        now);
+  }
+
+  /**
+   * The record of an item version preserved under any hold.
+   *
+   * @param custodianId the custodian whose source it is; {@code null} for a non-custodial source
+   */
+  public static PreservedItem of(
+      String caseId,
+      HoldRef hold,
+      String custodianId,
+      String sourceId,
+      String itemId,
+      String sha256,
+      long size,
+      String operationId,
+      Instant now) {
     PreservedItem p = new PreservedItem();
-    p.id = idFor(custodianId, itemId, sha256);
+    p.id = idFor(hold.id(), itemId, sha256);
     p.caseId = caseId;
+    p.holdKind = hold.kind();
+    p.holdId = hold.id();
     p.custodianId = custodianId;
     p.sourceId = sourceId;
     p.itemId = itemId;
@@ -75,15 +116,27 @@ public class PreservedItem {
     return p;
   }
 
-  /** The id of the record of this item version under this custodian's hold, whenever made. */
-  public static String idFor(String custodianId, String itemId, String sha256) {
-    return Ids.stableHex32(custodianId, itemId, sha256);
+  /**
+   * The id of the record of this item version under this hold (named by the id of its custodian,
+   * non-custodial data source or legal hold, all GUIDs), whenever made. A custodian's records keep
+   * the ids they had before holds had kinds.
+   */
+  public static String idFor(String holdId, String itemId, String sha256) {
+    return Ids.stableHex32(holdId, itemId, sha256);
   }
 
   /** This record for the same item at a new id (its location moved; its bytes did not). */
   public PreservedItem movedTo(String newItemId) {
     return of(
-        caseId, custodianId, sourceId, newItemId, sha256, size, operationId, preservedDateTime);
+        caseId,
+        new HoldRef(holdKind, holdId),
+        custodianId,
+        sourceId,
+        newItemId,
+        sha256,
+        size,
+        operationId,
+        preservedDateTime);
   }
 
   public String getId() {
@@ -94,6 +147,12 @@ public class PreservedItem {
     return caseId;
   }
 
+  /** The hold that covers this item version. */
+  public HoldRef getHold() {
+    return new HoldRef(holdKind, holdId);
+  }
+
+  /** The custodian whose source the item is of; {@code null} for a non-custodial source. */
   public String getCustodianId() {
     return custodianId;
   }

@@ -2,6 +2,8 @@ package org.caseops.domain.items;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -14,14 +16,21 @@ import org.caseops.domain.support.Ids;
  * source is the file's path relative to the source folder, followed by {@code #<byte offset>} for a
  * message inside an mbox file. The item's id is derived from its source and location, so the same
  * item is never catalogued twice.
+ *
+ * <p>An item is {@link ItemState#current current} while its source holds it as catalogued, and
+ * {@link ItemState#preservedOnly preservedOnly} once a hold has preserved it and the source no
+ * longer holds it so: deleted there, or changed, when this is the earlier version. An earlier
+ * version kept after its item changed is an item of its own, at the same location, with its own id
+ * ({@link #versionIdFor}) and {@link #getVersionSha256()} set to its SHA-256; the item that follows
+ * the source has an empty one.
  */
 @Entity
 @Table(
     name = "item",
     uniqueConstraints =
         @UniqueConstraint(
-            name = "uq_item_source_location",
-            columnNames = {"source_id", "location"}),
+            name = "uq_item_source_location_version",
+            columnNames = {"source_id", "location", "version_sha256"}),
     indexes = @Index(name = "ix_item_case", columnList = "case_id"))
 public class Item {
   public static final int MAX_TEXT = 2000;
@@ -81,11 +90,29 @@ public class Item {
   @Column(name = "indexed_at", nullable = false)
   private Instant indexedDateTime;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private ItemState state = ItemState.current;
+
+  @Column(name = "version_sha256", nullable = false, length = 64)
+  private String versionSha256 = "";
+
+  @Column(name = "seen_operation_id", length = 32)
+  private String seenOperationId;
+
   protected Item() {}
 
   /** The id an item at this location of this source has, whenever it is catalogued. */
   public static String idFor(String sourceId, String location) {
     return Ids.stableHex32(sourceId, location);
+  }
+
+  /**
+   * The id of the earlier version, with this SHA-256, of the item at this location of this source,
+   * kept as an item of its own once the item changed at its source.
+   */
+  public static String versionIdFor(String sourceId, String location, String sha256) {
+    return Ids.stableHex32(sourceId, location, sha256);
   }
 
   public static Item catalogued(
@@ -104,8 +131,40 @@ public class Item {
     item.size = size;
     item.sha256 = sha256;
     item.lastOperationId = operationId;
+    item.seenOperationId = operationId;
     item.indexedDateTime = now;
     return item;
+  }
+
+  /**
+   * This item's version kept as an item of its own, {@code preservedOnly}, once the item changed at
+   * its source: the same source, location, metadata and SHA-256, under its {@link #versionIdFor
+   * version id}.
+   */
+  public Item keptVersion() {
+    Item v = new Item();
+    v.id = versionIdFor(sourceId, location, sha256);
+    v.caseId = caseId;
+    v.sourceId = sourceId;
+    v.location = location;
+    v.size = size;
+    v.sha256 = sha256;
+    v.contentType = contentType;
+    v.subject = subject;
+    v.from = from;
+    v.to = to;
+    v.cc = cc;
+    v.sentDateTime = sentDateTime;
+    v.messageId = messageId;
+    v.attachmentCount = attachmentCount;
+    v.indexed = indexed;
+    v.unindexedReason = unindexedReason;
+    v.lastOperationId = lastOperationId;
+    v.seenOperationId = seenOperationId;
+    v.indexedDateTime = indexedDateTime;
+    v.state = ItemState.preservedOnly;
+    v.versionSha256 = sha256;
+    return v;
   }
 
   /**
@@ -131,7 +190,10 @@ public class Item {
     moved.indexed = indexed;
     moved.unindexedReason = unindexedReason;
     moved.lastOperationId = lastOperationId;
+    moved.seenOperationId = seenOperationId;
     moved.indexedDateTime = indexedDateTime;
+    moved.state = state;
+    moved.versionSha256 = versionSha256;
     return moved;
   }
 
@@ -256,5 +318,24 @@ public class Item {
 
   public Instant getIndexedDateTime() {
     return indexedDateTime;
+  }
+
+  public ItemState getState() {
+    return state;
+  }
+
+  /** Empty for the item that follows its source; the SHA-256 of a kept earlier version. */
+  public String getVersionSha256() {
+    return versionSha256;
+  }
+
+  /** Whether this is an earlier version kept after the item changed at its source. */
+  public boolean isEarlierVersion() {
+    return !versionSha256.isEmpty();
+  }
+
+  /** The last index operation that found the item at its source, changed or not. */
+  public String getSeenOperationId() {
+    return seenOperationId;
   }
 }

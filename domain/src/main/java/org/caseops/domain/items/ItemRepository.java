@@ -61,6 +61,26 @@ public interface ItemRepository {
    */
   List<Item> listInFile(String sourceId, String path);
 
+  /**
+   * Records that the given operation found these items at their source as catalogued: they are
+   * {@link ItemState#current current} again, should they have been kept as preserved only.
+   */
+  void markSeen(Collection<String> itemIds, String operationId);
+
+  /**
+   * Marks {@link ItemState#preservedOnly preservedOnly} every item of the given sources that the
+   * operation, having read them to the end, did not find at its source, and whose catalogued
+   * version a hold preserves; returns how many it marked. Items no hold preserves are left as they
+   * are.
+   */
+  int markPreservedOnlyUnseen(Collection<String> sourceIds, String operationId);
+
+  /**
+   * The ids of the items of the given sources kept as {@link ItemState#preservedOnly preservedOnly}
+   * whose bytes no hold of their source preserves any more.
+   */
+  List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds);
+
   /** Removes the given items from the catalog (a purge); ids not in the catalog are ignored. */
   void deleteAll(Collection<String> itemIds);
 

@@ -59,12 +59,28 @@ public record ActionRules(
         EnumSet.of(TargetRole.CUSTODIANS),
         ConflictScope.CASE,
         LatestLink.NONE);
+    // One sync of a legal hold at a time; a sync frees no copy while another hold change runs.
+    add(
+        CaseAction.holdPolicySync,
+        EnumSet.of(TargetRole.LEGAL_HOLD),
+        ConflictScope.LEGAL_HOLD,
+        LatestLink.LEGAL_HOLD_LAST_SYNC);
     // Productions of a case number their Bates pages in sequence: one export of a case at a time.
     add(
         CaseAction.contentExport,
         EnumSet.of(TargetRole.REVIEW_SET),
         EnumSet.of(TargetRole.QUERY),
         ConflictScope.CASE,
+        LatestLink.NONE);
+    add(
+        CaseAction.exportReport,
+        EnumSet.of(TargetRole.SEARCH),
+        ConflictScope.SEARCH,
+        LatestLink.NONE);
+    add(
+        CaseAction.exportResult,
+        EnumSet.of(TargetRole.SEARCH),
+        ConflictScope.SEARCH,
         LatestLink.NONE);
     // A purge rewrites mailboxes and moves catalog entries: one purge of a case at a time.
     add(CaseAction.purgeData, EnumSet.of(TargetRole.SEARCH), ConflictScope.CASE, LatestLink.NONE);
@@ -155,6 +171,7 @@ public record ActionRules(
       case QUERY -> target.getQueryId() != null;
       case TAGS -> !target.getTagsToAdd().isEmpty() || !target.getTagsToRemove().isEmpty();
       case CUSTODIANS -> !target.getCustodianIds().isEmpty();
+      case LEGAL_HOLD -> target.getLegalHoldId() != null;
     };
   }
 
@@ -192,7 +209,8 @@ public record ActionRules(
   public enum ConflictScope {
     CASE(null),
     SEARCH("search"),
-    REVIEW_SET("review set");
+    REVIEW_SET("review set"),
+    LEGAL_HOLD("legal hold");
 
     private final String noun;
 
@@ -206,6 +224,7 @@ public record ActionRules(
         case CASE -> null;
         case SEARCH -> target.getSearchId();
         case REVIEW_SET -> target.getReviewSetId();
+        case LEGAL_HOLD -> target.getLegalHoldId();
       };
     }
 
@@ -228,6 +247,8 @@ public record ActionRules(
      * custodians; only of the operation's custodians and their sources when it names some
      * (updateIndex).
      */
-    CASE_SOURCES_LAST_INDEX
+    CASE_SOURCES_LAST_INDEX,
+    /** The legal hold's last holdPolicySync (a caseops link). */
+    LEGAL_HOLD_LAST_SYNC
   }
 }

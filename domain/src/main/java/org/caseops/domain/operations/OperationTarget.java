@@ -9,8 +9,8 @@ import java.util.List;
  * What an operation works on and how: the search (estimateStatistics, addToReviewSet), the review
  * set (addToReviewSet, applyTags), the review-set query (applyTags), the tags to add and remove
  * (applyTags), and the action's option flags as comma-separated member names (statisticsOptions,
- * additionalDataOptions, itemsToInclude), and the custodians of a hold change (holdUpdate). The
- * index action has none.
+ * additionalDataOptions, itemsToInclude), the custodians (or non-custodial data sources) of a hold
+ * change (holdUpdate), and the legal hold a holdPolicySync synchronises. The index action has none.
  */
 @Embeddable
 public class OperationTarget {
@@ -40,6 +40,9 @@ public class OperationTarget {
 
   @Column(name = "custodian_ids", length = 40000)
   private String custodianIds;
+
+  @Column(name = "legal_hold_id", length = 36)
+  private String legalHoldId;
 
   protected OperationTarget() {}
 
@@ -99,11 +102,28 @@ public class OperationTarget {
     return target;
   }
 
+  /** The legal hold a holdPolicySync operation synchronises. */
+  public static OperationTarget legalHold(String legalHoldId) {
+    OperationTarget target = new OperationTarget();
+    target.legalHoldId = legalHoldId;
+    return target;
+  }
+
   /** This target with the custodians a hold change names. */
   public OperationTarget withCustodians(List<String> ids) {
     OperationTarget target =
         new OperationTarget(searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
     target.custodianIds = join(ids);
+    target.legalHoldId = legalHoldId;
+    return target;
+  }
+
+  /** This target with the legal hold a holdPolicySync names. */
+  public OperationTarget withLegalHold(String id) {
+    OperationTarget target =
+        new OperationTarget(searchId, reviewSetId, queryId, tagsToAdd, tagsToRemove, options);
+    target.custodianIds = custodianIds;
+    target.legalHoldId = id;
     return target;
   }
 
@@ -140,9 +160,20 @@ public class OperationTarget {
     return split(custodianIds);
   }
 
+  /** The legal hold a holdPolicySync operation synchronises. */
+  public String getLegalHoldId() {
+    return legalHoldId;
+  }
+
   /** Whether this hold change removes the hold (rather than applying it). */
   public boolean removesHold() {
     return getOptions().contains(REMOVE_HOLD);
+  }
+
+  /** Whether this target is a hold change of custodians: it applies or removes their hold. */
+  public boolean changesHold() {
+    return !getCustodianIds().isEmpty()
+        && (getOptions().contains(APPLY_HOLD) || getOptions().contains(REMOVE_HOLD));
   }
 
   /** The option flags' member names. */

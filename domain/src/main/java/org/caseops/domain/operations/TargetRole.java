@@ -24,7 +24,9 @@ public enum TargetRole {
    * (index, when started by a custodian's {@code updateIndex}): their ids, as the bulk {@code
    * applyHold} and {@code removeHold} actions take them ({@code "ids": [...]}).
    */
-  CUSTODIANS("ids");
+  CUSTODIANS("ids"),
+  /** The legal hold (hold policy) whose change the operation carries out (holdPolicySync). */
+  LEGAL_HOLD("legalHold");
 
   private final String property;
 

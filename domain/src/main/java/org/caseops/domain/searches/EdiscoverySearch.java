@@ -63,6 +63,13 @@ public class EdiscoverySearch {
   @Column(name = "source_id", length = 36)
   private Set<String> additionalSourceIds = new LinkedHashSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "search_noncustodial_source",
+      joinColumns = @JoinColumn(name = "search_id"))
+  @Column(name = "noncustodial_id", length = 36)
+  private Set<String> noncustodialSourceIds = new LinkedHashSet<>();
+
   @Column(name = "created_at", nullable = false)
   private Instant createdDateTime;
 
@@ -118,6 +125,22 @@ public class EdiscoverySearch {
     s.lastModifiedDateTime = now;
     s.lastModifiedBy = by;
     return s;
+  }
+
+  /** Binds non-custodial data sources (their ids) to the search ({@code noncustodialSources}). */
+  public EdiscoverySearch bindNoncustodialSources(Collection<String> ids) {
+    noncustodialSourceIds.addAll(ids);
+    return this;
+  }
+
+  /** The ids of the non-custodial data sources bound to the search. */
+  public Set<String> getNoncustodialSourceIds() {
+    return Set.copyOf(noncustodialSourceIds);
+  }
+
+  /** Whether the search covers every non-custodial data source of the case. */
+  public boolean coversAllCaseNoncustodialDataSources() {
+    return getDataSourceScopes().contains(DataSourceScopes.allCaseNoncustodialDataSources);
   }
 
   public void rename(String displayName) {

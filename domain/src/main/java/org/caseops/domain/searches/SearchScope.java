@@ -6,9 +6,11 @@ import java.util.Set;
 import org.caseops.domain.custodians.CustodianSource;
 
 /**
- * Which sources a search covers: the custodian sources bound to it, the additional sources, and,
- * when it covers all case custodians, every source of the case's custodians. No other data source
- * scope widens a search.
+ * Which sources a search covers: the custodian sources bound to it, the additional sources, the
+ * dataSource of each non-custodial data source bound to it ({@code noncustodialSources}), every
+ * source of the case's custodians when it covers all case custodians, and the dataSource of every
+ * non-custodial data source when it covers {@code allCaseNoncustodialDataSources}; released ones
+ * are left out of the two scopes. No other data source scope widens a search.
  */
 public final class SearchScope {
   private SearchScope() {}
@@ -29,7 +31,7 @@ public final class SearchScope {
    * source bound to the search by id stays).
    *
    * @param caseSources every source of every custodian of the search's case
-   * @param releasedCustodianIds the case's released custodians
+   * @param releasedCustodianIds the case's released custodians and non-custodial data sources
    */
   public static Set<String> sourceIds(
       EdiscoverySearch search,
@@ -37,11 +39,17 @@ public final class SearchScope {
       Set<String> releasedCustodianIds) {
     Set<String> ids = new LinkedHashSet<>(search.getCustodianSourceIds());
     ids.addAll(search.getAdditionalSourceIds());
-    if (search.coversAllCaseCustodians()) {
-      for (CustodianSource source : caseSources) {
-        if (!releasedCustodianIds.contains(source.getCustodianId())) {
-          ids.add(source.getId());
-        }
+    boolean custodial = search.coversAllCaseCustodians();
+    boolean noncustodial = search.coversAllCaseNoncustodialDataSources();
+    Set<String> bound = search.getNoncustodialSourceIds();
+    for (CustodianSource source : caseSources) {
+      if (source.isNoncustodial() && bound.contains(source.getNoncustodialId())) {
+        ids.add(source.getId());
+        continue;
+      }
+      boolean covered = source.isNoncustodial() ? noncustodial : custodial;
+      if (covered && !releasedCustodianIds.contains(source.containerId())) {
+        ids.add(source.getId());
       }
     }
     return ids;

@@ -26,9 +26,12 @@ class ActionRulesTest {
             CaseAction.convertToPdf,
             CaseAction.holdUpdate,
             CaseAction.contentExport,
+            CaseAction.exportReport,
+            CaseAction.exportResult,
+            CaseAction.holdPolicySync,
             CaseAction.purgeData);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
-    assertThat(ActionRules.of(CaseAction.exportReport)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.exportReport).orElseThrow().removesItems()).isFalse();
     assertThat(ActionRules.of(CaseAction.purgeData).orElseThrow().removesItems()).isTrue();
     assertThat(ActionRules.of(CaseAction.contentExport).orElseThrow().removesItems()).isFalse();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");

@@ -1,19 +1,12 @@
 package org.caseops.domain.purge;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.caseops.domain.support.InvalidRequestException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PurgeLimitTest {
-  @AfterEach
-  void unset() {
-    System.clearProperty(PurgeLimit.PROPERTY);
-  }
-
   @Test
   void aPurgeOfMoreItemsThanTheLimitIsRefusedNamingTheCountAndTheLimit() {
     PurgeLimit limit = new PurgeLimit(10_000);
@@ -24,16 +17,5 @@ class PurgeLimitTest {
             "The search 's1' matches 10,001 items, more than the 10,000 items one purge may"
                 + " remove; nothing was purged.")
         .hasMessageContaining("caseops.purge.max.items");
-  }
-
-  @Test
-  void theLimitIsReadFromTheSystemPropertyAndFallsBackToTheDefault() {
-    assertThat(PurgeLimit.configured().maxItems()).isEqualTo(PurgeLimit.DEFAULT_MAX_ITEMS);
-    System.setProperty(PurgeLimit.PROPERTY, "25");
-    assertThat(PurgeLimit.configured().maxItems()).isEqualTo(25);
-    System.setProperty(PurgeLimit.PROPERTY, "-3");
-    assertThat(PurgeLimit.configured().maxItems()).isEqualTo(PurgeLimit.DEFAULT_MAX_ITEMS);
-    System.setProperty(PurgeLimit.PROPERTY, "many");
-    assertThat(PurgeLimit.configured().maxItems()).isEqualTo(PurgeLimit.DEFAULT_MAX_ITEMS);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
 import org.junit.jupiter.api.Test;
 
 class SearchScopeTest {
@@ -42,6 +43,32 @@ class SearchScopeTest {
 
     assertThat(SearchScope.sourceIds(search, caseSources, Set.of("adele")))
         .containsExactly(adeleSite.getId(), meganMail.getId());
+  }
+
+  @Test
+  void noncustodialSourcesAreCoveredWhenBoundOrByTheirOwnScopeNeverByAllCaseCustodians() {
+    CustodianSource shared =
+        CustodianSource.noncustodial(
+            "c", "n1", SourceKind.USER, "shared@contoso.com", null, null, NOW);
+    CustodianSource team =
+        CustodianSource.noncustodial(
+            "c", "n2", SourceKind.SITE, "https://contoso.sharepoint.com/sites/t", null, null, NOW);
+    List<CustodianSource> all = List.of(adeleMail, shared, team);
+
+    EdiscoverySearch custodians =
+        search(Set.of(DataSourceScopes.allCaseCustodians), List.of(), List.of());
+    assertThat(SearchScope.sourceIds(custodians, all)).containsExactly(adeleMail.getId());
+
+    EdiscoverySearch noncustodial =
+        search(Set.of(DataSourceScopes.allCaseNoncustodialDataSources), List.of(), List.of());
+    assertThat(SearchScope.sourceIds(noncustodial, all))
+        .containsExactly(shared.getId(), team.getId());
+    // A released non-custodial data source leaves the scope; one bound by id stays.
+    assertThat(SearchScope.sourceIds(noncustodial, all, Set.of("n1")))
+        .containsExactly(team.getId());
+    EdiscoverySearch bound =
+        search(Set.of(), List.of(), List.of()).bindNoncustodialSources(List.of("n1"));
+    assertThat(SearchScope.sourceIds(bound, all, Set.of("n1"))).containsExactly(shared.getId());
   }
 
   @Test

@@ -120,7 +120,7 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
         if (!only.isEmpty()) {
           em.createQuery(
                   "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c"
-                      + " AND s.custodianId IN :k")
+                      + " AND (s.custodianId IN :k OR s.noncustodialId IN :k)")
               .setParameter("op", operation.getId())
               .setParameter("c", caseId)
               .setParameter("k", only)
@@ -128,6 +128,13 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
           em.createQuery(
                   "UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.caseId = :c"
                       + " AND c.id IN :k")
+              .setParameter("op", operation.getId())
+              .setParameter("c", caseId)
+              .setParameter("k", only)
+              .executeUpdate();
+          em.createQuery(
+                  "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op"
+                      + " WHERE n.caseId = :c AND n.id IN :k")
               .setParameter("op", operation.getId())
               .setParameter("c", caseId)
               .setParameter("k", only)
@@ -145,7 +152,20 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
             .setParameter("op", operation.getId())
             .setParameter("c", caseId)
             .executeUpdate();
+        em.createQuery(
+                "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op WHERE n.id IN"
+                    + " (SELECT s.noncustodialId FROM CustodianSource s WHERE s.caseId = :c)")
+            .setParameter("op", operation.getId())
+            .setParameter("c", caseId)
+            .executeUpdate();
       }
+      case LEGAL_HOLD_LAST_SYNC ->
+          em.createQuery(
+                  "UPDATE LegalHold h SET h.lastSyncOperationId = :op, h.version = h.version + 1"
+                      + " WHERE h.id = :id")
+              .setParameter("op", operation.getId())
+              .setParameter("id", operation.getTarget().getLegalHoldId())
+              .executeUpdate();
       case NONE -> {
         // no resource names the action's latest operation
       }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.support.ListQuery;
 
 @ApplicationScoped
@@ -78,7 +79,17 @@ public class JpaCaseRepository implements CaseRepository {
     em.createQuery("DELETE FROM CaseOperation o WHERE o.caseId = :c")
         .setParameter("c", caseId)
         .executeUpdate();
+    for (LegalHold hold :
+        em.createQuery("SELECT h FROM LegalHold h WHERE h.caseId = :c", LegalHold.class)
+            .setParameter("c", caseId)
+            .getResultList()) {
+      em.remove(hold);
+    }
+    em.flush();
     em.createQuery("DELETE FROM CustodianSource s WHERE s.caseId = :c")
+        .setParameter("c", caseId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM NoncustodialDataSource n WHERE n.caseId = :c")
         .setParameter("c", caseId)
         .executeUpdate();
     em.createQuery("DELETE FROM Custodian c WHERE c.caseId = :c")

@@ -10,10 +10,12 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
@@ -93,7 +95,7 @@ public class JpaCustodianRepository implements CustodianRepository {
     CustodianSource s = em.find(CustodianSource.class, sourceId);
     return s != null
             && s.getCaseId().equals(caseId)
-            && s.getCustodianId().equals(custodianId)
+            && custodianId.equals(s.getCustodianId())
             && s.getKind() == kind
         ? Optional.of(s)
         : Optional.empty();
@@ -169,10 +171,26 @@ public class JpaCustodianRepository implements CustodianRepository {
                 String.class)
             .setParameter("ids", sourceIds)
             .getResultList();
-    em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")
-        .setParameter("op", operationId)
-        .setParameter("ids", custodianIds)
-        .executeUpdate();
+    if (!custodianIds.isEmpty()) {
+      em.createQuery("UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN :ids")
+          .setParameter("op", operationId)
+          .setParameter("ids", custodianIds)
+          .executeUpdate();
+    }
+    List<String> noncustodialIds =
+        em.createQuery(
+                "SELECT DISTINCT s.noncustodialId FROM CustodianSource s WHERE s.id IN :ids"
+                    + " AND s.noncustodialId IS NOT NULL",
+                String.class)
+            .setParameter("ids", sourceIds)
+            .getResultList();
+    if (!noncustodialIds.isEmpty()) {
+      em.createQuery(
+              "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op WHERE n.id IN :ids")
+          .setParameter("op", operationId)
+          .setParameter("ids", noncustodialIds)
+          .executeUpdate();
+    }
   }
 
   @Override
@@ -183,7 +201,14 @@ public class JpaCustodianRepository implements CustodianRepository {
     }
     em.createQuery(
             "UPDATE CustodianSource s SET s.holdStatus = :h WHERE s.caseId = :c"
-                + " AND s.custodianId IN :ids")
+                + " AND (s.custodianId IN :ids OR s.noncustodialId IN :ids)")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", custodianIds)
+        .executeUpdate();
+    em.createQuery(
+            "UPDATE NoncustodialDataSource n SET n.holdStatus = :h, n.version = n.version + 1"
+                + " WHERE n.caseId = :c AND n.id IN :ids")
         .setParameter("h", status)
         .setParameter("c", caseId)
         .setParameter("ids", custodianIds)
@@ -195,6 +220,26 @@ public class JpaCustodianRepository implements CustodianRepository {
         .setParameter("c", caseId)
         .setParameter("ids", custodianIds)
         .executeUpdate();
+  }
+
+  @Override
+  public Set<String> releasedCustodianIds(String caseId) {
+    Set<String> ids =
+        new HashSet<>(
+            em.createQuery(
+                    "SELECT c.id FROM Custodian c WHERE c.caseId = :c AND c.status = :s",
+                    String.class)
+                .setParameter("c", caseId)
+                .setParameter("s", DataSourceContainerStatus.released)
+                .getResultList());
+    ids.addAll(
+        em.createQuery(
+                "SELECT n.id FROM NoncustodialDataSource n WHERE n.caseId = :c AND n.status = :s",
+                String.class)
+            .setParameter("c", caseId)
+            .setParameter("s", DataSourceContainerStatus.released)
+            .getResultList());
+    return ids;
   }
 
   @Override

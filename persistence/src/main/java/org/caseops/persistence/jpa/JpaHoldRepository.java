@@ -9,14 +9,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.holds.HoldRef;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.HoldStatuses;
+import org.caseops.domain.holds.PolicyStatus;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemState;
 
 /** The {@link HoldRepository} on JPA: one row per item version and hold. */
 @ApplicationScoped
@@ -52,23 +56,94 @@ public class JpaHoldRepository implements HoldRepository {
   }
 
   @Override
-  public List<PreservedItem> listOfCustodian(String caseId, String custodianId) {
+  public List<PreservedItem> listOfHold(String caseId, HoldRef hold) {
     return em.createQuery(
-            "SELECT p FROM PreservedItem p WHERE p.caseId = :c AND p.custodianId = :k",
+            "SELECT p FROM PreservedItem p WHERE p.caseId = :c AND p.holdKind = :k"
+                + " AND p.holdId = :h",
             PreservedItem.class)
         .setParameter("c", caseId)
-        .setParameter("k", custodianId)
+        .setParameter("k", hold.kind())
+        .setParameter("h", hold.id())
         .getResultList();
   }
 
   @Override
-  public long countOfCustodian(String caseId, String custodianId) {
+  public long countOfHold(String caseId, HoldRef hold) {
     return em.createQuery(
-            "SELECT COUNT(p) FROM PreservedItem p WHERE p.caseId = :c AND p.custodianId = :k",
+            "SELECT COUNT(p) FROM PreservedItem p WHERE p.caseId = :c AND p.holdKind = :k"
+                + " AND p.holdId = :h",
             Long.class)
         .setParameter("c", caseId)
-        .setParameter("k", custodianId)
+        .setParameter("k", hold.kind())
+        .setParameter("h", hold.id())
         .getSingleResult();
+  }
+
+  @Override
+  public Set<String> heldItemIds(String caseId, Collection<String> itemIds) {
+    Set<String> held = new HashSet<>();
+    for (List<String> ids : slices(new LinkedHashSet<>(itemIds))) {
+      // A preserved version: its hold is in force, or its removal has not ended.
+      held.addAll(
+          em.createQuery(
+                  "SELECT DISTINCT p.itemId FROM PreservedItem p WHERE p.caseId = :c"
+                      + " AND p.itemId IN :ids",
+                  String.class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList());
+      // An item the catalog keeps from its preserved copy only (gone or changed at its source, or
+      // an earlier version): nothing of it is at its source to remove.
+      held.addAll(
+          em.createQuery(
+                  "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.id IN :ids AND i.state = :kept",
+                  String.class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .setParameter("kept", ItemState.preservedOnly)
+              .getResultList());
+      // A source under a custodian's or non-custodial data source's hold in any status but
+      // notApplied, or whose custodian is: stricter than a hold in force on purpose, since a purge
+      // that wrongly skips an item can run again and one that wrongly removes it cannot be undone.
+      List<Object[]> sources =
+          em.createQuery(
+                  "SELECT i.id, s.holdStatus FROM Item i, CustodianSource s WHERE i.caseId = :c"
+                      + " AND i.id IN :ids AND s.id = i.sourceId",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList();
+      List<Object[]> custodians =
+          em.createQuery(
+                  "SELECT i.id, k.holdStatus FROM Item i, CustodianSource s, Custodian k"
+                      + " WHERE i.caseId = :c AND i.id IN :ids AND s.id = i.sourceId"
+                      + " AND k.id = s.custodianId",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList();
+      for (List<Object[]> rows : List.of(sources, custodians)) {
+        for (Object[] row : rows) {
+          if (HoldStatuses.protectsFromDisposal((DataSourceHoldStatus) row[1])) {
+            held.add((String) row[0]);
+          }
+        }
+      }
+      // A source named by a legal hold in force that covers it whole, or whose sync has not
+      // ended (what its query matches is not known yet).
+      held.addAll(
+          em.createQuery(
+                  "SELECT i.id FROM Item i, LegalHold h JOIN h.sourceIds hs WHERE i.caseId = :c"
+                      + " AND i.id IN :ids AND hs = i.sourceId AND h.caseId = :c"
+                      + " AND h.enabled = TRUE AND h.deleted = FALSE"
+                      + " AND (h.contentQuery IS NULL OR h.status = :pending)",
+                  String.class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .setParameter("pending", PolicyStatus.pending)
+              .getResultList());
+    }
+    return held;
   }
 
   @Override
@@ -93,23 +168,48 @@ public class JpaHoldRepository implements HoldRepository {
   }
 
   @Override
-  public Set<String> removeOfCustodians(String caseId, Collection<String> custodianIds) {
-    if (custodianIds.isEmpty()) {
-      return Set.of();
+  public Set<String> removeOfHolds(String caseId, Collection<HoldRef> holds) {
+    Set<String> shas = new HashSet<>();
+    for (HoldRef hold : holds) {
+      shas.addAll(
+          em.createQuery(
+                  "SELECT DISTINCT p.sha256 FROM PreservedItem p WHERE p.caseId = :c"
+                      + " AND p.holdKind = :k AND p.holdId = :h",
+                  String.class)
+              .setParameter("c", caseId)
+              .setParameter("k", hold.kind())
+              .setParameter("h", hold.id())
+              .getResultList());
+      em.createQuery(
+              "DELETE FROM PreservedItem p WHERE p.caseId = :c AND p.holdKind = :k"
+                  + " AND p.holdId = :h")
+          .setParameter("c", caseId)
+          .setParameter("k", hold.kind())
+          .setParameter("h", hold.id())
+          .executeUpdate();
     }
-    Set<String> shas =
-        new HashSet<>(
-            em.createQuery(
-                    "SELECT DISTINCT p.sha256 FROM PreservedItem p WHERE p.caseId = :c"
-                        + " AND p.custodianId IN :k",
-                    String.class)
-                .setParameter("c", caseId)
-                .setParameter("k", custodianIds)
-                .getResultList());
-    em.createQuery("DELETE FROM PreservedItem p WHERE p.caseId = :c AND p.custodianId IN :k")
-        .setParameter("c", caseId)
-        .setParameter("k", custodianIds)
-        .executeUpdate();
+    return shas;
+  }
+
+  @Override
+  public Set<String> retainOfHold(
+      String caseId, HoldRef hold, Collection<String> sourceIds, Set<String> itemIds) {
+    Set<String> sources = new HashSet<>(sourceIds);
+    Set<String> shas = new HashSet<>();
+    List<String> dropped = new ArrayList<>();
+    for (PreservedItem p : listOfHold(caseId, hold)) {
+      if (!sources.contains(p.getSourceId())
+          || (itemIds != null && !itemIds.contains(p.getItemId()))) {
+        dropped.add(p.getId());
+        shas.add(p.getSha256());
+      }
+    }
+    for (List<String> ids : slices(dropped)) {
+      em.createQuery("DELETE FROM PreservedItem p WHERE p.id IN :ids")
+          .setParameter("ids", ids)
+          .executeUpdate();
+    }
+    em.clear();
     return shas;
   }
 
@@ -139,16 +239,15 @@ public class JpaHoldRepository implements HoldRepository {
 
   @Override
   public Map<String, Long> preservedOnlyBySource(String caseId) {
-    // A preserved version the catalog no longer has: the item changed at its source since, or its
-    // catalog entry is gone.
+    // Items the catalog keeps from their preserved copies only: deleted at their source, or the
+    // earlier version of an item that changed there.
     List<Object[]> rows =
         em.createQuery(
-                "SELECT p.sourceId, COUNT(DISTINCT p.itemId) FROM PreservedItem p"
-                    + " WHERE p.caseId = :c AND NOT EXISTS (SELECT i.id FROM Item i"
-                    + " WHERE i.id = p.itemId AND i.sha256 = p.sha256)"
-                    + " GROUP BY p.sourceId",
+                "SELECT i.sourceId, COUNT(i) FROM Item i WHERE i.caseId = :c AND i.state = :kept"
+                    + " GROUP BY i.sourceId",
                 Object[].class)
             .setParameter("c", caseId)
+            .setParameter("kept", ItemState.preservedOnly)
             .getResultList();
     return toMap(rows);
   }
@@ -166,62 +265,52 @@ public class JpaHoldRepository implements HoldRepository {
   }
 
   private static final String UNPRESERVED =
-      " FROM Item i WHERE i.sourceId IN :s AND NOT EXISTS (SELECT p.id FROM PreservedItem p"
-          + " WHERE p.itemId = i.id AND p.sha256 = i.sha256 AND p.custodianId = :k)";
+      " FROM Item i WHERE i.sourceId IN :s AND i.versionSha256 = ''"
+          + " AND NOT EXISTS (SELECT p.id FROM PreservedItem p"
+          + " WHERE p.itemId = i.id AND p.sha256 = i.sha256 AND p.holdKind = :k"
+          + " AND p.holdId = :h)";
 
   @Override
-  public List<Item> unpreserved(String custodianId, Collection<String> sourceIds, int limit) {
+  public List<Item> unpreserved(HoldRef hold, Collection<String> sourceIds, int limit) {
     if (sourceIds.isEmpty()) {
       return List.of();
     }
     return em.createQuery("SELECT i" + UNPRESERVED + " ORDER BY i.id", Item.class)
         .setParameter("s", sourceIds)
-        .setParameter("k", custodianId)
+        .setParameter("k", hold.kind())
+        .setParameter("h", hold.id())
         .setMaxResults(limit)
         .getResultList();
   }
 
   @Override
-  public long countUnpreserved(String custodianId, Collection<String> sourceIds) {
+  public long countUnpreserved(HoldRef hold, Collection<String> sourceIds) {
     if (sourceIds.isEmpty()) {
       return 0;
     }
     return em.createQuery("SELECT COUNT(i)" + UNPRESERVED, Long.class)
         .setParameter("s", sourceIds)
-        .setParameter("k", custodianId)
+        .setParameter("k", hold.kind())
+        .setParameter("h", hold.id())
         .getSingleResult();
   }
 
   @Override
-  public Set<String> heldItemIds(String caseId, Collection<String> itemIds) {
-    Set<String> held = new HashSet<>();
-    for (List<String> ids : slices(itemIds)) {
-      // Any hold record of the item, whatever its version or hold.
-      held.addAll(
+  public Set<String> unpreservedAmong(HoldRef hold, Collection<String> itemIds) {
+    Set<String> missing = new HashSet<>();
+    for (List<String> ids : slices(new LinkedHashSet<>(itemIds))) {
+      missing.addAll(
           em.createQuery(
-                  "SELECT DISTINCT p.itemId FROM PreservedItem p WHERE p.caseId = :c"
-                      + " AND p.itemId IN :ids",
+                  "SELECT i.id FROM Item i WHERE i.id IN :ids AND NOT EXISTS (SELECT p.id"
+                      + " FROM PreservedItem p WHERE p.itemId = i.id AND p.sha256 = i.sha256"
+                      + " AND p.holdKind = :k AND p.holdId = :h)",
                   String.class)
-              .setParameter("c", caseId)
               .setParameter("ids", ids)
+              .setParameter("k", hold.kind())
+              .setParameter("h", hold.id())
               .getResultList());
-      // The custodian of the item's source in a status that protects it from disposal.
-      List<Object[]> rows =
-          em.createQuery(
-                  "SELECT i.id, k.holdStatus FROM Item i, CustodianSource s, Custodian k"
-                      + " WHERE i.id IN :ids AND i.caseId = :c AND s.id = i.sourceId"
-                      + " AND k.id = s.custodianId",
-                  Object[].class)
-              .setParameter("c", caseId)
-              .setParameter("ids", ids)
-              .getResultList();
-      for (Object[] row : rows) {
-        if (HoldStatuses.protectsFromDisposal((DataSourceHoldStatus) row[1])) {
-          held.add((String) row[0]);
-        }
-      }
     }
-    return held;
+    return missing;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.items.ItemTotals;
 import org.caseops.domain.items.SourceItemStats;
 
@@ -252,11 +253,58 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public void markSeen(Collection<String> itemIds, String operationId) {
+    List<String> all = List.copyOf(itemIds);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      em.createQuery(
+              "UPDATE Item i SET i.seenOperationId = :op, i.state = :current WHERE i.id IN :ids")
+          .setParameter("op", operationId)
+          .setParameter("current", ItemState.current)
+          .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+          .executeUpdate();
+    }
+  }
+
+  @Override
+  public int markPreservedOnlyUnseen(Collection<String> sourceIds, String operationId) {
+    if (sourceIds.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(
+            "UPDATE Item i SET i.state = :kept WHERE i.sourceId IN :s AND i.versionSha256 = ''"
+                + " AND i.state = :current"
+                + " AND (i.seenOperationId IS NULL OR i.seenOperationId <> :op)"
+                + " AND EXISTS (SELECT p.id FROM PreservedItem p"
+                + " WHERE p.itemId = i.id AND p.sha256 = i.sha256)")
+        .setParameter("kept", ItemState.preservedOnly)
+        .setParameter("current", ItemState.current)
+        .setParameter("s", sourceIds)
+        .setParameter("op", operationId)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.sourceId IN :s"
+                + " AND i.state = :kept AND NOT EXISTS (SELECT p.id FROM PreservedItem p"
+                + " WHERE p.caseId = :c AND p.sourceId = i.sourceId AND p.sha256 = i.sha256)",
+            String.class)
+        .setParameter("c", caseId)
+        .setParameter("s", sourceIds)
+        .setParameter("kept", ItemState.preservedOnly)
+        .getResultList();
+  }
+
+  @Override
   public void deleteAll(Collection<String> itemIds) {
-    List<String> all = new ArrayList<>(itemIds);
-    for (int i = 0; i < all.size(); i += IN_LIST) {
+    List<String> all = List.copyOf(itemIds);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
       em.createQuery("DELETE FROM Item i WHERE i.id IN :ids")
-          .setParameter("ids", all.subList(i, Math.min(all.size(), i + IN_LIST)))
+          .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
           .executeUpdate();
     }
   }

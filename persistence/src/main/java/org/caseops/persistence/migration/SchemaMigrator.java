@@ -2,6 +2,7 @@ package org.caseops.persistence.migration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
+@DependsOn("ConfigurationCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigrator {
   private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());

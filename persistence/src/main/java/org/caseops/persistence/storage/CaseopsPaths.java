@@ -1,34 +1,29 @@
 package org.caseops.persistence.storage;
 
 import java.nio.file.Path;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
- * The server's folders. Each setting is read from a Java system property first, then from an
- * environment variable: {@code caseops.data.dir} / {@code CASEOPS_DATA_DIR} (default {@code
- * ./caseops-data}) and {@code caseops.evidence.root} / {@code CASEOPS_EVIDENCE_ROOT} (default
- * {@code <data dir>/evidence}). Values are read on every call, so a job sees the configuration of
- * the moment it starts.
+ * The server's folders: the data directory and the evidence root of {@link CaseopsConfig}, and the
+ * folders under them. Values are read on every call, so a job sees the configuration of the moment
+ * it starts.
  */
 public final class CaseopsPaths {
-  public static final String DATA_DIR_PROPERTY = "caseops.data.dir";
-  public static final String DATA_DIR_ENV = "CASEOPS_DATA_DIR";
-  public static final String EVIDENCE_ROOT_PROPERTY = "caseops.evidence.root";
-  public static final String EVIDENCE_ROOT_ENV = "CASEOPS_EVIDENCE_ROOT";
+  public static final String DATA_DIR_PROPERTY = CaseopsConfig.DATA_DIR.name();
+  public static final String DATA_DIR_ENV = CaseopsConfig.DATA_DIR.environmentName();
+  public static final String EVIDENCE_ROOT_PROPERTY = CaseopsConfig.EVIDENCE_ROOT.name();
+  public static final String EVIDENCE_ROOT_ENV = CaseopsConfig.EVIDENCE_ROOT.environmentName();
 
   private CaseopsPaths() {}
 
   /** The folder under which the server keeps its own files, such as the full-text indexes. */
   public static Path dataDir() {
-    String value = setting(DATA_DIR_PROPERTY, DATA_DIR_ENV);
-    return Path.of(value == null ? "caseops-data" : value).toAbsolutePath().normalize();
+    return CaseopsConfig.current().dataDir();
   }
 
   /** The folder under which every source's evidence is read. */
   public static Path evidenceRoot() {
-    String value = setting(EVIDENCE_ROOT_PROPERTY, EVIDENCE_ROOT_ENV);
-    return (value == null ? dataDir().resolve("evidence") : Path.of(value))
-        .toAbsolutePath()
-        .normalize();
+    return CaseopsConfig.current().evidenceRoot();
   }
 
   /** The Lucene index folder of a case: {@code <data dir>/indexes/<caseId>}. */
@@ -78,13 +73,5 @@ public final class CaseopsPaths {
       throw new IllegalArgumentException("not a " + what + ": " + id);
     }
     return id;
-  }
-
-  private static String setting(String property, String env) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(env);
-    }
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

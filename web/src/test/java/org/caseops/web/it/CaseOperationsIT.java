@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -13,14 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.caseops.batch.evidence.MboxSplitter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -542,7 +548,9 @@ class CaseOperationsIT {
               "Hold note " + i,
               "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
               "h" + i + "." + tag + "@contoso.com",
-              i == 2 ? "The zeppelin contract, signed." : "Routine note " + i + "."));
+              i == 2
+                  ? "The zeppelin contract, signed."
+                  : i == 3 ? "The blimp budget, first draft." : "Routine note " + i + "."));
     }
     String caseId = createCase(api, "Held " + tag);
     String custodians = CASES + "/" + caseId + "/custodians";
@@ -570,9 +578,25 @@ class CaseOperationsIT {
     GraphClient.Reply twice = api.post(custodian + "/removeHold", "{\"holdChange\":\"x\"}");
     assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
 
-    // The message vanishes at its source; after the next index a search still finds it.
+    // The message vanishes at its source, another changes; after the next index a search still
+    // finds the first, and both versions of the second.
+    byte[] zeppelin = read(mailbox.resolve("inbox/h2.eml"));
     Evidence.delete(mailbox.resolve("inbox/h2.eml"));
+    Evidence.write(
+        mailbox.resolve("inbox/h3.eml"),
+        Evidence.message(
+            "megan@contoso.com",
+            email,
+            "Hold note 3",
+            "Tue, 3 Mar 2026 09:03:00 +0000",
+            "h3." + tag + "@contoso.com",
+            "The blimp budget, final: dirigible."));
     index(api, caseId);
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(2);
+    assertThat(estimate(api, caseId, "dirigible")).isEqualTo(1);
+    JsonObject stats = api.get(source + "/itemStatistics").json();
+    assertThat(stats.getInt("preservedOnlyItemCount")).as(stats.toString()).isEqualTo(2);
+    assertThat(stats.getInt("indexedItemCount")).as(stats.toString()).isEqualTo(4);
     String searchId =
         created(
             api.post(
@@ -586,6 +610,35 @@ class CaseOperationsIT {
     assertThat(estimate.getJsonNumber("indexedItemCount").longValue())
         .as(estimate.toString())
         .isEqualTo(1);
+
+    // It goes into a review set from its preserved copy and is exported with its original hash.
+    String reviewSet =
+        CASES
+            + "/"
+            + caseId
+            + "/reviewSets/"
+            + created(api.post(CASES + "/" + caseId + "/reviewSets", "{\"displayName\":\"Kept\"}"));
+    JsonObject added =
+        api.awaitTerminal(
+            api.post(reviewSet + "/addToReviewSet", "{\"search\":{\"id\":\"" + searchId + "\"}}")
+                .header("Location"));
+    assertThat(added.getString("status")).as(added.toString()).isEqualTo("succeeded");
+    JsonObject export =
+        api.awaitTerminal(
+            api.post(
+                    reviewSet + "/export",
+                    "{\"outputName\":\"Kept\",\"exportOptions\":\"originalFiles\"}")
+                .header("Location"));
+    assertThat(export.getString("status")).as(export.toString()).isEqualTo("succeeded");
+    Map<String, byte[]> natives = new HashMap<>();
+    for (JsonValue value : export.getJsonArray("exportFileMetadata")) {
+      JsonObject file = value.asJsonObject();
+      if (file.getString("fileName").endsWith(".zip")) {
+        natives.putAll(nativesIn(download(file.getString("downloadUrl"))));
+      }
+    }
+    assertThat(natives).hasSize(1);
+    assertThat(sha256(natives.values().iterator().next())).isEqualTo(sha256(zeppelin));
 
     // Bulk, namespace-qualified: an unknown custodian is named, nothing starts.
     String unknown = "00000000-0000-0000-0000-0000000000ab";
@@ -617,15 +670,420 @@ class CaseOperationsIT {
     assertThat(updated.getString("action")).isEqualTo("index");
     assertThat(updated.getString("status")).as(updated.toString()).isEqualTo("succeeded");
 
-    // Released, the custodian is out of allCaseCustodians; activated, it is back.
+    // Without the hold, what the source no longer has leaves the index: the earlier version of the
+    // changed message is no longer found.
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(1);
+
+    // Released, the custodian is out of allCaseCustodians (its items stay in the review set);
+    // activated, it is back.
     GraphClient.Reply release = api.send("POST", custodian + "/release", null, null);
     assertThat(release.status()).as(release.toString()).isEqualTo(202);
     JsonObject released = api.get(custodian).json();
     assertThat(released.getString("status")).isEqualTo("released");
     assertThat(released.getString("releasedDateTime")).matches(UTC);
     assertThat(api.send("POST", custodian + "/applyHold", null, null).status()).isEqualTo(400);
+    assertThat(estimate(api, caseId, "blimp")).isZero();
+    assertThat(api.get(reviewSet + "/files").json().getJsonArray("value")).hasSize(1);
     assertThat(api.send("POST", custodian + "/activate", null, null).status()).isEqualTo(202);
     assertThat(api.get(custodian).json().getString("status")).isEqualTo("active");
+    assertThat(estimate(api, caseId, "blimp")).isEqualTo(1);
+
+    // Closing the case releases its holds: closing, then closed, by whom and when.
+    JsonObject held =
+        api.awaitTerminal(
+            api.send("POST", custodian + "/applyHold", null, null).header("Location"));
+    assertThat(held.getString("status")).as(held.toString()).isEqualTo("succeeded");
+    String theCase = CASES + "/" + caseId;
+    GraphClient.Reply close =
+        api.send("POST", theCase + "/microsoft.graph.security.close", null, null);
+    assertThat(close.status()).as(close.toString()).isEqualTo(204);
+    assertThat(close.body()).isEmpty();
+    JsonObject closed = awaitCaseNot(api, theCase, "closing");
+    assertThat(closed.getString("status")).as(closed.toString()).isEqualTo("closed");
+    assertThat(closed.getString("closedDateTime")).matches(UTC);
+    assertThat(closed.getJsonObject("closedBy")).isNotNull();
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    JsonObject releaseOp =
+        api.get(theCase + "/operations").json().getJsonArray("value").getJsonObject(0);
+    assertThat(releaseOp.getString("action")).isEqualTo("holdUpdate");
+    assertThat(releaseOp.getString("status")).isEqualTo("succeeded");
+
+    // A closed case is read, never changed, and starts nothing; the refusal says why and what would
+    // allow it.
+    assertThat(api.get(theCase + "/searches").status()).isEqualTo(200);
+    assertThat(api.get(reviewSet + "/files").json().getJsonArray("value")).hasSize(1);
+    for (GraphClient.Reply refused :
+        List.of(
+            api.post(theCase + "/searches", "{\"displayName\":\"Late\"}"),
+            api.patch(theCase, "{\"description\":\"late\"}"),
+            api.post(theCase + "/operations", "{\"action\":\"index\"}"),
+            api.send("POST", custodian + "/applyHold", null, null),
+            api.send("POST", theCase + "/searches/" + searchId + "/estimateStatistics", null, null),
+            api.send("POST", theCase + "/searches/" + searchId + "/purgeData", null, null),
+            api.send(
+                "POST",
+                theCase + "/searches/" + searchId + "/microsoft.graph.security.purgeData",
+                null,
+                null),
+            api.send(
+                "POST",
+                theCase + "/operations/" + releaseOp.getString("id") + "/caseops.restore",
+                null,
+                null),
+            api.send("POST", theCase + "/close", null, null))) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+      assertThat(refused.errorCode()).isEqualTo("conflict");
+      assertThat(refused.errorMessage()).contains("closed").contains("reopen");
+    }
+
+    // Reopened, it is active again and takes changes; its holds are not applied again.
+    GraphClient.Reply reopen = api.send("POST", theCase + "/reopen", null, null);
+    assertThat(reopen.status()).as(reopen.toString()).isEqualTo(204);
+    JsonObject reopened = api.get(theCase).json();
+    assertThat(reopened.getString("status")).isEqualTo("active");
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(api.get(theCase + "/operations").json().getJsonArray("value").getJsonObject(0))
+        .isEqualTo(releaseOp);
+    assertThat(api.post(theCase + "/searches", "{\"displayName\":\"Late\"}").status())
+        .isEqualTo(201);
+    GraphClient.Reply reopenAgain = api.send("POST", theCase + "/reopen", null, null);
+    assertThat(reopenAgain.status()).as(reopenAgain.toString()).isEqualTo(409);
+  }
+
+  private static long estimate(GraphClient api, String caseId, String query) {
+    String searchId =
+        created(
+            api.post(
+                CASES + "/" + caseId + "/searches",
+                "{\"displayName\":\""
+                    + query
+                    + " "
+                    + UUID.randomUUID()
+                    + "\",\"contentQuery\":\""
+                    + query
+                    + "\",\"dataSourceScopes\":\"allCaseCustodians\"}"));
+    JsonObject done =
+        api.awaitTerminal(
+            api.post(CASES + "/" + caseId + "/searches/" + searchId + "/estimateStatistics", "")
+                .header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+    return done.getJsonNumber("indexedItemCount").longValue();
+  }
+
+  /** The case once its status is no longer the given one. */
+  private static JsonObject awaitCaseNot(GraphClient api, String casePath, String status) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      JsonObject c = api.get(casePath).json();
+      if (!c.getString("status").equals(status) || System.nanoTime() > deadline) {
+        return c;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static byte[] download(String url) {
+    try {
+      HttpResponse<byte[]> reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(url).isEqualTo(200);
+      return reply.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, byte[]> nativesIn(byte[] zipBytes) {
+    Map<String, byte[]> natives = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().startsWith("natives/")) {
+          natives.put(e.getName(), zip.readAllBytes());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return natives;
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void noncustodialSourcesAndLegalHoldsWorkThroughHttp() {
+    GraphClient api = client();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String megan = "megan." + tag + "@contoso.com";
+    String shared = "shared." + tag + "@contoso.com";
+    Evidence evidence = new Evidence();
+    for (String email : List.of(megan, shared)) {
+      Path mailbox = evidence.mailbox(email);
+      for (int i = 1; i <= 2; i++) {
+        Evidence.write(
+            mailbox.resolve("k" + i + ".eml"),
+            Evidence.message(
+                "ann@fabrikam.com",
+                email,
+                "Note " + i,
+                "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
+                "k" + i + "." + email,
+                i == 1 ? "The kraken shipment left port." : "Routine note " + i + "."));
+      }
+    }
+    String caseId = createCase(api, "Legal holds " + tag);
+    String base = CASES + "/" + caseId;
+    String custodian =
+        base
+            + "/custodians/"
+            + created(api.post(base + "/custodians", "{\"email\":\"" + megan + "\"}"));
+    String meganSource =
+        created(api.post(custodian + "/userSources", "{\"email\":\"" + megan + "\"}"));
+
+    // A non-custodial data source, created with its dataSource.
+    String sources = base + "/noncustodialDataSources";
+    GraphClient.Reply made =
+        api.post(
+            sources,
+            "{\"dataSource\":{\"@odata.type\":\"#microsoft.graph.security.userSource\","
+                + "\"email\":\""
+                + shared
+                + "\"}}");
+    String ncId = created(made);
+    String nc = sources + "/" + ncId;
+    assertThat(made.header("Location")).endsWith(nc);
+    assertThat(made.json().getString("@odata.context"))
+        .endsWith("/noncustodialDataSources/$entity");
+    assertThat(made.json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(made.json().getString("status")).isEqualTo("active");
+    JsonObject dataSource = api.get(nc + "/dataSource").json();
+    assertThat(dataSource.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.userSource");
+    assertThat(dataSource.getString("email")).isEqualTo(shared);
+    String sharedSource = dataSource.getString("id");
+    assertThat(api.get(sources).json().getJsonArray("value")).hasSize(1);
+    GraphClient.Reply twice =
+        api.post(
+            sources,
+            "{\"dataSource\":{\"@odata.type\":\"#microsoft.graph.security.userSource\","
+                + "\"email\":\""
+                + shared
+                + "\"}}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+    GraphClient.Reply untyped =
+        api.post(sources, "{\"dataSource\":{\"email\":\"" + shared + "\"}}");
+    assertThat(untyped.status()).as(untyped.toString()).isEqualTo(400);
+    assertThat(untyped.errorMessage()).contains("@odata.type");
+    assertThat(api.post(sources, "{}").status()).isEqualTo(400);
+    String unknown = "00000000-0000-0000-0000-0000000000cd";
+    GraphClient.Reply missing = api.get(sources + "/" + unknown);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("itemNotFound");
+    assertThat(api.get(sources + "/not-a-guid").status()).isEqualTo(400);
+
+    index(api, caseId);
+    assertThat(api.get(nc + "/lastIndexOperation").status()).isEqualTo(200);
+
+    // Hold and release it as a custodian's: one, then in bulk, namespace-qualified.
+    GraphClient.Reply applied = api.send("POST", nc + "/applyHold", null, null);
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(applied.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    assertThat(api.get(nc).json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(api.get(nc + "/dataSource").json().getString("holdStatus")).isEqualTo("applied");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(2);
+    JsonObject ncStatistics = api.get(nc + "/itemStatistics").json();
+    assertThat(ncStatistics.getString("noncustodialDataSourceId")).isEqualTo(ncId);
+    assertThat(ncStatistics.getInt("preservedItemCount")).isEqualTo(2);
+    GraphClient.Reply bulkUnknown =
+        api.post(sources + "/removeHold", "{\"ids\":[\"" + ncId + "\",\"" + unknown + "\"]}");
+    assertThat(bulkUnknown.status()).as(bulkUnknown.toString()).isEqualTo(400);
+    assertThat(bulkUnknown.errorMessage()).contains(unknown);
+    GraphClient.Reply bulk =
+        api.post(sources + "/microsoft.graph.security.removeHold", "{\"ids\":[\"" + ncId + "\"]}");
+    assertThat(bulk.status()).as(bulk.toString()).isEqualTo(202);
+    assertThat(api.awaitTerminal(bulk.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+    assertThat(api.get(nc).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(preserved(api, caseId, sharedSource)).isZero();
+
+    // Searches reach it when bound, or through allCaseNoncustodialDataSources, never through
+    // allCaseCustodians.
+    String ncUrl = api.base().resolve(nc.substring(1)).toString();
+    assertThat(
+            estimateKraken(api, caseId, "\"noncustodialSources@odata.bind\":[\"" + ncUrl + "\"]"))
+        .isEqualTo(1);
+    assertThat(
+            estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+        .isEqualTo(1);
+    assertThat(
+            estimateKraken(
+                api,
+                caseId,
+                "\"dataSourceScopes\":\"allCaseCustodians,allCaseNoncustodialDataSources\""))
+        .isEqualTo(2);
+    assertThat(estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseCustodians\""))
+        .isEqualTo(1);
+
+    // A legal hold: a bad query is named; a good one holds what it matches in its sources.
+    String holds = base + "/legalHolds";
+    GraphClient.Reply badQuery =
+        api.post(holds, "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken AND (\"}");
+    assertThat(badQuery.status()).as(badQuery.toString()).isEqualTo(400);
+    assertThat(badQuery.errorMessage()).contains("contentQuery", "not valid KQL");
+    GraphClient.Reply createdHold =
+        api.post(holds, "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken\"}");
+    String holdId = created(createdHold);
+    String hold = holds + "/" + holdId;
+    assertThat(createdHold.json().getString("@odata.context")).endsWith("/legalHolds/$entity");
+    assertThat(createdHold.json().getBoolean("isEnabled")).isTrue();
+    assertThat(createdHold.json().getJsonArray("errors")).isEmpty();
+    JsonObject first = awaitSync(api, caseId);
+    JsonObject lastSync = api.get(hold + "/lastSyncOperation").json();
+    assertThat(lastSync.getString("id")).isEqualTo(first.getString("id"));
+    assertThat(lastSync.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldPolicySyncOperation");
+    assertThat(created(api.post(hold + "/userSources", "{\"email\":\"" + shared + "\"}")))
+        .isEqualTo(sharedSource);
+    awaitSync(api, caseId);
+    assertThat(created(api.post(hold + "/userSources", "{\"email\":\"" + megan + "\"}")))
+        .isEqualTo(meganSource);
+    JsonObject sync = awaitSync(api, caseId);
+    assertThat(sync.getString("status")).as(sync.toString()).isEqualTo("succeeded");
+    GraphClient.Reply stranger =
+        api.post(hold + "/userSources", "{\"email\":\"nobody." + tag + "@contoso.com\"}");
+    assertThat(stranger.status()).as(stranger.toString()).isEqualTo(400);
+    assertThat(stranger.errorMessage()).contains("No userSource of the case");
+    assertThat(api.get(hold + "/userSources").json().getJsonArray("value")).hasSize(2);
+    assertThat(api.get(hold).json().getString("status")).isEqualTo("success");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(1);
+    assertThat(preserved(api, caseId, meganSource)).isEqualTo(1);
+
+    // holdPolicySync comes after unknownFutureValue: masked without the Prefer header, and
+    // refused when a request names it without it.
+    Map<String, String> prefer = Map.of("Prefer", "include-unknown-enum-members");
+    String syncUrl = base + "/operations/" + sync.getString("id");
+    JsonObject masked = api.get(syncUrl).json();
+    assertThat(masked.getString("action")).isEqualTo("unknownFutureValue");
+    assertThat(masked.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryHoldPolicySyncOperation");
+    GraphClient.Reply named = api.get(syncUrl, prefer);
+    assertThat(named.json().getString("action")).isEqualTo("holdPolicySync");
+    assertThat(named.header("Preference-Applied")).isEqualTo("include-unknown-enum-members");
+    String byOperations =
+        "{\"action\":\"holdPolicySync\",\"legalHold\":{\"id\":\"" + holdId + "\"}}";
+    GraphClient.Reply refused = api.post(base + "/operations", byOperations);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.errorMessage()).contains("Prefer: include-unknown-enum-members");
+    GraphClient.Reply accepted = api.post(base + "/operations", byOperations, prefer);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    assertThat(api.awaitTerminal(accepted.header("Location")).getString("status"))
+        .isEqualTo("succeeded");
+
+    // PATCH: an empty query holds the whole sources; a bad one or a read-only property is refused.
+    assertThat(api.patch(hold, "{\"contentQuery\":\"kraken OR (\"}").status()).isEqualTo(400);
+    assertThat(api.patch(hold, "{\"status\":\"success\"}").status()).isEqualTo(400);
+    GraphClient.Reply widened =
+        api.patch(hold, "{\"contentQuery\":\"\",\"description\":\"all of it\"}");
+    assertThat(widened.status()).as(widened.toString()).isEqualTo(204);
+    awaitSync(api, caseId);
+    assertThat(api.get(hold).json().getString("description")).isEqualTo("all of it");
+    assertThat(preserved(api, caseId, sharedSource)).isEqualTo(2);
+    assertThat(preserved(api, caseId, meganSource)).isEqualTo(2);
+
+    // A source taken out of the hold is freed; retryPolicy runs the sync again.
+    assertThat(api.delete(hold + "/userSources/" + meganSource).status()).isEqualTo(204);
+    awaitSync(api, caseId);
+    assertThat(preserved(api, caseId, meganSource)).isZero();
+    assertThat(api.get(hold + "/userSources/" + meganSource).status()).isEqualTo(404);
+    GraphClient.Reply retried =
+        api.send("POST", hold + "/microsoft.graph.security.retryPolicy", null, null);
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+    assertThat(awaitSync(api, caseId).getString("status")).isEqualTo("succeeded");
+
+    // Deleted, the hold is gone at once, and its copies once its sync has ended.
+    assertThat(api.delete(hold).status()).isEqualTo(204);
+    assertThat(api.get(hold).status()).isEqualTo(404);
+    awaitSync(api, caseId);
+    assertThat(preserved(api, caseId, sharedSource)).isZero();
+    assertThat(api.get(holds).json().getJsonArray("value")).isEmpty();
+    GraphClient.Reply noHold = api.get(holds + "/" + unknown);
+    assertThat(noHold.status()).isEqualTo(404);
+    assertThat(noHold.errorCode()).isEqualTo("itemNotFound");
+
+    // Released, it is out of its scope and not indexed.
+    assertThat(api.send("POST", nc + "/release", null, null).status()).isEqualTo(202);
+    assertThat(api.get(nc).json().getString("status")).isEqualTo("released");
+    assertThat(
+            estimateKraken(api, caseId, "\"dataSourceScopes\":\"allCaseNoncustodialDataSources\""))
+        .isZero();
+    assertThat(api.send("POST", nc + "/updateIndex", null, null).status()).isEqualTo(400);
+  }
+
+  /** Waits for the newest holdPolicySync of the case to end, and returns it. */
+  private static JsonObject awaitSync(GraphClient api, String caseId) {
+    GraphClient.Reply list =
+        api.get(
+            CASES + "/" + caseId + "/operations", Map.of("Prefer", "include-unknown-enum-members"));
+    for (JsonObject op : list.json().getJsonArray("value").getValuesAs(JsonObject.class)) {
+      if (op.getString("action").equals("holdPolicySync")) {
+        return api.awaitTerminal(CASES + "/" + caseId + "/operations/" + op.getString("id"));
+      }
+    }
+    throw new AssertionError("no holdPolicySync operation in " + list);
+  }
+
+  /** How many items of the source a hold preserves, from the case's itemStatistics. */
+  private static int preserved(GraphClient api, String caseId, String sourceId) {
+    for (JsonObject s :
+        api.get(CASES + "/" + caseId + "/itemStatistics")
+            .json()
+            .getJsonArray("value")
+            .getValuesAs(JsonObject.class)) {
+      if (s.getString("sourceId").equals(sourceId)) {
+        return s.getInt("preservedItemCount");
+      }
+    }
+    throw new AssertionError("no itemStatistics for " + sourceId);
+  }
+
+  /** The indexedItemCount of a new search for "kraken" with the given scope properties. */
+  private static long estimateKraken(GraphClient api, String caseId, String scope) {
+    String searchId =
+        created(
+            api.post(
+                CASES + "/" + caseId + "/searches",
+                "{\"displayName\":\"Kraken\",\"contentQuery\":\"kraken\"," + scope + "}"));
+    JsonObject done =
+        api.awaitTerminal(
+            api.post(CASES + "/" + caseId + "/searches/" + searchId + "/estimateStatistics", "")
+                .header("Location"));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
+    return done.getJsonNumber("indexedItemCount").longValue();
   }
 
   /**
@@ -767,8 +1225,8 @@ class CaseOperationsIT {
     assertThat(sites.get("held").resolve("q.txt")).exists();
     assertThat(sites.get("held").resolve("w.txt")).exists();
     assertThat(Files.readAllBytes(held.resolve("archive.mbox"))).isEqualTo(heldMbox);
-    assertThat(estimate(api, searches, quokka)).isEqualTo(3);
-    assertThat(estimate(api, searches, wombat)).isEqualTo(3);
+    assertThat(estimateSearch(api, searches, quokka)).isEqualTo(3);
+    assertThat(estimateSearch(api, searches, wombat)).isEqualTo(3);
 
     // The report: every purged and skipped item, downloaded with plain HTTP, no token.
     JsonArray report = first.getJsonArray("reportFileMetadata");
@@ -804,8 +1262,8 @@ class CaseOperationsIT {
             mboxMessages.get("free").get(0),
             mboxMessages.get("free").get(1),
             mboxMessages.get("free").get(3));
-    assertThat(estimate(api, searches, quokka)).isEqualTo(6);
-    assertThat(estimate(api, searches, wombat)).isEqualTo(3);
+    assertThat(estimateSearch(api, searches, quokka)).isEqualTo(6);
+    assertThat(estimateSearch(api, searches, wombat)).isEqualTo(3);
     GraphClient.Reply again =
         api.send(
             "POST",
@@ -840,7 +1298,7 @@ class CaseOperationsIT {
                 + "\",\"dataSourceScopes\":\"allCaseCustodians\"}"));
   }
 
-  private static long estimate(GraphClient api, String searches, String searchId) {
+  private static long estimateSearch(GraphClient api, String searches, String searchId) {
     JsonObject done =
         api.awaitTerminal(
             api.post(searches + "/" + searchId + "/estimateStatistics", "").header("Location"));

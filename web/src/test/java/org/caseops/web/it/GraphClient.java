@@ -151,7 +151,7 @@ final class GraphClient {
     if (token != null && !ownAuthorization) {
       b.header("Authorization", "Bearer " + token);
     }
-    headers.forEach(b::header);
+    headers.forEach(b::setHeader);
     return b;
   }
 

@@ -269,9 +269,266 @@ class ODataQueryIT {
         "$filter");
   }
 
+  /**
+   * Every collection GET the API serves, found by reflection over the application's resources (and
+   * the sub-resources their locators return), answers its {@code /$count} segment as Graph does:
+   * 200 {@code text/plain} with the number its {@code @odata.count} says.
+   */
+  @Test
+  void everyCollectionAnswersItsCountSegment() {
+    GraphClient api =
+        new GraphClient(url)
+            .withToken(
+                TestTokens.user(
+                    GraphClient.DEFAULT_USER_ID,
+                    GraphClient.DEFAULT_USER_NAME,
+                    TestTokens.READ_WRITE + " " + TestTokens.AUDIT));
+    Map<String, String> ids = fixture(api);
+    Map<String, String> textPlain = Map.of("Accept", "text/plain");
+    List<String> collections = new ArrayList<>();
+    for (String template : getTemplates()) {
+      for (String path : expand(template, ids)) {
+        GraphClient.Reply listed = api.get(path);
+        if (listed.status() != 200
+            || !String.valueOf(listed.header("Content-Type")).startsWith("application/json")
+            || !listed.json().containsKey("value")) {
+          continue;
+        }
+        collections.add(template);
+        GraphClient.Reply counted = api.get(path + "/$count", textPlain);
+        assertThat(counted.status()).as(path + "/$count: " + counted).isEqualTo(200);
+        assertThat(counted.header("Content-Type")).as(path).startsWith("text/plain");
+        assertThat(counted.body().trim())
+            .as(path + "/$count")
+            .isEqualTo(Long.toString(listed.json().getJsonNumber("@odata.count").longValue()));
+      }
+    }
+    // The walk reached every collection of the API (so a new one cannot slip past it).
+    assertThat(collections)
+        .contains(
+            "v1.0/security/cases/ediscoveryCases",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/custodians",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/custodians/{custodianId}/{sources: userSources|siteSources}",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/operations",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/searches",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/searches/{searchId}/{sources: custodianSources|additionalSources}",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/reviewSets",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/files",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/queries",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/tags",
+            "v1.0/security/cases/ediscoveryCases/{caseId}/tags/{tagId}/childTags",
+            "v1.0/caseops/operations",
+            "v1.0/caseops/auditLog");
+
+    // The count respects $filter and ignores paging; a count of something that is no collection is
+    // a 400.
+    String name = "Count " + UUID.randomUUID();
+    createCase(api, name, null);
+    GraphClient.Reply filtered =
+        api.get(CASES + "/$count" + query("$filter", "displayName eq '" + name + "'"), textPlain);
+    assertThat(filtered.body()).as(filtered.toString()).isEqualTo("1");
+    GraphClient.Reply paged = api.get(CASES + "/%24count?$top=1", textPlain);
+    assertThat(Long.parseLong(paged.body())).as(paged.toString()).isGreaterThan(1);
+    GraphClient.Reply entity = api.get(CASES + "/" + ids.get("caseId") + "/$count", textPlain);
+    assertThat(entity.status()).as(entity.toString()).isEqualTo(400);
+    assertThat(entity.errorCode()).isEqualTo("badRequest");
+    refused(
+        api.get(CASES + "/$count" + query("$filter", "colour eq 'blue'"), textPlain),
+        "notSupported",
+        "colour");
+  }
+
+  /**
+   * An id of the URL that names nothing is a 404 {@code itemNotFound} naming the kind of resource,
+   * whatever its shape and method; an id of the wrong shape in a request body stays a 400.
+   */
+  @Test
+  void unknownIdsOfAnyShapeAreNotFound() {
+    GraphClient api = new GraphClient(url);
+    Map<String, String> ids = fixture(api);
+    String c = CASES + "/" + ids.get("caseId");
+    String guid = UUID.randomUUID().toString();
+    String hex = "0".repeat(32);
+    Map<String, String> kinds = new java.util.LinkedHashMap<>();
+    kinds.put(CASES + "/not-a-case", "ediscoveryCase");
+    kinds.put(CASES + "/" + hex, "ediscoveryCase");
+    kinds.put(c + "/operations/" + guid, "caseOperation");
+    kinds.put(c + "/operations/" + hex, "caseOperation");
+    kinds.put(c + "/operations/x/execution", "caseOperation");
+    kinds.put(c + "/custodians/" + hex, "ediscoveryCustodian");
+    kinds.put(c + "/custodians/" + ids.get("custodianId") + "/userSources/42", "userSource");
+    kinds.put(c + "/custodians/" + ids.get("custodianId") + "/siteSources/x/site", "siteSource");
+    kinds.put(c + "/searches/" + hex, "ediscoverySearch");
+    kinds.put(c + "/reviewSets/x/files", "ediscoveryReviewSet");
+    kinds.put(c + "/reviewSets/" + ids.get("reviewSetId") + "/files/" + guid, "ediscoveryFile");
+    kinds.put(
+        c + "/reviewSets/" + ids.get("reviewSetId") + "/queries/q", "ediscoveryReviewSetQuery");
+    kinds.put(c + "/tags/t/childTags", "ediscoveryReviewTag");
+    kinds.put(c + "/tags/" + guid, "ediscoveryReviewTag");
+    kinds.forEach(
+        (path, kind) -> {
+          GraphClient.Reply reply = api.get(path);
+          assertThat(reply.status()).as(path + ": " + reply).isEqualTo(404);
+          assertThat(reply.errorCode()).as(path).isEqualTo("itemNotFound");
+          assertThat(reply.errorMessage()).as(path).contains(kind);
+        });
+    List<GraphClient.Reply> otherMethods =
+        List.of(
+            api.patch(CASES + "/not-a-case", "{\"displayName\":\"x\"}"),
+            api.delete(c + "/tags/not-a-tag"),
+            api.patch(c + "/searches/not-a-search", "{\"displayName\":\"x\"}"),
+            api.post(c + "/operations/" + guid + "/cancel", ""),
+            api.post(c + "/custodians/not-a-custodian/release", ""));
+    for (GraphClient.Reply reply : otherMethods) {
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+      assertThat(reply.errorCode()).isEqualTo("itemNotFound");
+    }
+    GraphClient.Reply bodyId =
+        api.post(c + "/custodians/applyHold", "{\"ids\":[\"not-a-custodian\"]}");
+    assertThat(bodyId.status()).as(bodyId.toString()).isEqualTo(400);
+    assertThat(bodyId.errorCode()).isEqualTo("invalidRequest");
+  }
+
+  /** A case with one of everything, by the names of the path parameters. */
+  private Map<String, String> fixture(GraphClient api) {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String caseId = createCase(api, "Conventions " + tag, null);
+    String c = CASES + "/" + caseId;
+    String custodianId =
+        created(api.post(c + "/custodians", "{\"email\":\"ann-" + tag + "@contoso.com\"}"));
+    String userSourceId =
+        created(
+            api.post(
+                c + "/custodians/" + custodianId + "/userSources",
+                "{\"email\":\"ann-" + tag + "@contoso.com\"}"));
+    String siteSourceId =
+        created(
+            api.post(
+                c + "/custodians/" + custodianId + "/siteSources",
+                "{\"site\":{\"webUrl\":\"https://contoso.sharepoint.com/sites/" + tag + "\"}}"));
+    String searchId =
+        created(
+            api.post(
+                c + "/searches",
+                "{\"displayName\":\"s\",\"contentQuery\":\"merger\","
+                    + "\"dataSourceScopes\":\"allCaseCustodians\"}"));
+    String reviewSetId = created(api.post(c + "/reviewSets", "{\"displayName\":\"r\"}"));
+    String queryId =
+        created(
+            api.post(
+                c + "/reviewSets/" + reviewSetId + "/queries",
+                "{\"displayName\":\"q\",\"contentQuery\":\"merger\"}"));
+    String parentTag = created(api.post(c + "/tags", "{\"displayName\":\"p\"}"));
+    created(
+        api.post(c + "/tags", "{\"displayName\":\"k\",\"parent\":{\"id\":\"" + parentTag + "\"}}"));
+    GraphClient.Reply estimate =
+        api.post(c + "/searches/" + searchId + "/estimateStatistics", "{}");
+    assertThat(estimate.status()).as(estimate.toString()).isEqualTo(202);
+    String location = estimate.header("Location");
+    String operationId = location.substring(location.lastIndexOf('/') + 1);
+    api.awaitTerminal(location);
+    Map<String, String> ids = new java.util.HashMap<>();
+    ids.put("version", "v1.0");
+    ids.put("caseId", caseId);
+    ids.put("custodianId", custodianId);
+    ids.put("userSources", userSourceId);
+    ids.put("siteSources", siteSourceId);
+    ids.put("searchId", searchId);
+    ids.put("reviewSetId", reviewSetId);
+    ids.put("queryId", queryId);
+    ids.put("tagId", parentTag);
+    ids.put("operationId", operationId);
+    ids.put("fileId", "0".repeat(32));
+    return ids;
+  }
+
+  private static String created(GraphClient.Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().getString("id");
+  }
+
+  /** The path templates of every GET of the application, sub-resources included. */
+  private static List<String> getTemplates() {
+    List<String> templates = new ArrayList<>();
+    for (Class<?> type : new org.caseops.api.CaseopsApplication().getClasses()) {
+      jakarta.ws.rs.Path path = type.getAnnotation(jakarta.ws.rs.Path.class);
+      if (path != null) {
+        collectGets(type, path.value().replace("{version: v1\\.0|beta}", "v1.0"), templates);
+      }
+    }
+    return templates;
+  }
+
+  private static void collectGets(Class<?> type, String prefix, List<String> templates) {
+    for (java.lang.reflect.Method method : type.getMethods()) {
+      jakarta.ws.rs.Path path = method.getAnnotation(jakarta.ws.rs.Path.class);
+      String template = path == null ? prefix : prefix + "/" + path.value();
+      if (method.isAnnotationPresent(jakarta.ws.rs.GET.class)) {
+        jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+        if (produces == null || List.of(produces.value()).contains("application/json")) {
+          templates.add(template);
+        }
+      } else if (path != null && isLocator(method)) {
+        collectGets(method.getReturnType(), template, templates);
+      }
+    }
+  }
+
+  private static boolean isLocator(java.lang.reflect.Method method) {
+    for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+      if (a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The concrete paths of a template: each {@code {name}} replaced by the fixture's id, each {@code
+   * {name: a|b}} by each of its alternatives (a source id following the kind of source it names).
+   */
+  private static List<String> expand(String template, Map<String, String> ids) {
+    List<String> paths = new ArrayList<>(List.of(""));
+    template = template.replace("//", "/");
+    for (String segment : template.split("/(?![^{]*})")) {
+      List<String> choices;
+      if (segment.matches("\\{\\w+: [\\w|]+}")) {
+        choices =
+            List.of(segment.substring(segment.indexOf(':') + 2, segment.length() - 1).split("\\|"));
+      } else if (segment.equals("{sourceId}")) {
+        choices = List.of("{sourceId}");
+      } else if (segment.matches("\\{\\w+}")) {
+        String id = ids.get(segment.substring(1, segment.length() - 1));
+        assertThat(id).as("the fixture's " + segment).isNotNull();
+        choices = List.of(id);
+      } else {
+        choices = List.of(segment);
+      }
+      List<String> next = new ArrayList<>();
+      for (String p : paths) {
+        for (String choice : choices) {
+          String value = choice;
+          if (choice.equals("{sourceId}")) {
+            String kind = p.substring(p.lastIndexOf('/') + 1);
+            value = ids.get(kind);
+          }
+          next.add(p + "/" + value);
+        }
+      }
+      paths = next;
+    }
+    return paths;
+  }
+
   private static String createCase(GraphClient api, String name, String externalId) {
     GraphClient.Reply created =
-        api.post(CASES, "{\"displayName\":\"" + name + "\",\"externalId\":\"" + externalId + "\"}");
+        api.post(
+            CASES,
+            "{\"displayName\":\""
+                + name
+                + "\""
+                + (externalId == null ? "" : ",\"externalId\":\"" + externalId + "\"")
+                + "}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
   }

@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.caseops.api.security.DownloadGrants;
 import org.caseops.batch.contentexport.LoadFile;
+import org.caseops.batch.searchexport.SearchReport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -593,10 +594,13 @@ class SearchAndReviewIT {
         .isEqualTo("succeeded");
     assertThat(tagged(api, reviewSet, privileged)).isZero();
 
-    // Files and queries check the ids of their URL, and answer a method they do not offer with 405.
+    // An id of the URL of any shape that names nothing is a 404 naming the kind of resource; a
+    // method the resource does not offer is a 405.
     GraphClient.Reply badFileId = api.get(reviewSet + "/files/not-a-file-id");
-    assertThat(badFileId.status()).as(badFileId.toString()).isEqualTo(400);
-    assertThat(badFileId.errorCode()).isEqualTo("invalidRequest");
+    assertThat(badFileId.status()).as(badFileId.toString()).isEqualTo(404);
+    assertThat(badFileId.errorCode()).isEqualTo("itemNotFound");
+    assertThat(badFileId.json().getJsonObject("error").getString("message"))
+        .contains("ediscoveryFile");
     GraphClient.Reply missingFile = api.get(reviewSet + "/files/" + "0".repeat(32));
     assertThat(missingFile.status()).as(missingFile.toString()).isEqualTo(404);
     assertThat(missingFile.errorCode()).isEqualTo("itemNotFound");
@@ -604,8 +608,10 @@ class SearchAndReviewIT {
     assertThat(missingQuery.status()).as(missingQuery.toString()).isEqualTo(404);
     assertThat(missingQuery.errorCode()).isEqualTo("itemNotFound");
     GraphClient.Reply badSetId = api.get(base + "/reviewSets/not-a-guid/queries");
-    assertThat(badSetId.status()).as(badSetId.toString()).isEqualTo(400);
-    assertThat(badSetId.errorCode()).isEqualTo("invalidRequest");
+    assertThat(badSetId.status()).as(badSetId.toString()).isEqualTo(404);
+    assertThat(badSetId.errorCode()).isEqualTo("itemNotFound");
+    assertThat(badSetId.json().getJsonObject("error").getString("message"))
+        .contains("ediscoveryReviewSet");
     GraphClient.Reply wrongMethod = api.delete(reviewSet + "/files");
     assertThat(wrongMethod.status()).as(wrongMethod.toString()).isEqualTo(405);
   }
@@ -699,6 +705,24 @@ class SearchAndReviewIT {
         .isEqualTo("#microsoft.graph.security.ediscoveryTagOperation");
   }
 
+  /**
+   * An operation's JSON with each download URL cut before its grant (a grant is issued anew, with
+   * its own expiry, each time the operation is written).
+   */
+  private static JsonObject withoutGrants(JsonObject operation) {
+    jakarta.json.JsonArrayBuilder files = jakarta.json.Json.createArrayBuilder();
+    for (JsonValue value : operation.getJsonArray("exportFileMetadata")) {
+      JsonObject file = value.asJsonObject();
+      String url = file.getString("downloadUrl");
+      files.add(
+          jakarta.json.Json.createObjectBuilder(file)
+              .add("downloadUrl", url.substring(0, url.indexOf('?'))));
+    }
+    return jakarta.json.Json.createObjectBuilder(operation)
+        .add("exportFileMetadata", files)
+        .build();
+  }
+
   private static String refs(List<String> ids) {
     StringBuilder json = new StringBuilder("[");
     for (String id : ids) {
@@ -742,6 +766,8 @@ class SearchAndReviewIT {
     assertThat(pst.status()).as(pst.toString()).isEqualTo(400);
     assertThat(pst.errorCode()).isEqualTo("notSupported");
 
+    EventStream stream = api.events("/v1.0/caseops/operations/events", Map.of());
+    assertThat(stream.status()).isEqualTo(200);
     GraphClient.Reply export =
         api.post(
             reviewSet + "/microsoft.graph.security.export",
@@ -767,6 +793,39 @@ class SearchAndReviewIT {
             .getJsonArray("value")
             .getJsonObject(0);
     assertThat(listed.getJsonArray("exportFileMetadata")).hasSize(3);
+    // The event stream shows the finished export as the operations list it, files included.
+    JsonObject streamed = null;
+    try (stream) {
+      for (EventStream.Event event = stream.next(60); event != null; event = stream.next(60)) {
+        if (event.data().getString("id").equals(done.getString("id"))
+            && event.data().getString("status").equals("succeeded")) {
+          streamed = event.data();
+          break;
+        }
+      }
+    }
+    assertThat(streamed).as("the event of the finished export").isNotNull();
+    // Events show the members after the sentinel, as a client that prefers them sees the list.
+    JsonObject listedWithAll =
+        api.get(
+                "/v1.0/caseops/operations?$filter=id%20eq%20%27" + done.getString("id") + "%27",
+                Map.of("Prefer", "include-unknown-enum-members"))
+            .json()
+            .getJsonArray("value")
+            .getJsonObject(0);
+    assertThat(withoutGrants(streamed)).isEqualTo(withoutGrants(listedWithAll));
+    assertThat(streamed.getJsonArray("exportFileMetadata")).hasSize(3);
+    for (JsonValue value : streamed.getJsonArray("exportFileMetadata")) {
+      String url = value.asJsonObject().getString("downloadUrl");
+      HttpResponse<byte[]> reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(url).isEqualTo(200);
+      assertThat((long) reply.body().length)
+          .isEqualTo(value.asJsonObject().getJsonNumber("size").longValue());
+    }
 
     HttpClient http = HttpClient.newHttpClient();
     Map<String, byte[]> downloaded = new HashMap<>();
@@ -927,6 +986,165 @@ class SearchAndReviewIT {
     assertThat(docsOnly.getJsonObject("resultInfo").getString("message"))
         .startsWith(
             "Exported " + merger.stream().filter(d -> d.kind().equals("docs")).count() + " files");
+  }
+
+  @Test
+  void exportsASearchsReportAndItsItemsAndServesThemByDownloadUrl() throws Exception {
+    GraphClient api = client();
+    Fixture f = fixture(api);
+    String base = CASES + "/" + f.caseId;
+    Map<String, String> prefer = Map.of("Prefer", "include-unknown-enum-members");
+    String searchId =
+        created(
+                api.post(
+                    base + "/searches",
+                    "{\"displayName\":\"report merger\",\"contentQuery\":\"merger\","
+                        + "\"dataSourceScopes\":\"allCaseCustodians\"}"))
+            .getString("id");
+    String search = base + "/searches/" + searchId;
+    List<Doc> merger = f.docs.stream().filter(d -> d.says("merger")).toList();
+    Map<String, Doc> bySha = new HashMap<>();
+    for (Doc d : merger) {
+      bySha.put(sha256(d.bytes()), d);
+    }
+
+    // The actions come after unknownFutureValue: refused unless the client asks for such members.
+    GraphClient.Reply masked =
+        api.post(search + "/exportReport", "{\"displayName\":\"Merger report\"}");
+    assertThat(masked.status()).as(masked.toString()).isEqualTo(400);
+    assertThat(masked.errorMessage()).contains("exportReport").contains("Prefer");
+    GraphClient.Reply maskedOps =
+        api.post(
+            base + "/operations",
+            "{\"action\":\"exportResult\",\"search\":{\"id\":\""
+                + searchId
+                + "\"},\"displayName\":\"x\"}");
+    assertThat(maskedOps.status()).as(maskedOps.toString()).isEqualTo(400);
+    GraphClient.Reply pst =
+        api.post(
+            search + "/exportResult", "{\"displayName\":\"x\",\"exportFormat\":\"pst\"}", prefer);
+    assertThat(pst.status()).as(pst.toString()).isEqualTo(400);
+    assertThat(pst.errorCode()).isEqualTo("notSupported");
+    assertThat(pst.errorMessage()).contains("'pst'").contains("eml");
+    GraphClient.Reply cloud =
+        api.post(
+            search + "/exportResult",
+            "{\"displayName\":\"x\",\"additionalOptions\":\"cloudAttachments\"}",
+            prefer);
+    assertThat(cloud.status()).as(cloud.toString()).isEqualTo(400);
+    assertThat(cloud.errorCode()).isEqualTo("notSupported");
+    assertThat(cloud.errorMessage()).contains("cloudAttachments");
+    GraphClient.Reply noName = api.post(search + "/exportReport", "{}", prefer);
+    assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
+    assertThat(noName.errorMessage()).contains("displayName");
+
+    // exportReport, namespace-qualified: one row per hit.
+    GraphClient.Reply report =
+        api.post(
+            search + "/microsoft.graph.security.exportReport",
+            "{\"displayName\":\"Merger report\",\"exportCriteria\":\"searchHits\","
+                + "\"exportLocation\":\"responsiveLocations\"}",
+            prefer);
+    assertThat(report.status()).as(report.toString()).isEqualTo(202);
+    JsonObject reported = api.awaitTerminal(report.header("Location"));
+    assertThat(reported.getString("status")).as(reported.toString()).isEqualTo("succeeded");
+    assertThat(reported.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoverySearchExportOperation");
+    assertThat(reported.getString("action")).isEqualTo("unknownFutureValue");
+    JsonObject withPrefer = api.get(report.header("Location"), prefer).json();
+    assertThat(withPrefer.getString("action")).isEqualTo("exportReport");
+    assertThat(withPrefer.getString("displayName")).isEqualTo("Merger report");
+    assertThat(withPrefer.getString("exportCriteria")).isEqualTo("searchHits");
+    assertThat(withPrefer.getString("exportLocation")).isEqualTo("responsiveLocations");
+    Map<String, byte[]> reportFiles = download(reported.getJsonArray("exportFileMetadata"));
+    assertThat(reportFiles.keySet())
+        .containsExactlyInAnyOrder("Merger_report_items.csv", "Merger_report_summary.csv");
+    List<List<String>> rows =
+        SearchReport.read(
+            new StringReader(
+                new String(reportFiles.get("Merger_report_items.csv"), StandardCharsets.UTF_8)),
+            SearchReport.CSV);
+    assertThat(rows).hasSize(merger.size());
+    int sha = SearchReport.COLUMNS.indexOf("SHA256");
+    int size = SearchReport.COLUMNS.indexOf("Size");
+    for (List<String> row : rows) {
+      Doc doc = bySha.get(row.get(sha));
+      assertThat(doc).as(row.toString()).isNotNull();
+      assertThat(row.get(size)).isEqualTo(Long.toString(doc.size()));
+      assertThat(row.get(SearchReport.COLUMNS.indexOf("Indexed"))).isEqualTo("true");
+    }
+    assertThat(rows.stream().map(r -> r.get(sha)).distinct().count()).isEqualTo(merger.size());
+    List<List<String>> summary =
+        SearchReport.read(
+            new StringReader(
+                new String(reportFiles.get("Merger_report_summary.csv"), StandardCharsets.UTF_8)),
+            SearchReport.SUMMARY);
+    assertThat(summary).hasSize(3);
+    assertThat(
+            summary.stream()
+                .mapToLong(r -> Long.parseLong(r.get(SearchReport.SUMMARY_COLUMNS.indexOf("Hits"))))
+                .sum())
+        .isEqualTo(merger.size());
+
+    // exportResult through /operations: the natives, the unindexed PDF with them, and the report.
+    GraphClient.Reply result =
+        api.post(
+            base + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoverySearchExportOperation\","
+                + "\"action\":\"exportResult\",\"search\":{\"id\":\""
+                + searchId
+                + "\"},\"displayName\":\"Merger natives\","
+                + "\"exportCriteria\":\"searchHits,partiallyIndexed\","
+                + "\"additionalOptions\":\"includeReport\",\"exportFormat\":\"eml\"}",
+            prefer);
+    assertThat(result.status()).as(result.toString()).isEqualTo(201);
+    JsonObject exported = api.awaitTerminal(result.header("Location"));
+    assertThat(exported.getString("status")).as(exported.toString()).isEqualTo("succeeded");
+    Map<String, byte[]> resultFiles = download(exported.getJsonArray("exportFileMetadata"));
+    assertThat(resultFiles.keySet())
+        .containsExactlyInAnyOrder(
+            "Merger_natives_part001.zip", "Merger_natives_items.csv", "Merger_natives_summary.csv");
+    List<String> natives = new ArrayList<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(resultFiles.get("Merger_natives_part001.zip")))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        natives.add(sha256(zip.readAllBytes()));
+      }
+    }
+    assertThat(natives).hasSize(merger.size() + 1).doesNotHaveDuplicates();
+    assertThat(natives.stream().filter(bySha::containsKey).count()).isEqualTo(merger.size());
+    List<List<String>> resultRows =
+        SearchReport.read(
+            new StringReader(
+                new String(resultFiles.get("Merger_natives_items.csv"), StandardCharsets.UTF_8)),
+            SearchReport.CSV);
+    assertThat(resultRows).extracting(r -> r.get(sha)).containsExactlyInAnyOrderElementsOf(natives);
+    List<String> unindexed =
+        resultRows.stream()
+            .filter(r -> r.get(SearchReport.COLUMNS.indexOf("Indexed")).equals("false"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unindexed.get(SearchReport.COLUMNS.indexOf("Location"))).isEqualTo("broken.pdf");
+    assertThat(unindexed.get(SearchReport.COLUMNS.indexOf("UnindexedReason"))).isNotBlank();
+  }
+
+  /** Downloads every file of an exportFileMetadata array without a token, as curl would. */
+  private static Map<String, byte[]> download(JsonArray files) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Map<String, byte[]> downloaded = new HashMap<>();
+    for (JsonValue value : files) {
+      JsonObject file = value.asJsonObject();
+      HttpResponse<byte[]> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create(file.getString("downloadUrl"))).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(reply.statusCode()).as(file.toString()).isEqualTo(200);
+      assertThat((long) reply.body().length).isEqualTo(file.getJsonNumber("size").longValue());
+      assertThat(reply.headers().firstValue("ETag")).contains("\"" + sha256(reply.body()) + "\"");
+      downloaded.put(file.getString("fileName"), reply.body());
+    }
+    return downloaded;
   }
 
   private static String sha256(byte[] bytes) throws Exception {

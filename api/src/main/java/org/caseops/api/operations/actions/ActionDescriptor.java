@@ -97,6 +97,14 @@ public abstract class ActionDescriptor {
     write(json, operation, includeUnknownMembers);
   }
 
+  /**
+   * Whether the operation writes files for clients to download, listed in its {@code
+   * exportFileMetadata} (an export) or {@code reportFileMetadata} (a purge's report).
+   */
+  public boolean listsExportFiles() {
+    return false;
+  }
+
   /** The action endpoints that start the action, besides {@code POST .../operations}. */
   public List<ActionEndpoint> endpoints() {
     return List.of();

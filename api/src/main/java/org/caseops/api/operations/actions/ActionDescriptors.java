@@ -11,8 +11,8 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (the search exports, holdPolicySync) is refused before anything is stored, saying it has no job
- * on this server.
+ * (none now: every caseAction but unknownFutureValue has one) is refused before anything is stored,
+ * saying it has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -27,6 +27,9 @@ public final class ActionDescriptors {
             new ConvertToPdfAction(),
             new HoldUpdateAction(),
             new ContentExportAction(),
+            SearchExportAction.report(),
+            SearchExportAction.result(),
+            new HoldPolicySyncAction(),
             new PurgeDataAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }

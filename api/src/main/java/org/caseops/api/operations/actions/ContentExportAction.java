@@ -56,6 +56,11 @@ public final class ContentExportAction extends ActionDescriptor {
   }
 
   @Override
+  public boolean listsExportFiles() {
+    return true;
+  }
+
+  @Override
   public void readParameters(
       JsonBody body, boolean include, List<String> options, Map<String, String> parameters) {
     if (!body.has(OUTPUT_NAME)) {
@@ -124,6 +129,13 @@ public final class ContentExportAction extends ActionDescriptor {
         include);
     String structure = operation.parameter(EXPORT_STRUCTURE);
     add(json, EXPORT_STRUCTURE, structure == null ? null : structure);
+    writeFiles(json, operation, extras);
+  }
+
+  /**
+   * Writes {@code exportFileMetadata}: the files the operation has written and the server keeps.
+   */
+  static void writeFiles(JsonObjectBuilder json, CaseOperation operation, OperationExtras extras) {
     JsonArrayBuilder files = Json.createArrayBuilder();
     for (OperationExtras.FileMetadata file : extras.files(operation)) {
       files.add(
@@ -140,7 +152,7 @@ public final class ContentExportAction extends ActionDescriptor {
     write(json, operation, include, OperationExtras.NONE);
   }
 
-  private static void add(JsonObjectBuilder json, String name, String value) {
+  static void add(JsonObjectBuilder json, String name, String value) {
     if (value == null) {
       json.addNull(name);
     } else {

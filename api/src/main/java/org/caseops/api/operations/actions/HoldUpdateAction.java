@@ -8,9 +8,10 @@ import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.TargetRole;
 
 /**
- * {@code holdUpdate} ({@code ediscoveryHoldOperation}): applies or removes the hold of custodians.
- * Target: the custodians ({@code ids}); started by {@code POST .../custodians/{id}/applyHold} and
- * {@code .../removeHold} (the custodian in the URL, no body) and in bulk by {@code POST
+ * {@code holdUpdate} ({@code ediscoveryHoldOperation}): applies or removes the hold of custodians
+ * or non-custodial data sources (the same endpoints under {@code noncustodialDataSources}). Target:
+ * their ids ({@code ids}); started by {@code POST .../custodians/{id}/applyHold} and {@code
+ * .../removeHold} (the custodian in the URL, no body) and in bulk by {@code POST
  * .../custodians/applyHold} and {@code .../removeHold} with {@code {"ids": [...]}}. Through {@code
  * POST .../operations} the body names the custodians as {@code ids} and may say {@code
  * "holdChange": "removeHold"} (the default is {@code applyHold}). The derived type adds no
@@ -27,6 +28,21 @@ public final class HoldUpdateAction extends ActionDescriptor {
       ActionEndpoint.of(CaseAction.holdUpdate, "custodians/applyHold");
   public static final ActionEndpoint REMOVE_ON_CUSTODIANS =
       ActionEndpoint.of(CaseAction.holdUpdate, "custodians/removeHold");
+
+  public static final ActionEndpoint APPLY_ON_NONCUSTODIAL =
+      ActionEndpoint.of(
+          CaseAction.holdUpdate,
+          "noncustodialDataSources/{noncustodialDataSourceId}/applyHold",
+          TargetRole.CUSTODIANS);
+  public static final ActionEndpoint REMOVE_ON_NONCUSTODIAL =
+      ActionEndpoint.of(
+          CaseAction.holdUpdate,
+          "noncustodialDataSources/{noncustodialDataSourceId}/removeHold",
+          TargetRole.CUSTODIANS);
+  public static final ActionEndpoint APPLY_ON_NONCUSTODIALS =
+      ActionEndpoint.of(CaseAction.holdUpdate, "noncustodialDataSources/applyHold");
+  public static final ActionEndpoint REMOVE_ON_NONCUSTODIALS =
+      ActionEndpoint.of(CaseAction.holdUpdate, "noncustodialDataSources/removeHold");
 
   /** The caseops parameter of {@code POST .../operations} that says what the change does. */
   public static final String HOLD_CHANGE = "holdChange";
@@ -60,6 +76,13 @@ public final class HoldUpdateAction extends ActionDescriptor {
   @Override
   public List<ActionEndpoint> endpoints() {
     return List.of(
-        APPLY_ON_CUSTODIAN, REMOVE_ON_CUSTODIAN, APPLY_ON_CUSTODIANS, REMOVE_ON_CUSTODIANS);
+        APPLY_ON_CUSTODIAN,
+        REMOVE_ON_CUSTODIAN,
+        APPLY_ON_CUSTODIANS,
+        REMOVE_ON_CUSTODIANS,
+        APPLY_ON_NONCUSTODIAL,
+        REMOVE_ON_NONCUSTODIAL,
+        APPLY_ON_NONCUSTODIALS,
+        REMOVE_ON_NONCUSTODIALS);
   }
 }

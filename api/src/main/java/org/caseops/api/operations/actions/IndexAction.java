@@ -15,12 +15,18 @@ public final class IndexAction extends ActionDescriptor {
       ActionEndpoint.of(
           CaseAction.index, "custodians/{custodianId}/updateIndex", TargetRole.CUSTODIANS);
 
+  public static final ActionEndpoint UPDATE_NONCUSTODIAL_INDEX =
+      ActionEndpoint.of(
+          CaseAction.index,
+          "noncustodialDataSources/{noncustodialDataSourceId}/updateIndex",
+          TargetRole.CUSTODIANS);
+
   IndexAction() {
     super(CaseAction.index);
   }
 
   @Override
   public List<ActionEndpoint> endpoints() {
-    return List.of(UPDATE_INDEX);
+    return List.of(UPDATE_INDEX, UPDATE_NONCUSTODIAL_INDEX);
   }
 }

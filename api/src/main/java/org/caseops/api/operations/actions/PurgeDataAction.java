@@ -41,6 +41,12 @@ public final class PurgeDataAction extends ActionDescriptor {
     return List.of("reportFileMetadata");
   }
 
+  /** A purge's report is one of the operation's files, listed in its {@code reportFileMetadata}. */
+  @Override
+  public boolean listsExportFiles() {
+    return true;
+  }
+
   @Override
   public void readParameters(
       JsonBody body, boolean include, List<String> options, Map<String, String> parameters) {

@@ -1,0 +1,245 @@
+package org.caseops.api.holds;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.caseops.api.custodians.CustodianRequests;
+import org.caseops.api.errors.GraphError;
+import org.caseops.api.lookup.Lookups;
+import org.caseops.api.operations.OperationService;
+import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.holds.LegalHold;
+import org.caseops.domain.holds.LegalHoldRepository;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationLifecycle;
+import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.support.ConflictException;
+import org.caseops.domain.support.InvalidRequestException;
+import org.caseops.domain.support.ListQuery;
+import org.caseops.domain.support.ResourceNotFoundException;
+
+/**
+ * Legal holds (hold policies): create, read, change, delete, and the sources they name, each change
+ * carried out by a {@code holdPolicySync} operation. A change is refused (409) while the hold's
+ * previous sync has not ended, before anything changes.
+ */
+@Dependent
+public class LegalHoldService {
+  private final Lookups lookups;
+  private final LegalHoldRepository legalHolds;
+  private final CustodianRepository custodians;
+  private final CaseOperationRepository operationsRepo;
+  private final OperationService operations;
+  private final Clock clock;
+
+  @Inject
+  public LegalHoldService(
+      Lookups lookups,
+      LegalHoldRepository legalHolds,
+      CustodianRepository custodians,
+      CaseOperationRepository operationsRepo,
+      OperationService operations,
+      Clock clock) {
+    this.lookups = lookups;
+    this.legalHolds = legalHolds;
+    this.custodians = custodians;
+    this.operationsRepo = operationsRepo;
+    this.operations = operations;
+    this.clock = clock;
+  }
+
+  /** Creates the hold and starts its sync. */
+  public LegalHold create(String caseId, LegalHoldRequests.NewLegalHold request, IdentitySet by) {
+    lookups.requireCase(caseId);
+    LegalHold hold =
+        LegalHold.create(
+            caseId,
+            request.displayName(),
+            request.description(),
+            request.contentQuery(),
+            request.enabled(),
+            by,
+            now());
+    legalHolds.add(hold);
+    sync(caseId, hold.getId(), by);
+    return get(caseId, hold.getId());
+  }
+
+  /** Changes the properties a PATCH gave and starts the hold's sync. */
+  public void update(
+      String caseId, String id, LegalHoldRequests.LegalHoldChange change, IdentitySet by) {
+    LegalHold hold = get(caseId, id);
+    noSyncRunning(caseId, id);
+    if (change.displayName() != null) {
+      hold.rename(change.displayName());
+    }
+    if (change.hasDescription()) {
+      hold.describe(change.description());
+    }
+    if (change.hasContentQuery()) {
+      hold.query(change.contentQuery());
+    }
+    if (change.enabled() != null) {
+      hold.enable(change.enabled());
+    }
+    changed(hold, by);
+  }
+
+  /** Deletes the hold: hidden at once; its sync then frees what nothing else needs. */
+  public void delete(String caseId, String id, IdentitySet by) {
+    LegalHold hold = get(caseId, id);
+    noSyncRunning(caseId, id);
+    hold.delete();
+    changed(hold, by);
+  }
+
+  /** Runs the hold's sync again (Graph's {@code retryPolicy}). */
+  public CaseOperation retry(String caseId, String id, IdentitySet by) {
+    get(caseId, id);
+    return sync(caseId, id, by);
+  }
+
+  /** The hold's latest holdPolicySync operation (a caseops link). */
+  public CaseOperation lastSyncOperation(String caseId, String id) {
+    LegalHold hold = get(caseId, id);
+    String operationId = hold.getLastSyncOperationId();
+    return (operationId == null
+            ? Optional.<CaseOperation>empty()
+            : operationsRepo.find(caseId, operationId))
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "The legal hold '" + id + "' has no holdPolicySync operation any more."));
+  }
+
+  public LegalHold get(String caseId, String id) {
+    return legalHolds
+        .find(caseId, id)
+        .orElseGet(
+            () -> {
+              lookups.requireCase(caseId);
+              throw new ResourceNotFoundException(
+                  "No ediscoveryHoldPolicy with id '" + id + "' in case '" + caseId + "'.");
+            });
+  }
+
+  public List<LegalHold> list(String caseId, ListQuery query) {
+    lookups.requireCase(caseId);
+    return legalHolds.list(caseId, query);
+  }
+
+  public long count(String caseId, ListQuery.Condition filter) {
+    return legalHolds.count(caseId, filter);
+  }
+
+  /** The hold's sources of one kind, oldest first. */
+  public List<CustodianSource> sources(String caseId, String id, SourceKind kind) {
+    LegalHold hold = get(caseId, id);
+    return custodians.listSourcesOfCase(caseId).stream()
+        .filter(s -> s.getKind() == kind && hold.getSourceIds().contains(s.getId()))
+        .toList();
+  }
+
+  public CustodianSource source(String caseId, String id, SourceKind kind, String sourceId) {
+    return sources(caseId, id, kind).stream()
+        .filter(s -> s.getId().equals(sourceId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "The legal hold '"
+                        + id
+                        + "' has no "
+                        + Lookups.typeName(kind)
+                        + " with id '"
+                        + sourceId
+                        + "'."));
+  }
+
+  /**
+   * Adds to the hold the case's sources a userSource body (by {@code email}) or siteSource body (by
+   * site URL) names, and starts its sync; returns the first of them.
+   */
+  public CustodianSource addSource(
+      String caseId, String id, CustodianRequests.NewSource request, IdentitySet by) {
+    LegalHold hold = get(caseId, id);
+    SourceKind kind = request.kind();
+    String[] folder = CustodianSource.evidencePath(kind, request.address());
+    List<CustodianSource> matching =
+        custodians.listSourcesOfCase(caseId).stream()
+            .filter(s -> s.getKind() == kind && sameFolder(s, folder))
+            .toList();
+    if (matching.isEmpty()) {
+      throw new InvalidRequestException(
+          "No "
+              + Lookups.typeName(kind)
+              + " of the case has "
+              + (kind == SourceKind.USER ? "the email '" : "the site URL '")
+              + GraphError.clip(request.address().toLowerCase(Locale.ROOT))
+              + "': a legal hold holds the case's sources; add it to a custodian or as a"
+              + " non-custodial data source first.");
+    }
+    noSyncRunning(caseId, id);
+    hold.addSources(matching.stream().map(CustodianSource::getId).toList());
+    changed(hold, by);
+    return matching.get(0);
+  }
+
+  /** Takes a source out of the hold and starts its sync, which frees what it alone preserved. */
+  public void removeSource(
+      String caseId, String id, SourceKind kind, String sourceId, IdentitySet by) {
+    LegalHold hold = get(caseId, id);
+    source(caseId, id, kind, sourceId);
+    noSyncRunning(caseId, id);
+    hold.removeSource(sourceId);
+    changed(hold, by);
+  }
+
+  private void changed(LegalHold hold, IdentitySet by) {
+    hold.modified(by, now());
+    legalHolds.update(hold);
+    sync(hold.getCaseId(), hold.getId(), by);
+  }
+
+  private CaseOperation sync(String caseId, String id, IdentitySet by) {
+    return operations.submit(caseId, CaseAction.holdPolicySync, OperationTarget.legalHold(id), by);
+  }
+
+  private void noSyncRunning(String caseId, String id) {
+    for (CaseOperation open : operationsRepo.listOpen(caseId)) {
+      if (open.getAction() == CaseAction.holdPolicySync
+          && id.equals(open.getTarget().getLegalHoldId())
+          && OperationLifecycle.isOpen(open.getStatus())) {
+        throw new ConflictException(
+            "The holdPolicySync operation '"
+                + open.getId()
+                + "' of the legal hold '"
+                + id
+                + "' has not finished yet; change the hold when it has.");
+      }
+    }
+  }
+
+  private static boolean sameFolder(CustodianSource source, String[] folder) {
+    try {
+      return Arrays.equals(source.evidencePath(), folder);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,414 @@
+package org.caseops.api.openapi;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseops.api.CaseopsApplication;
+import org.caseops.api.audit.AuditEntryJson;
+import org.caseops.api.audit.AuditLogResource;
+import org.caseops.api.cases.CaseJson;
+import org.caseops.api.cases.CasesResource;
+import org.caseops.api.custodians.CustodianJson;
+import org.caseops.api.custodians.CustodiansResource;
+import org.caseops.api.custodians.SourceJson;
+import org.caseops.api.odata.filter.PropertyTable;
+import org.caseops.api.operations.OperationJson;
+import org.caseops.api.operations.OperationsResource;
+import org.caseops.api.operations.actions.ActionDescriptor;
+import org.caseops.api.operations.actions.ActionDescriptors;
+import org.caseops.api.reviewsets.FileJson;
+import org.caseops.api.reviewsets.FilesResource;
+import org.caseops.api.reviewsets.QueriesResource;
+import org.caseops.api.reviewsets.ReviewSetJson;
+import org.caseops.api.reviewsets.ReviewSetsResource;
+import org.caseops.api.searches.SearchJson;
+import org.caseops.api.searches.SearchesResource;
+import org.caseops.api.tags.TagJson;
+import org.caseops.api.tags.TagsResource;
+import org.caseops.domain.custodians.SourceKind;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Builds caseops' OpenAPI document from the code (registered as {@code mp.openapi.model.reader},
+ * with the runtime's own scan switched off, so that every runtime serves the same document):
+ *
+ * <ul>
+ *   <li>a path item per JAX-RS resource method of {@link CaseopsApplication}, sub-resources
+ *       included, under its URL template ({@code {version}} is {@code v1.0} or {@code beta});
+ *   <li>a schema per entity type, from the property list its JSON class writes and the types its
+ *       {@code $filter} table knows; the caseOperation base type and one derived type per action
+ *       ({@link ActionDescriptors}); the Graph error body; the collection envelope;
+ *   <li>the bearer security scheme, required by every operation but {@code /health}.
+ * </ul>
+ */
+public class CaseopsOpenApi implements OASModelReader {
+  static final String BEARER = "bearer";
+  static final String ERROR = "microsoft.graph.ODataErrors.ODataError";
+  private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)(?:\\s*:\\s*([^}]*))?}");
+
+  /** The entity type of a collection, by the last literal segment of its path. */
+  private static final Map<String, String> COLLECTIONS = new LinkedHashMap<>();
+
+  static {
+    COLLECTIONS.put("ediscoveryCases", CaseJson.TYPE);
+    COLLECTIONS.put("custodians", CustodianJson.TYPE);
+    COLLECTIONS.put("userSources", SourceJson.USER_TYPE);
+    COLLECTIONS.put("siteSources", SourceJson.SITE_TYPE);
+    COLLECTIONS.put("operations", OperationJson.BASE_TYPE);
+    COLLECTIONS.put("searches", SearchJson.TYPE);
+    COLLECTIONS.put("reviewSets", ReviewSetJson.TYPE);
+    COLLECTIONS.put("queries", ReviewSetJson.QUERY_TYPE);
+    COLLECTIONS.put("files", FileJson.TYPE);
+    COLLECTIONS.put("tags", TagJson.TYPE);
+    COLLECTIONS.put("childTags", TagJson.TYPE);
+    COLLECTIONS.put("auditLog", AuditEntryJson.TYPE);
+  }
+
+  @Override
+  public OpenAPI buildModel() {
+    Components components =
+        OASFactory.createComponents()
+            .addSecurityScheme(
+                BEARER,
+                OASFactory.createSecurityScheme()
+                    .type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer")
+                    .bearerFormat("JWT")
+                    .description(
+                        "An OAuth 2.0 access token of the configured issuer (Entra ID, Keycloak,"
+                            + " ...), or in development mode one the server made."));
+    schemas().forEach(components::addSchema);
+    OpenAPI openApi =
+        OASFactory.createOpenAPI()
+            .openapi("3.0.3")
+            .info(
+                OASFactory.createInfo()
+                    .title("caseops")
+                    .version("v1.0")
+                    .description(
+                        "Self-hosted eDiscovery case operations with the Microsoft Graph"
+                            + " eDiscovery API shape."))
+            .components(components)
+            .paths(OASFactory.createPaths());
+    for (Endpoint endpoint : endpoints()) {
+      PathItem item = openApi.getPaths().getPathItem(endpoint.path());
+      if (item == null) {
+        item = OASFactory.createPathItem();
+        openApi.getPaths().addPathItem(endpoint.path(), item);
+      }
+      item.setOperation(PathItem.HttpMethod.valueOf(endpoint.method()), operation(endpoint));
+    }
+    return openApi;
+  }
+
+  /** One resource method at its full URL template, as JAX-RS matches it. */
+  public record Endpoint(String method, String template, Method javaMethod) {
+    /** The template as OpenAPI writes it: {@code {name}} for every parameter. */
+    public String path() {
+      return "/" + TEMPLATE.matcher(template).replaceAll("{$1}");
+    }
+  }
+
+  /** Every resource method of the application, sub-resources included, by path then method. */
+  public static List<Endpoint> endpoints() {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (Class<?> type : new CaseopsApplication().getClasses()) {
+      Path path = type.getAnnotation(Path.class);
+      if (path != null) {
+        collect(type, trim(path.value()), endpoints);
+      }
+    }
+    endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method));
+    return endpoints;
+  }
+
+  private static void collect(Class<?> type, String prefix, List<Endpoint> endpoints) {
+    for (Method method : type.getMethods()) {
+      Path path = method.getAnnotation(Path.class);
+      String template = path == null ? prefix : prefix + "/" + trim(path.value());
+      Optional<String> httpMethod = httpMethod(method);
+      if (httpMethod.isPresent()) {
+        endpoints.add(new Endpoint(httpMethod.get(), template, method));
+      } else if (path != null) {
+        collect(method.getReturnType(), template, endpoints);
+      }
+    }
+  }
+
+  private static Optional<String> httpMethod(Method method) {
+    for (Annotation a : method.getAnnotations()) {
+      HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+      if (http != null) {
+        return Optional.of(http.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String trim(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  private Operation operation(Endpoint endpoint) {
+    Method java = endpoint.javaMethod();
+    Operation operation =
+        OASFactory.createOperation()
+            .operationId(
+                java.getDeclaringClass().getSimpleName()
+                    + "_"
+                    + java.getName()
+                    + "_"
+                    + endpoint.method().toLowerCase(Locale.ROOT)
+                    + "_"
+                    + Integer.toHexString(endpoint.template().hashCode()))
+            .addTag(java.getDeclaringClass().getSimpleName().replace("Resource", ""));
+    Matcher m = TEMPLATE.matcher(endpoint.template());
+    while (m.find()) {
+      Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+      if (m.group(2) != null) {
+        for (String choice : m.group(2).split("\\|")) {
+          schema.addEnumeration(choice.replace("\\.", "."));
+        }
+      }
+      operation.addParameter(
+          OASFactory.createParameter()
+              .name(m.group(1))
+              .in(Parameter.In.PATH)
+              .required(true)
+              .schema(schema));
+    }
+    boolean open = endpoint.template().equals("health");
+    if (!open) {
+      operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+    }
+    String[] segments = endpoint.template().split("/");
+    String last = segments[segments.length - 1];
+    String previous = segments.length > 1 ? segments[segments.length - 2] : "";
+    String collectionType = collectionType(last);
+    String entityType = last.startsWith("{") ? collectionType(previous) : null;
+    APIResponses responses = OASFactory.createAPIResponses();
+    String method = endpoint.method();
+    if (method.equals(HttpMethod.GET)) {
+      if (collectionType != null) {
+        operation.summary("List the " + last + "; /$count answers their number as text/plain");
+        for (String option : List.of("$filter", "$orderby", "$top", "$skip", "$count", "$select")) {
+          operation.addParameter(
+              OASFactory.createParameter()
+                  .name(option)
+                  .in(Parameter.In.QUERY)
+                  .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+        }
+        responses.addAPIResponse("200", ok(collection(collectionType)));
+      } else if (entityType != null) {
+        responses.addAPIResponse("200", ok(ref(entityType)));
+      } else {
+        responses.addAPIResponse(
+            "200",
+            OASFactory.createAPIResponse()
+                .description("OK")
+                .content(content(java, OASFactory.createSchema())));
+      }
+    } else if (method.equals(HttpMethod.POST) && collectionType != null) {
+      operation.requestBody(
+          OASFactory.createRequestBody().required(true).content(json(ref(collectionType))));
+      responses.addAPIResponse(
+          "201",
+          OASFactory.createAPIResponse().description("Created").content(json(ref(collectionType))));
+    } else if (method.equals(HttpMethod.PATCH)) {
+      if (entityType != null) {
+        operation.requestBody(
+            OASFactory.createRequestBody().required(true).content(json(ref(entityType))));
+      }
+      responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Updated"));
+    } else if (method.equals(HttpMethod.DELETE)) {
+      responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
+    } else {
+      operation.requestBody(
+          OASFactory.createRequestBody()
+              .required(false)
+              .content(json(OASFactory.createSchema().type(Schema.SchemaType.OBJECT))));
+      responses.addAPIResponse(
+          "202",
+          OASFactory.createAPIResponse()
+              .description(
+                  "Accepted: the Location header names the caseOperation that carries it out"));
+    }
+    responses.setDefaultValue(
+        OASFactory.createAPIResponse().description("A Graph error").content(json(ref(ERROR))));
+    return operation.responses(responses);
+  }
+
+  private static String collectionType(String segment) {
+    if (segment.startsWith("{sources")) {
+      return segment.contains("userSources")
+          ? SourceJson.USER_TYPE
+          : "microsoft.graph.security.dataSource";
+    }
+    return COLLECTIONS.get(segment);
+  }
+
+  private static org.eclipse.microprofile.openapi.models.responses.APIResponse ok(Schema schema) {
+    return OASFactory.createAPIResponse().description("OK").content(json(schema));
+  }
+
+  private static Content json(Schema schema) {
+    return OASFactory.createContent()
+        .addMediaType(
+            jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+            OASFactory.createMediaType().schema(schema));
+  }
+
+  private static Content content(Method java, Schema schema) {
+    Produces produces = java.getAnnotation(Produces.class);
+    if (produces == null) {
+      produces = java.getDeclaringClass().getAnnotation(Produces.class);
+    }
+    String[] types =
+        produces == null
+            ? new String[] {jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM}
+            : produces.value();
+    Content content = OASFactory.createContent();
+    for (String type : types) {
+      MediaType media = OASFactory.createMediaType().schema(schema);
+      content.addMediaType(type, media);
+    }
+    return content;
+  }
+
+  private static Schema ref(String type) {
+    return OASFactory.createSchema().ref("#/components/schemas/" + type);
+  }
+
+  private static Schema collection(String type) {
+    return OASFactory.createSchema()
+        .type(Schema.SchemaType.OBJECT)
+        .addProperty("@odata.context", string())
+        .addProperty("@odata.count", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+        .addProperty("@odata.nextLink", string())
+        .addProperty(
+            "value", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref(type)));
+  }
+
+  private static Schema string() {
+    return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+  }
+
+  /** The component schemas, by type name. */
+  static Map<String, Schema> schemas() {
+    Map<String, Schema> schemas = new LinkedHashMap<>();
+    schemas.put(CaseJson.TYPE, entity(CaseJson.PROPERTIES, CasesResource.QUERYABLE));
+    schemas.put(CustodianJson.TYPE, entity(CustodianJson.PROPERTIES, CustodiansResource.QUERYABLE));
+    schemas.put(
+        "microsoft.graph.security.dataSource",
+        OASFactory.createSchema()
+            .oneOf(List.of(ref(SourceJson.USER_TYPE), ref(SourceJson.SITE_TYPE))));
+    schemas.put(
+        SourceJson.USER_TYPE,
+        entity(SourceJson.USER_PROPERTIES, CustodiansResource.sourcesQueryable(SourceKind.USER)));
+    schemas.put(
+        SourceJson.SITE_TYPE,
+        entity(SourceJson.SITE_PROPERTIES, CustodiansResource.sourcesQueryable(SourceKind.SITE)));
+    schemas.put(SearchJson.TYPE, entity(SearchJson.PROPERTIES, SearchesResource.QUERYABLE));
+    schemas.put(ReviewSetJson.TYPE, entity(ReviewSetJson.PROPERTIES, ReviewSetsResource.QUERYABLE));
+    schemas.put(
+        ReviewSetJson.QUERY_TYPE,
+        entity(ReviewSetJson.QUERY_PROPERTIES, QueriesResource.QUERYABLE));
+    schemas.put(FileJson.TYPE, entity(FileJson.PROPERTIES, FilesResource.QUERYABLE));
+    schemas.put(TagJson.TYPE, entity(TagJson.PROPERTIES, TagsResource.QUERYABLE));
+    schemas.put(AuditEntryJson.TYPE, entity(AuditEntryJson.PROPERTIES, AuditLogResource.QUERYABLE));
+    Schema operation = entity(OperationJson.BASE_PROPERTIES, OperationsResource.QUERYABLE);
+    operation.addProperty("@odata.type", string());
+    operation.description(
+        "The base type of every operation; the body names its derived type in @odata.type.");
+    schemas.put(OperationJson.BASE_TYPE, operation);
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      Schema own = entity(descriptor.properties(), OperationsResource.QUERYABLE);
+      schemas.put(
+          descriptor.qualifiedType(),
+          OASFactory.createSchema()
+              .allOf(List.of(ref(OperationJson.BASE_TYPE), own))
+              .description("The caseOperation of the action " + descriptor.action().wireName()));
+    }
+    schemas.put(
+        ERROR,
+        OASFactory.createSchema()
+            .type(Schema.SchemaType.OBJECT)
+            .addRequired("error")
+            .addProperty(
+                "error",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.OBJECT)
+                    .addProperty("code", string())
+                    .addProperty("message", string())
+                    .addProperty(
+                        "innerError",
+                        OASFactory.createSchema()
+                            .type(Schema.SchemaType.OBJECT)
+                            .addProperty("date", string().format("date-time"))
+                            .addProperty("request-id", string())
+                            .addProperty("client-request-id", string()))));
+    return schemas;
+  }
+
+  /** An object schema with the given properties, typed where the filter table knows them. */
+  private static Schema entity(List<String> properties, PropertyTable table) {
+    Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+    for (String name : properties) {
+      schema.addProperty(name, property(name, table));
+    }
+    return schema;
+  }
+
+  private static Schema property(String name, PropertyTable table) {
+    Optional<PropertyTable.Property> known = table.property(name);
+    if (known.isPresent()) {
+      PropertyTable.Property p = known.get();
+      return switch (p.type()) {
+        case STRING -> string();
+        case INTEGER -> OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32");
+        case INT64 -> OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64");
+        case DATE_TIME -> string().format("date-time");
+        case ENUMERATION -> {
+          Schema e = string();
+          p.members().forEach(member -> e.addEnumeration(member.name()));
+          yield e;
+        }
+      };
+    }
+    if (name.endsWith("DateTime")) {
+      return string().format("date-time");
+    }
+    if (name.endsWith("By")) {
+      return OASFactory.createSchema()
+          .type(Schema.SchemaType.OBJECT)
+          .description("microsoft.graph.identitySet");
+    }
+    if (name.equals("id") || name.equals("displayName") || name.equals("description")) {
+      return string();
+    }
+    return OASFactory.createSchema().description(name);
+  }
+}

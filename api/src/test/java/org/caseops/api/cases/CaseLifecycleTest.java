@@ -1,0 +1,113 @@
+package org.caseops.api.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.caseops.api.custodians.HoldService;
+import org.caseops.api.testing.ApiErrors;
+import org.caseops.api.testing.CaseFixture;
+import org.caseops.domain.cases.CaseStatus;
+import org.caseops.domain.cases.EdiscoveryCase;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.CaseOperation;
+import org.caseops.domain.operations.CaseOperationStatus;
+import org.junit.jupiter.api.Test;
+
+/** Closing and reopening a case, over in-memory repositories. */
+class CaseLifecycleTest {
+  private static final IdentitySet BOB = IdentitySet.user("u2", "Bob");
+
+  private final CaseFixture f = new CaseFixture();
+  private final HoldService holdService =
+      new HoldService(f.lookups, f.custodians, f.operationService, f.targets, f.clock);
+  private final CaseService cases =
+      new CaseService(
+          f.cases, f.operations, f.lookups, f.clock, deleted -> {}, new CaseHolds(holdService));
+
+  @Test
+  void aCaseWithoutHoldsIsClosedAtOnceByWhoClosedIt() {
+    EdiscoveryCase closed = cases.close(f.caseId, BOB);
+
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.closed);
+    assertThat(closed.getClosedBy()).isEqualTo(BOB);
+    assertThat(closed.getClosedDateTime()).isEqualTo(CaseFixture.NOW);
+    assertThat(f.operations.stored).isEmpty();
+  }
+
+  @Test
+  void closingReleasesEveryHoldWithOneHoldUpdateAndStaysClosingMeanwhile() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+
+    EdiscoveryCase closing = cases.close(f.caseId, BOB);
+
+    assertThat(closing.getStatus()).isEqualTo(CaseStatus.closing);
+    assertThat(closing.getClosedBy()).isEqualTo(BOB);
+    assertThat(closing.getClosedDateTime()).isNull();
+    CaseOperation release = f.operations.stored.values().iterator().next();
+    assertThat(release.getAction()).isEqualTo(CaseAction.holdUpdate);
+    assertThat(release.getTarget().removesHold()).isTrue();
+    assertThat(release.getTarget().getCustodianIds()).containsExactly(f.custodian.getId());
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.removing);
+  }
+
+  @Test
+  void aHoldChangeStillRunningRefusesTheCloseAndLeavesTheCaseActive() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    CaseOperation running =
+        holdService.change(
+            f.caseId,
+            f.custodian.getId(),
+            true,
+            new org.caseops.api.operations.OperationRequest(CaseAction.holdUpdate),
+            CaseFixture.ALICE);
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, running.getId()));
+
+    EdiscoveryCase after = cases.get(f.caseId);
+    assertThat(after.getStatus()).isEqualTo(CaseStatus.active);
+    assertThat(after.getClosedBy()).isNull();
+  }
+
+  @Test
+  void aClosedCaseRefusesChangesNamingItsStateAndReopenMakesItActiveWithoutHolds() {
+    cases.close(f.caseId, BOB);
+
+    assertThatThrownBy(
+            () ->
+                cases.update(
+                    f.caseId,
+                    new CaseRequests.CaseChanges("Renamed", false, null, false, null),
+                    BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, "is closed", "reopen"));
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, "is closed already"));
+
+    EdiscoveryCase reopened = cases.reopen(f.caseId, CaseFixture.ALICE);
+
+    assertThat(reopened.getStatus()).isEqualTo(CaseStatus.active);
+    assertThat(reopened.getClosedBy()).isNull();
+    assertThat(reopened.getClosedDateTime()).isNull();
+    assertThat(f.operations.stored).isEmpty();
+    assertThatThrownBy(() -> cases.reopen(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, "only a closed case can be reopened"));
+  }
+
+  @Test
+  void aClosingCaseCannotBeReopenedUntilItIsClosed() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    cases.close(f.caseId, BOB);
+
+    assertThatThrownBy(() -> cases.reopen(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, "once it is closed"));
+    assertThat(f.operations.stored.values().iterator().next().getStatus())
+        .isEqualTo(CaseOperationStatus.notStarted);
+  }
+}

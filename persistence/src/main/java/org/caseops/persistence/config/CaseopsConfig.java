@@ -1,0 +1,333 @@
+package org.caseops.persistence.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every setting of caseops, with its default and the form of its values, in one place; each read
+ * typed and checked. Values come from MicroProfile Config: a system property ({@code
+ * caseops.page.size}) before the environment variable of the same name in upper case with
+ * underscores ({@code CASEOPS_PAGE_SIZE}), as MicroProfile Config maps them; where no MicroProfile
+ * Config runtime is present (the job tests on JBeret SE, unit tests) the same two are read
+ * directly. A blank value counts as unset.
+ *
+ * <p>Values are read on every call, so a job sees the configuration of the moment it starts. A
+ * value of the wrong form is an {@link InvalidSettingException} naming the setting and the form;
+ * {@link #check()} reads every setting at start-up so that a bad one stops the deployment with that
+ * message rather than failing a request later.
+ */
+public final class CaseopsConfig {
+  private static final Logger LOG = Logger.getLogger(CaseopsConfig.class.getName());
+
+  /**
+   * One setting: its MicroProfile Config name, its default as written in the README ({@code null}:
+   * none) and the form its values take.
+   */
+  public record Setting(String name, String defaultValue, String form) {
+    /** The environment variable MicroProfile Config reads for this setting. */
+    public String environmentName() {
+      return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+  }
+
+  public static final int MAX_PAGE_SIZE = 1000;
+  public static final int MAX_CLOCK_SKEW_SECONDS = 600;
+
+  public static final Setting DATA_DIR =
+      new Setting("caseops.data.dir", "./caseops-data", "a folder path");
+  public static final Setting EVIDENCE_ROOT =
+      new Setting("caseops.evidence.root", "<data dir>/evidence", "a folder path");
+  public static final Setting PAGE_SIZE =
+      new Setting("caseops.page.size", "100", "a whole number of items from 1 to " + MAX_PAGE_SIZE);
+  public static final Setting THROTTLE_SUBMISSIONS_PER_CLIENT =
+      rate("caseops.throttle.submissions.per.client", 60);
+  public static final Setting THROTTLE_SUBMISSIONS_PER_CLIENT_BURST =
+      burst(THROTTLE_SUBMISSIONS_PER_CLIENT, 20);
+  public static final Setting THROTTLE_SUBMISSIONS_PER_CASE =
+      rate("caseops.throttle.submissions.per.case", 30);
+  public static final Setting THROTTLE_SUBMISSIONS_PER_CASE_BURST =
+      burst(THROTTLE_SUBMISSIONS_PER_CASE, 10);
+  public static final Setting THROTTLE_READS_PER_CLIENT =
+      rate("caseops.throttle.reads.per.client", 6000);
+  public static final Setting THROTTLE_READS_PER_CLIENT_BURST =
+      burst(THROTTLE_READS_PER_CLIENT, 1000);
+  public static final Setting AUTH_ISSUER =
+      new Setting("caseops.auth.issuer", null, "the exact 'iss' of accepted tokens");
+  public static final Setting AUTH_AUDIENCE =
+      new Setting("caseops.auth.audience", null, "'aud' values separated by commas");
+  public static final Setting AUTH_PUBLICKEY_LOCATION =
+      new Setting("caseops.auth.publickey.location", null, "the path of a PEM file");
+  public static final Setting AUTH_JWKS_LOCATION =
+      new Setting("caseops.auth.jwks.location", null, "a file path or an http(s) URL");
+  public static final Setting AUTH_CLOCK_SKEW_SECONDS =
+      new Setting(
+          "caseops.auth.clock.skew.seconds",
+          "60",
+          "a whole number of seconds from 0 to " + MAX_CLOCK_SKEW_SECONDS);
+  public static final Setting DOWNLOAD_GRANT_HOURS =
+      new Setting("caseops.download.grant.hours", "24", "a whole number of hours, 1 or more");
+
+  public static final Setting EXPORT_PART_SIZE =
+      new Setting(
+          "caseops.export.part.size",
+          "4294967296",
+          "a whole number of bytes, 1 or more (4294967296 is 4 GiB)");
+  public static final Setting PURGE_MAX_ITEMS =
+      new Setting(
+          "caseops.purge.max.items", "10000", "a whole number of items, 0 (no purge) or more");
+
+  /** Every setting, in the order of the README's table. */
+  public static final List<Setting> ALL =
+      List.of(
+          DATA_DIR,
+          EVIDENCE_ROOT,
+          PAGE_SIZE,
+          THROTTLE_SUBMISSIONS_PER_CLIENT,
+          THROTTLE_SUBMISSIONS_PER_CLIENT_BURST,
+          THROTTLE_SUBMISSIONS_PER_CASE,
+          THROTTLE_SUBMISSIONS_PER_CASE_BURST,
+          THROTTLE_READS_PER_CLIENT,
+          THROTTLE_READS_PER_CLIENT_BURST,
+          AUTH_ISSUER,
+          AUTH_AUDIENCE,
+          AUTH_PUBLICKEY_LOCATION,
+          AUTH_JWKS_LOCATION,
+          AUTH_CLOCK_SKEW_SECONDS,
+          DOWNLOAD_GRANT_HOURS,
+          EXPORT_PART_SIZE,
+          PURGE_MAX_ITEMS);
+
+  private static Setting rate(String name, long perMinute) {
+    return new Setting(
+        name, Long.toString(perMinute), "a whole number of requests per minute, 0 (off) or more");
+  }
+
+  private static Setting burst(Setting rate, long burst) {
+    return new Setting(
+        rate.name() + ".burst",
+        Long.toString(burst),
+        "a whole number of requests, 0 or more (the default is the smaller of "
+            + burst
+            + " and the rate)");
+  }
+
+  private final UnaryOperator<String> lookup;
+
+  private CaseopsConfig(UnaryOperator<String> lookup) {
+    this.lookup = lookup;
+  }
+
+  /** The settings of this process: MicroProfile Config, or without it the same two sources. */
+  public static CaseopsConfig current() {
+    UnaryOperator<String> microProfile = MicroProfile.lookup();
+    return new CaseopsConfig(microProfile != null ? microProfile : CaseopsConfig::systemLookup);
+  }
+
+  /** The settings that {@code lookup} answers (by setting name; null when unset). */
+  public static CaseopsConfig of(UnaryOperator<String> lookup) {
+    return new CaseopsConfig(lookup);
+  }
+
+  /** The settings of a map of names to values. */
+  public static CaseopsConfig of(Map<String, String> values) {
+    return new CaseopsConfig(values::get);
+  }
+
+  /**
+   * Reads every setting and throws one {@link InvalidSettingException} naming each that is wrong.
+   */
+  public void check() {
+    List<String> problems = new ArrayList<>();
+    List<Runnable> reads =
+        List.of(
+            this::dataDir,
+            this::evidenceRoot,
+            this::pageSize,
+            () -> rate(THROTTLE_SUBMISSIONS_PER_CLIENT),
+            () -> rate(THROTTLE_SUBMISSIONS_PER_CASE),
+            () -> rate(THROTTLE_READS_PER_CLIENT),
+            () -> burst(THROTTLE_SUBMISSIONS_PER_CLIENT_BURST),
+            () -> burst(THROTTLE_SUBMISSIONS_PER_CASE_BURST),
+            () -> burst(THROTTLE_READS_PER_CLIENT_BURST),
+            this::authAudiences,
+            this::authClockSkewSeconds,
+            this::downloadGrantValidity,
+            this::exportPartSize,
+            this::purgeMaxItems);
+    for (Runnable read : reads) {
+      try {
+        read.run();
+      } catch (InvalidSettingException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingException(
+          "caseops cannot start with this configuration: " + String.join("; ", problems));
+    }
+  }
+
+  /** The folder under which the server keeps its own files. */
+  public Path dataDir() {
+    return path(DATA_DIR, "caseops-data");
+  }
+
+  /** The folder under which every source's evidence is read. */
+  public Path evidenceRoot() {
+    String value = raw(EVIDENCE_ROOT);
+    return value == null ? dataDir().resolve("evidence") : path(EVIDENCE_ROOT, value);
+  }
+
+  /** The page size of a collection without {@code $top}. */
+  public int pageSize() {
+    return (int) number(PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  }
+
+  /** A throttle rate in requests per minute (0: off). */
+  public long rate(Setting rate) {
+    return number(rate, 0, Long.MAX_VALUE);
+  }
+
+  /** A throttle burst, when it is set; without it, the limit works it out from its rate. */
+  public OptionalLong burst(Setting burst) {
+    return raw(burst) == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(number(burst, 0, Long.MAX_VALUE));
+  }
+
+  public Optional<String> authIssuer() {
+    return Optional.ofNullable(raw(AUTH_ISSUER));
+  }
+
+  /** The accepted audiences; empty when unset. */
+  public Set<String> authAudiences() {
+    String value = raw(AUTH_AUDIENCE);
+    Set<String> audiences = new LinkedHashSet<>();
+    if (value != null) {
+      Arrays.stream(value.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .forEach(audiences::add);
+    }
+    return Set.copyOf(audiences);
+  }
+
+  public Optional<String> authPublicKeyLocation() {
+    return Optional.ofNullable(raw(AUTH_PUBLICKEY_LOCATION));
+  }
+
+  public Optional<String> authJwksLocation() {
+    return Optional.ofNullable(raw(AUTH_JWKS_LOCATION));
+  }
+
+  public int authClockSkewSeconds() {
+    return (int) number(AUTH_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS);
+  }
+
+  /** How long a download grant works. */
+  public Duration downloadGrantValidity() {
+    return Duration.ofHours(number(DOWNLOAD_GRANT_HOURS, 1, Long.MAX_VALUE / 3600));
+  }
+
+  /**
+   * The largest ZIP part a contentExport writes, in bytes, when its job is not given {@code
+   * partSize}.
+   */
+  public long exportPartSize() {
+    return number(EXPORT_PART_SIZE, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * The most items one purgeData may remove: a purge whose search matches more is refused before
+   * anything changes (when it is submitted, and again when its job first starts).
+   */
+  public long purgeMaxItems() {
+    return number(PURGE_MAX_ITEMS, 0, Long.MAX_VALUE);
+  }
+
+  /** The value of a setting, trimmed; null when unset or blank. */
+  public String raw(Setting setting) {
+    String value = lookup.apply(setting.name());
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private long number(Setting setting, long min, long max) {
+    String value = raw(setting);
+    if (value == null) {
+      return Long.parseLong(setting.defaultValue());
+    }
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw invalid(setting, value);
+  }
+
+  private Path path(Setting setting, String fallback) {
+    String value = raw(setting);
+    try {
+      return Path.of(value == null ? fallback : value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw invalid(setting, value);
+    }
+  }
+
+  private static InvalidSettingException invalid(Setting setting, String value) {
+    return new InvalidSettingException(
+        setting.name()
+            + " ("
+            + setting.environmentName()
+            + ") is '"
+            + value
+            + "': expected "
+            + setting.form()
+            + (setting.defaultValue() == null ? "" : "; unset, it is " + setting.defaultValue()));
+  }
+
+  private static String systemLookup(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+    }
+    return value;
+  }
+
+  /** MicroProfile Config, kept apart so that its absence is only a missing lookup. */
+  private static final class MicroProfile {
+    private static volatile boolean absent;
+
+    static UnaryOperator<String> lookup() {
+      if (absent) {
+        return null;
+      }
+      try {
+        org.eclipse.microprofile.config.Config config =
+            org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return name -> config.getOptionalValue(name, String.class).orElse(null);
+      } catch (LinkageError | RuntimeException e) {
+        // No MicroProfile Config runtime here (JBeret SE, unit tests): read the two sources
+        // directly.
+        absent = true;
+        LOG.log(Level.FINE, "MicroProfile Config is not available; reading system properties", e);
+        return null;
+      }
+    }
+  }
+}
