@@ -17,6 +17,8 @@
 #                                     cp -r of the same files, side by side)
 #   bench/run.sh stream [options]     org.caseops.bench.StreamBenchmark (the operation event stream of a running
 #                                     server: its cost with many clients and its latency; JDK only, no build)
+#   bench/run.sh purge [options]      org.caseops.bench.PurgeBenchmark (the purgeData job against plain Files.move
+#                                     of the same .eml files and a plain rewrite of the same mbox files)
 #
 # BENCH_SKIP_BUILD=1 skips the Maven builds; BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g for the
 # benchmark and the search benchmark, none for the others: the memory check sets the heap of the JVMs it starts);
@@ -49,7 +51,8 @@ case "$what" in
   pdf) main=org.caseops.bench.PdfBenchmark; default_opts="-Xmx1g" ;;
   hold) main=org.caseops.bench.HoldBenchmark; default_opts="-Xmx1g" ;;
   export) main=org.caseops.bench.ExportBenchmark; default_opts="-Xmx1g" ;;
-  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|hold|export|stream] [options]" >&2; exit 2 ;;
+  purge) main=org.caseops.bench.PurgeBenchmark; default_opts="-Xmx1g" ;;
+  *) echo "usage: $0 [benchmark|memory|corpus|search|pdf|hold|export|stream|purge] [options]" >&2; exit 2 ;;
 esac
 
 repo_opts=()

@@ -100,6 +100,77 @@ class SubmissionTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aPurgeAndAHoldChangeSubmittedAtOnceOnOneCaseAreNeverBothStored(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        for (int round = 0; round < ROUNDS; round++) {
+          EdiscoveryCase c = EdiscoveryCase.open("Case " + round, null, null, ALICE, Instant.now());
+          cases.add(c);
+          List<CaseOperation> contenders =
+              List.of(
+                  CaseOperation.submit(
+                      c.getId(),
+                      CaseAction.purgeData,
+                      OperationTarget.search("search-" + round, List.of("mailboxes")),
+                      ALICE,
+                      Instant.now()),
+                  CaseOperation.submit(
+                      c.getId(),
+                      CaseAction.holdUpdate,
+                      OperationTarget.custodians(List.of("k-" + round), OperationTarget.APPLY_HOLD),
+                      ALICE,
+                      Instant.now()),
+                  CaseOperation.submit(
+                      c.getId(),
+                      CaseAction.holdPolicySync,
+                      OperationTarget.legalHold("h-" + round),
+                      ALICE,
+                      Instant.now()));
+          CyclicBarrier together = new CyclicBarrier(contenders.size());
+          List<Future<Boolean>> submitted = new ArrayList<>();
+          for (CaseOperation op : contenders) {
+            submitted.add(
+                pool.submit(
+                    () -> {
+                      together.await(10, TimeUnit.SECONDS);
+                      try {
+                        operations.submit(op);
+                        return true;
+                      } catch (ConflictException refused) {
+                        assertThat(refused.getMessage()).contains("has not finished yet");
+                        return false;
+                      }
+                    }));
+          }
+          for (Future<Boolean> f : submitted) {
+            f.get(30, TimeUnit.SECONDS);
+          }
+          List<CaseAction> stored =
+              operations.listOpen(c.getId()).stream().map(CaseOperation::getAction).toList();
+          // Either the purge alone, or the two hold changes (they do not exclude each other).
+          assertThat(stored).as("operations stored in round " + round).isNotEmpty();
+          if (stored.contains(CaseAction.purgeData)) {
+            assertThat(stored).as("round " + round).containsExactly(CaseAction.purgeData);
+          } else {
+            assertThat(stored)
+                .as("round " + round)
+                .containsExactlyInAnyOrder(CaseAction.holdUpdate, CaseAction.holdPolicySync);
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void theLinksToAnActionsLatestOperationAreWrittenWithIt(TestDatabase.Kind kind) {
     try (TestDatabase db = open(kind);
         WeldContainer weld = new Weld().initialize()) {

@@ -45,9 +45,13 @@ public class ExportDownloads {
     return "caseops/cases/" + caseId + "/downloads/" + fileId;
   }
 
-  /** The export files of the operations written under this service root. */
+  /**
+   * The files of the operations written under this service root: an export's parts and load files,
+   * a purge's report.
+   */
   public OperationExtras extras(ServiceRoot root) {
     return operation -> {
+      // Exports list their parts and load files, purges their report.
       if (!ActionDescriptors.find(operation.getAction())
           .map(ActionDescriptor::listsExportFiles)
           .orElse(false)) {

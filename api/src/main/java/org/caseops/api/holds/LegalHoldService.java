@@ -19,6 +19,7 @@ import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.identity.IdentitySet;
+import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -62,6 +63,7 @@ public class LegalHoldService {
   /** Creates the hold and starts its sync. */
   public LegalHold create(String caseId, LegalHoldRequests.NewLegalHold request, IdentitySet by) {
     lookups.requireCase(caseId);
+    noPurgeRunning(caseId);
     LegalHold hold =
         LegalHold.create(
             caseId,
@@ -216,7 +218,18 @@ public class LegalHoldService {
     return operations.submit(caseId, CaseAction.holdPolicySync, OperationTarget.legalHold(id), by);
   }
 
+  /**
+   * Refuses a change of a legal hold while a purge of its case runs, before anything is stored (its
+   * sync would be refused then: a hold does not change under a running purge).
+   */
+  private void noPurgeRunning(String caseId) {
+    ActionRules.of(CaseAction.holdPolicySync)
+        .orElseThrow()
+        .requireNoneExcludedRunning(operationsRepo.listOpen(caseId));
+  }
+
   private void noSyncRunning(String caseId, String id) {
+    noPurgeRunning(caseId);
     for (CaseOperation open : operationsRepo.listOpen(caseId)) {
       if (open.getAction() == CaseAction.holdPolicySync
           && id.equals(open.getTarget().getLegalHoldId())

@@ -252,4 +252,48 @@ public final class OperationOptions {
       return value;
     }
   }
+
+  /**
+   * {@code purgeType} of purgeData (not flags): {@code recoverable} (the default) keeps what is
+   * removed in the case's recoverable store; {@code permanentlyDelete}, after the sentinel, deletes
+   * it.
+   */
+  public enum PurgeType implements EvolvableEnum {
+    recoverable(0),
+    unknownFutureValue(1),
+    permanentlyDelete(2);
+
+    private final int value;
+
+    PurgeType(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
+
+  /**
+   * {@code purgeAreas} of purgeData (flags): caseops purges {@code mailboxes} (and the sites' and
+   * loose files of the search's scope with them); {@code teamsMessages} is refused, as caseops
+   * holds no Teams content.
+   */
+  public enum PurgeAreas implements EvolvableEnum {
+    mailboxes(1),
+    teamsMessages(2),
+    unknownFutureValue(4);
+
+    private final int value;
+
+    PurgeAreas(int value) {
+      this.value = value;
+    }
+
+    @Override
+    public int value() {
+      return value;
+    }
+  }
 }

@@ -22,8 +22,11 @@ import org.caseops.domain.operations.OperationJobs;
 import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.purge.PurgeLimit;
+import org.caseops.domain.searches.SearchMatches;
 import org.caseops.domain.support.InvalidRequestException;
 import org.caseops.domain.support.ListQuery;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * Submits operations and reads them back.
@@ -45,6 +48,17 @@ public class OperationService {
   private final OperationJobs jobs;
   private final Clock clock;
   private final CustodianRepository custodians;
+  private final SearchMatches matches;
+
+  /** An operation service that counts no search's matches (a purge is checked by its job only). */
+  public OperationService(
+      Lookups lookups,
+      CaseOperationRepository operations,
+      OperationJobs jobs,
+      Clock clock,
+      CustodianRepository custodians) {
+    this(lookups, operations, jobs, clock, custodians, null);
+  }
 
   @Inject
   public OperationService(
@@ -52,12 +66,14 @@ public class OperationService {
       CaseOperationRepository operations,
       OperationJobs jobs,
       Clock clock,
-      CustodianRepository custodians) {
+      CustodianRepository custodians,
+      SearchMatches matches) {
     this.custodians = custodians;
     this.lookups = lookups;
     this.operations = operations;
     this.jobs = jobs;
     this.clock = clock;
+    this.matches = matches;
   }
 
   /**
@@ -66,7 +82,7 @@ public class OperationService {
    * POST .../operations}) comes here.
    *
    * @throws InvalidRequestException when the target lacks what the action needs, or the action has
-   *     no job
+   *     no job, or (a purge) its search matches more items than the purge limit
    * @throws org.caseops.domain.support.ConflictException while an operation of the same action on
    *     the same target has not finished
    * @throws OperationStartException when the job could not be started (the operation is then
@@ -99,6 +115,11 @@ public class OperationService {
               + ".xml), so no operation was created.");
     }
     rules.requireComplete(target);
+    if (rules.removesItems()) {
+      // Refused before anything is stored when the search would remove more than the limit.
+      long matching = matches == null ? 0 : matches.count(caseId, target.getSearchId());
+      new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.getSearchId(), matching);
+    }
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     operations.submit(operation);
     if (target.changesHold()) {

@@ -2,6 +2,9 @@ package org.caseops.api.operations;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +25,7 @@ import org.caseops.api.odata.GraphRequest;
 import org.caseops.api.odata.JsonBody;
 import org.caseops.api.odata.JsonResponses;
 import org.caseops.api.odata.QueryOptions;
+import org.caseops.api.odata.Refs;
 import org.caseops.api.odata.ServiceRoot;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.domain.operations.CaseAction;
@@ -29,6 +33,7 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ItemFailure;
 import org.caseops.domain.operations.ItemFailureRepository;
+import org.caseops.domain.purge.PurgeRestorer;
 import org.caseops.domain.support.ListQuery;
 
 /**
@@ -62,6 +67,7 @@ public class OperationsResource {
   @Inject CallerIdentity caller;
   @Inject ExportDownloads downloads;
   @Inject ItemFailureRepository failures;
+  @Inject PurgeRestoreService restores;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -208,5 +214,44 @@ public class OperationsResource {
 
   private static String failedItemsPath(String caseId, String operationId) {
     return GraphPaths.operationPath(caseId, operationId) + "/caseops.execution/failedItems";
+  }
+
+  /**
+   * Restores what a recoverable purge removed (a caseops addition, also as {@code
+   * caseops.restore}): the items named by {@code itemIds}, or every item the purge removed. 200
+   * with what was restored now and what was restored before.
+   */
+  @POST
+  @Path("{operationId}/restore")
+  public Response restore(
+      @BeanParam GraphRequest request,
+      @PathParam("operationId") String rawOperationId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String operationId = Lookups.operationId(rawOperationId);
+    JsonObject json = JsonBody.readOptional(body);
+    List<String> itemIds = List.of();
+    if (json != null) {
+      JsonBody parsed = JsonBody.of(json, "caseops.restore parameters");
+      itemIds = Refs.strings(parsed, "itemIds", PurgeRestoreService.MAX_ITEMS);
+      parsed.rejectUnknown();
+    }
+    PurgeRestorer.Restored restored = restores.restore(caseId, operationId, itemIds);
+    String context =
+        request
+            .root()
+            .context(GraphPaths.operationsKey(caseId) + "('" + operationId + "')/caseops.restore");
+    JsonArrayBuilder now = Json.createArrayBuilder();
+    restored.restoredIds().forEach(now::add);
+    JsonArrayBuilder before = Json.createArrayBuilder();
+    restored.alreadyRestoredIds().forEach(before::add);
+    return JsonResponses.ok(
+        Json.createObjectBuilder()
+            .add("@odata.context", context)
+            .add("restoredCount", restored.restoredIds().size())
+            .add("alreadyRestoredCount", restored.alreadyRestoredIds().size())
+            .add("restoredItemIds", now)
+            .add("alreadyRestoredItemIds", before)
+            .build());
   }
 }

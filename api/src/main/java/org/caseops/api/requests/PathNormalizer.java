@@ -94,6 +94,8 @@ public final class PathNormalizer {
     CANONICAL.put("caseops.itemstatistics", "itemStatistics");
     CANONICAL.put("caseops.execution", "execution");
     CANONICAL.put("execution", "execution");
+    CANONICAL.put("caseops.restore", "restore");
+    CANONICAL.put("restore", "restore");
     CANONICAL.put("ashierarchy()", "asHierarchy");
     CANONICAL.put("ashierarchy%28%29", "asHierarchy");
   }

@@ -315,6 +315,18 @@ public class SearchService {
         by);
   }
 
+  /** Starts purgeData on the search the URL names, with the purge's parameters. */
+  public CaseOperation purge(
+      String caseId, String searchId, OperationRequest parameters, IdentitySet by) {
+    EdiscoverySearch search = lookups.findSearch(caseId, searchId);
+    return operationService.submit(
+        caseId,
+        CaseAction.purgeData,
+        OperationTarget.search(search.getId(), parameters.options()),
+        parameters.parameters(),
+        by);
+  }
+
   /** Starts a search export (exportReport or exportResult) on the search the URL names. */
   public CaseOperation export(
       String caseId,

@@ -31,6 +31,7 @@ import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.actions.ActionEndpoint;
+import org.caseops.api.operations.actions.PurgeDataAction;
 import org.caseops.api.operations.actions.SearchExportAction;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
@@ -42,8 +43,8 @@ import org.caseops.domain.searches.EdiscoverySearch;
  * and delete (204) searches; their {@code custodianSources} and {@code additionalSources}
  * (userSource and siteSource shapes with {@code @odata.type}); {@code
  * lastEstimateStatisticsOperation}; and the actions {@code estimateStatistics}, {@code
- * exportReport} and {@code exportResult} (202 with the new operation's {@code Location}; the
- * namespace-qualified forms reach them through the path normaliser).
+ * exportReport}, {@code exportResult} and {@code purgeData} (202 with the new operation's {@code
+ * Location}; the namespace-qualified forms reach them through the path normaliser).
  */
 @RequestScoped
 @Path("{version: v1\\.0|beta}/security/cases/ediscoveryCases/{caseId}/searches")
@@ -217,6 +218,24 @@ public class SearchesResource {
             JsonBody.readOptional(body),
             request.includeUnknownEnumMembers());
     CaseOperation operation = service.estimate(caseId, searchId, parameters, caller.identitySet());
+    return JsonResponses.accepted(
+        request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
+  }
+
+  @POST
+  @Path("{searchId}/purgeData")
+  public Response purgeData(
+      @BeanParam GraphRequest request,
+      @PathParam("searchId") String rawSearchId,
+      InputStream body) {
+    String caseId = request.caseId();
+    String searchId = ResourceLookups.searchId(rawSearchId);
+    OperationRequest parameters =
+        OperationRequest.parseParameters(
+            PurgeDataAction.ON_SEARCH,
+            JsonBody.readOptional(body),
+            request.includeUnknownEnumMembers());
+    CaseOperation operation = service.purge(caseId, searchId, parameters, caller.identitySet());
     return JsonResponses.accepted(
         request.root().resolve(GraphPaths.operationPath(caseId, operation.getId())));
   }

@@ -50,13 +50,20 @@ public class CaseFixture {
           "contentExport",
           "exportReport",
           "exportResult",
-          "holdPolicySync");
+          "holdPolicySync",
+          "purgeData");
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   public final Lookups lookups = new Lookups(cases, custodians, operations);
   public final ResourceLookups resources = new ResourceLookups(lookups, searches, reviewSets, tags);
+
+  /**
+   * How many items every search matches, as the full-text index would say (for the purge limit).
+   */
+  public long searchMatches;
+
   public final OperationService operationService =
-      new OperationService(lookups, operations, jobs, clock, custodians);
+      new OperationService(lookups, operations, jobs, clock, custodians, (c, s) -> searchMatches);
   public final OperationTargets targets = new OperationTargets(resources);
   public final SearchService searchService =
       new SearchService(resources, searches, custodians, operations, operationService, clock);

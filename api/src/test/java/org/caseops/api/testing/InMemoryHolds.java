@@ -106,4 +106,7 @@ public class InMemoryHolds implements HoldRepository {
 
   @Override
   public void deleteOfCase(String caseId) {}
+
+  @Override
+  public void moveRecords(String caseId, String fromItemId, String toItemId) {}
 }

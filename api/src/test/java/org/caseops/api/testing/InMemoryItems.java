@@ -54,6 +54,14 @@ public class InMemoryItems implements ItemRepository {
   public void deleteOfCase(String caseId) {}
 
   @Override
+  public List<Item> listInFile(String sourceId, String path) {
+    return List.of();
+  }
+
+  @Override
+  public void deleteAll(Collection<String> itemIds) {}
+
+  @Override
   public List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit) {
     return List.of();
   }
@@ -90,7 +98,4 @@ public class InMemoryItems implements ItemRepository {
   public List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds) {
     return List.of();
   }
-
-  @Override
-  public void deleteAll(Collection<String> itemIds) {}
 }

@@ -42,14 +42,20 @@ public interface HoldRepository {
   }
 
   /**
-   * Which of the given items of the case are held, by any hold. An item is held when a hold has
-   * preserved a version of it (a record exists: records are dropped only when the hold's removal,
-   * release, disabling or deletion has ended); when its source is under a custodian's or
-   * non-custodial data source's hold in force (its {@code holdStatus} {@code applying}, {@code
-   * applied}, {@code partial} or {@code removing}), preserved yet or not; or when its source is
-   * named by a legal hold in force (enabled, not deleted) whose contentQuery is empty, or whose
-   * sync has not ended yet (status {@code pending}: what its query matches is not known until
-   * then).
+   * The one rule that says which items are held, for anything that would remove items (a purge):
+   * which of the given items of the case a hold covers. An item is held when a hold has preserved a
+   * version of it (a record exists, whatever its version or hold: records are dropped only when the
+   * hold's removal, release, disabling or deletion has ended); when its source, or the custodian of
+   * its source, is in any {@code holdStatus} but {@code notApplied} ({@link
+   * HoldStatuses#protectsFromDisposal}: {@code applying}, {@code applied}, {@code partial}, {@code
+   * removing}, and an unknown one), preserved yet or not, for a custodian's and a non-custodial
+   * data source's hold alike; or when its source is named by a legal hold in force (enabled, not
+   * deleted) whose contentQuery is empty, or whose sync has not ended yet (status {@code pending}:
+   * what its query matches is not known until then). An item the catalog keeps from its preserved
+   * copy only ({@code preservedOnly}: gone or changed at its source, or an earlier version) is held
+   * too: a hold kept it, and nothing of it is at its source to remove.
+   *
+   * @return the ids of the held items among {@code itemIds}
    */
   Set<String> heldItemIds(String caseId, Collection<String> itemIds);
 
@@ -114,6 +120,12 @@ public interface HoldRepository {
 
   /** Of the given catalogued items, those whose current version the hold does not preserve. */
   Set<String> unpreservedAmong(HoldRef hold, Collection<String> itemIds);
+
+  /**
+   * Moves the hold records of an item to its new id (a message whose mbox lost messages before it
+   * has a new location, hence a new id; its bytes and its holds are the same).
+   */
+  void moveRecords(String caseId, String fromItemId, String toItemId);
 
   /** Drops every record of the case. */
   void deleteOfCase(String caseId);

@@ -38,4 +38,14 @@ public final class HoldStatuses {
         || status == DataSourceHoldStatus.applied
         || status == DataSourceHoldStatus.partial;
   }
+
+  /**
+   * Whether a source whose custodian is in this status protects its items from disposal (a purge):
+   * every status but {@code notApplied}, an unknown one included. Stricter than {@link #inForce} on
+   * purpose: a purge that wrongly skips an item can run again, one that wrongly removes it cannot
+   * be undone.
+   */
+  public static boolean protectsFromDisposal(DataSourceHoldStatus status) {
+    return status != DataSourceHoldStatus.notApplied;
+  }
 }

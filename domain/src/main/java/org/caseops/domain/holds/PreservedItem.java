@@ -125,6 +125,20 @@ public class PreservedItem {
     return Ids.stableHex32(holdId, itemId, sha256);
   }
 
+  /** This record for the same item at a new id (its location moved; its bytes did not). */
+  public PreservedItem movedTo(String newItemId) {
+    return of(
+        caseId,
+        new HoldRef(holdKind, holdId),
+        custodianId,
+        sourceId,
+        newItemId,
+        sha256,
+        size,
+        operationId,
+        preservedDateTime);
+  }
+
   public String getId() {
     return id;
   }

@@ -167,6 +167,36 @@ public class Item {
     return v;
   }
 
+  /**
+   * This item at another location of the same source (a message whose mbox lost messages before
+   * it), with the id that location has; everything else is kept.
+   */
+  public Item relocated(String newLocation) {
+    Item moved = new Item();
+    moved.id = idFor(sourceId, newLocation);
+    moved.caseId = caseId;
+    moved.sourceId = sourceId;
+    moved.location = newLocation;
+    moved.size = size;
+    moved.sha256 = sha256;
+    moved.contentType = contentType;
+    moved.subject = subject;
+    moved.from = from;
+    moved.to = to;
+    moved.cc = cc;
+    moved.sentDateTime = sentDateTime;
+    moved.messageId = messageId;
+    moved.attachmentCount = attachmentCount;
+    moved.indexed = indexed;
+    moved.unindexedReason = unindexedReason;
+    moved.lastOperationId = lastOperationId;
+    moved.seenOperationId = seenOperationId;
+    moved.indexedDateTime = indexedDateTime;
+    moved.state = state;
+    moved.versionSha256 = versionSha256;
+    return moved;
+  }
+
   /** Records the metadata extracted from a message. */
   public Item withMessage(
       String subject,

@@ -56,6 +56,12 @@ public interface ItemRepository {
   List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit);
 
   /**
+   * The items of one file of a source: the file itself, or the messages of an mbox file ({@code
+   * path#offset}), in no particular order.
+   */
+  List<Item> listInFile(String sourceId, String path);
+
+  /**
    * Records that the given operation found these items at their source as catalogued: they are
    * {@link ItemState#current current} again, should they have been kept as preserved only.
    */
@@ -75,7 +81,7 @@ public interface ItemRepository {
    */
   List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds);
 
-  /** Removes the given items from the catalog. */
+  /** Removes the given items from the catalog (a purge); ids not in the catalog are ignored. */
   void deleteAll(Collection<String> itemIds);
 
   void deleteOfCase(String caseId);

@@ -26,6 +26,18 @@ public record ActionRules(
     LatestLink link) {
   private static final Map<CaseAction, ActionRules> TABLE = new EnumMap<>(CaseAction.class);
 
+  /**
+   * Actions that never run beside each other in one case, whatever their targets: a purge asks the
+   * hold rule right before it removes anything, so no hold change may start while a purge of the
+   * case runs, and a purge waits for the hold changes of its case.
+   */
+  private static final Map<CaseAction, Set<CaseAction>> EXCLUDED = new EnumMap<>(CaseAction.class);
+
+  static {
+    exclude(CaseAction.purgeData, CaseAction.holdUpdate);
+    exclude(CaseAction.purgeData, CaseAction.holdPolicySync);
+  }
+
   static {
     add(
         CaseAction.index,
@@ -82,6 +94,8 @@ public record ActionRules(
         EnumSet.of(TargetRole.SEARCH),
         ConflictScope.SEARCH,
         LatestLink.NONE);
+    // A purge rewrites mailboxes and moves catalog entries: one purge of a case at a time.
+    add(CaseAction.purgeData, EnumSet.of(TargetRole.SEARCH), ConflictScope.CASE, LatestLink.NONE);
   }
 
   public ActionRules {
@@ -95,6 +109,11 @@ public record ActionRules(
     }
     Objects.requireNonNull(conflict);
     Objects.requireNonNull(link);
+  }
+
+  private static void exclude(CaseAction a, CaseAction b) {
+    EXCLUDED.computeIfAbsent(a, k -> EnumSet.noneOf(CaseAction.class)).add(b);
+    EXCLUDED.computeIfAbsent(b, k -> EnumSet.noneOf(CaseAction.class)).add(a);
   }
 
   private static void add(
@@ -124,6 +143,14 @@ public record ActionRules(
   /** The Jakarta Batch job id that carries the action out (the name of its job XML). */
   public String jobName() {
     return action.jobName();
+  }
+
+  /**
+   * Whether the action removes items from their sources (purgeData): before it is accepted, the
+   * number of items its search matches is checked against the purge limit.
+   */
+  public boolean removesItems() {
+    return action == CaseAction.purgeData;
   }
 
   /** Whether the action needs this part of a target. */
@@ -168,11 +195,13 @@ public record ActionRules(
   /**
    * Checks that none of the case's open operations blocks a new operation of this action on the
    * target: two jobs of one action on the same conflict key would work over the same items at once,
-   * so the second waits for the first.
+   * so the second waits for the first; and an action that never runs beside another in a case (a
+   * purge and a hold change, see {@link #excludedBeside}) waits for it whatever its target.
    *
    * @throws ConflictException naming the operation that blocks it
    */
   public void requireNoConflict(OperationTarget target, Iterable<CaseOperation> openOfCase) {
+    requireNoneExcludedRunning(openOfCase);
     String key = conflict.key(target);
     for (CaseOperation open : openOfCase) {
       if (open.getAction() == action
@@ -188,6 +217,43 @@ public record ActionRules(
                 + " has not finished yet ("
                 + open.getStatus().wireName()
                 + "); submit another when it has.");
+      }
+    }
+  }
+
+  /** The actions that never run beside this one in a case, whatever their targets. */
+  public Set<CaseAction> excludedBeside() {
+    Set<CaseAction> excluded = EXCLUDED.get(action);
+    return excluded == null ? Set.of() : Set.copyOf(excluded);
+  }
+
+  /**
+   * Checks that no open operation of the case is of an action that never runs beside this one (a
+   * purge and a hold change): the hold rule a purge asks right before removing anything must not
+   * change while it runs.
+   *
+   * @throws ConflictException naming the operation in the way and what to do
+   */
+  public void requireNoneExcludedRunning(Iterable<CaseOperation> openOfCase) {
+    Set<CaseAction> excluded = EXCLUDED.getOrDefault(action, Set.of());
+    for (CaseOperation open : openOfCase) {
+      if (excluded.contains(open.getAction()) && OperationLifecycle.isOpen(open.getStatus())) {
+        String why =
+            action == CaseAction.purgeData
+                ? "a purge does not start while a hold of its case changes"
+                : "a hold of a case does not change while a purge of the case runs";
+        throw new ConflictException(
+            "The "
+                + open.getAction().wireName()
+                + " operation '"
+                + open.getId()
+                + "' of this case has not finished yet ("
+                + open.getStatus().wireName()
+                + "), and "
+                + why
+                + "; submit the "
+                + action.wireName()
+                + " when it has.");
       }
     }
   }

@@ -28,9 +28,12 @@ class ActionRulesTest {
             CaseAction.contentExport,
             CaseAction.exportReport,
             CaseAction.exportResult,
-            CaseAction.holdPolicySync);
+            CaseAction.holdPolicySync,
+            CaseAction.purgeData);
     assertThat(ActionRules.of(CaseAction.unknownFutureValue)).isEmpty();
-    assertThat(ActionRules.of(CaseAction.purgeData)).isEmpty();
+    assertThat(ActionRules.of(CaseAction.exportReport).orElseThrow().removesItems()).isFalse();
+    assertThat(ActionRules.of(CaseAction.purgeData).orElseThrow().removesItems()).isTrue();
+    assertThat(ActionRules.of(CaseAction.contentExport).orElseThrow().removesItems()).isFalse();
     assertThat(ActionRules.of(CaseAction.index).orElseThrow().jobName()).isEqualTo("index");
   }
 
@@ -95,6 +98,65 @@ class ActionRulesTest {
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("of this case has not finished");
     assertThatCode(() -> indexRules.requireNoConflict(OperationTarget.none(), List.of(onS1)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aPurgeAndAHoldChangeOfOneCaseNeverRunBesideEachOther() {
+    ActionRules purge = ActionRules.of(CaseAction.purgeData).orElseThrow();
+    ActionRules holdUpdate = ActionRules.of(CaseAction.holdUpdate).orElseThrow();
+    ActionRules holdSync = ActionRules.of(CaseAction.holdPolicySync).orElseThrow();
+    CaseOperation purging =
+        CaseOperation.submit(
+            "c1", CaseAction.purgeData, OperationTarget.search("s1", List.of()), ALICE, NOW);
+    CaseOperation holding =
+        CaseOperation.submit(
+            "c1",
+            CaseAction.holdUpdate,
+            OperationTarget.custodians(List.of("k1"), OperationTarget.APPLY_HOLD),
+            ALICE,
+            NOW);
+    CaseOperation syncing =
+        CaseOperation.submit(
+            "c1", CaseAction.holdPolicySync, OperationTarget.legalHold("h1"), ALICE, NOW);
+
+    assertThat(purge.excludedBeside())
+        .containsExactlyInAnyOrder(CaseAction.holdUpdate, CaseAction.holdPolicySync);
+    assertThat(holdUpdate.excludedBeside()).containsExactly(CaseAction.purgeData);
+    assertThatThrownBy(
+            () ->
+                holdUpdate.requireNoConflict(
+                    OperationTarget.custodians(List.of("k2"), OperationTarget.APPLY_HOLD),
+                    List.of(purging)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage(
+            "The purgeData operation '"
+                + purging.getId()
+                + "' of this case has not finished yet (notStarted), and a hold of a case does not"
+                + " change while a purge of the case runs; submit the holdUpdate when it has.");
+    assertThatThrownBy(
+            () -> holdSync.requireNoConflict(OperationTarget.legalHold("h2"), List.of(purging)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("The purgeData operation '" + purging.getId() + "'")
+        .hasMessageContaining("submit the holdPolicySync when it has");
+    for (CaseOperation hold : List.of(holding, syncing)) {
+      assertThatThrownBy(
+              () -> purge.requireNoConflict(OperationTarget.search("s2", List.of()), List.of(hold)))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining(
+              "The " + hold.getAction().wireName() + " operation '" + hold.getId() + "'")
+          .hasMessageContaining("a purge does not start while a hold of its case changes");
+    }
+    // Other actions run beside a purge.
+    CaseOperation index = CaseOperation.submit("c1", CaseAction.index, ALICE, NOW);
+    assertThatCode(
+            () -> purge.requireNoConflict(OperationTarget.search("s2", List.of()), List.of(index)))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                ActionRules.of(CaseAction.index)
+                    .orElseThrow()
+                    .requireNoConflict(OperationTarget.none(), List.of(purging)))
         .doesNotThrowAnyException();
   }
 

@@ -85,6 +85,9 @@ public final class CaseopsConfig {
           "caseops.export.part.size",
           "4294967296",
           "a whole number of bytes, 1 or more (4294967296 is 4 GiB)");
+  public static final Setting PURGE_MAX_ITEMS =
+      new Setting(
+          "caseops.purge.max.items", "10000", "a whole number of items, 0 (no purge) or more");
 
   /** Every setting, in the order of the README's table. */
   public static final List<Setting> ALL =
@@ -104,7 +107,8 @@ public final class CaseopsConfig {
           AUTH_JWKS_LOCATION,
           AUTH_CLOCK_SKEW_SECONDS,
           DOWNLOAD_GRANT_HOURS,
-          EXPORT_PART_SIZE);
+          EXPORT_PART_SIZE,
+          PURGE_MAX_ITEMS);
 
   private static Setting rate(String name, long perMinute) {
     return new Setting(
@@ -161,7 +165,8 @@ public final class CaseopsConfig {
             this::authAudiences,
             this::authClockSkewSeconds,
             this::downloadGrantValidity,
-            this::exportPartSize);
+            this::exportPartSize,
+            this::purgeMaxItems);
     for (Runnable read : reads) {
       try {
         read.run();
@@ -243,6 +248,14 @@ public final class CaseopsConfig {
    */
   public long exportPartSize() {
     return number(EXPORT_PART_SIZE, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * The most items one purgeData may remove: a purge whose search matches more is refused before
+   * anything changes (when it is submitted, and again when its job first starts).
+   */
+  public long purgeMaxItems() {
+    return number(PURGE_MAX_ITEMS, 0, Long.MAX_VALUE);
   }
 
   /** The value of a setting, trimmed; null when unset or blank. */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +27,6 @@ import org.caseops.domain.items.ItemState;
 @Transactional
 public class JpaHoldRepository implements HoldRepository {
   private static final int IN_LIMIT = 1000;
-  private static final List<DataSourceHoldStatus> IN_FORCE =
-      Arrays.stream(DataSourceHoldStatus.values()).filter(HoldStatuses::inForce).toList();
 
   @Inject @CaseopsUnit EntityManager em;
 
@@ -95,16 +92,43 @@ public class JpaHoldRepository implements HoldRepository {
               .setParameter("c", caseId)
               .setParameter("ids", ids)
               .getResultList());
-      // A source under a custodian's or non-custodial data source's hold in force.
+      // An item the catalog keeps from its preserved copy only (gone or changed at its source, or
+      // an earlier version): nothing of it is at its source to remove.
       held.addAll(
           em.createQuery(
-                  "SELECT i.id FROM Item i, CustodianSource s WHERE i.caseId = :c"
-                      + " AND i.id IN :ids AND s.id = i.sourceId AND s.holdStatus IN :f",
+                  "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.id IN :ids AND i.state = :kept",
                   String.class)
               .setParameter("c", caseId)
               .setParameter("ids", ids)
-              .setParameter("f", IN_FORCE)
+              .setParameter("kept", ItemState.preservedOnly)
               .getResultList());
+      // A source under a custodian's or non-custodial data source's hold in any status but
+      // notApplied, or whose custodian is: stricter than a hold in force on purpose, since a purge
+      // that wrongly skips an item can run again and one that wrongly removes it cannot be undone.
+      List<Object[]> sources =
+          em.createQuery(
+                  "SELECT i.id, s.holdStatus FROM Item i, CustodianSource s WHERE i.caseId = :c"
+                      + " AND i.id IN :ids AND s.id = i.sourceId",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList();
+      List<Object[]> custodians =
+          em.createQuery(
+                  "SELECT i.id, k.holdStatus FROM Item i, CustodianSource s, Custodian k"
+                      + " WHERE i.caseId = :c AND i.id IN :ids AND s.id = i.sourceId"
+                      + " AND k.id = s.custodianId",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", ids)
+              .getResultList();
+      for (List<Object[]> rows : List.of(sources, custodians)) {
+        for (Object[] row : rows) {
+          if (HoldStatuses.protectsFromDisposal((DataSourceHoldStatus) row[1])) {
+            held.add((String) row[0]);
+          }
+        }
+      }
       // A source named by a legal hold in force that covers it whole, or whose sync has not
       // ended (what its query matches is not known yet).
       held.addAll(
@@ -287,6 +311,23 @@ public class JpaHoldRepository implements HoldRepository {
               .getResultList());
     }
     return missing;
+  }
+
+  @Override
+  public void moveRecords(String caseId, String fromItemId, String toItemId) {
+    List<PreservedItem> records =
+        em.createQuery(
+                "SELECT p FROM PreservedItem p WHERE p.caseId = :c AND p.itemId = :i",
+                PreservedItem.class)
+            .setParameter("c", caseId)
+            .setParameter("i", fromItemId)
+            .getResultList();
+    for (PreservedItem record : records) {
+      em.remove(record);
+      em.flush();
+      em.persist(record.movedTo(toItemId));
+    }
+    em.flush();
   }
 
   @Override

@@ -240,6 +240,19 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public List<Item> listInFile(String sourceId, String path) {
+    String escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return em.createQuery(
+            "SELECT i FROM Item i WHERE i.sourceId = :s AND (i.location = :p"
+                + " OR i.location LIKE :m ESCAPE '\\')",
+            Item.class)
+        .setParameter("s", sourceId)
+        .setParameter("p", path)
+        .setParameter("m", escaped + "#%")
+        .getResultList();
+  }
+
+  @Override
   public void markSeen(Collection<String> itemIds, String operationId) {
     List<String> all = List.copyOf(itemIds);
     for (int from = 0; from < all.size(); from += IN_LIST) {

@@ -52,6 +52,17 @@ public final class CaseopsPaths {
         .resolve(segment(operationId, "operation id"));
   }
 
+  /**
+   * The folder of one purge's own files: {@code <data dir>/purges/<caseId>/<operationId>}, with the
+   * recoverable store of what it removed ({@code items/<itemId>}) and its mbox journals.
+   */
+  public static Path purgeDir(String caseId, String operationId) {
+    return dataDir()
+        .resolve("purges")
+        .resolve(segment(caseId, "case id"))
+        .resolve(segment(operationId, "operation id"));
+  }
+
   private static String segment(String id, String what) {
     if (id == null
         || id.isBlank()

@@ -26,6 +26,30 @@ class CaseopsConfigTest {
     assertThat(config.authClockSkewSeconds()).isEqualTo(60);
     assertThat(config.downloadGrantValidity()).isEqualTo(Duration.ofHours(24));
     assertThat(config.exportPartSize()).isEqualTo(4L * 1024 * 1024 * 1024);
+    assertThat(config.purgeMaxItems()).isEqualTo(10_000);
+  }
+
+  @Test
+  void thePurgeLimitIsAWholeNumberOfItemsZeroOrMore() {
+    assertThat(CaseopsConfig.of(Map.of("caseops.purge.max.items", " 12 ")).purgeMaxItems())
+        .isEqualTo(12);
+    assertThat(CaseopsConfig.of(Map.of("caseops.purge.max.items", "0")).purgeMaxItems()).isZero();
+    assertThat(CaseopsConfig.of(Map.of("caseops.purge.max.items", " ")).purgeMaxItems())
+        .isEqualTo(10_000);
+    assertThatThrownBy(
+            () -> CaseopsConfig.of(Map.of("caseops.purge.max.items", "-3")).purgeMaxItems())
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "caseops.purge.max.items (CASEOPS_PURGE_MAX_ITEMS) is '-3': expected a whole number of"
+                + " items, 0 (no purge) or more; unset, it is 10000");
+    assertThatThrownBy(
+            () -> CaseopsConfig.of(Map.of("caseops.purge.max.items", "many")).purgeMaxItems())
+        .hasMessageContaining("'many'");
+    assertThatThrownBy(
+            () ->
+                ConfigurationCheck.check(
+                    CaseopsConfig.of(Map.of("caseops.purge.max.items", "1e4"))))
+        .hasMessageContaining("caseops.purge.max.items (CASEOPS_PURGE_MAX_ITEMS) is '1e4'");
   }
 
   @Test
@@ -114,7 +138,8 @@ class CaseopsConfigTest {
             "CASEOPS_THROTTLE_SUBMISSIONS_PER_CLIENT_BURST",
             "CASEOPS_AUTH_PUBLICKEY_LOCATION",
             "CASEOPS_AUTH_CLOCK_SKEW_SECONDS",
-            "CASEOPS_DOWNLOAD_GRANT_HOURS");
+            "CASEOPS_DOWNLOAD_GRANT_HOURS",
+            "CASEOPS_PURGE_MAX_ITEMS");
   }
 
   @Test

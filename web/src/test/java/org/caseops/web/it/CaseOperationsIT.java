@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.caseops.batch.evidence.MboxSplitter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -751,6 +753,17 @@ class CaseOperationsIT {
             api.post(theCase + "/operations", "{\"action\":\"index\"}"),
             api.send("POST", custodian + "/applyHold", null, null),
             api.send("POST", theCase + "/searches/" + searchId + "/estimateStatistics", null, null),
+            api.send("POST", theCase + "/searches/" + searchId + "/purgeData", null, null),
+            api.send(
+                "POST",
+                theCase + "/searches/" + searchId + "/microsoft.graph.security.purgeData",
+                null,
+                null),
+            api.send(
+                "POST",
+                theCase + "/operations/" + releaseOp.getString("id") + "/caseops.restore",
+                null,
+                null),
             api.send("POST", theCase + "/close", null, null))) {
       assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
       assertThat(refused.errorCode()).isEqualTo("conflict");
@@ -1105,6 +1118,235 @@ class CaseOperationsIT {
                 .header("Location"));
     assertThat(done.getString("status")).as(done.toString()).isEqualTo("succeeded");
     return done.getJsonNumber("indexedItemCount").longValue();
+  }
+
+  /**
+   * purgeData x {held, not held} x {recoverable, permanent} x {eml, message of an mbox, site
+   * document}, in one case: each custodian has one item of each kind saying "quokka" (purged
+   * recoverably) and one saying "wombat" (purged permanently); one custodian is on hold.
+   */
+  @Test
+  void purgeRemovesWhatItsSearchMatchesExceptHeldItemsAndRestoresWhatItKept() throws Exception {
+    GraphClient api = new GraphClient(url);
+    Map<String, String> prefer = Map.of("Prefer", "include-unknown-enum-members");
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    Evidence evidence = new Evidence();
+    String caseId = createCase(api, "Spill " + tag);
+    String custodians = CASES + "/" + caseId + "/custodians";
+    Map<String, Path> boxes = new HashMap<>();
+    Map<String, Path> sites = new HashMap<>();
+    Map<String, List<String>> mboxMessages = new HashMap<>();
+    String heldCustodian = null;
+    for (String who : List.of("free", "held")) {
+      String email = who + "." + tag + "@contoso.com";
+      Path box = evidence.mailbox(email);
+      Path site = evidence.site("sites.contoso.com", "spill-" + who + "-" + tag);
+      boxes.put(who, box);
+      sites.put(who, site);
+      Evidence.write(box.resolve("q.eml"), note(email, "q-" + who + tag, "A quokka left here."));
+      Evidence.write(box.resolve("w.eml"), note(email, "w-" + who + tag, "A wombat left here."));
+      List<String> messages =
+          List.of(
+              note(email, "mq-" + who + tag, "The quokka in the archive."),
+              note(email, "mp-" + who + tag, "A plain note."),
+              note(email, "mw-" + who + tag, "The wombat in the archive."),
+              note(email, "mz-" + who + tag, "Another plain note."));
+      mboxMessages.put(who, messages);
+      StringBuilder mbox = new StringBuilder();
+      for (String m : messages) {
+        mbox.append(mbox.length() == 0 ? "" : "\r\n")
+            .append("From ")
+            .append(email)
+            .append(" Tue Mar  3 09:00:00 2026\r\n")
+            .append(m);
+      }
+      Evidence.write(box.resolve("archive.mbox"), mbox.toString());
+      Evidence.write(site.resolve("q.txt"), "Site notes about a quokka.");
+      Evidence.write(site.resolve("w.txt"), "Site notes about a wombat.");
+      String custodianId = created(api.post(custodians, "{\"email\":\"" + email + "\"}"));
+      String custodian = custodians + "/" + custodianId;
+      created(api.post(custodian + "/userSources", "{\"email\":\"" + email + "\"}"));
+      created(
+          api.post(
+              custodian + "/siteSources",
+              "{\"site\":{\"webUrl\":\"https://sites.contoso.com/spill-"
+                  + who
+                  + "-"
+                  + tag
+                  + "\"}}"));
+      if (who.equals("held")) {
+        heldCustodian = custodian;
+      }
+    }
+    index(api, caseId);
+    JsonObject hold =
+        api.awaitTerminal(
+            api.send("POST", heldCustodian + "/applyHold", null, null).header("Location"));
+    assertThat(hold.getString("status")).as(hold.toString()).isEqualTo("succeeded");
+    byte[] heldMbox = Files.readAllBytes(boxes.get("held").resolve("archive.mbox"));
+    byte[] freeQ = Files.readAllBytes(boxes.get("free").resolve("q.eml"));
+    byte[] freeSiteQ = Files.readAllBytes(sites.get("free").resolve("q.txt"));
+    String searches = CASES + "/" + caseId + "/searches";
+    String quokka = search(api, searches, "quokka");
+    String wombat = search(api, searches, "wombat");
+    String everything = search(api, searches, "");
+
+    // Refusals, before anything changes: Teams content, the Prefer rule, the limit, a reader.
+    GraphClient.Reply teams =
+        api.post(searches + "/" + quokka + "/purgeData", "{\"purgeAreas\":\"teamsMessages\"}");
+    assertThat(teams.status()).as(teams.toString()).isEqualTo(400);
+    assertThat(teams.errorCode()).isEqualTo("notSupported");
+    assertThat(teams.errorMessage()).contains("no Teams content");
+    GraphClient.Reply noPrefer =
+        api.post(searches + "/" + wombat + "/purgeData", "{\"purgeType\":\"permanentlyDelete\"}");
+    assertThat(noPrefer.status()).as(noPrefer.toString()).isEqualTo(400);
+    assertThat(noPrefer.errorMessage()).contains("include-unknown-enum-members");
+    GraphClient.Reply tooMany = api.post(searches + "/" + everything + "/purgeData", "");
+    assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+    assertThat(tooMany.errorMessage())
+        .contains("matches 16 items, more than the 12 items one purge may remove");
+    GraphClient.Reply reader =
+        api.withToken(TestTokens.user(GraphClient.DEFAULT_USER_ID, "Reader", TestTokens.READ))
+            .post(searches + "/" + quokka + "/purgeData", "");
+    assertThat(reader.status()).as(reader.toString()).isEqualTo(403);
+    assertThat(Files.readAllBytes(boxes.get("free").resolve("q.eml"))).isEqualTo(freeQ);
+
+    // Recoverable, through the search's action (namespace-qualified): 202 and a Location.
+    GraphClient.Reply recoverable =
+        api.post(
+            searches + "/" + quokka + "/microsoft.graph.security.purgeData",
+            "{\"purgeType\":\"recoverable\",\"purgeAreas\":\"mailboxes\"}");
+    assertThat(recoverable.status()).as(recoverable.toString()).isEqualTo(202);
+    api.awaitTerminal(recoverable.header("Location"));
+    JsonObject first = api.get(recoverable.header("Location"), prefer).json();
+    assertThat(first.getString("@odata.type"))
+        .isEqualTo("#microsoft.graph.security.ediscoveryPurgeDataOperation");
+    assertThat(first.getString("action")).isEqualTo("purgeData");
+    assertThat(first.getString("status")).as(first.toString()).isEqualTo("partiallySucceeded");
+    assertThat(first.getJsonObject("resultInfo").getString("message"))
+        .contains("Purged 3 items")
+        .contains("skipped 3 items: 3 under a hold");
+    assertThat(first.getString("purgeType")).isEqualTo("recoverable");
+
+    // Permanent, through POST .../operations with the Prefer header: 201.
+    GraphClient.Reply permanent =
+        api.post(
+            CASES + "/" + caseId + "/operations",
+            "{\"@odata.type\":\"#microsoft.graph.security.ediscoveryPurgeDataOperation\","
+                + "\"action\":\"purgeData\",\"search\":{\"id\":\""
+                + wombat
+                + "\"},\"purgeType\":\"permanentlyDelete\",\"purgeAreas\":\"mailboxes\"}",
+            prefer);
+    assertThat(permanent.status()).as(permanent.toString()).isEqualTo(201);
+    api.awaitTerminal(permanent.header("Location"));
+    JsonObject second = api.get(permanent.header("Location"), prefer).json();
+    assertThat(second.getString("status")).as(second.toString()).isEqualTo("partiallySucceeded");
+    assertThat(second.getString("purgeType")).isEqualTo("permanentlyDelete");
+    assertThat(api.get(permanent.header("Location")).json().getString("purgeType"))
+        .isEqualTo("unknownFutureValue");
+
+    // Not held: gone; the mbox holds exactly the plain notes, whole. Held: untouched.
+    Path free = boxes.get("free");
+    assertThat(free.resolve("q.eml")).doesNotExist();
+    assertThat(free.resolve("w.eml")).doesNotExist();
+    assertThat(sites.get("free").resolve("q.txt")).doesNotExist();
+    assertThat(sites.get("free").resolve("w.txt")).doesNotExist();
+    assertThat(mboxMessages(free.resolve("archive.mbox")))
+        .containsExactly(mboxMessages.get("free").get(1), mboxMessages.get("free").get(3));
+    Path held = boxes.get("held");
+    assertThat(held.resolve("q.eml")).exists();
+    assertThat(held.resolve("w.eml")).exists();
+    assertThat(sites.get("held").resolve("q.txt")).exists();
+    assertThat(sites.get("held").resolve("w.txt")).exists();
+    assertThat(Files.readAllBytes(held.resolve("archive.mbox"))).isEqualTo(heldMbox);
+    assertThat(estimateSearch(api, searches, quokka)).isEqualTo(3);
+    assertThat(estimateSearch(api, searches, wombat)).isEqualTo(3);
+
+    // The report: every purged and skipped item, downloaded with plain HTTP, no token.
+    JsonArray report = first.getJsonArray("reportFileMetadata");
+    assertThat(report).hasSize(1);
+    HttpResponse<String> csv =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(report.getJsonObject(0).getString("downloadUrl")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("Outcome,Source,SourceId,Location,SHA256,Size,Reason,ItemId");
+    assertThat(lines).hasSize(7);
+    assertThat(lines.stream().filter(l -> l.startsWith("skipped,"))).hasSize(3);
+    assertThat(lines.stream().filter(l -> l.startsWith("skipped,")))
+        .allMatch(l -> l.contains("under a hold"));
+
+    // Restore: the recoverable purge's items come back byte for byte; the permanent one refuses.
+    GraphClient.Reply restored =
+        api.send(
+            "POST",
+            CASES + "/" + caseId + "/operations/" + first.getString("id") + "/caseops.restore",
+            null,
+            null);
+    assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+    assertThat(restored.json().getInt("restoredCount")).isEqualTo(3);
+    assertThat(Files.readAllBytes(free.resolve("q.eml"))).isEqualTo(freeQ);
+    assertThat(Files.readAllBytes(sites.get("free").resolve("q.txt"))).isEqualTo(freeSiteQ);
+    assertThat(mboxMessages(free.resolve("archive.mbox")))
+        .containsExactly(
+            mboxMessages.get("free").get(0),
+            mboxMessages.get("free").get(1),
+            mboxMessages.get("free").get(3));
+    assertThat(estimateSearch(api, searches, quokka)).isEqualTo(6);
+    assertThat(estimateSearch(api, searches, wombat)).isEqualTo(3);
+    GraphClient.Reply again =
+        api.send(
+            "POST",
+            CASES + "/" + caseId + "/operations/" + first.getString("id") + "/restore",
+            null,
+            null);
+    assertThat(again.json().getInt("restoredCount")).isZero();
+    assertThat(again.json().getInt("alreadyRestoredCount")).isEqualTo(3);
+    GraphClient.Reply nothing =
+        api.send(
+            "POST",
+            CASES + "/" + caseId + "/operations/" + second.getString("id") + "/caseops.restore",
+            null,
+            null);
+    assertThat(nothing.status()).as(nothing.toString()).isEqualTo(400);
+    assertThat(nothing.errorMessage()).contains("permanently");
+  }
+
+  private static String note(String to, String id, String body) {
+    return Evidence.message(
+        "megan@contoso.com", to, "Spill " + id, "Tue, 3 Mar 2026 09:00:00 +0000", id, body);
+  }
+
+  private static String search(GraphClient api, String searches, String query) {
+    return created(
+        api.post(
+            searches,
+            "{\"displayName\":\"Spill "
+                + query
+                + "\",\"contentQuery\":\""
+                + query
+                + "\",\"dataSourceScopes\":\"allCaseCustodians\"}"));
+  }
+
+  private static long estimateSearch(GraphClient api, String searches, String searchId) {
+    JsonObject done =
+        api.awaitTerminal(
+            api.post(searches + "/" + searchId + "/estimateStatistics", "").header("Location"));
+    return done.getJsonNumber("indexedItemCount").longValue();
+  }
+
+  private static List<String> mboxMessages(Path mbox) throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (MboxSplitter splitter = new MboxSplitter(Files.newInputStream(mbox), 0, Long.MAX_VALUE)) {
+      for (MboxSplitter.Message m = splitter.next(); m != null; m = splitter.next()) {
+        texts.add(new String(m.content(), StandardCharsets.UTF_8));
+      }
+    }
+    return texts;
   }
 
   private static void index(GraphClient api, String caseId) {

@@ -99,7 +99,7 @@ public abstract class ActionDescriptor {
 
   /**
    * Whether the operation writes files for clients to download, listed in its {@code
-   * exportFileMetadata}.
+   * exportFileMetadata} (an export) or {@code reportFileMetadata} (a purge's report).
    */
   public boolean listsExportFiles() {
     return false;

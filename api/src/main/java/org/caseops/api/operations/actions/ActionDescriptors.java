@@ -11,7 +11,8 @@ import org.caseops.domain.operations.CaseAction;
 
 /**
  * The table of the actions caseops carries out, one descriptor each. An action that is not here
- * (purgeData) is refused before anything is stored, saying it has no job on this server.
+ * (none now: every caseAction but unknownFutureValue has one) is refused before anything is stored,
+ * saying it has no job on this server.
  */
 public final class ActionDescriptors {
   private static final Map<CaseAction, ActionDescriptor> TABLE = new EnumMap<>(CaseAction.class);
@@ -28,7 +29,8 @@ public final class ActionDescriptors {
             new ContentExportAction(),
             SearchExportAction.report(),
             SearchExportAction.result(),
-            new HoldPolicySyncAction())) {
+            new HoldPolicySyncAction(),
+            new PurgeDataAction())) {
       TABLE.put(descriptor.action(), descriptor);
     }
   }
