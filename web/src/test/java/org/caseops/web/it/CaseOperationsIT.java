@@ -523,6 +523,30 @@ class CaseOperationsIT {
   void operationChangesStreamLiveAndAReconnectResumesAfterTheLastEventSeen() throws Exception {
     GraphClient api = client();
     String caseId = createCase(api, "Live");
+    // A mailbox big enough that its index is seen notStarted or running before it ends, on every
+    // runtime (an empty case's index may end between two sends of the stream).
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String email = "live." + tag + "@contoso.com";
+    Path mailbox = new Evidence().mailbox(email);
+    for (int i = 0; i < 2000; i++) {
+      Evidence.write(
+          mailbox.resolve("inbox/m" + i + ".eml"),
+          Evidence.message(
+              "megan@contoso.com",
+              email,
+              "Live " + i,
+              "Mon, 2 Mar 2026 10:00:00 +0000",
+              "live" + i + "." + tag + "@contoso.com",
+              "Status report number " + i + "."));
+    }
+    String custodian =
+        CASES
+            + "/"
+            + caseId
+            + "/custodians/"
+            + created(
+                api.post(CASES + "/" + caseId + "/custodians", "{\"email\":\"" + email + "\"}"));
+    created(api.post(custodian + "/userSources", "{\"email\":\"" + email + "\"}"));
     String operationId;
     String firstEventId;
     List<String> statuses = new ArrayList<>();

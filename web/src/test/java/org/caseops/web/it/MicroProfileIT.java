@@ -63,8 +63,9 @@ class MicroProfileIT {
     GraphClient.Reply ready = anonymous.get("/health/ready");
     assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
     assertThat(ready.json().getString("status")).isEqualTo("UP");
+    // caseops' four checks (WildFly adds its server's own beside them).
     assertThat(checks(ready.json()))
-        .containsExactlyInAnyOrderEntriesOf(
+        .containsAllEntriesOf(
             Map.of(
                 "database", "UP",
                 "dataDirectory", "UP",
