@@ -12,7 +12,8 @@ import java.util.Map;
  * id {@code <boot>-<n>} so that a client reconnecting with {@code Last-Event-ID} gets what it
  * missed; a client whose id is from another boot of the server, or older than what is kept, gets
  * every kept event. Progress of one operation is kept at most every {@code minInterval} ms; a
- * change of status is always kept.
+ * change of status is always kept. Progress left out is owed: {@link #due} names the operations
+ * whose latest progress was left out once their interval has passed, so that it is sent then.
  */
 public final class OperationEventLog {
   /** One event: its id, the operation, its status and the operation's JSON. */
@@ -24,6 +25,7 @@ public final class OperationEventLog {
   private final Deque<Entry> entries = new ArrayDeque<>();
   private final Map<String, Long> lastKeptAt = new HashMap<>();
   private final Map<String, String> lastStatus = new HashMap<>();
+  private final Map<String, Long> owed = new HashMap<>();
   private long next = 1;
 
   public OperationEventLog(String boot, int capacity, long minIntervalMillis) {
@@ -42,8 +44,10 @@ public final class OperationEventLog {
     Long last = lastKeptAt.get(operationId);
     boolean sameStatus = status.equals(lastStatus.get(operationId));
     if (last != null && sameStatus && nowMillis - last < minIntervalMillis) {
+      owed.put(operationId, last + minIntervalMillis);
       return null;
     }
+    owed.remove(operationId);
     lastKeptAt.put(operationId, nowMillis);
     lastStatus.put(operationId, status);
     Entry entry = new Entry(boot + "-" + next++, operationId, status, data);
@@ -56,6 +60,24 @@ public final class OperationEventLog {
       }
     }
     return entry;
+  }
+
+  /**
+   * The operations whose latest progress was left out and whose interval has passed by {@code
+   * nowMillis}: read them again and offer them, and their progress is sent. Each is named once.
+   */
+  public synchronized List<String> due(long nowMillis) {
+    List<String> due = new ArrayList<>();
+    owed.entrySet()
+        .removeIf(
+            e -> {
+              if (e.getValue() <= nowMillis) {
+                due.add(e.getKey());
+                return true;
+              }
+              return false;
+            });
+    return due;
   }
 
   /** The kept events after the one with this id; every kept event when it is unknown. */

@@ -98,6 +98,9 @@ public class OperationEvents {
     while ((operationId = pending.poll()) != null) {
       noted.add(operationId);
     }
+    // Progress left out by the log's interval is sent once the interval has passed, even when the
+    // operation does not change again (a bar never stays behind).
+    noted.addAll(log.due(System.currentTimeMillis()));
     for (String id : noted) {
       publish(id);
     }

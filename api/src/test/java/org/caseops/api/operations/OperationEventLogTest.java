@@ -34,4 +34,21 @@ class OperationEventLogTest {
     assertThat(log.after("b1-x")).hasSize(5);
     assertThat(log.after(null)).as("a new client gets only new events").isEmpty();
   }
+
+  @Test
+  void progressLeftOutIsOwedUntilItsIntervalHasPassedThenNamedOnce() {
+    log.offer("op1", "running", "{p:1}", 1000);
+    assertThat(log.offer("op1", "running", "{p:2}", 1100)).isNull();
+    assertThat(log.offer("op1", "running", "{p:3}", 1200)).isNull();
+    assertThat(log.due(1249)).as("before the interval has passed").isEmpty();
+    assertThat(log.due(1250)).containsExactly("op1");
+    assertThat(log.due(1300)).as("named once").isEmpty();
+    // Read again and offered, the latest progress is kept.
+    assertThat(log.offer("op1", "running", "{p:3}", 1250)).isNotNull();
+
+    // An event kept in the meantime pays what was owed.
+    assertThat(log.offer("op1", "running", "{p:4}", 1300)).isNull();
+    assertThat(log.offer("op1", "succeeded", "{p:100}", 1310)).isNotNull();
+    assertThat(log.due(2000)).isEmpty();
+  }
 }
