@@ -201,7 +201,7 @@ class ConsoleIT {
       browser.get(console() + "#/operations/" + steered + "/" + cancelled);
       wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel")));
       wait.until(d -> d.findElement(By.id("operation-head")).getText().contains("running"));
-      browser.findElement(By.id("cancel")).click();
+      click(wait, By.id("cancel"));
       wait.until(ExpectedConditions.elementToBeClickable(By.id("retry")));
       assertThat(browser.findElement(By.id("operation-result")).getText())
           .startsWith("Cancelled by Console Operator");
@@ -220,7 +220,8 @@ class ConsoleIT {
 
       signIn(browser, wait, writerToken);
       browser.get(console() + "#/operations/" + steered + "/" + cancelled);
-      wait.until(ExpectedConditions.elementToBeClickable(By.id("retry"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("retry")));
+      click(wait, By.id("retry"));
       wait.until(d -> d.findElement(By.id("operation-head")).getText().contains("succeeded"));
       assertThat(browser.findElement(By.id("operation-result")).getText()).startsWith("Indexed ");
       // The retry kept the operation's id and ran its job again: a second execution.
@@ -328,5 +329,18 @@ class ConsoleIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Clicks the element the locator finds, finding it again when the live page has just redrawn it
+   * (the event stream redraws an operation's page as its progress moves).
+   */
+  private static void click(WebDriverWait wait, By locator) {
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(locator).click();
+              return true;
+            });
   }
 }
