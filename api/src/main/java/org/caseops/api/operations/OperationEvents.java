@@ -54,6 +54,10 @@ public class OperationEvents {
   private volatile Sse sse;
   private volatile SseBroadcaster broadcaster;
 
+  /** The heartbeat and the sender, cancelled when the application stops. */
+  private final java.util.List<java.util.concurrent.Future<?>> tasks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Adds a client: first what it missed, then every new event. */
   public void subscribe(SseEventSink sink, Sse sse, String lastEventId, ServiceRoot root) {
     this.root = root;
@@ -70,12 +74,13 @@ public class OperationEvents {
     if (broadcaster == null) {
       sse = given;
       broadcaster = given.newBroadcaster();
-      scheduler.scheduleAtFixedRate(
-          () -> broadcaster.broadcast(given.newEventBuilder().comment("heartbeat").build()),
-          15,
-          15,
-          TimeUnit.SECONDS);
-      scheduler.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
+      tasks.add(
+          scheduler.scheduleAtFixedRate(
+              () -> broadcaster.broadcast(given.newEventBuilder().comment("heartbeat").build()),
+              15,
+              15,
+              TimeUnit.SECONDS));
+      tasks.add(scheduler.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS));
     }
     return broadcaster;
   }
@@ -137,10 +142,24 @@ public class OperationEvents {
         .build();
   }
 
+  /**
+   * Stops the stream when the application stops. The clients' connections are left to the server,
+   * which closes them with the application: closing each of them here waits until the client has
+   * read what was sent, and a client that stopped reading (or a half-open connection) would hold
+   * the undeployment forever (RESTEasy waits without a limit).
+   */
   @PreDestroy
   void close() {
-    if (broadcaster != null) {
-      broadcaster.close();
+    tasks.forEach(task -> task.cancel(false));
+    tasks.clear();
+    SseBroadcaster b = broadcaster;
+    if (b != null) {
+      b.close(false);
     }
+  }
+
+  /** For tests: the broadcaster the stream uses. */
+  void use(SseBroadcaster given) {
+    broadcaster = given;
   }
 }
