@@ -7,6 +7,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,12 +23,19 @@ import org.caseops.domain.operations.OperationJobs;
  * runtime, which submission, start-up recovery and the operation watch all use. A job exists when
  * {@code META-INF/batch-jobs/<id>.xml} is visible to the thread context class loader, which is
  * where every batch runtime looks.
+ *
+ * <p>In the server, jobs are started and restarted with the web application's own context, taken
+ * once when it starts ({@link #launchWith}), whatever the thread that asks: a request, an EJB, a
+ * timer or a managed executor's task. The batch runtime hands the caller's context on to the job's
+ * threads, and a step needs one in which {@code java:comp/UserTransaction} may be looked up, which
+ * Payara refuses in an EJB with container-managed transactions.
  */
 @ApplicationScoped
 public class JobOperatorJobs implements OperationJobs {
   static final String JOB_DIRECTORY = "META-INF/batch-jobs/";
 
   private final JobOperator given;
+  private volatile Launcher launcher = new DirectLauncher();
 
   /** On the server's batch runtime, looked up when first needed. */
   public JobOperatorJobs() {
@@ -57,14 +65,43 @@ public class JobOperatorJobs implements OperationJobs {
     return JOB_DIRECTORY + jobName + ".xml";
   }
 
+  /**
+   * Starts and restarts jobs from now on through a contextual proxy of the given context service,
+   * made on the calling thread: every start then runs with the context of this thread (the web
+   * application's, when called while it starts), on the thread that asks for it.
+   */
+  public void launchWith(ContextService contexts) {
+    launcher = contexts.createContextualProxy(new DirectLauncher(), Launcher.class);
+  }
+
   @Override
   public long start(String jobName, Properties parameters) {
-    return operator().start(jobName, parameters);
+    return launcher.start(operator(), jobName, parameters);
   }
 
   @Override
   public long restart(long executionId, Properties parameters) {
-    return operator().restart(executionId, parameters);
+    return launcher.restart(operator(), executionId, parameters);
+  }
+
+  /** Starts and restarts jobs on a job operator. */
+  public interface Launcher {
+    long start(JobOperator operator, String jobName, Properties parameters);
+
+    long restart(JobOperator operator, long executionId, Properties parameters);
+  }
+
+  /** On the calling thread, in its context. */
+  static final class DirectLauncher implements Launcher {
+    @Override
+    public long start(JobOperator operator, String jobName, Properties parameters) {
+      return operator.start(jobName, parameters);
+    }
+
+    @Override
+    public long restart(JobOperator operator, long executionId, Properties parameters) {
+      return operator.restart(executionId, parameters);
+    }
   }
 
   @Override
