@@ -9,6 +9,8 @@ import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.caseops.domain.operations.OperationJobs;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * {@link OperationJobs} on the Jakarta Batch {@link JobOperator}: the one wrapper of the batch
@@ -74,14 +77,60 @@ public class JobOperatorJobs implements OperationJobs {
     launcher = contexts.createContextualProxy(new DirectLauncher(), Launcher.class);
   }
 
+  /**
+   * Starts the job with its tuning values from the configuration ({@link
+   * CaseopsConfig#jobParameters}) under the given parameters, which win.
+   */
   @Override
   public long start(String jobName, Properties parameters) {
-    return launcher.start(operator(), jobName, parameters);
+    return launcher.start(operator(), jobName, withTuning(jobName, parameters));
   }
 
+  /** Restarts the execution's job instance, with its tuning values as {@link #start} does. */
   @Override
   public long restart(long executionId, Properties parameters) {
-    return launcher.restart(operator(), executionId, parameters);
+    JobOperator jobs = operator();
+    String jobName = jobs.getJobInstance(executionId).getJobName();
+    return launcher.restart(jobs, executionId, withTuning(jobName, parameters));
+  }
+
+  /**
+   * The job's tuning values from the configuration of the moment ({@link
+   * CaseopsConfig#jobParameters}), with the given parameters over them.
+   */
+  public static Properties withTuning(String jobName, Properties parameters) {
+    Properties all = CaseopsConfig.current().jobParameters(jobName);
+    if (parameters != null) {
+      all.putAll(parameters);
+    }
+    return all;
+  }
+
+  /**
+   * A job operator that starts and restarts jobs with their tuning values as {@link #start} does,
+   * for code that uses a job operator directly (the job tests and benchmarks on JBeret SE).
+   */
+  public static JobOperator tuned(JobOperator operator) {
+    return (JobOperator)
+        Proxy.newProxyInstance(
+            JobOperator.class.getClassLoader(),
+            new Class<?>[] {JobOperator.class},
+            (proxy, method, args) -> {
+              try {
+                if (method.getName().equals("start") && args != null && args.length == 2) {
+                  String jobName = (String) args[0];
+                  return operator.start(jobName, withTuning(jobName, (Properties) args[1]));
+                }
+                if (method.getName().equals("restart") && args != null && args.length == 2) {
+                  long executionId = (Long) args[0];
+                  String jobName = operator.getJobInstance(executionId).getJobName();
+                  return operator.restart(executionId, withTuning(jobName, (Properties) args[1]));
+                }
+                return method.invoke(operator, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   /** Starts and restarts jobs on a job operator. */

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.concurrent.ContextService;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
+import org.caseops.persistence.config.CaseopsConfig;
 import org.junit.jupiter.api.Test;
 
 class JobOperatorJobsTest {
@@ -38,6 +47,65 @@ class JobOperatorJobsTest {
     assertThat(
             JobOperatorJobs.metricName(jakarta.batch.runtime.Metric.MetricType.PROCESS_SKIP_COUNT))
         .isEqualTo("processSkipCount");
+  }
+
+  @Test
+  void aJobStartsWithItsTuningValuesUnderTheGivenParameters() {
+    Properties given = new Properties();
+    given.setProperty("operationId", "op1");
+    given.setProperty("itemCount", "7");
+
+    Properties parameters = JobOperatorJobs.withTuning("index", given);
+
+    assertThat(parameters)
+        .contains(
+            Map.entry("operationId", "op1"),
+            Map.entry("itemCount", "7"),
+            Map.entry("chunkSeconds", "120"),
+            Map.entry("extractionThreads", "0"));
+    String before = System.getProperty("caseops.job.index.chunkSeconds");
+    try {
+      System.setProperty("caseops.job.index.chunkSeconds", "9");
+      assertThat(JobOperatorJobs.withTuning("index", new Properties()))
+          .contains(Map.entry("chunkSeconds", "9"));
+    } finally {
+      if (before == null) {
+        System.clearProperty("caseops.job.index.chunkSeconds");
+      } else {
+        System.setProperty("caseops.job.index.chunkSeconds", before);
+      }
+    }
+  }
+
+  /**
+   * The job XMLs hold no defaults: every job parameter they read, other than the operation's ids,
+   * is one of the job's tuning settings, which the server always passes.
+   */
+  @Test
+  void everyJobParameterAJobReadsIsItsOperationOrOneOfItsTuningSettings() throws IOException {
+    Pattern read = Pattern.compile("#\\{jobParameters\\['([A-Za-z]+)'\\]\\}([^\"]*)\"");
+    for (CaseAction action : CaseAction.values()) {
+      if (!jobs.hasJob(action.jobName())) {
+        continue;
+      }
+      String xml;
+      try (InputStream in =
+          getClass()
+              .getClassLoader()
+              .getResourceAsStream(JobOperatorJobs.jobXml(action.jobName()))) {
+        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Set<String> tuning =
+          CaseopsConfig.of(Map.of()).jobParameters(action.jobName()).stringPropertyNames();
+      Set<String> reads = new TreeSet<>();
+      Matcher m = read.matcher(xml);
+      while (m.find()) {
+        assertThat(m.group(2)).as(action.jobName() + ": no default after " + m.group(1)).isEmpty();
+        reads.add(m.group(1));
+      }
+      reads.removeAll(Set.of("operationId", "caseId"));
+      assertThat(tuning).as(action.jobName()).containsExactlyInAnyOrderElementsOf(reads);
+    }
   }
 
   @Test
