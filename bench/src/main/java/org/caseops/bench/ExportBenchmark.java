@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -269,7 +270,7 @@ public final class ExportBenchmark {
             Instant.now());
     operations.add(op);
     Properties parameters = op.jobParameters();
-    JobOperator jobOperator = BatchRuntime.getJobOperator();
+    JobOperator jobOperator = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     long execution = jobOperator.start(CaseAction.contentExport.jobName(), parameters);
     long deadline = start + TIMEOUT.toNanos();
     CaseOperation now;

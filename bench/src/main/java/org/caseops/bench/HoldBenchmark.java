@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.identity.IdentitySet;
@@ -205,7 +206,7 @@ public final class HoldBenchmark {
     operations.add(op);
     var parameters = op.jobParameters();
     parameters.setProperty("copyThreads", threads);
-    JobOperator jobs = BatchRuntime.getJobOperator();
+    JobOperator jobs = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     long execution = jobs.start(CaseAction.holdUpdate.jobName(), parameters);
     while (!ENDED.contains(jobs.getJobExecution(execution).getBatchStatus())) {
       Thread.sleep(5);

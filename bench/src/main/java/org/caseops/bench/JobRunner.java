@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
@@ -117,7 +118,7 @@ final class JobRunner implements AutoCloseable {
     CaseOperation op = CaseOperation.submit(c.getId(), CaseAction.index, BENCH, Instant.now());
     operations.add(op);
     Properties parameters = op.jobParameters();
-    JobOperator jobOperator = BatchRuntime.getJobOperator();
+    JobOperator jobOperator = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     long executionId = jobOperator.start(JOB_NAME, parameters);
 
     long deadline = start + timeout.toNanos();

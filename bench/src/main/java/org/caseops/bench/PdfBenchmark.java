@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.batch.pdf.MailDocument;
 import org.caseops.batch.pdf.PdfFont;
 import org.caseops.batch.pdf.PdfRenderer;
@@ -245,7 +246,8 @@ public final class PdfBenchmark {
             BENCH,
             Instant.now());
     operations.add(op);
-    BatchRuntime.getJobOperator().start(CaseAction.convertToPdf.jobName(), op.jobParameters());
+    JobOperatorJobs.tuned(BatchRuntime.getJobOperator())
+        .start(CaseAction.convertToPdf.jobName(), op.jobParameters());
     CaseOperation now;
     while (true) {
       now = operations.find(op.getId()).orElseThrow();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.caseops.batch.fulltext.CaseIndexes;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -235,7 +236,7 @@ public final class PurgeBenchmark {
             BENCH,
             Instant.now());
     operations.add(op);
-    JobOperator jobs = BatchRuntime.getJobOperator();
+    JobOperator jobs = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     long started = System.nanoTime();
     long execution = jobs.start(CaseAction.purgeData.jobName(), op.jobParameters());
     while (!Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED)

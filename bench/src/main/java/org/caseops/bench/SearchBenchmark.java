@@ -31,6 +31,7 @@ import org.caseops.batch.estimatestatistics.MatchTally;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.fulltext.SearchQueries;
+import org.caseops.batch.operations.JobOperatorJobs;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.identity.IdentitySet;
@@ -596,7 +597,7 @@ public final class SearchBenchmark {
       CaseOperation op = CaseOperation.submit(caseId, action, target, BENCH, Instant.now());
       operations.add(op);
       Properties parameters = op.jobParameters();
-      JobOperator jobOperator = BatchRuntime.getJobOperator();
+      JobOperator jobOperator = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
       long executionId = jobOperator.start(action.jobName(), parameters);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {

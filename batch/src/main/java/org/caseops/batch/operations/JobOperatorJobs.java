@@ -7,7 +7,10 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,18 +19,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.caseops.domain.operations.OperationJobs;
+import org.caseops.persistence.config.CaseopsConfig;
 
 /**
  * {@link OperationJobs} on the Jakarta Batch {@link JobOperator}: the one wrapper of the batch
  * runtime, which submission, start-up recovery and the operation watch all use. A job exists when
  * {@code META-INF/batch-jobs/<id>.xml} is visible to the thread context class loader, which is
  * where every batch runtime looks.
+ *
+ * <p>In the server, jobs are started and restarted with the web application's own context, taken
+ * once when it starts ({@link #launchWith}), whatever the thread that asks: a request, an EJB, a
+ * timer or a managed executor's task. The batch runtime hands the caller's context on to the job's
+ * threads, and a step needs one in which {@code java:comp/UserTransaction} may be looked up, which
+ * Payara refuses in an EJB with container-managed transactions.
  */
 @ApplicationScoped
 public class JobOperatorJobs implements OperationJobs {
   static final String JOB_DIRECTORY = "META-INF/batch-jobs/";
 
   private final JobOperator given;
+  private volatile Launcher launcher = new DirectLauncher();
 
   /** On the server's batch runtime, looked up when first needed. */
   public JobOperatorJobs() {
@@ -57,14 +68,89 @@ public class JobOperatorJobs implements OperationJobs {
     return JOB_DIRECTORY + jobName + ".xml";
   }
 
-  @Override
-  public long start(String jobName, Properties parameters) {
-    return operator().start(jobName, parameters);
+  /**
+   * Starts and restarts jobs from now on through a contextual proxy of the given context service,
+   * made on the calling thread: every start then runs with the context of this thread (the web
+   * application's, when called while it starts), on the thread that asks for it.
+   */
+  public void launchWith(ContextService contexts) {
+    launcher = contexts.createContextualProxy(new DirectLauncher(), Launcher.class);
   }
 
+  /**
+   * Starts the job with its tuning values from the configuration ({@link
+   * CaseopsConfig#jobParameters}) under the given parameters, which win.
+   */
+  @Override
+  public long start(String jobName, Properties parameters) {
+    return launcher.start(operator(), jobName, withTuning(jobName, parameters));
+  }
+
+  /** Restarts the execution's job instance, with its tuning values as {@link #start} does. */
   @Override
   public long restart(long executionId, Properties parameters) {
-    return operator().restart(executionId, parameters);
+    JobOperator jobs = operator();
+    String jobName = jobs.getJobInstance(executionId).getJobName();
+    return launcher.restart(jobs, executionId, withTuning(jobName, parameters));
+  }
+
+  /**
+   * The job's tuning values from the configuration of the moment ({@link
+   * CaseopsConfig#jobParameters}), with the given parameters over them.
+   */
+  public static Properties withTuning(String jobName, Properties parameters) {
+    Properties all = CaseopsConfig.current().jobParameters(jobName);
+    if (parameters != null) {
+      all.putAll(parameters);
+    }
+    return all;
+  }
+
+  /**
+   * A job operator that starts and restarts jobs with their tuning values as {@link #start} does,
+   * for code that uses a job operator directly (the job tests and benchmarks on JBeret SE).
+   */
+  public static JobOperator tuned(JobOperator operator) {
+    return (JobOperator)
+        Proxy.newProxyInstance(
+            JobOperator.class.getClassLoader(),
+            new Class<?>[] {JobOperator.class},
+            (proxy, method, args) -> {
+              try {
+                if (method.getName().equals("start") && args != null && args.length == 2) {
+                  String jobName = (String) args[0];
+                  return operator.start(jobName, withTuning(jobName, (Properties) args[1]));
+                }
+                if (method.getName().equals("restart") && args != null && args.length == 2) {
+                  long executionId = (Long) args[0];
+                  String jobName = operator.getJobInstance(executionId).getJobName();
+                  return operator.restart(executionId, withTuning(jobName, (Properties) args[1]));
+                }
+                return method.invoke(operator, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  /** Starts and restarts jobs on a job operator. */
+  public interface Launcher {
+    long start(JobOperator operator, String jobName, Properties parameters);
+
+    long restart(JobOperator operator, long executionId, Properties parameters);
+  }
+
+  /** On the calling thread, in its context. */
+  static final class DirectLauncher implements Launcher {
+    @Override
+    public long start(JobOperator operator, String jobName, Properties parameters) {
+      return operator.start(jobName, parameters);
+    }
+
+    @Override
+    public long restart(JobOperator operator, long executionId, Properties parameters) {
+      return operator.restart(executionId, parameters);
+    }
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class IndexJobHarness implements AutoCloseable {
     db = kind == TestDatabase.Kind.H2 ? TestDatabase.h2() : TestDatabase.postgresql();
     SeTransactions.use(db.entityManagerFactory());
     weld = new Weld(RegistrySingletonProvider.STATIC_INSTANCE).initialize();
-    jobs = BatchRuntime.getJobOperator();
+    jobs = org.caseops.batch.operations.JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     cases = weld.select(CaseRepository.class).get();
     custodians = weld.select(CustodianRepository.class).get();
     items = weld.select(ItemRepository.class).get();

@@ -89,9 +89,145 @@ public final class CaseopsConfig {
       new Setting(
           "caseops.purge.max.items", "10000", "a whole number of items, 0 (no purge) or more");
 
-  /** Every setting, in the order of the README's table. */
-  public static final List<Setting> ALL =
+  /**
+   * A tuning value of a batch job: the setting {@code caseops.job.<job>.<parameter>}, passed to the
+   * job as its job parameter {@code parameter} when it is started or restarted ({@link
+   * #jobParameters}); the job XMLs hold no defaults of their own.
+   */
+  public record JobTuning(String job, String parameter, Setting setting, long min, long max) {}
+
+  private static final long INT_MAX = Integer.MAX_VALUE;
+
+  private static JobTuning tuning(
+      String job, String parameter, long defaultValue, long min, long max, String form) {
+    return new JobTuning(
+        job,
+        parameter,
+        new Setting("caseops.job." + job + "." + parameter, Long.toString(defaultValue), form),
+        min,
+        max);
+  }
+
+  private static JobTuning itemCount(String job, long defaultValue) {
+    return tuning(
+        job, "itemCount", defaultValue, 1, INT_MAX, "a whole number of items per chunk, 1 or more");
+  }
+
+  private static JobTuning pageSize(String job, long defaultValue) {
+    return tuning(
+        job,
+        "pageSize",
+        defaultValue,
+        1,
+        INT_MAX,
+        "a whole number of rows read at a time, 1 or more");
+  }
+
+  private static JobTuning maxItemBytes(String job) {
+    return tuning(
+        job, "maxItemBytes", 52_428_800, 1, INT_MAX, "a whole number of bytes, 1 or more");
+  }
+
+  private static JobTuning copyThreads(String job) {
+    return tuning(job, "copyThreads", 4, 1, 1024, "a whole number of threads from 1 to 1024");
+  }
+
+  private static JobTuning transactionSeconds(String job) {
+    return tuning(
+        job,
+        "transactionSeconds",
+        1800,
+        1,
+        INT_MAX,
+        "a whole number of seconds, 1 or more (a chunk's transaction timeout)");
+  }
+
+  private static JobTuning textLimit(String job, long defaultValue) {
+    return tuning(
+        job, "textLimit", defaultValue, 1, INT_MAX, "a whole number of characters, 1 or more");
+  }
+
+  /** Every job's tuning values, job by job, in the order of the README's table. */
+  public static final List<JobTuning> JOB_TUNING =
       List.of(
+          itemCount("index", 500),
+          tuning(
+              "index",
+              "chunkSeconds",
+              120,
+              0,
+              INT_MAX,
+              "a whole number of seconds, 0 (no time limit) or more"),
+          transactionSeconds("index"),
+          maxItemBytes("index"),
+          textLimit("index", 10_000_000),
+          tuning(
+              "index",
+              "lookaheadBytes",
+              33_554_432,
+              1,
+              Long.MAX_VALUE,
+              "a whole number of bytes, 1 or more"),
+          tuning(
+              "index",
+              "extractionThreads",
+              0,
+              0,
+              1024,
+              "a whole number of threads from 0 (one per processor) to 1024"),
+          itemCount("addToReviewSet", 1000),
+          pageSize("addToReviewSet", 1000),
+          maxItemBytes("addToReviewSet"),
+          copyThreads("addToReviewSet"),
+          transactionSeconds("addToReviewSet"),
+          tuning("applyTags", "batchSize", 1000, 1, INT_MAX, "a whole number of items, 1 or more"),
+          itemCount("contentExport", 100),
+          pageSize("contentExport", 500),
+          tuning(
+              "contentExport",
+              "partEntries",
+              65_535,
+              1,
+              INT_MAX,
+              "a whole number of entries per ZIP part, 1 or more"),
+          maxItemBytes("contentExport"),
+          textLimit("contentExport", 10_000_000),
+          transactionSeconds("contentExport"),
+          itemCount("convertToPdf", 50),
+          pageSize("convertToPdf", 50),
+          maxItemBytes("convertToPdf"),
+          textLimit("convertToPdf", 2_000_000),
+          transactionSeconds("convertToPdf"),
+          itemCount("exportReport", 1000),
+          pageSize("exportReport", 1000),
+          transactionSeconds("exportReport"),
+          itemCount("exportResult", 100),
+          pageSize("exportResult", 500),
+          tuning(
+              "exportResult",
+              "partSize",
+              4_294_967_296L,
+              1,
+              Long.MAX_VALUE,
+              "a whole number of bytes, 1 or more (4294967296 is 4 GiB)"),
+          maxItemBytes("exportResult"),
+          transactionSeconds("exportResult"),
+          itemCount("holdPolicySync", 1000),
+          pageSize("holdPolicySync", 1000),
+          maxItemBytes("holdPolicySync"),
+          copyThreads("holdPolicySync"),
+          transactionSeconds("holdPolicySync"),
+          itemCount("holdUpdate", 1000),
+          pageSize("holdUpdate", 1000),
+          maxItemBytes("holdUpdate"),
+          copyThreads("holdUpdate"),
+          transactionSeconds("holdUpdate"),
+          itemCount("purgeData", 1000),
+          transactionSeconds("purgeData"));
+
+  /** Every setting, in the order of the README's table, every job's tuning last. */
+  public static final List<Setting> ALL =
+      withJobTuning(
           DATA_DIR,
           EVIDENCE_ROOT,
           PAGE_SIZE,
@@ -109,6 +245,12 @@ public final class CaseopsConfig {
           DOWNLOAD_GRANT_HOURS,
           EXPORT_PART_SIZE,
           PURGE_MAX_ITEMS);
+
+  private static List<Setting> withJobTuning(Setting... settings) {
+    List<Setting> all = new ArrayList<>(Arrays.asList(settings));
+    JOB_TUNING.forEach(t -> all.add(t.setting()));
+    return List.copyOf(all);
+  }
 
   private static Setting rate(String name, long perMinute) {
     return new Setting(
@@ -167,7 +309,8 @@ public final class CaseopsConfig {
             this::downloadGrantValidity,
             this::exportPartSize,
             this::purgeMaxItems);
-    for (Runnable read : reads) {
+    List<Runnable> tuning = JOB_TUNING.stream().map(t -> (Runnable) () -> tuningValue(t)).toList();
+    for (Runnable read : java.util.stream.Stream.concat(reads.stream(), tuning.stream()).toList()) {
       try {
         read.run();
       } catch (InvalidSettingException e) {
@@ -256,6 +399,31 @@ public final class CaseopsConfig {
    */
   public long purgeMaxItems() {
     return number(PURGE_MAX_ITEMS, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * The tuning values of a job as its job parameters: every {@link #JOB_TUNING} value of the job
+   * (its setting, or the default), and for {@code contentExport} its {@code partSize} ({@link
+   * #exportPartSize()}). Empty for a job without any.
+   *
+   * @throws InvalidSettingException when one of them has the wrong form
+   */
+  public java.util.Properties jobParameters(String job) {
+    java.util.Properties parameters = new java.util.Properties();
+    for (JobTuning t : JOB_TUNING) {
+      if (t.job().equals(job)) {
+        parameters.setProperty(t.parameter(), Long.toString(tuningValue(t)));
+      }
+    }
+    if (job.equals("contentExport")) {
+      parameters.setProperty("partSize", Long.toString(exportPartSize()));
+    }
+    return parameters;
+  }
+
+  /** One tuning value of a job. */
+  public long tuningValue(JobTuning tuning) {
+    return number(tuning.setting(), tuning.min(), tuning.max());
   }
 
   /** The value of a setting, trimmed; null when unset or blank. */

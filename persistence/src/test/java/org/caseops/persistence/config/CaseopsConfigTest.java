@@ -3,9 +3,11 @@ package org.caseops.persistence.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +155,95 @@ class CaseopsConfigTest {
         System.clearProperty("caseops.page.size");
       } else {
         System.setProperty("caseops.page.size", before);
+      }
+    }
+  }
+
+  @Test
+  void eachJobGetsItsTuningValuesAsJobParametersWithTheirDefaults() {
+    CaseopsConfig config = CaseopsConfig.of(Map.of());
+
+    Properties index = config.jobParameters("index");
+    assertThat(index)
+        .containsOnly(
+            Map.entry("itemCount", "500"),
+            Map.entry("chunkSeconds", "120"),
+            Map.entry("transactionSeconds", "1800"),
+            Map.entry("maxItemBytes", "52428800"),
+            Map.entry("textLimit", "10000000"),
+            Map.entry("lookaheadBytes", "33554432"),
+            Map.entry("extractionThreads", "0"));
+    assertThat(config.jobParameters("convertToPdf"))
+        .contains(Map.entry("itemCount", "50"), Map.entry("textLimit", "2000000"));
+    assertThat(config.jobParameters("applyTags")).containsOnly(Map.entry("batchSize", "1000"));
+    // contentExport's part size is the older setting caseops.export.part.size.
+    assertThat(config.jobParameters("contentExport"))
+        .contains(Map.entry("partSize", "4294967296"), Map.entry("partEntries", "65535"));
+    assertThat(config.jobParameters("estimateStatistics")).isEmpty();
+  }
+
+  @Test
+  void aJobsTuningValueComesFromItsSetting() {
+    CaseopsConfig config =
+        CaseopsConfig.of(
+            Map.of(
+                "caseops.job.index.itemCount", " 20 ",
+                "caseops.job.holdUpdate.copyThreads", "2",
+                "caseops.export.part.size", "1000"));
+
+    assertThat(config.jobParameters("index")).contains(Map.entry("itemCount", "20"));
+    assertThat(config.jobParameters("holdUpdate")).contains(Map.entry("copyThreads", "2"));
+    // Another job's value of the same name keeps its own default.
+    assertThat(config.jobParameters("addToReviewSet")).contains(Map.entry("copyThreads", "4"));
+    assertThat(config.jobParameters("contentExport")).contains(Map.entry("partSize", "1000"));
+    assertThat(
+            CaseopsConfig.JOB_TUNING.stream()
+                .map(t -> t.setting().environmentName())
+                .filter(n -> n.equals("CASEOPS_JOB_INDEX_ITEMCOUNT")))
+        .hasSize(1);
+  }
+
+  @Test
+  void aBadTuningValueIsRefusedAtStartUpNamingTheSettingAndTheForm() {
+    CaseopsConfig config =
+        CaseopsConfig.of(
+            Map.of(
+                "caseops.job.index.itemCount", "0",
+                "caseops.job.purgeData.transactionSeconds", "soon",
+                "caseops.job.index.extractionThreads", "-1"));
+
+    assertThatThrownBy(() -> ConfigurationCheck.check(config))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(
+            "caseops.job.index.itemCount (CASEOPS_JOB_INDEX_ITEMCOUNT) is '0': expected a whole"
+                + " number of items per chunk, 1 or more; unset, it is 500")
+        .hasMessageContaining(
+            "caseops.job.purgeData.transactionSeconds (CASEOPS_JOB_PURGEDATA_TRANSACTIONSECONDS)"
+                + " is 'soon'")
+        .hasMessageContaining(
+            "caseops.job.index.extractionThreads (CASEOPS_JOB_INDEX_EXTRACTIONTHREADS) is '-1'");
+    assertThatThrownBy(() -> config.jobParameters("index"))
+        .isInstanceOf(InvalidSettingException.class);
+    assertThat(
+            CaseopsConfig.of(Map.of("caseops.job.index.extractionThreads", "0"))
+                .jobParameters("index"))
+        .contains(Map.entry("extractionThreads", "0"));
+  }
+
+  @Test
+  void everySettingIsInTheReadmesTableWithItsVariableAndDefault() throws Exception {
+    Path readme = Path.of("..", "README.md");
+    String text = Files.readString(readme);
+    for (CaseopsConfig.Setting setting : CaseopsConfig.ALL) {
+      String row =
+          text.lines()
+              .filter(l -> l.startsWith("|") && l.contains("| `" + setting.name() + "` |"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError(setting.name() + " is not in the README's table"));
+      assertThat(row).contains("`" + setting.environmentName() + "`");
+      if (setting.defaultValue() != null && !setting.defaultValue().startsWith("<")) {
+        assertThat(row).as(setting.name()).contains(setting.defaultValue());
       }
     }
   }
