@@ -172,7 +172,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       ExportDocument doc = (ExportDocument) item;
       if (doc.isEnd()) {
         if (part != null) {
-          finishPart(state, state.total);
+          finishPart(state, state.total, null);
         }
         finishExport(state);
       } else {
@@ -188,7 +188,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         && part.entries() > 0
         && (part.written() + file.getSize() > partLimit
             || part.entries() + 3 > entryLimit - (firstPart ? LOAD_FILES.size() : 0))) {
-      finishPart(state, doc.index());
+      finishPart(state, doc.index(), doc);
     }
     if (part == null) {
       startPart(state.committed.partsDone() + 1);
@@ -493,7 +493,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     return work.resolve(String.format(Locale.ROOT, "rows-%05d.%s", number, suffix));
   }
 
-  private void finishPart(ExportState state, int nextIndex) throws IOException {
+  private void finishPart(ExportState state, int nextIndex, ExportDocument next)
+      throws IOException {
     int number = state.committed.partsDone() + 1;
     String name = settings.partName(number);
     for (RowFile r : rows) {
@@ -512,7 +513,7 @@ public class ExportPartWriter extends AbstractItemWriter {
     if (number > 1) {
       register(name, sha);
     }
-    state.partFinished(nextIndex);
+    state.partFinished(nextIndex, next);
   }
 
   private void register(String name, String sha) throws IOException {

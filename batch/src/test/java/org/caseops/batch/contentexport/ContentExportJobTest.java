@@ -37,6 +37,7 @@ import org.caseops.domain.operations.ItemFailureRepository;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.searches.EdiscoverySearch;
@@ -322,6 +323,51 @@ class ContentExportJobTest {
         assertThat(Evidence.sha256(bytes)).isEqualTo(file.getSha256());
         assertThat((long) bytes.length).isEqualTo(file.getSize());
       }
+    }
+  }
+
+  @Test
+  void aReviewSetQueryExportsOnlyTheFilesItMatchesNumberedWithoutGaps() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      ReviewSetQuery query =
+          ReviewSetQuery.create(c.caseId, c.set.getId(), "walrus", "walrus", null, Instant.now());
+      s.reviewSets.addQuery(query);
+      CaseOperation operation =
+          CaseOperation.submit(
+              c.caseId,
+              CaseAction.contentExport,
+              OperationTarget.of(
+                  null,
+                  c.set.getId(),
+                  query.getId(),
+                  List.of(),
+                  List.of(),
+                  List.of("originalFiles")),
+              Map.of("outputName", "Vol 1"),
+              ALICE,
+              Instant.now());
+      h.operations.add(operation);
+      // Pages of two files, a part per file: the query is run page by page, the parts restart.
+      long execution =
+          h.jobs.start(
+              "contentExport",
+              IndexJobHarness.parameters(operation.getId(), c.caseId, parameters("1")));
+      assertThat(h.awaitEnd(execution, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+
+      CaseOperation done = h.awaitOperation(operation.getId());
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(done.getWorkTotal()).isEqualTo(4L);
+      List<List<String>> csv = loadFile(c.caseId, operation.getId(), "loadfile.csv");
+      assertThat(csv)
+          .extracting(r -> r.get(column("DocID")))
+          .containsExactly("DOC0000001", "DOC0000002", "DOC0000003", "DOC0000004");
+      assertThat(csv)
+          .extracting(r -> r.get(column("Location")))
+          .containsExactlyInAnyOrder(
+              "inbox/m1.eml", "contracts/lease.pdf", "contracts/terms.docx", "memo.txt");
+      assertThat(entries(parts(c.caseId, operation.getId()), new HashMap<>())).hasSize(4);
     }
   }
 
