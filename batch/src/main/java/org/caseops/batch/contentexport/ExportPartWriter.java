@@ -7,7 +7,6 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -205,7 +204,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         if (settings.natives()) {
           String path = nativePath(doc, extension);
           if (bytes != null) {
-            part.add(path, new ByteArrayInputStream(bytes), bytes.length, crc(bytes), stored(file));
+            part.add(path, bytes, stored(file));
           } else {
             addLarge(path, file);
           }
@@ -264,12 +263,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
-        part.add(
-            pdfPath,
-            new ByteArrayInputStream(stampedPdf),
-            stampedPdf.length,
-            crc(stampedPdf),
-            true);
+        part.add(pdfPath, stampedPdf, true);
         begBates = BatesStamper.number(state.batesPrefix, stamped.first());
         endBates = BatesStamper.number(state.batesPrefix, stamped.last());
         state.nextBates = stamped.last() + 1;
@@ -402,12 +396,6 @@ public class ExportPartWriter extends AbstractItemWriter {
     return in.orElseThrow(() -> new IOException("the case's content store does not hold it"));
   }
 
-  private static long crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return crc.getValue();
-  }
-
   private boolean stored(ReviewSetItem file) {
     return ZipPart.alreadyCompressed(extension(file), file.getContentType());
   }
@@ -473,7 +461,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     String name = settings.partName(number);
     firstPart = number == 1;
     Path zipFile = firstPart ? work.resolve(FIRST_BODY) : folder.resolve(name);
-    part = new ZipPart(work.resolve(zipFile.getFileName() + ".tmp"), zipFile, entryTime);
+    part =
+        new ZipPart(work.resolve(zipFile.getFileName() + ".tmp"), zipFile, entryTime, !firstPart);
     for (int i = 0; i < rows.length; i++) {
       Path target = rowsFile(number, ROW_SUFFIX[i]);
       Path temporary = target.resolveSibling(target.getFileName() + ".tmp");

@@ -7,7 +7,6 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -220,7 +219,7 @@ public class SearchExportWriter extends AbstractItemWriter {
       try {
         if (item.getSize() <= maxBytes) {
           bytes = read(entry);
-          part.add(path, new ByteArrayInputStream(bytes), bytes.length, crc(bytes), stored);
+          part.add(path, bytes, stored);
         } else {
           addLarge(path, entry, stored);
         }
@@ -338,12 +337,6 @@ public class SearchExportWriter extends AbstractItemWriter {
             "the content of " + entry.item().getId() + " changed as it was copied");
       }
     }
-  }
-
-  private static long crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return crc.getValue();
   }
 
   /** The item's extension, lower case: {@code eml} for a message of an mbox. */
