@@ -53,12 +53,16 @@ import org.caseops.persistence.testing.SeTransactions;
  * <pre>
  * bench/run.sh export [--corpora mail,compressed] [--messages 20000] [--documents 600] [--rounds 5]
  * bench/run.sh export --mode memory [--sizes 10000,100000] [--xmx 512m] [--db postgresql|h2file|h2]
+ *     [--options originalFiles,text,tags] [--part-entries 65535]
  * </pre>
  */
 public final class ExportBenchmark {
   private static final IdentitySet BENCH =
       IdentitySet.application("caseops-bench", "caseops bench");
   private static final Duration TIMEOUT = Duration.ofMinutes(120);
+
+  /** The job parameter partEntries, when {@code --part-entries} gives it. */
+  private static String partEntries;
 
   private ExportBenchmark() {}
 
@@ -80,7 +84,8 @@ public final class ExportBenchmark {
                   "sizes",
                   "xmx",
                   "gc-every",
-                  "options"),
+                  "options",
+                  "part-entries"),
               Set.of("help"));
       if (o.flag("help")) {
         usage(null);
@@ -270,6 +275,9 @@ public final class ExportBenchmark {
             Instant.now());
     operations.add(op);
     Properties parameters = op.jobParameters();
+    if (partEntries != null) {
+      parameters.setProperty("partEntries", partEntries);
+    }
     JobOperator jobOperator = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
     long execution = jobOperator.start(CaseAction.contentExport.jobName(), parameters);
     long deadline = start + TIMEOUT.toNanos();
@@ -361,12 +369,14 @@ public final class ExportBenchmark {
     BenchDatabase.Kind.parse(db);
     int gcEvery = o.integer("gc-every", 5);
     String options = o.string("options", "originalFiles,text,tags");
+    String entries = o.string("part-entries", null);
     Path work = work(o, "caseops-export-memory");
     System.out.printf(
         Locale.ROOT,
-        "Memory check: the contentExport job alone (%s), -Xmx%s, database %s, full GC every %d s;"
-            + " load average %.2f%n",
+        "Memory check: the contentExport job alone (%s, partEntries %s), -Xmx%s, database %s,"
+            + " full GC every %d s; load average %.2f%n",
         options,
+        entries == null ? "65535" : entries,
         xmx,
         db,
         gcEvery,
@@ -397,6 +407,8 @@ public final class ExportBenchmark {
               Integer.toString(gcEvery),
               "--options",
               options,
+              "--part-entries",
+              entries == null ? "65535" : entries,
               "--work",
               work.resolve("run-" + size).toString()));
       System.out.printf(Locale.ROOT, "%n== %,d messages%n", size);
@@ -482,6 +494,7 @@ public final class ExportBenchmark {
     int messages = o.integer("messages", 10_000);
     int gcEvery = o.integer("gc-every", 5);
     String options = o.string("options", "originalFiles,text,tags");
+    partEntries = o.string("part-entries", null);
     Path work = work(o, "caseops-export-memory-run");
     try (BenchDatabase db =
             BenchDatabase.open(BenchDatabase.Kind.parse(o.string("db", "postgresql")), work);

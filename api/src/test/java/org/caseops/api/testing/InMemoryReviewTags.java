@@ -115,6 +115,12 @@ public class InMemoryReviewTags implements ReviewTagRepository {
   }
 
   @Override
+  public Map<String, Set<String>> tagsOfItems(String caseId, Collection<String> itemIds) {
+    // Tags here are kept by file id only, without the files' items.
+    return Map.of();
+  }
+
+  @Override
   public Set<String> itemIdsWithTag(String reviewSetId, String tagId) {
     Set<String> ids = new HashSet<>();
     fileTags.forEach(

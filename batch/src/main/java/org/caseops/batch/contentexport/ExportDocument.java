@@ -20,6 +20,7 @@ record ExportDocument(
 
   /** {@code DOC0000001} for the first document. */
   String docId() {
-    return String.format("DOC%07d", index + 1);
+    String n = Integer.toString(index + 1);
+    return n.length() >= 7 ? "DOC" + n : "DOC" + "0000000".substring(n.length()) + n;
   }
 }

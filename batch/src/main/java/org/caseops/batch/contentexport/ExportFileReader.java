@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -46,12 +46,14 @@ import org.caseops.domain.support.ListQuery;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
- * Reads the files to export: on opening, the ids of the review set's files that were in it when the
- * operation was submitted (those the review-set query matches, when the operation names one), in
- * the order they were added; then a page at a time, those files with their catalog entries,
- * custodians, sources and tags; after the last, {@link ExportDocument#END}. Its checkpoint is the
- * state at the end of the last finished ZIP part ({@link ExportCheckpoint}), so a restart reads
- * again from the first document of the part that was being written.
+ * Reads the files to export: the review set's files that were in it when the operation was
+ * submitted (those the review-set query matches, when the operation names one), in the order they
+ * were added (then by id), a page at a time by keyset (the files after the last one read), each
+ * page with its catalog entries, custodians, sources and tags; after the last, {@link
+ * ExportDocument#END}. Memory holds one page, whatever the export's size: a review-set query is run
+ * against the index once per page, restricted to that page's items. Its checkpoint is the state at
+ * the end of the last finished ZIP part ({@link ExportCheckpoint}), with the key of the first
+ * document of the next part, so a restart reads again from that document.
  */
 @Dependent
 @Named
@@ -69,10 +71,16 @@ public class ExportFileReader extends AbstractItemReader {
   @Inject @BatchProperty String pageSize;
 
   private int page;
-  private List<String> fileIds = List.of();
   private int next;
   private boolean ended;
+  private boolean exhausted;
   private String reviewSetId;
+  private Instant submitted;
+  private Instant afterAdded;
+  private String afterId;
+  private boolean inclusive;
+  private Query matching;
+  private DirectoryReader index;
   private final Deque<ExportDocument> buffer = new ArrayDeque<>();
   private final Map<String, String> custodianOfSource = new HashMap<>();
   private final Map<String, String> sourceNames = new HashMap<>();
@@ -101,7 +109,7 @@ public class ExportFileReader extends AbstractItemReader {
     for (ReviewTag tag : tags.listAll(caseId)) {
       tagNames.put(tag.getId(), tag.getDisplayName());
     }
-    Set<String> matching = null;
+    submitted = operation.getCreatedDateTime();
     if (settings.queryId() != null) {
       ReviewSetQuery query =
           reviewSets
@@ -110,30 +118,21 @@ public class ExportFileReader extends AbstractItemReader {
                   () ->
                       new IllegalStateException(
                           "The review set query " + settings.queryId() + " does not exist."));
-      matching = matchingItemIds(caseId, query);
+      matching = luceneQuery(caseId, query);
+      index = SearchQueries.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId)).orElse(null);
     }
-    List<String> ids = new ArrayList<>();
-    for (int offset = 0; ; offset += 1000) {
-      List<ReviewSetItem> files = reviewSets.listItems(reviewSetId, offset, 1000);
-      for (ReviewSetItem f : files) {
-        if (!f.getAddedDateTime().isAfter(operation.getCreatedDateTime())
-            && (matching == null || matching.contains(f.getItemId()))) {
-          ids.add(f.getId());
-        }
-      }
-      if (files.size() < 1000) {
-        break;
-      }
-    }
-    fileIds = ids;
     ExportState state = ExportState.of(stepContext);
-    state.total = ids.size();
+    state.total = count();
     state.batesPrefix =
         ExportSettings.batesPrefix(
             operation, cases.find(caseId).map(EdiscoveryCase::getExternalId).orElse(null));
     if (checkpoint instanceof ExportCheckpoint c) {
       state.resume(c);
       next = c.nextIndex();
+      afterAdded = c.nextAdded();
+      afterId = c.nextFileId();
+      inclusive = true;
+      exhausted = afterId == null && next > 0;
     } else {
       // Numbers continue after the case's earlier productions unless the request says otherwise.
       String start = operation.parameter(ExportSettings.BATES_START);
@@ -141,69 +140,115 @@ public class ExportFileReader extends AbstractItemReader {
           ExportCheckpoint.start(
               start != null ? Long.parseLong(start) : exportFiles.lastBatesNumber(caseId) + 1));
     }
-    run.totalWork(ids.size());
+    run.totalWork(state.total);
     run.doneWork(next);
   }
 
-  private Set<String> matchingItemIds(String caseId, ReviewSetQuery query) throws IOException {
-    Query lucene =
-        KqlTranslator.toLucene(
-            query.getContentQuery(),
-            name -> {
-              Optional<ReviewTag> tag = tags.findByName(caseId, name);
-              Set<String> ids =
-                  tag.isEmpty() ? Set.of() : tags.itemIdsWithTag(reviewSetId, tag.get().getId());
-              return ids.isEmpty()
-                  ? new MatchNoDocsQuery("no file carries " + name)
-                  : SearchQueries.anyOf(IndexFields.ID, ids);
-            });
-    Optional<DirectoryReader> index =
-        SearchQueries.open(CaseopsPaths.reviewSetIndexDir(caseId, reviewSetId));
-    if (index.isEmpty()) {
+  /** How many files the export holds: counted a page at a time when a query selects them. */
+  private int count() throws IOException {
+    ListQuery.Condition inSet =
+        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.LE, submitted);
+    if (matching == null) {
+      return (int) reviewSets.countItems(reviewSetId, inSet);
+    }
+    int count = 0;
+    Instant added = null;
+    String id = null;
+    for (; ; ) {
+      List<ReviewSetItem> files = pageAfter(added, id, false);
+      if (files.isEmpty()) {
+        return count;
+      }
+      count += matchingOf(files).size();
+      ReviewSetItem last = files.get(files.size() - 1);
+      added = last.getAddedDateTime();
+      id = last.getId();
+    }
+  }
+
+  /**
+   * The page of files added by the time the operation was submitted that come after ({@code
+   * inclusive}: from) the given one in the export's order, or from the first without one.
+   */
+  private List<ReviewSetItem> pageAfter(Instant added, String id, boolean inclusive) {
+    ListQuery.Condition filter =
+        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.LE, submitted);
+    if (id != null) {
+      filter =
+          new ListQuery.And(
+              filter,
+              new ListQuery.Or(
+                  new ListQuery.Comparison("addedDateTime", ListQuery.Operator.GT, added),
+                  new ListQuery.And(
+                      new ListQuery.Comparison("addedDateTime", ListQuery.Operator.EQ, added),
+                      new ListQuery.Comparison(
+                          "id", inclusive ? ListQuery.Operator.GE : ListQuery.Operator.GT, id))));
+    }
+    return reviewSets.listItems(reviewSetId, new ListQuery(filter, List.of(), 0, page));
+  }
+
+  /** The item ids of the page's files that the review-set query matches. */
+  private Set<String> matchingOf(List<ReviewSetItem> files) throws IOException {
+    if (index == null) {
       return Set.of();
     }
-    try (DirectoryReader reader = index.get()) {
-      return new HashSet<>(ItemIds.matching(reader, lucene));
-    }
+    Set<String> itemIds = new HashSet<>();
+    files.forEach(f -> itemIds.add(f.getItemId()));
+    return new HashSet<>(
+        ItemIds.matching(index, SearchQueries.restrict(matching, IndexFields.ID, itemIds)));
+  }
+
+  private Query luceneQuery(String caseId, ReviewSetQuery query) {
+    return KqlTranslator.toLucene(
+        query.getContentQuery(),
+        name -> {
+          Optional<ReviewTag> tag = tags.findByName(caseId, name);
+          Set<String> ids =
+              tag.isEmpty() ? Set.of() : tags.itemIdsWithTag(reviewSetId, tag.get().getId());
+          return ids.isEmpty()
+              ? new MatchNoDocsQuery("no file carries " + name)
+              : SearchQueries.anyOf(IndexFields.ID, ids);
+        });
   }
 
   @Override
   public Object readItem() throws Exception {
-    if (buffer.isEmpty()) {
-      if (next >= fileIds.size()) {
-        if (ended) {
-          return null;
-        }
-        ended = true;
-        return ExportDocument.END;
-      }
+    while (buffer.isEmpty() && !exhausted) {
       nextPage();
+    }
+    if (buffer.isEmpty()) {
+      if (ended) {
+        return null;
+      }
+      ended = true;
+      return ExportDocument.END;
     }
     return buffer.poll();
   }
 
-  private void nextPage() {
-    int end = Math.min(fileIds.size(), next + page);
-    List<String> pageIds = fileIds.subList(next, end);
-    Map<String, ReviewSetItem> files = new HashMap<>();
-    for (ReviewSetItem f :
-        reviewSets.listItems(
-            reviewSetId,
-            new ListQuery(
-                new ListQuery.In("id", new TreeSet<>(pageIds)), List.of(), 0, pageIds.size()))) {
-      files.put(f.getId(), f);
+  /** Reads the next page of files (possibly none of them selected by the query). */
+  private void nextPage() throws IOException {
+    List<ReviewSetItem> read = pageAfter(afterAdded, afterId, inclusive);
+    inclusive = false;
+    if (read.isEmpty()) {
+      exhausted = true;
+      return;
+    }
+    ReviewSetItem last = read.get(read.size() - 1);
+    afterAdded = last.getAddedDateTime();
+    afterId = last.getId();
+    List<ReviewSetItem> files = read;
+    if (matching != null) {
+      Set<String> selected = matchingOf(read);
+      files = read.stream().filter(f -> selected.contains(f.getItemId())).toList();
     }
     Map<String, Item> items = new HashMap<>();
-    for (Item item :
-        catalog.findAll(files.values().stream().map(ReviewSetItem::getItemId).toList())) {
+    for (Item item : catalog.findAll(files.stream().map(ReviewSetItem::getItemId).toList())) {
       items.put(item.getId(), item);
     }
-    Map<String, Set<String>> fileTags = tags.tagsOf(pageIds);
-    for (int i = next; i < end; i++) {
-      ReviewSetItem f = files.get(fileIds.get(i));
-      if (f == null) {
-        continue;
-      }
+    Map<String, Set<String>> fileTags =
+        tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+    for (ReviewSetItem f : files) {
       List<String> names = new ArrayList<>();
       for (String tagId : fileTags.getOrDefault(f.getId(), Set.of())) {
         String name = tagNames.get(tagId);
@@ -214,18 +259,25 @@ public class ExportFileReader extends AbstractItemReader {
       names.sort(String.CASE_INSENSITIVE_ORDER);
       buffer.add(
           new ExportDocument(
-              i,
+              next++,
               f,
               items.get(f.getItemId()),
               custodianOfSource.getOrDefault(f.getSourceId(), ""),
               sourceNames.getOrDefault(f.getSourceId(), ""),
               String.join(";", names)));
     }
-    next = end;
   }
 
   @Override
   public Serializable checkpointInfo() {
     return ExportState.of(stepContext).committed;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
   }
 }

@@ -7,7 +7,6 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,9 +57,11 @@ import org.caseops.persistence.config.CaseopsConfig;
  * {@code partEntries} entries (a ZIP writer keeps every entry of a part until it writes the part's
  * central directory, so this bounds the memory a part takes), is finished (renamed from its
  * temporary file, registered as an export file) and the next begins. After the last document, the
- * load files are written beside the parts from the rows kept per part, and the operation's result
- * is concluded. A restart begins again with the part that was not finished: its temporary file and
- * rows are discarded and written anew.
+ * load files are written from the rows kept per part, beside the parts and at the root of the first
+ * part: the first part's documents are written to a ZIP in the work folder while the export runs,
+ * and the first part itself, from the load files and that ZIP's entries, at the end ({@link
+ * FirstPart}). Then the operation's result is concluded. A restart begins again with the part that
+ * was not finished: its temporary file and rows are discarded and written anew.
  *
  * <p>Already-compressed natives (PDF, ZIP, Office Open XML, images, audio, video) are stored, the
  * others deflated.
@@ -70,6 +71,12 @@ import org.caseops.persistence.config.CaseopsConfig;
 public class ExportPartWriter extends AbstractItemWriter {
   private static final Logger LOG = Logger.getLogger(ExportPartWriter.class.getName());
   static final String WORK = ".work";
+
+  /** The first part's documents, in the work folder, until the first part is written at the end. */
+  static final String FIRST_BODY = "part00001-body.zip";
+
+  /** The load files, in the order they stand at the root of the first part. */
+  static final List<String> LOAD_FILES = List.of("loadfile.csv", "loadfile.dat");
 
   /** At most this many entries in a part: what a ZIP without ZIP64 records can count. */
   static final long DEFAULT_PART_ENTRIES = 65_535;
@@ -102,6 +109,9 @@ public class ExportPartWriter extends AbstractItemWriter {
   private int maxText;
   private ZipPart part;
 
+  /** Whether {@link #part} is the first part's body. */
+  private boolean firstPart;
+
   /** The part's load-file rows as they will stand in loadfile.csv and loadfile.dat. */
   private final RowFile[] rows = new RowFile[2];
 
@@ -133,7 +143,9 @@ public class ExportPartWriter extends AbstractItemWriter {
     try (Stream<Path> files = Files.list(work)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
-        if (name.endsWith(".tmp") || (name.startsWith("rows-") && partNumber(name) > partsDone)) {
+        if (name.endsWith(".tmp")
+            || (name.startsWith("rows-") && partNumber(name) > partsDone)
+            || (name.equals(FIRST_BODY) && partsDone == 0)) {
           Files.deleteIfExists(p);
         }
       }
@@ -159,7 +171,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       ExportDocument doc = (ExportDocument) item;
       if (doc.isEnd()) {
         if (part != null) {
-          finishPart(state, state.total);
+          finishPart(state, state.total, null);
         }
         finishExport(state);
       } else {
@@ -173,8 +185,9 @@ public class ExportPartWriter extends AbstractItemWriter {
     // A document's entries (native, text, PDF: three at most) stay in one part.
     if (part != null
         && part.entries() > 0
-        && (part.written() + file.getSize() > partLimit || part.entries() + 3 > entryLimit)) {
-      finishPart(state, doc.index());
+        && (part.written() + file.getSize() > partLimit
+            || part.entries() + 3 > entryLimit - (firstPart ? LOAD_FILES.size() : 0))) {
+      finishPart(state, doc.index(), doc);
     }
     if (part == null) {
       startPart(state.committed.partsDone() + 1);
@@ -191,7 +204,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         if (settings.natives()) {
           String path = nativePath(doc, extension);
           if (bytes != null) {
-            part.add(path, new ByteArrayInputStream(bytes), bytes.length, crc(bytes), stored(file));
+            part.add(path, bytes, stored(file));
           } else {
             addLarge(path, file);
           }
@@ -250,12 +263,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
-        part.add(
-            pdfPath,
-            new ByteArrayInputStream(stampedPdf),
-            stampedPdf.length,
-            crc(stampedPdf),
-            true);
+        part.add(pdfPath, stampedPdf, true);
         begBates = BatesStamper.number(state.batesPrefix, stamped.first());
         endBates = BatesStamper.number(state.batesPrefix, stamped.last());
         state.nextBates = stamped.last() + 1;
@@ -388,12 +396,6 @@ public class ExportPartWriter extends AbstractItemWriter {
     return in.orElseThrow(() -> new IOException("the case's content store does not hold it"));
   }
 
-  private static long crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return crc.getValue();
-  }
-
   private boolean stored(ReviewSetItem file) {
     return ZipPart.alreadyCompressed(extension(file), file.getContentType());
   }
@@ -457,7 +459,10 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void startPart(int number) throws IOException {
     String name = settings.partName(number);
-    part = new ZipPart(work.resolve(name + ".tmp"), folder.resolve(name), entryTime);
+    firstPart = number == 1;
+    Path zipFile = firstPart ? work.resolve(FIRST_BODY) : folder.resolve(name);
+    part =
+        new ZipPart(work.resolve(zipFile.getFileName() + ".tmp"), zipFile, entryTime, !firstPart);
     for (int i = 0; i < rows.length; i++) {
       Path target = rowsFile(number, ROW_SUFFIX[i]);
       Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
@@ -477,7 +482,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     return work.resolve(String.format(Locale.ROOT, "rows-%05d.%s", number, suffix));
   }
 
-  private void finishPart(ExportState state, int nextIndex) throws IOException {
+  private void finishPart(ExportState state, int nextIndex, ExportDocument next)
+      throws IOException {
     int number = state.committed.partsDone() + 1;
     String name = settings.partName(number);
     for (RowFile r : rows) {
@@ -493,8 +499,10 @@ public class ExportPartWriter extends AbstractItemWriter {
           StandardCopyOption.ATOMIC_MOVE);
       rows[i] = null;
     }
-    register(name, sha);
-    state.partFinished(nextIndex);
+    if (number > 1) {
+      register(name, sha);
+    }
+    state.partFinished(nextIndex, next);
   }
 
   private void register(String name, String sha) throws IOException {
@@ -514,6 +522,7 @@ public class ExportPartWriter extends AbstractItemWriter {
     int parts = state.committed.partsDone();
     writeLoadFile("loadfile.csv", "csv", parts);
     writeLoadFile("loadfile.dat", "dat", parts);
+    parts = writeFirstPart(parts);
     long first = state.committed.batesFirst();
     if (state.nextBates > first) {
       exportFiles.recordBates(
@@ -522,6 +531,51 @@ public class ExportPartWriter extends AbstractItemWriter {
     OperationRun.of(jobContext).doneWork(state.total);
     OperationRun.of(jobContext)
         .conclude(outcome(state, parts).status(), outcome(state, parts).resultInfo());
+  }
+
+  /**
+   * Writes the first part from the load files and the first part's body, and registers it (and the
+   * part after the last, when documents of the first part did not fit beside the load files);
+   * returns the number of parts. Run again after a restart, it writes the same parts; once the body
+   * is removed, the parts it made are only registered again.
+   */
+  private int writeFirstPart(int parts) throws IOException {
+    Path body = work.resolve(FIRST_BODY);
+    Path first = folder.resolve(settings.partName(1));
+    Path overflow = folder.resolve(settings.partName(Math.max(parts, 1) + 1));
+    List<FirstPart.Written> written;
+    if (parts == 0 || Files.exists(body)) {
+      java.util.Map<String, Path> root = new java.util.LinkedHashMap<>();
+      for (String name : LOAD_FILES) {
+        root.put(name, folder.resolve(name));
+      }
+      written =
+          FirstPart.assemble(
+              parts == 0 ? null : body, root, work, first, overflow, partLimit, entryTime);
+    } else {
+      // A restart after the first part was written and its body removed.
+      written = new java.util.ArrayList<>();
+      for (Path p : Files.exists(overflow) ? List.of(first, overflow) : List.of(first)) {
+        written.add(new FirstPart.Written(p, sha256Of(p), Files.size(p)));
+      }
+    }
+    for (FirstPart.Written w : written) {
+      register(w.file().getFileName().toString(), w.sha256());
+    }
+    Files.deleteIfExists(body);
+    return Math.max(parts, 1) + written.size() - 1;
+  }
+
+  private static String sha256Of(Path file) throws IOException {
+    MessageDigest sha = ZipPart.sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[65536];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /**
@@ -566,7 +620,8 @@ public class ExportPartWriter extends AbstractItemWriter {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Exported %d %s in %d ZIP %s, with loadfile.csv and loadfile.dat.",
+                "Exported %d %s in %d ZIP %s, with loadfile.csv and loadfile.dat at the root of the"
+                    + " first.",
                 state.documents,
                 state.documents == 1 ? "file" : "files",
                 parts,

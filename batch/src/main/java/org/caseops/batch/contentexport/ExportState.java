@@ -47,8 +47,11 @@ final class ExportState {
     missingPdf.addAll(checkpoint.missingPdf());
   }
 
-  /** A part is finished: the next one starts with document {@code nextIndex}. */
-  void partFinished(int nextIndex) {
+  /**
+   * A part is finished: the next one starts with document {@code nextIndex}, {@code next} (null
+   * after the last).
+   */
+  void partFinished(int nextIndex, ExportDocument next) {
     committed =
         new ExportCheckpoint(
             committed.partsDone() + 1,
@@ -59,7 +62,9 @@ final class ExportState {
             failed,
             missingPdf,
             committed.batesFirst(),
-            nextBates);
+            nextBates,
+            next == null ? null : next.file().getAddedDateTime(),
+            next == null ? null : next.file().getId());
   }
 
   void failed(String name) {

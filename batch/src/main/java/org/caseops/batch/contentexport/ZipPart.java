@@ -28,7 +28,7 @@ import java.util.zip.ZipOutputStream;
 public final class ZipPart implements AutoCloseable {
   private final Path temporary;
   private final Path target;
-  private final MessageDigest digest = sha256();
+  private final MessageDigest digest;
   private final Counting counting;
   private final ZipOutputStream zip;
   private final long entryTime;
@@ -36,12 +36,24 @@ public final class ZipPart implements AutoCloseable {
 
   /** A part whose entries are all dated {@code entryTime} (milliseconds since the epoch). */
   public ZipPart(Path temporary, Path target, long entryTime) throws IOException {
+    this(temporary, target, entryTime, true);
+  }
+
+  /**
+   * A part whose entries are all dated {@code entryTime}; without {@code hashed}, its own SHA-256
+   * is not computed (a ZIP whose entries are copied into another, which is hashed as it is
+   * written).
+   */
+  public ZipPart(Path temporary, Path target, long entryTime, boolean hashed) throws IOException {
     this.temporary = temporary;
     this.target = target;
     this.entryTime = entryTime;
+    this.digest = hashed ? sha256() : null;
     Files.deleteIfExists(temporary);
     OutputStream file = Files.newOutputStream(temporary);
-    counting = new Counting(new BufferedOutputStream(new DigestOutputStream(file, digest), 65536));
+    counting =
+        new Counting(
+            new BufferedOutputStream(hashed ? new DigestOutputStream(file, digest) : file, 65536));
     zip = new ZipOutputStream(counting);
   }
 
@@ -90,18 +102,40 @@ public final class ZipPart implements AutoCloseable {
 
   /** Adds a deflated entry from bytes in memory. */
   public void add(String name, byte[] content) throws IOException {
-    CRC32 crc = new CRC32();
-    crc.update(content);
-    add(name, new java.io.ByteArrayInputStream(content), content.length, crc.getValue(), false);
+    add(name, content, false);
   }
 
-  /** Finishes the ZIP and renames it to its final name; returns its SHA-256. */
+  /**
+   * Adds an entry from bytes in memory, stored as they are ({@code store}) or deflated, in one
+   * write: their hash is the caller's to check, and the CRC-32 is computed here only for a stored
+   * entry (the ZIP writer computes a deflated entry's as it compresses).
+   */
+  public void add(String name, byte[] content, boolean store) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTime(entryTime);
+    if (store) {
+      CRC32 crc = new CRC32();
+      crc.update(content);
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(content.length);
+      entry.setCompressedSize(content.length);
+      entry.setCrc(crc.getValue());
+    } else {
+      entry.setMethod(ZipEntry.DEFLATED);
+    }
+    zip.putNextEntry(entry);
+    zip.write(content);
+    zip.closeEntry();
+    entries++;
+  }
+
+  /** Finishes the ZIP and renames it to its final name; returns its SHA-256 (null unhashed). */
   public String finish() throws IOException {
     zip.finish();
     zip.close();
     Files.move(
         temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return HexFormat.of().formatHex(digest.digest());
+    return digest == null ? null : HexFormat.of().formatHex(digest.digest());
   }
 
   /** Closes without finishing: the temporary file is removed. */

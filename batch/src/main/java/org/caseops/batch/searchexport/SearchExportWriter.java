@@ -7,7 +7,6 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,12 +21,15 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -40,6 +42,7 @@ import org.caseops.batch.Outcome;
 import org.caseops.batch.contentexport.ExportNames;
 import org.caseops.batch.contentexport.ZipPart;
 import org.caseops.batch.evidence.ItemContent;
+import org.caseops.batch.extraction.TextExtractor;
 import org.caseops.batch.operations.OperationRun;
 import org.caseops.domain.exports.ExportFile;
 import org.caseops.domain.exports.ExportFileRepository;
@@ -48,6 +51,8 @@ import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.reviewsets.ReviewTag;
+import org.caseops.domain.reviewsets.ReviewTagRepository;
 
 /**
  * Writes a search export. Each item's report row goes into the current segment of rows (a file
@@ -74,6 +79,8 @@ public class SearchExportWriter extends AbstractItemWriter {
   @Inject ContentStore store;
   @Inject ExportFolders folders;
   @Inject ExportFileRepository exportFiles;
+  @Inject ReviewTagRepository tags;
+  @Inject TextExtractor extractor;
 
   @Inject @BatchProperty String natives;
   @Inject @BatchProperty String partSize;
@@ -91,6 +98,8 @@ public class SearchExportWriter extends AbstractItemWriter {
   private Path rowsTemporary;
   private long entryTime;
   private CSVPrinter rows;
+  private final Map<String, String> tagNames = new HashMap<>();
+  private Map<String, Set<String>> chunkTags = Map.of();
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
@@ -103,6 +112,9 @@ public class SearchExportWriter extends AbstractItemWriter {
     entryTime = operation.getCreatedDateTime().toEpochMilli();
     partLimit = number(partSize, DEFAULT_PART_SIZE);
     maxBytes = number(maxItemBytes, 52_428_800L);
+    for (ReviewTag tag : tags.listAll(caseId)) {
+      tagNames.put(tag.getId(), tag.getDisplayName());
+    }
     folder = folders.folder(caseId, operationId);
     work = folder.resolve(WORK);
     Files.createDirectories(work);
@@ -146,6 +158,15 @@ public class SearchExportWriter extends AbstractItemWriter {
   public void writeItems(List<Object> items) throws Exception {
     SearchExportState state = SearchExportState.of(stepContext);
     int nextIndex = -1;
+    List<String> itemIds = new ArrayList<>();
+    for (Object object : items) {
+      SearchExportItem item = (SearchExportItem) object;
+      if (!item.isEnd()) {
+        itemIds.add(item.item().getId());
+      }
+    }
+    // The tags the items' files carry in the case's review sets, for the chunk at once.
+    chunkTags = itemIds.isEmpty() ? Map.of() : tags.tagsOfItems(caseId, itemIds);
     for (Object object : items) {
       SearchExportItem item = (SearchExportItem) object;
       if (item.isEnd()) {
@@ -182,6 +203,7 @@ public class SearchExportWriter extends AbstractItemWriter {
               new OutputStreamWriter(Files.newOutputStream(rowsTemporary), StandardCharsets.UTF_8),
               SearchReport.CSV);
     }
+    byte[] bytes = null;
     if (settings.natives()) {
       String path =
           ExportNames.nativePath(
@@ -196,8 +218,8 @@ public class SearchExportWriter extends AbstractItemWriter {
       boolean stored = ZipPart.alreadyCompressed(extension, item.getContentType());
       try {
         if (item.getSize() <= maxBytes) {
-          byte[] bytes = read(entry);
-          part.add(path, new ByteArrayInputStream(bytes), bytes.length, crc(bytes), stored);
+          bytes = read(entry);
+          part.add(path, bytes, stored);
         } else {
           addLarge(path, entry, stored);
         }
@@ -205,6 +227,21 @@ public class SearchExportWriter extends AbstractItemWriter {
       } catch (IOException e) {
         LOG.log(Level.FINE, () -> "item " + item.getId() + " cannot be exported: " + e);
         state.failed(displayName(entry));
+      }
+    }
+    String bcc = "";
+    if (entry.message()) {
+      // The catalog does not keep a message's Bcc: it is read from the message's header block.
+      if (bytes == null && !settings.natives() && item.getSize() <= maxBytes) {
+        try {
+          bytes = read(entry);
+        } catch (IOException e) {
+          LOG.log(Level.FINE, () -> "item " + item.getId() + " cannot be read for its Bcc: " + e);
+        }
+      }
+      String found = bytes == null ? null : extractor.bcc(bytes, fileName(entry));
+      if (found != null) {
+        bcc = found;
       }
     }
     rows.printRecord(
@@ -217,17 +254,30 @@ public class SearchExportWriter extends AbstractItemWriter {
         nz(item.getFrom()),
         nz(item.getTo()),
         nz(item.getCc()),
-        "",
+        bcc,
         nz(item.getSubject()),
         item.getSentDateTime() == null ? "" : item.getSentDateTime().toString(),
         fileName(entry),
         extension,
         Long.toString(item.getSize()),
         item.getSha256(),
-        "",
+        tagsOf(item),
         Boolean.toString(item.isIndexed()),
         item.isIndexed() ? "" : nz(item.getUnindexedReason()));
     state.items++;
+  }
+
+  /** The names of the tags the item's files carry in the case, sorted, joined by {@code ;}. */
+  private String tagsOf(Item item) {
+    List<String> names = new ArrayList<>();
+    for (String tagId : chunkTags.getOrDefault(item.getId(), Set.of())) {
+      String name = tagNames.get(tagId);
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    names.sort(String.CASE_INSENSITIVE_ORDER);
+    return String.join(";", names);
   }
 
   /**
@@ -287,12 +337,6 @@ public class SearchExportWriter extends AbstractItemWriter {
             "the content of " + entry.item().getId() + " changed as it was copied");
       }
     }
-  }
-
-  private static long crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return crc.getValue();
   }
 
   /** The item's extension, lower case: {@code eml} for a message of an mbox. */

@@ -37,6 +37,7 @@ import org.caseops.domain.operations.ItemFailureRepository;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.searches.EdiscoverySearch;
@@ -173,13 +174,21 @@ class ContentExportJobTest {
     return p;
   }
 
-  /** Every entry of every part, by name, with its bytes; an entry seen twice fails the test. */
+  /**
+   * Every entry of every part but the load files, by name, with its bytes; an entry seen twice
+   * fails the test, and so does a load file anywhere but at the root of the first part.
+   */
   private static Map<String, byte[]> entries(List<Path> parts, Map<String, Integer> methods)
       throws IOException {
     Map<String, byte[]> all = new HashMap<>();
     for (Path part : parts) {
       try (ZipFile zip = new ZipFile(part.toFile())) {
         for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+          if (entry.getName().contains("loadfile")) {
+            assertThat(entry.getName()).isIn(ExportPartWriter.LOAD_FILES);
+            assertThat(part.getFileName().toString()).isEqualTo("Vol_1_part001.zip");
+            continue;
+          }
           try (InputStream in = zip.getInputStream(entry)) {
             assertThat(all.put(entry.getName(), in.readAllBytes()))
                 .as("%s appears once", entry.getName())
@@ -198,13 +207,25 @@ class ContentExportJobTest {
     }
   }
 
+  /**
+   * A load file as it stands at the root of the first part, parsed; the copy beside the parts has
+   * the same bytes.
+   */
   private static List<List<String>> loadFile(String caseId, String operationId, String name)
       throws IOException {
-    String text =
-        Files.readString(
-            CaseopsPaths.exportDir(caseId, operationId).resolve(name), StandardCharsets.UTF_8);
+    Path folder = CaseopsPaths.exportDir(caseId, operationId);
+    byte[] inPart;
+    try (ZipFile zip = new ZipFile(folder.resolve("Vol_1_part001.zip").toFile())) {
+      ZipEntry entry = zip.getEntry(name);
+      assertThat(entry).as("%s at the root of the first part", name).isNotNull();
+      try (InputStream in = zip.getInputStream(entry)) {
+        inPart = in.readAllBytes();
+      }
+    }
+    assertThat(inPart).isEqualTo(Files.readAllBytes(folder.resolve(name)));
     return LoadFile.read(
-        new StringReader(text), name.endsWith(".csv") ? LoadFile.CSV : LoadFile.DAT);
+        new StringReader(new String(inPart, StandardCharsets.UTF_8)),
+        name.endsWith(".csv") ? LoadFile.CSV : LoadFile.DAT);
   }
 
   private static int column(String name) {
@@ -306,6 +327,51 @@ class ContentExportJobTest {
   }
 
   @Test
+  void aReviewSetQueryExportsOnlyTheFilesItMatchesNumberedWithoutGaps() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      ReviewSetQuery query =
+          ReviewSetQuery.create(c.caseId, c.set.getId(), "walrus", "walrus", null, Instant.now());
+      s.reviewSets.addQuery(query);
+      CaseOperation operation =
+          CaseOperation.submit(
+              c.caseId,
+              CaseAction.contentExport,
+              OperationTarget.of(
+                  null,
+                  c.set.getId(),
+                  query.getId(),
+                  List.of(),
+                  List.of(),
+                  List.of("originalFiles")),
+              Map.of("outputName", "Vol 1"),
+              ALICE,
+              Instant.now());
+      h.operations.add(operation);
+      // Pages of two files, a part per file: the query is run page by page, the parts restart.
+      long execution =
+          h.jobs.start(
+              "contentExport",
+              IndexJobHarness.parameters(operation.getId(), c.caseId, parameters("1")));
+      assertThat(h.awaitEnd(execution, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+
+      CaseOperation done = h.awaitOperation(operation.getId());
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(done.getWorkTotal()).isEqualTo(4L);
+      List<List<String>> csv = loadFile(c.caseId, operation.getId(), "loadfile.csv");
+      assertThat(csv)
+          .extracting(r -> r.get(column("DocID")))
+          .containsExactly("DOC0000001", "DOC0000002", "DOC0000003", "DOC0000004");
+      assertThat(csv)
+          .extracting(r -> r.get(column("Location")))
+          .containsExactlyInAnyOrder(
+              "inbox/m1.eml", "contracts/lease.pdf", "contracts/terms.docx", "memo.txt");
+      assertThat(entries(parts(c.caseId, operation.getId()), new HashMap<>())).hasSize(4);
+    }
+  }
+
+  @Test
   void aPartIsFinishedAtPartEntriesEntriesWithEachDocumentWhole() throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       SearchJobs s = new SearchJobs(h);
@@ -326,6 +392,9 @@ class ContentExportJobTest {
           List<String> names =
               java.util.Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
           for (String name : names) {
+            if (ExportPartWriter.LOAD_FILES.contains(name)) {
+              continue;
+            }
             String doc = name.substring(name.indexOf('/') + 1, name.lastIndexOf('.'));
             assertThat(names)
                 .as("the native and text of %s together", doc)
@@ -498,7 +567,31 @@ class ContentExportJobTest {
       List<List<String>> csv = loadFile(c.caseId, operation.getId(), "loadfile.csv");
       assertThat(csv).extracting(r -> r.get(0)).hasSize(6).doesNotHaveDuplicates();
       try (Stream<Path> left = Files.walk(folder)) {
-        assertThat(left.filter(p -> p.toString().endsWith(".tmp")).toList()).isEmpty();
+        assertThat(
+                left.filter(
+                        p ->
+                            p.toString().endsWith(".tmp")
+                                || p.endsWith(ExportPartWriter.FIRST_BODY))
+                    .toList())
+            .isEmpty();
+      }
+      if (partsFinishedBefore) {
+        // A part per file: the first part holds the load files alone, its document went to a part
+        // after the last.
+        try (ZipFile zip = new ZipFile(folder.resolve("Vol_1_part001.zip").toFile())) {
+          assertThat(java.util.Collections.list(zip.entries()))
+              .extracting(ZipEntry::getName)
+              .containsExactlyElementsOf(ExportPartWriter.LOAD_FILES);
+        }
+        try (ZipFile zip = new ZipFile(parts.get(parts.size() - 1).toFile())) {
+          assertThat(java.util.Collections.list(zip.entries()))
+              .extracting(ZipEntry::getName)
+              .singleElement()
+              .asString()
+              .startsWith("natives/DOC0000001");
+        }
+      } else {
+        assertThat(parts).hasSize(1);
       }
       assertThat(h.weld.select(ExportFileRepository.class).get().listOfOperation(operation.getId()))
           .hasSize(parts.size() + 2);

@@ -35,6 +35,9 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.reviewsets.ReviewSet;
+import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.TestDatabase;
@@ -233,6 +236,75 @@ class SearchExportJobTest {
         assertThat((long) bytes.length).isEqualTo(file.getSize());
       }
     }
+  }
+
+  @Test
+  void theReportGivesAMessagesBccAndTheTagsItsFilesCarryInTheCaseButNoBatesNumbers()
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      SearchCorpus c = new SearchCorpus(h);
+      Evidence.write(
+          c.meganFolder.resolve("inbox/blind.eml"),
+          "From: megan@contoso.com\r\nTo: bob@fabrikam.com\r\nBcc: Eve <eve@contoso.com>\r\n"
+              + "Subject: Blind walrus\r\nDate: Tue, 06 Jan 2026 11:00:00 +0000\r\n"
+              + "Message-ID: <blind@contoso.com>\r\nMIME-Version: 1.0\r\n"
+              + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe walrus is not copied.\r\n");
+      s.index(c.caseId());
+      EdiscoverySearch walrus = s.searchAll(c.caseId(), "walrus");
+      // Two review sets hold the hits; tags on their files, in either set, go to the report.
+      ReviewSet first = s.reviewSet(c.caseId(), "First");
+      ReviewSet second = s.reviewSet(c.caseId(), "Second");
+      for (ReviewSet set : List.of(first, second)) {
+        assertThat(
+                s.run(
+                        c.caseId(),
+                        CaseAction.addToReviewSet,
+                        OperationTarget.reviewSet(set.getId(), walrus.getId(), List.of()))
+                    .getStatus())
+            .isEqualTo(CaseOperationStatus.succeeded);
+      }
+      ReviewTag hot = ReviewTag.create(c.caseId(), "hot", null, null, null, ALICE, Instant.now());
+      ReviewTag privileged =
+          ReviewTag.create(c.caseId(), "Privileged", null, null, null, ALICE, Instant.now());
+      s.tags.add(hot);
+      s.tags.add(privileged);
+      ReviewSetItem blindFirst = fileAt(s, first, "inbox/blind.eml");
+      ReviewSetItem blindSecond = fileAt(s, second, "inbox/blind.eml");
+      s.tags.retag(first.getId(), Map.of(blindFirst.getId(), Set.of(hot.getId())), Map.of());
+      s.tags.retag(
+          second.getId(), Map.of(blindSecond.getId(), Set.of(privileged.getId())), Map.of());
+      CaseOperation operation =
+          submit(h, c, CaseAction.exportReport, walrus, "searchHits,responsiveLocations");
+
+      CaseOperation done = run(h, c, operation, small(null));
+
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      List<List<String>> rows = report(c, operation.getId(), "Walrus_hits_items.csv");
+      assertThat(rows).hasSize(15);
+      List<String> blind =
+          rows.stream()
+              .filter(r -> r.get(column("Location")).equals("inbox/blind.eml"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(blind.get(column("Bcc"))).contains("eve@contoso.com");
+      assertThat(blind.get(column("Tags"))).isEqualTo("hot;Privileged");
+      for (List<String> row : rows) {
+        assertThat(row.get(column("BegBates"))).isEmpty();
+        assertThat(row.get(column("EndBates"))).isEmpty();
+        if (row != blind) {
+          assertThat(row.get(column("Bcc"))).as(key(row)).isEmpty();
+          assertThat(row.get(column("Tags"))).as(key(row)).isEmpty();
+        }
+      }
+    }
+  }
+
+  private static ReviewSetItem fileAt(SearchJobs s, ReviewSet set, String location) {
+    return s.reviewSets.listItems(set.getId(), 0, 1000).stream()
+        .filter(f -> f.getLocation().equals(location))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -50,6 +50,12 @@ public interface ReviewTagRepository {
   /** The tag ids on each of the given files; files without tags are absent. */
   Map<String, Set<String>> tagsOf(Collection<String> reviewSetItemIds);
 
+  /**
+   * The tag ids on the case's review-set files of each of the given catalogued items, in all of the
+   * case's review sets; items whose files carry no tag are absent.
+   */
+  Map<String, Set<String>> tagsOfItems(String caseId, Collection<String> itemIds);
+
   /** The catalogued item ids of the review set's files that carry the tag. */
   Set<String> itemIdsWithTag(String reviewSetId, String tagId);
 

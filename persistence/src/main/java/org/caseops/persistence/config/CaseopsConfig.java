@@ -181,7 +181,7 @@ public final class CaseopsConfig {
           copyThreads("addToReviewSet"),
           transactionSeconds("addToReviewSet"),
           tuning("applyTags", "batchSize", 1000, 1, INT_MAX, "a whole number of items, 1 or more"),
-          itemCount("contentExport", 100),
+          itemCount("contentExport", 500),
           pageSize("contentExport", 500),
           tuning(
               "contentExport",

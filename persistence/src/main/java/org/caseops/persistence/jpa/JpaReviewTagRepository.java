@@ -152,6 +152,25 @@ public class JpaReviewTagRepository implements ReviewTagRepository {
   }
 
   @Override
+  public Map<String, Set<String>> tagsOfItems(String caseId, Collection<String> itemIds) {
+    Map<String, Set<String>> tags = new HashMap<>();
+    for (List<String> part : JpaReviewSetRepository.parts(itemIds)) {
+      List<Object[]> rows =
+          em.createQuery(
+                  "SELECT i.itemId, t.tagId FROM ReviewSetItem i, ReviewSetItemTag t"
+                      + " WHERE t.reviewSetItemId = i.id AND i.caseId = :c AND i.itemId IN :ids",
+                  Object[].class)
+              .setParameter("c", caseId)
+              .setParameter("ids", part)
+              .getResultList();
+      for (Object[] row : rows) {
+        tags.computeIfAbsent((String) row[0], k -> new LinkedHashSet<>()).add((String) row[1]);
+      }
+    }
+    return tags;
+  }
+
+  @Override
   public Set<String> itemIdsWithTag(String reviewSetId, String tagId) {
     return new HashSet<>(
         em.createQuery(

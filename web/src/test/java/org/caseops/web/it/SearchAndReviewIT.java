@@ -860,13 +860,16 @@ class SearchAndReviewIT {
         assertThat(entries.put(e.getName(), zip.readAllBytes())).as(e.getName()).isNull();
       }
     }
+    // The load files stand at the root of the first part, and beside the parts as they are there.
+    assertThat(entries.get("loadfile.csv")).isEqualTo(downloaded.get("loadfile.csv"));
+    assertThat(entries.get("loadfile.dat")).isEqualTo(downloaded.get("loadfile.dat"));
     List<List<String>> csv =
         LoadFile.read(
-            new StringReader(new String(downloaded.get("loadfile.csv"), StandardCharsets.UTF_8)),
+            new StringReader(new String(entries.get("loadfile.csv"), StandardCharsets.UTF_8)),
             LoadFile.CSV);
     List<List<String>> dat =
         LoadFile.read(
-            new StringReader(new String(downloaded.get("loadfile.dat"), StandardCharsets.UTF_8)),
+            new StringReader(new String(entries.get("loadfile.dat"), StandardCharsets.UTF_8)),
             LoadFile.DAT);
     assertThat(dat).isEqualTo(csv);
     assertThat(csv).hasSize(merger.size());
