@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.holds.LegalHoldRepository;
+import org.caseops.domain.holds.PolicyStatus;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
@@ -110,6 +112,47 @@ public class LegalHoldService {
   public CaseOperation retry(String caseId, String id, IdentitySet by) {
     get(caseId, id);
     return sync(caseId, id, by);
+  }
+
+  /**
+   * Refuses closing the case while a hold change of the case (a {@code holdUpdate}, or the sync of
+   * one of its legal holds) or a purge has not finished (409 naming it), before anything changes: a
+   * hold applied under a closing case would stay in force once it is closed.
+   */
+  public void requireNoHoldChangeRunningInCase(String caseId) {
+    List<CaseOperation> open = operationsRepo.listOpen(caseId);
+    ActionRules.of(CaseAction.holdPolicySync).orElseThrow().requireNoneExcludedRunning(open);
+    for (CaseOperation op : open) {
+      if ((op.getAction() == CaseAction.holdPolicySync || op.getAction() == CaseAction.holdUpdate)
+          && OperationLifecycle.isOpen(op.getStatus())) {
+        throw new ConflictException(
+            "The "
+                + op.getAction().wireName()
+                + " operation '"
+                + op.getId()
+                + "' of the case has not finished yet; close the case when it has.");
+      }
+    }
+  }
+
+  /**
+   * Closing the case: disables every legal hold of the case that is enabled (or whose last sync did
+   * not succeed, so may still keep records) and starts its sync, which drops the hold's records and
+   * frees the copies nothing else needs. Returns the syncs started; none when no legal hold is in
+   * force. Reopening the case does not enable them again.
+   */
+  public List<CaseOperation> releaseAllOfCase(String caseId, IdentitySet by) {
+    List<CaseOperation> started = new ArrayList<>();
+    for (LegalHold hold : legalHolds.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
+      if (!hold.isEnabled() && hold.getStatus() == PolicyStatus.success) {
+        continue;
+      }
+      hold.enable(false);
+      hold.modified(by, now());
+      legalHolds.update(hold);
+      started.add(sync(caseId, hold.getId(), by));
+    }
+    return started;
   }
 
   /** The hold's latest holdPolicySync operation (a caseops link). */
