@@ -35,6 +35,14 @@ public interface ItemRepository {
   /** How many items the given sources hold. */
   long countInSources(Collection<String> sourceIds);
 
+  /**
+   * The ids of the indexed items of the given sources that the catalog keeps from their preserved
+   * copies only ({@code preservedOnly}), in no particular order.
+   */
+  default List<String> preservedOnlyIndexedIdsInSources(Collection<String> sourceIds) {
+    return List.of();
+  }
+
   /** The items of the given sources that could not be indexed: their count and total size. */
   ItemTotals unindexedInSources(Collection<String> sourceIds);
 

@@ -170,6 +170,26 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public List<String> preservedOnlyIndexedIdsInSources(Collection<String> sourceIds) {
+    List<String> ids = new ArrayList<>();
+    if (sourceIds.isEmpty()) {
+      return ids;
+    }
+    for (Object[] source : withCases(sourceIds)) {
+      ids.addAll(
+          em.createQuery(
+                  "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.sourceId = :s"
+                      + " AND i.state = :kept AND i.indexed = TRUE",
+                  String.class)
+              .setParameter("c", source[0])
+              .setParameter("s", source[1])
+              .setParameter("kept", ItemState.preservedOnly)
+              .getResultList());
+    }
+    return ids;
+  }
+
+  @Override
   public ItemTotals unindexedInSources(Collection<String> sourceIds) {
     if (sourceIds.isEmpty()) {
       return ItemTotals.NONE;
