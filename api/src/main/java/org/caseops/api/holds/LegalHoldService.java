@@ -62,7 +62,11 @@ public class LegalHoldService {
     this.clock = clock;
   }
 
-  /** Creates the hold and starts its sync. */
+  /**
+   * Creates the hold and starts its sync: the hold is stored in the transaction that stores its
+   * sync, under the case's lock, so a purge of the case running (or starting at the same moment)
+   * refuses both, and nothing is stored.
+   */
   public LegalHold create(String caseId, LegalHoldRequests.NewLegalHold request, IdentitySet by) {
     lookups.requireCase(caseId);
     noPurgeRunning(caseId);
@@ -75,8 +79,12 @@ public class LegalHoldService {
             request.enabled(),
             by,
             now());
-    legalHolds.add(hold);
-    sync(caseId, hold.getId(), by);
+    operations.submitWith(
+        caseId,
+        CaseAction.holdPolicySync,
+        OperationTarget.legalHold(hold.getId()),
+        by,
+        () -> legalHolds.add(hold));
     return get(caseId, hold.getId());
   }
 
@@ -148,9 +156,7 @@ public class LegalHoldService {
         continue;
       }
       hold.enable(false);
-      hold.modified(by, now());
-      legalHolds.update(hold);
-      started.add(sync(caseId, hold.getId(), by));
+      started.add(changed(hold, by));
     }
     return started;
   }
@@ -251,10 +257,19 @@ public class LegalHoldService {
     changed(hold, by);
   }
 
-  private void changed(LegalHold hold, IdentitySet by) {
+  /**
+   * Stores the hold's change with the sync that carries it out, in one transaction under the case's
+   * lock ({@link OperationService#submitWith}): a purge of the case that runs or starts at the same
+   * moment, or another sync of the hold, refuses both, and the hold stays as it was.
+   */
+  private CaseOperation changed(LegalHold hold, IdentitySet by) {
     hold.modified(by, now());
-    legalHolds.update(hold);
-    sync(hold.getCaseId(), hold.getId(), by);
+    return operations.submitWith(
+        hold.getCaseId(),
+        CaseAction.holdPolicySync,
+        OperationTarget.legalHold(hold.getId()),
+        by,
+        () -> legalHolds.update(hold));
   }
 
   private CaseOperation sync(String caseId, String id, IdentitySet by) {
@@ -262,8 +277,8 @@ public class LegalHoldService {
   }
 
   /**
-   * Refuses a change of a legal hold while a purge of its case runs, before anything is stored (its
-   * sync would be refused then: a hold does not change under a running purge).
+   * Refuses a change of a legal hold early, with a message that names the running purge; the check
+   * that decides is made again under the case's lock when the change is stored with its sync.
    */
   private void noPurgeRunning(String caseId) {
     ActionRules.of(CaseAction.holdPolicySync)

@@ -103,9 +103,21 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void submit(CaseOperation operation) {
+    store(operation, () -> {});
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submit(CaseOperation operation, Runnable change) {
+    store(operation, change);
+  }
+
+  private void store(CaseOperation operation, Runnable change) {
     ActionRules rules = lockCase(operation);
     String caseId = operation.getCaseId();
     rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
+    change.run();
+    em.flush();
     em.persist(operation);
     changed(operation.getId(), true);
     switch (rules.link()) {
