@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.holds.LegalHoldRepository;
+import org.caseops.domain.holds.PolicyStatus;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
 import org.caseops.domain.operations.CaseAction;
@@ -60,7 +62,11 @@ public class LegalHoldService {
     this.clock = clock;
   }
 
-  /** Creates the hold and starts its sync. */
+  /**
+   * Creates the hold and starts its sync: the hold is stored in the transaction that stores its
+   * sync, under the case's lock, so a purge of the case running (or starting at the same moment)
+   * refuses both, and nothing is stored.
+   */
   public LegalHold create(String caseId, LegalHoldRequests.NewLegalHold request, IdentitySet by) {
     lookups.requireCase(caseId);
     noPurgeRunning(caseId);
@@ -73,8 +79,12 @@ public class LegalHoldService {
             request.enabled(),
             by,
             now());
-    legalHolds.add(hold);
-    sync(caseId, hold.getId(), by);
+    operations.submitWith(
+        caseId,
+        CaseAction.holdPolicySync,
+        OperationTarget.legalHold(hold.getId()),
+        by,
+        () -> legalHolds.add(hold));
     return get(caseId, hold.getId());
   }
 
@@ -110,6 +120,45 @@ public class LegalHoldService {
   public CaseOperation retry(String caseId, String id, IdentitySet by) {
     get(caseId, id);
     return sync(caseId, id, by);
+  }
+
+  /**
+   * Refuses closing the case while a hold change of the case (a {@code holdUpdate}, or the sync of
+   * one of its legal holds) or a purge has not finished (409 naming it), before anything changes: a
+   * hold applied under a closing case would stay in force once it is closed.
+   */
+  public void requireNoHoldChangeRunningInCase(String caseId) {
+    List<CaseOperation> open = operationsRepo.listOpen(caseId);
+    ActionRules.of(CaseAction.holdPolicySync).orElseThrow().requireNoneExcludedRunning(open);
+    for (CaseOperation op : open) {
+      if ((op.getAction() == CaseAction.holdPolicySync || op.getAction() == CaseAction.holdUpdate)
+          && OperationLifecycle.isOpen(op.getStatus())) {
+        throw new ConflictException(
+            "The "
+                + op.getAction().wireName()
+                + " operation '"
+                + op.getId()
+                + "' of the case has not finished yet; close the case when it has.");
+      }
+    }
+  }
+
+  /**
+   * Closing the case: disables every legal hold of the case that is enabled (or whose last sync did
+   * not succeed, so may still keep records) and starts its sync, which drops the hold's records and
+   * frees the copies nothing else needs. Returns the syncs started; none when no legal hold is in
+   * force. Reopening the case does not enable them again.
+   */
+  public List<CaseOperation> releaseAllOfCase(String caseId, IdentitySet by) {
+    List<CaseOperation> started = new ArrayList<>();
+    for (LegalHold hold : legalHolds.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
+      if (!hold.isEnabled() && hold.getStatus() == PolicyStatus.success) {
+        continue;
+      }
+      hold.enable(false);
+      started.add(changed(hold, by));
+    }
+    return started;
   }
 
   /** The hold's latest holdPolicySync operation (a caseops link). */
@@ -208,10 +257,19 @@ public class LegalHoldService {
     changed(hold, by);
   }
 
-  private void changed(LegalHold hold, IdentitySet by) {
+  /**
+   * Stores the hold's change with the sync that carries it out, in one transaction under the case's
+   * lock ({@link OperationService#submitWith}): a purge of the case that runs or starts at the same
+   * moment, or another sync of the hold, refuses both, and the hold stays as it was.
+   */
+  private CaseOperation changed(LegalHold hold, IdentitySet by) {
     hold.modified(by, now());
-    legalHolds.update(hold);
-    sync(hold.getCaseId(), hold.getId(), by);
+    return operations.submitWith(
+        hold.getCaseId(),
+        CaseAction.holdPolicySync,
+        OperationTarget.legalHold(hold.getId()),
+        by,
+        () -> legalHolds.update(hold));
   }
 
   private CaseOperation sync(String caseId, String id, IdentitySet by) {
@@ -219,8 +277,8 @@ public class LegalHoldService {
   }
 
   /**
-   * Refuses a change of a legal hold while a purge of its case runs, before anything is stored (its
-   * sync would be refused then: a hold does not change under a running purge).
+   * Refuses a change of a legal hold early, with a message that names the running purge; the check
+   * that decides is made again under the case's lock when the change is stored with its sync.
    */
   private void noPurgeRunning(String caseId) {
     ActionRules.of(CaseAction.holdPolicySync)

@@ -104,6 +104,27 @@ public class OperationService {
       OperationTarget target,
       Map<String, String> parameters,
       IdentitySet by) {
+    return submit(caseId, action, target, parameters, by, () -> {});
+  }
+
+  /**
+   * Creates the operation and starts its job as {@link #submit(String, CaseAction, OperationTarget,
+   * IdentitySet)} does, storing the change it carries out ({@code change}, e.g. a legal hold's) in
+   * the transaction that stores the operation, under the case's lock, after its checks: both are
+   * stored, or neither ({@link CaseOperationRepository#submit(CaseOperation, Runnable)}).
+   */
+  public CaseOperation submitWith(
+      String caseId, CaseAction action, OperationTarget target, IdentitySet by, Runnable change) {
+    return submit(caseId, action, target, Map.of(), by, change);
+  }
+
+  private CaseOperation submit(
+      String caseId,
+      CaseAction action,
+      OperationTarget target,
+      Map<String, String> parameters,
+      IdentitySet by,
+      Runnable change) {
     lookups.requireCase(caseId);
     ActionRules rules = ActionRules.of(action).orElse(null);
     if (rules == null || !jobs.hasJob(rules.jobName())) {
@@ -121,7 +142,7 @@ public class OperationService {
       new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.getSearchId(), matching);
     }
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
-    operations.submit(operation);
+    operations.submit(operation, change);
     if (target.changesHold()) {
       // A hold change is applying (or removing) from the moment it is accepted, before its job
       // starts: the job's later statuses cannot be overwritten by this one.

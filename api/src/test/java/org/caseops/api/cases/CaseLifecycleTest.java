@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.caseops.api.custodians.HoldService;
+import org.caseops.api.holds.LegalHoldService;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.CaseFixture;
+import org.caseops.api.testing.InMemoryLegalHolds;
 import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.holds.LegalHold;
+import org.caseops.domain.holds.PolicyStatus;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
@@ -23,9 +27,18 @@ class CaseLifecycleTest {
   private final CaseFixture f = new CaseFixture();
   private final HoldService holdService =
       new HoldService(f.lookups, f.custodians, f.operationService, f.targets, f.clock);
+  private final InMemoryLegalHolds legalHolds = new InMemoryLegalHolds();
+  private final LegalHoldService legalHoldService =
+      new LegalHoldService(
+          f.lookups, legalHolds, f.custodians, f.operations, f.operationService, f.clock);
   private final CaseService cases =
       new CaseService(
-          f.cases, f.operations, f.lookups, f.clock, deleted -> {}, new CaseHolds(holdService));
+          f.cases,
+          f.operations,
+          f.lookups,
+          f.clock,
+          deleted -> {},
+          new CaseHolds(holdService, legalHoldService));
 
   @Test
   void aCaseWithoutHoldsIsClosedAtOnceByWhoClosedIt() {
@@ -97,6 +110,78 @@ class CaseLifecycleTest {
     assertThat(f.operations.stored).isEmpty();
     assertThatThrownBy(() -> cases.reopen(f.caseId, BOB))
         .satisfies(t -> ApiErrors.assertStatus(t, 409, "only a closed case can be reopened"));
+  }
+
+  @Test
+  void closingDisablesEveryLegalHoldInForceAndSyncsItBesideTheCustodianRelease() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    LegalHold disabled = legalHold("Off", false);
+    legalHolds.concluded(f.caseId, disabled.getId(), PolicyStatus.success, List.of());
+
+    EdiscoveryCase closing = cases.close(f.caseId, BOB);
+
+    assertThat(closing.getStatus()).isEqualTo(CaseStatus.closing);
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getAction)
+        .containsExactlyInAnyOrder(CaseAction.holdUpdate, CaseAction.holdPolicySync);
+    CaseOperation sync =
+        f.operations.stored.values().stream()
+            .filter(op -> op.getAction() == CaseAction.holdPolicySync)
+            .findFirst()
+            .orElseThrow();
+    assertThat(sync.getTarget().getLegalHoldId()).isEqualTo(enabled.getId());
+    LegalHold after = legalHolds.find(f.caseId, enabled.getId()).orElseThrow();
+    assertThat(after.isEnabled()).isFalse();
+    assertThat(after.getLastModifiedBy()).isEqualTo(BOB);
+
+    // Reopened, the legal hold stays disabled: closing's releases are not undone.
+    f.operations.stored.keySet().stream()
+        .toList()
+        .forEach(
+            id -> f.operations.complete(id, CaseOperationStatus.succeeded, null, CaseFixture.NOW));
+    EdiscoveryCase c = cases.get(f.caseId);
+    c.finishClosing(false, CaseFixture.NOW);
+    f.cases.update(c);
+    cases.reopen(f.caseId, BOB);
+    assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().isEnabled()).isFalse();
+  }
+
+  @Test
+  void aCaseWithOnlyALegalHoldStaysClosingUntilItsSyncEnds() {
+    LegalHold enabled = legalHold("Everything", true);
+
+    EdiscoveryCase closing = cases.close(f.caseId, BOB);
+
+    assertThat(closing.getStatus()).isEqualTo(CaseStatus.closing);
+    assertThat(f.operations.stored.values())
+        .singleElement()
+        .satisfies(op -> assertThat(op.getTarget().getLegalHoldId()).isEqualTo(enabled.getId()));
+  }
+
+  @Test
+  void aLegalHoldSyncStillRunningRefusesTheCloseAndChangesNothing() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    CaseOperation running = legalHoldService.retry(f.caseId, enabled.getId(), CaseFixture.ALICE);
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409, running.getId(), "has not finished"));
+
+    assertThat(cases.get(f.caseId).getStatus()).isEqualTo(CaseStatus.active);
+    assertThat(f.operations.stored).hasSize(1);
+    assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().isEnabled()).isTrue();
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+  }
+
+  private LegalHold legalHold(String name, boolean enabled) {
+    LegalHold hold =
+        LegalHold.create(f.caseId, name, null, null, enabled, CaseFixture.ALICE, CaseFixture.NOW);
+    legalHolds.add(hold);
+    return hold;
   }
 
   @Test

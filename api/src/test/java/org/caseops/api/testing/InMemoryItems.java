@@ -98,4 +98,22 @@ public class InMemoryItems implements ItemRepository {
   public List<String> unpreservedKeptIds(String caseId, Collection<String> sourceIds) {
     return List.of();
   }
+
+  @Override
+  public List<String> preservedOnlyIndexedIdsInSources(Collection<String> sourceIds) {
+    return List.of();
+  }
+
+  @Override
+  public List<Item> atLocations(String sourceId, Collection<String> locations) {
+    return List.of();
+  }
+
+  @Override
+  public void moveTo(String itemId, String location) {}
+
+  @Override
+  public boolean keepAsVersion(String itemId) {
+    return false;
+  }
 }

@@ -34,12 +34,16 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * The estimateStatistics use case: runs an operation's search over the case's index, restricted to
  * the sources in the search's scope, and records the estimate on the operation: matching items (one
  * document per item, so each counts once) and their size, the unindexed items in scope from the
- * catalog, and the mailboxes and sites with hits. Links the search to the operation. A case without
- * an index yet has no indexed hits. A search that is gone or whose query cannot be run fails the
- * operation, saying why, and records nothing.
+ * catalog, and the mailboxes and sites with hits. Items the catalog keeps from their preserved
+ * copies only ({@code preservedOnly}) keep their index documents, so they are counted as any hit;
+ * how many of the hits they are is counted apart ({@code preservedOnlyItemCount}). Links the search
+ * to the operation. A case without an index yet has no indexed hits. A search that is gone or whose
+ * query cannot be run fails the operation, saying why, and records nothing.
  */
 @Dependent
 public class SearchEstimator {
+  private static final int ID_SLICE = 10_000;
+
   private final CaseOperationRepository operations;
   private final SearchRepository searches;
   private final CustodianRepository custodians;
@@ -89,6 +93,7 @@ public class SearchEstimator {
 
     long count = 0;
     long size = 0;
+    long preservedOnly = 0;
     int mailboxes = 0;
     int sites = 0;
     Optional<DirectoryReader> index = SearchQueries.open(CaseopsPaths.indexDir(caseId));
@@ -110,15 +115,42 @@ public class SearchEstimator {
             }
           }
         }
+        preservedOnly = countPreservedOnly(searcher, query, scope);
       }
     }
     ItemTotals unindexed = items.unindexedInSources(scope);
     operations.recordEstimate(
         operationId,
-        new EstimateStatistics(count, size, unindexed.count(), unindexed.size(), mailboxes, sites));
+        new EstimateStatistics(
+            count, size, unindexed.count(), unindexed.size(), mailboxes, sites, preservedOnly));
     searches.markEstimated(search.getId(), operationId);
     return Outcome.succeeded(
-        summary(count, size, mailboxes, sites, unindexed.count(), unindexed.size()));
+        summary(count, size, mailboxes, sites, unindexed.count(), unindexed.size())
+            + (preservedOnly == 0
+                ? ""
+                : " "
+                    + count(preservedOnly, "matching item is", "matching items are")
+                    + " kept from preserved copies only."));
+  }
+
+  /**
+   * How many of the query's hits in the scope the catalog keeps from their preserved copies only:
+   * those items (few: deleted or changed at their source under a hold) are looked up in the
+   * catalog, and the query is run again restricted to them, a slice of ids at a time.
+   */
+  private long countPreservedOnly(IndexSearcher searcher, Query query, Set<String> scope)
+      throws IOException {
+    List<String> kept = items.preservedOnlyIndexedIdsInSources(scope);
+    long matching = 0;
+    for (int from = 0; from < kept.size(); from += ID_SLICE) {
+      matching +=
+          searcher.count(
+              SearchQueries.restrict(
+                  query,
+                  IndexFields.ID,
+                  kept.subList(from, Math.min(kept.size(), from + ID_SLICE))));
+    }
+    return matching;
   }
 
   /**

@@ -24,6 +24,7 @@ public final class EvidenceItem {
   private final long bytesReadAfter;
   private boolean unchanged;
   private String previousSha256;
+  private String itemId;
 
   EvidenceItem(
       CustodianSource source,
@@ -125,6 +126,19 @@ public final class EvidenceItem {
    */
   public String previousSha256() {
     return previousSha256;
+  }
+
+  /**
+   * The catalog id of the item: the id of the item catalogued at its location, or the id a new item
+   * there gets ({@link org.caseops.domain.items.Item#idFor}, or an alternate one when an item that
+   * moved there from elsewhere has it); null until the reader has looked it up.
+   */
+  public String itemId() {
+    return itemId;
+  }
+
+  public void identify(String itemId) {
+    this.itemId = itemId;
   }
 
   /** Records that the catalog holds this item with other bytes, those of this SHA-256. */

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.caseops.batch.Outcome;
+import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.holds.CopyRelease;
+import org.caseops.batch.holds.KeptItems;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.holds.HoldRepository;
@@ -43,6 +47,8 @@ public class PolicySyncEndBatchlet extends AbstractBatchlet {
   @Inject HoldRepository holds;
   @Inject ItemRepository catalog;
   @Inject ContentStore store;
+  @Inject CaseRepository cases;
+  @Inject CaseIndexes indexes;
 
   @Override
   public String process() throws Exception {
@@ -54,7 +60,18 @@ public class PolicySyncEndBatchlet extends AbstractBatchlet {
         scope.inForce()
             ? holds.retainOfHold(caseId, scope.ref(), scope.sources().keySet(), scope.matches())
             : holds.removeOfHolds(caseId, List.of(scope.ref()));
-    CopyRelease freed = CopyRelease.free(caseId, dropped, run, operations, holds, store);
+    boolean closing =
+        cases.find(caseId).map(c -> c.getStatus() == CaseStatus.closing).orElse(false);
+    CopyRelease freed =
+        CopyRelease.free(
+            caseId,
+            dropped,
+            run,
+            operations,
+            holds,
+            store,
+            closing,
+            () -> KeptItems.dropUnpreserved(caseId, scope.sources().keySet(), catalog, indexes));
     String name = scope.name();
     if (!scope.inForce()) {
       if (scope.deleted()) {

@@ -16,7 +16,12 @@ import org.caseops.domain.operations.CaseOperationRepository;
  * Frees, at the end of a hold's removal, the preserved copies whose records were dropped and that
  * nothing else of the case needs (no other hold, no review-set file). While another operation of
  * the case that may be about to rely on a copy runs (an addToReviewSet, an index preserving for a
- * hold, another hold change), none is freed: those copies stay.
+ * hold, another hold change that may apply a hold), none is freed: those copies stay. A hold change
+ * that only removes holds relies on no copy: another custodian hold's removal, and, in a case that
+ * is closing, every hold change (closing is refused while one runs, and its own releases are all
+ * removals), so the releases a closing starts together free the copies between them: each frees,
+ * after dropping its records, what no record still needs, and the last to drop its records frees
+ * what they shared.
  */
 public record CopyRelease(int freed, String kept) {
   private static final Logger LOG = Logger.getLogger(CopyRelease.class.getName());
@@ -35,13 +40,14 @@ public record CopyRelease(int freed, String kept) {
       HoldRepository holds,
       ContentStore store)
       throws IOException {
-    return free(caseId, released, run, operations, holds, store, () -> {});
+    return free(caseId, released, run, operations, holds, store, false, () -> {});
   }
 
   /**
    * Frees the copies as {@link #free(String, Set, OperationRun, CaseOperationRepository,
    * HoldRepository, ContentStore)} does, running {@code before} first when nothing else of the case
-   * runs (taking out of the catalog the items that only the released copies kept).
+   * runs (taking out of the catalog the items that only the released copies kept); {@code
+   * caseClosing} when the case is closing (its other hold changes are releases).
    */
   public static CopyRelease free(
       String caseId,
@@ -50,6 +56,7 @@ public record CopyRelease(int freed, String kept) {
       CaseOperationRepository operations,
       HoldRepository holds,
       ContentStore store,
+      boolean caseClosing,
       BeforeFreeing before)
       throws IOException {
     Optional<CaseOperation> copying =
@@ -59,8 +66,10 @@ public record CopyRelease(int freed, String kept) {
                 op ->
                     op.getAction() == CaseAction.addToReviewSet
                         || op.getAction() == CaseAction.index
-                        || op.getAction() == CaseAction.holdUpdate
-                        || op.getAction() == CaseAction.holdPolicySync)
+                        || (op.getAction() == CaseAction.holdUpdate
+                            && !caseClosing
+                            && !op.getTarget().removesHold())
+                        || (op.getAction() == CaseAction.holdPolicySync && !caseClosing))
             .findFirst();
     if (copying.isPresent()) {
       return new CopyRelease(

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
 import org.caseops.batch.Outcome;
 import org.caseops.batch.fulltext.CaseIndexes;
-import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.operations.OperationRun;
+import org.caseops.domain.cases.CaseRepository;
+import org.caseops.domain.cases.CaseStatus;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.holds.HoldKind;
@@ -51,6 +50,7 @@ public class HoldEndBatchlet extends AbstractBatchlet {
   @Inject ContentStore store;
   @Inject ItemRepository items;
   @Inject CaseIndexes indexes;
+  @Inject CaseRepository cases;
 
   @Override
   public String process() throws IOException {
@@ -115,10 +115,15 @@ public class HoldEndBatchlet extends AbstractBatchlet {
             operations,
             holds,
             store,
+            closing(caseId),
             () -> dropUnpreserved(caseId, change));
     custodians.setHoldStatus(caseId, change.custodianIds(), HoldStatuses.after(true, true));
     return Outcome.succeeded(
         "The hold of " + containers(change) + " is removed: " + freed.summary());
+  }
+
+  private boolean closing(String caseId) {
+    return cases.find(caseId).map(c -> c.getStatus() == CaseStatus.closing).orElse(false);
   }
 
   private OperationRun run() {
@@ -146,17 +151,7 @@ public class HoldEndBatchlet extends AbstractBatchlet {
    * longer has them, and their copies may now go.
    */
   private void dropUnpreserved(String caseId, HoldChange change) throws IOException {
-    List<String> gone = items.unpreservedKeptIds(caseId, change.sources().keySet());
-    if (gone.isEmpty()) {
-      return;
-    }
-    IndexWriter writer = indexes.writer(caseId);
-    for (String id : gone) {
-      writer.deleteDocuments(new Term(IndexFields.ID, id));
-    }
-    writer.commit();
-    indexes.close(caseId);
-    items.deleteAll(gone);
+    KeptItems.dropUnpreserved(caseId, change.sources().keySet(), items, indexes);
   }
 
   static String count(long n, String noun) {

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -39,6 +40,7 @@ import org.caseops.domain.holds.LegalHoldRepository;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 
@@ -223,6 +225,60 @@ public class EvidenceItemReader implements ItemReader {
     return new ReadItem(item, next.extraction);
   }
 
+  /**
+   * Gives each readable item its catalog id. An item keeps its id when it moves (a message of an
+   * mbox that a purge or a restore rewrote), so a message is looked up by its location: the item
+   * catalogued there (the current one rather than one kept from its preserved copy only) gives its
+   * id; a new message gets {@link Item#idFor}, or an alternate id when an item that moved from
+   * elsewhere has that one. Files (not messages of an mbox) never move: their id is their path's.
+   */
+  private void identify(List<EvidenceItem> added) {
+    Map<String, List<EvidenceItem>> messages = new LinkedHashMap<>();
+    for (EvidenceItem item : added) {
+      if (item.problem() != null) {
+        continue;
+      }
+      String sourceId = item.source().getId();
+      item.identify(Item.idFor(sourceId, item.location()));
+      if (item.location().contains("#")) {
+        messages.computeIfAbsent(sourceId, k -> new ArrayList<>()).add(item);
+      }
+    }
+    for (Map.Entry<String, List<EvidenceItem>> source : messages.entrySet()) {
+      Map<String, Item> catalogued = new HashMap<>();
+      for (Item item :
+          items.atLocations(
+              source.getKey(), source.getValue().stream().map(EvidenceItem::location).toList())) {
+        catalogued.merge(
+            item.getLocation(), item, (a, b) -> a.getState() == ItemState.current ? a : b);
+      }
+      List<EvidenceItem> fresh = new ArrayList<>();
+      for (EvidenceItem item : source.getValue()) {
+        Item there = catalogued.get(item.location());
+        if (there != null) {
+          item.identify(there.getId());
+        } else {
+          fresh.add(item);
+        }
+      }
+      if (fresh.isEmpty()) {
+        continue;
+      }
+      Map<String, String> taken = new HashMap<>();
+      for (Item item : items.findAll(fresh.stream().map(EvidenceItem::itemId).toList())) {
+        taken.put(item.getId(), item.getLocation());
+      }
+      for (EvidenceItem item : fresh) {
+        String location = taken.get(item.itemId());
+        for (int attempt = 1; location != null && !location.equals(item.location()); attempt++) {
+          item.identify(Item.alternateIdFor(source.getKey(), item.location(), attempt));
+          List<Item> other = items.findAll(List.of(item.itemId()));
+          location = other.isEmpty() ? null : other.get(0).getLocation();
+        }
+      }
+    }
+  }
+
   /** Reads one more block and looks its hashes up; false when there was nothing more to read. */
   private boolean fillBlock() {
     List<EvidenceItem> added = new ArrayList<>();
@@ -236,16 +292,17 @@ public class EvidenceItemReader implements ItemReader {
       held += next.heldBytes();
     }
     List<String> ids = new ArrayList<>(added.size());
+    identify(added);
     for (EvidenceItem item : added) {
       if (item.problem() == null) {
-        ids.add(Item.idFor(item.source().getId(), item.location()));
+        ids.add(item.itemId());
       }
     }
     Map<String, String> known = ids.isEmpty() ? Map.of() : items.knownHashes(ids);
     List<String> heldUnchanged = new ArrayList<>();
     for (EvidenceItem item : added) {
       if (item.problem() == null) {
-        String id = Item.idFor(item.source().getId(), item.location());
+        String id = item.itemId();
         String before = known.get(id);
         boolean isHeld = heldFolders.containsKey(item.source().getId());
         if (before != null && !before.equals(item.sha256())) {

@@ -81,6 +81,9 @@ public class IndexItemProcessor implements ItemProcessor {
             evidence.sha256(),
             run.operationId(),
             Instant.now());
+    if (evidence.itemId() != null) {
+      item.identifiedAs(evidence.itemId());
+    }
     Extraction extraction;
     if (evidence.tooLarge()) {
       extraction = Extraction.unindexed(UnindexedReasons.tooLarge(evidence.size(), maxBytes), null);
@@ -139,7 +142,10 @@ public class IndexItemProcessor implements ItemProcessor {
     if (before == null) {
       return null;
     }
-    String itemId = Item.idFor(evidence.source().getId(), evidence.location());
+    String itemId =
+        evidence.itemId() != null
+            ? evidence.itemId()
+            : Item.idFor(evidence.source().getId(), evidence.location());
     List<Item> found = catalog.findAll(List.of(itemId));
     if (found.isEmpty()
         || !found.get(0).getSha256().equals(before)

@@ -23,9 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -227,13 +227,8 @@ public class Purger {
         outcomes.add(purged(caseId, operationId, item, kept, null, now));
       }
     }
-    // Purged entries leave first, except where a moved message takes their location (and so their
-    // id): that entry is replaced by the moved message's, now or by an earlier run of this purge.
-    Set<String> taken = new LinkedHashSet<>();
-    for (Move move : journal.moves().values()) {
-      taken.add(Item.idFor(unit.sourceId(), unit.path() + "#" + move.offset()));
-    }
-    forget(caseId, removed.stream().filter(id -> !taken.contains(id)).toList());
+    // Purged entries leave first; the moved messages keep their ids at their new locations.
+    forget(caseId, removed);
     if (!journal.moves().isEmpty()) {
       relocate(caseId, file, unit.sourceId(), unit.path(), journal.moves(), removed);
     }
@@ -347,9 +342,14 @@ public class Purger {
   }
 
   /**
-   * Moves the catalog entries, hold records and index documents of the messages that moved in the
-   * rewritten mbox to their new locations (in ascending order of their old offsets, so that no
-   * record lands on an id another still has to leave).
+   * Moves the catalog entries of the messages that moved in the rewritten mbox to their new
+   * locations, keeping their ids (so their hold records and review-set files keep naming them), in
+   * ascending order of their old offsets when they move towards the start (a purge), descending
+   * when they move towards the end (a restore), so that no entry lands where another has yet to
+   * leave; their index documents are made again for the new location. An item kept from its
+   * preserved copy only ({@code preservedOnly}, gone from the mbox) whose stale location a moved
+   * message takes becomes the earlier version kept at that location: it keeps its id, documents and
+   * hold records, and the moved message is the current item there.
    */
   void relocate(
       String caseId,
@@ -360,13 +360,15 @@ public class Purger {
       Collection<String> removed)
       throws IOException {
     TreeMap<Long, Item> byOffset = new TreeMap<>();
-    for (Item item : catalog.listInFile(sourceId, path)) {
+    List<Item> inFile = catalog.listInFile(sourceId, path);
+    for (Item item : inFile) {
       long offset = PurgeUnit.offsetOf(item.getLocation());
       Move move = moves.get(offset);
       // Only an entry still at its old place, with the bytes that moved (a restart may find the
       // catalog moved already).
       if (move != null
           && item.getState() == ItemState.current
+          && !item.isEarlierVersion()
           && move.sha256().equals(item.getSha256())
           && !removed.contains(item.getId())) {
         byOffset.put(offset, item);
@@ -375,31 +377,29 @@ public class Purger {
     if (byOffset.isEmpty()) {
       return;
     }
+    Set<String> targets = new HashSet<>();
+    for (Long from : byOffset.keySet()) {
+      targets.add(path + "#" + moves.get(from).offset());
+    }
+    for (Item item : inFile) {
+      if (item.getState() == ItemState.preservedOnly
+          && !item.isEarlierVersion()
+          && targets.contains(item.getLocation())
+          && !removed.contains(item.getId())) {
+        catalog.keepAsVersion(item.getId());
+      }
+    }
     Map<Long, Item> relocated = new LinkedHashMap<>();
-    Set<String> newIds = new LinkedHashSet<>();
     // Messages move towards the start when others leave (a purge), towards the end when one comes
-    // back (a restore): the records of the first to move vacate the ids the next ones take.
+    // back (a restore): the first to move vacates the location the next one takes.
     boolean forward = moves.entrySet().stream().anyMatch(e -> e.getValue().offset() > e.getKey());
     for (Map.Entry<Long, Item> e : (forward ? byOffset.descendingMap() : byOffset).entrySet()) {
       long to = moves.get(e.getKey()).offset();
-      Item moved = e.getValue().relocated(path + "#" + to);
-      relocated.put(to, moved);
-      newIds.add(moved.getId());
-      holds.moveRecords(caseId, e.getValue().getId(), moved.getId());
-    }
-    List<String> oldIds = new ArrayList<>();
-    for (Item old : byOffset.values()) {
-      if (!newIds.contains(old.getId())) {
-        oldIds.add(old.getId());
-      }
+      catalog.moveTo(e.getValue().getId(), path + "#" + to);
+      relocated.put(to, e.getValue().relocated(path + "#" + to));
     }
     IndexWriter writer = indexes.writer(caseId);
-    for (String id : oldIds) {
-      writer.deleteDocuments(new Term(IndexFields.ID, id));
-    }
-    catalog.deleteAll(oldIds);
-    catalog.saveAll(new ArrayList<>(relocated.values()));
-    // The moved messages' documents: their bytes are the same, parsed again under their new ids.
+    // The moved messages' documents: their bytes are the same, parsed again for their location.
     String fileName = ItemContent.fileName(path);
     try (MboxSplitter splitter =
         new MboxSplitter(Files.newInputStream(file), 0, MAX_MESSAGE_BYTES)) {
@@ -420,6 +420,28 @@ public class Purger {
           writer.deleteDocuments(id);
         }
       }
+    }
+  }
+
+  /**
+   * The id to catalogue an item put back at a location under: the id it had when it was purged,
+   * unless another item has it now; else the location's own id or an alternate one ({@link
+   * Item#idFor}).
+   */
+  String freeIdFor(String sourceId, String location, String formerId) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(formerId);
+    candidates.add(Item.idFor(sourceId, location));
+    for (int attempt = 1; ; attempt++) {
+      if (attempt > 1 || candidates.size() == 2) {
+        for (String id : candidates) {
+          List<Item> found = catalog.findAll(List.of(id));
+          if (found.isEmpty() || found.get(0).getLocation().equals(location)) {
+            return id;
+          }
+        }
+      }
+      candidates = List.of(Item.alternateIdFor(sourceId, location, attempt));
     }
   }
 

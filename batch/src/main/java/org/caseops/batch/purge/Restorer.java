@@ -196,13 +196,14 @@ public class Restorer implements PurgeRestorer {
     byte[] content = Files.readAllBytes(target);
     purger.catalogue(
         Item.catalogued(
-            caseId,
-            source.getId(),
-            path,
-            content.length,
-            record.getSha256(),
-            record.getOperationId(),
-            Instant.now()),
+                caseId,
+                source.getId(),
+                path,
+                content.length,
+                record.getSha256(),
+                record.getOperationId(),
+                Instant.now())
+            .identifiedAs(purger.freeIdFor(source.getId(), path, record.getItemId())),
         content,
         email,
         email && extension.equals("eml"),
@@ -242,13 +243,15 @@ public class Restorer implements PurgeRestorer {
         // twice.
         purger.catalogue(
             Item.catalogued(
-                caseId,
-                source.getId(),
-                path + "#" + offset,
-                message.size(),
-                record.getSha256(),
-                record.getOperationId(),
-                Instant.now()),
+                    caseId,
+                    source.getId(),
+                    path + "#" + offset,
+                    message.size(),
+                    record.getSha256(),
+                    record.getOperationId(),
+                    Instant.now())
+                .identifiedAs(
+                    purger.freeIdFor(source.getId(), path + "#" + offset, record.getItemId())),
             message.content(),
             true,
             true,
@@ -315,13 +318,15 @@ public class Restorer implements PurgeRestorer {
     long restoredAt = at + before.length;
     purger.catalogue(
         Item.catalogued(
-            caseId,
-            source.getId(),
-            path + "#" + restoredAt,
-            message.size(),
-            record.getSha256(),
-            record.getOperationId(),
-            Instant.now()),
+                caseId,
+                source.getId(),
+                path + "#" + restoredAt,
+                message.size(),
+                record.getSha256(),
+                record.getOperationId(),
+                Instant.now())
+            .identifiedAs(
+                purger.freeIdFor(source.getId(), path + "#" + restoredAt, record.getItemId())),
         message.content(),
         true,
         true,

@@ -17,6 +17,8 @@ import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
 import org.caseops.batch.testing.InducedHoldFailures;
 import org.caseops.batch.testing.SearchJobs;
+import org.caseops.domain.cases.CaseStatus;
+import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
@@ -33,6 +35,7 @@ import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemState;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
@@ -298,6 +301,124 @@ class HoldPolicySyncJobTest {
       assertThat(after.getStatus()).isEqualTo(PolicyStatus.error);
       assertThat(after.getErrors()).singleElement().asString().contains("gone.eml");
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void closingReleasesCustodianAndLegalHoldsTogetherAndFreesEveryCopyNothingElseNeeds(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      LegalHoldRepository legalHolds = h.weld.select(LegalHoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      CustodianSource mailbox = h.mailbox(megan);
+      CustodianSource shared = noncustodial(h, caseId, "shared@contoso.example");
+      Path meganFolder = h.folderOf(mailbox);
+      Path sharedFolder = h.folderOf(shared);
+      Evidence.write(meganFolder.resolve("a.eml"), message("a", "The walrus report is due."));
+      Evidence.write(meganFolder.resolve("b.eml"), message("b", "Lunch with the penguin team."));
+      Evidence.write(sharedFolder.resolve("s1.eml"), message("s1", "Shared walrus notes."));
+      Evidence.write(sharedFolder.resolve("s2.eml"), message("s2", "Orca sightings."));
+      s.index(caseId);
+
+      // Megan is on hold as a custodian, her mailbox under a whole-source legal hold too, and a
+      // query-scoped legal hold holds the walrus notes of the shared mailbox.
+      assertThat(
+              s.run(
+                      caseId,
+                      CaseAction.holdUpdate,
+                      OperationTarget.custodians(
+                          List.of(megan.getId()), OperationTarget.APPLY_HOLD))
+                  .getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      LegalHold all = legalHold(legalHolds, caseId, null, mailbox);
+      LegalHold walrus = legalHold(legalHolds, caseId, "walrus", shared);
+      assertThat(sync(s, caseId, all).getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(sync(s, caseId, walrus).getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(blobs(caseId)).isEqualTo(3);
+      // a.eml is deleted at the source: the catalog keeps it from its preserved copy.
+      Files.delete(meganFolder.resolve("a.eml"));
+      s.index(caseId);
+      assertThat(h.items.findAll(List.of(id(mailbox, "a.eml"))))
+          .singleElement()
+          .extracting(Item::getState)
+          .isEqualTo(ItemState.preservedOnly);
+
+      // Closing, as the case's close does it: the case is closing, every legal hold disabled, and
+      // the custodian's release and each legal hold's sync start together.
+      EdiscoveryCase c = h.cases.find(caseId).orElseThrow();
+      c.beginClosing(ALICE, Instant.now());
+      h.cases.update(c);
+      for (LegalHold hold : List.of(all, walrus)) {
+        LegalHold off = legalHolds.find(caseId, hold.getId()).orElseThrow();
+        off.enable(false);
+        off.modified(ALICE, Instant.now());
+        legalHolds.update(off);
+      }
+      List<CaseOperation> releases =
+          List.of(
+              CaseOperation.submit(
+                  caseId,
+                  CaseAction.holdUpdate,
+                  OperationTarget.custodians(List.of(megan.getId()), OperationTarget.REMOVE_HOLD),
+                  ALICE,
+                  Instant.now()),
+              CaseOperation.submit(
+                  caseId,
+                  CaseAction.holdPolicySync,
+                  OperationTarget.legalHold(all.getId()),
+                  ALICE,
+                  Instant.now()),
+              CaseOperation.submit(
+                  caseId,
+                  CaseAction.holdPolicySync,
+                  OperationTarget.legalHold(walrus.getId()),
+                  ALICE,
+                  Instant.now()));
+      releases.forEach(h.operations::add);
+      for (CaseOperation op : releases) {
+        h.jobs.start(
+            op.getAction().jobName(), IndexJobHarness.parameters(op.getId(), caseId, null));
+      }
+      for (CaseOperation op : releases) {
+        CaseOperation done = h.awaitOperation(op.getId());
+        assertThat(done.getStatus())
+            .as(done.getResultInfo().getMessage())
+            .isEqualTo(CaseOperationStatus.succeeded);
+      }
+
+      // Closed once the last release ended; nothing is held and no copy is left.
+      EdiscoveryCase closed = awaitNotClosing(h, caseId);
+      assertThat(closed.getStatus()).isEqualTo(CaseStatus.closed);
+      assertThat(closed.getClosedDateTime()).isNotNull();
+      assertThat(holds.countOfCustodian(caseId, megan.getId())).isZero();
+      assertThat(holds.countOfHold(caseId, HoldRef.legalHold(all.getId()))).isZero();
+      assertThat(holds.countOfHold(caseId, HoldRef.legalHold(walrus.getId()))).isZero();
+      assertThat(blobs(caseId)).isZero();
+      assertThat(legalHolds.inForce(caseId)).isEmpty();
+      assertThat(
+              holds.heldItemIds(
+                  caseId,
+                  List.of(id(mailbox, "b.eml"), id(shared, "s1.eml"), id(shared, "s2.eml"))))
+          .isEmpty();
+      // The item kept only from its freed copy has left the catalog; the others stay readable.
+      assertThat(h.items.findAll(List.of(id(mailbox, "a.eml")))).isEmpty();
+      assertThat(h.items.findAll(List.of(id(mailbox, "b.eml")))).hasSize(1);
+    }
+  }
+
+  private static EdiscoveryCase awaitNotClosing(IndexJobHarness h, String caseId)
+      throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      EdiscoveryCase c = h.cases.find(caseId).orElseThrow();
+      if (c.getStatus() != CaseStatus.closing) {
+        return c;
+      }
+      Thread.sleep(50);
+    }
+    return h.cases.find(caseId).orElseThrow();
   }
 
   private static CustodianSource noncustodial(IndexJobHarness h, String caseId, String email) {

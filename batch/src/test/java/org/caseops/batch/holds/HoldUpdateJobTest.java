@@ -35,6 +35,7 @@ import org.caseops.domain.items.ItemState;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.EstimateStatistics;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
@@ -238,6 +239,14 @@ class HoldUpdateJobTest {
       // the index and the content store; what it has stays searchable.
       Files.delete(folder.resolve("keep.eml"));
       s.index(caseId);
+      // An estimate counts the kept items among its hits, and says how many of them are kept
+      // from preserved copies only: the two earlier versions of the plan and the deleted gannet.
+      EstimateStatistics held = estimate(s, caseId, "subject:plan OR gannet");
+      assertThat(held.getIndexedItemCount()).isEqualTo(4);
+      assertThat(held.getPreservedOnlyItemCount()).isEqualTo(3);
+      assertThat(estimate(s, caseId, "albatross").getPreservedOnlyItemCount()).isZero();
+      assertThat(estimate(s, caseId, "cormorant OR albatross").getPreservedOnlyItemCount())
+          .isEqualTo(1);
       CaseOperation removed = hold(s, caseId, true, megan.getId());
       assertThat(removed.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(hits(h, caseId, "gannet")).isZero();
@@ -247,6 +256,9 @@ class HoldUpdateJobTest {
       assertThat(holds.preservedOnlyBySource(caseId)).doesNotContainKey(mailbox.getId());
       assertThat(h.items.countInSource(mailbox.getId())).isEqualTo(1);
       assertThat(blobs(caseId)).isZero();
+      EstimateStatistics released = estimate(s, caseId, "subject:plan OR gannet");
+      assertThat(released.getIndexedItemCount()).isEqualTo(1);
+      assertThat(released.getPreservedOnlyItemCount()).isZero();
     }
   }
 
@@ -488,6 +500,18 @@ class HoldUpdateJobTest {
         CaseAction.holdUpdate,
         OperationTarget.custodians(
             List.of(ids), remove ? OperationTarget.REMOVE_HOLD : OperationTarget.APPLY_HOLD));
+  }
+
+  private static EstimateStatistics estimate(SearchJobs s, String caseId, String query)
+      throws InterruptedException {
+    EdiscoverySearch search = s.searchAll(caseId, query);
+    CaseOperation done =
+        s.run(
+            caseId,
+            CaseAction.estimateStatistics,
+            OperationTarget.search(search.getId(), List.of()));
+    assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+    return done.getEstimate();
   }
 
   private static String sha(String message) {

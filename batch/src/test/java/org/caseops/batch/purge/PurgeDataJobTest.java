@@ -45,6 +45,8 @@ import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.purge.PurgeRepository;
 import org.caseops.domain.purge.PurgeRestorer;
 import org.caseops.domain.purge.PurgedItem;
+import org.caseops.domain.reviewsets.ReviewSet;
+import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.searches.DataSourceScopes;
 import org.caseops.domain.searches.EdiscoverySearch;
 import org.caseops.persistence.storage.CaseopsPaths;
@@ -436,6 +438,152 @@ class PurgeDataJobTest {
               Item.idFor(mail.getId(), "v.eml") + " purged", earlier.getId() + " skipped");
       assertThat(h.items.findAll(List.of(earlier.getId()))).hasSize(1);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void messagesThatMoveInTheirMboxKeepTheirIdsSoAnAddToReviewSetAfterAPurgeAddsNothingTwice(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      Path mbox = c.annFolder.resolve("archive.mbox");
+      Map<String, String> idsBefore = idsByLocation(h, c.annMail);
+      List<MboxSplitter.Message> before = Purger.split(mbox);
+      String narwhalId = idsBefore.get("archive.mbox#" + before.get(1).offset());
+      String orcaId = idsBefore.get("archive.mbox#" + before.get(3).offset());
+      // The review set has the walrus messages and the orca one (m4), not the narwhal one (m2).
+      ReviewSet set = s.reviewSet(c.caseId, "Kept");
+      assertThat(add(s, c.caseId, set, "walrus OR orca").getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      int filesBefore = s.reviewSets.listItems(set.getId(), 0, 100).size();
+
+      assertThat(purge(h, s, c.caseId, "walrus", false, null).getStatus())
+          .isEqualTo(CaseOperationStatus.partiallySucceeded);
+
+      // m2 and m4 moved towards the start of the mbox, and kept their ids.
+      List<MboxSplitter.Message> after = Purger.split(mbox);
+      Map<String, String> idsAfter = idsByLocation(h, c.annMail);
+      assertThat(idsAfter.get("archive.mbox#" + after.get(0).offset())).isEqualTo(narwhalId);
+      assertThat(idsAfter.get("archive.mbox#" + after.get(1).offset())).isEqualTo(orcaId);
+      assertThat(hits(h, c.caseId, "narwhal OR orca")).isEqualTo(2);
+      // The narwhal message is added once; the orca one, in the set already, not again.
+      CaseOperation added = add(s, c.caseId, set, "narwhal OR orca");
+      assertThat(added.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
+      List<ReviewSetItem> files = s.reviewSets.listItems(set.getId(), 0, 100);
+      assertThat(files).hasSize(filesBefore + 1);
+      assertThat(files.stream().map(ReviewSetItem::getSha256).distinct()).hasSize(files.size());
+      assertThat(files).extracting(ReviewSetItem::getItemId).contains(narwhalId, orcaId);
+      // An index of the rewritten mbox finds every message where the catalog has it, unchanged.
+      s.index(c.caseId);
+      assertThat(idByLocationAfterIndex(h, c.annMail)).isEqualTo(idsAfter);
+      assertThat(add(s, c.caseId, set, "narwhal OR orca").getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(s.reviewSets.listItems(set.getId(), 0, 100)).hasSize(filesBefore + 1);
+      // A restore puts the purged messages back under their own ids, the others keep theirs.
+      PurgeRestorer restorer = h.weld.select(PurgeRestorer.class).get();
+      String purgeId =
+          h.operations.list(c.caseId, 0, 100).stream()
+              .filter(op -> op.getAction() == CaseAction.purgeData)
+              .findFirst()
+              .orElseThrow()
+              .getId();
+      restorer.restore(c.caseId, purgeId, List.of());
+      assertThat(idsByLocation(h, c.annMail)).isEqualTo(idsBefore);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aMessageMovedOntoTheLocationOfAnItemKeptOnlyFromItsPreservedCopyLeavesThatItemAsItWas(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      LegalHoldRepository legalHolds = h.weld.select(LegalHoldRepository.class).get();
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      CustodianSource mail = h.mailbox(h.newCustodian(caseId, "ann@contoso.example"));
+      Path mbox = h.folderOf(mail).resolve("archive.mbox");
+      // Kraken mail is under a query-scoped legal hold.
+      String a = message("a", "Walrus memo one.");
+      String p = message("p", "The kraken plan.");
+      Evidence.write(mbox, FROM_LINE + a + "\n" + FROM_LINE + p);
+      s.index(caseId);
+      LegalHold kraken =
+          LegalHold.create(caseId, "kraken", null, "kraken", true, ALICE, Instant.now());
+      kraken.addSources(List.of(mail.getId()));
+      legalHolds.add(kraken);
+      assertThat(
+              s.run(caseId, CaseAction.holdPolicySync, OperationTarget.legalHold(kraken.getId()))
+                  .getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      long krakenAt = Purger.split(mbox).get(1).offset();
+      String krakenId = idsByLocation(h, mail).get("archive.mbox#" + krakenAt);
+      // The kraken message leaves the mbox; the walrus one grows; an orca message as long as the
+      // walrus one was, and a seal message, follow: no message starts where the kraken one did.
+      String a2 = message("a", "Walrus memo one, now a good deal longer.");
+      String x = message("x", "Orca sighting 1.");
+      String b = message("b", "A seal on the rocks.");
+      Evidence.write(mbox, FROM_LINE + a2 + "\n" + FROM_LINE + x + "\n" + FROM_LINE + b);
+      s.index(caseId);
+      Item kept = h.items.findAll(List.of(krakenId)).get(0);
+      assertThat(kept.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(kept.getLocation()).isEqualTo("archive.mbox#" + krakenAt);
+      String sealId =
+          idsByLocation(h, mail).get("archive.mbox#" + Purger.split(mbox).get(2).offset());
+
+      // Purging the walrus message moves the seal one exactly where the kraken one was.
+      assertThat(purge(h, s, caseId, "walrus", false, null).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(Purger.split(mbox).get(1).offset()).isEqualTo(krakenAt);
+
+      // Both stay as they were: the kept kraken message, its hold record and document, and the
+      // seal message, current at its new place under its own id.
+      Item stillKept = h.items.findAll(List.of(krakenId)).get(0);
+      assertThat(stillKept.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(stillKept.getSha256()).isEqualTo(kept.getSha256());
+      assertThat(stillKept.getSubject()).isEqualTo("p");
+      Item seal = h.items.findAll(List.of(sealId)).get(0);
+      assertThat(seal.getState()).isEqualTo(ItemState.current);
+      assertThat(seal.getLocation()).isEqualTo("archive.mbox#" + krakenAt);
+      assertThat(seal.getSubject()).isEqualTo("b");
+      assertThat(holds.heldItemIds(caseId, List.of(krakenId, sealId))).containsExactly(krakenId);
+      assertThat(hits(h, caseId, "kraken")).isEqualTo(1);
+      assertThat(hits(h, caseId, "seal")).isEqualTo(1);
+      assertThat(hits(h, caseId, "orca")).isEqualTo(1);
+      // The next index finds the seal message where the catalog has it, and keeps the kraken one.
+      s.index(caseId);
+      assertThat(h.items.findAll(List.of(krakenId, sealId)))
+          .extracting(Item::getState)
+          .containsExactlyInAnyOrder(ItemState.preservedOnly, ItemState.current);
+      assertThat(h.items.countInSource(mail.getId())).isEqualTo(3);
+      assertThat(hits(h, caseId, "kraken OR seal OR orca")).isEqualTo(3);
+    }
+  }
+
+  private static CaseOperation add(SearchJobs s, String caseId, ReviewSet set, String query)
+      throws InterruptedException {
+    EdiscoverySearch search = s.searchAll(caseId, query);
+    return s.run(
+        caseId,
+        CaseAction.addToReviewSet,
+        OperationTarget.reviewSet(set.getId(), search.getId(), List.of()));
+  }
+
+  /** The current items of the source, by location. */
+  private static Map<String, String> idsByLocation(IndexJobHarness h, CustodianSource source) {
+    Map<String, String> ids = new java.util.TreeMap<>();
+    for (Item item : h.items.listInSourcesAfter(List.of(source.getId()), null, 100)) {
+      if (item.getState() == ItemState.current) {
+        ids.put(item.getLocation(), item.getId());
+      }
+    }
+    return ids;
+  }
+
+  private static Map<String, String> idByLocationAfterIndex(
+      IndexJobHarness h, CustodianSource source) {
+    return idsByLocation(h, source);
   }
 
   static CaseOperation purge(

@@ -102,9 +102,22 @@ public class Item {
 
   protected Item() {}
 
-  /** The id an item at this location of this source has, whenever it is catalogued. */
+  /**
+   * The id an item first catalogued at this location of this source gets, unless another item has
+   * it already ({@link #alternateIdFor}). An item keeps its id for good: a message that moves
+   * inside its mbox (when a purge removes messages before it, or a restore puts one back) keeps it
+   * at its new location, so review-set files, hold records and index documents keep naming it.
+   */
   public static String idFor(String sourceId, String location) {
     return Ids.stableHex32(sourceId, location);
+  }
+
+  /**
+   * The id an item first catalogued at this location gets when {@link #idFor} is taken already by
+   * an item that moved there from elsewhere; {@code attempt} 1, 2, ... until one is free.
+   */
+  public static String alternateIdFor(String sourceId, String location, int attempt) {
+    return Ids.stableHex32(sourceId, location, "#" + attempt);
   }
 
   /**
@@ -168,12 +181,21 @@ public class Item {
   }
 
   /**
-   * This item at another location of the same source (a message whose mbox lost messages before
-   * it), with the id that location has; everything else is kept.
+   * The same item catalogued under another id: the id its location's earlier item, or an item that
+   * moved there, does not already have (see {@link #idFor}).
+   */
+  public Item identifiedAs(String itemId) {
+    this.id = itemId;
+    return this;
+  }
+
+  /**
+   * This item at another location of the same source (a message whose mbox lost messages before it,
+   * or gained one): its id and everything else are kept.
    */
   public Item relocated(String newLocation) {
     Item moved = new Item();
-    moved.id = idFor(sourceId, newLocation);
+    moved.id = id;
     moved.caseId = caseId;
     moved.sourceId = sourceId;
     moved.location = newLocation;

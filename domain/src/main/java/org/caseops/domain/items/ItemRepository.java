@@ -35,6 +35,32 @@ public interface ItemRepository {
   /** How many items the given sources hold. */
   long countInSources(Collection<String> sourceIds);
 
+  /**
+   * The ids of the indexed items of the given sources that the catalog keeps from their preserved
+   * copies only ({@code preservedOnly}), in no particular order.
+   */
+  List<String> preservedOnlyIndexedIdsInSources(Collection<String> sourceIds);
+
+  /**
+   * The items of the source at these locations that are not kept earlier versions (the current
+   * items there, or items kept from their preserved copies only after they left their source): an
+   * item's id is looked up by where it is, as it keeps its id when it moves.
+   */
+  List<Item> atLocations(String sourceId, Collection<String> locations);
+
+  /**
+   * Moves an item to another location of its source (a message moved inside its mbox), keeping its
+   * id; at once, so that moves made in order never meet.
+   */
+  void moveTo(String itemId, String location);
+
+  /**
+   * Makes an item kept from its preserved copy only, whose location another item now takes, an
+   * earlier version kept at that location (its id, documents and hold records stay); false when
+   * that version is kept there already.
+   */
+  boolean keepAsVersion(String itemId);
+
   /** The items of the given sources that could not be indexed: their count and total size. */
   ItemTotals unindexedInSources(Collection<String> sourceIds);
 

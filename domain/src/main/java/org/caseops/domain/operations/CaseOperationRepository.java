@@ -27,6 +27,18 @@ public interface CaseOperationRepository {
    */
   void submit(CaseOperation operation);
 
+  /**
+   * Submits a new operation as {@link #submit(CaseOperation)} does, and stores the change it
+   * carries out ({@code change}: a legal hold created, changed or deleted, whose sync the operation
+   * is) in the same transaction, under the same lock of the case, once the checks have passed and
+   * before the operation is stored: the change is stored with its operation or not at all, and no
+   * operation that excludes it (a purge of the case) is stored in between.
+   */
+  default void submit(CaseOperation operation, Runnable change) {
+    submit(operation);
+    change.run();
+  }
+
   Optional<CaseOperation> find(String caseId, String operationId);
 
   Optional<CaseOperation> find(String operationId);

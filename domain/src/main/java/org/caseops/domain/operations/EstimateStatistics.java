@@ -7,7 +7,9 @@ import jakarta.persistence.Embeddable;
  * What an estimateStatistics operation found, as Graph's {@code ediscoveryEstimateOperation}
  * reports it: indexed items that match the query (each counted once) and their total size,
  * unindexed items in the search's scope and their total size, and how many mailboxes and sites have
- * hits.
+ * hits; and, a caseops addition, how many of the matching items the catalog keeps from their
+ * preserved copies only ({@code preservedOnlyItemCount}: deleted at their source, or an earlier
+ * version; they are counted in the indexed figures too).
  */
 @Embeddable
 public class EstimateStatistics {
@@ -29,6 +31,9 @@ public class EstimateStatistics {
   @Column(name = "site_count")
   private Integer siteCount;
 
+  @Column(name = "preserved_only_item_count")
+  private Long preservedOnlyItemCount;
+
   protected EstimateStatistics() {}
 
   public EstimateStatistics(
@@ -38,6 +43,25 @@ public class EstimateStatistics {
       long unindexedItemsSize,
       int mailboxCount,
       int siteCount) {
+    this(
+        indexedItemCount,
+        indexedItemsSize,
+        unindexedItemCount,
+        unindexedItemsSize,
+        mailboxCount,
+        siteCount,
+        0);
+  }
+
+  public EstimateStatistics(
+      long indexedItemCount,
+      long indexedItemsSize,
+      long unindexedItemCount,
+      long unindexedItemsSize,
+      int mailboxCount,
+      int siteCount,
+      long preservedOnlyItemCount) {
+    this.preservedOnlyItemCount = preservedOnlyItemCount;
     this.indexedItemCount = indexedItemCount;
     this.indexedItemsSize = indexedItemsSize;
     this.unindexedItemCount = unindexedItemCount;
@@ -73,5 +97,10 @@ public class EstimateStatistics {
 
   public int getSiteCount() {
     return siteCount == null ? 0 : siteCount;
+  }
+
+  /** Matching items kept from their preserved copies only; 0 for estimates made before it was. */
+  public long getPreservedOnlyItemCount() {
+    return preservedOnlyItemCount == null ? 0 : preservedOnlyItemCount;
   }
 }

@@ -103,9 +103,21 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void submit(CaseOperation operation) {
+    store(operation, () -> {});
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submit(CaseOperation operation, Runnable change) {
+    store(operation, change);
+  }
+
+  private void store(CaseOperation operation, Runnable change) {
     ActionRules rules = lockCase(operation);
     String caseId = operation.getCaseId();
     rules.requireNoConflict(operation.getTarget(), listOpen(caseId));
+    change.run();
+    em.flush();
     em.persist(operation);
     changed(operation.getId(), true);
     switch (rules.link()) {
@@ -391,13 +403,15 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     em.createQuery(
             "UPDATE CaseOperation o SET o.estimate.indexedItemCount = :ic, o.estimate.indexedItemsSize = :is,"
                 + " o.estimate.unindexedItemCount = :uc, o.estimate.unindexedItemsSize = :us,"
-                + " o.estimate.mailboxCount = :mc, o.estimate.siteCount = :sc WHERE o.id = :id")
+                + " o.estimate.mailboxCount = :mc, o.estimate.siteCount = :sc,"
+                + " o.estimate.preservedOnlyItemCount = :pc WHERE o.id = :id")
         .setParameter("ic", estimate.getIndexedItemCount())
         .setParameter("is", estimate.getIndexedItemsSize())
         .setParameter("uc", estimate.getUnindexedItemCount())
         .setParameter("us", estimate.getUnindexedItemsSize())
         .setParameter("mc", estimate.getMailboxCount())
         .setParameter("sc", estimate.getSiteCount())
+        .setParameter("pc", estimate.getPreservedOnlyItemCount())
         .setParameter("id", operationId)
         .executeUpdate();
     changed(operationId, true);

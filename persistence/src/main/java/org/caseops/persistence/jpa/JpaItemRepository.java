@@ -170,6 +170,76 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
+  public List<Item> atLocations(String sourceId, Collection<String> locations) {
+    List<Item> found = new ArrayList<>();
+    List<String> all = List.copyOf(locations);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      found.addAll(
+          em.createQuery(
+                  "SELECT i FROM Item i WHERE i.sourceId = :s AND i.location IN :l"
+                      + " AND i.versionSha256 = ''",
+                  Item.class)
+              .setParameter("s", sourceId)
+              .setParameter("l", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+              .getResultList());
+    }
+    return found;
+  }
+
+  @Override
+  public void moveTo(String itemId, String location) {
+    em.createQuery("UPDATE Item i SET i.location = :l WHERE i.id = :id")
+        .setParameter("l", location)
+        .setParameter("id", itemId)
+        .executeUpdate();
+  }
+
+  @Override
+  public boolean keepAsVersion(String itemId) {
+    Item item = em.find(Item.class, itemId);
+    if (item == null) {
+      return false;
+    }
+    long kept =
+        em.createQuery(
+                "SELECT COUNT(v) FROM Item v WHERE v.sourceId = :s AND v.location = :l"
+                    + " AND v.versionSha256 = :sha",
+                Long.class)
+            .setParameter("s", item.getSourceId())
+            .setParameter("l", item.getLocation())
+            .setParameter("sha", item.getSha256())
+            .getSingleResult();
+    if (kept > 0) {
+      return false;
+    }
+    em.createQuery("UPDATE Item i SET i.versionSha256 = i.sha256 WHERE i.id = :id")
+        .setParameter("id", itemId)
+        .executeUpdate();
+    em.detach(item);
+    return true;
+  }
+
+  @Override
+  public List<String> preservedOnlyIndexedIdsInSources(Collection<String> sourceIds) {
+    List<String> ids = new ArrayList<>();
+    if (sourceIds.isEmpty()) {
+      return ids;
+    }
+    for (Object[] source : withCases(sourceIds)) {
+      ids.addAll(
+          em.createQuery(
+                  "SELECT i.id FROM Item i WHERE i.caseId = :c AND i.sourceId = :s"
+                      + " AND i.state = :kept AND i.indexed = TRUE",
+                  String.class)
+              .setParameter("c", source[0])
+              .setParameter("s", source[1])
+              .setParameter("kept", ItemState.preservedOnly)
+              .getResultList());
+    }
+    return ids;
+  }
+
+  @Override
   public ItemTotals unindexedInSources(Collection<String> sourceIds) {
     if (sourceIds.isEmpty()) {
       return ItemTotals.NONE;

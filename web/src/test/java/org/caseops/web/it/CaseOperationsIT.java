@@ -1102,6 +1102,90 @@ class CaseOperationsIT {
     assertThat(api.send("POST", nc + "/updateIndex", null, null).status()).isEqualTo(400);
   }
 
+  @Test
+  void closingACaseReleasesItsLegalHoldsTooAndReopeningLeavesThemOff() {
+    GraphClient api = client();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String megan = "closing." + tag + "@contoso.com";
+    Path mailbox = new Evidence().mailbox(megan);
+    for (int i = 1; i <= 2; i++) {
+      Evidence.write(
+          mailbox.resolve("c" + i + ".eml"),
+          Evidence.message(
+              "ann@fabrikam.com",
+              megan,
+              "Closing note " + i,
+              "Tue, 3 Mar 2026 09:0" + i + ":00 +0000",
+              "c" + i + "." + megan,
+              "The narwhal memo " + i + "."));
+    }
+    String caseId = createCase(api, "Closing with legal holds " + tag);
+    String base = CASES + "/" + caseId;
+    String custodian =
+        base
+            + "/custodians/"
+            + created(api.post(base + "/custodians", "{\"email\":\"" + megan + "\"}"));
+    String source = created(api.post(custodian + "/userSources", "{\"email\":\"" + megan + "\"}"));
+    index(api, caseId);
+
+    // The custodian on hold, and two legal holds over its mailbox: a whole-source one and a
+    // query-scoped one.
+    assertThat(
+            api.awaitTerminal(
+                    api.send("POST", custodian + "/applyHold", null, null).header("Location"))
+                .getString("status"))
+        .isEqualTo("succeeded");
+    List<String> holds = new ArrayList<>();
+    for (String query : List.of("", "narwhal")) {
+      String hold =
+          base
+              + "/legalHolds/"
+              + created(
+                  api.post(
+                      base + "/legalHolds",
+                      "{\"displayName\":\"Hold "
+                          + query
+                          + "\",\"contentQuery\":\""
+                          + query
+                          + "\"}"));
+      awaitSync(api, caseId);
+      api.post(hold + "/userSources", "{\"email\":\"" + megan + "\"}");
+      assertThat(awaitSync(api, caseId).getString("status")).isEqualTo("succeeded");
+      assertThat(api.get(hold).json().getBoolean("isEnabled")).isTrue();
+      holds.add(hold);
+    }
+    assertThat(preserved(api, caseId, source)).isPositive();
+
+    // Closing releases all three: the custodian's hold comes off, both legal holds are disabled
+    // and synced, and nothing stays preserved once the case is closed.
+    GraphClient.Reply close = api.send("POST", base + "/close", null, null);
+    assertThat(close.status()).as(close.toString()).isEqualTo(204);
+    JsonObject closed = awaitCaseNot(api, base, "closing");
+    assertThat(closed.getString("status")).as(closed.toString()).isEqualTo("closed");
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    for (String hold : holds) {
+      JsonObject released = api.get(hold).json();
+      assertThat(released.getBoolean("isEnabled")).as(released.toString()).isFalse();
+      assertThat(released.getString("status")).as(released.toString()).isEqualTo("success");
+      JsonObject sync = api.get(hold + "/lastSyncOperation").json();
+      assertThat(sync.getString("status")).as(sync.toString()).isEqualTo("succeeded");
+      assertThat(sync.getJsonObject("resultInfo").getString("message"))
+          .contains("is disabled")
+          .doesNotContain("No copy was freed");
+    }
+    assertThat(preserved(api, caseId, source)).isZero();
+
+    // Reopened, the case is active and its holds stay off until applied again.
+    assertThat(api.send("POST", base + "/reopen", null, null).status()).isEqualTo(204);
+    assertThat(api.get(base).json().getString("status")).isEqualTo("active");
+    for (String hold : holds) {
+      assertThat(api.get(hold).json().getBoolean("isEnabled")).isFalse();
+    }
+    assertThat(api.get(custodian).json().getString("holdStatus")).isEqualTo("notApplied");
+    assertThat(preserved(api, caseId, source)).isZero();
+    assertThat(estimate(api, caseId, "narwhal")).isEqualTo(2);
+  }
+
   /** Waits for the newest holdPolicySync of the case to end, and returns it. */
   private static JsonObject awaitSync(GraphClient api, String caseId) {
     GraphClient.Reply list =

@@ -13,7 +13,8 @@ import org.caseops.domain.operations.TargetRole;
  * {@code estimateStatistics} ({@code ediscoveryEstimateOperation}): counts what a search matches.
  * Target: the {@code search}; parameter: {@code statisticsOptions} (flags). Writes the estimate
  * (indexedItemCount, indexedItemsSize, unindexedItemCount, unindexedItemsSize as JSON numbers,
- * mailboxCount, siteCount; null until the job has recorded them) and {@code statisticsOptions}.
+ * mailboxCount, siteCount, and caseops' preservedOnlyItemCount: how many of the hits are kept from
+ * preserved copies only; null until the job has recorded them) and {@code statisticsOptions}.
  * Started by {@code POST .../searches/{id}/estimateStatistics} too.
  */
 public final class EstimateStatisticsAction extends ActionDescriptor {
@@ -30,7 +31,8 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
           "unindexedItemCount",
           "unindexedItemsSize",
           "mailboxCount",
-          "siteCount");
+          "siteCount",
+          "preservedOnlyItemCount");
 
   EstimateStatisticsAction() {
     super(CaseAction.estimateStatistics);
@@ -45,6 +47,7 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
         "unindexedItemsSize",
         "mailboxCount",
         "siteCount",
+        "preservedOnlyItemCount",
         "reportFileMetadata");
   }
 
@@ -63,6 +66,7 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
         "unindexedItemsSize",
         "mailboxCount",
         "siteCount",
+        "preservedOnlyItemCount",
         "statisticsOptions");
   }
 
@@ -77,7 +81,8 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
           .add("unindexedItemCount", estimate.getUnindexedItemCount())
           .add("unindexedItemsSize", estimate.getUnindexedItemsSize())
           .add("mailboxCount", estimate.getMailboxCount())
-          .add("siteCount", estimate.getSiteCount());
+          .add("siteCount", estimate.getSiteCount())
+          .add("preservedOnlyItemCount", estimate.getPreservedOnlyItemCount());
     }
     Parameters.writeFlags(
         json,
