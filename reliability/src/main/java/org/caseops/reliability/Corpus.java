@@ -106,6 +106,19 @@ final class Corpus {
   static Corpus write(
       Path evidence, int mailboxCount, int perMailbox, double mboxShare, long seed, int bodyLines)
       throws IOException {
+    return write(evidence, mailboxCount, perMailbox, mboxShare, seed, bodyLines, perMailbox);
+  }
+
+  /** As above, with {@code laterMailboxes} messages in each mailbox after the first. */
+  static Corpus write(
+      Path evidence,
+      int mailboxCount,
+      int perMailbox,
+      double mboxShare,
+      long seed,
+      int bodyLines,
+      int laterMailboxes)
+      throws IOException {
     Corpus c = new Corpus();
     SplittableRandom random = new SplittableRandom(seed);
     int number = 0;
@@ -114,8 +127,9 @@ final class Corpus {
       String email = "custodian" + (b + 1) + "@" + DOMAIN;
       c.mailboxes.add(email);
       Path root = evidence.resolve("mailboxes").resolve(email);
-      int inMbox = (int) Math.round(perMailbox * mboxShare);
-      int emls = perMailbox - inMbox;
+      int count = b == 0 ? perMailbox : laterMailboxes;
+      int inMbox = (int) Math.round(count * mboxShare);
+      int emls = count - inMbox;
       for (int i = 0; i < emls; i++) {
         number++;
         ZonedDateTime sent = start.plusMinutes(37L * number);

@@ -67,71 +67,132 @@ final class CrashSuite {
   }
 
   void run(List<String> dbs, List<String> jobs) throws Exception {
-    for (String db : dbs) {
-      for (String job : jobs) {
-        Jobs.Job j = Jobs.all().get(job);
-        if (j == null) {
-          throw new IllegalArgumentException(
-              "unknown job " + job + "; known: " + Jobs.all().keySet());
-        }
-        runJob(db, j);
+    for (String job : jobs) {
+      if (!Jobs.all().containsKey(job)) {
+        throw new IllegalArgumentException(
+            "unknown job " + job + "; known: " + Jobs.all().keySet());
       }
+    }
+    for (String db : dbs) {
+      runDb(db, jobs);
     }
   }
 
-  private void runJob(String db, Jobs.Job job) throws Exception {
-    String tag = db + "-" + job.name;
-    Path dir = work.resolve(tag);
+  /**
+   * One server (data directory, database) per database: the job types run one after the other on
+   * it, each on a case of its own, over one corpus of two mailboxes.
+   */
+  private void runDb(String db, List<String> jobs) throws Exception {
+    Path dir = work.resolve(db);
     deleteTree(dir);
     Files.createDirectories(dir);
     Path data = dir.resolve("data");
     String dbName = null;
     String dbUrl = null;
     if (db.equals("postgresql")) {
-      dbName = "caseops_rel_crash_" + job.name.toLowerCase();
+      dbName = "caseops_rel_crash";
       Databases.fresh(dbName);
       dbUrl = Databases.url(dbName);
+    } else if (!db.equals("h2")) {
+      throw new IllegalArgumentException("unknown database " + db + ": h2 or postgresql");
     }
-    SplittableRandom random = new SplittableRandom(seed ^ tag.hashCode());
-    log("%s: writing the corpus", tag);
-    Jobs.Run r = new Jobs.Run();
-    r.work = dir;
-    r.corpus =
+    log("%s: writing the corpus", db);
+    Corpus corpus =
         Corpus.write(
-            data.resolve("evidence"), job.mailboxes(), job.perMailbox(quick), 0.5, seed, 30);
-    r.server = new Server(repo, data, dbUrl, Main.crashEnv());
-    r.api = new Api(r.server.base());
+            data.resolve("evidence"), 2, quick ? 1000 : 2500, 0.5, seed, 30, quick ? 300 : 600);
+    Server server = new Server(repo, data, dbUrl, Main.crashEnv());
+    Api api = new Api(server.base());
     try {
-      log("%s: starting the server (%s)", tag, r.server.base());
-      r.server.start();
-      r.api.token(r.server.token());
-      log("%s: setting up (%d messages)", tag, r.n());
-      job.setup(r);
-      for (int k = 1; k <= kills; k++) {
-        Trial t = trial(db, job, r, k, random);
-        trials.add(t);
-        Files.writeString(report, line(t), StandardOpenOption.APPEND);
-        log(
-            "%s kill %d: at %d%% (%s), ended %s%s, %d s; %s",
-            tag,
-            k,
-            t.percentAtKill(),
-            t.statusAtKill(),
-            t.finalStatus(),
-            t.recovered() ? " by itself" : "",
-            t.recoverySeconds(),
-            t.problems().isEmpty() ? "results exact" : "PROBLEMS: " + t.problems());
+      log("%s: starting the server (%s)", db, server.base());
+      server.start();
+      api.token(server.token());
+      for (String job : jobs) {
+        runJob(db, Jobs.all().get(job), server, api, corpus, dir);
       }
     } finally {
-      r.server.stop();
+      server.stop();
       if (dbName != null) {
         Databases.drop(dbName);
       }
     }
-    if (trials.stream()
-        .filter(t -> t.db().equals(db) && t.job().equals(job.name))
-        .allMatch(t -> t.problems().isEmpty())) {
+    if (trials.stream().filter(t -> t.db().equals(db)).allMatch(t -> t.problems().isEmpty())) {
       deleteTree(data);
+    }
+  }
+
+  private void runJob(String db, Jobs.Job job, Server server, Api api, Corpus corpus, Path dir)
+      throws Exception {
+    String tag = db + "-" + job.name;
+    SplittableRandom random = new SplittableRandom(seed ^ tag.hashCode());
+    Jobs.Run r = new Jobs.Run();
+    r.work = dir.resolve(job.name);
+    r.corpus = corpus;
+    r.mailboxes.addAll(corpus.mailboxes().subList(0, job.mailboxes()));
+    r.server = server;
+    r.api = api;
+    try {
+      if (!server.running()) {
+        server.start();
+        api.token(server.token());
+      }
+      log("%s: setting up (%d messages)", tag, r.n());
+      job.setup(r);
+    } catch (Exception e) {
+      log("%s: the set-up failed: %s", tag, e);
+      Trial t =
+          new Trial(
+              db,
+              job.name,
+              0,
+              0,
+              0,
+              "?",
+              "set-up failed",
+              false,
+              -1,
+              "",
+              List.of("set-up failed: " + e),
+              "");
+      trials.add(t);
+      Files.writeString(report, line(t), StandardOpenOption.APPEND);
+      return;
+    }
+    for (int k = 1; k <= kills; k++) {
+      Trial t;
+      try {
+        t = trial(db, job, r, k, random);
+      } catch (Exception e) {
+        t =
+            new Trial(
+                db,
+                job.name,
+                k,
+                0,
+                0,
+                "?",
+                "error",
+                false,
+                -1,
+                "",
+                List.of("the trial failed: " + e),
+                "");
+        if (!server.running()) {
+          server.start();
+          api.token(server.token());
+        }
+      }
+      trials.add(t);
+      Files.writeString(report, line(t), StandardOpenOption.APPEND);
+      log(
+          "%s kill %d: at %d%% (%s), ended %s%s, %d s; %s",
+          tag,
+          k,
+          t.percentAtKill(),
+          t.statusAtKill(),
+          t.finalStatus(),
+          t.recovered() ? " by itself" : "",
+          t.recoverySeconds(),
+          t.problems().isEmpty() ? "results exact" : "PROBLEMS: " + t.problems());
     }
   }
 

@@ -36,8 +36,15 @@ final class Jobs {
     String reviewSet;
     final Map<String, String> state = new HashMap<>();
 
+    /** The mailboxes this job type's cases read: the first {@code mailboxes()} of the corpus. */
+    List<String> mailboxes = new ArrayList<>();
+
     long n() {
-      return corpus.messages().size();
+      return mailboxes.stream().mapToLong(corpus::count).sum();
+    }
+
+    List<Corpus.Message> messages() {
+      return corpus.messages().stream().filter(m -> mailboxes.contains(m.mailbox())).toList();
     }
   }
 
@@ -53,11 +60,6 @@ final class Jobs {
       return 1;
     }
 
-    /** Messages per mailbox. */
-    int perMailbox(boolean quick) {
-      return quick ? 800 : 2000;
-    }
-
     /** Statuses that count as the job done (partiallySucceeded where the job skips by design). */
     Set<String> expected() {
       return Set.of("succeeded");
@@ -68,7 +70,7 @@ final class Jobs {
      */
     void setup(Run r) {
       r.kase = Case.create(r.api, "Crash " + name);
-      for (String mailbox : r.corpus.mailboxes()) {
+      for (String mailbox : r.mailboxes) {
         r.custodians.add(r.kase.custodian(mailbox));
       }
       r.kase.awaitSuccess(r.kase.startIndex());
@@ -123,11 +125,6 @@ final class Jobs {
   static final class Index extends Job {
     Index() {
       super("index");
-    }
-
-    @Override
-    int perMailbox(boolean quick) {
-      return quick ? 2000 : 6000;
     }
 
     @Override
@@ -221,7 +218,7 @@ final class Jobs {
       problems.add("review set holds these more than once: " + twice);
     }
     Set<String> expected =
-        r.corpus.messages().stream().map(Corpus.Message::subject).collect(Collectors.toSet());
+        r.messages().stream().map(Corpus.Message::subject).collect(Collectors.toSet());
     Set<String> missing = new HashSet<>(expected);
     missing.removeAll(bySubject.keySet());
     if (!missing.isEmpty()) {
@@ -307,11 +304,6 @@ final class Jobs {
   static final class ConvertToPdf extends Job {
     ConvertToPdf() {
       super("convertToPdf");
-    }
-
-    @Override
-    int perMailbox(boolean quick) {
-      return quick ? 300 : 1200;
     }
 
     @Override
@@ -570,11 +562,6 @@ final class Jobs {
     @Override
     int mailboxes() {
       return 2;
-    }
-
-    @Override
-    int perMailbox(boolean quick) {
-      return quick ? 600 : 1500;
     }
 
     @Override

@@ -67,7 +67,11 @@ final class Server {
     return starts;
   }
 
-  /** Starts bin/run and waits until it says the server listens (at most 5 minutes). */
+  /** Starts bin/run and waits until it says the server listens (at most 15 minutes). */
+  boolean running() {
+    return process != null && process.isAlive();
+  }
+
   void start() throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     ProcessBuilder pb = new ProcessBuilder("bin/run").directory(repo.toFile());
@@ -88,7 +92,7 @@ final class Server {
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(runLog.toFile()));
     process = pb.start();
     starts++;
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
     while (true) {
       String out = Files.readString(runLog, StandardCharsets.UTF_8);
       String mine = out.substring((int) Math.min(before, out.length()));
@@ -104,7 +108,7 @@ final class Server {
       }
       if (System.nanoTime() > deadline) {
         kill();
-        throw new IOException("the server did not listen within 5 minutes; see " + runLog);
+        throw new IOException("the server did not listen within 15 minutes; see " + runLog);
       }
       Thread.sleep(250);
     }
