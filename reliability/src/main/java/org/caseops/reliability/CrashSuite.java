@@ -37,7 +37,7 @@ final class CrashSuite {
       List<String> problems,
       String progress) {
     boolean killedWhileRunning() {
-      return !Progress.TERMINAL.contains(statusAtKill);
+      return statusAtKill.equals("running") || statusAtKill.equals("notStarted");
     }
   }
 
@@ -223,6 +223,7 @@ final class CrashSuite {
     r.server.kill();
     long killed = System.nanoTime();
     r.server.start();
+    poller.serverUp();
     r.api.token(r.server.token());
     Case c = job.caseOf(r, k);
     JsonObject op;
@@ -304,7 +305,10 @@ final class CrashSuite {
         seconds,
         retried,
         problems,
-        String.join(" ", Progress.percents(seen)));
+        (poller.startupErrors() > 0
+                ? poller.startupErrors() + " polls got 5xx while the server started; "
+                : "")
+            + String.join(" ", Progress.percents(seen)));
   }
 
   private static String line(Trial t) {

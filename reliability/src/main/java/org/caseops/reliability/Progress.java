@@ -22,6 +22,8 @@ final class Progress implements Runnable {
   private final List<Sample> samples = new ArrayList<>();
   private volatile boolean stop;
   private volatile int serverErrors;
+  private volatile int startupErrors;
+  private volatile long notBefore = Long.MAX_VALUE;
   private volatile String lastServerError;
   private volatile int intervalMillis = 100;
   private Thread thread;
@@ -82,6 +84,18 @@ final class Progress implements Runnable {
 
   synchronized List<Sample> samples() {
     return List.copyOf(samples);
+  }
+
+  /**
+   * From now on a 5xx counts as a server error; before, while the server was down or starting
+   * (before bin/run said it listened), it is counted apart.
+   */
+  void serverUp() {
+    notBefore = System.currentTimeMillis();
+  }
+
+  int startupErrors() {
+    return startupErrors;
   }
 
   /** How many polls got a 5xx, with the last one, or null when none did. */
