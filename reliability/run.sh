@@ -14,14 +14,17 @@
 #   reliability/run.sh load [--submissions 1000] [--pollers 100] [--seconds 60]
 #       Concurrent submissions and polling clients against one server on loopback.
 #
-# RELIABILITY_SKIP_BUILD=1 skips the Maven builds. Work files (data directories, logs, a TSV of every kill) go to
+# RELIABILITY_SKIP_BUILD=1 skips the Maven builds; CASEOPS_SKIP_BUILD=1 skips only caseops' (the WAR and the tools
+# must be built already, as after `./mvnw package` or `./mvnw verify`). Work files (data directories, logs, a TSV of every kill) go to
 # reliability/work (RELIABILITY_WORK to change). PostgreSQL: 127.0.0.1:5432, user postgres, trust authentication.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 if [[ ${RELIABILITY_SKIP_BUILD:-0} != 1 ]]; then
-  ./mvnw -B -q -o package -DskipTests -Dspotless.check.skip=true
+  if [[ ${CASEOPS_SKIP_BUILD:-0} != 1 ]]; then
+    ./mvnw -B -q -o package -DskipTests -Dspotless.check.skip=true
+  fi
   ./mvnw -B -q -o -f reliability/pom.xml package -DskipTests -Dspotless.check.skip=true
 fi
 exec java -Dreliability.repo="$root" -Dreliability.work="${RELIABILITY_WORK:-$here/work}" \
