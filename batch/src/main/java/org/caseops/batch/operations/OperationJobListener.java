@@ -32,6 +32,7 @@ public class OperationJobListener implements JobListener {
 
   @Override
   public void beforeJob() {
+    LiveExecutions.started(jobContext.getExecutionId());
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
     if (operationId == null) {
@@ -70,6 +71,14 @@ public class OperationJobListener implements JobListener {
 
   @Override
   public void afterJob() {
+    try {
+      recordEnd();
+    } finally {
+      LiveExecutions.ended(jobContext.getExecutionId());
+    }
+  }
+
+  private void recordEnd() {
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
     if (operationId == null) {

@@ -68,6 +68,14 @@ public final class OperationRecovery {
     return outcomes;
   }
 
+  /**
+   * Resumes one open operation whose execution no longer runs, as at start-up: restarted from its
+   * checkpoint, or its job started again.
+   */
+  Outcome resume(CaseOperation operation) {
+    return recover(operation);
+  }
+
   private Outcome recover(CaseOperation operation) {
     String id = operation.getId();
     Properties parameters = new Properties();

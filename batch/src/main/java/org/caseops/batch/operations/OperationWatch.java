@@ -3,8 +3,11 @@ package org.caseops.batch.operations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperation;
@@ -32,10 +35,36 @@ public final class OperationWatch {
   /** An operation the watch ended, and how. */
   public record Outcome(String operationId, long executionId, CaseOperationStatus status) {}
 
+  private final LongPredicate live;
+  private final Map<Long, Instant> orphanSince;
+  private final OperationRecovery recovery;
+
+  /** A watch that takes every execution the job repository says runs for a running one. */
   public OperationWatch(CaseOperationRepository operations, OperationJobs jobs, Duration grace) {
+    this(operations, jobs, grace, executionId -> true, new HashMap<>(), null);
+  }
+
+  /**
+   * A watch that also resumes the operations whose execution the job repository says runs ({@code
+   * STARTED} or {@code STOPPING}) while no job of it runs in this JVM ({@code live} says which do)
+   * for longer than the grace period: the batch runtime could not record its end (its database was
+   * away), so nothing would ever end it. {@code orphanSince} keeps, across checks, when each such
+   * execution was first seen; {@code recovery} resumes the operation as start-up recovery does (its
+   * job started again; jobs are incremental).
+   */
+  public OperationWatch(
+      CaseOperationRepository operations,
+      OperationJobs jobs,
+      Duration grace,
+      LongPredicate live,
+      Map<Long, Instant> orphanSince,
+      OperationRecovery recovery) {
     this.operations = operations;
     this.jobs = jobs;
     this.grace = grace;
+    this.live = live;
+    this.orphanSince = orphanSince;
+    this.recovery = recovery;
   }
 
   /**
@@ -54,6 +83,31 @@ public final class OperationWatch {
         execution = jobs.execution(executionId);
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "execution " + executionId + " cannot be read", e);
+        continue;
+      }
+      if (execution.isPresent() && orphaned(execution.get(), now)) {
+        OperationRecovery.Outcome resumed = recovery.resume(operation);
+        orphanSince.remove(executionId);
+        LOG.warning(
+            () ->
+                "operation "
+                    + operation.getId()
+                    + ": its execution "
+                    + executionId
+                    + " is "
+                    + execution.get().status()
+                    + " in the job repository but runs nowhere; "
+                    + resumed.action()
+                    + (resumed.executionId() == null
+                        ? ""
+                        : " as execution " + resumed.executionId()));
+        ended.add(
+            new Outcome(
+                operation.getId(),
+                executionId,
+                resumed.action() == OperationRecovery.Action.MARKED_FAILED
+                    ? CaseOperationStatus.failed
+                    : CaseOperationStatus.running));
         continue;
       }
       if (execution.isEmpty() || !over(execution.get(), now)) {
@@ -85,6 +139,23 @@ public final class OperationWatch {
       }
     }
     return ended;
+  }
+
+  /**
+   * Whether the execution has said it runs, with no job of it running in this JVM, since at least
+   * the grace period (counted from the first check that saw it so).
+   */
+  private boolean orphaned(OperationJobs.Execution execution, Instant now) {
+    OperationJobs.ExecutionStatus status = execution.status();
+    boolean says =
+        status == OperationJobs.ExecutionStatus.STARTED
+            || status == OperationJobs.ExecutionStatus.STOPPING;
+    if (recovery == null || !says || live.test(execution.executionId())) {
+      orphanSince.remove(execution.executionId());
+      return false;
+    }
+    Instant since = orphanSince.computeIfAbsent(execution.executionId(), id -> now);
+    return !since.plus(grace).isAfter(now);
   }
 
   private boolean over(OperationJobs.Execution execution, Instant now) {

@@ -5,8 +5,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -24,10 +27,20 @@ public class OperationWatchTimer {
   @Inject CaseOperationRepository operations;
   @Inject OperationJobs jobs;
 
+  /** When each execution that says it runs but runs nowhere was first seen so. */
+  private final Map<Long, Instant> orphanSince = new ConcurrentHashMap<>();
+
   @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
   void watch() {
     try {
-      new OperationWatch(operations, jobs, GRACE).check(Instant.now());
+      new OperationWatch(
+              operations,
+              jobs,
+              GRACE,
+              LiveExecutions::isLive,
+              orphanSince,
+              new OperationRecovery(operations, jobs, Clock.systemUTC()))
+          .check(Instant.now());
     } catch (RuntimeException e) {
       // The next minute tries again.
       LOG.log(Level.WARNING, "the operation watch could not run", e);

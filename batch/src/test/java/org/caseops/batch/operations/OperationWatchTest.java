@@ -3,9 +3,13 @@ package org.caseops.batch.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.batch.runtime.BatchStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -104,5 +108,65 @@ class OperationWatchTest {
     assertThat(new OperationWatch(operations, jobs, Duration.ofMinutes(1)).check(now)).isEmpty();
     assertThat(find(op).getStatus()).isEqualTo(CaseOperationStatus.running);
     assertThat(find(op).getExecutionId()).isEqualTo(8L);
+  }
+
+  @Test
+  void startsAgainAnOperationWhoseExecutionSaysItRunsButRunsNowhereOnceTheGracePeriodHasPassed() {
+    // The database was away when the job ended: the job repository keeps the execution STARTED and
+    // the listener could not end the operation, so nothing would ever end it.
+    String orphan = running(8);
+    jobs.know(8, BatchStatus.STARTED);
+    String live = running(9);
+    jobs.know(9, BatchStatus.STARTED);
+    String stopping = running(10);
+    jobs.know(10, BatchStatus.STOPPING);
+    Map<Long, Instant> orphanSince = new HashMap<>();
+    OperationWatch watch =
+        new OperationWatch(
+            operations,
+            jobs,
+            Duration.ofMinutes(1),
+            executionId -> executionId == 9,
+            orphanSince,
+            new OperationRecovery(operations, jobs, Clock.fixed(now, ZoneOffset.UTC)));
+
+    assertThat(watch.check(now)).isEmpty();
+    assertThat(jobs.calls).isEmpty();
+    assertThat(watch.check(now.plusSeconds(30))).isEmpty();
+
+    assertThat(watch.check(now.plusSeconds(61)))
+        .containsExactlyInAnyOrder(
+            new OperationWatch.Outcome(orphan, 8, CaseOperationStatus.running),
+            new OperationWatch.Outcome(stopping, 10, CaseOperationStatus.running));
+    assertThat(jobs.calls)
+        .hasSize(2)
+        .allMatch(call -> call.startsWith("start index "))
+        .anyMatch(call -> call.contains("operationId=" + orphan))
+        .noneMatch(call -> call.contains("operationId=" + live));
+    assertThat(find(live).getStatus()).isEqualTo(CaseOperationStatus.running);
+    assertThat(orphanSince).isEmpty();
+  }
+
+  @Test
+  void leavesAStartedExecutionAloneWhenItRunsAgainBeforeTheGracePeriodEnds() {
+    String op = running(11);
+    jobs.know(11, BatchStatus.STARTED);
+    Map<Long, Instant> orphanSince = new HashMap<>();
+    boolean[] live = {false};
+    OperationWatch watch =
+        new OperationWatch(
+            operations,
+            jobs,
+            Duration.ofMinutes(1),
+            executionId -> live[0],
+            orphanSince,
+            new OperationRecovery(operations, jobs, Clock.fixed(now, ZoneOffset.UTC)));
+    assertThat(watch.check(now)).isEmpty();
+    live[0] = true;
+    assertThat(watch.check(now.plusSeconds(61))).isEmpty();
+    live[0] = false;
+    assertThat(watch.check(now.plusSeconds(62))).isEmpty();
+    assertThat(jobs.calls).isEmpty();
+    assertThat(find(op).getStatus()).isEqualTo(CaseOperationStatus.running);
   }
 }

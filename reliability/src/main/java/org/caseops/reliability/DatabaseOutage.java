@@ -1,0 +1,152 @@
+package org.caseops.reliability;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The database stopped in the middle of a job: the server reaches PostgreSQL through a {@link
+ * TcpProxy}, which is cut for a while as an index job runs. Checks that readiness turns not-ready
+ * and back, that the job ends (fails or finishes) without a restart of the server, that the
+ * operation can be retried to success, and that the index then holds the corpus exactly.
+ */
+final class DatabaseOutage {
+  private final Path repo;
+  private final Path work;
+  private final long seed;
+  private final int outageSeconds;
+
+  DatabaseOutage(Path repo, Path work, long seed, int outageSeconds) {
+    this.repo = repo;
+    this.work = work;
+    this.seed = seed;
+    this.outageSeconds = outageSeconds;
+  }
+
+  boolean run() throws Exception {
+    Path dir = work.resolve("postgresql-dbdown");
+    CrashSuite.deleteTree(dir);
+    Path data = dir.resolve("data");
+    String dbName = "caseops_rel_crash_dbdown";
+    Databases.fresh(dbName);
+    List<String> problems = new ArrayList<>();
+    try (TcpProxy proxy = new TcpProxy(Databases.HOST, Databases.PORT)) {
+      Corpus corpus = Corpus.write(data.resolve("evidence"), 1, 6000, 0.5, seed, 30);
+      Server server =
+          new Server(repo, data, Databases.url("127.0.0.1", proxy.port(), dbName), Main.crashEnv());
+      Api api = new Api(server.base());
+      try {
+        CrashSuite.log(
+            "dbdown: starting the server (%s) through the proxy on port %d",
+            server.base(), proxy.port());
+        server.start();
+        api.token(server.token());
+        Case c = Case.create(api, "Outage");
+        c.custodian(corpus.mailboxes().get(0));
+        String url = c.startIndex();
+        Progress poller = new Progress(api, url).start();
+        poller.interval(250);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        int target = 20 + (int) Math.floorMod(seed, 40);
+        while (System.nanoTime() < deadline) {
+          Progress.Sample s = poller.last();
+          if (s != null && s.status().equals("running") && s.percent() >= target) {
+            break;
+          }
+          Thread.sleep(50);
+        }
+        Progress.Sample before = poller.last();
+        CrashSuite.log(
+            "dbdown: cutting the database at %s %d%% for %d s",
+            before.status(), before.percent(), outageSeconds);
+        proxy.cut();
+        long cutAt = System.nanoTime();
+        boolean sawNotReady = false;
+        int readyDuring = -2;
+        while (System.nanoTime() - cutAt < Duration.ofSeconds(outageSeconds).toNanos()) {
+          int h = server.health("/health/ready");
+          readyDuring = h;
+          if (h == 503) {
+            sawNotReady = true;
+          }
+          Thread.sleep(1000);
+        }
+        int liveDuring = server.health("/health/live");
+        proxy.restore();
+        long restoredAt = System.nanoTime();
+        CrashSuite.log(
+            "dbdown: database back; readiness during the outage: %s (last %d), liveness %d",
+            sawNotReady ? "503 seen" : "never 503", readyDuring, liveDuring);
+        if (!sawNotReady) {
+          problems.add("/health/ready never answered 503 while the database was unreachable");
+        }
+        long readyAfter = -1;
+        while (System.nanoTime() - restoredAt < Duration.ofMinutes(3).toNanos()) {
+          if (server.health("/health/ready") == 200) {
+            readyAfter = Duration.ofNanos(System.nanoTime() - restoredAt).toMillis();
+            break;
+          }
+          Thread.sleep(500);
+        }
+        if (readyAfter < 0) {
+          problems.add(
+              "/health/ready did not answer 200 within 3 minutes of the database's return");
+        }
+        CrashSuite.log("dbdown: ready again %d ms after the database came back", readyAfter);
+        JsonObject op;
+        try {
+          op = c.await(url, Duration.ofMinutes(10));
+        } catch (RuntimeException e) {
+          problems.add(
+              "the operation did not end within 10 minutes of the database's return: "
+                  + e.getMessage());
+          op = api.get(url);
+        }
+        String first = op.getString("status");
+        CrashSuite.log("dbdown: the operation ended %s: %s", first, op.get("resultInfo"));
+        if (first.equals("failed")) {
+          api.send("POST", url + "/retry", "{}");
+          op = c.await(url, Duration.ofMinutes(10));
+          CrashSuite.log(
+              "dbdown: retried, it ended %s: %s", op.getString("status"), op.get("resultInfo"));
+        }
+        poller.stop();
+        String regression = Progress.regression(poller.samples());
+        if (regression != null) {
+          problems.add(regression);
+        }
+        if (!op.getString("status").equals("succeeded")) {
+          problems.add(
+              "the operation ended "
+                  + op.getString("status")
+                  + " (after a retry if it had failed)");
+        } else {
+          long n = corpus.messages().size();
+          Jobs.expectEqual(problems, "catalogued items", n, c.stat("indexedItemCount"));
+          Checks.LuceneCount lucene = Checks.lucene(data.resolve("indexes").resolve(c.id));
+          Jobs.expectEqual(problems, "Lucene documents", n, lucene.docs());
+          Jobs.expectEqual(problems, "distinct item ids in Lucene", n, lucene.distinctIds());
+          String s = c.search("All", Corpus.ALL_WORD);
+          JsonObject est = c.awaitSuccess(c.startEstimate(s));
+          Jobs.expectEqual(problems, "estimate hits", n, Api.num(est, "indexedItemCount"));
+        }
+        List<JsonObject> open = Jobs.awaitAll(c);
+        if (!open.isEmpty()) {
+          problems.add(open.size() + " operations still open");
+        }
+        CrashSuite.log(
+            "dbdown: server process the same throughout: %s; progress %s",
+            server.starts() == 1, String.join(" ", Progress.percents(poller.samples())));
+      } finally {
+        server.stop();
+      }
+    } finally {
+      Databases.drop(dbName);
+    }
+    System.out.println(
+        problems.isEmpty() ? "dbdown: recovered, results exact" : "dbdown: PROBLEMS: " + problems);
+    return problems.isEmpty();
+  }
+}
