@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
  * {@link KqlSyntaxException} that says where.
  */
 public final class KqlParser {
+  /**
+   * How deep parentheses, {@code NOT}, {@code -} and {@code +} may nest: deeper queries are refused
+   * rather than risking the stack of whoever parses or translates them.
+   */
+  public static final int MAX_DEPTH = 100;
+
   private static final int MIN_PREFIX = 3;
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z]+)(<=|>=|<|>|=|:)");
@@ -32,6 +38,7 @@ public final class KqlParser {
   private final boolean allowTags;
   private final List<Token> tokens;
   private int next;
+  private int depth;
 
   private KqlParser(String query, boolean allowTags) {
     this.query = query;
@@ -86,13 +93,21 @@ public final class KqlParser {
 
   private KqlQuery unary(Context context) {
     Token t = peek();
-    if (t.isOperator("NOT") || t.type == Type.MINUS || t.type == Type.PLUS) {
-      take();
-      requireClauseAfter(t);
-      KqlQuery child = unary(context);
-      return t.type == Type.PLUS ? child : new KqlQuery.Not(child);
+    if (++depth > MAX_DEPTH) {
+      throw new KqlSyntaxException(
+          "The query nests parentheses, NOT, - and + more than " + MAX_DEPTH + " deep", t.pos);
     }
-    return primary(context);
+    try {
+      if (t.isOperator("NOT") || t.type == Type.MINUS || t.type == Type.PLUS) {
+        take();
+        requireClauseAfter(t);
+        KqlQuery child = unary(context);
+        return t.type == Type.PLUS ? child : new KqlQuery.Not(child);
+      }
+      return primary(context);
+    } finally {
+      depth--;
+    }
   }
 
   private KqlQuery primary(Context context) {
