@@ -27,6 +27,12 @@ public final class KqlParser {
    */
   public static final int MAX_DEPTH = 100;
 
+  /**
+   * The most terms (words, phrases, restrictions, comparisons and ranges) a query may hold: a
+   * full-text index runs a query of a bounded number of clauses.
+   */
+  public static final int MAX_TERMS = 500;
+
   private static final int MIN_PREFIX = 3;
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z]+)(<=|>=|<|>|=|:)");
@@ -39,6 +45,7 @@ public final class KqlParser {
   private final List<Token> tokens;
   private int next;
   private int depth;
+  private int terms;
 
   private KqlParser(String query, boolean allowTags) {
     this.query = query;
@@ -139,7 +146,15 @@ public final class KqlParser {
     return inner;
   }
 
+  /** Counts one more term, refusing the query past {@link #MAX_TERMS}. */
+  private void countTerm(Token t) {
+    if (++terms > MAX_TERMS) {
+      throw new KqlSyntaxException("The query has more than " + MAX_TERMS + " terms", t.pos);
+    }
+  }
+
   private KqlQuery free(Token t) {
+    countTerm(t);
     if (t.type == Type.PHRASE) {
       return new KqlQuery.Phrase(null, t.text);
     }
@@ -193,6 +208,7 @@ public final class KqlParser {
   }
 
   private KqlQuery value(Context context, Token t) {
+    countTerm(t);
     KqlProperty property = context.property;
     int pos = t.type == Type.PHRASE ? t.pos + 1 : t.pos;
     switch (property.type()) {

@@ -74,11 +74,18 @@ class KqlParserPropertyTest {
   }
 
   @Example
-  void aLongFlatQueryIsNotNesting() {
-    String query = "a ".repeat(4000);
+  void aLongFlatQueryIsNotNestingButItsTermsAreBounded() {
+    String query = "a ".repeat(KqlParser.MAX_TERMS);
     assertThat(KqlParser.parse(query, false)).isInstanceOf(KqlQuery.And.class);
-    String ors = String.join(" OR ", java.util.Collections.nCopies(1500, "word"));
+    String ors = String.join(" OR ", java.util.Collections.nCopies(KqlParser.MAX_TERMS, "word"));
     assertThat(KqlParser.parse(ors, false)).isInstanceOf(KqlQuery.Or.class);
+    assertThatThrownBy(() -> KqlParser.parse(query + "b", false))
+        .isInstanceOf(KqlSyntaxException.class)
+        .hasMessageContaining("more than " + KqlParser.MAX_TERMS + " terms");
+    assertThatThrownBy(
+            () -> KqlParser.parse("subject:(" + ors.replace("word", "w") + " OR x)", false))
+        .isInstanceOf(KqlSyntaxException.class)
+        .hasMessageContaining("terms");
   }
 
   @Property(tries = 1000)
