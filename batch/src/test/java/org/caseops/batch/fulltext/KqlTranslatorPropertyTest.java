@@ -97,7 +97,11 @@ class KqlTranslatorPropertyTest {
             "filetype:pdf",
             "NOT a",
             "-a",
-            "+a")) {
+            "+a",
+            "x".repeat(KqlParser.MAX_PREFIX) + "*",
+            "from:" + "\uD83D\uDE00".repeat(KqlParser.MAX_PREFIX) + "*",
+            "filetype:" + "\u00e9".repeat(KqlParser.MAX_PREFIX) + "*",
+            "a".repeat(7000) + "*")) {
       for (String separator : List.of(" ", " OR ", " AND ")) {
         int count = (max + separator.length()) / (term.length() + separator.length());
         String kql = String.join(separator, Collections.nCopies(count, term));

@@ -34,6 +34,13 @@ public final class KqlParser {
   public static final int MAX_TERMS = 500;
 
   private static final int MIN_PREFIX = 3;
+
+  /**
+   * The longest prefix before {@code *}, in characters: a full-text index turns a prefix into an
+   * automaton of one state per byte, and refuses long ones; no word indexed is that long.
+   */
+  public static final int MAX_PREFIX = 100;
+
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z]+)(<=|>=|<|>|=|:)");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -342,6 +349,10 @@ public final class KqlParser {
     if (word.codePointCount(0, star) < MIN_PREFIX) {
       throw new KqlSyntaxException(
           "A wildcard needs at least " + MIN_PREFIX + " characters before '*'", pos + star);
+    }
+    if (word.codePointCount(0, star) > MAX_PREFIX) {
+      throw new KqlSyntaxException(
+          "A wildcard allows at most " + MAX_PREFIX + " characters before '*'", pos + star);
     }
     return new Prefix(word.substring(0, star), true);
   }

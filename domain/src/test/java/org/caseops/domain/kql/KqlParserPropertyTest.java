@@ -88,6 +88,17 @@ class KqlParserPropertyTest {
         .hasMessageContaining("terms");
   }
 
+  @Example
+  void aWildcardPrefixIsBounded() {
+    String longest = "\uD83D\uDE00".repeat(KqlParser.MAX_PREFIX);
+    assertThat(KqlParser.parse(longest + "*", false))
+        .isEqualTo(new KqlQuery.Term(null, longest, true));
+    assertThatThrownBy(
+            () -> KqlParser.parse("subject:" + "a".repeat(KqlParser.MAX_PREFIX + 1) + "*", false))
+        .isInstanceOf(KqlSyntaxException.class)
+        .hasMessageContaining("at most " + KqlParser.MAX_PREFIX + " characters before '*'");
+  }
+
   @Property(tries = 1000)
   void aTreeWrittenAsKqlParsesBackToItself(@ForAll("trees") KqlQuery tree) {
     String written = write(tree);
