@@ -36,6 +36,13 @@ import org.caseops.api.errors.GraphError;
  */
 public final class JsonBody {
   public static final int MAX_BYTES = 1 << 20;
+
+  /**
+   * How deep objects and arrays may nest in a body (the body itself is depth 1): no Graph body
+   * comes near it, and deeper bodies are refused rather than risking the reader's stack.
+   */
+  public static final int MAX_DEPTH = 64;
+
   public static final String ODATA_TYPE = "@odata.type";
 
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -114,7 +121,7 @@ public final class JsonBody {
       if (first != JsonParser.Event.START_OBJECT) {
         throw ApiException.badRequest("The request body must be a JSON object.");
       }
-      JsonObject object = readObject(parser);
+      JsonObject object = readObject(parser, 1);
       if (parser.hasNext()) {
         throw ApiException.badRequest("The request body has content after the JSON object.");
       }
@@ -128,7 +135,7 @@ public final class JsonBody {
     }
   }
 
-  private static JsonObject readObject(JsonParser parser) {
+  private static JsonObject readObject(JsonParser parser, int depth) {
     JsonObjectBuilder object = Json.createObjectBuilder();
     Set<String> names = new HashSet<>();
     while (true) {
@@ -143,20 +150,26 @@ public final class JsonBody {
                 + GraphError.clip(name)
                 + "' appears twice in an object.");
       }
-      object.add(name, readValue(parser, parser.next()));
+      object.add(name, readValue(parser, parser.next(), depth));
     }
   }
 
-  private static JsonValue readValue(JsonParser parser, JsonParser.Event event) {
+  /** A value inside a container at {@code depth}. */
+  private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
+    if ((event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY)
+        && depth >= MAX_DEPTH) {
+      throw ApiException.badRequest(
+          "The request body nests objects and arrays more than " + MAX_DEPTH + " deep.");
+    }
     switch (event) {
       case START_OBJECT:
-        return readObject(parser);
+        return readObject(parser, depth + 1);
       case START_ARRAY:
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (JsonParser.Event e = parser.next();
             e != JsonParser.Event.END_ARRAY;
             e = parser.next()) {
-          array.add(readValue(parser, e));
+          array.add(readValue(parser, e, depth + 1));
         }
         return array.build();
       case VALUE_STRING:

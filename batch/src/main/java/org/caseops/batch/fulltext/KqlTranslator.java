@@ -8,6 +8,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -31,6 +32,19 @@ public final class KqlTranslator {
   private static final List<String> FREE_TEXT =
       List.of(
           IndexFields.CONTENT, IndexFields.SUBJECT, IndexFields.FILENAME, IndexFields.PARTICIPANTS);
+
+  /**
+   * The most clauses a translated query may hold, all levels counted: each of the at most {@link
+   * KqlParser#MAX_TERMS} terms a query has becomes at most four field clauses, and a negation one
+   * more; Lucene's default (1,024) would fail a job over a query that was accepted when written.
+   */
+  static final int MAX_CLAUSES = 8 * KqlParser.MAX_TERMS + 64;
+
+  static {
+    if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+      IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+    }
+  }
 
   private KqlTranslator() {}
 

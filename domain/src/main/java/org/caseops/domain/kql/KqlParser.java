@@ -21,7 +21,26 @@ import java.util.regex.Pattern;
  * {@link KqlSyntaxException} that says where.
  */
 public final class KqlParser {
+  /**
+   * How deep parentheses, {@code NOT}, {@code -} and {@code +} may nest: deeper queries are refused
+   * rather than risking the stack of whoever parses or translates them.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /**
+   * The most terms (words, phrases, restrictions, comparisons and ranges) a query may hold: a
+   * full-text index runs a query of a bounded number of clauses.
+   */
+  public static final int MAX_TERMS = 500;
+
   private static final int MIN_PREFIX = 3;
+
+  /**
+   * The longest prefix before {@code *}, in characters: a full-text index turns a prefix into an
+   * automaton of one state per byte, and refuses long ones; no word indexed is that long.
+   */
+  public static final int MAX_PREFIX = 100;
+
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z]+)(<=|>=|<|>|=|:)");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -32,6 +51,8 @@ public final class KqlParser {
   private final boolean allowTags;
   private final List<Token> tokens;
   private int next;
+  private int depth;
+  private int terms;
 
   private KqlParser(String query, boolean allowTags) {
     this.query = query;
@@ -86,13 +107,21 @@ public final class KqlParser {
 
   private KqlQuery unary(Context context) {
     Token t = peek();
-    if (t.isOperator("NOT") || t.type == Type.MINUS || t.type == Type.PLUS) {
-      take();
-      requireClauseAfter(t);
-      KqlQuery child = unary(context);
-      return t.type == Type.PLUS ? child : new KqlQuery.Not(child);
+    if (++depth > MAX_DEPTH) {
+      throw new KqlSyntaxException(
+          "The query nests parentheses, NOT, - and + more than " + MAX_DEPTH + " deep", t.pos);
     }
-    return primary(context);
+    try {
+      if (t.isOperator("NOT") || t.type == Type.MINUS || t.type == Type.PLUS) {
+        take();
+        requireClauseAfter(t);
+        KqlQuery child = unary(context);
+        return t.type == Type.PLUS ? child : new KqlQuery.Not(child);
+      }
+      return primary(context);
+    } finally {
+      depth--;
+    }
   }
 
   private KqlQuery primary(Context context) {
@@ -124,7 +153,15 @@ public final class KqlParser {
     return inner;
   }
 
+  /** Counts one more term, refusing the query past {@link #MAX_TERMS}. */
+  private void countTerm(Token t) {
+    if (++terms > MAX_TERMS) {
+      throw new KqlSyntaxException("The query has more than " + MAX_TERMS + " terms", t.pos);
+    }
+  }
+
   private KqlQuery free(Token t) {
+    countTerm(t);
     if (t.type == Type.PHRASE) {
       return new KqlQuery.Phrase(null, t.text);
     }
@@ -178,6 +215,7 @@ public final class KqlParser {
   }
 
   private KqlQuery value(Context context, Token t) {
+    countTerm(t);
     KqlProperty property = context.property;
     int pos = t.type == Type.PHRASE ? t.pos + 1 : t.pos;
     switch (property.type()) {
@@ -311,6 +349,10 @@ public final class KqlParser {
     if (word.codePointCount(0, star) < MIN_PREFIX) {
       throw new KqlSyntaxException(
           "A wildcard needs at least " + MIN_PREFIX + " characters before '*'", pos + star);
+    }
+    if (word.codePointCount(0, star) > MAX_PREFIX) {
+      throw new KqlSyntaxException(
+          "A wildcard allows at most " + MAX_PREFIX + " characters before '*'", pos + star);
     }
     return new Prefix(word.substring(0, star), true);
   }

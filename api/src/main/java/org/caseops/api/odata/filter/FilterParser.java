@@ -200,7 +200,12 @@ public final class FilterParser {
           throw syntaxError("'" + GraphError.clip(written) + "' is too large a number");
         }
       }
-      return new Literal(LiteralKind.DECIMAL, new BigDecimal(written), start, written);
+      try {
+        return new Literal(LiteralKind.DECIMAL, new BigDecimal(written), start, written);
+      } catch (NumberFormatException e) {
+        position = start;
+        throw syntaxError("'" + GraphError.clip(written) + "' has too large an exponent");
+      }
     }
     Matcher name = NAME.matcher(text).region(position, text.length());
     if (name.lookingAt()) {
