@@ -66,7 +66,9 @@ class Stats:
                 self.server_errors.append(dict(sample, body=text[:500]))
             if TRACE.search(text):
                 self.traces.append(dict(sample, body=text[:800]))
-            if evidence.CANARY_WORD in text or "root:x:0:0" in text:
+            # The canary search's own query, echoed where searches are listed, is not canary content.
+            echoed = text.replace(f'"contentQuery":"{evidence.CANARY_WORD}"', "")
+            if evidence.CANARY_WORD in echoed or "root:x:0:0" in echoed:
                 self.canary_served.append(dict(sample, body=text[:300]))
             if status >= 400 and status != 401 and not graph_error(text):
                 self.not_graph.append(dict(sample, body=text[:300]))
