@@ -188,15 +188,16 @@ def large_mbox(path, gib=2):
     return {"file": path, "bytes": st.st_size, "on_disk_bytes": st.st_blocks * 512}
 
 
-def write_all(evidence_root, canary_dir, mbox_gib=2):
-    """Writes the hostile mailbox and site; returns what was written."""
+def write_all(evidence_root, canary_dir, mbox_gib=2, exclude=()):
+    """Writes the hostile mailbox and site, but for the kinds named in `exclude`; returns what was written."""
     mailbox = os.path.join(evidence_root, "mailboxes", MAILBOX)
     site = os.path.join(evidence_root, SITE_DIR)
     os.makedirs(mailbox, exist_ok=True)
     os.makedirs(site, exist_ok=True)
     made = {}
     made["zip_bomb"] = zip_bomb(os.path.join(site, "bomb.zip"))
-    made["pdf_bomb"] = pdf_bomb(os.path.join(site, "bomb.pdf"))
+    if "pdf_bomb" not in exclude:
+        made["pdf_bomb"] = pdf_bomb(os.path.join(site, "bomb.pdf"))
     made["pdf_page_tree_cycle"] = pdf_cycle(os.path.join(site, "cycle.pdf"))
     with open(os.path.join(site, "lol.xml"), "w") as f:
         f.write(billion_laughs())
