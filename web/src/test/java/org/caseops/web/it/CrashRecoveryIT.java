@@ -35,12 +35,18 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not an Arquillian test: it starts and kills its own server (the installation the build
  * unpacked and configured, {@code wildfly.home}, with a server directory of its own under {@code
- * target/it-crash}, on ports 8080 and 9990 plus {@code caseops.it.crash.port.offset}), so it runs
- * beside the Arquillian server of the other classes.
+ * target/it-crash}, on ports 8080 and 9990 plus {@code caseops.it.crash.port.offset}, or plus an
+ * offset whose ports are free), so it runs beside the Arquillian server of the other classes.
  */
 class CrashRecoveryIT {
   private static final String CASES = "/v1.0/security/cases/ediscoveryCases";
-  private static final int OFFSET = Integer.getInteger("caseops.it.crash.port.offset", 1240);
+
+  /** Its server's port offset: as given, or free ports apart from the Arquillian server's. */
+  private static final int OFFSET =
+      Integer.getInteger(
+          "caseops.it.crash.port.offset",
+          WildFlyPorts.freeOffsetApartFrom(WildFlyPorts.arquillianOffset()));
+
   private static final int MBOX_FILES = 16;
   private static final int MESSAGES_PER_MBOX = 500;
   private static final int MESSAGES = MBOX_FILES * MESSAGES_PER_MBOX;
