@@ -168,23 +168,42 @@ public class ExportFileReader extends AbstractItemReader {
 
   /**
    * The page of files added by the time the operation was submitted that come after ({@code
-   * inclusive}: from) the given one in the export's order, or from the first without one.
+   * inclusive}: from) the given one in the export's order, or from the first without one. Two
+   * queries, each a range of the index on (review set, time added, id), rather than one whose
+   * {@code or} no database reads from an index: the rest of the files added at the same time as the
+   * given one, then, when the page is not full, the files added after it.
    */
   private List<ReviewSetItem> pageAfter(Instant added, String id, boolean inclusive) {
-    ListQuery.Condition filter =
+    ListQuery.Condition inSet =
         new ListQuery.Comparison("addedDateTime", ListQuery.Operator.LE, submitted);
-    if (id != null) {
-      filter =
-          new ListQuery.And(
-              filter,
-              new ListQuery.Or(
-                  new ListQuery.Comparison("addedDateTime", ListQuery.Operator.GT, added),
-                  new ListQuery.And(
-                      new ListQuery.Comparison("addedDateTime", ListQuery.Operator.EQ, added),
-                      new ListQuery.Comparison(
-                          "id", inclusive ? ListQuery.Operator.GE : ListQuery.Operator.GT, id))));
+    if (id == null) {
+      return reviewSets.listItems(reviewSetId, new ListQuery(inSet, List.of(), 0, page));
     }
-    return reviewSets.listItems(reviewSetId, new ListQuery(filter, List.of(), 0, page));
+    List<ReviewSetItem> files =
+        new ArrayList<>(
+            reviewSets.listItems(
+                reviewSetId,
+                new ListQuery(
+                    new ListQuery.And(
+                        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.EQ, added),
+                        new ListQuery.Comparison(
+                            "id", inclusive ? ListQuery.Operator.GE : ListQuery.Operator.GT, id)),
+                    List.of(),
+                    0,
+                    page)));
+    if (files.size() < page) {
+      files.addAll(
+          reviewSets.listItems(
+              reviewSetId,
+              new ListQuery(
+                  new ListQuery.And(
+                      inSet,
+                      new ListQuery.Comparison("addedDateTime", ListQuery.Operator.GT, added)),
+                  List.of(),
+                  0,
+                  page - files.size())));
+    }
+    return files;
   }
 
   /** The item ids of the page's files that the review-set query matches. */

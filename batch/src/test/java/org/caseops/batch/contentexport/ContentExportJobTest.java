@@ -583,12 +583,17 @@ class ContentExportJobTest {
               .extracting(ZipEntry::getName)
               .containsExactlyElementsOf(ExportPartWriter.LOAD_FILES);
         }
+        // The first document with a native (the corrupt file has none; it may come first).
+        String firstNative =
+            csv.stream()
+                .map(r -> r.get(column("NativePath")))
+                .filter(p -> !p.isEmpty())
+                .findFirst()
+                .orElseThrow();
         try (ZipFile zip = new ZipFile(parts.get(parts.size() - 1).toFile())) {
           assertThat(java.util.Collections.list(zip.entries()))
               .extracting(ZipEntry::getName)
-              .singleElement()
-              .asString()
-              .startsWith("natives/DOC0000001");
+              .containsExactly(firstNative);
         }
       } else {
         assertThat(parts).hasSize(1);
