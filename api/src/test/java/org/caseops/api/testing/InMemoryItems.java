@@ -110,7 +110,7 @@ public class InMemoryItems implements ItemRepository {
   }
 
   @Override
-  public void moveTo(String itemId, String location) {}
+  public void moveAll(Map<String, String> locations) {}
 
   @Override
   public boolean keepAsVersion(String itemId) {

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
-import org.caseops.batch.evidence.ItemContent;
 import org.caseops.batch.evidence.MboxSplitter;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.extraction.Extraction;
@@ -230,7 +229,7 @@ public class Purger {
     // Purged entries leave first; the moved messages keep their ids at their new locations.
     forget(caseId, removed);
     if (!journal.moves().isEmpty()) {
-      relocate(caseId, file, unit.sourceId(), unit.path(), journal.moves(), removed);
+      relocate(caseId, unit.sourceId(), unit.path(), journal.moves(), removed);
     }
     return outcomes;
   }
@@ -346,14 +345,13 @@ public class Purger {
    * locations, keeping their ids (so their hold records and review-set files keep naming them), in
    * ascending order of their old offsets when they move towards the start (a purge), descending
    * when they move towards the end (a restore), so that no entry lands where another has yet to
-   * leave; their index documents are made again for the new location. An item kept from its
-   * preserved copy only ({@code preservedOnly}, gone from the mbox) whose stale location a moved
-   * message takes becomes the earlier version kept at that location: it keeps its id, documents and
-   * hold records, and the moved message is the current item there.
+   * leave. Nothing is parsed again: their index documents, keyed by their ids, stay as they are. An
+   * item kept from its preserved copy only ({@code preservedOnly}, gone from the mbox) whose stale
+   * location a moved message takes becomes the earlier version kept at that location: it keeps its
+   * id, documents and hold records, and the moved message is the current item there.
    */
   void relocate(
       String caseId,
-      Path file,
       String sourceId,
       String path,
       Map<Long, Move> moves,
@@ -389,38 +387,13 @@ public class Purger {
         catalog.keepAsVersion(item.getId());
       }
     }
-    Map<Long, Item> relocated = new LinkedHashMap<>();
-    // Messages move towards the start when others leave (a purge), towards the end when one comes
-    // back (a restore): the first to move vacates the location the next one takes.
-    boolean forward = moves.entrySet().stream().anyMatch(e -> e.getValue().offset() > e.getKey());
-    for (Map.Entry<Long, Item> e : (forward ? byOffset.descendingMap() : byOffset).entrySet()) {
-      long to = moves.get(e.getKey()).offset();
-      catalog.moveTo(e.getValue().getId(), path + "#" + to);
-      relocated.put(to, e.getValue().relocated(path + "#" + to));
+    Map<String, String> locations = new LinkedHashMap<>();
+    for (Map.Entry<Long, Item> e : byOffset.entrySet()) {
+      locations.put(e.getValue().getId(), path + "#" + moves.get(e.getKey()).offset());
     }
-    IndexWriter writer = indexes.writer(caseId);
-    // The moved messages' documents: their bytes are the same, parsed again for their location.
-    String fileName = ItemContent.fileName(path);
-    try (MboxSplitter splitter =
-        new MboxSplitter(Files.newInputStream(file), 0, MAX_MESSAGE_BYTES)) {
-      for (MboxSplitter.Message m = splitter.next(); m != null; m = splitter.next()) {
-        Item item = relocated.get(m.offset());
-        if (item == null) {
-          continue;
-        }
-        Term id = new Term(IndexFields.ID, item.getId());
-        if (!item.isIndexed() || m.tooLarge()) {
-          writer.deleteDocuments(id);
-          continue;
-        }
-        Extraction extraction = extractor.extract(m.content(), fileName, true, TEXT_LIMIT);
-        if (extraction.indexed()) {
-          writer.updateDocument(id, IndexFields.document(item, true, fileName, "eml", extraction));
-        } else {
-          writer.deleteDocuments(id);
-        }
-      }
-    }
+    catalog.moveAll(locations);
+    // Their index documents stay as they are: keyed by the ids the messages keep, made from bytes
+    // that did not change (the location a document stores is not searched; the catalog has it).
   }
 
   /**

@@ -313,7 +313,7 @@ public class Restorer implements PurgeRestorer {
       }
     }
     if (!moves.isEmpty()) {
-      purger.relocate(caseId, target, source.getId(), path, moves, List.of());
+      purger.relocate(caseId, source.getId(), path, moves, List.of());
     }
     long restoredAt = at + before.length;
     purger.catalogue(

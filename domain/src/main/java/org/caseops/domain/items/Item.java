@@ -194,6 +194,18 @@ public class Item {
    * or gained one): its id and everything else are kept.
    */
   public Item relocated(String newLocation) {
+    Item moved = copy();
+    moved.location = newLocation;
+    return moved;
+  }
+
+  /** Moves this item to another location of its source, keeping its id (see {@link #idFor}). */
+  public void movedTo(String newLocation) {
+    this.location = newLocation;
+  }
+
+  private Item copy() {
+    String newLocation = location;
     Item moved = new Item();
     moved.id = id;
     moved.caseId = caseId;

@@ -49,10 +49,11 @@ public interface ItemRepository {
   List<Item> atLocations(String sourceId, Collection<String> locations);
 
   /**
-   * Moves an item to another location of its source (a message moved inside its mbox), keeping its
-   * id; at once, so that moves made in order never meet.
+   * Moves items to other locations of their sources (messages moved inside their mbox), keeping
+   * their ids: item id to its new location. The moves may form chains (one item takes the location
+   * another leaves); all are written at once.
    */
-  void moveTo(String itemId, String location);
+  void moveAll(Map<String, String> locations);
 
   /**
    * Makes an item kept from its preserved copy only, whose location another item now takes, an

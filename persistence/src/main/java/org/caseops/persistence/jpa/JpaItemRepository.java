@@ -25,6 +25,8 @@ public class JpaItemRepository implements ItemRepository {
   /** The most ids bound in one {@code IN} list. */
   private static final int IN_LIST = 1000;
 
+  private static final String MOVING = "#moving";
+
   @Inject @CaseopsUnit EntityManager em;
 
   @Override
@@ -187,11 +189,30 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
-  public void moveTo(String itemId, String location) {
-    em.createQuery("UPDATE Item i SET i.location = :l WHERE i.id = :id")
-        .setParameter("l", location)
-        .setParameter("id", itemId)
-        .executeUpdate();
+  public void moveAll(Map<String, String> locations) {
+    if (locations.isEmpty()) {
+      return;
+    }
+    List<String> ids = List.copyOf(locations.keySet());
+    List<Item> moving = new ArrayList<>(ids.size());
+    for (int from = 0; from < ids.size(); from += IN_LIST) {
+      moving.addAll(
+          em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class)
+              .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+              .getResultList());
+    }
+    // Two batched flushes: every moving item first leaves for a location no item has (its own,
+    // marked), then takes its new one; so a chain of moves never meets the unique location of an
+    // item that has yet to leave, whatever order the updates are written in.
+    for (Item item : moving) {
+      item.movedTo(item.getLocation() + MOVING);
+    }
+    em.flush();
+    for (Item item : moving) {
+      item.movedTo(locations.get(item.getId()));
+    }
+    em.flush();
+    em.clear();
   }
 
   @Override
