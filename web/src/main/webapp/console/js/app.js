@@ -68,6 +68,11 @@ function signOut(reason) {
     view.dispose();
     view = null;
   }
+  // Nothing the last token could read stays in the page, and the next sign-in never shows its
+  // buttons before the page is drawn again for the new token.
+  $('view').replaceChildren();
+  ctx.cases.clear();
+  ctx.me = null;
   showSignIn(reason);
 }
 
