@@ -1,19 +1,25 @@
 package org.caseops.batch.extraction;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -172,7 +178,7 @@ public final class PdfBudgetParser extends ParserDecorator {
     // A form that draws itself (directly or not) counts nothing the second time.
     counted.put(stream, new long[2]);
     long[] counts;
-    try (InputStream in = decoded(stream)) {
+    try (InputStream in = decoded(stream, page)) {
       counts = new Scanner(in, resources, counted, page, depth).scan();
     } catch (IOException e) {
       // A content stream that cannot be read is left to the parser.
@@ -184,9 +190,12 @@ public final class PdfBudgetParser extends ParserDecorator {
 
   /**
    * The decoded content of a stream; a stream compressed with FlateDecode alone (the usual case) is
-   * inflated as it is read, so its size never matters here.
+   * inflated as it is read. Any other chain of filters is decoded one filter at a time into
+   * temporary files that may grow no larger than a page's content may be, so that its size never
+   * matters here either.
    */
-  private static InputStream decoded(COSStream stream) throws IOException {
+  private static InputStream decoded(COSStream stream, int page)
+      throws IOException, PdfBudgetExceededException {
     List<COSName> filters = new PDStream(stream).getFilters();
     if (filters.isEmpty()) {
       return new BufferedInputStream(stream.createRawInputStream(), 64 * 1024);
@@ -196,11 +205,80 @@ public final class PdfBudgetParser extends ParserDecorator {
             || COSName.FLATE_DECODE_ABBREVIATION.equals(filters.get(0)))
         && stream.getDictionaryObject(COSName.DECODE_PARMS, COSName.DP) == null) {
       return new BufferedInputStream(
-          new InflaterInputStream(
-              stream.createRawInputStream(), new java.util.zip.Inflater(), 64 * 1024),
+          new InflaterInputStream(stream.createRawInputStream(), new Inflater(), 64 * 1024),
           64 * 1024);
     }
-    return new BufferedInputStream(stream.createInputStream(), 64 * 1024);
+    Path current = null;
+    try {
+      for (int i = 0; i < filters.size(); i++) {
+        Path next = Files.createTempFile("caseops-pdf-content", ".bin");
+        try (InputStream in =
+                current == null
+                    ? stream.createRawInputStream()
+                    : new BufferedInputStream(Files.newInputStream(current), 64 * 1024);
+            OutputStream out = new Bounded(Files.newOutputStream(next))) {
+          FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, out, stream, i);
+        } catch (Bounded.Exceeded e) {
+          Files.deleteIfExists(next);
+          Budget.check(page, 0, MAX_PAGE_CONTENT_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+          Files.deleteIfExists(next);
+          throw e;
+        }
+        if (current != null) {
+          Files.deleteIfExists(current);
+        }
+        current = next;
+      }
+    } catch (IOException | RuntimeException | PdfBudgetExceededException e) {
+      if (current != null) {
+        Files.deleteIfExists(current);
+      }
+      throw e;
+    }
+    Path decoded = current;
+    return new BufferedInputStream(Files.newInputStream(decoded), 64 * 1024) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          Files.deleteIfExists(decoded);
+        }
+      }
+    };
+  }
+
+  /** An output stream that fails once more bytes are written than one page's content may have. */
+  private static final class Bounded extends FilterOutputStream {
+    private long written;
+
+    Bounded(OutputStream out) {
+      super(new BufferedOutputStream(out, 64 * 1024));
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      count(1);
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      count(len);
+      out.write(b, off, len);
+    }
+
+    private void count(long n) throws Exceeded {
+      written += n;
+      if (written > MAX_PAGE_CONTENT_BYTES) {
+        throw new Exceeded();
+      }
+    }
+
+    static final class Exceeded extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
   }
 
   /**

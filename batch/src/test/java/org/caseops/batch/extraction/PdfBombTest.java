@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.Deflater;
 import org.caseops.batch.pdf.RenditionSources;
@@ -59,6 +60,44 @@ class PdfBombTest {
         .isEqualTo(
             "too large: PDF page 1 has more than 67,108,864 bytes of content, the most one page"
                 + " may have");
+  }
+
+  @Test
+  void aBombBehindAChainOfFiltersIsDecodedNoFurtherThanTheBudget() throws IOException {
+    byte[] flate = repeated(TEXT_OPERATOR, 100L * 1024 * 1024);
+    byte[] hex = (HexFormat.of().formatHex(flate) + ">").getBytes(StandardCharsets.US_ASCII);
+    byte[] bomb = pdf(hex, "[/ASCIIHexDecode /FlateDecode]", null);
+
+    Extraction e = extractor.extract(bomb, "chain.pdf", false, 100_000);
+
+    assertThat(e.indexed()).isFalse();
+    assertThat(e.unindexedReason())
+        .isEqualTo(
+            "too large: PDF page 1 has more than 67,108,864 bytes of content, the most one page"
+                + " may have");
+
+    byte[] smaller = repeated(TEXT_OPERATOR, 20L * 1024 * 1024);
+    byte[] text =
+        pdf(
+            (HexFormat.of().formatHex(smaller) + ">").getBytes(StandardCharsets.US_ASCII),
+            "[/ASCIIHexDecode /FlateDecode]",
+            null);
+    assertThat(extractor.extract(text, "chain.pdf", false, 100_000).unindexedReason())
+        .startsWith("too large: PDF page 1 shows more than 1,000,000 characters");
+
+    byte[] ordinary =
+        pdf(
+            (HexFormat.of()
+                        .formatHex(
+                            "BT /F1 12 Tf 72 700 Td (Harbour seal) Tj ET"
+                                .getBytes(StandardCharsets.US_ASCII))
+                    + ">")
+                .getBytes(StandardCharsets.US_ASCII),
+            "/ASCIIHexDecode",
+            null);
+    Extraction read = extractor.extract(ordinary, "seal.pdf", false, 100_000);
+    assertThat(read.indexed()).isTrue();
+    assertThat(read.text()).contains("Harbour seal");
   }
 
   @Test
@@ -159,18 +198,18 @@ class PdfBombTest {
 
   /** A PDF whose page content is already compressed with FlateDecode. */
   private static byte[] pdf(byte[] flateContent, String form) throws IOException {
-    return pdf(flateContent, true, form);
+    return pdf(flateContent, "/FlateDecode", form);
   }
 
   private static byte[] pdf(String plainContent, String form) throws IOException {
-    return pdf(plainContent.getBytes(StandardCharsets.ISO_8859_1), false, form);
+    return pdf(plainContent.getBytes(StandardCharsets.ISO_8859_1), null, form);
   }
 
   /**
-   * A one-page PDF written byte by byte: its content stream (FlateDecode when compressed), the
+   * A one-page PDF written byte by byte: its content stream (encoded with the filter, if any), the
    * Helvetica font as F1 and, when given, a form Fx with that content.
    */
-  private static byte[] pdf(byte[] content, boolean compressed, String form) throws IOException {
+  private static byte[] pdf(byte[] content, String filter, String form) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<Integer> offsets = new ArrayList<>();
     write(out, "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
@@ -198,7 +237,7 @@ class PdfBombTest {
         out,
         "5 0 obj\n<< /Length "
             + content.length
-            + (compressed ? " /Filter /FlateDecode" : "")
+            + (filter == null ? "" : " /Filter " + filter)
             + " >>\nstream\n");
     out.write(content);
     write(out, "\nendstream\nendobj\n");
