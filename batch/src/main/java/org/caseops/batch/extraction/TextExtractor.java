@@ -29,13 +29,15 @@ import org.xml.sax.SAXException;
  * Extracts text and metadata with Apache Tika. One auto-detecting parser is shared by every job (it
  * is thread-safe and costly to build); it is also put in each parse context, so that attachments
  * and embedded documents are parsed and their text is counted with the item that holds them.
- * Messages are parsed as RFC 822.
+ * Messages are parsed as RFC 822. A PDF whose pages would take more memory to extract than a server
+ * has is refused before it is parsed ({@link PdfBudgetParser}), wherever it is found.
  */
 @ApplicationScoped
 public class TextExtractor {
   private static final String MESSAGE_ID_HEADER = Message.MESSAGE_RAW_HEADER_PREFIX + "Message-ID";
 
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser autoDetect = new AutoDetectParser();
+  private final Parser parser = new PdfBudgetParser(autoDetect, autoDetect.getDetector());
   private final Parser messageParser = new RFC822Parser();
 
   /**
@@ -159,6 +161,9 @@ public class TextExtractor {
       }
       if (t instanceof ZeroByteFileException) {
         return UnindexedReasons.empty();
+      }
+      if (t instanceof PdfBudgetExceededException) {
+        return UnindexedReasons.tooLarge(t.getMessage());
       }
     }
     if (error instanceof LinkageError) {

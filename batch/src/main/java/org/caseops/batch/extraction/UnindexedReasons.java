@@ -35,6 +35,11 @@ public final class UnindexedReasons {
         limit);
   }
 
+  /** Too large in a way other than its size in bytes, as the detail says. */
+  public static String tooLarge(String detail) {
+    return TOO_LARGE + ": " + clip(detail);
+  }
+
   public static String empty() {
     return EMPTY + ": the item has no content";
   }

@@ -19,16 +19,20 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.mail.RFC822Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.caseops.batch.extraction.PdfBudgetParser;
 import org.xml.sax.ContentHandler;
 
 /**
  * Reads what a rendition shows from a file's stored bytes, with Apache Tika: a message's header
  * fields, body and attachments (each attachment's text apart, with what it embeds in turn), or a
- * document's text. One auto-detecting parser is shared (it is thread-safe and costly to build).
+ * document's text. One auto-detecting parser is shared (it is thread-safe and costly to build); a
+ * PDF whose pages would take more memory to read than a server has is refused before it is parsed
+ * ({@link PdfBudgetParser}), wherever it is found.
  */
 @ApplicationScoped
 public class RenditionSources {
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser autoDetect = new AutoDetectParser();
+  private final Parser parser = new PdfBudgetParser(autoDetect, autoDetect.getDetector());
   private final Parser messageParser = new RFC822Parser();
 
   /**
