@@ -37,6 +37,11 @@ public enum ErrorCode {
   conflict,
   /** 429: a throttling limit is used up; the response carries {@code Retry-After} in seconds. */
   activityLimitReached,
+  /**
+   * 503: the server cannot take the request now (its batch runtime queues as many jobs as it can);
+   * the response carries {@code Retry-After} in seconds.
+   */
+  serviceNotAvailable,
   /** 500 and any other 5xx: a failure of the server; the message never carries internals. */
   generalException
 }

@@ -11,7 +11,8 @@ import org.caseops.domain.operations.OperationStartException;
 
 /**
  * Writes an operation whose job could not be started as a 500 {@code generalException} that names
- * the operation.
+ * the operation, or, when the batch runtime had no room for it, as a 503 {@code
+ * serviceNotAvailable} with {@code Retry-After}.
  */
 @Provider
 public class OperationStartExceptionMapper implements ExceptionMapper<OperationStartException> {
@@ -25,7 +26,24 @@ public class OperationStartExceptionMapper implements ExceptionMapper<OperationS
         Level.WARNING,
         "request-id {0}: {1}",
         new Object[] {ErrorResponses.requestId(request), exception.getMessage()});
-    ApiException api = ApiException.serverError(exception.getMessage());
-    return ErrorResponses.builder(request, api.status(), api.toGraphError()).build();
+    ApiException api = toApiException(exception);
+    Response.ResponseBuilder response =
+        ErrorResponses.builder(request, api.status(), api.toGraphError());
+    retryAfter(exception).ifPresent(seconds -> response.header("Retry-After", seconds));
+    return response.build();
+  }
+
+  /** The Graph error a client gets: 503 when the runtime had no room for the job, else 500. */
+  public static ApiException toApiException(OperationStartException exception) {
+    return exception.busy()
+        ? new ApiException(503, ErrorCode.serviceNotAvailable, exception.getMessage())
+        : ApiException.serverError(exception.getMessage());
+  }
+
+  /** The seconds a client should wait before submitting again, when it may. */
+  public static java.util.OptionalInt retryAfter(OperationStartException exception) {
+    return exception.busy()
+        ? java.util.OptionalInt.of(OperationStartException.RETRY_AFTER_SECONDS)
+        : java.util.OptionalInt.empty();
   }
 }

@@ -36,8 +36,9 @@ import org.caseops.persistence.config.CaseopsConfig;
  * with the links that name it as its action's latest ({@link CaseOperationRepository#submit}); then
  * the action's job is started with the operation's {@link CaseOperation#jobParameters()}. From then
  * on the job owns the operation's state. If the job cannot be started, the operation ends {@code
- * submissionFailed} with resultInfo code 500 and the client gets a 500 naming it. An action without
- * rules or without a job XML is refused before anything is stored.
+ * submissionFailed} with resultInfo code 500 and the client gets a 500 naming it; when the batch
+ * runtime refused it for want of room, with code 503, and the client gets a 503 with {@code
+ * Retry-After}. An action without rules or without a job XML is refused before anything is stored.
  */
 @Dependent
 public class OperationService {
@@ -160,7 +161,18 @@ public class OperationService {
           Level.SEVERE,
           "Job " + rules.jobName() + " of operation " + operation.getId() + " could not start",
           e);
-      markSubmissionFailed(operation, rules.jobName());
+      boolean busy = OperationStartException.isBusy(e);
+      markSubmissionFailed(operation, rules.jobName(), busy);
+      if (busy) {
+        throw new OperationStartException(
+            "The server runs and queues as many jobs as it can: the job of operation '"
+                + operation.getId()
+                + "' could not be queued, and the operation is marked submissionFailed. Submit it"
+                + " again in "
+                + OperationStartException.RETRY_AFTER_SECONDS
+                + " seconds (Retry-After).",
+            true);
+      }
       throw new OperationStartException(
           "The job of operation '"
               + operation.getId()
@@ -169,12 +181,20 @@ public class OperationService {
     return operation;
   }
 
-  private void markSubmissionFailed(CaseOperation operation, String jobName) {
+  private void markSubmissionFailed(CaseOperation operation, String jobName, boolean busy) {
     try {
       operations.complete(
           operation.getId(),
           CaseOperationStatus.submissionFailed,
-          new ResultInfo(500, 0, "The batch job '" + jobName + "' could not be started."),
+          busy
+              ? new ResultInfo(
+                  503,
+                  0,
+                  "The batch job '"
+                      + jobName
+                      + "' could not be queued: the server runs and queues as many jobs as it"
+                      + " can.")
+              : new ResultInfo(500, 0, "The batch job '" + jobName + "' could not be started."),
           now());
     } catch (RuntimeException e) {
       LOG.log(

@@ -129,6 +129,32 @@ class OperationServiceTest {
   }
 
   @Test
+  void aJobTheRuntimeHasNoRoomForIsA503WithRetryAfterAndSaysSo() {
+    jobs.startFailure =
+        new JobStartException(
+            new java.util.concurrent.RejectedExecutionException("executor queue full"));
+
+    assertThatThrownBy(
+            () -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.code()).isEqualTo(ErrorCode.serviceNotAvailable);
+              assertThat(e.getMessage())
+                  .contains("Submit it again in 30 seconds")
+                  .doesNotContain("executor queue full");
+              assertThat(
+                      org.caseops.api.errors.OperationStartExceptionMapper.retryAfter(
+                          (org.caseops.domain.operations.OperationStartException) t))
+                  .hasValue(30);
+            });
+    CaseOperation failed = operations.stored.values().iterator().next();
+    assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(failed.getResultInfo().getCode()).isEqualTo(503);
+  }
+
+  @Test
   void anUnknownCaseIsA404AndStartsNothing() {
     assertThatRefusedBy(
             () ->

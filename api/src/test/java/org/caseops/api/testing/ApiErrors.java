@@ -3,6 +3,7 @@ package org.caseops.api.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.caseops.api.errors.ApiException;
+import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.errors.RequestRefusedExceptionMapper;
 import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.support.RequestRefusedException;
@@ -23,7 +24,7 @@ public final class ApiErrors {
       return RequestRefusedExceptionMapper.toApiException(refused);
     }
     if (t instanceof OperationStartException start) {
-      return ApiException.serverError(start.getMessage());
+      return OperationStartExceptionMapper.toApiException(start);
     }
     throw new AssertionError("not a failure the client sees as a Graph error: " + t, t);
   }
