@@ -1,9 +1,6 @@
 package org.caseops.batch.operations;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +14,16 @@ import org.caseops.domain.operations.OperationJobs;
 
 /**
  * Runs the {@link OperationWatch} every minute in the server, with a grace period of one minute.
+ * The web application schedules it on the server's managed scheduler when it starts, in its own
+ * context: an EJB timer would run it, and every job it restarts, in the context of an EJB with
+ * container-managed transactions, where Payara refuses a step's lookup of {@code
+ * java:comp/UserTransaction}.
  */
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class OperationWatchTimer {
+  /** How often the watch runs. */
+  public static final Duration PERIOD = Duration.ofMinutes(1);
+
   private static final Logger LOG = Logger.getLogger(OperationWatchTimer.class.getName());
   static final Duration GRACE = Duration.ofMinutes(1);
 
@@ -30,8 +33,8 @@ public class OperationWatchTimer {
   /** When each execution that says it runs but runs nowhere was first seen so. */
   private final Map<Long, Instant> orphanSince = new ConcurrentHashMap<>();
 
-  @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
-  void watch() {
+  /** One check of every open operation; never throws. */
+  public void watch() {
     try {
       new OperationWatch(
               operations,
