@@ -220,6 +220,7 @@ final class CrashSuite {
     s = poller.last();
     String statusAtKill = s == null ? "?" : s.status();
     int percentAtKill = s == null ? 0 : s.percent();
+    poller.serverDown();
     r.server.kill();
     long killed = System.nanoTime();
     r.server.start();

@@ -23,7 +23,7 @@ final class Progress implements Runnable {
   private volatile boolean stop;
   private volatile int serverErrors;
   private volatile int startupErrors;
-  private volatile long notBefore = Long.MAX_VALUE;
+  private volatile long notBefore = 0;
   private volatile String lastServerError;
   private volatile int intervalMillis = 100;
   private Thread thread;
@@ -51,9 +51,13 @@ final class Progress implements Runnable {
       try {
         Api.Answer a = api.sendOnce("GET", url, null);
         if (a.status() >= 500) {
-          serverErrors++;
-          lastServerError =
-              a.status() + " " + a.body().substring(0, Math.min(200, a.body().length()));
+          if (System.currentTimeMillis() < notBefore) {
+            startupErrors++; // the server was being killed or was starting again
+          } else {
+            serverErrors++;
+            lastServerError =
+                a.status() + " " + a.body().substring(0, Math.min(200, a.body().length()));
+          }
         }
         if (a.status() == 200) {
           JsonObject o = a.json();
@@ -92,6 +96,11 @@ final class Progress implements Runnable {
    */
   void serverUp() {
     notBefore = System.currentTimeMillis();
+  }
+
+  /** The server is about to be killed: 5xx answers count apart until {@link #serverUp}. */
+  void serverDown() {
+    notBefore = Long.MAX_VALUE;
   }
 
   int startupErrors() {
