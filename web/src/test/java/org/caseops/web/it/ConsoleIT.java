@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -166,14 +167,27 @@ class ConsoleIT {
           });
       wait.until(d -> !d.findElement(row).findElement(By.cssSelector(".pace")).getText().isBlank());
       screenshot(browser, "operations-running.png");
-      wait.until(d -> "succeeded".equals(d.findElement(row).getAttribute("data-status")));
-      WebElement done = browser.findElement(row);
-      assertThat(percent(done)).isEqualTo(100);
-      assertThat(done.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
-      assertThat(done.findElement(By.cssSelector(".result")).getText())
+      // The row is read whole in one go: an event may redraw it between two reads.
+      Map<String, String> done =
+          wait.until(
+              d -> {
+                WebElement tr = d.findElement(row);
+                if (!"succeeded".equals(tr.getAttribute("data-status"))) {
+                  return null;
+                }
+                return Map.of(
+                    "percent", String.valueOf(percent(tr)),
+                    "progress", tr.findElement(By.tagName("progress")).getAttribute("value"),
+                    "result", tr.findElement(By.cssSelector(".result")).getText(),
+                    "pace", tr.findElement(By.cssSelector(".pace")).getText(),
+                    "case", tr.findElement(By.cssSelector(".case")).getText());
+              });
+      assertThat(done.get("percent")).isEqualTo("100");
+      assertThat(done.get("progress")).isEqualTo("100");
+      assertThat(done.get("result"))
           .startsWith("Indexed " + String.format("%,d", MESSAGES) + " items");
-      assertThat(done.findElement(By.cssSelector(".pace")).getText()).startsWith("took ");
-      assertThat(done.findElement(By.cssSelector(".case")).getText()).isEqualTo("Harbour " + tag);
+      assertThat(done.get("pace")).startsWith("took ");
+      assertThat(done.get("case")).isEqualTo("Harbour " + tag);
       assertThat(
               ((JavascriptExecutor) browser)
                   .executeScript("return window.caseopsLoadedOnce === true;"))
@@ -182,14 +196,14 @@ class ConsoleIT {
       screenshot(browser, "operations-done.png");
 
       // Its detail: the step with its metrics, no failed item, its JSON; no Cancel or Retry.
-      done.findElement(By.cssSelector("a.action")).click();
+      click(wait, By.cssSelector("tr[data-operation-id='" + indexed + "'] a.action"));
       By step = By.cssSelector("tr[data-step='indexEvidence']");
       wait.until(ExpectedConditions.presenceOfElementLocated(step));
-      assertThat(browser.findElement(step).getText())
+      assertThat(textOf(wait, step))
           .contains("COMPLETED")
           .contains(String.format("%,d", MESSAGES));
-      assertThat(browser.findElement(By.id("operation-failures")).getText()).isEqualTo("None.");
-      assertThat(browser.findElement(By.id("operation-json")).getText())
+      assertThat(textOf(wait, By.id("operation-failures"))).isEqualTo("None.");
+      assertThat(textOf(wait, By.id("operation-json")))
           .contains("\"id\": \"" + indexed + "\"")
           .contains("\"status\": \"succeeded\"");
       assertThat(browser.findElements(By.id("cancel"))).isEmpty();
@@ -203,7 +217,7 @@ class ConsoleIT {
       wait.until(d -> d.findElement(By.id("operation-head")).getText().contains("running"));
       click(wait, By.id("cancel"));
       wait.until(ExpectedConditions.elementToBeClickable(By.id("retry")));
-      assertThat(browser.findElement(By.id("operation-result")).getText())
+      assertThat(textOf(wait, By.id("operation-result")))
           .startsWith("Cancelled by Console Operator");
       assertThat(browser.findElements(By.id("cancel"))).isEmpty();
       screenshot(browser, "operation-cancelled.png");
@@ -216,7 +230,7 @@ class ConsoleIT {
       signIn(browser, wait, readerToken);
       browser.get(console() + "#/operations/" + steered + "/" + cancelled);
       wait.until(d -> d.findElement(By.id("operation-head")).getText().contains("failed"));
-      assertThat(browser.findElement(By.id("who-access")).getText()).isEqualTo("read-only");
+      assertThat(textOf(wait, By.id("who-access"))).isEqualTo("read-only");
       // The page may still show what it drew for the writer until it has drawn the operation again
       // for the reader; the buttons must then be gone (the wait fails the test if they stay).
       wait.until(d -> d.findElements(By.id("retry")).isEmpty());
@@ -228,7 +242,7 @@ class ConsoleIT {
       wait.until(ExpectedConditions.elementToBeClickable(By.id("retry")));
       click(wait, By.id("retry"));
       wait.until(d -> d.findElement(By.id("operation-head")).getText().contains("succeeded"));
-      assertThat(browser.findElement(By.id("operation-result")).getText()).startsWith("Indexed ");
+      assertThat(textOf(wait, By.id("operation-result"))).startsWith("Indexed ");
       // The retry kept the operation's id and ran its job again: a second execution.
       wait.until(d -> d.findElement(By.id("operation-steps")).getText().contains("Restart 1"));
       screenshot(browser, "operation-retried.png");
@@ -237,7 +251,7 @@ class ConsoleIT {
       browser.get(console() + "#/cases");
       By card = By.cssSelector("article[data-case-id='" + watched + "']");
       wait.until(ExpectedConditions.presenceOfElementLocated(card));
-      assertThat(browser.findElement(card).getText())
+      assertThat(textOf(wait, card))
           .contains("Harbour " + tag)
           .contains("1 custodian ·")
           .contains(String.format("%,d", MESSAGES) + " items indexed")
@@ -340,6 +354,12 @@ class ConsoleIT {
    * Clicks the element the locator finds, finding it again when the live page has just redrawn it
    * (the event stream redraws an operation's page as its progress moves).
    */
+  /** The element's text, read again if the page redrew the element while it was being read. */
+  private static String textOf(WebDriverWait wait, By locator) {
+    return wait.ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(locator).getText());
+  }
+
   private static void click(WebDriverWait wait, By locator) {
     wait.ignoring(StaleElementReferenceException.class)
         .until(
