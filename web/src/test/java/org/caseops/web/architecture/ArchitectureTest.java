@@ -127,4 +127,56 @@ class ArchitectureTest {
           .beAnnotatedWith("org.caseops.persistence.jpa.CaseopsUnit")
           .because(
               "only the @CaseopsUnit entity manager is produced on every runtime (Payara 6 and 7, WildFly)");
+
+  /**
+   * Every job start and restart goes through {@code JobOperatorJobs}, which runs it in the web
+   * application's context: the batch runtime runs a job's steps in the context of the thread that
+   * started it, and on Payara a step started from an EJB with container-managed transactions may
+   * not look up {@code java:comp/UserTransaction}, so its operation fails at step start.
+   */
+  @ArchTest
+  static final ArchRule onlyTheJobWrapperStartsJobs =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.caseops.batch.operations.JobOperatorJobs")
+          .and()
+          .doNotHaveFullyQualifiedName(
+              "org.caseops.batch.operations.JobOperatorJobs$DirectLauncher")
+          .should()
+          .callMethod(
+              "jakarta.batch.operations.JobOperator",
+              "start",
+              "java.lang.String",
+              "java.util.Properties")
+          .orShould()
+          .callMethod(
+              "jakarta.batch.operations.JobOperator", "restart", "long", "java.util.Properties")
+          .because("a job started elsewhere runs its steps in whatever context that thread has");
+
+  /** No EJB starts, restarts or watches jobs (see {@link #onlyTheJobWrapperStartsJobs}). */
+  @ArchTest
+  static final ArchRule noEnterpriseBeanTouchesJobs =
+      noClasses()
+          .that()
+          .areAnnotatedWith("jakarta.ejb.Singleton")
+          .or()
+          .areAnnotatedWith("jakarta.ejb.Stateless")
+          .or()
+          .areAnnotatedWith("jakarta.ejb.Stateful")
+          .or()
+          .areAnnotatedWith("jakarta.ejb.MessageDriven")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo("org.caseops.domain.operations.OperationJobs")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo("jakarta.batch.operations.JobOperator")
+          .orShould()
+          .callMethodWhere(
+              com.tngtech.archunit.base.DescribedPredicate.describe(
+                  "a method of org.caseops.batch",
+                  call -> call.getTargetOwner().getPackageName().startsWith("org.caseops.batch")))
+          .because(
+              "a job started on an EJB's thread runs its steps in that EJB's context, where Payara refuses"
+                  + " java:comp/UserTransaction to container-managed beans");
 }

@@ -199,9 +199,7 @@ class ConsoleIT {
       click(wait, By.cssSelector("tr[data-operation-id='" + indexed + "'] a.action"));
       By step = By.cssSelector("tr[data-step='indexEvidence']");
       wait.until(ExpectedConditions.presenceOfElementLocated(step));
-      assertThat(textOf(wait, step))
-          .contains("COMPLETED")
-          .contains(String.format("%,d", MESSAGES));
+      assertThat(textOf(wait, step)).contains("COMPLETED").contains(String.format("%,d", MESSAGES));
       assertThat(textOf(wait, By.id("operation-failures"))).isEqualTo("None.");
       assertThat(textOf(wait, By.id("operation-json")))
           .contains("\"id\": \"" + indexed + "\"")
