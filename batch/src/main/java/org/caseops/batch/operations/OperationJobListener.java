@@ -35,6 +35,10 @@ public class OperationJobListener implements JobListener {
     LiveExecutions.started(jobContext.getExecutionId());
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
+    if (operationId != null) {
+      // The job counts among the running ones now: the room its submission took passes to it.
+      JobAdmission.server().begun(operationId);
+    }
     if (operationId == null) {
       LOG.warning(
           () ->
