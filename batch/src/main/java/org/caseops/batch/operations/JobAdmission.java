@@ -13,8 +13,8 @@ import java.util.function.IntSupplier;
  * for a submission whose job has not begun yet, together at most {@code caseops.jobs.max}. A
  * submission asks for room before its operation is stored ({@link #admit}); the room passes to the
  * running job when its listener sees it begin ({@link #begun}), and is given back when the job is
- * not started ({@link #begun} too). Room held for a job that never began (its start failed before
- * its listener ran) is given back after {@link #UNBEGUN_LIMIT}.
+ * not started or ends without having begun (stopped first): {@link #begun} too. Room held for a job
+ * whose listener never ran is given back after {@link #UNBEGUN_LIMIT}.
  *
  * <p>The batch runtime starts each job on a thread of the server's managed executor, which has a
  * bounded number of threads and no queue (Payara Micro: 200): beyond them it refuses the job after

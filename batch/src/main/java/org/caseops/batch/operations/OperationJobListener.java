@@ -79,6 +79,11 @@ public class OperationJobListener implements JobListener {
       recordEnd();
     } finally {
       LiveExecutions.ended(jobContext.getExecutionId());
+      // A job stopped before it began ends here without beforeJob: no room stays held for it.
+      String operationId = OperationRun.of(jobContext).operationId();
+      if (operationId != null) {
+        JobAdmission.server().begun(operationId);
+      }
     }
   }
 
