@@ -16,7 +16,8 @@
 #
 # RELIABILITY_SKIP_BUILD=1 skips the Maven builds; CASEOPS_SKIP_BUILD=1 skips only caseops' (the WAR and the tools
 # must be built already, as after `./mvnw package` or `./mvnw verify`). Work files (data directories, logs, a TSV of every kill) go to
-# reliability/work (RELIABILITY_WORK to change). PostgreSQL: 127.0.0.1:5432, user postgres, trust authentication.
+# reliability/work (RELIABILITY_WORK to change). RELIABILITY_PORTS=first-last makes the servers listen on free ports of
+# that range (default: ports the system picks). PostgreSQL: 127.0.0.1:5432, user postgres, trust authentication.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"

@@ -330,6 +330,79 @@ class SubmissionTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aWithdrawnOperationIsDeletedAndItsLinksNameTheOperationBeforeItAgain(
+      TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      SearchRepository searches = weld.select(SearchRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, now);
+      cases.add(c);
+      Custodian adele = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(adele);
+      custodians.addSource(
+          CustodianSource.mailbox(c.getId(), adele.getId(), "adele@contoso.com", null, null, now));
+      EdiscoverySearch search =
+          EdiscoverySearch.create(
+              c.getId(), "S", null, "budget", Set.of(), List.of(), List.of(), ALICE, now);
+      searches.add(search);
+      OperationTarget ofSearch = OperationTarget.search(search.getId(), List.of());
+
+      CaseOperation index = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
+      operations.submit(index);
+      operations.complete(index.getId(), CaseOperationStatus.succeeded, null, now);
+      CaseOperation estimate =
+          CaseOperation.submit(c.getId(), CaseAction.estimateStatistics, ofSearch, ALICE, now);
+      operations.submit(estimate);
+      operations.complete(estimate.getId(), CaseOperationStatus.succeeded, null, now);
+
+      // The next of each, whose jobs could not start: withdrawn, they leave no row and no link.
+      CaseOperation index2 = CaseOperation.submit(c.getId(), CaseAction.index, ALICE, now);
+      operations.submit(index2);
+      CaseOperation estimate2 =
+          CaseOperation.submit(c.getId(), CaseAction.estimateStatistics, ofSearch, ALICE, now);
+      operations.submit(estimate2);
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(estimate2.getId());
+
+      assertThat(operations.withdraw(index2)).isTrue();
+      assertThat(operations.withdraw(estimate2)).isTrue();
+
+      assertThat(operations.find(index2.getId())).isEmpty();
+      assertThat(operations.find(estimate2.getId())).isEmpty();
+      assertThat(operations.count(c.getId())).isEqualTo(2);
+      assertThat(custodians.listSourcesOfCase(c.getId()))
+          .singleElement()
+          .extracting(CustodianSource::getLastIndexOperationId)
+          .isEqualTo(index.getId());
+      assertThat(custodians.find(c.getId(), adele.getId()).orElseThrow().getLastIndexOperationId())
+          .isEqualTo(index.getId());
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(estimate.getId());
+
+      // An operation whose job runs, or that has ended, is never withdrawn.
+      CaseOperation running =
+          CaseOperation.submit(c.getId(), CaseAction.estimateStatistics, ofSearch, ALICE, now);
+      operations.submit(running);
+      operations.markRunning(running.getId(), 7L);
+      assertThat(operations.withdraw(running)).isFalse();
+      assertThat(operations.withdraw(estimate)).isFalse();
+      assertThat(operations.find(running.getId())).isPresent();
+      assertThat(operations.find(estimate.getId())).isPresent();
+      assertThat(
+              searches.find(c.getId(), search.getId()).orElseThrow().getLastEstimateOperationId())
+          .isEqualTo(running.getId());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void aCancelIsRecordedOnlyOnAnOpenOperationAndARetryReopensOnlyAFailedOneThatNothingBlocks(
       TestDatabase.Kind kind) {
     try (TestDatabase db = open(kind);

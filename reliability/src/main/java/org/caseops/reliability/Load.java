@@ -100,6 +100,7 @@ final class Load {
       List<String> odd = Collections.synchronizedList(new ArrayList<>());
       List<String> accepted = Collections.synchronizedList(new ArrayList<>());
       List<CompletableFuture<?>> futures = new ArrayList<>();
+      System.out.printf("load: load average before the submissions: %s%n", loadAverage());
       long t0 = System.nanoTime();
       for (int i = 0; i < searchPaths.size(); i++) {
         int client = i % SUBMITTERS;
@@ -132,7 +133,11 @@ final class Load {
                                 .firstValue("Retry-After")
                                 .map(v -> v.matches("[0-9]+"))
                                 .orElse(false);
-                        key = retryAfter ? "429 with Retry-After" : "429 WITHOUT Retry-After";
+                        key =
+                            (retryAfter ? "429 with Retry-After" : "429 WITHOUT Retry-After")
+                                + " ("
+                                + errorCode(r.body())
+                                + ")";
                         if (!retryAfter) {
                           odd.add(key);
                         }
@@ -148,6 +153,7 @@ final class Load {
       }
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
       long submitMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+      System.out.printf("load: load average after the submissions: %s%n", loadAverage());
       long rows = count(main, "estimateStatistics") - before;
       System.out.printf(
           "load: %d concurrent submissions from %d clients answered in %d ms: %s; operations listed by the API: %d (accepted %d)%n",
@@ -226,6 +232,7 @@ final class Load {
         t.start();
       }
       done.await();
+      System.out.printf("load: load average after the polling: %s%n", loadAverage());
       long total = latencies.stream().mapToLong(a -> a.length).sum();
       long[] all = new long[(int) total];
       int p = 0;
@@ -264,6 +271,23 @@ final class Load {
             ? "load: every answer as expected, nothing lost"
             : "load: PROBLEMS: " + problems);
     return problems.isEmpty();
+  }
+
+  /** The Graph error's {@code error.code} of a body, or what the body is when it has none. */
+  static String errorCode(String body) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+    return m.find() ? m.group(1) : body.isEmpty() ? "empty body" : "no error code";
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes, as {@code uptime} shows it. */
+  private static String loadAverage() {
+    try {
+      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static double pct(long[] sorted, double q) {

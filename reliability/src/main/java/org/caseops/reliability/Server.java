@@ -45,7 +45,23 @@ final class Server {
     this.runLog = dataDir.resolveSibling(dataDir.getFileName() + "-run.log");
   }
 
+  /**
+   * A free port: the first free one of {@code RELIABILITY_PORTS} ({@code first-last}) when that is
+   * set, else one the system picks.
+   */
   static int freePort() throws IOException {
+    String range = System.getenv("RELIABILITY_PORTS");
+    if (range != null && range.matches("[0-9]+-[0-9]+")) {
+      String[] ends = range.split("-");
+      for (int p = Integer.parseInt(ends[0]); p <= Integer.parseInt(ends[1]); p++) {
+        try (ServerSocket s = new ServerSocket(p)) {
+          return s.getLocalPort();
+        } catch (IOException taken) {
+          // the next one
+        }
+      }
+      throw new IOException("no free port in RELIABILITY_PORTS " + range);
+    }
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -38,6 +38,12 @@ public enum ErrorCode {
   /** 429: a throttling limit is used up; the response carries {@code Retry-After} in seconds. */
   activityLimitReached,
   /**
+   * 429: the server runs or is starting as many jobs as it takes at once ({@code
+   * caseops.jobs.max}), so a submission is refused before anything is stored; the response carries
+   * {@code Retry-After} in seconds.
+   */
+  tooManyRequests,
+  /**
    * 503: the server cannot take the request now (its batch runtime queues as many jobs as it can);
    * the response carries {@code Retry-After} in seconds.
    */

@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 import org.caseops.domain.operations.OperationStartException;
 
 /**
- * Writes an operation whose job could not be started as a 500 {@code generalException} that names
- * the operation, or, when the batch runtime had no room for it, as a 503 {@code
- * serviceNotAvailable} with {@code Retry-After}.
+ * Writes a submission whose job could not be started: a 429 {@code tooManyRequests} with {@code
+ * Retry-After} when the server took no more jobs (nothing was stored); a 503 {@code
+ * serviceNotAvailable} with {@code Retry-After} when the batch runtime had no room for it; else a
+ * 500 {@code generalException}.
  */
 @Provider
 public class OperationStartExceptionMapper implements ExceptionMapper<OperationStartException> {
@@ -33,17 +34,24 @@ public class OperationStartExceptionMapper implements ExceptionMapper<OperationS
     return response.build();
   }
 
-  /** The Graph error a client gets: 503 when the runtime had no room for the job, else 500. */
+  /**
+   * The Graph error a client gets: 429 when the server took no more jobs, 503 when the runtime had
+   * no room for the job, else 500.
+   */
   public static ApiException toApiException(OperationStartException exception) {
-    return exception.busy()
-        ? new ApiException(503, ErrorCode.serviceNotAvailable, exception.getMessage())
-        : ApiException.serverError(exception.getMessage());
+    return switch (exception.kind()) {
+      case FULL -> new ApiException(429, ErrorCode.tooManyRequests, exception.getMessage());
+      case BUSY -> new ApiException(503, ErrorCode.serviceNotAvailable, exception.getMessage());
+      case FAILED -> ApiException.serverError(exception.getMessage());
+    };
   }
 
   /** The seconds a client should wait before submitting again, when it may. */
   public static java.util.OptionalInt retryAfter(OperationStartException exception) {
-    return exception.busy()
-        ? java.util.OptionalInt.of(OperationStartException.RETRY_AFTER_SECONDS)
-        : java.util.OptionalInt.empty();
+    return switch (exception.kind()) {
+      case FULL -> java.util.OptionalInt.of(OperationStartException.FULL_RETRY_AFTER_SECONDS);
+      case BUSY -> java.util.OptionalInt.of(OperationStartException.RETRY_AFTER_SECONDS);
+      case FAILED -> java.util.OptionalInt.empty();
+    };
   }
 }

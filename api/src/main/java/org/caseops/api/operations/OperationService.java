@@ -35,14 +35,21 @@ import org.caseops.persistence.config.CaseopsConfig;
  * ({@code notStarted}, 0%), atomically with the check that no unfinished operation blocks it and
  * with the links that name it as its action's latest ({@link CaseOperationRepository#submit}); then
  * the action's job is started with the operation's {@link CaseOperation#jobParameters()}. From then
- * on the job owns the operation's state. If the job cannot be started, the operation ends {@code
- * submissionFailed} with resultInfo code 500 and the client gets a 500 naming it; when the batch
- * runtime refused it for want of room, with code 503, and the client gets a 503 with {@code
- * Retry-After}. An action without rules or without a job XML is refused before anything is stored.
+ * on the job owns the operation's state.
+ *
+ * <p>Before anything is stored, the submission takes room for its job ({@link
+ * OperationJobs#admit}): when the server runs or is starting as many jobs as it takes ({@code
+ * caseops.jobs.max}), it is refused with 429 and {@code Retry-After}, and nothing is stored. If the
+ * job then cannot be started, the operation is withdrawn (deleted, its links given back) and the
+ * client gets a 503 with {@code Retry-After} when the batch runtime had no room for it, else a 500;
+ * an operation that carried a change (a legal hold's, a custodian's hold status) is kept {@code
+ * submissionFailed} instead, with resultInfo code 503 or 500. An action without rules or without a
+ * job XML is refused before anything is stored.
  */
 @Dependent
 public class OperationService {
   private static final Logger LOG = Logger.getLogger(OperationService.class.getName());
+  private static final Runnable NO_CHANGE = () -> {};
 
   private final Lookups lookups;
   private final CaseOperationRepository operations;
@@ -105,7 +112,7 @@ public class OperationService {
       OperationTarget target,
       Map<String, String> parameters,
       IdentitySet by) {
-    return submit(caseId, action, target, parameters, by, () -> {});
+    return submit(caseId, action, target, parameters, by, NO_CHANGE);
   }
 
   /**
@@ -143,42 +150,81 @@ public class OperationService {
       new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.getSearchId(), matching);
     }
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
-    operations.submit(operation, change);
-    if (target.changesHold()) {
-      // A hold change is applying (or removing) from the moment it is accepted, before its job
-      // starts: the job's later statuses cannot be overwritten by this one.
-      custodians.setHoldStatus(
-          caseId, target.getCustodianIds(), HoldStatuses.during(target.removesHold()));
-    }
-
-    // The job's listener records its execution when it marks the operation running: the operation's
-    // row has one writer while the job runs, since two transactions updating it at once could lose
-    // one of the updates.
-    try {
-      jobs.start(rules.jobName(), operation.jobParameters());
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "Job " + rules.jobName() + " of operation " + operation.getId() + " could not start",
-          e);
-      boolean busy = OperationStartException.isBusy(e);
-      markSubmissionFailed(operation, rules.jobName(), busy);
-      if (busy) {
-        throw new OperationStartException(
-            "The server runs and queues as many jobs as it can: the job of operation '"
-                + operation.getId()
-                + "' could not be queued, and the operation is marked submissionFailed. Submit it"
-                + " again in "
-                + OperationStartException.RETRY_AFTER_SECONDS
-                + " seconds (Retry-After).",
-            true);
-      }
+    if (!jobs.admit(operation.getId())) {
       throw new OperationStartException(
-          "The job of operation '"
-              + operation.getId()
-              + "' could not be started; the operation is marked submissionFailed.");
+          "The server runs or is starting as many jobs as it takes at once"
+              + " (caseops.jobs.max), so no operation was created. Submit it again in "
+              + OperationStartException.FULL_RETRY_AFTER_SECONDS
+              + " seconds (Retry-After).",
+          OperationStartException.Kind.FULL);
+    }
+    boolean started = false;
+    try {
+      operations.submit(operation, change);
+      if (target.changesHold()) {
+        // A hold change is applying (or removing) from the moment it is accepted, before its job
+        // starts: the job's later statuses cannot be overwritten by this one.
+        custodians.setHoldStatus(
+            caseId, target.getCustodianIds(), HoldStatuses.during(target.removesHold()));
+      }
+      // The job's listener records its execution when it marks the operation running: the
+      // operation's row has one writer while the job runs, since two transactions updating it at
+      // once could lose one of the updates.
+      try {
+        jobs.start(rules.jobName(), operation.jobParameters());
+        started = true;
+      } catch (RuntimeException e) {
+        throw notStarted(
+            operation, rules.jobName(), change != NO_CHANGE || target.changesHold(), e);
+      }
+    } finally {
+      if (!started) {
+        jobs.release(operation.getId());
+      }
     }
     return operation;
+  }
+
+  /**
+   * What the client is told of a stored operation whose job did not start. An operation that
+   * changed nothing else is withdrawn, as if it had never been submitted; one that carried a change
+   * (a legal hold's, or a custodian's hold status) stays, {@code submissionFailed}, since the
+   * change it was to carry out is stored.
+   */
+  private OperationStartException notStarted(
+      CaseOperation operation, String jobName, boolean carriesChange, RuntimeException e) {
+    LOG.log(
+        Level.SEVERE,
+        "Job " + jobName + " of operation " + operation.getId() + " could not start",
+        e);
+    boolean busy = OperationStartException.isBusy(e);
+    boolean withdrawn = !carriesChange && withdraw(operation);
+    if (!withdrawn) {
+      markSubmissionFailed(operation, jobName, busy);
+    }
+    String kept =
+        withdrawn
+            ? "no operation was created"
+            : "the operation '" + operation.getId() + "' is marked submissionFailed";
+    if (busy) {
+      return new OperationStartException(
+          "The server runs and queues as many jobs as it can: the job could not be queued, and "
+              + kept
+              + ". Submit it again in "
+              + OperationStartException.RETRY_AFTER_SECONDS
+              + " seconds (Retry-After).",
+          true);
+    }
+    return new OperationStartException("The job could not be started; " + kept + ".");
+  }
+
+  private boolean withdraw(CaseOperation operation) {
+    try {
+      return operations.withdraw(operation);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Operation " + operation.getId() + " could not be withdrawn", e);
+      return false;
+    }
   }
 
   private void markSubmissionFailed(CaseOperation operation, String jobName, boolean busy) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseops.api.errors.ApiException;
 import org.caseops.api.errors.ErrorCode;
+import org.caseops.api.errors.OperationStartExceptionMapper;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.api.testing.ApiErrors;
 import org.caseops.api.testing.FakeJobLauncher;
@@ -23,6 +24,7 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.operations.OperationTarget;
 import org.caseops.domain.support.ListQuery;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +109,7 @@ class OperationServiceTest {
   }
 
   @Test
-  void aJobThatCannotStartLeavesTheOperationSubmissionFailed() {
+  void aJobThatCannotStartIsA500AndLeavesNoOperation() {
     jobs.startFailure = new JobStartException("no such job");
 
     assertThatThrownBy(
@@ -118,18 +120,18 @@ class OperationServiceTest {
               assertThat(e.status()).isEqualTo(500);
               assertThat(e.code()).isEqualTo(ErrorCode.generalException);
               assertThat(e.getMessage())
-                  .contains("marked submissionFailed")
+                  .contains("no operation was created")
                   .doesNotContain("no such job");
             });
-    CaseOperation failed = operations.stored.values().iterator().next();
-    assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
-    assertThat(failed.getResultInfo().getCode()).isEqualTo(500);
-    assertThat(failed.getCompletedDateTime()).isNotNull();
+    assertThat(operations.stored).isEmpty();
+    assertThat(operations.calls).hasSize(2).last().asString().startsWith("withdraw ");
     assertThat(operations.executions).isEmpty();
+    assertThat(jobs.admitted).isEmpty();
+    assertThat(jobs.released).hasSize(1);
   }
 
   @Test
-  void aJobTheRuntimeHasNoRoomForIsA503WithRetryAfterAndSaysSo() {
+  void aJobTheRuntimeHasNoRoomForIsA503WithRetryAfterAndLeavesNoOperation() {
     jobs.startFailure =
         new JobStartException(
             new java.util.concurrent.RejectedExecutionException("executor queue full"));
@@ -142,16 +144,93 @@ class OperationServiceTest {
               assertThat(e.status()).isEqualTo(503);
               assertThat(e.code()).isEqualTo(ErrorCode.serviceNotAvailable);
               assertThat(e.getMessage())
+                  .contains("no operation was created")
                   .contains("Submit it again in 30 seconds")
                   .doesNotContain("executor queue full");
-              assertThat(
-                      org.caseops.api.errors.OperationStartExceptionMapper.retryAfter(
-                          (org.caseops.domain.operations.OperationStartException) t))
+              assertThat(OperationStartExceptionMapper.retryAfter((OperationStartException) t))
                   .hasValue(30);
+            });
+    assertThat(operations.stored).isEmpty();
+    assertThat(jobs.admitted).isEmpty();
+
+    // Nothing of it blocks the next submission of the same action.
+    jobs.startFailure = null;
+    service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
+    assertThat(operations.stored).hasSize(1);
+  }
+
+  @Test
+  void aSubmissionTheServerHasNoRoomForIsA429WithRetryAfterAndStoresNothing() {
+    jobs.room = 1;
+    CaseOperation first = service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
+    jobs.jobs.add("estimateStatistics");
+
+    assertThatThrownBy(
+            () ->
+                service.submit(
+                    caseId,
+                    CaseAction.estimateStatistics,
+                    OperationTarget.search("s1", List.of()),
+                    ALICE))
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.code()).isEqualTo(ErrorCode.tooManyRequests);
+              assertThat(e.getMessage())
+                  .contains("no operation was created")
+                  .contains("caseops.jobs.max")
+                  .contains("Submit it again in 10 seconds");
+              assertThat(OperationStartExceptionMapper.retryAfter((OperationStartException) t))
+                  .hasValue(10);
+            });
+    assertThat(operations.stored.keySet()).containsExactly(first.getId());
+    assertThat(jobs.started).containsExactly("index");
+
+    // Once the first job has begun, its room is the running job's; here the test gives it back.
+    jobs.begun(first.getId());
+    service.submit(
+        caseId, CaseAction.estimateStatistics, OperationTarget.search("s1", List.of()), ALICE);
+    assertThat(jobs.started).containsExactly("index", "estimateStatistics");
+  }
+
+  @Test
+  void aSubmissionRefusedAfterItsRoomWasTakenGivesTheRoomBack() {
+    jobs.room = 2;
+    service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE);
+
+    assertThatRefusedBy(
+            () -> service.submit(caseId, CaseAction.index, OperationTarget.none(), ALICE))
+        .satisfies(t -> assertThat(ApiErrors.of(t).status()).isEqualTo(409));
+
+    assertThat(jobs.admitted).hasSize(1);
+    assertThat(jobs.released).hasSize(1);
+  }
+
+  @Test
+  void aHoldChangeWhoseJobCannotStartIsKeptSubmissionFailed() {
+    jobs.jobs.add("holdUpdate");
+    jobs.startFailure =
+        new JobStartException(new java.util.concurrent.RejectedExecutionException("full"));
+
+    assertThatThrownBy(
+            () ->
+                service.submit(
+                    caseId,
+                    CaseAction.holdUpdate,
+                    OperationTarget.custodians(List.of("k1"), OperationTarget.APPLY_HOLD),
+                    ALICE))
+        .satisfies(
+            t -> {
+              ApiException e = ApiErrors.of(t);
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.getMessage()).contains("is marked submissionFailed");
             });
     CaseOperation failed = operations.stored.values().iterator().next();
     assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
     assertThat(failed.getResultInfo().getCode()).isEqualTo(503);
+    assertThat(failed.getCompletedDateTime()).isNotNull();
+    assertThat(jobs.admitted).isEmpty();
   }
 
   @Test

@@ -21,8 +21,34 @@ public class FakeJobLauncher implements OperationJobs {
 
   public long nextExecutionId = 41;
 
+  /** How many jobs may be admitted and not yet begun at once; {@link #admitted} holds them. */
+  public int room = Integer.MAX_VALUE;
+
+  public final Set<String> admitted = new java.util.LinkedHashSet<>();
+  public final List<String> released = new ArrayList<>();
+
   public FakeJobLauncher(String... jobNames) {
     jobs.addAll(List.of(jobNames));
+  }
+
+  @Override
+  public boolean admit(String operationId) {
+    if (admitted.size() >= room) {
+      return false;
+    }
+    admitted.add(operationId);
+    return true;
+  }
+
+  @Override
+  public void release(String operationId) {
+    released.add(operationId);
+    admitted.remove(operationId);
+  }
+
+  /** As the job's listener does when its job begins: the room passes to the running job. */
+  public void begun(String operationId) {
+    admitted.remove(operationId);
   }
 
   @Override

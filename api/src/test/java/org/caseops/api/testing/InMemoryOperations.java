@@ -44,6 +44,19 @@ public class InMemoryOperations implements CaseOperationRepository {
   }
 
   @Override
+  public synchronized boolean withdraw(CaseOperation operation) {
+    calls.add("withdraw " + operation.getId());
+    CaseOperation op = stored.get(operation.getId());
+    if (op == null
+        || op.getStatus() != CaseOperationStatus.notStarted
+        || executions.containsKey(op.getId())) {
+      return false;
+    }
+    stored.remove(op.getId());
+    return true;
+  }
+
+  @Override
   public synchronized boolean requestCancel(String operationId, IdentitySet by, Instant at) {
     calls.add("requestCancel " + operationId);
     CaseOperation op = stored.get(operationId);

@@ -54,6 +54,20 @@ public class JobOperatorJobs implements OperationJobs {
     return given != null ? given : BatchRuntime.getJobOperator();
   }
 
+  /**
+   * Takes room for the operation's job while the jobs that run in the server and those admitted are
+   * fewer than {@code caseops.jobs.max} ({@link JobAdmission}).
+   */
+  @Override
+  public boolean admit(String operationId) {
+    return JobAdmission.server().admit(operationId, CaseopsConfig.current().jobsMax());
+  }
+
+  @Override
+  public void release(String operationId) {
+    JobAdmission.server().begun(operationId);
+  }
+
   @Override
   public boolean hasJob(String jobName) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -22,6 +22,11 @@ public final class LiveExecutions {
     LIVE.remove(executionId);
   }
 
+  /** How many jobs run in this JVM now. */
+  public static int count() {
+    return LIVE.size();
+  }
+
   /** Whether the job of this execution runs in this JVM now. */
   public static boolean isLive(long executionId) {
     return LIVE.contains(executionId);

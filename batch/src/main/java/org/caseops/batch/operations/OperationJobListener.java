@@ -35,6 +35,10 @@ public class OperationJobListener implements JobListener {
     LiveExecutions.started(jobContext.getExecutionId());
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();
+    if (operationId != null) {
+      // The job counts among the running ones now: the room its submission took passes to it.
+      JobAdmission.server().begun(operationId);
+    }
     if (operationId == null) {
       LOG.warning(
           () ->
@@ -75,6 +79,11 @@ public class OperationJobListener implements JobListener {
       recordEnd();
     } finally {
       LiveExecutions.ended(jobContext.getExecutionId());
+      // A job stopped before it began ends here without beforeJob: no room stays held for it.
+      String operationId = OperationRun.of(jobContext).operationId();
+      if (operationId != null) {
+        JobAdmission.server().begun(operationId);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,6 +102,13 @@ public class CaseOperation {
 
   @Column(name = "cancel_requested_at")
   private Instant cancelRequestedAt;
+
+  /**
+   * What the links this operation's submission wrote named before it, by link ({@code
+   * Entity.field:id}); kept in memory only, so that a submission whose job cannot start can be
+   * withdrawn ({@link CaseOperationRepository#withdraw}).
+   */
+  @Transient private transient java.util.Map<String, String> linksBefore;
 
   /**
    * The action's own parameters that are not part of its target, by name (e.g. contentExport's
@@ -264,5 +272,23 @@ public class CaseOperation {
   /** The estimate an estimateStatistics operation recorded; {@code null} until it has one. */
   public EstimateStatistics getEstimate() {
     return estimate == null || !estimate.isRecorded() ? null : estimate;
+  }
+
+  /** Records what a link named before this operation's submission rewrote it. */
+  public void linkedBefore(String link, String previousOperationId) {
+    if (linksBefore == null) {
+      linksBefore = new java.util.LinkedHashMap<>();
+    }
+    linksBefore.put(link, previousOperationId);
+  }
+
+  /**
+   * What the links this operation's submission wrote named before it ({@code Entity.field:id} to
+   * the previous operation id, or null); empty for an operation read from the database.
+   */
+  public java.util.Map<String, String> linksBefore() {
+    return linksBefore == null
+        ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(linksBefore);
   }
 }

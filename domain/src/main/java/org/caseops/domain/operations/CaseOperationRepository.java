@@ -39,6 +39,18 @@ public interface CaseOperationRepository {
     change.run();
   }
 
+  /**
+   * Takes back a submitted operation whose job could not be started, as if it had never been
+   * submitted: in one transaction, serialised with the submissions on its case, deletes it if it is
+   * still {@code notStarted} with no execution, and gives the links that name it as its action's
+   * latest operation back the operation they named before it. The change stored with it ({@link
+   * #submit(CaseOperation, Runnable)}) is not taken back: an operation that carried one is not
+   * withdrawn.
+   *
+   * @return whether the operation was deleted
+   */
+  boolean withdraw(CaseOperation operation);
+
   Optional<CaseOperation> find(String caseId, String operationId);
 
   Optional<CaseOperation> find(String operationId);

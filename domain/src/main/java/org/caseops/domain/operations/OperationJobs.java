@@ -20,6 +20,19 @@ public interface OperationJobs {
   /** The job parameter that names the operation's case. */
   String CASE_ID = "caseId";
 
+  /**
+   * Takes room for the job of an operation that is about to be stored, or says that there is none:
+   * the server runs (or has been given to start) as many jobs as it takes at once. Room taken is
+   * handed on when the job begins to run, and given back by {@link #release} when the job is not
+   * started after all; a submission that finds no room is refused before anything is stored.
+   */
+  default boolean admit(String operationId) {
+    return true;
+  }
+
+  /** Gives back the room {@link #admit} took for an operation whose job was not started. */
+  default void release(String operationId) {}
+
   /** Whether a job XML with this id is deployed. */
   boolean hasJob(String jobName);
 

@@ -85,6 +85,9 @@ public final class CaseopsConfig {
           "caseops.export.part.size",
           "4294967296",
           "a whole number of bytes, 1 or more (4294967296 is 4 GiB)");
+  public static final int MAX_JOBS = 10_000;
+  public static final Setting JOBS_MAX =
+      new Setting("caseops.jobs.max", "32", "a whole number of jobs from 1 to " + MAX_JOBS);
   public static final Setting PURGE_MAX_ITEMS =
       new Setting(
           "caseops.purge.max.items", "10000", "a whole number of items, 0 (no purge) or more");
@@ -244,6 +247,7 @@ public final class CaseopsConfig {
           AUTH_CLOCK_SKEW_SECONDS,
           DOWNLOAD_GRANT_HOURS,
           EXPORT_PART_SIZE,
+          JOBS_MAX,
           PURGE_MAX_ITEMS);
 
   private static List<Setting> withJobTuning(Setting... settings) {
@@ -308,6 +312,7 @@ public final class CaseopsConfig {
             this::authClockSkewSeconds,
             this::downloadGrantValidity,
             this::exportPartSize,
+            this::jobsMax,
             this::purgeMaxItems);
     List<Runnable> tuning = JOB_TUNING.stream().map(t -> (Runnable) () -> tuningValue(t)).toList();
     for (Runnable read : java.util.stream.Stream.concat(reads.stream(), tuning.stream()).toList()) {
@@ -391,6 +396,14 @@ public final class CaseopsConfig {
    */
   public long exportPartSize() {
     return number(EXPORT_PART_SIZE, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * The most batch jobs the server runs or is starting at once: a submission beyond them is refused
+   * with 429 before anything is stored.
+   */
+  public int jobsMax() {
+    return (int) number(JOBS_MAX, 1, MAX_JOBS);
   }
 
   /**

@@ -120,68 +120,135 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     em.flush();
     em.persist(operation);
     changed(operation.getId(), true);
+    String op = operation.getId();
     switch (rules.link()) {
       case SEARCH_LAST_ESTIMATE ->
-          em.createQuery(
-                  "UPDATE EdiscoverySearch s SET s.lastEstimateOperationId = :op WHERE s.id = :id")
-              .setParameter("op", operation.getId())
-              .setParameter("id", operation.getTarget().getSearchId())
-              .executeUpdate();
+          link(
+              operation,
+              "EdiscoverySearch",
+              "lastEstimateOperationId",
+              "e.id = :id",
+              Map.of("id", operation.getTarget().getSearchId()));
       case CASE_SOURCES_LAST_INDEX -> {
         List<String> only = operation.getTarget().getCustodianIds();
         if (!only.isEmpty()) {
-          em.createQuery(
-                  "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c"
-                      + " AND (s.custodianId IN :k OR s.noncustodialId IN :k)")
-              .setParameter("op", operation.getId())
-              .setParameter("c", caseId)
-              .setParameter("k", only)
-              .executeUpdate();
-          em.createQuery(
-                  "UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.caseId = :c"
-                      + " AND c.id IN :k")
-              .setParameter("op", operation.getId())
-              .setParameter("c", caseId)
-              .setParameter("k", only)
-              .executeUpdate();
-          em.createQuery(
-                  "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op"
-                      + " WHERE n.caseId = :c AND n.id IN :k")
-              .setParameter("op", operation.getId())
-              .setParameter("c", caseId)
-              .setParameter("k", only)
-              .executeUpdate();
+          Map<String, Object> within = Map.of("c", caseId, "k", only);
+          link(
+              operation,
+              "CustodianSource",
+              "lastIndexOperationId",
+              "e.caseId = :c AND (e.custodianId IN :k OR e.noncustodialId IN :k)",
+              within);
+          link(
+              operation,
+              "Custodian",
+              "lastIndexOperationId",
+              "e.caseId = :c AND e.id IN :k",
+              within);
+          link(
+              operation,
+              "NoncustodialDataSource",
+              "lastIndexOperationId",
+              "e.caseId = :c AND e.id IN :k",
+              within);
           return;
         }
+        Map<String, Object> ofCase = Map.of("c", caseId);
+        link(operation, "CustodianSource", "lastIndexOperationId", "e.caseId = :c", ofCase);
+        link(
+            operation,
+            "Custodian",
+            "lastIndexOperationId",
+            "e.id IN (SELECT s.custodianId FROM CustodianSource s WHERE s.caseId = :c)",
+            ofCase);
+        link(
+            operation,
+            "NoncustodialDataSource",
+            "lastIndexOperationId",
+            "e.id IN (SELECT s.noncustodialId FROM CustodianSource s WHERE s.caseId = :c)",
+            ofCase);
+      }
+      case LEGAL_HOLD_LAST_SYNC -> {
+        String hold = operation.getTarget().getLegalHoldId();
+        remember(operation, "LegalHold", "lastSyncOperationId", "e.id = :id", Map.of("id", hold));
         em.createQuery(
-                "UPDATE CustodianSource s SET s.lastIndexOperationId = :op WHERE s.caseId = :c")
-            .setParameter("op", operation.getId())
-            .setParameter("c", caseId)
-            .executeUpdate();
-        em.createQuery(
-                "UPDATE Custodian c SET c.lastIndexOperationId = :op WHERE c.id IN"
-                    + " (SELECT s.custodianId FROM CustodianSource s WHERE s.caseId = :c)")
-            .setParameter("op", operation.getId())
-            .setParameter("c", caseId)
-            .executeUpdate();
-        em.createQuery(
-                "UPDATE NoncustodialDataSource n SET n.lastIndexOperationId = :op WHERE n.id IN"
-                    + " (SELECT s.noncustodialId FROM CustodianSource s WHERE s.caseId = :c)")
-            .setParameter("op", operation.getId())
-            .setParameter("c", caseId)
+                "UPDATE LegalHold h SET h.lastSyncOperationId = :op, h.version = h.version + 1"
+                    + " WHERE h.id = :id")
+            .setParameter("op", op)
+            .setParameter("id", hold)
             .executeUpdate();
       }
-      case LEGAL_HOLD_LAST_SYNC ->
-          em.createQuery(
-                  "UPDATE LegalHold h SET h.lastSyncOperationId = :op, h.version = h.version + 1"
-                      + " WHERE h.id = :id")
-              .setParameter("op", operation.getId())
-              .setParameter("id", operation.getTarget().getLegalHoldId())
-              .executeUpdate();
       case NONE -> {
         // no resource names the action's latest operation
       }
     }
+  }
+
+  /**
+   * Makes the rows of {@code entity} that {@code where} selects (alias {@code e}) name the
+   * operation in {@code field}, remembering on the operation what they named before.
+   */
+  private void link(
+      CaseOperation operation,
+      String entity,
+      String field,
+      String where,
+      Map<String, Object> parameters) {
+    remember(operation, entity, field, where, parameters);
+    jakarta.persistence.Query update =
+        em.createQuery("UPDATE " + entity + " e SET e." + field + " = :op WHERE " + where)
+            .setParameter("op", operation.getId());
+    parameters.forEach(update::setParameter);
+    update.executeUpdate();
+  }
+
+  private void remember(
+      CaseOperation operation,
+      String entity,
+      String field,
+      String where,
+      Map<String, Object> parameters) {
+    jakarta.persistence.TypedQuery<Object[]> before =
+        em.createQuery(
+            "SELECT e.id, e." + field + " FROM " + entity + " e WHERE " + where, Object[].class);
+    parameters.forEach(before::setParameter);
+    for (Object[] row : before.getResultList()) {
+      operation.linkedBefore(entity + "." + field + ":" + row[0], (String) row[1]);
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean withdraw(CaseOperation operation) {
+    lockCase(operation);
+    CaseOperation stored = em.find(CaseOperation.class, operation.getId());
+    if (stored == null
+        || stored.getStatus() != CaseOperationStatus.notStarted
+        || stored.getExecutionId() != null) {
+      return false;
+    }
+    // Each link goes back to what it named before, unless a later submission has rewritten it.
+    for (Map.Entry<String, String> link : operation.linksBefore().entrySet()) {
+      String key = link.getKey();
+      int dot = key.indexOf('.');
+      int colon = key.indexOf(':');
+      String entity = key.substring(0, dot);
+      String field = key.substring(dot + 1, colon);
+      em.createQuery(
+              "UPDATE "
+                  + entity
+                  + " e SET e."
+                  + field
+                  + " = :before WHERE e.id = :id AND e."
+                  + field
+                  + " = :op")
+          .setParameter("before", link.getValue())
+          .setParameter("id", key.substring(colon + 1))
+          .setParameter("op", operation.getId())
+          .executeUpdate();
+    }
+    em.remove(stored);
+    return changed(operation.getId(), true);
   }
 
   @Override

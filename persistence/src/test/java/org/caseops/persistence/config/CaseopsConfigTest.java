@@ -29,6 +29,20 @@ class CaseopsConfigTest {
     assertThat(config.downloadGrantValidity()).isEqualTo(Duration.ofHours(24));
     assertThat(config.exportPartSize()).isEqualTo(4L * 1024 * 1024 * 1024);
     assertThat(config.purgeMaxItems()).isEqualTo(10_000);
+    assertThat(config.jobsMax()).isEqualTo(32);
+  }
+
+  @Test
+  void theMostJobsAtOnceIsAWholeNumberFromOne() {
+    assertThat(CaseopsConfig.of(Map.of("caseops.jobs.max", " 5 ")).jobsMax()).isEqualTo(5);
+    assertThatThrownBy(() -> CaseopsConfig.of(Map.of("caseops.jobs.max", "0")).jobsMax())
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "caseops.jobs.max (CASEOPS_JOBS_MAX) is '0': expected a whole number of jobs from 1 to"
+                + " 10000; unset, it is 32");
+    assertThatThrownBy(
+            () -> ConfigurationCheck.check(CaseopsConfig.of(Map.of("caseops.jobs.max", "many"))))
+        .hasMessageContaining("caseops.jobs.max (CASEOPS_JOBS_MAX) is 'many'");
   }
 
   @Test
