@@ -5,7 +5,9 @@
 #   bench/smoke-deployed.sh BASE_URL TOKEN EVIDENCE_ROOT [MESSAGES]
 #
 # BASE_URL is the server's root (http://localhost:8080); EVIDENCE_ROOT the server's evidence root, where the mailbox
-# is written (mailboxes/<address>/inbox/*.eml); MESSAGES defaults to 200. Exits non-zero at the first failed check.
+# is written (mailboxes/<address>/inbox/*.eml); MESSAGES defaults to 200. READY_URL overrides where readiness is asked
+# (WildFly serves it on its management port: READY_URL=http://localhost:9990/health/ready). Exits non-zero at the
+# first failed check.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -34,9 +36,10 @@ for i in $(seq 1 "$messages"); do
     "$address" "$i" "$i" "$i" > "$box/m$i.eml"
 done
 
-status=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")
-[ "$status" = 200 ] || fail "/health/ready answered $status"
-echo "/health/ready: 200"
+ready=${READY_URL:-$base/health/ready}
+status=$(curl -s -o /dev/null -w '%{http_code}' "$ready")
+[ "$status" = 200 ] || fail "$ready answered $status"
+echo "$ready: 200"
 
 case_id=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' -X POST "$cases" \
   -d '{"displayName":"Deployment check"}' | json '["id"]') || fail "creating a case"
