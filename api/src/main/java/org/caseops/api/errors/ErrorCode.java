@@ -13,7 +13,8 @@ public enum ErrorCode {
   /**
    * 400 or 413: the request is readable but wrong: a missing, unknown, read-only or mistyped
    * property, an invalid value, a malformed id, an action without a job; 413 for a body above the
-   * size limit.
+   * size limit. Also 414 and 431 (a URL or headers larger than the server takes) and any other 4xx
+   * that the server's container answers on its own.
    */
   invalidRequest,
   /**

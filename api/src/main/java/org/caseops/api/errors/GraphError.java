@@ -39,8 +39,9 @@ public record GraphError(ErrorCode code, String message) {
   }
 
   /**
-   * The error for a status that the JAX-RS runtime decided on its own (no resource at the path, a
-   * method the resource does not have, a media type it cannot read or write).
+   * The error for a status that the JAX-RS runtime or the servlet container decided on its own (no
+   * resource at the path, a method the resource does not have, a media type it cannot read or
+   * write, a malformed or oversized request).
    */
   public static GraphError forHttpStatus(int status, String method, String path) {
     return switch (status) {
@@ -59,6 +60,13 @@ public record GraphError(ErrorCode code, String message) {
           new GraphError(
               ErrorCode.notSupported,
               "The request body must be sent with Content-Type: application/json.");
+      case 413 ->
+          new GraphError(ErrorCode.invalidRequest, "The request is larger than this server takes.");
+      case 414 ->
+          new GraphError(ErrorCode.invalidRequest, "The URL is longer than this server takes.");
+      case 431 ->
+          new GraphError(
+              ErrorCode.invalidRequest, "The request's headers are larger than this server takes.");
       default ->
           status >= 500
               ? new GraphError(

@@ -21,12 +21,17 @@ import org.caseops.api.cases.CaseJson;
 import org.caseops.api.cases.CasesResource;
 import org.caseops.api.custodians.CustodianJson;
 import org.caseops.api.custodians.CustodiansResource;
+import org.caseops.api.custodians.NoncustodialJson;
+import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.custodians.SourceJson;
+import org.caseops.api.holds.LegalHoldJson;
+import org.caseops.api.holds.LegalHoldsResource;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
 import org.caseops.api.operations.OperationsResource;
 import org.caseops.api.operations.actions.ActionDescriptor;
 import org.caseops.api.operations.actions.ActionDescriptors;
+import org.caseops.api.operations.actions.ActionEndpoint;
 import org.caseops.api.reviewsets.FileJson;
 import org.caseops.api.reviewsets.FilesResource;
 import org.caseops.api.reviewsets.QueriesResource;
@@ -47,6 +52,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -66,6 +72,14 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class CaseopsOpenApi implements OASModelReader {
   static final String BEARER = "bearer";
   static final String ERROR = "microsoft.graph.ODataErrors.ODataError";
+  static final String DATA_SOURCE = "microsoft.graph.security.dataSource";
+  static final String RESTORE_RESULT = "caseops.restoreResult";
+  static final String CLEAN_UP_RESULT = "caseops.cleanUpResult";
+  static final String ODATA_TYPE = "@odata.type";
+
+  /** The error statuses every operation may answer, with what each means. */
+  private static final Map<String, String> ERRORS = errors();
+
   private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)(?:\\s*:\\s*([^}]*))?}");
 
   /** The entity type of a collection, by the last literal segment of its path. */
@@ -84,7 +98,26 @@ public class CaseopsOpenApi implements OASModelReader {
     COLLECTIONS.put("tags", TagJson.TYPE);
     COLLECTIONS.put("childTags", TagJson.TYPE);
     COLLECTIONS.put("auditLog", AuditEntryJson.TYPE);
+    COLLECTIONS.put("legalHolds", LegalHoldJson.TYPE);
+    COLLECTIONS.put("noncustodialDataSources", NoncustodialJson.TYPE);
+    COLLECTIONS.put("noncustodialSources", NoncustodialJson.TYPE);
   }
+
+  /** The entity type of a single-valued navigation, by the last segment of its path. */
+  private static final Map<String, String> NAVIGATIONS =
+      Map.of(
+          "lastIndexOperation", OperationJson.BASE_TYPE,
+          "lastEstimateStatisticsOperation", OperationJson.BASE_TYPE,
+          "lastSyncOperation", OperationJson.BASE_TYPE,
+          "parent", TagJson.TYPE,
+          "dataSource", DATA_SOURCE);
+
+  /**
+   * What a POST that is neither a creation nor an action answers, by the Java method's name when it
+   * is not 202 Accepted with the Location of an operation.
+   */
+  private static final Map<String, String> NO_CONTENT_POSTS =
+      Map.of("close", "Closed", "reopen", "Reopened", "retryPolicy", "Retried");
 
   @Override
   public OpenAPI buildModel() {
@@ -211,6 +244,9 @@ public class CaseopsOpenApi implements OASModelReader {
     String entityType = last.startsWith("{") ? collectionType(previous) : null;
     APIResponses responses = OASFactory.createAPIResponses();
     String method = endpoint.method();
+    String navigation = NAVIGATIONS.get(last);
+    Optional<ActionEndpoint> action =
+        method.equals(HttpMethod.POST) ? action(endpoint) : Optional.empty();
     if (method.equals(HttpMethod.GET)) {
       if (collectionType != null) {
         operation.summary("List the " + last + "; /$count answers their number as text/plain");
@@ -224,19 +260,28 @@ public class CaseopsOpenApi implements OASModelReader {
         responses.addAPIResponse("200", ok(collection(collectionType)));
       } else if (entityType != null) {
         responses.addAPIResponse("200", ok(ref(entityType)));
+      } else if (navigation != null) {
+        responses.addAPIResponse("200", ok(ref(navigation)));
+      } else if (last.equals("asHierarchy")) {
+        // The case's root tags, each with its childTags.
+        responses.addAPIResponse("200", ok(collection(TagJson.TYPE)));
       } else {
         responses.addAPIResponse(
             "200",
             OASFactory.createAPIResponse()
                 .description("OK")
-                .content(content(java, OASFactory.createSchema())));
+                .content(content(java, typed(Schema.SchemaType.OBJECT))));
       }
     } else if (method.equals(HttpMethod.POST) && collectionType != null) {
+      String created = collectionType;
       operation.requestBody(
-          OASFactory.createRequestBody().required(true).content(json(ref(collectionType))));
+          OASFactory.createRequestBody().required(true).content(json(ref(created))));
       responses.addAPIResponse(
           "201",
-          OASFactory.createAPIResponse().description("Created").content(json(ref(collectionType))));
+          OASFactory.createAPIResponse()
+              .description("Created: the Location header is its URL")
+              .content(json(ref(created)))
+              .addHeader("Location", location()));
     } else if (method.equals(HttpMethod.PATCH)) {
       if (entityType != null) {
         operation.requestBody(
@@ -245,33 +290,139 @@ public class CaseopsOpenApi implements OASModelReader {
       responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Updated"));
     } else if (method.equals(HttpMethod.DELETE)) {
       responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
-    } else {
+    } else if (action.isPresent()) {
+      String type = actionType(action.get());
+      operation.summary(
+          "Starts the action " + action.get().action().wireName() + ": a " + type + " to poll");
       operation.requestBody(
           OASFactory.createRequestBody()
               .required(false)
-              .content(json(typed(Schema.SchemaType.OBJECT))));
+              .description(
+                  "The action's parameters: the properties of "
+                      + type
+                      + " that the server does not compute, without the parts of the target"
+                      + " that the URL names")
+              .content(json(ref(type))));
       responses.addAPIResponse(
           "202",
           OASFactory.createAPIResponse()
               .description(
-                  "Accepted: the Location header names the caseOperation that carries it out"));
+                  "Accepted: the Location header names the " + type + " that carries it out")
+              .addHeader("Location", location()));
+    } else if (NO_CONTENT_POSTS.containsKey(java.getName())) {
+      operation.requestBody(emptyBody());
+      responses.addAPIResponse(
+          "204", OASFactory.createAPIResponse().description(NO_CONTENT_POSTS.get(java.getName())));
+    } else if (java.getName().equals("restore")) {
+      operation.requestBody(
+          OASFactory.createRequestBody()
+              .required(false)
+              .content(
+                  json(
+                      typed(Schema.SchemaType.OBJECT)
+                          .addProperty(
+                              "itemIds", typed(Schema.SchemaType.ARRAY).items(string())))));
+      responses.addAPIResponse("200", ok(ref(RESTORE_RESULT)));
+    } else if (java.getName().equals("cleanUp")) {
+      operation.requestBody(emptyBody());
+      responses.addAPIResponse("200", ok(ref(CLEAN_UP_RESULT)));
+    } else if (java.getName().equals("signIn")) {
+      responses.addAPIResponse(
+          "200",
+          OASFactory.createAPIResponse()
+              .description("OK")
+              .content(content(java, typed(Schema.SchemaType.OBJECT))));
+    } else {
+      operation.requestBody(emptyBody());
+      responses.addAPIResponse(
+          "202",
+          OASFactory.createAPIResponse()
+              .description(
+                  "Accepted: the Location header, where there is one, names the caseOperation"
+                      + " that carries it out")
+              .addHeader("Location", location()));
     }
-    responses.setDefaultValue(
-        OASFactory.createAPIResponse().description("A Graph error").content(json(ref(ERROR))));
+    for (Map.Entry<String, String> error : ERRORS.entrySet()) {
+      boolean authorization = error.getKey().equals("401") || error.getKey().equals("403");
+      boolean withBody = error.getKey().equals("415");
+      if ((authorization && open)
+          || (withBody && operation.getRequestBody() == null)
+          || (error.getKey().equals("409") && method.equals(HttpMethod.GET))) {
+        continue;
+      }
+      responses.addAPIResponse(error.getKey(), error(error.getValue()));
+    }
+    responses.setDefaultValue(error("Any other Graph error"));
     return operation.responses(responses);
   }
 
   private static String collectionType(String segment) {
     if (segment.startsWith("{sources")) {
-      return segment.contains("userSources")
-          ? SourceJson.USER_TYPE
-          : "microsoft.graph.security.dataSource";
+      return segment.contains("userSources") ? SourceJson.USER_TYPE : DATA_SOURCE;
     }
     return COLLECTIONS.get(segment);
   }
 
-  private static org.eclipse.microprofile.openapi.models.responses.APIResponse ok(Schema schema) {
+  private static APIResponse ok(Schema schema) {
     return OASFactory.createAPIResponse().description("OK").content(json(schema));
+  }
+
+  private static APIResponse error(String description) {
+    return OASFactory.createAPIResponse().description(description).content(json(ref(ERROR)));
+  }
+
+  private static Map<String, String> errors() {
+    Map<String, String> errors = new LinkedHashMap<>();
+    errors.put(
+        "400", "badRequest, invalidRequest or notSupported: the request is malformed or wrong");
+    errors.put("401", "InvalidAuthenticationToken: no valid bearer token");
+    errors.put("403", "accessDenied: the token lacks the permission");
+    errors.put("404", "itemNotFound: no such resource");
+    errors.put("409", "conflict: a duplicate or a concurrent change");
+    errors.put("415", "notSupported: the body is not application/json");
+    errors.put("429", "activityLimitReached: throttled; Retry-After gives the seconds to wait");
+    errors.put("500", "generalException: a failure of the server");
+    return errors;
+  }
+
+  private static org.eclipse.microprofile.openapi.models.headers.Header location() {
+    return OASFactory.createHeader()
+        .description("The URL of the resource")
+        .schema(string().format("uri"));
+  }
+
+  private static org.eclipse.microprofile.openapi.models.parameters.RequestBody emptyBody() {
+    return OASFactory.createRequestBody()
+        .required(false)
+        .description("No parameters: an empty body or {}")
+        .content(json(typed(Schema.SchemaType.OBJECT)));
+  }
+
+  /** The action endpoint a POST is, matched by the end of its template. */
+  static Optional<ActionEndpoint> action(Endpoint endpoint) {
+    String path = anyParameter(endpoint.template());
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      for (ActionEndpoint action : descriptor.endpoints()) {
+        if (path.endsWith("/" + anyParameter(action.path()))) {
+          return Optional.of(action);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String anyParameter(String template) {
+    return TEMPLATE.matcher(template).replaceAll("{}");
+  }
+
+  /** The schema name of the operation an action endpoint starts. */
+  private static String actionType(ActionEndpoint endpoint) {
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      if (descriptor.action() == endpoint.action()) {
+        return descriptor.qualifiedType();
+      }
+    }
+    return OperationJson.BASE_TYPE;
   }
 
   private static Content json(Schema schema) {
@@ -299,7 +450,11 @@ public class CaseopsOpenApi implements OASModelReader {
   }
 
   private static Schema ref(String type) {
-    return OASFactory.createSchema().ref("#/components/schemas/" + type);
+    return OASFactory.createSchema().ref(refPath(type));
+  }
+
+  private static String refPath(String type) {
+    return "#/components/schemas/" + type;
   }
 
   private static Schema collection(String type) {
@@ -320,9 +475,16 @@ public class CaseopsOpenApi implements OASModelReader {
     schemas.put(CaseJson.TYPE, entity(CaseJson.PROPERTIES, CasesResource.QUERYABLE));
     schemas.put(CustodianJson.TYPE, entity(CustodianJson.PROPERTIES, CustodiansResource.QUERYABLE));
     schemas.put(
-        "microsoft.graph.security.dataSource",
+        DATA_SOURCE,
         OASFactory.createSchema()
-            .oneOf(List.of(ref(SourceJson.USER_TYPE), ref(SourceJson.SITE_TYPE))));
+            .oneOf(List.of(ref(SourceJson.USER_TYPE), ref(SourceJson.SITE_TYPE)))
+            .discriminator(
+                OASFactory.createDiscriminator()
+                    .propertyName(ODATA_TYPE)
+                    .addMapping("#" + SourceJson.USER_TYPE, refPath(SourceJson.USER_TYPE))
+                    .addMapping("#" + SourceJson.SITE_TYPE, refPath(SourceJson.SITE_TYPE)))
+            .description(
+                "A user source (mailbox, OneDrive) or a site source, told apart by @odata.type"));
     schemas.put(
         SourceJson.USER_TYPE,
         entity(SourceJson.USER_PROPERTIES, CustodiansResource.sourcesQueryable(SourceKind.USER)));
@@ -337,19 +499,48 @@ public class CaseopsOpenApi implements OASModelReader {
     schemas.put(FileJson.TYPE, entity(FileJson.PROPERTIES, FilesResource.QUERYABLE));
     schemas.put(TagJson.TYPE, entity(TagJson.PROPERTIES, TagsResource.QUERYABLE));
     schemas.put(AuditEntryJson.TYPE, entity(AuditEntryJson.PROPERTIES, AuditLogResource.QUERYABLE));
+    schemas.put(LegalHoldJson.TYPE, entity(LegalHoldJson.PROPERTIES, LegalHoldsResource.QUERYABLE));
+    schemas.put(
+        NoncustodialJson.TYPE,
+        entity(NoncustodialJson.PROPERTIES, NoncustodialSourcesResource.QUERYABLE));
+    for (String source : List.of(SourceJson.USER_TYPE, SourceJson.SITE_TYPE)) {
+      schemas.get(source).addProperty(ODATA_TYPE, string());
+    }
     Schema operation = entity(OperationJson.BASE_PROPERTIES, OperationsResource.QUERYABLE);
-    operation.addProperty("@odata.type", string());
+    operation.addProperty(ODATA_TYPE, string());
     operation.description(
         "The base type of every operation; the body names its derived type in @odata.type.");
+    org.eclipse.microprofile.openapi.models.media.Discriminator derived =
+        OASFactory.createDiscriminator().propertyName(ODATA_TYPE);
+    derived.addMapping("#" + OperationJson.BASE_TYPE, refPath(OperationJson.BASE_TYPE));
     schemas.put(OperationJson.BASE_TYPE, operation);
     for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      if (schemas.containsKey(descriptor.qualifiedType())) {
+        continue; // an action without a derived type of its own (convertToPdf)
+      }
       Schema own = entity(descriptor.properties(), OperationsResource.QUERYABLE);
       schemas.put(
           descriptor.qualifiedType(),
           OASFactory.createSchema()
               .allOf(List.of(ref(OperationJson.BASE_TYPE), own))
               .description("The caseOperation of the action " + descriptor.action().wireName()));
+      derived.addMapping("#" + descriptor.qualifiedType(), refPath(descriptor.qualifiedType()));
     }
+    operation.discriminator(derived);
+    schemas.put(
+        RESTORE_RESULT,
+        typed(Schema.SchemaType.OBJECT)
+            .description("What a restore of a purge brought back (a caseops addition)")
+            .addProperty("@odata.context", string())
+            .addProperty("restoredCount", typed(Schema.SchemaType.INTEGER))
+            .addProperty("alreadyRestoredCount", typed(Schema.SchemaType.INTEGER))
+            .addProperty("restoredItemIds", typed(Schema.SchemaType.ARRAY).items(string()))
+            .addProperty("alreadyRestoredItemIds", typed(Schema.SchemaType.ARRAY).items(string())));
+    schemas.put(
+        CLEAN_UP_RESULT,
+        typed(Schema.SchemaType.OBJECT)
+            .description("How many ended operations a clean-up deleted (a caseops addition)")
+            .addProperty("deletedCount", typed(Schema.SchemaType.INTEGER)));
     schemas.put(
         ERROR,
         typed(Schema.SchemaType.OBJECT)

@@ -36,6 +36,9 @@ class GraphErrorTest {
     "406, notSupported",
     "415, notSupported",
     "409, invalidRequest",
+    "413, invalidRequest",
+    "414, invalidRequest",
+    "431, invalidRequest",
     "500, generalException",
     "503, generalException"
   })

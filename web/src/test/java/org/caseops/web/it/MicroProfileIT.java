@@ -2,6 +2,7 @@ package org.caseops.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.HttpMethod;
@@ -129,10 +130,55 @@ class MicroProfileIT {
             "microsoft.graph.security.ediscoveryReviewSetQuery",
             "microsoft.graph.security.ediscoveryFile",
             "microsoft.graph.security.ediscoveryReviewTag",
+            "microsoft.graph.security.dataSource",
+            "microsoft.graph.security.ediscoveryNoncustodialDataSource",
+            "microsoft.graph.security.ediscoveryHoldPolicy",
             "microsoft.graph.security.caseOperation",
             "microsoft.graph.security.ediscoveryIndexOperation",
+            "microsoft.graph.security.ediscoveryEstimateOperation",
+            "microsoft.graph.security.ediscoveryAddToReviewSetOperation",
             "microsoft.graph.security.ediscoveryExportOperation",
+            "microsoft.graph.security.ediscoveryPurgeDataOperation",
             "microsoft.graph.ODataErrors.ODataError");
+    // The derived operation types behind the base type's @odata.type discriminator.
+    JsonObject discriminator =
+        components
+            .getJsonObject("schemas")
+            .getJsonObject("microsoft.graph.security.caseOperation")
+            .getJsonObject("discriminator");
+    assertThat(discriminator.getString("propertyName")).isEqualTo("@odata.type");
+    assertThat(discriminator.getJsonObject("mapping"))
+        .containsEntry(
+            "#microsoft.graph.security.ediscoveryIndexOperation",
+            Json.createValue(
+                "#/components/schemas/microsoft.graph.security.ediscoveryIndexOperation"));
+    // Every operation: a success, a schema for every body it answers, the Graph error for 404.
+    List<String> shallow = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> item : paths.entrySet()) {
+      for (Map.Entry<String, JsonValue> operation : item.getValue().asJsonObject().entrySet()) {
+        String name = operation.getKey() + " " + item.getKey();
+        JsonObject responses = operation.getValue().asJsonObject().getJsonObject("responses");
+        if (responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+          shallow.add(name + ": no success");
+        }
+        for (Map.Entry<String, JsonValue> response : responses.entrySet()) {
+          JsonObject content = response.getValue().asJsonObject().getJsonObject("content");
+          if (content != null
+              && content.values().stream()
+                  .anyMatch(media -> !media.asJsonObject().containsKey("schema"))) {
+            shallow.add(name + " " + response.getKey() + ": a body without a schema");
+          }
+        }
+        JsonObject notFound = responses.getJsonObject("404");
+        if (notFound == null
+            || !notFound
+                .toString()
+                .contains("#/components/schemas/microsoft.graph.ODataErrors.ODataError")) {
+          shallow.add(name + ": 404 is not the Graph error");
+        }
+      }
+    }
+    assertThat(shallow).isEmpty();
     JsonObject bearer = components.getJsonObject("securitySchemes").getJsonObject("bearer");
     assertThat(bearer.getString("type")).isEqualTo("http");
     assertThat(bearer.getString("scheme")).isEqualTo("bearer");
