@@ -179,8 +179,10 @@ public class CaseService {
       OperationStartException failure = releases.startFailure();
       throw new OperationStartException(
           failure.getMessage()
-              + " The case's other releases were started: it stays closing and ends"
-              + " closedWithError once they have ended.",
+              + (running
+                  ? " The case's other releases were started: it stays closing and ends"
+                      + " closedWithError once they have ended."
+                  : " No release of the case runs: it is closedWithError."),
           failure.busy());
     }
     return closing;

@@ -259,7 +259,8 @@ class CaseLifecycleTest {
     f.jobs.startFailure = new IllegalStateException("the job repository is gone");
 
     assertThatThrownBy(() -> cases.close(f.caseId, BOB))
-        .isInstanceOf(OperationStartException.class);
+        .isInstanceOf(OperationStartException.class)
+        .hasMessageContaining("No release of the case runs: it is closedWithError.");
 
     assertThat(f.operations.stored.values())
         .extracting(CaseOperation::getStatus)
