@@ -475,4 +475,70 @@ class SubmissionTest {
       assertThat(operations.find(open.getId())).isPresent();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void operationsSubmittedTogetherAreAllStoredWithTheirChangesOrNoneIs(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CaseOperationRepository operations = weld.select(CaseOperationRepository.class).get();
+      LegalHoldRepository legalHolds = weld.select(LegalHoldRepository.class).get();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, ALICE, Instant.now());
+      cases.add(c);
+      LegalHold stored =
+          LegalHold.create(c.getId(), "Held", null, null, true, ALICE, Instant.now());
+      legalHolds.add(stored);
+      CaseOperation release =
+          CaseOperation.submit(
+              c.getId(),
+              CaseAction.holdUpdate,
+              OperationTarget.custodians(List.of("k-1"), OperationTarget.REMOVE_HOLD),
+              ALICE,
+              Instant.now());
+      CaseOperation sync =
+          CaseOperation.submit(
+              c.getId(),
+              CaseAction.holdPolicySync,
+              OperationTarget.legalHold(stored.getId()),
+              ALICE,
+              Instant.now());
+      // Another sync of the legal hold, still open, blocks the second of the two: neither is
+      // stored, nor is the change that the first carries out.
+      CaseOperation openSync =
+          CaseOperation.submit(
+              c.getId(),
+              CaseAction.holdPolicySync,
+              OperationTarget.legalHold(stored.getId()),
+              ALICE,
+              Instant.now());
+      operations.submit(openSync);
+      LegalHold disabled = legalHolds.find(c.getId(), stored.getId()).orElseThrow();
+      Runnable disable =
+          () -> {
+            disabled.enable(false);
+            legalHolds.update(disabled);
+          };
+
+      assertThatThrownBy(
+              () -> operations.submitAll(List.of(release, sync), List.of(disable, () -> {})))
+          .isInstanceOf(ConflictException.class);
+
+      assertThat(operations.listOpen(c.getId()))
+          .extracting(CaseOperation::getId)
+          .containsExactly(openSync.getId());
+      assertThat(legalHolds.find(c.getId(), stored.getId()).orElseThrow().isEnabled()).isTrue();
+
+      // Once nothing blocks them, both are stored with the change.
+      operations.complete(openSync.getId(), CaseOperationStatus.succeeded, null, Instant.now());
+      operations.submitAll(List.of(sync, release), List.of(disable, () -> {}));
+
+      assertThat(operations.listOpen(c.getId()))
+          .extracting(CaseOperation::getId)
+          .containsExactlyInAnyOrder(sync.getId(), release.getId());
+      assertThat(legalHolds.find(c.getId(), stored.getId()).orElseThrow().isEnabled()).isFalse();
+    }
+  }
 }

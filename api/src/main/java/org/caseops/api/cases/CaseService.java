@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import org.caseops.api.lookup.Lookups;
+import org.caseops.api.operations.OperationService;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.cases.CaseRepository;
 import org.caseops.domain.cases.CaseStatus;
@@ -16,6 +17,7 @@ import org.caseops.domain.cases.EdiscoveryCase;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
+import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.support.ConflictException;
 import org.caseops.domain.support.ListQuery;
 
@@ -134,8 +136,12 @@ public class CaseService {
    * Closes the case (Graph's {@code close}): it becomes {@code closing}, with who closes it, and
    * every hold of the case is released ({@link CaseHolds#releaseAll}); once those operations have
    * ended the case is {@code closed} with its {@code closedDateTime} (at once when nothing is
-   * held). A closing or closed case is refused; a hold change that has not finished makes this a
-   * 409 and leaves the case as it was.
+   * held). A closing or closed case is refused; a hold change that has not finished, or a release
+   * that cannot be stored, makes this a 409 and leaves the case as it was, with no release stored
+   * or started: the releases start only once every one of them is stored. A release whose job then
+   * cannot start is {@code submissionFailed}; the others run, and the case stays {@code closing}
+   * and ends {@code closedWithError} when they have ended (at once when none runs), as when a
+   * release fails.
    */
   public EdiscoveryCase close(String caseId, IdentitySet by) {
     EdiscoveryCase stored = lookups.findCase(caseId);
@@ -143,18 +149,41 @@ public class CaseService {
     IdentitySet closedBefore = stored.getClosedBy();
     stored.beginClosing(by, now());
     EdiscoveryCase closing = save(stored);
-    List<CaseOperation> releases;
+    OperationService.Submitted releases;
     try {
       releases = holds.releaseAll(caseId, by);
     } catch (RuntimeException e) {
+      // Nothing was stored or started.
       EdiscoveryCase back = lookups.findCase(caseId);
       back.restoreStatus(before, closedBefore);
       save(back);
       throw e;
     }
-    if (releases.isEmpty()) {
+    if (releases.operations().isEmpty()) {
       closing.finishClosing(false, now());
       return save(closing);
+    }
+    if (releases.startFailure() != null) {
+      boolean running =
+          operations.listOpen(caseId).stream()
+              .anyMatch(
+                  op -> releases.started().stream().anyMatch(s -> s.getId().equals(op.getId())));
+      if (!running) {
+        // No release runs to end the closing: it ends here, with the error.
+        EdiscoveryCase now = lookups.findCase(caseId);
+        if (now.getStatus() == CaseStatus.closing) {
+          now.finishClosing(true, now());
+          save(now);
+        }
+      }
+      OperationStartException failure = releases.startFailure();
+      throw new OperationStartException(
+          failure.getMessage()
+              + (running
+                  ? " The case's other releases were started: it stays closing and ends"
+                      + " closedWithError once they have ended."
+                  : " No release of the case runs: it is closedWithError."),
+          failure.busy());
     }
     return closing;
   }

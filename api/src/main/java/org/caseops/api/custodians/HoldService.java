@@ -136,10 +136,11 @@ public class HoldService {
   }
 
   /**
-   * Removes every custodian and non-custodial data source hold in force in the case with one
-   * holdUpdate operation, which is returned; none when nothing of the case is held so.
+   * Closing the case: the holdUpdate that removes every custodian and non-custodial data source
+   * hold in force in the case, to submit with the case's other releases ({@link
+   * OperationService#submitAll}); none when nothing of the case is held so.
    */
-  public Optional<CaseOperation> removeAllOfCase(String caseId, IdentitySet by) {
+  public Optional<OperationService.Submission> releaseOfCase(String caseId) {
     List<String> held = new ArrayList<>();
     for (Custodian custodian : custodians.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
       if (HoldStatuses.inForce(custodian.getHoldStatus())) {
@@ -154,7 +155,13 @@ public class HoldService {
         held.add(source.containerId());
       }
     }
-    return held.isEmpty() ? Optional.empty() : Optional.of(submit(caseId, held, true, by));
+    return held.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new OperationService.Submission(
+                CaseAction.holdUpdate,
+                OperationTarget.custodians(held, OperationTarget.REMOVE_HOLD),
+                () -> {}));
   }
 
   /**

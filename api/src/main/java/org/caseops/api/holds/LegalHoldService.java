@@ -144,21 +144,30 @@ public class LegalHoldService {
   }
 
   /**
-   * Closing the case: disables every legal hold of the case that is enabled (or whose last sync did
-   * not succeed, so may still keep records) and starts its sync, which drops the hold's records and
-   * frees the copies nothing else needs. Returns the syncs started; none when no legal hold is in
+   * Closing the case: the syncs that disable every legal hold of the case that is enabled (or whose
+   * last sync did not succeed, so may still keep records), each with the change that disables its
+   * hold, to submit with the case's other releases ({@link OperationService#submitAll}); a sync
+   * drops the hold's records and frees the copies nothing else needs. None when no legal hold is in
    * force. Reopening the case does not enable them again.
    */
-  public List<CaseOperation> releaseAllOfCase(String caseId, IdentitySet by) {
-    List<CaseOperation> started = new ArrayList<>();
+  public List<OperationService.Submission> releasesOfCase(String caseId, IdentitySet by) {
+    List<OperationService.Submission> releases = new ArrayList<>();
     for (LegalHold hold : legalHolds.list(caseId, ListQuery.page(0, Integer.MAX_VALUE))) {
       if (!hold.isEnabled() && hold.getStatus() == PolicyStatus.success) {
         continue;
       }
-      hold.enable(false);
-      started.add(changed(hold, by));
+      Instant now = now();
+      releases.add(
+          new OperationService.Submission(
+              CaseAction.holdPolicySync,
+              OperationTarget.legalHold(hold.getId()),
+              () -> {
+                hold.enable(false);
+                hold.modified(by, now);
+                legalHolds.update(hold);
+              }));
     }
-    return started;
+    return releases;
   }
 
   /** The hold's latest holdPolicySync operation (a caseops link). */

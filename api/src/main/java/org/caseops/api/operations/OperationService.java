@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -126,6 +127,73 @@ public class OperationService {
     return submit(caseId, action, target, Map.of(), by, change);
   }
 
+  /**
+   * One operation of several submitted together ({@link #submitAll}), with the change it carries
+   * out.
+   */
+  public record Submission(CaseAction action, OperationTarget target, Runnable change) {}
+
+  /**
+   * What {@link #submitAll} did: every operation it stored, those whose jobs started, and the
+   * failure of the first job that could not start (null when all started; those that did not start
+   * are {@code submissionFailed}).
+   */
+  public record Submitted(
+      List<CaseOperation> operations,
+      List<CaseOperation> started,
+      OperationStartException startFailure) {}
+
+  /**
+   * Creates several operations of one case, each on its checked target, and starts their jobs only
+   * once every one of them is stored: all are admitted and stored with their changes in one
+   * transaction, or none when one is refused ({@link CaseOperationRepository#submitAll}), so that
+   * nothing has started when one of them cannot be stored. A job that then cannot start makes its
+   * operation {@code submissionFailed} (each carries a change, so none is withdrawn) and the others
+   * are started all the same; the caller learns of it from {@link Submitted#startFailure()}.
+   *
+   * @throws InvalidRequestException when a target lacks what its action needs, or an action has no
+   *     job (nothing is stored then)
+   * @throws org.caseops.domain.support.ConflictException while an operation blocks one of them
+   *     (nothing is stored then)
+   * @throws OperationStartException when the server has no room for all their jobs (nothing is
+   *     stored then)
+   */
+  public Submitted submitAll(String caseId, List<Submission> submissions, IdentitySet by) {
+    lookups.requireCase(caseId);
+    List<CaseOperation> stored = new ArrayList<>();
+    List<Runnable> changes = new ArrayList<>();
+    for (Submission submission : submissions) {
+      checked(caseId, submission.action(), submission.target());
+      stored.add(
+          CaseOperation.submit(
+              caseId, submission.action(), submission.target(), Map.of(), by, now()));
+      changes.add(submission.change());
+    }
+    List<CaseOperation> admitted = new ArrayList<>();
+    try {
+      for (CaseOperation operation : stored) {
+        admit(operation);
+        admitted.add(operation);
+      }
+      operations.submitAll(stored, changes);
+      stored.forEach(this::holdChangeAccepted);
+    } catch (RuntimeException e) {
+      admitted.forEach(operation -> jobs.release(operation.getId()));
+      throw e;
+    }
+    List<CaseOperation> started = new ArrayList<>();
+    OperationStartException failure = null;
+    for (CaseOperation operation : stored) {
+      try {
+        start(operation, true);
+        started.add(operation);
+      } catch (OperationStartException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    return new Submitted(List.copyOf(stored), List.copyOf(started), failure);
+  }
+
   private CaseOperation submit(
       String caseId,
       CaseAction action,
@@ -134,6 +202,22 @@ public class OperationService {
       IdentitySet by,
       Runnable change) {
     lookups.requireCase(caseId);
+    checked(caseId, action, target);
+    CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
+    admit(operation);
+    try {
+      operations.submit(operation, change);
+      holdChangeAccepted(operation);
+    } catch (RuntimeException e) {
+      jobs.release(operation.getId());
+      throw e;
+    }
+    start(operation, change != NO_CHANGE || target.changesHold());
+    return operation;
+  }
+
+  /** The action's rules, once its target is checked; throws when it cannot be submitted. */
+  private ActionRules checked(String caseId, CaseAction action, OperationTarget target) {
     ActionRules rules = ActionRules.of(action).orElse(null);
     if (rules == null || !jobs.hasJob(rules.jobName())) {
       throw new InvalidRequestException(
@@ -149,7 +233,16 @@ public class OperationService {
       long matching = matches == null ? 0 : matches.count(caseId, target.getSearchId());
       new PurgeLimit(CaseopsConfig.current().purgeMaxItems()).check(target.getSearchId(), matching);
     }
-    CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
+    return rules;
+  }
+
+  /**
+   * Takes room for the operation's job before anything is stored.
+   *
+   * @throws OperationStartException (429) when the server runs or is starting as many jobs as it
+   *     takes at once
+   */
+  private void admit(CaseOperation operation) {
     if (!jobs.admit(operation.getId())) {
       throw new OperationStartException(
           "The server runs or is starting as many jobs as it takes at once"
@@ -158,31 +251,37 @@ public class OperationService {
               + " seconds (Retry-After).",
           OperationStartException.Kind.FULL);
     }
-    boolean started = false;
-    try {
-      operations.submit(operation, change);
-      if (target.changesHold()) {
-        // A hold change is applying (or removing) from the moment it is accepted, before its job
-        // starts: the job's later statuses cannot be overwritten by this one.
-        custodians.setHoldStatus(
-            caseId, target.getCustodianIds(), HoldStatuses.during(target.removesHold()));
-      }
-      // The job's listener records its execution when it marks the operation running: the
-      // operation's row has one writer while the job runs, since two transactions updating it at
-      // once could lose one of the updates.
-      try {
-        jobs.start(rules.jobName(), operation.jobParameters());
-        started = true;
-      } catch (RuntimeException e) {
-        throw notStarted(
-            operation, rules.jobName(), change != NO_CHANGE || target.changesHold(), e);
-      }
-    } finally {
-      if (!started) {
-        jobs.release(operation.getId());
-      }
+  }
+
+  private void holdChangeAccepted(CaseOperation operation) {
+    OperationTarget target = operation.getTarget();
+    if (target.changesHold()) {
+      // A hold change is applying (or removing) from the moment it is accepted, before its job
+      // starts: the job's later statuses cannot be overwritten by this one.
+      custodians.setHoldStatus(
+          operation.getCaseId(),
+          target.getCustodianIds(),
+          HoldStatuses.during(target.removesHold()));
     }
-    return operation;
+  }
+
+  /**
+   * Starts the stored operation's job; when it cannot, gives back its room and withdraws the
+   * operation or marks it submissionFailed ({@link #notStarted}).
+   *
+   * @throws OperationStartException when it could not be started
+   */
+  private void start(CaseOperation operation, boolean carriesChange) {
+    ActionRules rules = ActionRules.of(operation.getAction()).orElseThrow();
+    // The job's listener records its execution when it marks the operation running: the
+    // operation's row has one writer while the job runs, since two transactions updating it at
+    // once could lose one of the updates.
+    try {
+      jobs.start(rules.jobName(), operation.jobParameters());
+    } catch (RuntimeException e) {
+      jobs.release(operation.getId());
+      throw notStarted(operation, rules.jobName(), carriesChange, e);
+    }
   }
 
   /**

@@ -18,6 +18,8 @@ import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationStartException;
+import org.caseops.domain.support.ListQuery;
 import org.junit.jupiter.api.Test;
 
 /** Closing and reopening a case, over in-memory repositories. */
@@ -27,7 +29,20 @@ class CaseLifecycleTest {
   private final CaseFixture f = new CaseFixture();
   private final HoldService holdService =
       new HoldService(f.lookups, f.custodians, f.operationService, f.targets, f.clock);
-  private final InMemoryLegalHolds legalHolds = new InMemoryLegalHolds();
+
+  /** Runs once when the next list of legal holds is read: another request at that moment. */
+  private Runnable onListingLegalHolds = () -> {};
+
+  private final InMemoryLegalHolds legalHolds =
+      new InMemoryLegalHolds() {
+        @Override
+        public List<LegalHold> list(String caseId, ListQuery query) {
+          Runnable meanwhile = onListingLegalHolds;
+          onListingLegalHolds = () -> {};
+          meanwhile.run();
+          return super.list(caseId, query);
+        }
+      };
   private final LegalHoldService legalHoldService =
       new LegalHoldService(
           f.lookups, legalHolds, f.custodians, f.operations, f.operationService, f.clock);
@@ -38,7 +53,7 @@ class CaseLifecycleTest {
           f.lookups,
           f.clock,
           deleted -> {},
-          new CaseHolds(holdService, legalHoldService));
+          new CaseHolds(holdService, legalHoldService, f.operationService));
 
   @Test
   void aCaseWithoutHoldsIsClosedAtOnceByWhoClosedIt() {
@@ -175,6 +190,107 @@ class CaseLifecycleTest {
     assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().isEnabled()).isTrue();
     assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
         .isEqualTo(DataSourceHoldStatus.applied);
+  }
+
+  @Test
+  void aReleaseThatCannotBeStoredLeavesTheCaseActiveWithNoReleaseStartedOrStored() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    // Another request retries the legal hold's sync after the close's checks, before its releases
+    // are stored: the close's sync of that hold is refused.
+    CaseOperation[] retried = new CaseOperation[1];
+    onListingLegalHolds =
+        () -> retried[0] = legalHoldService.retry(f.caseId, enabled.getId(), CaseFixture.ALICE);
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .satisfies(t -> ApiErrors.assertStatus(t, 409));
+
+    assertThat(cases.get(f.caseId).getStatus()).isEqualTo(CaseStatus.active);
+    assertThat(cases.get(f.caseId).getClosedBy()).isNull();
+    // Only the other request's sync: the custodians' release was neither stored nor started.
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getId)
+        .containsExactly(retried[0].getId());
+    assertThat(f.jobs.started).containsExactly(CaseAction.holdPolicySync.jobName());
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().isEnabled()).isTrue();
+  }
+
+  @Test
+  void aReleaseWhoseJobCannotStartLeavesTheCaseClosingUntilItEndsWithAnError() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    legalHold("Everything", true);
+    // The first job starts, the second cannot.
+    int[] starts = new int[1];
+    f.jobs.onStart =
+        p -> {
+          if (++starts[0] == 2) {
+            f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+          }
+        };
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .isInstanceOf(OperationStartException.class)
+        .hasMessageContaining("could not be started")
+        .hasMessageContaining("stays closing and ends closedWithError");
+
+    // Every release was stored before any started; the one that started runs, the other is
+    // submissionFailed, and the case does not go back to active under the running release.
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getAction)
+        .containsExactlyInAnyOrder(CaseAction.holdUpdate, CaseAction.holdPolicySync);
+    assertThat(f.jobs.started).hasSize(1);
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getStatus)
+        .containsExactlyInAnyOrder(
+            CaseOperationStatus.notStarted, CaseOperationStatus.submissionFailed);
+    EdiscoveryCase after = cases.get(f.caseId);
+    assertThat(after.getStatus()).isEqualTo(CaseStatus.closing);
+    assertThat(after.getClosedBy()).isEqualTo(BOB);
+  }
+
+  @Test
+  void whenNoReleaseCanStartTheCaseIsClosedWithAnErrorAtOnce() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .isInstanceOf(OperationStartException.class)
+        .hasMessageContaining("No release of the case runs: it is closedWithError.");
+
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getStatus)
+        .containsExactly(CaseOperationStatus.submissionFailed);
+    assertThat(cases.get(f.caseId).getStatus()).isEqualTo(CaseStatus.closedWithError);
+  }
+
+  @Test
+  void whenTheServerHasNoRoomForEveryReleaseTheCloseIsA429AndChangesNothing() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    // Room for one more job: the custodians' release would fit, the legal hold's sync would not.
+    f.jobs.room = 1;
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .satisfies(
+            t -> {
+              ApiErrors.assertStatus(t, 429);
+              assertThat(t).hasMessageContaining("caseops.jobs.max");
+            });
+
+    assertThat(cases.get(f.caseId).getStatus()).isEqualTo(CaseStatus.active);
+    assertThat(cases.get(f.caseId).getClosedBy()).isNull();
+    assertThat(f.operations.stored).isEmpty();
+    assertThat(f.jobs.started).isEmpty();
+    assertThat(f.jobs.admitted).as("the room taken is given back").isEmpty();
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().isEnabled()).isTrue();
   }
 
   private LegalHold legalHold(String name, boolean enabled) {

@@ -43,6 +43,24 @@ public class InMemoryOperations implements CaseOperationRepository {
     add(operation);
   }
 
+  /** As the database does it: all checked before any is stored, then all stored, or none. */
+  @Override
+  public synchronized void submitAll(List<CaseOperation> operations, List<Runnable> changes) {
+    List<CaseOperation> open = new ArrayList<>();
+    for (CaseOperation operation : operations) {
+      List<CaseOperation> blocking = new ArrayList<>(listOpen(operation.getCaseId()));
+      blocking.addAll(open);
+      ActionRules.of(operation.getAction())
+          .orElseThrow()
+          .requireNoConflict(operation.getTarget(), blocking);
+      open.add(operation);
+    }
+    for (int i = 0; i < operations.size(); i++) {
+      changes.get(i).run();
+      add(operations.get(i));
+    }
+  }
+
   @Override
   public synchronized boolean withdraw(CaseOperation operation) {
     calls.add("withdraw " + operation.getId());

@@ -96,6 +96,19 @@ public final class ItemContent {
     }
   }
 
+  /**
+   * The file that holds the whole item at this location, or {@code null} when the item is a message
+   * inside an mbox file (or its file is gone).
+   *
+   * @throws IOException when the folder cannot be read, or the file lies outside the evidence root
+   */
+  public Path wholeFile(SourceFolder folder, String location) throws IOException {
+    if (!folder.readable()) {
+      throw new IOException("the source folder cannot be read: " + folder.problem());
+    }
+    return resolve(folder, location);
+  }
+
   /** The regular file at the relative path inside the folder, or {@code null}. */
   private Path resolve(SourceFolder folder, String relativePath) throws IOException {
     Path candidate = folder.folder().resolve(relativePath).normalize();

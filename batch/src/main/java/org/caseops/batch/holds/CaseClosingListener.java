@@ -23,9 +23,9 @@ import org.caseops.domain.operations.CaseOperationStatus;
  * Ends the closing of a case once the operations that release its holds have ended: when a job of a
  * hold change ends in a {@code closing} case and no other hold change of the case is unfinished,
  * the case is {@code closed} (with its {@code closedDateTime}), or {@code closedWithError} when
- * this release or another release of the closing failed. Declared at job level, before {@code
- * operationJobListener} (so the case is closed by the time its operation is seen to end), on every
- * job that releases holds, as {@code caseClosingListener}; and after it as {@code
+ * this release or another release of the closing failed or could not start. Declared at job level,
+ * before {@code operationJobListener} (so the case is closed by the time its operation is seen to
+ * end), on every job that releases holds, as {@code caseClosingListener}; and after it as {@code
  * caseClosedListener} ({@link CaseClosedListener}), which looks again once the operation has ended:
  * when two releases end at the same moment, each sees the other unfinished before its own end is
  * recorded, and the look after the end closes the case.
@@ -83,7 +83,7 @@ public class CaseClosingListener implements JobListener {
 
   /**
    * Whether another release of this closing (a hold change created since the case began closing,
-   * when it was last modified) ended failed.
+   * when it was last modified) ended failed, or its job could not start ({@code submissionFailed}).
    */
   private boolean anotherReleaseFailed(EdiscoveryCase c, String operationId) {
     Instant since = c.getLastModifiedDateTime();
@@ -93,7 +93,8 @@ public class CaseClosingListener implements JobListener {
       }
       if (!op.getId().equals(operationId)
           && releasesHolds(op)
-          && op.getStatus() == CaseOperationStatus.failed) {
+          && (op.getStatus() == CaseOperationStatus.failed
+              || op.getStatus() == CaseOperationStatus.submissionFailed)) {
         return true;
       }
     }

@@ -24,14 +24,19 @@ import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.holds.PreservedItem;
 import org.caseops.domain.items.ContentStore;
 import org.caseops.domain.items.Item;
+import org.caseops.persistence.config.CaseopsConfig;
 import org.caseops.persistence.storage.CaseopsPaths;
 
 /**
  * Preserves catalogued items under holds (custodians', non-custodial data sources', legal holds'):
- * copies each item's native bytes into the case's content store under their SHA-256 (once per
+ * stores each item's native bytes in the case's content store under their SHA-256 (once per
  * content, checked against the catalogued hash; a content the case holds already, for a review set
- * or another hold, is not copied again), then records, for every item whose content is stored,
- * which hold covers which version. An item whose bytes can no longer be read, or no longer have the
+ * or another hold, is not stored again), then records, for every item whose content is stored,
+ * which hold covers which version. An item that is a whole file is stored as a hard link to that
+ * file where the store's file system allows and {@code caseops.hold.links} is on (off by default:
+ * bytes written into the file in place would reach the link; {@link ContentStore#link}), which
+ * reads its bytes once to check them and writes none; a message inside an mbox file, or a file that
+ * cannot be linked, is copied. An item whose bytes can no longer be read, or no longer have the
  * catalogued hash, is left unrecorded.
  */
 @Dependent
@@ -43,6 +48,9 @@ public class Preserver {
   private final CopyPool pool;
   private final ItemContent contents = new ItemContent();
   private final Map<String, SourceFolder> folders = new ConcurrentHashMap<>();
+
+  /** Sources whose files cannot be linked into the store (another file system): copied. */
+  private final Set<String> unlinkable = ConcurrentHashMap.newKeySet();
 
   @Inject
   public Preserver(ContentStore store, HoldRepository holds, CopyPool pool) {
@@ -100,11 +108,12 @@ public class Preserver {
       }
     }
     Set<String> stored = ConcurrentHashMap.newKeySet();
+    boolean link = CaseopsConfig.current().holdLinks();
     pool.forEach(
         new ArrayList<>(bySha.values()),
         threads,
         sameContent -> {
-          if (copy(caseId, sameContent, sources, maxBytes)) {
+          if (store(caseId, sameContent, sources, maxBytes, link)) {
             stored.add(sameContent.get(0).getSha256());
           }
         });
@@ -136,8 +145,12 @@ public class Preserver {
   }
 
   /** Makes sure the content of these items (all of one SHA-256) is stored; false when it is not. */
-  private boolean copy(
-      String caseId, List<Item> sameContent, Map<String, CustodianSource> sources, long maxBytes)
+  private boolean store(
+      String caseId,
+      List<Item> sameContent,
+      Map<String, CustodianSource> sources,
+      long maxBytes,
+      boolean link)
       throws IOException {
     String sha = sameContent.get(0).getSha256();
     if (store.contains(caseId, sha)) {
@@ -148,6 +161,21 @@ public class Preserver {
       SourceFolder folder =
           folders.computeIfAbsent(
               item.getSourceId(), id -> SourceFolder.locate(root, sources.get(id)));
+      if (link && !unlinkable.contains(item.getSourceId())) {
+        try {
+          Path file = contents.wholeFile(folder, item.getLocation());
+          if (file != null) {
+            if (store.link(caseId, sha, file)) {
+              return true;
+            }
+            unlinkable.add(item.getSourceId());
+          }
+        } catch (IOException e) {
+          LOG.log(
+              Level.FINE, () -> "item " + item.getId() + " cannot be preserved: " + e.getMessage());
+          continue;
+        }
+      }
       try (InputStream content =
           contents.open(folder, item.getLocation(), item.getSize(), maxBytes)) {
         store.put(caseId, sha, content);

@@ -419,6 +419,72 @@ class HoldUpdateJobTest {
   }
 
   @Test
+  void withLinksOnAWholeFileIsPreservedAsAHardLinkCheckedAgainstItsHash() throws Exception {
+    System.setProperty("caseops.hold.links", "true");
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      Path folder = h.folderOf(h.mailbox(megan));
+      String kept = message("kept", "kept as it was indexed");
+      Evidence.write(folder.resolve("kept.eml"), kept);
+      Evidence.write(folder.resolve("changed.eml"), message("changed", "first version"));
+      String inside = message("inside", "a message inside an mbox");
+      Evidence.write(
+          folder.resolve("archive.mbox"), "From a@b Mon Jan  1 00:00:00 2024\n" + inside);
+      s.index(caseId);
+      // Changed after the index: its bytes no longer have the catalogued hash.
+      Evidence.write(folder.resolve("changed.eml"), message("changed", "second version"));
+
+      CaseOperation done = hold(s, caseId, false, megan.getId());
+
+      assertThat(done.getStatus()).isEqualTo(CaseOperationStatus.partiallySucceeded);
+      assertThat(done.getResultInfo().getMessage())
+          .startsWith("The hold of 1 custodian is partial: 2 item versions preserved; 1 item could")
+          .endsWith("megan@contoso.example: changed.eml.");
+      assertThat(holds.listOfCustodian(caseId, megan.getId()))
+          .extracting(PreservedItem::getSha256)
+          .containsExactlyInAnyOrder(sha(kept), sha(inside));
+      Path stored = stored(caseId, sha(kept));
+      // The whole file is linked, not copied; the message inside the mbox is copied.
+      assertThat(Files.isSameFile(stored, folder.resolve("kept.eml"))).isTrue();
+      assertThat(stored(caseId, sha(inside))).hasContent(inside);
+      assertThat(blobs(caseId)).isEqualTo(2);
+      // Deleted at its source, the linked file stays in the store with its bytes.
+      Files.delete(folder.resolve("kept.eml"));
+      assertThat(stored).hasContent(kept);
+    } finally {
+      System.clearProperty("caseops.hold.links");
+    }
+  }
+
+  @Test
+  void withLinksOffByDefaultAWholeFileIsCopied() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      Path folder = h.folderOf(h.mailbox(megan));
+      String kept = message("kept", "kept as it was indexed");
+      Evidence.write(folder.resolve("kept.eml"), kept);
+      s.index(caseId);
+
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+
+      assertThat(Files.isSameFile(stored(caseId, sha(kept)), folder.resolve("kept.eml"))).isFalse();
+      // Bytes written into the file in place do not reach the preserved copy.
+      Evidence.write(folder.resolve("kept.eml"), message("kept", "written over in place"));
+      assertThat(stored(caseId, sha(kept))).hasContent(kept);
+    }
+  }
+
+  private static Path stored(String caseId, String sha) {
+    return CaseopsPaths.contentDir(caseId).resolve(sha.substring(0, 2)).resolve(sha);
+  }
+
+  @Test
   void anItemThatCannotBePreservedMakesTheHoldPartialAndIsNamed() throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       SearchJobs s = new SearchJobs(h);

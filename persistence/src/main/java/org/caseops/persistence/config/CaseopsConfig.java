@@ -91,6 +91,8 @@ public final class CaseopsConfig {
   public static final Setting PURGE_MAX_ITEMS =
       new Setting(
           "caseops.purge.max.items", "10000", "a whole number of items, 0 (no purge) or more");
+  public static final Setting HOLD_LINKS =
+      new Setting("caseops.hold.links", "false", "true or false");
 
   /**
    * A tuning value of a batch job: the setting {@code caseops.job.<job>.<parameter>}, passed to the
@@ -248,7 +250,8 @@ public final class CaseopsConfig {
           DOWNLOAD_GRANT_HOURS,
           EXPORT_PART_SIZE,
           JOBS_MAX,
-          PURGE_MAX_ITEMS);
+          PURGE_MAX_ITEMS,
+          HOLD_LINKS);
 
   private static List<Setting> withJobTuning(Setting... settings) {
     List<Setting> all = new ArrayList<>(Arrays.asList(settings));
@@ -313,7 +316,8 @@ public final class CaseopsConfig {
             this::downloadGrantValidity,
             this::exportPartSize,
             this::jobsMax,
-            this::purgeMaxItems);
+            this::purgeMaxItems,
+            this::holdLinks);
     List<Runnable> tuning = JOB_TUNING.stream().map(t -> (Runnable) () -> tuningValue(t)).toList();
     for (Runnable read : java.util.stream.Stream.concat(reads.stream(), tuning.stream()).toList()) {
       try {
@@ -412,6 +416,23 @@ public final class CaseopsConfig {
    */
   public long purgeMaxItems() {
     return number(PURGE_MAX_ITEMS, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Whether holds preserve a whole file that lies on the content store's file system as a hard link
+   * to it (its bytes checked against the catalogued SHA-256) rather than a copy of its bytes. Off
+   * by default: bytes written into the file in place at its source would reach a linked copy.
+   */
+  public boolean holdLinks() {
+    String value = raw(HOLD_LINKS);
+    if (value == null) {
+      return false;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(HOLD_LINKS, value);
+    };
   }
 
   /**

@@ -112,6 +112,14 @@ public class JpaCaseOperationRepository implements CaseOperationRepository {
     store(operation, change);
   }
 
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void submitAll(List<CaseOperation> operations, List<Runnable> changes) {
+    for (int i = 0; i < operations.size(); i++) {
+      store(operations.get(i), changes.get(i));
+    }
+  }
+
   private void store(CaseOperation operation, Runnable change) {
     ActionRules rules = lockCase(operation);
     String caseId = operation.getCaseId();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,9 @@ import org.caseops.domain.items.ContentStore;
  * dir>/content/<caseId>/<sha[0..2]>/<sha>}. A copy is written to a temporary file (in its own
  * folder when the hash is known, else in the case's folder) while its SHA-256 is computed, then
  * moved into place atomically, so a reader never sees half a copy; copies of the same content made
- * at once end as one. A deleted case loses its copies.
+ * at once end as one. A file on the same file system can be stored as a hard link to it instead
+ * ({@link #link}): made under a temporary name, its bytes read once to check their SHA-256, then
+ * moved into place the same way. A deleted case loses its copies.
  */
 @ApplicationScoped
 public class FileContentStore implements ContentStore {
@@ -39,6 +42,7 @@ public class FileContentStore implements ContentStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String TEMP_SUFFIX = ".part";
   private static final int COPY_BUFFER = 16 * 1024;
+  private static final int HASH_BUFFER = 64 * 1024;
 
   /** The folder of the case's copies. */
   public static Path caseDir(String caseId) {
@@ -70,15 +74,68 @@ public class FileContentStore implements ContentStore {
     store(caseId, expectedSha256, content);
   }
 
+  @Override
+  public boolean link(String caseId, String expectedSha256, Path file) throws IOException {
+    Path target = path(caseId, expectedSha256);
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    Path temp = target.resolveSibling(tempName());
+    try {
+      try {
+        Files.createLink(temp, file);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(temp.getParent());
+        // Fails with NoSuchFileException again when the file is gone: then nothing can be stored.
+        Files.createLink(temp, file);
+      }
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (FileSystemException | UnsupportedOperationException e) {
+      // Another file system (EXDEV), one without hard links, or links not permitted (EPERM): the
+      // caller copies.
+      LOG.log(Level.FINE, () -> "no hard link to " + file + ": " + e);
+      return false;
+    }
+    boolean moved = false;
+    try {
+      String sha = sha256Of(temp);
+      if (!expectedSha256.equals(sha)) {
+        throw new ContentMismatchException(expectedSha256, sha);
+      }
+      move(temp, target);
+      moved = true;
+      return true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /** The SHA-256 of a file's bytes, read once. */
+  private static String sha256Of(Path file) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[HASH_BUFFER];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String tempName() {
+    return "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
+  }
+
   private String store(String caseId, String expected, InputStream content) throws IOException {
     // With the hash known, the temporary file is made next to its copy: files made at once in one
     // folder wait for each other, and the copies are spread over 256 folders. Folders are made when
     // a file cannot be made without them, so that a copy costs no look-ups: one create, the writes,
     // one rename.
     Path folder = expected == null ? caseDir(caseId) : path(caseId, expected).getParent();
-    String name =
-        "put-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
-    Path temp = folder.resolve(name);
+    Path temp = folder.resolve(tempName());
     boolean moved = false;
     try {
       MessageDigest digest = sha256();

@@ -69,6 +69,19 @@ class CaseopsConfigTest {
   }
 
   @Test
+  void holdLinksAreOffUnlessTurnedOnWithTrue() {
+    assertThat(CaseopsConfig.of(Map.of()).holdLinks()).isFalse();
+    assertThat(CaseopsConfig.of(Map.of("caseops.hold.links", " TRUE ")).holdLinks()).isTrue();
+    assertThat(CaseopsConfig.of(Map.of("caseops.hold.links", "false")).holdLinks()).isFalse();
+    assertThatThrownBy(
+            () -> ConfigurationCheck.check(CaseopsConfig.of(Map.of("caseops.hold.links", "yes"))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(
+            "caseops.hold.links (CASEOPS_HOLD_LINKS) is 'yes': expected true or false; unset, it is"
+                + " false");
+  }
+
+  @Test
   void valuesAreTrimmedTypedAndBlankMeansUnset() {
     CaseopsConfig config =
         CaseopsConfig.of(

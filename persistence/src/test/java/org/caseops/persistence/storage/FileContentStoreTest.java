@@ -68,6 +68,52 @@ class FileContentStoreTest {
   }
 
   @Test
+  void aLinkedFileSharesItsBytesAndOutlivesTheFileAtItsSource() throws Exception {
+    byte[] bytes = "a document preserved by a link".getBytes(StandardCharsets.UTF_8);
+    String sha = sha256(bytes);
+    Path source = Files.write(dataDir.resolve("evidence.bin"), bytes);
+
+    assertThat(store.link("case-a", sha, source)).isTrue();
+
+    Path stored = dataDir.resolve("content/case-a").resolve(sha.substring(0, 2)).resolve(sha);
+    assertThat(Files.isSameFile(stored, source)).isTrue();
+    assertThat(filesUnder(dataDir.resolve("content/case-a"))).isEqualTo(1);
+    // Linking again, or a content the case holds already, does nothing.
+    assertThat(store.link("case-a", sha, source)).isTrue();
+    assertThat(filesUnder(dataDir.resolve("content/case-a"))).isEqualTo(1);
+    // The file is deleted at its source: the stored content stays, byte for byte.
+    Files.delete(source);
+    try (InputStream in = store.open("case-a", sha).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(bytes);
+    }
+    // Removing the stored content leaves nothing behind.
+    store.delete("case-a", sha);
+    assertThat(filesUnder(dataDir.resolve("content/case-a"))).isZero();
+  }
+
+  @Test
+  void aFileWhoseHashIsNotTheExpectedOneIsNotLinked() throws Exception {
+    Path source = Files.writeString(dataDir.resolve("changed.bin"), "changed since indexing");
+    String other = sha256("original".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> store.link("case-a", other, source))
+        .isInstanceOf(ContentMismatchException.class);
+
+    assertThat(store.contains("case-a", other)).isFalse();
+    assertThat(filesUnder(dataDir.resolve("content/case-a"))).isZero();
+    assertThat(source).hasContent("changed since indexing");
+  }
+
+  @Test
+  void aFileThatIsGoneCannotBeLinked() throws Exception {
+    String sha = sha256("gone".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> store.link("case-a", sha, dataDir.resolve("gone.bin")))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    assertThat(store.contains("case-a", sha)).isFalse();
+  }
+
+  @Test
   void aKnownHashIsNotReadAgain() throws Exception {
     byte[] bytes = "stored once".getBytes(StandardCharsets.UTF_8);
     String sha = sha256(bytes);
