@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +16,7 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemKey;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.items.SourceItemStats;
 import org.caseops.domain.operations.CaseAction;
@@ -131,6 +134,66 @@ class RepositoriesTest {
       cases.delete(c.getId());
       assertThat(cases.exists(c.getId())).isFalse();
       assertThat(items.countInSource(mailbox.getId())).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theKeysOfACasesItemsInSomeSourcesComeAPageAtATimeInIdOrder(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ItemRepository items = weld.select(ItemRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      CustodianSource other =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele2@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      custodians.addSource(other);
+      List<Item> saved = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        Item item =
+            Item.catalogued(c.getId(), mailbox.getId(), "inbox/" + i + ".eml", 10, "a", "op", now);
+        saved.add(i % 3 == 0 ? item.unindexed("corrupt") : item.indexed());
+      }
+      items.saveAll(saved);
+      items.saveAll(
+          List.of(
+              Item.catalogued(c.getId(), other.getId(), "inbox/x.eml", 10, "a", "op", now)
+                  .indexed()));
+      List<ItemKey> expected =
+          saved.stream()
+              .map(item -> new ItemKey(item.getId(), item.isIndexed()))
+              .sorted(Comparator.comparing(ItemKey::id))
+              .toList();
+
+      List<ItemKey> read = new ArrayList<>();
+      String after = null;
+      for (; ; ) {
+        List<ItemKey> page =
+            items.keysInSourcesAfter(c.getId(), List.of(mailbox.getId()), after, 3);
+        assertThat(page.size()).isLessThanOrEqualTo(3);
+        if (page.isEmpty()) {
+          break;
+        }
+        read.addAll(page);
+        after = page.get(page.size() - 1).id();
+      }
+      assertThat(read).isEqualTo(expected);
+      assertThat(
+              items.keysInSourcesAfter(
+                  c.getId(), List.of(mailbox.getId(), other.getId()), null, 100))
+          .hasSize(8);
+      assertThat(items.keysInSourcesAfter("other-case", List.of(mailbox.getId()), null, 100))
+          .isEmpty();
+      assertThat(items.keysInSourcesAfter(c.getId(), List.of(), null, 100)).isEmpty();
     }
   }
 }
