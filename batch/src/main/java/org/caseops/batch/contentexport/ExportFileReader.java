@@ -33,7 +33,6 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.exports.ExportFileRepository;
-import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
@@ -49,11 +48,12 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * Reads the files to export: the review set's files that were in it when the operation was
  * submitted (those the review-set query matches, when the operation names one), in the order they
  * were added (then by id), a page at a time by keyset (the files after the last one read), each
- * page with its catalog entries, custodians, sources and tags; after the last, {@link
- * ExportDocument#END}. Memory holds one page, whatever the export's size: a review-set query is run
- * against the index once per page, restricted to that page's items. Its checkpoint is the state at
- * the end of the last finished ZIP part ({@link ExportCheckpoint}), with the key of the first
- * document of the next part, so a restart reads again from that document.
+ * page with its catalog entries' {@code Cc} (all the load file needs of them), custodians, sources
+ * and, when the export has them, tags; after the last, {@link ExportDocument#END}. Memory holds one
+ * page, whatever the export's size: a review-set query is run against the index once per page,
+ * restricted to that page's items. Its checkpoint is the state at the end of the last finished ZIP
+ * part ({@link ExportCheckpoint}), with the key of the first document of the next part, so a
+ * restart reads again from that document.
  */
 @Dependent
 @Named
@@ -80,6 +80,7 @@ public class ExportFileReader extends AbstractItemReader {
   private String afterId;
   private boolean inclusive;
   private Query matching;
+  private boolean withTags;
   private DirectoryReader index;
   private final Deque<ExportDocument> buffer = new ArrayDeque<>();
   private final Map<String, String> custodianOfSource = new HashMap<>();
@@ -93,6 +94,7 @@ public class ExportFileReader extends AbstractItemReader {
     String caseId = run.caseId();
     ExportSettings settings = ExportSettings.of(operation);
     reviewSetId = settings.reviewSetId();
+    withTags = settings.tags();
     page = pageSize == null || pageSize.isBlank() ? 500 : Integer.parseInt(pageSize.trim());
     if (reviewSets.find(caseId, reviewSetId).isEmpty()) {
       throw new IllegalStateException("The review set " + reviewSetId + " does not exist.");
@@ -261,29 +263,35 @@ public class ExportFileReader extends AbstractItemReader {
       Set<String> selected = matchingOf(read);
       files = read.stream().filter(f -> selected.contains(f.getItemId())).toList();
     }
-    Map<String, Item> items = new HashMap<>();
-    for (Item item : catalog.findAll(files.stream().map(ReviewSetItem::getItemId).toList())) {
-      items.put(item.getId(), item);
+    if (files.isEmpty()) {
+      return;
     }
+    // Of the catalog, the load file needs only each file's Cc: read alone, in one query per page.
+    Map<String, String> cc = catalog.ccOf(files.stream().map(ReviewSetItem::getItemId).toList());
     Map<String, Set<String>> fileTags =
-        tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
+        withTags ? tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList()) : Map.of();
     for (ReviewSetItem f : files) {
-      List<String> names = new ArrayList<>();
-      for (String tagId : fileTags.getOrDefault(f.getId(), Set.of())) {
-        String name = tagNames.get(tagId);
-        if (name != null) {
-          names.add(name);
+      String tagged = "";
+      Set<String> tagIds = fileTags.get(f.getId());
+      if (tagIds != null) {
+        List<String> names = new ArrayList<>();
+        for (String tagId : tagIds) {
+          String name = tagNames.get(tagId);
+          if (name != null) {
+            names.add(name);
+          }
         }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        tagged = String.join(";", names);
       }
-      names.sort(String.CASE_INSENSITIVE_ORDER);
       buffer.add(
           new ExportDocument(
               next++,
               f,
-              items.get(f.getItemId()),
+              cc.getOrDefault(f.getItemId(), ""),
               custodianOfSource.getOrDefault(f.getSourceId(), ""),
               sourceNames.getOrDefault(f.getSourceId(), ""),
-              String.join(";", names)));
+              tagged));
     }
   }
 

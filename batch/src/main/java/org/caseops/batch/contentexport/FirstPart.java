@@ -63,7 +63,12 @@ final class FirstPart {
     Path temporary = work.resolve(target.getFileName() + ".tmp");
     Path overflowTemporary = work.resolve(overflow.getFileName() + ".tmp");
     Files.deleteIfExists(overflowTemporary);
-    try (ZipFile source = body == null ? null : ZipFile.builder().setPath(body).get()) {
+    // The body's local headers are not read as it is opened (each would be one more read): an
+    // entry's data is found from its local header when it is copied.
+    try (ZipFile source =
+        body == null
+            ? null
+            : ZipFile.builder().setPath(body).setIgnoreLocalFileHeader(true).get()) {
       List<ZipArchiveEntry> entries =
           source == null ? List.of() : Collections.list(source.getEntriesInPhysicalOrder());
       Sink first = new Sink(temporary);

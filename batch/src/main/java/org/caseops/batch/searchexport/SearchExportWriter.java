@@ -242,7 +242,10 @@ public class SearchExportWriter extends AbstractItemWriter {
           LOG.log(Level.FINE, () -> "item " + item.getId() + " cannot be read for its Bcc: " + e);
         }
       }
-      String found = bytes == null ? null : extractor.bcc(bytes, fileName(entry));
+      String found =
+          bytes == null || !TextExtractor.hasBccField(bytes)
+              ? null
+              : extractor.bcc(bytes, fileName(entry));
       if (found != null) {
         bcc = found;
       }
