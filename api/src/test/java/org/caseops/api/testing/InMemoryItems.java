@@ -74,11 +74,6 @@ public class InMemoryItems implements ItemRepository {
   }
 
   @Override
-  public Map<String, String> ccOf(Collection<String> itemIds) {
-    return Map.of();
-  }
-
-  @Override
   public long countInSources(Collection<String> sourceIds) {
     return 0;
   }

@@ -33,12 +33,12 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.exports.ExportFileRepository;
-import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
+import org.caseops.domain.reviewsets.ReviewSetRepository.FileWithCc;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.support.ListQuery;
@@ -48,12 +48,12 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * Reads the files to export: the review set's files that were in it when the operation was
  * submitted (those the review-set query matches, when the operation names one), in the order they
  * were added (then by id), a page at a time by keyset (the files after the last one read), each
- * page with its catalog entries' {@code Cc} (all the load file needs of them), custodians, sources
- * and, when the export has them, tags; after the last, {@link ExportDocument#END}. Memory holds one
- * page, whatever the export's size: a review-set query is run against the index once per page,
- * restricted to that page's items. Its checkpoint is the state at the end of the last finished ZIP
- * part ({@link ExportCheckpoint}), with the key of the first document of the next part, so a
- * restart reads again from that document.
+ * page with its catalog entries' {@code Cc} (all the load file needs of them, read in the same
+ * query), custodians, sources and, when the export has them, tags; after the last, {@link
+ * ExportDocument#END}. Memory holds one page, whatever the export's size: a review-set query is run
+ * against the index once per page, restricted to that page's items. Its checkpoint is the state at
+ * the end of the last finished ZIP part ({@link ExportCheckpoint}), with the key of the first
+ * document of the next part, so a restart reads again from that document.
  */
 @Dependent
 @Named
@@ -64,7 +64,6 @@ public class ExportFileReader extends AbstractItemReader {
   @Inject ReviewSetRepository reviewSets;
   @Inject ReviewTagRepository tags;
   @Inject CustodianRepository custodians;
-  @Inject ItemRepository catalog;
   @Inject CaseRepository cases;
   @Inject ExportFileRepository exportFiles;
 
@@ -157,12 +156,12 @@ public class ExportFileReader extends AbstractItemReader {
     Instant added = null;
     String id = null;
     for (; ; ) {
-      List<ReviewSetItem> files = pageAfter(added, id, false);
+      List<FileWithCc> files = pageAfter(added, id, false);
       if (files.isEmpty()) {
         return count;
       }
       count += matchingOf(files).size();
-      ReviewSetItem last = files.get(files.size() - 1);
+      ReviewSetItem last = files.get(files.size() - 1).file();
       added = last.getAddedDateTime();
       id = last.getId();
     }
@@ -170,51 +169,21 @@ public class ExportFileReader extends AbstractItemReader {
 
   /**
    * The page of files added by the time the operation was submitted that come after ({@code
-   * inclusive}: from) the given one in the export's order, or from the first without one. Two
-   * queries, each a range of the index on (review set, time added, id), rather than one whose
-   * {@code or} no database reads from an index: the rest of the files added at the same time as the
-   * given one, then, when the page is not full, the files added after it.
+   * inclusive}: from) the given one in the export's order, or from the first without one, each with
+   * its catalog entry's Cc: ranges of the index on (review set, time added, id) ({@link
+   * ReviewSetRepository#filesToExport}).
    */
-  private List<ReviewSetItem> pageAfter(Instant added, String id, boolean inclusive) {
-    ListQuery.Condition inSet =
-        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.LE, submitted);
-    if (id == null) {
-      return reviewSets.listItems(reviewSetId, new ListQuery(inSet, List.of(), 0, page));
-    }
-    List<ReviewSetItem> files =
-        new ArrayList<>(
-            reviewSets.listItems(
-                reviewSetId,
-                new ListQuery(
-                    new ListQuery.And(
-                        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.EQ, added),
-                        new ListQuery.Comparison(
-                            "id", inclusive ? ListQuery.Operator.GE : ListQuery.Operator.GT, id)),
-                    List.of(),
-                    0,
-                    page)));
-    if (files.size() < page) {
-      files.addAll(
-          reviewSets.listItems(
-              reviewSetId,
-              new ListQuery(
-                  new ListQuery.And(
-                      inSet,
-                      new ListQuery.Comparison("addedDateTime", ListQuery.Operator.GT, added)),
-                  List.of(),
-                  0,
-                  page - files.size())));
-    }
-    return files;
+  private List<FileWithCc> pageAfter(Instant added, String id, boolean inclusive) {
+    return reviewSets.filesToExport(reviewSetId, submitted, added, id, inclusive, page);
   }
 
   /** The item ids of the page's files that the review-set query matches. */
-  private Set<String> matchingOf(List<ReviewSetItem> files) throws IOException {
+  private Set<String> matchingOf(List<FileWithCc> files) throws IOException {
     if (index == null) {
       return Set.of();
     }
     Set<String> itemIds = new HashSet<>();
-    files.forEach(f -> itemIds.add(f.getItemId()));
+    files.forEach(f -> itemIds.add(f.file().getItemId()));
     return new HashSet<>(
         ItemIds.matching(index, SearchQueries.restrict(matching, IndexFields.ID, itemIds)));
   }
@@ -249,28 +218,27 @@ public class ExportFileReader extends AbstractItemReader {
 
   /** Reads the next page of files (possibly none of them selected by the query). */
   private void nextPage() throws IOException {
-    List<ReviewSetItem> read = pageAfter(afterAdded, afterId, inclusive);
+    List<FileWithCc> read = pageAfter(afterAdded, afterId, inclusive);
     inclusive = false;
     if (read.isEmpty()) {
       exhausted = true;
       return;
     }
-    ReviewSetItem last = read.get(read.size() - 1);
+    ReviewSetItem last = read.get(read.size() - 1).file();
     afterAdded = last.getAddedDateTime();
     afterId = last.getId();
-    List<ReviewSetItem> files = read;
+    List<FileWithCc> files = read;
     if (matching != null) {
       Set<String> selected = matchingOf(read);
-      files = read.stream().filter(f -> selected.contains(f.getItemId())).toList();
+      files = read.stream().filter(f -> selected.contains(f.file().getItemId())).toList();
     }
     if (files.isEmpty()) {
       return;
     }
-    // Of the catalog, the load file needs only each file's Cc: read alone, in one query per page.
-    Map<String, String> cc = catalog.ccOf(files.stream().map(ReviewSetItem::getItemId).toList());
     Map<String, Set<String>> fileTags =
-        withTags ? tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList()) : Map.of();
-    for (ReviewSetItem f : files) {
+        withTags ? tags.tagsOf(files.stream().map(f -> f.file().getId()).toList()) : Map.of();
+    for (FileWithCc entry : files) {
+      ReviewSetItem f = entry.file();
       String tagged = "";
       Set<String> tagIds = fileTags.get(f.getId());
       if (tagIds != null) {
@@ -288,7 +256,7 @@ public class ExportFileReader extends AbstractItemReader {
           new ExportDocument(
               next++,
               f,
-              cc.getOrDefault(f.getItemId(), ""),
+              entry.cc(),
               custodianOfSource.getOrDefault(f.getSourceId(), ""),
               sourceNames.getOrDefault(f.getSourceId(), ""),
               tagged));

@@ -77,12 +77,6 @@ public interface ItemRepository {
   List<Item> findAll(Collection<String> itemIds);
 
   /**
-   * The {@code Cc} of each given item id that is catalogued ("" when the item has none), read
-   * without the rest of the catalog entry; ids not in the catalog are absent from the map.
-   */
-  Map<String, String> ccOf(Collection<String> itemIds);
-
-  /**
    * Up to {@code limit} items of the given sources whose id comes after {@code afterId} ({@code
    * null}: from the first), in id order.
    */

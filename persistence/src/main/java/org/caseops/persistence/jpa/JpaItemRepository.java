@@ -318,21 +318,6 @@ public class JpaItemRepository implements ItemRepository {
   }
 
   @Override
-  public Map<String, String> ccOf(Collection<String> itemIds) {
-    Map<String, String> cc = new HashMap<>();
-    List<String> all = List.copyOf(itemIds);
-    for (int from = 0; from < all.size(); from += IN_LIST) {
-      for (Object[] row :
-          em.createQuery("SELECT i.id, i.cc FROM Item i WHERE i.id IN :ids", Object[].class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
-              .getResultList()) {
-        cc.put((String) row[0], row[1] == null ? "" : (String) row[1]);
-      }
-    }
-    return cc;
-  }
-
-  @Override
   public List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit) {
     if (sourceIds.isEmpty()) {
       return List.of();

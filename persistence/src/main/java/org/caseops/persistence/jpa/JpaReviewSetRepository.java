@@ -3,7 +3,9 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -153,6 +155,72 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(em, query, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
+  }
+
+  private static final String FILES_TO_EXPORT =
+      "SELECT f, i.cc FROM ReviewSetItem f LEFT JOIN Item i ON i.id = f.itemId"
+          + " WHERE f.reviewSetId = :r AND ";
+
+  @Override
+  public List<FileWithCc> filesToExport(
+      String reviewSetId,
+      Instant until,
+      Instant afterAdded,
+      String afterId,
+      boolean inclusive,
+      int limit) {
+    List<FileWithCc> files = new ArrayList<>();
+    if (afterId == null) {
+      exportRange(
+          files,
+          em.createQuery(
+                  FILES_TO_EXPORT + "f.addedDateTime <= :until ORDER BY f.addedDateTime, f.id",
+                  Object[].class)
+              .setParameter("until", until),
+          reviewSetId,
+          limit);
+      em.clear();
+      return files;
+    }
+    // The rest of the files added at the same time as the given one, then, when the page is not
+    // full, the files added after it: two ranges of the index, where one query with an "or"
+    // would be read from no index.
+    exportRange(
+        files,
+        em.createQuery(
+                FILES_TO_EXPORT
+                    + "f.addedDateTime = :added AND f.id "
+                    + (inclusive ? ">=" : ">")
+                    + " :id ORDER BY f.id",
+                Object[].class)
+            .setParameter("added", afterAdded)
+            .setParameter("id", afterId),
+        reviewSetId,
+        limit);
+    if (files.size() < limit) {
+      exportRange(
+          files,
+          em.createQuery(
+                  FILES_TO_EXPORT
+                      + "f.addedDateTime > :added AND f.addedDateTime <= :until"
+                      + " ORDER BY f.addedDateTime, f.id",
+                  Object[].class)
+              .setParameter("added", afterAdded)
+              .setParameter("until", until),
+          reviewSetId,
+          limit - files.size());
+    }
+    // The files are read, not changed: keep the persistence context from growing, and its commit
+    // from comparing them, over a long reading.
+    em.clear();
+    return files;
+  }
+
+  private static void exportRange(
+      List<FileWithCc> into, TypedQuery<Object[]> query, String reviewSetId, int limit) {
+    for (Object[] row : query.setParameter("r", reviewSetId).setMaxResults(limit).getResultList()) {
+      into.add(new FileWithCc((ReviewSetItem) row[0], row[1] == null ? "" : (String) row[1]));
+    }
   }
 
   @Override
