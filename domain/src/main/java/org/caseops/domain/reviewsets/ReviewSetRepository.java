@@ -64,9 +64,9 @@ public interface ReviewSetRepository {
    * Up to {@code limit} of the review set's files added at or before {@code until}, in the order
    * they were added, then by id, after the file added at {@code afterAdded} whose id is {@code
    * afterId} ({@code inclusive}: from it; from the first when {@code afterId} is null), each with
-   * its catalog entry's Cc, which a review-set file does not keep: the read of a production, in one
-   * query per range of the index on (review set, time added, id), the files not kept for change
-   * (the persistence context is cleared after the read).
+   * its catalog entry's Cc, which a review-set file does not keep: the read of a production, one
+   * query per range of the index on (review set, time added, id) and one for the page's Cc, the
+   * files not kept for change (the persistence context is cleared after the read).
    */
   List<FileWithCc> filesToExport(
       String reviewSetId,
