@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +16,7 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemKey;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.items.SourceItemStats;
 import org.caseops.domain.operations.CaseAction;
@@ -21,6 +24,9 @@ import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ResultInfo;
+import org.caseops.domain.reviewsets.ReviewSet;
+import org.caseops.domain.reviewsets.ReviewSetItem;
+import org.caseops.domain.reviewsets.ReviewSetRepository;
 import org.caseops.persistence.testing.SeTransactions;
 import org.caseops.persistence.testing.TestDatabase;
 import org.jboss.weld.environment.se.Weld;
@@ -131,6 +137,150 @@ class RepositoriesTest {
       cases.delete(c.getId());
       assertThat(cases.exists(c.getId())).isFalse();
       assertThat(items.countInSource(mailbox.getId())).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theKeysOfACasesItemsInSomeSourcesComeAPageAtATimeInIdOrder(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ItemRepository items = weld.select(ItemRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      CustodianSource other =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele2@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      custodians.addSource(other);
+      List<Item> saved = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        Item item =
+            Item.catalogued(c.getId(), mailbox.getId(), "inbox/" + i + ".eml", 10, "a", "op", now);
+        saved.add(i % 3 == 0 ? item.unindexed("corrupt") : item.indexed());
+      }
+      items.saveAll(saved);
+      items.saveAll(
+          List.of(
+              Item.catalogued(c.getId(), other.getId(), "inbox/x.eml", 10, "a", "op", now)
+                  .indexed()));
+      List<ItemKey> expected =
+          saved.stream()
+              .map(item -> new ItemKey(item.getId(), item.isIndexed()))
+              .sorted(Comparator.comparing(ItemKey::id))
+              .toList();
+
+      List<ItemKey> read = new ArrayList<>();
+      String after = null;
+      for (; ; ) {
+        List<ItemKey> page =
+            items.keysInSourcesAfter(c.getId(), List.of(mailbox.getId()), after, 3);
+        assertThat(page.size()).isLessThanOrEqualTo(3);
+        if (page.isEmpty()) {
+          break;
+        }
+        read.addAll(page);
+        after = page.get(page.size() - 1).id();
+      }
+      assertThat(read).isEqualTo(expected);
+      assertThat(
+              items.keysInSourcesAfter(
+                  c.getId(), List.of(mailbox.getId(), other.getId()), null, 100))
+          .hasSize(8);
+      assertThat(items.keysInSourcesAfter("other-case", List.of(mailbox.getId()), null, 100))
+          .isEmpty();
+      assertThat(items.keysInSourcesAfter(c.getId(), List.of(), null, 100)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aProductionReadsAReviewSetsFilesInOrderAPageAtATimeWithTheirCc(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ItemRepository items = weld.select(ItemRepository.class).get();
+      ReviewSetRepository sets = weld.select(ReviewSetRepository.class).get();
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      ReviewSet set = ReviewSet.create(c.getId(), "Set", IdentitySet.user("u-1", "Alice"), now);
+      sets.add(set);
+      // Five files added at once, two a second later, one after the export was asked for; the
+      // catalog keeps the entries of all but one.
+      List<ReviewSetItem> files = new ArrayList<>();
+      List<Item> catalogued = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Item item =
+            Item.catalogued(c.getId(), mailbox.getId(), "inbox/" + i + ".eml", 10, "a", "op", now)
+                .withMessage(
+                    "s" + i, "f", "t", i % 2 == 0 ? "cc" + i + "@contoso.com" : null, now, null, 0)
+                .indexed();
+        if (i != 3) {
+          catalogued.add(item);
+        }
+        Instant added = i < 5 ? now : i < 7 ? now.plusSeconds(1) : now.plusSeconds(3);
+        files.add(ReviewSetItem.copyOf(set.getId(), item, "email", "s" + i, "op", added));
+      }
+      items.saveAll(catalogued);
+      sets.addItems(files);
+      Instant until = now.plusSeconds(2);
+      List<ReviewSetItem> expected =
+          files.stream()
+              .filter(f -> !f.getAddedDateTime().isAfter(until))
+              .sorted(
+                  Comparator.comparing(ReviewSetItem::getAddedDateTime)
+                      .thenComparing(ReviewSetItem::getId))
+              .toList();
+
+      List<ReviewSetRepository.FileWithCc> read = new ArrayList<>();
+      ReviewSetItem last = null;
+      for (; ; ) {
+        List<ReviewSetRepository.FileWithCc> page =
+            sets.filesToExport(
+                set.getId(),
+                until,
+                last == null ? null : last.getAddedDateTime(),
+                last == null ? null : last.getId(),
+                false,
+                3);
+        assertThat(page.size()).isLessThanOrEqualTo(3);
+        if (page.isEmpty()) {
+          break;
+        }
+        read.addAll(page);
+        last = page.get(page.size() - 1).file();
+      }
+      assertThat(read)
+          .extracting(f -> f.file().getId())
+          .containsExactlyElementsOf(expected.stream().map(ReviewSetItem::getId).toList());
+      for (ReviewSetRepository.FileWithCc f : read) {
+        int i = Integer.parseInt(f.file().getName().substring(1));
+        assertThat(f.cc())
+            .as(f.file().getName())
+            .isEqualTo(i % 2 == 0 ? "cc" + i + "@contoso.com" : "");
+      }
+      // From a given file, inclusive: it comes first again.
+      ReviewSetItem third = expected.get(2);
+      assertThat(
+              sets.filesToExport(
+                  set.getId(), until, third.getAddedDateTime(), third.getId(), true, 2))
+          .extracting(f -> f.file().getId())
+          .containsExactly(third.getId(), expected.get(3).getId());
     }
   }
 }

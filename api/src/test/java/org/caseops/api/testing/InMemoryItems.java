@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemKey;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.items.ItemTotals;
 import org.caseops.domain.items.SourceItemStats;
@@ -63,6 +64,12 @@ public class InMemoryItems implements ItemRepository {
 
   @Override
   public List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public List<ItemKey> keysInSourcesAfter(
+      String caseId, Collection<String> sourceIds, String afterId, int limit) {
     return List.of();
   }
 

@@ -107,6 +107,17 @@ public class InMemoryReviewSets implements ReviewSetRepository {
   }
 
   @Override
+  public List<FileWithCc> filesToExport(
+      String reviewSetId,
+      java.time.Instant until,
+      java.time.Instant afterAdded,
+      String afterId,
+      boolean inclusive,
+      int limit) {
+    return List.of();
+  }
+
+  @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(itemsOf(reviewSetId), query);
   }

@@ -33,13 +33,12 @@ import org.caseops.domain.custodians.Custodian;
 import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.exports.ExportFileRepository;
-import org.caseops.domain.items.Item;
-import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetQuery;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
+import org.caseops.domain.reviewsets.ReviewSetRepository.FileWithCc;
 import org.caseops.domain.reviewsets.ReviewTag;
 import org.caseops.domain.reviewsets.ReviewTagRepository;
 import org.caseops.domain.support.ListQuery;
@@ -49,7 +48,8 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * Reads the files to export: the review set's files that were in it when the operation was
  * submitted (those the review-set query matches, when the operation names one), in the order they
  * were added (then by id), a page at a time by keyset (the files after the last one read), each
- * page with its catalog entries, custodians, sources and tags; after the last, {@link
+ * page with its catalog entries' {@code Cc} (all the load file needs of them, read in the same
+ * query), custodians, sources and, when the export has them, tags; after the last, {@link
  * ExportDocument#END}. Memory holds one page, whatever the export's size: a review-set query is run
  * against the index once per page, restricted to that page's items. Its checkpoint is the state at
  * the end of the last finished ZIP part ({@link ExportCheckpoint}), with the key of the first
@@ -64,7 +64,6 @@ public class ExportFileReader extends AbstractItemReader {
   @Inject ReviewSetRepository reviewSets;
   @Inject ReviewTagRepository tags;
   @Inject CustodianRepository custodians;
-  @Inject ItemRepository catalog;
   @Inject CaseRepository cases;
   @Inject ExportFileRepository exportFiles;
 
@@ -80,6 +79,7 @@ public class ExportFileReader extends AbstractItemReader {
   private String afterId;
   private boolean inclusive;
   private Query matching;
+  private boolean withTags;
   private DirectoryReader index;
   private final Deque<ExportDocument> buffer = new ArrayDeque<>();
   private final Map<String, String> custodianOfSource = new HashMap<>();
@@ -93,6 +93,7 @@ public class ExportFileReader extends AbstractItemReader {
     String caseId = run.caseId();
     ExportSettings settings = ExportSettings.of(operation);
     reviewSetId = settings.reviewSetId();
+    withTags = settings.tags();
     page = pageSize == null || pageSize.isBlank() ? 500 : Integer.parseInt(pageSize.trim());
     if (reviewSets.find(caseId, reviewSetId).isEmpty()) {
       throw new IllegalStateException("The review set " + reviewSetId + " does not exist.");
@@ -155,12 +156,12 @@ public class ExportFileReader extends AbstractItemReader {
     Instant added = null;
     String id = null;
     for (; ; ) {
-      List<ReviewSetItem> files = pageAfter(added, id, false);
+      List<FileWithCc> files = pageAfter(added, id, false);
       if (files.isEmpty()) {
         return count;
       }
       count += matchingOf(files).size();
-      ReviewSetItem last = files.get(files.size() - 1);
+      ReviewSetItem last = files.get(files.size() - 1).file();
       added = last.getAddedDateTime();
       id = last.getId();
     }
@@ -168,51 +169,21 @@ public class ExportFileReader extends AbstractItemReader {
 
   /**
    * The page of files added by the time the operation was submitted that come after ({@code
-   * inclusive}: from) the given one in the export's order, or from the first without one. Two
-   * queries, each a range of the index on (review set, time added, id), rather than one whose
-   * {@code or} no database reads from an index: the rest of the files added at the same time as the
-   * given one, then, when the page is not full, the files added after it.
+   * inclusive}: from) the given one in the export's order, or from the first without one, each with
+   * its catalog entry's Cc: ranges of the index on (review set, time added, id) ({@link
+   * ReviewSetRepository#filesToExport}).
    */
-  private List<ReviewSetItem> pageAfter(Instant added, String id, boolean inclusive) {
-    ListQuery.Condition inSet =
-        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.LE, submitted);
-    if (id == null) {
-      return reviewSets.listItems(reviewSetId, new ListQuery(inSet, List.of(), 0, page));
-    }
-    List<ReviewSetItem> files =
-        new ArrayList<>(
-            reviewSets.listItems(
-                reviewSetId,
-                new ListQuery(
-                    new ListQuery.And(
-                        new ListQuery.Comparison("addedDateTime", ListQuery.Operator.EQ, added),
-                        new ListQuery.Comparison(
-                            "id", inclusive ? ListQuery.Operator.GE : ListQuery.Operator.GT, id)),
-                    List.of(),
-                    0,
-                    page)));
-    if (files.size() < page) {
-      files.addAll(
-          reviewSets.listItems(
-              reviewSetId,
-              new ListQuery(
-                  new ListQuery.And(
-                      inSet,
-                      new ListQuery.Comparison("addedDateTime", ListQuery.Operator.GT, added)),
-                  List.of(),
-                  0,
-                  page - files.size())));
-    }
-    return files;
+  private List<FileWithCc> pageAfter(Instant added, String id, boolean inclusive) {
+    return reviewSets.filesToExport(reviewSetId, submitted, added, id, inclusive, page);
   }
 
   /** The item ids of the page's files that the review-set query matches. */
-  private Set<String> matchingOf(List<ReviewSetItem> files) throws IOException {
+  private Set<String> matchingOf(List<FileWithCc> files) throws IOException {
     if (index == null) {
       return Set.of();
     }
     Set<String> itemIds = new HashSet<>();
-    files.forEach(f -> itemIds.add(f.getItemId()));
+    files.forEach(f -> itemIds.add(f.file().getItemId()));
     return new HashSet<>(
         ItemIds.matching(index, SearchQueries.restrict(matching, IndexFields.ID, itemIds)));
   }
@@ -247,43 +218,48 @@ public class ExportFileReader extends AbstractItemReader {
 
   /** Reads the next page of files (possibly none of them selected by the query). */
   private void nextPage() throws IOException {
-    List<ReviewSetItem> read = pageAfter(afterAdded, afterId, inclusive);
+    List<FileWithCc> read = pageAfter(afterAdded, afterId, inclusive);
     inclusive = false;
     if (read.isEmpty()) {
       exhausted = true;
       return;
     }
-    ReviewSetItem last = read.get(read.size() - 1);
+    ReviewSetItem last = read.get(read.size() - 1).file();
     afterAdded = last.getAddedDateTime();
     afterId = last.getId();
-    List<ReviewSetItem> files = read;
+    List<FileWithCc> files = read;
     if (matching != null) {
       Set<String> selected = matchingOf(read);
-      files = read.stream().filter(f -> selected.contains(f.getItemId())).toList();
+      files = read.stream().filter(f -> selected.contains(f.file().getItemId())).toList();
     }
-    Map<String, Item> items = new HashMap<>();
-    for (Item item : catalog.findAll(files.stream().map(ReviewSetItem::getItemId).toList())) {
-      items.put(item.getId(), item);
+    if (files.isEmpty()) {
+      return;
     }
     Map<String, Set<String>> fileTags =
-        tags.tagsOf(files.stream().map(ReviewSetItem::getId).toList());
-    for (ReviewSetItem f : files) {
-      List<String> names = new ArrayList<>();
-      for (String tagId : fileTags.getOrDefault(f.getId(), Set.of())) {
-        String name = tagNames.get(tagId);
-        if (name != null) {
-          names.add(name);
+        withTags ? tags.tagsOf(files.stream().map(f -> f.file().getId()).toList()) : Map.of();
+    for (FileWithCc entry : files) {
+      ReviewSetItem f = entry.file();
+      String tagged = "";
+      Set<String> tagIds = fileTags.get(f.getId());
+      if (tagIds != null) {
+        List<String> names = new ArrayList<>();
+        for (String tagId : tagIds) {
+          String name = tagNames.get(tagId);
+          if (name != null) {
+            names.add(name);
+          }
         }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        tagged = String.join(";", names);
       }
-      names.sort(String.CASE_INSENSITIVE_ORDER);
       buffer.add(
           new ExportDocument(
               next++,
               f,
-              items.get(f.getItemId()),
+              entry.cc(),
               custodianOfSource.getOrDefault(f.getSourceId(), ""),
               sourceNames.getOrDefault(f.getSourceId(), ""),
-              String.join(";", names)));
+              tagged));
     }
   }
 

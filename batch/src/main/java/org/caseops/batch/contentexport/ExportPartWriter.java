@@ -118,6 +118,9 @@ public class ExportPartWriter extends AbstractItemWriter {
   private static final String[] ROW_SUFFIX = {"csv", "dat"};
   private static final CSVFormat[] ROW_FORMAT = {LoadFile.CSV, LoadFile.DAT};
 
+  /** A load-file row being formatted. */
+  private final StringBuilder line = new StringBuilder(2048);
+
   /** One file of a part's rows being written: its temporary name and its printer. */
   private record RowFile(Path temporary, Path target, CSVPrinter printer) {}
 
@@ -220,9 +223,12 @@ public class ExportPartWriter extends AbstractItemWriter {
         bytes = null;
       }
     }
-    if (bytes != null && !settings.text() && "email".equals(file.getKind())) {
+    if (bytes != null
+        && !settings.text()
+        && "email".equals(file.getKind())
+        && TextExtractor.hasBccField(bytes)) {
       // The catalog does not keep a message's Bcc: without text, it is read from the message's
-      // header block when there is one.
+      // header block when there is one (the extractor, made on first use, only then).
       String found = extractor.bcc(bytes, fileName(file));
       if (found != null) {
         bcc = found;
@@ -269,31 +275,34 @@ public class ExportPartWriter extends AbstractItemWriter {
         state.nextBates = stamped.last() + 1;
       }
     }
-    String cc = doc.item() == null ? null : doc.item().getCc();
-    List<String> row =
-        List.of(
-            doc.docId(),
-            begBates,
-            endBates,
-            doc.custodian(),
-            doc.source(),
-            file.getLocation(),
-            nz(file.getFrom()),
-            nz(file.getTo()),
-            nz(cc),
-            bcc,
-            nz(file.getSubject()),
-            file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
-            fileName(file),
-            extension,
-            Long.toString(file.getSize()),
-            file.getSha256(),
-            settings.tags() ? doc.tags() : "",
-            nativePath,
-            textPath,
-            pdfPath);
-    for (RowFile r : rows) {
-      r.printer().printRecord(row);
+    Object[] row = {
+      doc.docId(),
+      begBates,
+      endBates,
+      doc.custodian(),
+      doc.source(),
+      file.getLocation(),
+      nz(file.getFrom()),
+      nz(file.getTo()),
+      nz(doc.cc()),
+      bcc,
+      nz(file.getSubject()),
+      file.getSentDateTime() == null ? "" : file.getSentDateTime().toString(),
+      fileName(file),
+      extension,
+      Long.toString(file.getSize()),
+      file.getSha256(),
+      settings.tags() ? doc.tags() : "",
+      nativePath,
+      textPath,
+      pdfPath
+    };
+    // Each row is formatted in memory and written in one piece: the writer's encoder is reached
+    // once a row, not once a field.
+    for (int i = 0; i < rows.length; i++) {
+      line.setLength(0);
+      ROW_FORMAT[i].printRecord(line, row);
+      rows[i].printer().getOut().append(line);
     }
     state.documents++;
   }

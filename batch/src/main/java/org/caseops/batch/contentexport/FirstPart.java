@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -33,8 +32,11 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * are relative to the root of every part, so they do not change.
  */
 final class FirstPart {
-  /** A document's id in an entry's name: {@code natives/.../DOC0000001_name.eml}. */
-  private static final Pattern DOC_ID = Pattern.compile("(?:^|/)(DOC\\d+)[^/]*$");
+  /**
+   * A document's id in an entry's name: {@code natives/.../DOC0000001_name.eml}; what {@link
+   * #docId} finds.
+   */
+  static final Pattern DOC_ID = Pattern.compile("(?:^|/)(DOC\\d+)[^/]*$");
 
   /** Bytes a ZIP entry takes besides its name and data (local header, central record, ZIP64). */
   private static final long ENTRY_OVERHEAD = 30 + 46 + 2 * 32 + 16;
@@ -63,7 +65,12 @@ final class FirstPart {
     Path temporary = work.resolve(target.getFileName() + ".tmp");
     Path overflowTemporary = work.resolve(overflow.getFileName() + ".tmp");
     Files.deleteIfExists(overflowTemporary);
-    try (ZipFile source = body == null ? null : ZipFile.builder().setPath(body).get()) {
+    // The body's local headers are not read as it is opened (each would be one more read): an
+    // entry's data is found from its local header when it is copied.
+    try (ZipFile source =
+        body == null
+            ? null
+            : ZipFile.builder().setPath(body).setIgnoreLocalFileHeader(true).get()) {
       List<ZipArchiveEntry> entries =
           source == null ? List.of() : Collections.list(source.getEntriesInPhysicalOrder());
       Sink first = new Sink(temporary);
@@ -116,8 +123,18 @@ final class FirstPart {
   }
 
   static String docId(String entryName) {
-    Matcher m = DOC_ID.matcher(entryName);
-    return m.find() ? m.group(1) : null;
+    // What DOC_ID finds, without a regular expression: this runs twice an entry.
+    int start = entryName.lastIndexOf('/') + 1;
+    if (!entryName.startsWith("DOC", start)) {
+      return null;
+    }
+    int end = start + 3;
+    while (end < entryName.length()
+        && entryName.charAt(end) >= '0'
+        && entryName.charAt(end) <= '9') {
+      end++;
+    }
+    return end > start + 3 ? entryName.substring(start, end) : null;
   }
 
   private static long overhead(ZipArchiveEntry entry) {

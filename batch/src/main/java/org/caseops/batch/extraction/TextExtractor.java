@@ -122,6 +122,14 @@ public class TextExtractor {
    * most mail.
    */
   public String bcc(byte[] message, String fileName) {
+    return hasBccField(message) ? headers(message, fileName).bcc() : null;
+  }
+
+  /**
+   * Whether the message's header block has a Bcc field: what {@link #bcc} looks for before it
+   * parses anything, for a caller that asks for most messages without one (no extractor needed).
+   */
+  public static boolean hasBccField(byte[] message) {
     int end = headerEnd(message);
     int limit = end < 0 ? message.length : end;
     for (int i = 0; i + 4 <= limit; i++) {
@@ -130,10 +138,10 @@ public class TextExtractor {
           && (message[i + 1] | 0x20) == 'c'
           && (message[i + 2] | 0x20) == 'c'
           && (message[i + 3] == ':' || message[i + 3] == ' ' || message[i + 3] == '\t')) {
-        return headers(message, fileName).bcc();
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   private static final int HEADER_TEXT_LIMIT = 100_000;

@@ -43,13 +43,17 @@ final class SearchExportState {
     failed.addAll(checkpoint.failed());
   }
 
-  /** A segment (and, when {@code part}, a ZIP part) is finished; the next starts at nextIndex. */
-  void segmentFinished(int nextIndex, boolean part) {
+  /**
+   * A segment (and, when {@code part}, a ZIP part) is finished with the item whose id is {@code
+   * lastKey}; the next starts at nextIndex.
+   */
+  void segmentFinished(int nextIndex, String lastKey, boolean part) {
     committed =
         new SearchExportCheckpoint(
             committed.segmentsDone() + 1,
             committed.partsDone() + (part ? 1 : 0),
             nextIndex,
+            lastKey,
             items,
             exported,
             failures,

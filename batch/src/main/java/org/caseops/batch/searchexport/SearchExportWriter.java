@@ -98,6 +98,7 @@ public class SearchExportWriter extends AbstractItemWriter {
   private Path rowsTemporary;
   private long entryTime;
   private CSVPrinter rows;
+  private String lastKey;
   private final Map<String, String> tagNames = new HashMap<>();
   private Map<String, Set<String>> chunkTags = Map.of();
 
@@ -120,6 +121,7 @@ public class SearchExportWriter extends AbstractItemWriter {
     Files.createDirectories(work);
     SearchExportCheckpoint committed = SearchExportState.of(stepContext).committed;
     int segmentsDone = committed.segmentsDone();
+    lastKey = committed.lastKey();
     // A part finished after the checkpoint is written again, with the same name: none stays behind.
     int after = committed.partsDone() + 1;
     while (Files.deleteIfExists(folder.resolve(settings.partName(after)))) {
@@ -177,6 +179,7 @@ public class SearchExportWriter extends AbstractItemWriter {
         return;
       }
       write(state, item);
+      lastKey = item.item().getId();
       nextIndex = item.index() + 1;
     }
     if (!settings.natives() && rows != null) {
@@ -239,7 +242,10 @@ public class SearchExportWriter extends AbstractItemWriter {
           LOG.log(Level.FINE, () -> "item " + item.getId() + " cannot be read for its Bcc: " + e);
         }
       }
-      String found = bytes == null ? null : extractor.bcc(bytes, fileName(entry));
+      String found =
+          bytes == null || !TextExtractor.hasBccField(bytes)
+              ? null
+              : extractor.bcc(bytes, fileName(entry));
       if (found != null) {
         bcc = found;
       }
@@ -390,7 +396,7 @@ public class SearchExportWriter extends AbstractItemWriter {
         work.resolve(segmentName(number)),
         StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
-    state.segmentFinished(nextIndex, withPart);
+    state.segmentFinished(nextIndex, lastKey, withPart);
   }
 
   private void register(String name, String sha) throws IOException {

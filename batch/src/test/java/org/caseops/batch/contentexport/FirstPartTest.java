@@ -129,5 +129,21 @@ class FirstPartTest {
     assertThat(FirstPart.docId("natives/a/b/DOC0000012_lease.pdf")).isEqualTo("DOC0000012");
     assertThat(FirstPart.docId("text/DOC0000003.txt")).isEqualTo("DOC0000003");
     assertThat(FirstPart.docId("loadfile.csv")).isNull();
+    // Read without a regular expression, it agrees with the pattern that says what it reads.
+    for (String name :
+        List.of(
+            "DOC1",
+            "DOC",
+            "DOCx.eml",
+            "natives/xDOC0000001.eml",
+            "natives/DOC0000001/readme.txt",
+            "natives/DOC0000001/",
+            "a/b/DOC\u0661\u0662.eml",
+            "DOC0000007 notes",
+            "",
+            "/DOC42")) {
+      java.util.regex.Matcher m = FirstPart.DOC_ID.matcher(name);
+      assertThat(FirstPart.docId(name)).as(name).isEqualTo(m.find() ? m.group(1) : null);
+    }
   }
 }

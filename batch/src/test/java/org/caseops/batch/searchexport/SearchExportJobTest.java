@@ -504,6 +504,78 @@ class SearchExportJobTest {
   }
 
   @Test
+  void aRestartGoesOnAfterTheLastItemWrittenWhenAnItemIsCataloguedBeforeIt() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      SearchCorpus c = new SearchCorpus(h);
+      s.index(c.caseId());
+      EdiscoverySearch walrus = s.searchAll(c.caseId(), "walrus");
+      CaseOperation operation =
+          submit(
+              h,
+              c,
+              CaseAction.exportReport,
+              walrus,
+              "searchHits,partiallyIndexed,responsiveLocations");
+      // Pages of two catalog entries, chunks of three items: the fourth page read of the export's
+      // items is past the first chunk, whose rows are a finished segment when the job fails.
+      Properties p = small(null);
+      InducedFailures.failFindAllOnce(4);
+      long first;
+      try {
+        first =
+            h.jobs.start(
+                "exportReport", IndexJobHarness.parameters(operation.getId(), c.caseId(), p));
+        assertThat(h.awaitEnd(first, operation.getId())).isEqualTo(BatchStatus.FAILED);
+      } finally {
+        InducedFailures.reset();
+      }
+      Path work = CaseopsPaths.exportDir(c.caseId(), operation.getId()).resolve(".work");
+      try (Stream<Path> files = Files.list(work)) {
+        assertThat(files.map(f -> f.getFileName().toString()).toList()).contains("rows-00001.csv");
+      }
+      // Before the restart, an unindexed item of a selected source is catalogued whose id comes
+      // before every item of the export: a restart that counted its place in the export's order
+      // would read the last item of the finished segment again.
+      String firstId =
+          catalog(h, c).values().stream().map(Item::getId).sorted().findFirst().orElseThrow();
+      String location = null;
+      for (int n = 0; location == null; n++) {
+        String candidate = "late/report" + n + ".txt";
+        if (Item.idFor(c.adeleSite.getId(), candidate).compareTo(firstId) < 0) {
+          location = candidate;
+        }
+      }
+      byte[] late = "catalogued after the export began".getBytes(StandardCharsets.UTF_8);
+      h.items.saveAll(
+          List.of(
+              Item.catalogued(
+                      c.caseId(),
+                      c.adeleSite.getId(),
+                      location,
+                      late.length,
+                      Evidence.sha256(late),
+                      "later",
+                      Instant.now())
+                  .unindexed("catalogued after the export began")));
+
+      long restart =
+          h.jobs.restart(first, IndexJobHarness.parameters(operation.getId(), c.caseId(), p));
+      assertThat(h.awaitEnd(restart, operation.getId())).isEqualTo(BatchStatus.COMPLETED);
+      assertThat(h.awaitOperation(operation.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      List<List<String>> rows = report(c, operation.getId(), "Walrus_hits_items.csv");
+      assertThat(rows).extracting(r -> r.get(column("DocID"))).doesNotHaveDuplicates();
+      assertThat(rows).extracting(SearchExportJobTest::key).doesNotHaveDuplicates();
+      Set<String> expected = expectedWalrusHits(c);
+      expected.add(
+          "https://contoso.sharepoint.com/sites/legal|broken.pdf|" + Long.toString(c.brokenSize));
+      assertThat(rows.stream().map(SearchExportJobTest::key).collect(Collectors.toSet()))
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void anExportKilledMidPartRestartsWithEveryNativeOnceAndTheSameParts() throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       SearchJobs s = new SearchJobs(h);

@@ -83,6 +83,14 @@ public interface ItemRepository {
   List<Item> listInSourcesAfter(Collection<String> sourceIds, String afterId, int limit);
 
   /**
+   * Up to {@code limit} keys of the case's items in the given sources whose id comes after {@code
+   * afterId} ({@code null}: from the first), in id order; each page is a range of an index on the
+   * case and id, whatever the case's size.
+   */
+  List<ItemKey> keysInSourcesAfter(
+      String caseId, Collection<String> sourceIds, String afterId, int limit);
+
+  /**
    * The items of one file of a source: the file itself, or the messages of an mbox file ({@code
    * path#offset}), in no particular order.
    */

@@ -57,6 +57,25 @@ public interface ReviewSetRepository {
    */
   List<ReviewSetItem> listItems(String reviewSetId, ListQuery query);
 
+  /** A review-set file with the Cc of the catalog entry it was copied from ("" without one). */
+  record FileWithCc(ReviewSetItem file, String cc) {}
+
+  /**
+   * Up to {@code limit} of the review set's files added at or before {@code until}, in the order
+   * they were added, then by id, after the file added at {@code afterAdded} whose id is {@code
+   * afterId} ({@code inclusive}: from it; from the first when {@code afterId} is null), each with
+   * its catalog entry's Cc, which a review-set file does not keep: the read of a production, one
+   * query per range of the index on (review set, time added, id) and one for the page's Cc, the
+   * files not kept for change (the persistence context is cleared after the read).
+   */
+  List<FileWithCc> filesToExport(
+      String reviewSetId,
+      java.time.Instant until,
+      java.time.Instant afterAdded,
+      String afterId,
+      boolean inclusive,
+      int limit);
+
   /** How many of the review set's files meet the filter; all of them for {@code null}. */
   long countItems(String reviewSetId, ListQuery.Condition filter);
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseops.domain.items.Item;
+import org.caseops.domain.items.ItemKey;
 import org.caseops.domain.items.ItemRepository;
 import org.caseops.domain.items.ItemState;
 import org.caseops.domain.items.ItemTotals;
@@ -328,6 +329,28 @@ public class JpaItemRepository implements ItemRepository {
         .setParameter("after", afterId == null ? "" : afterId)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public List<ItemKey> keysInSourcesAfter(
+      String caseId, Collection<String> sourceIds, String afterId, int limit) {
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    List<ItemKey> keys = new ArrayList<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT i.id, i.indexed FROM Item i WHERE i.caseId = :c AND i.id > :after"
+                    + " AND i.sourceId IN :s ORDER BY i.id",
+                Object[].class)
+            .setParameter("c", caseId)
+            .setParameter("after", afterId == null ? "" : afterId)
+            .setParameter("s", sourceIds)
+            .setMaxResults(limit)
+            .getResultList()) {
+      keys.add(new ItemKey((String) row[0], Boolean.TRUE.equals(row[1])));
+    }
+    return keys;
   }
 
   @Override

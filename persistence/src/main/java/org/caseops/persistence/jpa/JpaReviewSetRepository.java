@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -153,6 +155,81 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
   @Override
   public List<ReviewSetItem> listItems(String reviewSetId, ListQuery query) {
     return FILES.list(em, query, (cb, i) -> cb.equal(i.get("reviewSetId"), reviewSetId));
+  }
+
+  private static final String FILES_TO_EXPORT =
+      "SELECT f FROM ReviewSetItem f WHERE f.reviewSetId = :r AND ";
+
+  @Override
+  public List<FileWithCc> filesToExport(
+      String reviewSetId,
+      Instant until,
+      Instant afterAdded,
+      String afterId,
+      boolean inclusive,
+      int limit) {
+    List<ReviewSetItem> files = new ArrayList<>();
+    if (afterId == null) {
+      files.addAll(
+          em.createQuery(
+                  FILES_TO_EXPORT + "f.addedDateTime <= :until ORDER BY f.addedDateTime, f.id",
+                  ReviewSetItem.class)
+              .setParameter("r", reviewSetId)
+              .setParameter("until", until)
+              .setMaxResults(limit)
+              .getResultList());
+    } else {
+      // The rest of the files added at the same time as the given one, then, when the page is not
+      // full, the files added after it: two ranges of the index, where one query with an "or"
+      // would be read from no index.
+      files.addAll(
+          em.createQuery(
+                  FILES_TO_EXPORT
+                      + "f.addedDateTime = :added AND f.id "
+                      + (inclusive ? ">=" : ">")
+                      + " :id ORDER BY f.id",
+                  ReviewSetItem.class)
+              .setParameter("r", reviewSetId)
+              .setParameter("added", afterAdded)
+              .setParameter("id", afterId)
+              .setMaxResults(limit)
+              .getResultList());
+      if (files.size() < limit) {
+        files.addAll(
+            em.createQuery(
+                    FILES_TO_EXPORT
+                        + "f.addedDateTime > :added AND f.addedDateTime <= :until"
+                        + " ORDER BY f.addedDateTime, f.id",
+                    ReviewSetItem.class)
+                .setParameter("r", reviewSetId)
+                .setParameter("added", afterAdded)
+                .setParameter("until", until)
+                .setMaxResults(limit - files.size())
+                .getResultList());
+      }
+    }
+    // Of the catalog, a production needs only each file's Cc: read alone, in one query by id (a
+    // join in the page's query keeps a database from reading the page in the index's order).
+    Map<String, String> cc = new HashMap<>();
+    List<String> itemIds = files.stream().map(ReviewSetItem::getItemId).toList();
+    for (List<String> part : parts(itemIds)) {
+      for (Object[] row :
+          em.createQuery("SELECT i.id, i.cc FROM Item i WHERE i.id IN :ids", Object[].class)
+              .setParameter("ids", part)
+              .getResultList()) {
+        if (row[1] != null) {
+          cc.put((String) row[0], (String) row[1]);
+        }
+      }
+    }
+    // The files are read, not changed: keep the persistence context from growing, and its commit
+    // from comparing them, over a long reading.
+    em.clear();
+    List<FileWithCc> page = new ArrayList<>(files.size());
+    for (ReviewSetItem f : files) {
+      page.add(new FileWithCc(f, cc.getOrDefault(f.getItemId(), "")));
+    }
+    return page;
   }
 
   @Override
