@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +37,14 @@ import org.caseops.persistence.storage.CaseopsPaths;
 /**
  * {@link PurgeRestorer} on the evidence folders. A file goes back to its path (its bytes checked
  * against the SHA-256 it was purged with; a different file standing there is a conflict, the same
- * bytes count as restored). A message goes back into its mbox at its original offset when a message
- * starts there (or the file ends there), else at the end of the mbox: the mbox is rewritten into a
- * temporary file in its folder, forced to disk and renamed over it, and the messages after it move,
- * with their catalog entries, index documents and hold records, as a purge moves them. The item is
- * catalogued and indexed again from its bytes; its purge record is marked restored and the purge's
- * copy is removed.
+ * bytes count as restored). The messages of one mbox go back together, in the order of their
+ * original offsets, each at its original offset when a message starts there (or the file ends
+ * there), else at the end of the mbox: the mbox is rewritten once, into a temporary file in its
+ * folder, forced to disk and renamed over it, and the messages that were there move, with their
+ * catalog entries, index documents and hold records, as a purge moves them. The case's sources are
+ * read once. Each item is catalogued and indexed again from its bytes; its purge record is marked
+ * restored, then the purge's copy is removed, so that a restore stopped half-way finds what it put
+ * back and, run again, finishes the rest.
  */
 @ApplicationScoped
 public class Restorer implements PurgeRestorer {
@@ -88,34 +89,66 @@ public class Restorer implements PurgeRestorer {
             .thenComparingLong(p -> PurgeUnit.offsetOf(p.getLocation())));
     List<String> restored = new ArrayList<>();
     List<String> already = new ArrayList<>();
+    List<PurgedItem> pending = new ArrayList<>();
     for (PurgedItem record : records) {
       if (record.isRestored()) {
         already.add(record.getItemId());
-        continue;
-      }
-      if (record.getRecoverablePath() == null) {
+      } else if (record.getRecoverablePath() == null) {
         throw new InvalidRequestException(
             "The purge '"
                 + operationId
                 + "' deleted its items permanently (purgeType permanentlyDelete): there is nothing"
                 + " to restore.");
+      } else {
+        pending.add(record);
       }
-      CustodianSource source =
-          custodians.listSourcesOfCase(caseId).stream()
-              .filter(s -> s.getId().equals(record.getSourceId()))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new ConflictException(
-                          "The source of item '"
-                              + record.getItemId()
-                              + "' no longer exists in the case; it cannot be restored."));
-      try {
-        restoreOne(caseId, source, record);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    }
+    // The case's sources, read once; the records come grouped by source and file.
+    Map<String, CustodianSource> sources = new HashMap<>();
+    if (!pending.isEmpty()) {
+      for (CustodianSource s : custodians.listSourcesOfCase(caseId)) {
+        sources.put(s.getId(), s);
       }
-      restored.add(record.getItemId());
+    }
+    try {
+      int i = 0;
+      while (i < pending.size()) {
+        PurgedItem first = pending.get(i);
+        String path = PurgeUnit.pathOf(first.getLocation());
+        CustodianSource source = sources.get(first.getSourceId());
+        if (source == null) {
+          throw new ConflictException(
+              "The source of item '"
+                  + first.getItemId()
+                  + "' no longer exists in the case; it cannot be restored.");
+        }
+        kept(first);
+        SourceFolder folder = writableFolder(source);
+        if (PurgeUnit.offsetOf(first.getLocation()) < 0) {
+          Path kept = kept(first);
+          restoreFile(caseId, source, folder, first, kept, path);
+          // The purge's copy goes once the record says so: a restore stopped before can find it.
+          purges.markRestored(operationId, first.getItemId(), Instant.now());
+          Files.deleteIfExists(kept);
+          restored.add(first.getItemId());
+          i++;
+          continue;
+        }
+        // Every message purged from one mbox goes back in one rewrite of it.
+        int j = i;
+        List<PurgedItem> group = new ArrayList<>();
+        while (j < pending.size()
+            && pending.get(j).getSourceId().equals(first.getSourceId())
+            && PurgeUnit.pathOf(pending.get(j).getLocation()).equals(path)
+            && PurgeUnit.offsetOf(pending.get(j).getLocation()) >= 0) {
+          group.add(pending.get(j));
+          j++;
+        }
+        restoreMessages(caseId, source, folder, group, path, restored);
+        i = j;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     try {
       indexes.writer(caseId).commit();
@@ -125,8 +158,7 @@ public class Restorer implements PurgeRestorer {
     return new Restored(restored, already);
   }
 
-  private void restoreOne(String caseId, CustodianSource source, PurgedItem record)
-      throws IOException {
+  private static Path kept(PurgedItem record) {
     Path kept = CaseopsPaths.dataDir().resolve(record.getRecoverablePath()).normalize();
     if (!kept.startsWith(CaseopsPaths.dataDir()) || !Files.isRegularFile(kept)) {
       throw new ConflictException(
@@ -134,6 +166,10 @@ public class Restorer implements PurgeRestorer {
               + record.getItemId()
               + "' is missing; it cannot be restored.");
     }
+    return kept;
+  }
+
+  private static SourceFolder writableFolder(CustodianSource source) {
     SourceFolder folder = SourceFolder.locate(CaseopsPaths.evidenceRoot(), source);
     if (!folder.readable()) {
       throw new ConflictException(
@@ -143,14 +179,7 @@ public class Restorer implements PurgeRestorer {
               + folder.problem()
               + ".");
     }
-    long offset = PurgeUnit.offsetOf(record.getLocation());
-    String path = PurgeUnit.pathOf(record.getLocation());
-    if (offset < 0) {
-      restoreFile(caseId, source, folder, record, kept, path);
-    } else {
-      restoreMessage(caseId, source, folder, record, kept, path, offset);
-    }
-    purges.markRestored(record.getOperationId(), record.getItemId(), Instant.now());
+    return folder;
   }
 
   private void restoreFile(
@@ -178,7 +207,6 @@ public class Restorer implements PurgeRestorer {
                 + source.getDisplayName()
                 + "'; move it away, then restore again.");
       }
-      Files.delete(kept);
     } else {
       Files.createDirectories(target.getParent());
       Path temp = target.resolveSibling("." + target.getFileName() + ".restore.tmp");
@@ -187,7 +215,6 @@ public class Restorer implements PurgeRestorer {
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       Purger.forceFolder(target.getParent());
-      Files.delete(kept);
     }
     String fileName = ItemContent.fileName(path);
     int dot = fileName.lastIndexOf('.');
@@ -211,128 +238,298 @@ public class Restorer implements PurgeRestorer {
         extension);
   }
 
-  private void restoreMessage(
+  /**
+   * Puts back every message of {@code group} (one mbox, in the order of their original offsets) by
+   * one rewrite of the mbox. Where each goes is decided as if they were put back one after another:
+   * at its original offset when a message starts there (or the file ends there), else at the end; a
+   * message found at its original offset with its bytes (put back by a restore that stopped before
+   * it was recorded) is not added twice.
+   */
+  private void restoreMessages(
       String caseId,
       CustodianSource source,
       SourceFolder folder,
-      PurgedItem record,
-      Path kept,
+      List<PurgedItem> group,
       String path,
-      long offset)
+      List<String> restored)
       throws IOException {
-    byte[] slice = Files.readAllBytes(kept);
-    MboxSplitter.Message message;
-    try (MboxSplitter splitter =
-        new MboxSplitter(new ByteArrayInputStream(slice), 0, Long.MAX_VALUE)) {
-      message = splitter.next();
-    }
-    if (message == null || !record.getSha256().equals(message.sha256())) {
-      throw new ConflictException(
-          "The purge's copy of '" + record.getLocation() + "' is damaged; it cannot be restored.");
-    }
     Path target = folder.folder().resolve(path).normalize();
-    if (!target.startsWith(folder.folder())) {
-      throw new ConflictException(record.getLocation() + " lies outside its source folder.");
+    Map<PurgedItem, Long> sizes = new HashMap<>();
+    for (PurgedItem record : group) {
+      Path kept = kept(record);
+      MboxSplitter.Message message = sliceOf(kept);
+      if (message == null || !record.getSha256().equals(message.sha256())) {
+        throw new ConflictException(
+            "The purge's copy of '"
+                + record.getLocation()
+                + "' is damaged; it cannot be restored.");
+      }
+      if (!target.startsWith(folder.folder())) {
+        throw new ConflictException(record.getLocation() + " lies outside its source folder.");
+      }
+      sizes.put(record, message.size());
     }
-    List<MboxSplitter.Message> messages =
-        Files.isRegularFile(target) ? Purger.split(target) : List.of();
-    long size = Files.isRegularFile(target) ? Files.size(target) : 0;
-    for (MboxSplitter.Message m : messages) {
-      if (m.offset() == offset && m.sha256().equals(record.getSha256())) {
-        // Put back by a restore that stopped before it was recorded: catalogued again, not added
-        // twice.
-        purger.catalogue(
-            Item.catalogued(
-                    caseId,
-                    source.getId(),
-                    path + "#" + offset,
-                    message.size(),
-                    record.getSha256(),
-                    record.getOperationId(),
-                    Instant.now())
-                .identifiedAs(
-                    purger.freeIdFor(source.getId(), path + "#" + offset, record.getItemId())),
-            message.content(),
-            true,
-            true,
-            ItemContent.fileName(path),
-            "eml");
-        Files.delete(kept);
-        return;
+    boolean exists = Files.isRegularFile(target);
+    Layout layout = new Layout(target, exists ? Files.size(target) : 0);
+    if (exists) {
+      for (MboxSplitter.Message m : Purger.split(target)) {
+        layout.messages.add(new Placed(m.offset(), m.offset(), m.sha256(), null));
       }
     }
-    long at = size;
-    boolean boundary = offset == size;
-    for (MboxSplitter.Message m : messages) {
-      if (m.offset() == offset) {
-        boundary = true;
-      }
+    for (PurgedItem record : group) {
+      layout.put(record, kept(record));
     }
-    if (boundary) {
-      at = offset;
+    if (layout.inserted) {
+      Path temp = target.resolveSibling("." + target.getFileName() + ".restore.tmp");
+      Files.createDirectories(target.getParent());
+      layout.write(temp);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Purger.forceFolder(target.getParent());
     }
-    // A From_ line starts a message only after a blank line: one is added where needed, outside
-    // any message's bytes.
-    byte[] before = at > 0 && !endsWithBlankLine(target, at) ? new byte[] {'\n'} : new byte[0];
-    boolean more = at < size;
-    byte[] after = more && !endsWithBlankLine(slice) ? new byte[] {'\n'} : new byte[0];
-    long inserted = before.length + slice.length + after.length;
-    Path temp = target.resolveSibling("." + target.getFileName() + ".restore.tmp");
-    Files.createDirectories(target.getParent());
-    try (FileChannel out =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      OutputStream stream = Channels.newOutputStream(out);
-      if (size > 0) {
-        try (FileChannel in = FileChannel.open(target, StandardOpenOption.READ)) {
-          in.transferTo(0, at, out);
-          out.position(at);
-          stream.write(before);
-          stream.write(slice);
-          stream.write(after);
-          long written = at + inserted;
-          out.position(written);
-          in.transferTo(at, size - at, out);
-        }
-      } else {
-        stream.write(slice);
-      }
-      stream.flush();
-      out.force(true);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Purger.forceFolder(target.getParent());
-    // The messages after it move by what was inserted.
+    // The messages that were there move by what was put back before them.
     Map<Long, Purger.Move> moves = new TreeMap<>();
-    for (MboxSplitter.Message m : messages) {
-      if (m.offset() >= at) {
-        moves.put(m.offset(), new Purger.Move(m.offset() + inserted, m.sha256()));
+    for (Placed p : layout.messages) {
+      if (p.original >= 0 && p.offset != p.original) {
+        moves.put(p.original, new Purger.Move(p.offset, p.sha256));
       }
     }
     if (!moves.isEmpty()) {
       purger.relocate(caseId, source.getId(), path, moves, List.of());
     }
-    long restoredAt = at + before.length;
-    purger.catalogue(
-        Item.catalogued(
-                caseId,
-                source.getId(),
-                path + "#" + restoredAt,
-                message.size(),
-                record.getSha256(),
-                record.getOperationId(),
-                Instant.now())
-            .identifiedAs(
-                purger.freeIdFor(source.getId(), path + "#" + restoredAt, record.getItemId())),
-        message.content(),
-        true,
-        true,
-        ItemContent.fileName(path),
-        "eml");
-    Files.delete(kept);
+    for (Placed p : layout.messages) {
+      if (p.record == null) {
+        continue;
+      }
+      PurgedItem record = p.record;
+      Path kept = kept(record);
+      MboxSplitter.Message message = sliceOf(kept);
+      String location = path + "#" + p.offset;
+      purger.catalogue(
+          Item.catalogued(
+                  caseId,
+                  source.getId(),
+                  location,
+                  sizes.get(record),
+                  record.getSha256(),
+                  record.getOperationId(),
+                  Instant.now())
+              .identifiedAs(purger.freeIdFor(source.getId(), location, record.getItemId())),
+          message.content(),
+          true,
+          true,
+          ItemContent.fileName(path),
+          "eml");
+      purges.markRestored(record.getOperationId(), record.getItemId(), Instant.now());
+      Files.delete(kept);
+      restored.add(record.getItemId());
+    }
+  }
+
+  /** The message a purge kept (its bytes as they stood in the mbox), or {@code null}. */
+  private static MboxSplitter.Message sliceOf(Path kept) throws IOException {
+    byte[] slice = Files.readAllBytes(kept);
+    try (MboxSplitter splitter =
+        new MboxSplitter(new ByteArrayInputStream(slice), 0, Long.MAX_VALUE)) {
+      return splitter.next();
+    }
+  }
+
+  /**
+   * A message of the mbox being put together: where it stands now, where it stood in the mbox
+   * before ({@code -1} for one put back), its SHA-256, and the record of one put back or found
+   * back.
+   */
+  private static final class Placed {
+    long offset;
+    final long original;
+    final String sha256;
+    PurgedItem record;
+
+    Placed(long offset, long original, String sha256, PurgedItem record) {
+      this.offset = offset;
+      this.original = original;
+      this.sha256 = sha256;
+      this.record = record;
+    }
+  }
+
+  /** A run of the new mbox's bytes: a range of a file, or a few bytes. */
+  private record Piece(Path file, long from, long length, byte[] bytes) {
+    static Piece of(byte[] bytes) {
+      return new Piece(null, 0, bytes.length, bytes);
+    }
+
+    Piece cut(long start, long end) {
+      return bytes != null
+          ? of(java.util.Arrays.copyOfRange(bytes, (int) start, (int) end))
+          : new Piece(file, from + start, end - start, null);
+    }
+  }
+
+  /**
+   * The mbox as the messages put back make it, kept as pieces of the mbox and of the purge's copies
+   * until it is written once.
+   */
+  private static final class Layout {
+    final List<Piece> pieces = new ArrayList<>();
+    final List<Placed> messages = new ArrayList<>();
+    long size;
+    boolean inserted;
+
+    Layout(Path mbox, long size) {
+      this.size = size;
+      if (size > 0) {
+        pieces.add(new Piece(mbox, 0, size, null));
+      }
+    }
+
+    /** Puts one message back, as a restore of it alone into the mbox as it now stands would. */
+    void put(PurgedItem record, Path kept) throws IOException {
+      long offset = PurgeUnit.offsetOf(record.getLocation());
+      boolean boundary = offset == size;
+      for (Placed m : messages) {
+        if (m.offset == offset) {
+          if (m.sha256.equals(record.getSha256())) {
+            // Put back by a restore that stopped before it was recorded: not added twice.
+            if (m.record == null) {
+              m.record = record;
+            }
+            return;
+          }
+          boundary = true;
+        }
+      }
+      long at = boundary ? offset : size;
+      // A From_ line starts a message only after a blank line: one is added where needed, outside
+      // any message's bytes.
+      byte[] tail = bytes(Math.max(0, at - 4), at);
+      boolean blank = endsWithBlankLine(tail) || (tail.length == 1 && tail[0] == '\n');
+      byte[] before = at > 0 && !blank ? NL : NONE;
+      long sliceSize = Files.size(kept);
+      boolean more = at < size;
+      byte[] after = more && !endsWithBlankLine(readTail(kept, sliceSize)) ? NL : NONE;
+      long inserted = before.length + sliceSize + after.length;
+      List<Piece> add = new ArrayList<>();
+      if (before.length > 0) {
+        add.add(Piece.of(before));
+      }
+      add.add(new Piece(kept, 0, sliceSize, null));
+      if (after.length > 0) {
+        add.add(Piece.of(after));
+      }
+      insert(at, add);
+      int index = 0;
+      for (Placed m : messages) {
+        if (m.offset >= at) {
+          m.offset += inserted;
+        } else {
+          index++;
+        }
+      }
+      messages.add(index, new Placed(at + before.length, -1, record.getSha256(), record));
+      size += inserted;
+      this.inserted = true;
+    }
+
+    private void insert(long at, List<Piece> add) {
+      long position = 0;
+      for (int i = 0; i < pieces.size(); i++) {
+        Piece p = pieces.get(i);
+        if (at == position) {
+          pieces.addAll(i, add);
+          return;
+        }
+        if (at < position + p.length()) {
+          pieces.set(i, p.cut(0, at - position));
+          pieces.add(i + 1, p.cut(at - position, p.length()));
+          pieces.addAll(i + 1, add);
+          return;
+        }
+        position += p.length();
+      }
+      pieces.addAll(add);
+    }
+
+    /** The bytes of the mbox as it now stands from {@code from} to {@code to}. */
+    private byte[] bytes(long from, long to) throws IOException {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      long position = 0;
+      for (Piece p : pieces) {
+        long start = Math.max(from, position);
+        long end = Math.min(to, position + p.length());
+        if (start < end) {
+          if (p.bytes() != null) {
+            out.write(p.bytes(), (int) (start - position), (int) (end - start));
+          } else {
+            out.write(read(p.file(), p.from() + start - position, (int) (end - start)));
+          }
+        }
+        position += p.length();
+      }
+      return out.toByteArray();
+    }
+
+    /** Writes the mbox into {@code temp} and forces it to disk. */
+    void write(Path temp) throws IOException {
+      try (FileChannel out =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        Map<Path, FileChannel> open = new HashMap<>();
+        try {
+          for (Piece p : pieces) {
+            if (p.bytes() != null) {
+              java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(p.bytes());
+              while (buffer.hasRemaining()) {
+                out.write(buffer);
+              }
+            } else {
+              FileChannel in = open.get(p.file());
+              if (in == null) {
+                in = FileChannel.open(p.file(), StandardOpenOption.READ);
+                open.put(p.file(), in);
+              }
+              long done = 0;
+              while (done < p.length()) {
+                long n = in.transferTo(p.from() + done, p.length() - done, out);
+                if (n <= 0) {
+                  throw new IOException(
+                      p.file() + " ended before offset " + (p.from() + p.length()));
+                }
+                done += n;
+              }
+            }
+          }
+        } finally {
+          for (FileChannel in : open.values()) {
+            in.close();
+          }
+        }
+        out.force(true);
+      }
+    }
+  }
+
+  private static final byte[] NL = {'\n'};
+  private static final byte[] NONE = {};
+
+  private static byte[] readTail(Path file, long size) throws IOException {
+    return read(file, Math.max(0, size - 4), (int) Math.min(4, size));
+  }
+
+  private static byte[] read(Path file, long from, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        if (in.read(buffer, from + buffer.position()) < 0) {
+          throw new IOException(file + " ended before offset " + (from + length));
+        }
+      }
+    }
+    return bytes;
   }
 
   private static boolean endsWithBlankLine(byte[] bytes) {
@@ -343,17 +540,5 @@ public class Restorer implements PurgeRestorer {
             && bytes[n - 2] == '\r'
             && bytes[n - 3] == '\n'
             && bytes[n - 4] == '\r');
-  }
-
-  private static boolean endsWithBlankLine(Path file, long end) throws IOException {
-    int n = (int) Math.min(4, end);
-    byte[] tail = new byte[n];
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(tail);
-      while (buffer.hasRemaining() && in.read(buffer, end - n + buffer.position()) > 0) {
-        // reads the last bytes before the insertion point
-      }
-    }
-    return endsWithBlankLine(tail) || (n == 1 && tail[0] == '\n');
   }
 }

@@ -1,6 +1,7 @@
 package org.caseops.batch.purge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.batch.runtime.BatchStatus;
 import java.io.IOException;
@@ -211,6 +212,83 @@ class PurgeDataJobTest {
       assertThat(mbox).hasBinaryContent(mboxBefore);
       assertThat(CaseopsPaths.purgeDir(c.caseId, done.getId()).resolve("items")).isEmptyDirectory();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRestoreRewritesAnMboxOnceForAllItsMessagesAndARestoreStoppedHalfWayFinishesTheRest(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      // Seven messages, five about the walrus: the first, two side by side, and the last.
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        boolean walrus = i == 0 || i == 1 || i == 3 || i == 5 || i == 6;
+        texts.add(message("n" + i, walrus ? "Note " + i + " on the walrus." : "A seal " + i + "."));
+      }
+      Path many = c.annFolder.resolve("many.mbox");
+      Evidence.write(
+          many, texts.stream().map(m -> FROM_LINE + m).collect(Collectors.joining("\n")));
+      s.index(c.caseId);
+      byte[] manyBefore = Files.readAllBytes(many);
+      Map<String, String> idsBefore = idsByLocation(h, c.annMail);
+      Set<String> manyIds =
+          idsBefore.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("many.mbox#"))
+              .map(Map.Entry::getValue)
+              .collect(Collectors.toSet());
+      assertThat(manyIds).hasSize(7);
+      CaseOperation done = purge(h, s, c.caseId, "walrus", false, null);
+      assertThat(messages(many)).containsExactly(texts.get(2), texts.get(4));
+      Object purgedFile = fileKey(many);
+      PurgeRestorer restorer = h.weld.select(PurgeRestorer.class).get();
+
+      // Each time a message of the mbox is recorded as restored, the mbox is already whole again,
+      // written once: the third record fails, as a database would.
+      List<Object> keys = new ArrayList<>();
+      List<byte[]> contents = new ArrayList<>();
+      InducedPurgeFailures.onMarkRestored(
+          id -> {
+            if (manyIds.contains(id)) {
+              try {
+                keys.add(fileKey(many));
+                contents.add(Files.readAllBytes(many));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              if (keys.size() == 3) {
+                throw new IllegalStateException(InducedPurgeFailures.MESSAGE);
+              }
+            }
+          });
+      try {
+        assertThatThrownBy(() -> restorer.restore(c.caseId, done.getId(), List.of()))
+            .hasMessage(InducedPurgeFailures.MESSAGE);
+      } finally {
+        InducedPurgeFailures.reset();
+      }
+      assertThat(keys).hasSize(3).doesNotContain(purgedFile);
+      assertThat(Set.copyOf(keys)).hasSize(1);
+      assertThat(contents).allSatisfy(bytes -> assertThat(bytes).isEqualTo(manyBefore));
+
+      // Run again, the restore finishes the rest without writing the mbox again.
+      PurgeRestorer.Restored rest = restorer.restore(c.caseId, done.getId(), List.of());
+      assertThat(rest.alreadyRestoredIds()).filteredOn(manyIds::contains).hasSize(2);
+      assertThat(rest.restoredIds()).filteredOn(manyIds::contains).hasSize(3);
+      assertThat(rest.restoredIds().size() + rest.alreadyRestoredIds().size()).isEqualTo(9);
+      assertThat(fileKey(many)).isEqualTo(keys.get(0));
+      assertThat(many).hasBinaryContent(manyBefore);
+      assertThat(idsByLocation(h, c.annMail)).isEqualTo(idsBefore);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(11);
+      assertThat(hits(h, c.caseId, "seal")).isEqualTo(2);
+      assertThat(CaseopsPaths.purgeDir(c.caseId, done.getId()).resolve("items")).isEmptyDirectory();
+      assertThat(folderNames(c.annFolder)).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  private static Object fileKey(Path file) throws IOException {
+    return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
   }
 
   @ParameterizedTest
