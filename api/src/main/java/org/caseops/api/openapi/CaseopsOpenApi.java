@@ -358,7 +358,20 @@ public class CaseopsOpenApi implements OASModelReader {
                                           + " absent")))));
       responses.addAPIResponse("200", ok(ref(RESTORE_RESULT)));
     } else if (java.getName().equals("cleanUp")) {
-      operation.requestBody(emptyBody());
+      operation.requestBody(
+          OASFactory.createRequestBody()
+              .required(true)
+              .content(
+                  json(
+                      typed(Schema.SchemaType.OBJECT)
+                          .addProperty(
+                              "endedBefore",
+                              string()
+                                  .format("date-time")
+                                  .description(
+                                      "The operations that ended before this UTC instant are"
+                                          + " deleted"))
+                          .addRequired("endedBefore"))));
       responses.addAPIResponse("200", ok(ref(CLEAN_UP_RESULT)));
     } else if (java.getName().equals("signIn")) {
       responses.addAPIResponse(

@@ -407,6 +407,25 @@ class CaseopsOpenApiTest {
   }
 
   @Test
+  void theOtherPostsTakeWhatTheirResourceMethodsRead() {
+    String operations = "/{version}/security/cases/ediscoveryCases/{caseId}/operations";
+    Map<String, Object> cleanUp =
+        bodySchema(operation("/{version}/caseops/operations/cleanUp", PathItem.HttpMethod.POST));
+    assertThat(required(cleanUp)).containsExactly("endedBefore");
+    Map<String, Object> restore =
+        bodySchema(operation(operations + "/{operationId}/restore", PathItem.HttpMethod.POST));
+    assertThat(properties(restore)).containsExactly("itemIds");
+    // cancel and retry read no body at all.
+    for (String action : List.of("cancel", "retry")) {
+      assertThat(
+              operation(operations + "/{operationId}/" + action, PathItem.HttpMethod.POST)
+                  .get("requestBody"))
+          .as(action)
+          .isNull();
+    }
+  }
+
+  @Test
   void theServerOwnedPropertiesAreReadOnly() {
     int entities = 0;
     for (Map.Entry<String, Object> schema : schemas.entrySet()) {
