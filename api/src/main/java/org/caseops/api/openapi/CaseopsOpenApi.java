@@ -3,8 +3,10 @@ package org.caseops.api.openapi;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseops.api.CaseopsApplication;
@@ -26,9 +30,13 @@ import org.caseops.api.custodians.NoncustodialSourcesResource;
 import org.caseops.api.custodians.SourceJson;
 import org.caseops.api.holds.LegalHoldJson;
 import org.caseops.api.holds.LegalHoldsResource;
+import org.caseops.api.odata.Refs;
 import org.caseops.api.odata.filter.PropertyTable;
 import org.caseops.api.operations.OperationJson;
+import org.caseops.api.operations.OperationOptions;
+import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.OperationsResource;
+import org.caseops.api.operations.PurgeRestoreService;
 import org.caseops.api.operations.actions.ActionDescriptor;
 import org.caseops.api.operations.actions.ActionDescriptors;
 import org.caseops.api.operations.actions.ActionEndpoint;
@@ -42,6 +50,10 @@ import org.caseops.api.searches.SearchesResource;
 import org.caseops.api.tags.TagJson;
 import org.caseops.api.tags.TagsResource;
 import org.caseops.domain.custodians.SourceKind;
+import org.caseops.domain.operations.CaseAction;
+import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.operations.TargetRole;
+import org.caseops.domain.support.EvolvableEnum;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -76,6 +88,13 @@ public class CaseopsOpenApi implements OASModelReader {
   static final String RESTORE_RESULT = "caseops.restoreResult";
   static final String CLEAN_UP_RESULT = "caseops.cleanUpResult";
   static final String ODATA_TYPE = "@odata.type";
+  static final String OPERATION_REQUEST = "caseops.operationRequest";
+
+  /**
+   * The properties the server writes and a client does not (the base caseOperation's are those
+   * {@link OperationRequest} ignores; the derived types' results are added from their descriptors).
+   */
+  private static final Set<String> READ_ONLY = readOnly();
 
   /** The error statuses every operation may answer, with what each means. */
   private static final Map<String, String> ERRORS = errors();
@@ -274,8 +293,9 @@ public class CaseopsOpenApi implements OASModelReader {
       }
     } else if (method.equals(HttpMethod.POST) && collectionType != null) {
       String created = collectionType;
+      String submitted = created.equals(OperationJson.BASE_TYPE) ? OPERATION_REQUEST : created;
       operation.requestBody(
-          OASFactory.createRequestBody().required(true).content(json(ref(created))));
+          OASFactory.createRequestBody().required(true).content(json(ref(submitted))));
       responses.addAPIResponse(
           "201",
           OASFactory.createAPIResponse()
@@ -291,26 +311,34 @@ public class CaseopsOpenApi implements OASModelReader {
     } else if (method.equals(HttpMethod.DELETE)) {
       responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
     } else if (action.isPresent()) {
-      String type = actionType(action.get());
+      ActionDescriptor descriptor = descriptor(action.get().action());
+      String type = descriptor.qualifiedType();
       operation.summary(
           "Starts the action " + action.get().action().wireName() + ": a " + type + " to poll");
       operation.requestBody(
           OASFactory.createRequestBody()
               .required(false)
               .description(
-                  "The action's parameters: the properties of "
-                      + type
-                      + " that the server does not compute, without the parts of the target"
-                      + " that the URL names")
-              .content(json(ref(type))));
-      responses.addAPIResponse(
-          "202",
-          OASFactory.createAPIResponse()
-              .description(
-                  "Accepted: the Location header names the " + type + " that carries it out")
-              .addHeader("Location", location()));
+                  "The action's parameters, without the parts of the target that the URL names;"
+                      + " an empty body or {} when none is required")
+              .content(json(actionParameters(descriptor, action.get().fromUrl(), false))));
+      if (NO_CONTENT_POSTS.containsKey(java.getName())) {
+        responses.addAPIResponse(
+            "204",
+            OASFactory.createAPIResponse()
+                .description(NO_CONTENT_POSTS.get(java.getName()) + ": the " + type + " runs"));
+      } else {
+        responses.addAPIResponse(
+            "202",
+            OASFactory.createAPIResponse()
+                .description(
+                    "Accepted: the Location header names the " + type + " that carries it out")
+                .addHeader("Location", location()));
+      }
     } else if (NO_CONTENT_POSTS.containsKey(java.getName())) {
-      operation.requestBody(emptyBody());
+      if (takesBody(java)) {
+        operation.requestBody(emptyBody());
+      }
       responses.addAPIResponse(
           "204", OASFactory.createAPIResponse().description(NO_CONTENT_POSTS.get(java.getName())));
     } else if (java.getName().equals("restore")) {
@@ -321,10 +349,29 @@ public class CaseopsOpenApi implements OASModelReader {
                   json(
                       typed(Schema.SchemaType.OBJECT)
                           .addProperty(
-                              "itemIds", typed(Schema.SchemaType.ARRAY).items(string())))));
+                              "itemIds",
+                              typed(Schema.SchemaType.ARRAY)
+                                  .items(string())
+                                  .maxItems(PurgeRestoreService.MAX_ITEMS)
+                                  .description(
+                                      "The purged items to bring back; all of them when"
+                                          + " absent")))));
       responses.addAPIResponse("200", ok(ref(RESTORE_RESULT)));
     } else if (java.getName().equals("cleanUp")) {
-      operation.requestBody(emptyBody());
+      operation.requestBody(
+          OASFactory.createRequestBody()
+              .required(true)
+              .content(
+                  json(
+                      typed(Schema.SchemaType.OBJECT)
+                          .addProperty(
+                              "endedBefore",
+                              string()
+                                  .format("date-time")
+                                  .description(
+                                      "The operations that ended before this UTC instant are"
+                                          + " deleted"))
+                          .addRequired("endedBefore"))));
       responses.addAPIResponse("200", ok(ref(CLEAN_UP_RESULT)));
     } else if (java.getName().equals("signIn")) {
       responses.addAPIResponse(
@@ -333,7 +380,9 @@ public class CaseopsOpenApi implements OASModelReader {
               .description("OK")
               .content(content(java, typed(Schema.SchemaType.OBJECT))));
     } else {
-      operation.requestBody(emptyBody());
+      if (takesBody(java)) {
+        operation.requestBody(emptyBody());
+      }
       responses.addAPIResponse(
           "202",
           OASFactory.createAPIResponse()
@@ -369,6 +418,30 @@ public class CaseopsOpenApi implements OASModelReader {
 
   private static APIResponse error(String description) {
     return OASFactory.createAPIResponse().description(description).content(json(ref(ERROR)));
+  }
+
+  private static Set<String> readOnly() {
+    Set<String> names = new TreeSet<>(OperationRequest.SERVER_OWNED_PROPERTIES);
+    names.addAll(
+        List.of(
+            "id",
+            "status",
+            "holdStatus",
+            "errors",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "closedDateTime",
+            "releasedDateTime",
+            "acknowledgedDateTime",
+            "completedDateTime",
+            "createdBy",
+            "lastModifiedBy",
+            "closedBy",
+            "progress"));
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      names.addAll(descriptor.resultProperties());
+    }
+    return names;
   }
 
   private static Map<String, String> errors() {
@@ -415,14 +488,190 @@ public class CaseopsOpenApi implements OASModelReader {
     return TEMPLATE.matcher(template).replaceAll("{}");
   }
 
-  /** The schema name of the operation an action endpoint starts. */
-  private static String actionType(ActionEndpoint endpoint) {
-    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
-      if (descriptor.action() == endpoint.action()) {
-        return descriptor.qualifiedType();
+  private static ActionDescriptor descriptor(CaseAction action) {
+    return ActionDescriptors.find(action)
+        .orElseThrow(
+            () -> new IllegalStateException("the action " + action + " has no descriptor"));
+  }
+
+  /** Whether the resource method reads a request body (an InputStream without annotations). */
+  private static boolean takesBody(Method java) {
+    for (java.lang.reflect.Parameter parameter : java.getParameters()) {
+      if (parameter.getType() == InputStream.class && parameter.getAnnotations().length == 0) {
+        return true;
       }
     }
-    return OperationJson.BASE_TYPE;
+    return false;
+  }
+
+  /** The name of the schema of a body of {@code POST .../operations} that starts the action. */
+  static String submissionType(CaseAction action) {
+    return "caseops." + action.wireName() + "Request";
+  }
+
+  /**
+   * The body that starts an action: the parts of its target that {@code fromUrl} does not name, as
+   * {@link OperationRequest} reads them, then the action's own parameters; with {@code action} and
+   * {@code @odata.type} first when it is a body of {@code POST .../operations} ({@code
+   * submission}).
+   */
+  static Schema actionParameters(
+      ActionDescriptor descriptor, Set<TargetRole> fromUrl, boolean submission) {
+    CaseAction action = descriptor.action();
+    Schema schema =
+        typed(Schema.SchemaType.OBJECT)
+            .title(
+                submission
+                    ? submissionType(action)
+                    : CaseAction.NAMESPACE + action.wireName() + " parameters");
+    if (submission) {
+      Schema name = string().description("The action to start");
+      name.addEnumeration(action.wireName());
+      schema.addProperty("action", name).addRequired("action");
+      Schema type =
+          string()
+              .description(
+                  "#"
+                      + OperationJson.BASE_TYPE
+                      + " or #"
+                      + descriptor.qualifiedType()
+                      + " (the # may be left out); optional");
+      schema.addProperty(ODATA_TYPE, type);
+    }
+    List<String> needed = new ArrayList<>();
+    for (TargetRole role : TargetRole.values()) {
+      if (!descriptor.rules().accepts(role) || fromUrl.contains(role)) {
+        continue;
+      }
+      boolean required = descriptor.rules().requires(role);
+      switch (role) {
+        case REVIEW_SET -> reference(schema, "reviewSet", "reviewSets", required, needed);
+        case SEARCH -> reference(schema, "search", "searches", required, needed);
+        case QUERY -> {
+          reference(schema, "query", "queries", false, needed);
+          reference(schema, "reviewSetQuery", "queries", false, needed);
+          if (required) {
+            needed.add("query (or reviewSetQuery)");
+          }
+        }
+        case TAGS -> {
+          for (String name : List.of("tagsToAdd", "tagsToRemove")) {
+            schema.addProperty(
+                name, typed(Schema.SchemaType.ARRAY).items(idObject()).description("Tags: {id}"));
+          }
+          if (required) {
+            needed.add("tagsToAdd or tagsToRemove, at least one tag");
+          }
+        }
+        case CUSTODIANS -> {
+          schema.addProperty(
+              role.property(),
+              typed(Schema.SchemaType.ARRAY)
+                  .items(string())
+                  .maxItems(OperationRequest.MAX_CUSTODIANS)
+                  .description("The ids of the custodians or non-custodial data sources"));
+          if (required) {
+            schema.addRequired(role.property());
+          }
+        }
+        case LEGAL_HOLD ->
+            reference(schema, OperationRequest.LEGAL_HOLD, "legalHolds", required, needed);
+      }
+    }
+    for (String name : descriptor.parameters()) {
+      schema.addProperty(name, parameter(name));
+    }
+    descriptor.requiredParameters().forEach(schema::addRequired);
+    if (!needed.isEmpty()) {
+      schema.description("Needs " + String.join("; ", needed));
+    }
+    return schema;
+  }
+
+  /** A reference to one entity: {@code name: {id}} or {@code name@odata.bind: url}. */
+  private static void reference(
+      Schema schema, String name, String collection, boolean required, List<String> needed) {
+    schema.addProperty(name, idObject());
+    schema.addProperty(
+        name + Refs.BIND,
+        string()
+            .description("The URL of the entity, in " + collection + " (instead of " + name + ")"));
+    if (required) {
+      needed.add(name + " (or " + name + Refs.BIND + ")");
+    }
+  }
+
+  private static Schema idObject() {
+    return typed(Schema.SchemaType.OBJECT).addProperty("id", string()).addRequired("id");
+  }
+
+  /** The schema of an action's own parameter, by name. */
+  private static Schema parameter(String name) {
+    return switch (name) {
+      case "statisticsOptions" -> flags(OperationOptions.StatisticsOptions.class);
+      case "additionalDataOptions" -> flags(OperationOptions.AdditionalDataOptions.class);
+      case "itemsToInclude" -> flags(OperationOptions.ItemsToInclude.class);
+      case "cloudAttachmentVersion", "documentVersion" ->
+          members(OperationOptions.Version.class)
+              .description("Checked, not kept: caseops keeps one version of each item");
+      case "outputName", "displayName" ->
+          string().maxLength(256).description("The name of the export, which its files take");
+      case "description" -> string().maxLength(4000);
+      case "exportOptions" -> flags(OperationOptions.ExportOptions.class);
+      case "exportStructure" ->
+          members(OperationOptions.ExportFileStructure.class)
+              .description("none or directory; pst and msg are refused");
+      case "batesPrefix" ->
+          string()
+              .pattern("^[A-Za-z0-9_.-]{1,32}$")
+              .description("The prefix of the production numbers stamped on PDF pages");
+      case "batesStart" ->
+          typed(Schema.SchemaType.INTEGER)
+              .format("int64")
+              .minimum(BigDecimal.ONE)
+              .maximum(BigDecimal.valueOf(99_999_999L))
+              .description("The first production number");
+      case "exportCriteria" -> flags(OperationOptions.ExportCriteria.class);
+      case "exportLocation" -> flags(OperationOptions.ExportLocation.class);
+      case "additionalOptions" -> flags(OperationOptions.AdditionalOptions.class);
+      case "exportFormat" ->
+          members(OperationOptions.ExportFormat.class)
+              .description("eml, the default; pst and msg are refused");
+      case "exportSingleItems" ->
+          typed(Schema.SchemaType.BOOLEAN).description("true only: each item is a file");
+      case "holdChange" -> {
+        Schema change = string().description("applyHold, the default, or removeHold");
+        change.addEnumeration(OperationTarget.APPLY_HOLD);
+        change.addEnumeration(OperationTarget.REMOVE_HOLD);
+        yield change;
+      }
+      case "purgeType" -> members(OperationOptions.PurgeType.class);
+      case "purgeAreas" -> flags(OperationOptions.PurgeAreas.class);
+      default -> throw new IllegalStateException("the action parameter " + name + " has no schema");
+    };
+  }
+
+  /**
+   * A string that is one member of an evolvable enum: those a client may send, which are all but
+   * the unknownFutureValue sentinel.
+   */
+  private static <E extends Enum<E> & EvolvableEnum> Schema members(Class<E> type) {
+    Schema schema = string();
+    for (E member : type.getEnumConstants()) {
+      if (!member.isSentinel()) {
+        schema.addEnumeration(member.wireName());
+      }
+    }
+    return schema;
+  }
+
+  /** A flags enum: members joined by commas, marked as Graph's document marks them. */
+  private static <E extends Enum<E> & EvolvableEnum> Schema flags(Class<E> type) {
+    return members(type)
+        .addExtension("x-ms-enum-flags", Map.of("isFlags", true))
+        .description(
+            "Flags: one or more of the members joined by commas (members after"
+                + " unknownFutureValue need Prefer: include-unknown-enum-members)");
   }
 
   private static Content json(Schema schema) {
@@ -527,6 +776,30 @@ public class CaseopsOpenApi implements OASModelReader {
       derived.addMapping("#" + descriptor.qualifiedType(), refPath(descriptor.qualifiedType()));
     }
     operation.discriminator(derived);
+    List<Schema> submissions = new ArrayList<>();
+    org.eclipse.microprofile.openapi.models.media.Discriminator byAction =
+        OASFactory.createDiscriminator().propertyName("action");
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      String name = submissionType(descriptor.action());
+      schemas.put(
+          name,
+          actionParameters(descriptor, Set.of(), true)
+              .description(
+                  "The body of POST .../operations that starts "
+                      + descriptor.action().wireName()
+                      + "; the server-owned properties of "
+                      + descriptor.qualifiedType()
+                      + " are ignored"));
+      submissions.add(ref(name));
+      byAction.addMapping(descriptor.action().wireName(), refPath(name));
+    }
+    schemas.put(
+        OPERATION_REQUEST,
+        OASFactory.createSchema()
+            .oneOf(submissions)
+            .discriminator(byAction)
+            .description(
+                "The body of POST .../operations: the action, its target, its parameters"));
     schemas.put(
         RESTORE_RESULT,
         typed(Schema.SchemaType.OBJECT)
@@ -563,7 +836,11 @@ public class CaseopsOpenApi implements OASModelReader {
   private static Schema entity(List<String> properties, PropertyTable table) {
     Schema schema = typed(Schema.SchemaType.OBJECT);
     for (String name : properties) {
-      schema.addProperty(name, property(name, table));
+      Schema property = property(name, table);
+      if (READ_ONLY.contains(name)) {
+        property.readOnly(true);
+      }
+      schema.addProperty(name, property);
     }
     return schema;
   }

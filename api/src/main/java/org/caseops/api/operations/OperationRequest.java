@@ -69,6 +69,12 @@ public record OperationRequest(
     "createdBy"
   };
 
+  /**
+   * The server-owned properties of the base caseOperation that a body submitted to {@code POST
+   * .../operations} may carry back, and that are ignored.
+   */
+  public static final List<String> SERVER_OWNED_PROPERTIES = List.of(SERVER_OWNED);
+
   public OperationRequest {
     tagsToAdd = List.copyOf(tagsToAdd);
     tagsToRemove = List.copyOf(tagsToRemove);

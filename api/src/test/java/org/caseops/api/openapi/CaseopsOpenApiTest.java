@@ -3,6 +3,9 @@ package org.caseops.api.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseops.api.openapi.MapModels.data;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,13 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.caseops.api.custodians.NoncustodialJson;
 import org.caseops.api.custodians.SourceJson;
+import org.caseops.api.errors.ApiException;
 import org.caseops.api.holds.LegalHoldJson;
 import org.caseops.api.operations.OperationJson;
+import org.caseops.api.operations.OperationRequest;
 import org.caseops.api.operations.actions.ActionDescriptor;
 import org.caseops.api.operations.actions.ActionDescriptors;
 import org.caseops.api.operations.actions.ActionEndpoint;
+import org.caseops.domain.operations.TargetRole;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.spi.OASFactoryResolver;
@@ -216,22 +223,134 @@ class CaseopsOpenApiTest {
     assertThat(failures).isEmpty();
   }
 
+  /** The schema of an operation's JSON request body. */
+  private static Map<String, Object> bodySchema(Map<String, Object> operation) {
+    Object body = operation.get("requestBody");
+    assertThat(body).isNotNull();
+    Object media = map(data(data(body).get("content")), "MediaType").get("application/json");
+    return data(data(media).get("schema"));
+  }
+
+  private static Set<String> properties(Map<String, Object> schema) {
+    return map(schema, "Property").keySet();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> required(Map<String, Object> schema) {
+    Object required = schema.get("Required");
+    return required == null ? List.of() : (List<String>) required;
+  }
+
+  /**
+   * The properties a parser binds: those it asks a body for, when every name is there without a
+   * value but the {@code given} ones.
+   */
+  private static Set<String> bound(Function<JsonObject, ?> parser, Map<String, JsonValue> given) {
+    BodyProbe probe = new BodyProbe(given, Set.of());
+    parser.apply(probe);
+    return probe.asked();
+  }
+
+  /** Those of the bound properties whose absence the parser refuses, naming them. */
+  private static Set<String> requiredBy(
+      Function<JsonObject, ?> parser, Map<String, JsonValue> given, Set<String> bound) {
+    Set<String> required = new TreeSet<>();
+    for (String name : bound) {
+      Map<String, JsonValue> without = new java.util.HashMap<>(given);
+      without.remove(name);
+      try {
+        parser.apply(new BodyProbe(without, Set.of(name)));
+      } catch (ApiException e) {
+        if (e.getMessage().contains("'" + name + "'")) {
+          required.add(name);
+        }
+      }
+    }
+    return required;
+  }
+
+  /**
+   * The parts of a target a body must name that the server checks after parsing (OperationTargets,
+   * from the action's rules) and that have one name only: the ids of a bulk hold change.
+   */
+  private static Set<String> requiredByRules(ActionDescriptor descriptor, Set<TargetRole> fromUrl) {
+    return descriptor.rules().requires(TargetRole.CUSTODIANS)
+            && !fromUrl.contains(TargetRole.CUSTODIANS)
+        ? Set.of(TargetRole.CUSTODIANS.property())
+        : Set.of();
+  }
+
+  /**
+   * Every member an enumerated parameter lists is one the parser knows, and a name that is not one
+   * is refused as such.
+   */
+  private static void checkMembers(
+      String where,
+      Map<String, Object> schema,
+      Function<JsonObject, ?> parser,
+      Map<String, JsonValue> given) {
+    for (Map.Entry<String, Object> property : map(schema, "Property").entrySet()) {
+      Object members = data(property.getValue()).get("Enumeration");
+      if (members == null || property.getKey().equals("action")) {
+        continue;
+      }
+      String name = property.getKey();
+      for (Object member : (List<?>) members) {
+        String refusal = refusal(parser, given, name, member.toString());
+        assertThat(refusal)
+            .as(where + " " + name + "=" + member)
+            .doesNotContain("is not a valid value of '" + name + "'")
+            .doesNotContain("must be '");
+      }
+      assertThat(refusal(parser, given, name, "noSuchMember"))
+          .as(where + " " + name)
+          .containsAnyOf("is not a valid value of '" + name + "'", "must be '");
+    }
+  }
+
+  /** The message of the parser's refusal of a body with {@code name} set, or "" when none. */
+  private static String refusal(
+      Function<JsonObject, ?> parser, Map<String, JsonValue> given, String name, String value) {
+    Map<String, JsonValue> with = new java.util.HashMap<>(given);
+    with.put(name, Json.createValue(value));
+    try {
+      parser.apply(new BodyProbe(with, Set.of()));
+      return "";
+    } catch (ApiException e) {
+      return e.getMessage();
+    }
+  }
+
   @Test
-  void everyActionEndpointTakesItsParametersAndAnswersAcceptedWithALocation() {
+  void everyActionEndpointTakesTheParametersItsParserBindsAndAnswersAccepted() {
     int matched = 0;
     for (ActionDescriptor descriptor : ActionDescriptors.all()) {
       for (ActionEndpoint action : descriptor.endpoints()) {
         List<String> at = new ArrayList<>();
         for (CaseopsOpenApi.Endpoint endpoint : CaseopsOpenApi.endpoints()) {
-          if (endpoint.method().equals("POST")
-              && CaseopsOpenApi.action(endpoint).filter(action::equals).isPresent()) {
-            at.add(endpoint.path());
-            Map<String, Object> operation = operation(endpoint.path(), PathItem.HttpMethod.POST);
-            assertThat(refs(operation.get("requestBody")))
-                .as(endpoint.path())
-                .containsExactly(SCHEMAS + descriptor.qualifiedType());
-            Map<String, Object> accepted = data(responses(operation).get("202"));
-            assertThat(map(accepted, "Header")).as(endpoint.path()).containsKey("Location");
+          if (!endpoint.method().equals("POST")
+              || CaseopsOpenApi.action(endpoint).filter(action::equals).isEmpty()) {
+            continue;
+          }
+          String path = endpoint.path();
+          at.add(path);
+          Map<String, Object> operation = operation(path, PathItem.HttpMethod.POST);
+          Map<String, Object> schema = bodySchema(operation);
+          Function<JsonObject, ?> parser =
+              json -> OperationRequest.parseParameters(action, json, true);
+          Set<String> bound = bound(parser, Map.of());
+          assertThat(properties(schema)).as(path).containsExactlyInAnyOrderElementsOf(bound);
+          Set<String> required = requiredBy(parser, Map.of(), bound);
+          required.addAll(requiredByRules(descriptor, action.fromUrl()));
+          assertThat(required(schema)).as(path).containsExactlyInAnyOrderElementsOf(required);
+          checkMembers(path, schema, parser, Map.of());
+          Map<String, Object> responses = responses(operation);
+          if (endpoint.javaMethod().getName().equals("retryPolicy")) {
+            // A legal hold's retry answers 204, as its resource method does.
+            assertThat(responses).as(path).containsKey("204").doesNotContainKey("202");
+          } else {
+            Map<String, Object> accepted = data(responses.get("202"));
+            assertThat(map(accepted, "Header")).as(path).containsKey("Location");
           }
         }
         assertThat(at).as(action.path()).hasSize(1);
@@ -239,6 +358,108 @@ class CaseopsOpenApiTest {
       }
     }
     assertThat(matched).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void everyActionIsSubmittedWithTheTargetAndParametersItsParserBinds() {
+    Map<String, Object> submit =
+        operation(
+            "/{version}/security/cases/ediscoveryCases/{caseId}/operations",
+            PathItem.HttpMethod.POST);
+    assertThat(refs(submit.get("requestBody")))
+        .containsExactly(SCHEMAS + CaseopsOpenApi.OPERATION_REQUEST);
+    Map<String, Object> request = data(schemas.get(CaseopsOpenApi.OPERATION_REQUEST));
+    assertThat(data(request.get("discriminator")).get("propertyName")).isEqualTo("action");
+    Map<String, Object> mapping = map(data(request.get("discriminator")), "Mapping");
+    assertThat(mapping).hasSize(ActionDescriptors.all().size());
+    Set<String> parameters = new TreeSet<>();
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      String wireName = descriptor.action().wireName();
+      String type = CaseopsOpenApi.submissionType(descriptor.action());
+      assertThat(mapping).containsEntry(wireName, SCHEMAS + type);
+      Map<String, Object> schema = data(schemas.get(type));
+      Map<String, JsonValue> given = Map.of("action", Json.createValue(wireName));
+      Function<JsonObject, ?> parser = json -> OperationRequest.parse(json, true);
+      Set<String> bound = bound(parser, given);
+      assertThat(properties(schema)).as(type).containsExactlyInAnyOrderElementsOf(bound);
+      Set<String> required = requiredBy(parser, given, bound);
+      required.addAll(requiredByRules(descriptor, Set.of()));
+      assertThat(required(schema)).as(type).containsExactlyInAnyOrderElementsOf(required);
+      checkMembers(type, schema, parser, given);
+      parameters.addAll(bound);
+    }
+    // The probe sees what the parsers read: the targets, and parameters of every kind.
+    assertThat(parameters)
+        .contains(
+            "action",
+            "search",
+            "search@odata.bind",
+            "reviewSetQuery",
+            "tagsToAdd",
+            "ids",
+            "legalHold",
+            "statisticsOptions",
+            "outputName",
+            "batesStart",
+            "exportFormat",
+            "holdChange",
+            "purgeAreas");
+  }
+
+  @Test
+  void theOtherPostsTakeWhatTheirResourceMethodsRead() {
+    String operations = "/{version}/security/cases/ediscoveryCases/{caseId}/operations";
+    Map<String, Object> cleanUp =
+        bodySchema(operation("/{version}/caseops/operations/cleanUp", PathItem.HttpMethod.POST));
+    assertThat(required(cleanUp)).containsExactly("endedBefore");
+    Map<String, Object> restore =
+        bodySchema(operation(operations + "/{operationId}/restore", PathItem.HttpMethod.POST));
+    assertThat(properties(restore)).containsExactly("itemIds");
+    // cancel and retry read no body at all.
+    for (String action : List.of("cancel", "retry")) {
+      assertThat(
+              operation(operations + "/{operationId}/" + action, PathItem.HttpMethod.POST)
+                  .get("requestBody"))
+          .as(action)
+          .isNull();
+    }
+  }
+
+  @Test
+  void theServerOwnedPropertiesAreReadOnly() {
+    int entities = 0;
+    for (Map.Entry<String, Object> schema : schemas.entrySet()) {
+      Map<String, Object> properties = map(data(schema.getValue()), "Property");
+      if (properties.containsKey("id")) {
+        assertThat(data(properties.get("id")).get("readOnly")).as(schema.getKey()).isEqualTo(true);
+        entities++;
+      }
+    }
+    assertThat(entities).isGreaterThanOrEqualTo(12);
+    Map<String, Object> base = map(data(schemas.get(OperationJson.BASE_TYPE)), "Property");
+    for (String name : OperationRequest.SERVER_OWNED_PROPERTIES) {
+      assertThat(data(base.get(name)).get("readOnly")).as(name).isEqualTo(true);
+    }
+    assertThat(data(base.get("action")).get("readOnly")).isNull();
+    for (ActionDescriptor descriptor : ActionDescriptors.all()) {
+      if (descriptor.qualifiedType().equals(OperationJson.BASE_TYPE)) {
+        continue;
+      }
+      Map<String, Object> own = new java.util.HashMap<>();
+      for (Object part : (List<?>) data(schemas.get(descriptor.qualifiedType())).get("allOf")) {
+        own.putAll(map(data(part), "Property"));
+      }
+      for (String name : descriptor.properties()) {
+        boolean result = descriptor.resultProperties().contains(name);
+        assertThat(data(own.get(name)).get("readOnly"))
+            .as(descriptor.qualifiedType() + "." + name)
+            .isEqualTo(result ? Boolean.TRUE : null);
+      }
+    }
+    Map<String, Object> custodian =
+        map(data(schemas.get("microsoft.graph.security.ediscoveryCustodian")), "Property");
+    assertThat(data(custodian.get("status")).get("readOnly")).isEqualTo(true);
+    assertThat(data(custodian.get("email")).get("readOnly")).isNull();
   }
 
   @Test

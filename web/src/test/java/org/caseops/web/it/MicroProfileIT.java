@@ -189,6 +189,37 @@ class MicroProfileIT {
     assertThat(getCase.toString())
         .contains("#/components/schemas/microsoft.graph.security.ediscoveryCase")
         .contains("bearer");
+    // An action's body lists its own parameters, with their members, as the runtime serves them.
+    JsonObject export =
+        paths
+            .getJsonObject(
+                "/{version}/security/cases/ediscoveryCases/{caseId}/reviewSets/{reviewSetId}/export")
+            .getJsonObject("post")
+            .getJsonObject("requestBody")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("schema");
+    assertThat(export.getJsonObject("properties").keySet())
+        .contains("outputName", "exportOptions", "exportStructure", "batesStart", "query");
+    assertThat(export.getJsonArray("required")).containsExactly(Json.createValue("outputName"));
+    JsonObject exportOptions = export.getJsonObject("properties").getJsonObject("exportOptions");
+    assertThat(exportOptions.getJsonArray("enum")).contains(Json.createValue("originalFiles"));
+    assertThat(exportOptions.getJsonArray("enum"))
+        .doesNotContain(Json.createValue("unknownFutureValue"));
+    JsonObject schemas = components.getJsonObject("schemas");
+    assertThat(
+            schemas
+                .getJsonObject("caseops.operationRequest")
+                .getJsonObject("discriminator")
+                .getString("propertyName"))
+        .isEqualTo("action");
+    assertThat(
+            schemas
+                .getJsonObject("microsoft.graph.security.caseOperation")
+                .getJsonObject("properties")
+                .getJsonObject("percentProgress")
+                .getBoolean("readOnly"))
+        .isTrue();
   }
 
   /**

@@ -74,6 +74,19 @@ public abstract class ActionDescriptor {
   }
 
   /**
+   * The names of the action's own body parameters (its options, besides the parts of its target),
+   * as {@link #readParameters} reads them: what the OpenAPI document gives its request bodies.
+   */
+  public List<String> parameters() {
+    return List.of();
+  }
+
+  /** The parameters of {@link #parameters()} that a body must have. */
+  public List<String> requiredParameters() {
+    return List.of();
+  }
+
+  /**
    * The properties the action's derived type adds to the base caseOperation, in the order they are
    * written.
    */

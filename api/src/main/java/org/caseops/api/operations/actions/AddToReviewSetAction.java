@@ -41,6 +41,12 @@ public final class AddToReviewSetAction extends ActionDescriptor {
   }
 
   @Override
+  public List<String> parameters() {
+    return List.of(
+        "additionalDataOptions", "itemsToInclude", "cloudAttachmentVersion", "documentVersion");
+  }
+
+  @Override
   public List<String> properties() {
     return List.of("additionalDataOptions", "itemsToInclude");
   }

@@ -111,6 +111,17 @@ public final class ContentExportAction extends ActionDescriptor {
   }
 
   @Override
+  public List<String> parameters() {
+    return List.of(
+        OUTPUT_NAME, DESCRIPTION, "exportOptions", EXPORT_STRUCTURE, BATES_PREFIX, BATES_START);
+  }
+
+  @Override
+  public List<String> requiredParameters() {
+    return List.of(OUTPUT_NAME);
+  }
+
+  @Override
   public List<String> properties() {
     return List.of(
         OUTPUT_NAME, DESCRIPTION, "exportOptions", EXPORT_STRUCTURE, "exportFileMetadata");

@@ -58,6 +58,11 @@ public final class EstimateStatisticsAction extends ActionDescriptor {
   }
 
   @Override
+  public List<String> parameters() {
+    return List.of("statisticsOptions");
+  }
+
+  @Override
   public List<String> properties() {
     return List.of(
         "indexedItemCount",

@@ -68,6 +68,11 @@ public final class HoldUpdateAction extends ActionDescriptor {
     options.add(change);
   }
 
+  @Override
+  public List<String> parameters() {
+    return List.of(HOLD_CHANGE);
+  }
+
   /** Whether an endpoint removes the hold (rather than applying it). */
   public static boolean removes(ActionEndpoint endpoint) {
     return endpoint.path().endsWith("/removeHold");

@@ -67,6 +67,11 @@ public final class PurgeDataAction extends ActionDescriptor {
   }
 
   @Override
+  public List<String> parameters() {
+    return List.of(PURGE_TYPE, PURGE_AREAS);
+  }
+
+  @Override
   public List<String> properties() {
     return List.of(PURGE_TYPE, PURGE_AREAS, "reportFileMetadata");
   }

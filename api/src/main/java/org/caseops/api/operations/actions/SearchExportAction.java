@@ -2,6 +2,7 @@ package org.caseops.api.operations.actions;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,29 @@ public final class SearchExportAction extends ActionDescriptor {
               + " each source's items in a folder of their own.";
       default -> "caseops has no such content.";
     };
+  }
+
+  @Override
+  public List<String> parameters() {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                DISPLAY_NAME,
+                DESCRIPTION,
+                EXPORT_CRITERIA,
+                EXPORT_LOCATION,
+                ADDITIONAL_OPTIONS,
+                "cloudAttachmentVersion",
+                "documentVersion"));
+    if (result) {
+      names.addAll(List.of(EXPORT_FORMAT, "exportSingleItems"));
+    }
+    return List.copyOf(names);
+  }
+
+  @Override
+  public List<String> requiredParameters() {
+    return List.of(DISPLAY_NAME);
   }
 
   @Override
