@@ -70,9 +70,15 @@ public class ContainerErrorServlet extends HttpServlet {
 
   /**
    * The status to answer: the container's, when it is an error; 500 for an exception without one;
-   * 404 when nothing went wrong (the page was asked for by its own path).
+   * 404 when nothing went wrong (the page was asked for by its own path). A servlet answers 501 for
+   * a method it does not know (such as {@code FOO} or {@code CONNECT} on {@code /health}): the
+   * server is not at fault, so it is the 405 {@code notSupported} that every other unsupported
+   * method gets.
    */
   static int status(Object containerStatus, Throwable failure) {
+    if (containerStatus instanceof Integer code && code == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+      return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+    }
     if (containerStatus instanceof Integer code && code >= 400 && code <= 599) {
       return code;
     }

@@ -137,6 +137,17 @@ class ContainerErrorServletTest {
         .isEqualTo("The method TRACE is not supported on '/v1.0/security/cases'.");
   }
 
+  @ParameterizedTest
+  @CsvSource({"FOO, /health", "PROPFIND, /health/live", "CONNECT, /metrics"})
+  void aMethodAServletDoesNotKnowIsA405NotA501(String method, String path) throws Exception {
+    Answer answer = serve(method, error(501, path), null);
+
+    assertThat(answer.status).isEqualTo(405);
+    assertThat(answer.error().getString("code")).isEqualTo("notSupported");
+    assertThat(answer.error().getString("message"))
+        .isEqualTo("The method " + method + " is not supported on '" + path + "'.");
+  }
+
   @Test
   void anExceptionThatEscapedIsA500WithoutItsDetails() throws Exception {
     Answer answer =
