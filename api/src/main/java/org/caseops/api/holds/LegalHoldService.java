@@ -84,7 +84,8 @@ public class LegalHoldService {
         CaseAction.holdPolicySync,
         OperationTarget.legalHold(hold.getId()),
         by,
-        () -> legalHolds.add(hold));
+        () -> legalHolds.add(hold),
+        this::syncNotStarted);
     return get(caseId, hold.getId());
   }
 
@@ -165,7 +166,8 @@ public class LegalHoldService {
                 hold.enable(false);
                 hold.modified(by, now);
                 legalHolds.update(hold);
-              }));
+              },
+              this::syncNotStarted));
     }
     return releases;
   }
@@ -278,7 +280,24 @@ public class LegalHoldService {
         CaseAction.holdPolicySync,
         OperationTarget.legalHold(hold.getId()),
         by,
-        () -> legalHolds.update(hold));
+        () -> legalHolds.update(hold),
+        this::syncNotStarted);
+  }
+
+  /**
+   * A change's sync that could not start leaves the hold {@code error} rather than {@code pending}
+   * for good: nothing would ever end it, and what the change covers is not preserved yet. Retrying
+   * the policy runs the sync again.
+   */
+  private void syncNotStarted(CaseOperation operation) {
+    legalHolds.syncNotStarted(
+        operation.getCaseId(),
+        operation.getTarget().getLegalHoldId(),
+        operation.getId(),
+        "The holdPolicySync operation '"
+            + operation.getId()
+            + "' could not start, so the hold's latest change is not carried out: what it"
+            + " covers may not be preserved. Retry the policy (retryPolicy).");
   }
 
   private CaseOperation sync(String caseId, String id, IdentitySet by) {

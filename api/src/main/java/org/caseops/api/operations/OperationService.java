@@ -8,10 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.caseops.api.lookup.Lookups;
 import org.caseops.domain.custodians.CustodianRepository;
+import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.custodians.PriorHoldStatuses;
 import org.caseops.domain.holds.HoldStatuses;
 import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.operations.ActionRules;
@@ -44,13 +47,18 @@ import org.caseops.persistence.config.CaseopsConfig;
  * job then cannot be started, the operation is withdrawn (deleted, its links given back) and the
  * client gets a 503 with {@code Retry-After} when the batch runtime had no room for it, else a 500;
  * an operation that carried a change (a legal hold's, a custodian's hold status) is kept {@code
- * submissionFailed} instead, with resultInfo code 503 or 500. An action without rules or without a
- * job XML is refused before anything is stored.
+ * submissionFailed} instead, with resultInfo code 503 or 500, and what its acceptance set to say
+ * the job is under way is undone: custodians (and non-custodial data sources) and their sources get
+ * back the holdStatus they had before, unless something else has changed it since; a change's own
+ * undoing ({@link #submitWith(String, CaseAction, OperationTarget, IdentitySet, Runnable,
+ * Consumer)}) runs. An action without rules or without a job XML is refused before anything is
+ * stored.
  */
 @Dependent
 public class OperationService {
   private static final Logger LOG = Logger.getLogger(OperationService.class.getName());
   private static final Runnable NO_CHANGE = () -> {};
+  private static final Consumer<CaseOperation> NOTHING_TO_UNDO = operation -> {};
 
   private final Lookups lookups;
   private final CaseOperationRepository operations;
@@ -113,7 +121,7 @@ public class OperationService {
       OperationTarget target,
       Map<String, String> parameters,
       IdentitySet by) {
-    return submit(caseId, action, target, parameters, by, NO_CHANGE);
+    return submit(caseId, action, target, parameters, by, NO_CHANGE, NOTHING_TO_UNDO);
   }
 
   /**
@@ -124,14 +132,40 @@ public class OperationService {
    */
   public CaseOperation submitWith(
       String caseId, CaseAction action, OperationTarget target, IdentitySet by, Runnable change) {
-    return submit(caseId, action, target, Map.of(), by, change);
+    return submit(caseId, action, target, Map.of(), by, change, NOTHING_TO_UNDO);
+  }
+
+  /**
+   * Creates the operation with its change as {@link #submitWith(String, CaseAction,
+   * OperationTarget, IdentitySet, Runnable)} does; when its job then cannot start, {@code
+   * notStarted} is given the operation (still {@code notStarted}, before it is marked {@code
+   * submissionFailed}) to undo what the change said of a job under way.
+   */
+  public CaseOperation submitWith(
+      String caseId,
+      CaseAction action,
+      OperationTarget target,
+      IdentitySet by,
+      Runnable change,
+      Consumer<CaseOperation> notStarted) {
+    return submit(caseId, action, target, Map.of(), by, change, notStarted);
   }
 
   /**
    * One operation of several submitted together ({@link #submitAll}), with the change it carries
-   * out.
+   * out and what undoes the change's word of a job under way when its job cannot start (as {@link
+   * #submitWith(String, CaseAction, OperationTarget, IdentitySet, Runnable, Consumer)}).
    */
-  public record Submission(CaseAction action, OperationTarget target, Runnable change) {}
+  public record Submission(
+      CaseAction action,
+      OperationTarget target,
+      Runnable change,
+      Consumer<CaseOperation> notStarted) {
+    /** A submission with nothing to undo when its job cannot start. */
+    public Submission(CaseAction action, OperationTarget target, Runnable change) {
+      this(action, target, change, NOTHING_TO_UNDO);
+    }
+  }
 
   /**
    * What {@link #submitAll} did: every operation it stored, those whose jobs started, and the
@@ -170,22 +204,33 @@ public class OperationService {
       changes.add(submission.change());
     }
     List<CaseOperation> admitted = new ArrayList<>();
+    List<Runnable> undos = new ArrayList<>();
     try {
       for (CaseOperation operation : stored) {
         admit(operation);
         admitted.add(operation);
       }
       operations.submitAll(stored, changes);
-      stored.forEach(this::holdChangeAccepted);
+      for (int i = 0; i < stored.size(); i++) {
+        CaseOperation operation = stored.get(i);
+        Runnable restore = holdChangeAccepted(operation);
+        Consumer<CaseOperation> notStarted = submissions.get(i).notStarted();
+        undos.add(
+            () -> {
+              restore.run();
+              notStarted.accept(operation);
+            });
+      }
     } catch (RuntimeException e) {
       admitted.forEach(operation -> jobs.release(operation.getId()));
       throw e;
     }
     List<CaseOperation> started = new ArrayList<>();
     OperationStartException failure = null;
-    for (CaseOperation operation : stored) {
+    for (int i = 0; i < stored.size(); i++) {
+      CaseOperation operation = stored.get(i);
       try {
-        start(operation, true);
+        start(operation, true, undos.get(i));
         started.add(operation);
       } catch (OperationStartException e) {
         failure = failure == null ? e : failure;
@@ -200,19 +245,27 @@ public class OperationService {
       OperationTarget target,
       Map<String, String> parameters,
       IdentitySet by,
-      Runnable change) {
+      Runnable change,
+      Consumer<CaseOperation> notStarted) {
     lookups.requireCase(caseId);
     checked(caseId, action, target);
     CaseOperation operation = CaseOperation.submit(caseId, action, target, parameters, by, now());
     admit(operation);
+    Runnable restore;
     try {
       operations.submit(operation, change);
-      holdChangeAccepted(operation);
+      restore = holdChangeAccepted(operation);
     } catch (RuntimeException e) {
       jobs.release(operation.getId());
       throw e;
     }
-    start(operation, change != NO_CHANGE || target.changesHold());
+    start(
+        operation,
+        change != NO_CHANGE || target.changesHold(),
+        () -> {
+          restore.run();
+          notStarted.accept(operation);
+        });
     return operation;
   }
 
@@ -253,25 +306,33 @@ public class OperationService {
     }
   }
 
-  private void holdChangeAccepted(CaseOperation operation) {
+  /**
+   * Sets the holdStatus of a hold change's custodians (and non-custodial data sources) once it is
+   * accepted; returns what puts back the statuses they had before should its job not start.
+   */
+  private Runnable holdChangeAccepted(CaseOperation operation) {
     OperationTarget target = operation.getTarget();
-    if (target.changesHold()) {
-      // A hold change is applying (or removing) from the moment it is accepted, before its job
-      // starts: the job's later statuses cannot be overwritten by this one.
-      custodians.setHoldStatus(
-          operation.getCaseId(),
-          target.getCustodianIds(),
-          HoldStatuses.during(target.removesHold()));
+    if (!target.changesHold()) {
+      return NO_CHANGE;
     }
+    // A hold change is applying (or removing) from the moment it is accepted, before its job
+    // starts: the job's later statuses cannot be overwritten by this one.
+    String caseId = operation.getCaseId();
+    DataSourceHoldStatus during = HoldStatuses.during(target.removesHold());
+    PriorHoldStatuses prior = custodians.changeHoldStatus(caseId, target.getCustodianIds(), during);
+    // Only a job ends an applying (or removing) status: one that never started puts back the
+    // status from before the change, where it is still the one set here.
+    return () -> custodians.restoreHoldStatus(caseId, prior, during);
   }
 
   /**
    * Starts the stored operation's job; when it cannot, gives back its room and withdraws the
-   * operation or marks it submissionFailed ({@link #notStarted}).
+   * operation or undoes what its change said of a job under way ({@code undo}) and marks it
+   * submissionFailed ({@link #notStarted}).
    *
    * @throws OperationStartException when it could not be started
    */
-  private void start(CaseOperation operation, boolean carriesChange) {
+  private void start(CaseOperation operation, boolean carriesChange, Runnable undo) {
     ActionRules rules = ActionRules.of(operation.getAction()).orElseThrow();
     // The job's listener records its execution when it marks the operation running: the
     // operation's row has one writer while the job runs, since two transactions updating it at
@@ -280,7 +341,7 @@ public class OperationService {
       jobs.start(rules.jobName(), operation.jobParameters());
     } catch (RuntimeException e) {
       jobs.release(operation.getId());
-      throw notStarted(operation, rules.jobName(), carriesChange, e);
+      throw notStarted(operation, rules.jobName(), carriesChange, undo, e);
     }
   }
 
@@ -288,10 +349,16 @@ public class OperationService {
    * What the client is told of a stored operation whose job did not start. An operation that
    * changed nothing else is withdrawn, as if it had never been submitted; one that carried a change
    * (a legal hold's, or a custodian's hold status) stays, {@code submissionFailed}, since the
-   * change it was to carry out is stored.
+   * change it was to carry out is stored; what the change said of a job under way is undone first
+   * ({@code undo}), while the operation is still open, so no later change of the same target can be
+   * accepted in between.
    */
   private OperationStartException notStarted(
-      CaseOperation operation, String jobName, boolean carriesChange, RuntimeException e) {
+      CaseOperation operation,
+      String jobName,
+      boolean carriesChange,
+      Runnable undo,
+      RuntimeException e) {
     LOG.log(
         Level.SEVERE,
         "Job " + jobName + " of operation " + operation.getId() + " could not start",
@@ -299,6 +366,7 @@ public class OperationService {
     boolean busy = OperationStartException.isBusy(e);
     boolean withdrawn = !carriesChange && withdraw(operation);
     if (!withdrawn) {
+      undo(operation, undo);
       markSubmissionFailed(operation, jobName, busy);
     }
     String kept =
@@ -323,6 +391,20 @@ public class OperationService {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Operation " + operation.getId() + " could not be withdrawn", e);
       return false;
+    }
+  }
+
+  private void undo(CaseOperation operation, Runnable undo) {
+    try {
+      undo.run();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "What operation "
+              + operation.getId()
+              + " changed could not be undone after its job"
+              + " did not start",
+          e);
     }
   }
 

@@ -269,6 +269,61 @@ class CaseLifecycleTest {
   }
 
   @Test
+  void releasesWhoseJobsCannotStartLeaveNoHoldStatusUnderWayForever() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    legalHolds.concluded(f.caseId, enabled.getId(), PolicyStatus.success, List.of());
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(f.operations.stored.values())
+        .extracting(CaseOperation::getStatus)
+        .containsExactly(
+            CaseOperationStatus.submissionFailed, CaseOperationStatus.submissionFailed);
+    // Neither release ran: the custodian's hold is applied as before it, not removing; the legal
+    // hold, disabled by the close, says its sync did not run rather than pending.
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(
+            f.custodians
+                .findSource(f.caseId, f.custodian.getId(), f.mailbox.getKind(), f.mailbox.getId())
+                .orElseThrow()
+                .getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.applied);
+    LegalHold after = legalHolds.find(f.caseId, enabled.getId()).orElseThrow();
+    assertThat(after.getStatus()).isEqualTo(PolicyStatus.error);
+    assertThat(after.getErrors()).singleElement().asString().contains("could not start");
+  }
+
+  @Test
+  void onlyTheReleaseWhoseJobCannotStartHasItsHoldStatusPutBack() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    LegalHold enabled = legalHold("Everything", true);
+    legalHolds.concluded(f.caseId, enabled.getId(), PolicyStatus.success, List.of());
+    // The custodians' release starts, the legal hold's sync cannot.
+    int[] starts = new int[1];
+    f.jobs.onStart =
+        p -> {
+          if (++starts[0] == 2) {
+            f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+          }
+        };
+
+    assertThatThrownBy(() -> cases.close(f.caseId, BOB))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(f.jobs.started).containsExactly(CaseAction.holdUpdate.jobName());
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.removing);
+    assertThat(legalHolds.find(f.caseId, enabled.getId()).orElseThrow().getStatus())
+        .isEqualTo(PolicyStatus.error);
+  }
+
+  @Test
   void whenTheServerHasNoRoomForEveryReleaseTheCloseIsA429AndChangesNothing() {
     f.custodians.setHoldStatus(
         f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);

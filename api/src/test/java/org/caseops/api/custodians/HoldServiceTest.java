@@ -16,6 +16,7 @@ import org.caseops.domain.custodians.DataSourceHoldStatus;
 import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
+import org.caseops.domain.operations.OperationStartException;
 import org.caseops.domain.operations.OperationTarget;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,111 @@ class HoldServiceTest {
 
     assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus())
         .isEqualTo(DataSourceHoldStatus.applied);
+  }
+
+  private DataSourceHoldStatus custodianStatus() {
+    return f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().getHoldStatus();
+  }
+
+  private DataSourceHoldStatus mailboxStatus() {
+    return f.custodians
+        .findSource(f.caseId, f.custodian.getId(), f.mailbox.getKind(), f.mailbox.getId())
+        .orElseThrow()
+        .getHoldStatus();
+  }
+
+  private CaseOperation onlyOperation() {
+    assertThat(f.operations.stored).hasSize(1);
+    return f.operations.stored.values().iterator().next();
+  }
+
+  @Test
+  void aHoldWhoseJobCannotStartIsNotAppliedAsBeforeRatherThanApplyingForever() {
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+
+    assertThatThrownBy(
+            () -> holds.change(f.caseId, f.custodian.getId(), false, none(), CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class)
+        .hasMessageContaining("is marked submissionFailed");
+
+    assertThat(onlyOperation().getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(custodianStatus()).isEqualTo(DataSourceHoldStatus.notApplied);
+    assertThat(mailboxStatus()).isEqualTo(DataSourceHoldStatus.notApplied);
+  }
+
+  @Test
+  void aRemovalWhoseJobCannotStartPutsBackEachStatusFromBeforeIt() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    f.mailbox.holdStatus(DataSourceHoldStatus.partial);
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+
+    assertThatThrownBy(
+            () -> holds.change(f.caseId, f.custodian.getId(), true, none(), CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(onlyOperation().getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(custodianStatus()).isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(mailboxStatus()).isEqualTo(DataSourceHoldStatus.partial);
+  }
+
+  @Test
+  void aStatusChangedByOthersSinceTheChangeWasAcceptedIsKeptWhenItsJobCannotStart() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    // While the job is being started, an index run finds an item of the custodian's hold that it
+    // cannot preserve: the custodian is partial from then on, its mailbox still removing.
+    f.jobs.onStart =
+        p -> {
+          f.custodians
+              .find(f.caseId, f.custodian.getId())
+              .orElseThrow()
+              .holdStatus(DataSourceHoldStatus.partial);
+          f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+        };
+
+    assertThatThrownBy(
+            () -> holds.change(f.caseId, f.custodian.getId(), true, none(), CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(custodianStatus()).isEqualTo(DataSourceHoldStatus.partial);
+    assertThat(mailboxStatus()).isEqualTo(DataSourceHoldStatus.applied);
+  }
+
+  @Test
+  void aBulkHoldWhoseJobCannotStartPutsBackEveryCustodiansStatus() {
+    Custodian bob = Custodian.add(f.caseId, "bob@example.com", null, CaseFixture.NOW);
+    f.custodians.add(bob);
+    f.custodians.setHoldStatus(f.caseId, List.of(bob.getId()), DataSourceHoldStatus.partial);
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+    OperationRequest both =
+        OperationRequest.parseParameters(
+            HoldUpdateAction.APPLY_ON_CUSTODIANS,
+            Json.object("{'ids': ['" + f.custodian.getId() + "', '" + bob.getId() + "']}"),
+            false);
+
+    assertThatThrownBy(() -> holds.changeAll(f.caseId, false, both, CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(custodianStatus()).isEqualTo(DataSourceHoldStatus.notApplied);
+    assertThat(f.custodians.find(f.caseId, bob.getId()).orElseThrow().getHoldStatus())
+        .isEqualTo(DataSourceHoldStatus.partial);
+  }
+
+  @Test
+  void aReleaseWhoseRemovalCannotStartLeavesTheCustodianActiveAndHeld() {
+    f.custodians.setHoldStatus(
+        f.caseId, List.of(f.custodian.getId()), DataSourceHoldStatus.applied);
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+
+    assertThatThrownBy(() -> holds.release(f.caseId, f.custodian.getId(), CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class);
+
+    assertThat(onlyOperation().getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(custodianStatus()).isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(mailboxStatus()).isEqualTo(DataSourceHoldStatus.applied);
+    assertThat(f.custodians.find(f.caseId, f.custodian.getId()).orElseThrow().isReleased())
+        .isFalse();
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.custodians.PriorHoldStatuses;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.support.ListQuery;
 
@@ -171,6 +172,42 @@ public class InMemoryCustodians implements CustodianRepository {
     sources.values().stream()
         .filter(s -> s.getCaseId().equals(caseId) && custodianIds.contains(s.getCustodianId()))
         .forEach(s -> s.holdStatus(status));
+  }
+
+  @Override
+  public PriorHoldStatuses changeHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status) {
+    Map<String, DataSourceHoldStatus> containers = new LinkedHashMap<>();
+    for (String id : custodianIds) {
+      find(caseId, id).ifPresent(c -> containers.put(id, c.getHoldStatus()));
+    }
+    Map<String, DataSourceHoldStatus> held = new LinkedHashMap<>();
+    sources.values().stream()
+        .filter(s -> s.getCaseId().equals(caseId) && custodianIds.contains(s.getCustodianId()))
+        .forEach(s -> held.put(s.getId(), s.getHoldStatus()));
+    setHoldStatus(caseId, custodianIds, status);
+    return new PriorHoldStatuses(containers, held);
+  }
+
+  @Override
+  public void restoreHoldStatus(
+      String caseId, PriorHoldStatuses prior, DataSourceHoldStatus expected) {
+    prior
+        .containers()
+        .forEach(
+            (id, status) ->
+                find(caseId, id)
+                    .filter(c -> c.getHoldStatus() == expected)
+                    .ifPresent(c -> c.holdStatus(status)));
+    prior
+        .sources()
+        .forEach(
+            (id, status) -> {
+              CustodianSource s = sources.get(id);
+              if (s != null && s.getCaseId().equals(caseId) && s.getHoldStatus() == expected) {
+                s.holdStatus(status);
+              }
+            });
   }
 
   @Override

@@ -58,6 +58,20 @@ public class InMemoryLegalHolds implements LegalHoldRepository {
     Fields.set(hold, "errors", errors.isEmpty() ? null : String.join("\n", errors));
   }
 
+  /** As the database does it, but links are not kept here: a hold without one counts as linked. */
+  @Override
+  public boolean syncNotStarted(String caseId, String id, String operationId, String error) {
+    LegalHold hold = findAny(caseId, id).orElse(null);
+    if (hold == null
+        || hold.getStatus() != PolicyStatus.pending
+        || (hold.getLastSyncOperationId() != null
+            && !hold.getLastSyncOperationId().equals(operationId))) {
+      return false;
+    }
+    concluded(caseId, id, PolicyStatus.error, List.of(error));
+    return true;
+  }
+
   @Override
   public void purgeDeleted(String caseId, String id) {
     stored.remove(id);

@@ -100,6 +100,21 @@ public interface CustodianRepository {
   void setHoldStatus(String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
 
   /**
+   * Sets the holdStatus as {@link #setHoldStatus} does, and returns the status each of the
+   * custodians (or non-custodial data sources) and each of their sources had before, read in the
+   * same transaction.
+   */
+  PriorHoldStatuses changeHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status);
+
+  /**
+   * Puts back the holdStatus {@code prior} holds on each custodian, non-custodial data source and
+   * source whose status is still {@code expected} (the one the change set); one that something else
+   * has changed since keeps its status.
+   */
+  void restoreHoldStatus(String caseId, PriorHoldStatuses prior, DataSourceHoldStatus expected);
+
+  /**
    * Sets the custodian's status ({@code released} with its releasedDateTime, or {@code active}
    * without one).
    */

@@ -34,6 +34,15 @@ public interface LegalHoldRepository {
   /** Sets the outcome of the hold's sync: its status and its errors (none for success). */
   void concluded(String caseId, String id, PolicyStatus status, List<String> errors);
 
+  /**
+   * Sets the hold's status to {@code error} with the error, when its change's sync could not start:
+   * only while the status is still {@code pending} and the hold's last sync is that operation (a
+   * later change is left as it is).
+   *
+   * @return whether the hold was changed
+   */
+  boolean syncNotStarted(String caseId, String id, String operationId, String error);
+
   /** Removes a deleted hold for good, once its records are dropped. */
   void purgeDeleted(String caseId, String id);
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.caseops.domain.custodians.CustodianRepository;
 import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.custodians.DataSourceContainerStatus;
 import org.caseops.domain.custodians.DataSourceHoldStatus;
+import org.caseops.domain.custodians.PriorHoldStatuses;
 import org.caseops.domain.custodians.SourceKind;
 import org.caseops.domain.support.ListQuery;
 
@@ -49,6 +51,9 @@ public class JpaCustodianRepository implements CustodianRepository {
               "holdStatus", "holdStatus",
               "createdDateTime", "createdDateTime"),
           List.of(new ListQuery.OrderKey("createdDateTime", false)));
+
+  /** How many ids one update of {@link #restoreHoldStatus} names at most. */
+  private static final int RESTORE_CHUNK = 1000;
 
   @Inject @CaseopsUnit EntityManager em;
 
@@ -219,6 +224,97 @@ public class JpaCustodianRepository implements CustodianRepository {
         .setParameter("h", status)
         .setParameter("c", caseId)
         .setParameter("ids", custodianIds)
+        .executeUpdate();
+  }
+
+  @Override
+  public PriorHoldStatuses changeHoldStatus(
+      String caseId, Collection<String> custodianIds, DataSourceHoldStatus status) {
+    if (custodianIds.isEmpty()) {
+      return PriorHoldStatuses.none();
+    }
+    Map<String, DataSourceHoldStatus> containers = new HashMap<>();
+    Map<String, DataSourceHoldStatus> sources = new HashMap<>();
+    read(
+        containers,
+        "SELECT c.id, c.holdStatus FROM Custodian c WHERE c.caseId = :c AND c.id IN :ids",
+        caseId,
+        custodianIds);
+    read(
+        containers,
+        "SELECT n.id, n.holdStatus FROM NoncustodialDataSource n"
+            + " WHERE n.caseId = :c AND n.id IN :ids",
+        caseId,
+        custodianIds);
+    read(
+        sources,
+        "SELECT s.id, s.holdStatus FROM CustodianSource s WHERE s.caseId = :c"
+            + " AND (s.custodianId IN :ids OR s.noncustodialId IN :ids)",
+        caseId,
+        custodianIds);
+    setHoldStatus(caseId, custodianIds, status);
+    return new PriorHoldStatuses(containers, sources);
+  }
+
+  private void read(
+      Map<String, DataSourceHoldStatus> into, String query, String caseId, Collection<String> ids) {
+    for (Object[] row :
+        em.createQuery(query, Object[].class)
+            .setParameter("c", caseId)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      into.put((String) row[0], (DataSourceHoldStatus) row[1]);
+    }
+  }
+
+  @Override
+  public void restoreHoldStatus(
+      String caseId, PriorHoldStatuses prior, DataSourceHoldStatus expected) {
+    for (DataSourceHoldStatus status : DataSourceHoldStatus.values()) {
+      if (status == expected) {
+        continue;
+      }
+      List<String> containers = idsWith(prior.containers(), status);
+      for (int i = 0; i < containers.size(); i += RESTORE_CHUNK) {
+        List<String> ids = containers.subList(i, Math.min(containers.size(), i + RESTORE_CHUNK));
+        restore("Custodian", ", e.version = e.version + 1", caseId, ids, status, expected);
+        restore(
+            "NoncustodialDataSource", ", e.version = e.version + 1", caseId, ids, status, expected);
+      }
+      List<String> sources = idsWith(prior.sources(), status);
+      for (int i = 0; i < sources.size(); i += RESTORE_CHUNK) {
+        List<String> ids = sources.subList(i, Math.min(sources.size(), i + RESTORE_CHUNK));
+        restore("CustodianSource", "", caseId, ids, status, expected);
+      }
+    }
+  }
+
+  private static List<String> idsWith(
+      Map<String, DataSourceHoldStatus> statuses, DataSourceHoldStatus status) {
+    return statuses.entrySet().stream()
+        .filter(e -> e.getValue() == status)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  private void restore(
+      String entity,
+      String alsoSet,
+      String caseId,
+      List<String> ids,
+      DataSourceHoldStatus status,
+      DataSourceHoldStatus expected) {
+    em.createQuery(
+            "UPDATE "
+                + entity
+                + " e SET e.holdStatus = :h"
+                + alsoSet
+                + " WHERE e.caseId = :c AND e.id IN :ids AND e.holdStatus = :expected")
+        .setParameter("h", status)
+        .setParameter("c", caseId)
+        .setParameter("ids", ids)
+        .setParameter("expected", expected)
         .executeUpdate();
   }
 

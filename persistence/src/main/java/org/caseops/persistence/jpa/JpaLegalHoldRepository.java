@@ -95,6 +95,22 @@ public class JpaLegalHoldRepository implements LegalHoldRepository {
   }
 
   @Override
+  public boolean syncNotStarted(String caseId, String id, String operationId, String error) {
+    return em.createQuery(
+                "UPDATE LegalHold h SET h.status = :s, h.errors = :e, h.version = h.version + 1"
+                    + " WHERE h.caseId = :c AND h.id = :id AND h.status = :pending"
+                    + " AND h.lastSyncOperationId = :op")
+            .setParameter("s", PolicyStatus.error)
+            .setParameter("e", error)
+            .setParameter("c", caseId)
+            .setParameter("id", id)
+            .setParameter("pending", PolicyStatus.pending)
+            .setParameter("op", operationId)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
   public void purgeDeleted(String caseId, String id) {
     LegalHold h = em.find(LegalHold.class, id);
     if (h != null && h.getCaseId().equals(caseId) && h.isDeleted()) {
