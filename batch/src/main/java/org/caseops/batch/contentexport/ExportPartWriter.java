@@ -112,6 +112,9 @@ public class ExportPartWriter extends AbstractItemWriter {
   /** Whether {@link #part} is the first part's body. */
   private boolean firstPart;
 
+  /** Whether the document being written is due in the next part, once it adds an entry. */
+  private boolean cutPending;
+
   /** The part's load-file rows as they will stand in loadfile.csv and loadfile.dat. */
   private final RowFile[] rows = new RowFile[2];
 
@@ -185,16 +188,16 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   private void write(ExportState state, ExportDocument doc) throws IOException {
     ReviewSetItem file = doc.file();
-    // A document's entries (native, text, PDF: three at most) stay in one part.
-    if (part != null
-        && part.entries() > 0
-        && (part.written() + file.getSize() > partLimit
-            || part.entries() + 3 > entryLimit - (firstPart ? LOAD_FILES.size() : 0))) {
-      finishPart(state, doc.index(), doc);
-    }
-    if (part == null) {
-      startPart(state.committed.partsDone() + 1);
-    }
+    // A document's entries (native, text, PDF: three at most) stay in one part. The part is
+    // finished
+    // before the document's first entry, not before the document: one that adds no entry (its
+    // native unreadable) keeps its row in the part, and never starts a part of its own that would
+    // stay empty.
+    cutPending =
+        part != null
+            && part.entries() > 0
+            && (part.written() + file.getSize() > partLimit
+                || part.entries() + 3 > entryLimit - (firstPart ? LOAD_FILES.size() : 0));
     String extension = extension(file);
     String nativePath = "";
     String textPath = "";
@@ -206,6 +209,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         bytes = file.getSize() <= maxBytes ? read(file) : null;
         if (settings.natives()) {
           String path = nativePath(doc, extension);
+          place(state, doc);
           if (bytes != null) {
             part.add(path, bytes, stored(file));
           } else {
@@ -242,6 +246,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       }
       if (extraction.text() != null) {
         textPath = "text/" + doc.docId() + ".txt";
+        place(state, doc);
         part.add(textPath, extraction.text().getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -269,6 +274,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       } else {
         pdfPath = "pdf/" + doc.docId() + ".pdf";
         byte[] stampedPdf = stamped.pdf();
+        place(state, doc);
         part.add(pdfPath, stampedPdf, true);
         begBates = BatesStamper.number(state.batesPrefix, stamped.first());
         endBates = BatesStamper.number(state.batesPrefix, stamped.last());
@@ -297,6 +303,10 @@ public class ExportPartWriter extends AbstractItemWriter {
       textPath,
       pdfPath
     };
+    cutPending = false;
+    if (part == null) {
+      startPart(state.committed.partsDone() + 1);
+    }
     // Each row is formatted in memory and written in one piece: the writer's encoder is reached
     // once a row, not once a field.
     for (int i = 0; i < rows.length; i++) {
@@ -305,6 +315,20 @@ public class ExportPartWriter extends AbstractItemWriter {
       rows[i].printer().getOut().append(line);
     }
     state.documents++;
+  }
+
+  /**
+   * Makes the part ready for the document's next entry: finishes the current part first when the
+   * document is due in the next one ({@link #cutPending}), and starts a part when none is open.
+   */
+  private void place(ExportState state, ExportDocument doc) throws IOException {
+    if (cutPending) {
+      cutPending = false;
+      finishPart(state, doc.index(), doc);
+    }
+    if (part == null) {
+      startPart(state.committed.partsDone() + 1);
+    }
   }
 
   /** The native's bytes, checked against the catalog's SHA-256. */
