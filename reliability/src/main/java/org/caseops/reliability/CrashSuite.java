@@ -228,7 +228,7 @@ final class CrashSuite {
     r.api.token(r.server.token());
     Case c = job.caseOf(r, k);
     JsonObject op;
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(r.server.takeStartFailures());
     try {
       op = c.await(url, Duration.ofMinutes(20));
     } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ final class Server {
   private Process process;
   private int starts;
   private String token;
+  private final List<String> startFailures = new java.util.ArrayList<>();
 
   Server(Path repo, Path dataDir, String dbUrl, Map<String, String> env) throws IOException {
     this.repo = repo;
@@ -83,12 +84,53 @@ final class Server {
     return starts;
   }
 
-  /** Starts bin/run and waits until it says the server listens (at most 15 minutes). */
   boolean running() {
     return process != null && process.isAlive();
   }
 
+  /**
+   * Starts bin/run and waits until it says the server listens. A start that ends without the server
+   * listening (bin/run stops a server whose deployment failed and says why) is recorded, its server
+   * log kept beside the data directory, and tried once more; {@link #takeStartFailures()} gives
+   * what was recorded, so that a trial reports it instead of hiding it.
+   */
   void start() throws IOException, InterruptedException {
+    try {
+      startOnce();
+    } catch (StartFailure first) {
+      Path kept =
+          dataDir.resolveSibling(dataDir.getFileName() + "-failed-start-" + starts + ".log");
+      Path serverLog = dataDir.resolve("server/server.log");
+      if (Files.exists(serverLog)) {
+        Files.copy(serverLog, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      startFailures.add(
+          "start "
+              + starts
+              + " did not listen ("
+              + first.getMessage()
+              + "; its server log: "
+              + kept.getFileName()
+              + "), the next start did");
+      startOnce();
+    }
+  }
+
+  /** The starts that failed since the last call, each with its reason; then forgets them. */
+  List<String> takeStartFailures() {
+    List<String> taken = List.copyOf(startFailures);
+    startFailures.clear();
+    return taken;
+  }
+
+  /** bin/run ended without the server listening. */
+  static final class StartFailure extends IOException {
+    StartFailure(String message) {
+      super(message);
+    }
+  }
+
+  private void startOnce() throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     ProcessBuilder pb = new ProcessBuilder("bin/run").directory(repo.toFile());
     Map<String, String> e = pb.environment();
@@ -96,6 +138,8 @@ final class Server {
     e.put("CASEOPS_PORT", Integer.toString(port));
     e.put("CASEOPS_DATA_DIR", dataDir.toString());
     e.putIfAbsent("CASEOPS_HEAP", "1g");
+    // bin/run gives up on a server that does not answer in this time and says why (see start()).
+    e.putIfAbsent("CASEOPS_START_TIMEOUT", "600");
     e.remove("CASEOPS_DB_URL");
     if (dbUrl != null) {
       e.put("CASEOPS_DB_URL", dbUrl);
@@ -127,7 +171,13 @@ final class Server {
         return;
       }
       if (!process.isAlive()) {
-        throw new IOException("bin/run ended before the server listened; see " + runLog);
+        process = null;
+        String why =
+            mine.lines()
+                .filter(l -> l.startsWith("caseops did not start"))
+                .findFirst()
+                .orElse("bin/run ended before the server listened");
+        throw new StartFailure(why + "; see " + runLog);
       }
       if (System.nanoTime() > deadline) {
         kill();
