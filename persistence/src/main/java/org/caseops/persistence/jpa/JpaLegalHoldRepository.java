@@ -41,12 +41,18 @@ public class JpaLegalHoldRepository implements LegalHoldRepository {
 
   @Override
   public Optional<LegalHold> findAny(String caseId, String id) {
-    LegalHold h = em.find(LegalHold.class, id);
-    if (h == null || !h.getCaseId().equals(caseId)) {
-      return Optional.empty();
-    }
-    em.refresh(h);
-    return Optional.of(h);
+    // Read from the database, not the shared cache: the holdPolicySync job of a deleted hold
+    // removes
+    // its row in another transaction, and a cached hold refreshed after that fails (a 500 where the
+    // answer is 404). A query that refreshes what it reads finds the row or nothing.
+    return em
+        .createQuery("SELECT h FROM LegalHold h WHERE h.id = :id", LegalHold.class)
+        .setParameter("id", id)
+        .setHint("eclipselink.refresh", "true")
+        .getResultList()
+        .stream()
+        .filter(h -> h.getCaseId().equals(caseId))
+        .findFirst();
   }
 
   @Override

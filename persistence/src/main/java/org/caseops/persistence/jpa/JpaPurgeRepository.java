@@ -64,11 +64,14 @@ public class JpaPurgeRepository implements PurgeRepository {
 
   @Override
   public Optional<PurgedItem> find(String operationId, String itemId) {
-    PurgedItem found = em.find(PurgedItem.class, PurgedItem.idFor(operationId, itemId));
-    if (found != null) {
-      em.refresh(found);
-    }
-    return Optional.ofNullable(found);
+    // Read from the database, refreshing what the cache holds (a row gone since is not found).
+    return em
+        .createQuery("SELECT p FROM PurgedItem p WHERE p.id = :id", PurgedItem.class)
+        .setParameter("id", PurgedItem.idFor(operationId, itemId))
+        .setHint("eclipselink.refresh", "true")
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   @Override
