@@ -404,7 +404,7 @@ public class Restorer implements PurgeRestorer {
         if (m.uncatalogued
             && m.record == null
             && m.sha256.equals(record.getSha256())
-            && (foundBack == null || m.offset == offset)) {
+            && (foundBack == null || (m.offset == offset && foundBack.offset != offset))) {
           foundBack = m;
         }
       }
