@@ -69,7 +69,8 @@ public final class HoldBenchmark {
                 "seed",
                 "db",
                 "work",
-                "copy-threads"),
+                "copy-threads",
+                "settle"),
             Set.of("keep", "links"));
     int messages = o.integer("messages", 3000);
     int documents = o.integer("documents", 40);
@@ -78,6 +79,11 @@ public final class HoldBenchmark {
     long seed = o.longValue("seed", 42);
     String copyThreads = o.string("copy-threads", "4");
     boolean links = o.flag("links");
+    // Seconds to wait (after a sync) between rounds: ext4 without a journal does not reuse an inode
+    // freed in the last 60 s and walks past every such inode of the group on each create, so the
+    // copies freed at the end of one round slow the creates of the next, whoever makes them.
+    int settle = o.integer("settle", 0);
+    int cpProcesses = Math.max(1, Integer.parseInt(copyThreads.trim()));
     if (links) {
       // caseops.hold.links: whole files are stored as hard links to them, their bytes checked.
       System.setProperty("caseops.hold.links", "true");
@@ -139,14 +145,20 @@ public final class HoldBenchmark {
           custodians.list(caseId, ListQuery.page(0, 10)).stream().map(Custodian::getId).toList();
       Path contentDir = CaseopsPaths.contentDir(caseId);
 
+      List<List<Path>> slices = slices(mailbox, cpProcesses);
       double[] holdRates = new double[rounds];
       double[] cpRates = new double[rounds];
+      double[] cpnRates = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         double cp;
+        double cpn = 0;
         double hold;
         long held;
         if (r % 2 == 0) {
           cp = cp(mailbox, dataDir.resolve("cp-" + r));
+          if (cpProcesses > 1) {
+            cpn = cpParallel(mailbox, slices, dataDir.resolve("cpn-" + r));
+          }
           long t0 = System.nanoTime();
           String status = hold(runner, caseId, custodianIds, false, copyThreads);
           hold = (System.nanoTime() - t0) / 1e9;
@@ -158,14 +170,18 @@ public final class HoldBenchmark {
           hold = (System.nanoTime() - t0) / 1e9;
           held = sizeOf(contentDir)[1];
           check(status);
+          if (cpProcesses > 1) {
+            cpn = cpParallel(mailbox, slices, dataDir.resolve("cpn-" + r));
+          }
           cp = cp(mailbox, dataDir.resolve("cp-" + r));
         }
         cpRates[r] = files[1] / cp;
+        cpnRates[r] = cpProcesses > 1 ? files[1] / cpn : cpRates[r];
         holdRates[r] = held / hold;
         System.out.printf(
             Locale.ROOT,
             "round %d (%s first): cp -r %,.1f MiB in %.2f s = %,.1f MiB/s; hold %,.1f MiB in %.2f s"
-                + " = %,.1f MiB/s; hold/cp %.2f%n",
+                + " = %,.1f MiB/s; hold/cp %.2f%s%n",
             r + 1,
             r % 2 == 0 ? "cp" : "hold",
             files[1] / 1048576.0,
@@ -174,12 +190,27 @@ public final class HoldBenchmark {
             held / 1048576.0,
             hold,
             holdRates[r] / 1048576.0,
-            holdRates[r] / cpRates[r]);
-        // Not measured: the hold comes off again (every copy is freed), and the cp copy goes.
+            holdRates[r] / cpRates[r],
+            cpProcesses > 1
+                ? String.format(
+                    Locale.ROOT,
+                    "; %d cp processes %.2f s = %,.1f MiB/s; hold/(%d cp) %.2f",
+                    cpProcesses,
+                    cpn,
+                    cpnRates[r] / 1048576.0,
+                    cpProcesses,
+                    holdRates[r] / cpnRates[r])
+                : "");
+        // Not measured: the hold comes off again (every copy is freed), and the cp copies go.
         check(hold(runner, caseId, custodianIds, true, copyThreads));
         deleteTree(dataDir.resolve("cp-" + r));
+        deleteTree(dataDir.resolve("cpn-" + r));
         if (Files.isDirectory(contentDir) && sizeOf(contentDir)[0] != 0) {
           throw new IllegalStateException("removing the hold left copies in " + contentDir);
+        }
+        if (settle > 0) {
+          run("sync");
+          Thread.sleep(settle * 1000L);
         }
       }
       double holdMedian = median(holdRates);
@@ -198,6 +229,22 @@ public final class HoldBenchmark {
           holdMedian / 1048576.0,
           holdMedian / cpMedian,
           median(ratios));
+      if (cpProcesses > 1) {
+        double[] cpnRatios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          cpnRatios[r] = holdRates[r] / cpnRates[r];
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "median: %d cp processes %,.1f MiB/s; hold/(%d cp) %.2f; median of the rounds'"
+                + " hold/(%d cp) %.2f%n",
+            cpProcesses,
+            median(cpnRates) / 1048576.0,
+            cpProcesses,
+            holdMedian / median(cpnRates),
+            cpProcesses,
+            median(cpnRatios));
+      }
     } finally {
       if (!o.flag("keep")) {
         deleteTree(work);
@@ -223,6 +270,7 @@ public final class HoldBenchmark {
     var parameters = op.jobParameters();
     parameters.setProperty("copyThreads", threads);
     JobOperator jobs = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
+    long submitted = System.currentTimeMillis();
     long execution = jobs.start(CaseAction.holdUpdate.jobName(), parameters);
     while (!ENDED.contains(jobs.getJobExecution(execution).getBatchStatus())) {
       Thread.sleep(5);
@@ -232,9 +280,17 @@ public final class HoldBenchmark {
       Thread.sleep(5);
       done = operations.find(op.getId()).orElseThrow();
     }
+    long ended = System.currentTimeMillis();
     if (!remove) {
+      // Where the wall time goes: from the start request to the first step, each step, and from
+      // the last step's end to the operation seen ended.
+      List<StepExecution> stepList = jobs.getStepExecutions(execution);
       StringBuilder steps = new StringBuilder("  hold job steps:");
-      for (StepExecution step : jobs.getStepExecutions(execution)) {
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      for (StepExecution step : stepList) {
+        first = Math.min(first, step.getStartTime().getTime());
+        last = Math.max(last, step.getEndTime().getTime());
         steps.append(
             String.format(
                 Locale.ROOT,
@@ -242,6 +298,12 @@ public final class HoldBenchmark {
                 step.getStepName(),
                 (step.getEndTime().getTime() - step.getStartTime().getTime()) / 1000.0));
       }
+      steps.append(
+          String.format(
+              Locale.ROOT,
+              " before the first step %.2f s; after the last %.2f s",
+              (first - submitted) / 1000.0,
+              (ended - last) / 1000.0));
       System.out.println(steps);
     }
     return done.getStatus().name()
@@ -263,6 +325,73 @@ public final class HoldBenchmark {
       throw new IllegalStateException("cp -r failed");
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * Seconds that {@code n} {@code cp} processes take to copy the folder's files to {@code target},
+   * each its slice, at once: the yardstick with as many threads as the job's copies.
+   */
+  private static double cpParallel(Path folder, List<List<Path>> slices, Path target)
+      throws IOException, InterruptedException {
+    Files.createDirectories(target);
+    long t0 = System.nanoTime();
+    // The folders first (timed too, as cp -r makes them), so the processes do not race to make
+    // the same one.
+    Set<Path> folders = new java.util.TreeSet<>();
+    for (List<Path> slice : slices) {
+      for (Path p : slice) {
+        if (p.getParent() != null) {
+          folders.add(p.getParent());
+        }
+      }
+    }
+    for (Path f : folders) {
+      Files.createDirectories(target.resolve(f));
+    }
+    List<Process> running = new ArrayList<>();
+    for (List<Path> slice : slices) {
+      List<String> command = new ArrayList<>(List.of("cp", "--parents", "-t", target.toString()));
+      for (Path p : slice) {
+        command.add(p.toString());
+      }
+      running.add(new ProcessBuilder(command).directory(folder.toFile()).inheritIO().start());
+    }
+    for (Process p : running) {
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("cp --parents failed");
+      }
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** The folder's files, relative to it, dealt into {@code n} slices of about equal bytes. */
+  private static List<List<Path>> slices(Path folder, int n) throws IOException {
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      all = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    List<List<Path>> slices = new ArrayList<>();
+    long[] bytes = new long[n];
+    for (int i = 0; i < n; i++) {
+      slices.add(new ArrayList<>());
+    }
+    for (Path p : all) {
+      int least = 0;
+      for (int i = 1; i < n; i++) {
+        if (bytes[i] < bytes[least]) {
+          least = i;
+        }
+      }
+      slices.get(least).add(folder.relativize(p));
+      bytes[least] += Files.size(p);
+    }
+    return slices;
+  }
+
+  private static void run(String... command) throws IOException, InterruptedException {
+    if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed");
+    }
   }
 
   /** Files and bytes under a folder. */

@@ -117,9 +117,45 @@ public class LegalHoldService {
     changed(hold, by);
   }
 
-  /** Runs the hold's sync again (Graph's {@code retryPolicy}). */
+  /**
+   * Runs the hold's sync again (Graph's {@code retryPolicy}). A deleted hold is still there until a
+   * sync of it has dropped its records and freed its copies; while none is running (its deletion's
+   * sync could not start, or failed) a retry runs one, which completes the deletion.
+   */
   public CaseOperation retry(String caseId, String id, IdentitySet by) {
-    get(caseId, id);
+    LegalHold hold =
+        legalHolds
+            .findAny(caseId, id)
+            .orElseGet(
+                () -> {
+                  lookups.requireCase(caseId);
+                  throw new ResourceNotFoundException(
+                      "No ediscoveryHoldPolicy with id '"
+                          + id
+                          + "' in case '"
+                          + caseId
+                          + "' (a deleted hold is gone once its holdPolicySync has ended), so"
+                          + " there is nothing to retry; list the case's legalHolds for the ids"
+                          + " there are.");
+                });
+    if (hold.isDeleted()) {
+      noPurgeRunning(caseId);
+      for (CaseOperation open : operationsRepo.listOpen(caseId)) {
+        if (open.getAction() == CaseAction.holdPolicySync
+            && id.equals(open.getTarget().getLegalHoldId())
+            && OperationLifecycle.isOpen(open.getStatus())) {
+          throw new ConflictException(
+              "The legal hold '"
+                  + id
+                  + "' is deleted and its holdPolicySync operation '"
+                  + open.getId()
+                  + "' is still carrying out the deletion ("
+                  + open.getStatus().wireName()
+                  + "), so there is nothing to retry: the hold is gone when that operation"
+                  + " succeeds; retry the policy only if it fails.");
+        }
+      }
+    }
     return sync(caseId, id, by);
   }
 

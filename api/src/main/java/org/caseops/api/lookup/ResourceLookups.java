@@ -166,12 +166,16 @@ public class ResourceLookups {
     return custodianRef(caseId, id, property).getId();
   }
 
-  /** The legal hold a body property refers to; the case must exist. */
+  /**
+   * The legal hold a body property refers to; the case must exist. A deleted hold counts while it
+   * is still there (its deletion's sync has not ended well): a holdPolicySync of it completes the
+   * deletion.
+   */
   public LegalHold legalHoldRef(String caseId, String rawId, String property) {
     String id = Lookups.guid(rawId, "ediscoveryHoldPolicy");
     lookups.requireCase(caseId);
     return Optional.ofNullable(legalHolds)
-        .flatMap(repository -> repository.find(caseId, id))
+        .flatMap(repository -> repository.findAny(caseId, id))
         .orElseThrow(() -> missingRef(caseId, property, "ediscoveryHoldPolicy", id));
   }
 

@@ -9,9 +9,12 @@ import org.caseops.api.testing.CaseFixture;
 import org.caseops.api.testing.InMemoryLegalHolds;
 import org.caseops.domain.holds.LegalHold;
 import org.caseops.domain.holds.PolicyStatus;
+import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.OperationStartException;
+import org.caseops.domain.support.ConflictException;
+import org.caseops.domain.support.ResourceNotFoundException;
 import org.junit.jupiter.api.Test;
 
 /** A legal hold's status when the sync of its change cannot start, over in-memory repositories. */
@@ -90,5 +93,52 @@ class LegalHoldServiceTest {
     LegalHold after = legalHolds.find(f.caseId, hold.getId()).orElseThrow();
     assertThat(after.getStatus()).isEqualTo(PolicyStatus.success);
     assertThat(after.getErrors()).isEmpty();
+  }
+
+  @Test
+  void aDeletedHoldWhoseSyncCouldNotStartIsRetriedAndItsSyncRuns() {
+    LegalHold hold = syncedHold();
+    f.jobs.startFailure = new IllegalStateException("the job repository is gone");
+    assertThatThrownBy(() -> service.delete(f.caseId, hold.getId(), CaseFixture.ALICE))
+        .isInstanceOf(OperationStartException.class);
+    CaseOperation failed = latestOperation();
+    assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.submissionFailed);
+    LegalHold deleted = legalHolds.findAny(f.caseId, hold.getId()).orElseThrow();
+    assertThat(deleted.isDeleted()).isTrue();
+    assertThat(deleted.getStatus()).isEqualTo(PolicyStatus.error);
+
+    // The job can start again: the retry submits the sync that drops the deleted hold's records,
+    // frees its copies and removes it for good.
+    f.jobs.startFailure = null;
+    int started = f.jobs.started.size();
+    CaseOperation retried = service.retry(f.caseId, hold.getId(), CaseFixture.ALICE);
+
+    assertThat(retried.getId()).isNotEqualTo(failed.getId());
+    assertThat(retried.getAction()).isEqualTo(CaseAction.holdPolicySync);
+    assertThat(retried.getTarget().getLegalHoldId()).isEqualTo(hold.getId());
+    assertThat(retried.getStatus()).isNotEqualTo(CaseOperationStatus.submissionFailed);
+    assertThat(f.jobs.started).hasSize(started + 1);
+    assertThat(f.jobs.started.get(started)).isEqualTo(CaseAction.holdPolicySync.jobName());
+    // The hold stays hidden from reads while its deletion is carried out.
+    assertThat(legalHolds.find(f.caseId, hold.getId())).isEmpty();
+
+    // Retrying again while that sync runs: refused, naming it and what to do.
+    assertThatThrownBy(() -> service.retry(f.caseId, hold.getId(), CaseFixture.ALICE))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("'" + hold.getId() + "' is deleted")
+        .hasMessageContaining("'" + retried.getId() + "' is still carrying out the deletion")
+        .hasMessageContaining("retry the policy only if it fails");
+  }
+
+  @Test
+  void aRetryOfAHoldThatIsGoneSaysWhy() {
+    LegalHold hold = syncedHold();
+    legalHolds.purgeDeleted(f.caseId, hold.getId());
+
+    assertThatThrownBy(() -> service.retry(f.caseId, hold.getId(), CaseFixture.ALICE))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("No ediscoveryHoldPolicy with id '" + hold.getId() + "'")
+        .hasMessageContaining("nothing to retry")
+        .hasMessageContaining("list the case's legalHolds");
   }
 }

@@ -28,9 +28,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.caseops.batch.evidence.MboxSplitter;
@@ -394,6 +396,53 @@ public class Purger {
     catalog.moveAll(locations);
     // Their index documents stay as they are: keyed by the ids the messages keep, made from bytes
     // that did not change (the location a document stores is not searched; the catalog has it).
+  }
+
+  /**
+   * Makes the catalog entries of an mbox's messages name where their bytes now stand, from the mbox
+   * itself: an entry whose offset no longer holds a message with its SHA-256 (a rewrite of the mbox
+   * that stopped after its rename and before the catalog followed) moves to a message with its
+   * SHA-256 that no other entry names, pairing entries and messages of the same bytes in the order
+   * of their offsets. Entries kept from a preserved copy only, earlier versions and entries that
+   * find no such message are left as they are.
+   *
+   * @param messages the messages of the mbox as it now stands
+   * @return the offsets of the messages no current catalog entry names
+   */
+  Set<Long> followMbox(
+      String caseId, String sourceId, String path, List<MboxSplitter.Message> messages)
+      throws IOException {
+    Map<Long, String> shaAt = new TreeMap<>();
+    for (MboxSplitter.Message m : messages) {
+      shaAt.put(m.offset(), m.sha256());
+    }
+    NavigableSet<Long> free = new TreeSet<>(shaAt.keySet());
+    TreeMap<Long, Item> stale = new TreeMap<>();
+    for (Item item : catalog.listInFile(sourceId, path)) {
+      long offset = PurgeUnit.offsetOf(item.getLocation());
+      if (offset < 0 || item.getState() != ItemState.current || item.isEarlierVersion()) {
+        continue;
+      }
+      if (item.getSha256().equals(shaAt.get(offset)) && free.remove(offset)) {
+        continue;
+      }
+      stale.put(offset, item);
+    }
+    Map<Long, Move> moves = new TreeMap<>();
+    for (Map.Entry<Long, Item> e : stale.entrySet()) {
+      String sha = e.getValue().getSha256();
+      for (Long at : free) {
+        if (sha.equals(shaAt.get(at))) {
+          free.remove(at);
+          moves.put(e.getKey(), new Move(at, sha));
+          break;
+        }
+      }
+    }
+    if (!moves.isEmpty()) {
+      relocate(caseId, sourceId, path, moves, List.of());
+    }
+    return free;
   }
 
   /**

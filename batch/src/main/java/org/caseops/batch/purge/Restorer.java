@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.caseops.batch.evidence.ItemContent;
 import org.caseops.batch.evidence.MboxSplitter;
@@ -272,8 +273,16 @@ public class Restorer implements PurgeRestorer {
     boolean exists = Files.isRegularFile(target);
     Layout layout = new Layout(target, exists ? Files.size(target) : 0);
     if (exists) {
-      for (MboxSplitter.Message m : Purger.split(target)) {
-        layout.messages.add(new Placed(m.offset(), m.offset(), m.sha256(), null));
+      List<MboxSplitter.Message> inMbox = Purger.split(target);
+      // A restore stopped after its rewrite was renamed into place and before the catalog followed
+      // left the entries of the messages that moved at their old offsets, and the messages it put
+      // back uncatalogued: the entries follow the mbox by SHA-256 first, and a message no entry
+      // names with the bytes of one to put back is that message, found back.
+      Set<Long> uncatalogued = purger.followMbox(caseId, source.getId(), path, inMbox);
+      for (MboxSplitter.Message m : inMbox) {
+        Placed placed = new Placed(m.offset(), m.offset(), m.sha256(), null);
+        placed.uncatalogued = uncatalogued.contains(m.offset());
+        layout.messages.add(placed);
       }
     }
     for (PurgedItem record : group) {
@@ -345,6 +354,9 @@ public class Restorer implements PurgeRestorer {
     final String sha256;
     PurgedItem record;
 
+    /** A message that was in the mbox with no catalog entry naming it. */
+    boolean uncatalogued;
+
     Placed(long offset, long original, String sha256, PurgedItem record) {
       this.offset = offset;
       this.original = original;
@@ -387,6 +399,20 @@ public class Restorer implements PurgeRestorer {
     void put(PurgedItem record, Path kept) throws IOException {
       long offset = PurgeUnit.offsetOf(record.getLocation());
       boolean boundary = offset == size;
+      Placed foundBack = null;
+      for (Placed m : messages) {
+        if (m.uncatalogued
+            && m.record == null
+            && m.sha256.equals(record.getSha256())
+            && (foundBack == null || (m.offset == offset && foundBack.offset != offset))) {
+          foundBack = m;
+        }
+      }
+      if (foundBack != null) {
+        // Put back by a restore that stopped before the catalog followed its rewrite.
+        foundBack.record = record;
+        return;
+      }
       for (Placed m : messages) {
         if (m.offset == offset) {
           if (m.sha256.equals(record.getSha256())) {

@@ -135,6 +135,12 @@ class HoldPolicySyncJobTest {
       deleting.modified(ALICE, Instant.now());
       legalHolds.update(deleting);
       assertThat(legalHolds.find(caseId, all.getId())).isEmpty();
+      // As when the deletion's own sync could not start: the hold is in error, and the sync run
+      // again (retryPolicy) completes the deletion all the same.
+      legalHolds.concluded(
+          caseId, all.getId(), PolicyStatus.error, List.of("its sync could not start"));
+      assertThat(legalHolds.findAny(caseId, all.getId()).orElseThrow().getStatus())
+          .isEqualTo(PolicyStatus.error);
       CaseOperation deleted = sync(s, caseId, all);
       assertThat(deleted.getStatus()).isEqualTo(CaseOperationStatus.succeeded);
       assertThat(deleted.getResultInfo().getMessage())

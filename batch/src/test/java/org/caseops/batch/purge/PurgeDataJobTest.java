@@ -25,6 +25,7 @@ import org.caseops.batch.evidence.MboxSplitter;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
+import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.InducedPurgeFailures;
 import org.caseops.batch.testing.SearchJobs;
 import org.caseops.domain.custodians.Custodian;
@@ -283,6 +284,76 @@ class PurgeDataJobTest {
       assertThat(hits(h, c.caseId, "walrus")).isEqualTo(11);
       assertThat(hits(h, c.caseId, "seal")).isEqualTo(2);
       assertThat(CaseopsPaths.purgeDir(c.caseId, done.getId()).resolve("items")).isEmptyDirectory();
+      assertThat(folderNames(c.annFolder)).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRestoreStoppedBetweenTheMboxRenameAndTheCatalogUpdateIsFinishedExactlyByARerun(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      // Seven messages, five about the walrus: putting those back moves the two seal messages.
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        boolean walrus = i == 0 || i == 1 || i == 3 || i == 5 || i == 6;
+        texts.add(message("n" + i, walrus ? "Note " + i + " on the walrus." : "A seal " + i + "."));
+      }
+      Path many = c.annFolder.resolve("many.mbox");
+      Evidence.write(
+          many, texts.stream().map(m -> FROM_LINE + m).collect(Collectors.joining("\n")));
+      s.index(c.caseId);
+      byte[] manyBefore = Files.readAllBytes(many);
+      Map<String, String> idsBefore = idsByLocation(h, c.annMail);
+      CaseOperation done = purge(h, s, c.caseId, "walrus", false, null);
+      assertThat(messages(many)).containsExactly(texts.get(2), texts.get(4));
+      PurgeRestorer restorer = h.weld.select(PurgeRestorer.class).get();
+
+      // The mbox is rewritten and renamed into place; moving the seal messages' catalog entries
+      // fails, as a database would (or the process would stop there).
+      InducedFailures.failMoveAllOnceFor("many.mbox#");
+      try {
+        assertThatThrownBy(() -> restorer.restore(c.caseId, done.getId(), List.of()))
+            .hasMessageContaining(InducedFailures.MESSAGE);
+      } finally {
+        InducedFailures.reset();
+      }
+      assertThat(many).hasBinaryContent(manyBefore);
+
+      PurgeRestorer.Restored rest = restorer.restore(c.caseId, done.getId(), List.of());
+      Set<String> manyIds =
+          idsBefore.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("many.mbox#"))
+              .map(Map.Entry::getValue)
+              .collect(Collectors.toSet());
+      assertThat(rest.restoredIds()).filteredOn(manyIds::contains).hasSize(5);
+      // The mbox is as it was, each message once, and every entry of it, restored or untouched,
+      // reads at its location the bytes of its SHA-256.
+      assertThat(many).hasBinaryContent(manyBefore);
+      assertThat(messages(many)).containsExactlyElementsOf(texts);
+      Map<Long, String> shaAt = new java.util.TreeMap<>();
+      for (MboxSplitter.Message m : Purger.split(many)) {
+        shaAt.put(m.offset(), m.sha256());
+      }
+      List<Item> entries =
+          h.items.listInSourcesAfter(List.of(c.annMail.getId()), null, 100).stream()
+              .filter(i -> i.getLocation().startsWith("many.mbox#"))
+              .toList();
+      assertThat(entries).hasSize(7);
+      assertThat(entries)
+          .allSatisfy(
+              i -> {
+                assertThat(i.getState()).isEqualTo(ItemState.current);
+                assertThat(shaAt.get(PurgeUnit.offsetOf(i.getLocation())))
+                    .as(i.getLocation())
+                    .isEqualTo(i.getSha256());
+              });
+      assertThat(entries.stream().map(Item::getLocation).distinct()).hasSize(7);
+      assertThat(idsByLocation(h, c.annMail)).isEqualTo(idsBefore);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(11);
+      assertThat(hits(h, c.caseId, "seal")).isEqualTo(2);
       assertThat(folderNames(c.annFolder)).noneMatch(n -> n.endsWith(".tmp"));
     }
   }

@@ -20,7 +20,8 @@ import org.caseops.domain.items.SourceItemStats;
  * Lets a test make the catalog fail once: the N-th {@code saveAll} after {@link #failSaveOnce(int)}
  * (or {@code findAll} after {@link #failFindAllOnce(int)}) throws, as a database would in the
  * middle of a job; or hold a job in the middle of a chunk: the N-th {@code saveAll} after {@link
- * #pauseSaveOnce(int)} waits for {@link #release()}.
+ * #pauseSaveOnce(int)} waits for {@link #release()}; or make the next {@code moveAll} into one mbox
+ * (the catalog following its rewrite) throw, once ({@link #failMoveAllOnceFor}).
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -71,6 +72,27 @@ public abstract class InducedFailures implements ItemRepository {
     return delegate.findAll(itemIds);
   }
 
+  private static volatile String failMoveTo;
+
+  /**
+   * Makes the next {@code moveAll} that moves an entry to a location starting with {@code prefix}
+   * throw, once: the catalog entries of the messages a rewrite of that mbox moved are not moved, as
+   * when a restore stops right after renaming the mbox into place.
+   */
+  public static void failMoveAllOnceFor(String prefix) {
+    failMoveTo = prefix;
+  }
+
+  @Override
+  public void moveAll(Map<String, String> locations) {
+    String prefix = failMoveTo;
+    if (prefix != null && locations.values().stream().anyMatch(l -> l.startsWith(prefix))) {
+      failMoveTo = null;
+      throw new IllegalStateException(MESSAGE);
+    }
+    delegate.moveAll(locations);
+  }
+
   /** Makes the {@code call}-th next save throw, once. */
   public static void failSaveOnce(int call) {
     COUNTDOWN.set(call);
@@ -80,6 +102,7 @@ public abstract class InducedFailures implements ItemRepository {
     COUNTDOWN.set(0);
     FIND_COUNTDOWN.set(0);
     PAUSE_COUNTDOWN.set(0);
+    failMoveTo = null;
     released.countDown();
   }
 
