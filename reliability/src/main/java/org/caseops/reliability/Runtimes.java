@@ -116,8 +116,8 @@ final class Runtimes {
   /**
    * Stops WildFly's JVM (SIGTERM, SIGKILL after a minute), whose process {@code bin/run} does not
    * start as its own child but through {@code standalone.sh}; its pid is in {@code
-   * <data>/server/wildfly/server.pid}. Nothing for the other runtimes, which {@link Server#stop()}
-   * stops.
+   * <data>/server/wildfly/server.pid}; then {@code standalone.sh}, which would wait for it forever.
+   * Nothing for the other runtimes, which {@link Server#stop()} stops.
    */
   static void stop(String runtime, Path data) throws InterruptedException {
     if (!runtime.equals("wildfly")) {
@@ -135,12 +135,30 @@ final class Runtimes {
     if (jvm.isEmpty()) {
       return;
     }
+    Optional<ProcessHandle> script =
+        jvm.get()
+            .parent()
+            .filter(
+                p ->
+                    p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a))
+                        .orElse("")
+                        .contains("standalone.sh"));
     jvm.get().destroy();
     try {
       jvm.get().onExit().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       jvm.get().destroyForcibly();
     }
+    // standalone.sh waits for its JVM in a loop that goes on while the status says a signal ended
+    // it (143 after
+    // SIGTERM), and bash gives a reaped child's status again at each wait: it never ends by itself.
+    script.ifPresent(
+        p -> {
+          p.destroyForcibly();
+          p.onExit().join();
+        });
   }
 
   /** The server log's entries at SEVERE (Payara) or ERROR (WildFly), one line each. */
