@@ -9,10 +9,13 @@
 #       type, 3 kills, seed 13.
 #   reliability/run.sh crash --short
 #       A couple of minutes: H2, index and contentExport, one kill each, small corpora (for CI).
-#   reliability/run.sh dbdown [--outage SECONDS]
-#       PostgreSQL reached through a TCP proxy of the program's own, cut for a while in the middle of an index job.
-#   reliability/run.sh load [--submissions 1000] [--pollers 100] [--seconds 60]
-#       Concurrent submissions and polling clients against one server on loopback.
+#   reliability/run.sh dbdown [--outage SECONDS] [--reset-first] [--db-name NAME]
+#       PostgreSQL reached through a TCP proxy of the program's own, cut for a while in the middle of an index job
+#       (--reset-first: every connection closed at once mid-job first, the outage after the job's end). NAME: the
+#       database to make and drop (default caseops_rel_crash_dbdown).
+#   reliability/run.sh load [--submissions 1000] [--pollers 100] [--seconds 60] [--runtime payara|wildfly|payara7]
+#       Concurrent submissions and polling clients against one server on loopback (bin/run --runtime; WildFly's
+#       AJP, HTTPS and management ports are kept in RELIABILITY_PORTS too).
 #
 # RELIABILITY_SKIP_BUILD=1 skips the Maven builds; CASEOPS_SKIP_BUILD=1 skips only caseops' (the WAR and the tools
 # must be built already, as after `./mvnw package` or `./mvnw verify`). Work files (data directories, logs, a TSV of every kill) go to

@@ -74,6 +74,39 @@ class Stats:
                 self.not_graph.append(dict(sample, body=text[:300]))
 
 
+def raw_answer(port, request, timeout=15):
+    """Sends a request on a raw socket without closing its writing side and reads the answer: whole when the server
+    closes the connection, or when a Content-Length (or the end of a chunked body) says where it ends. Returns the
+    status (0 when the answer is not whole within the timeout), the body and a note."""
+    import socket
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    data = b""
+    started = time.time()
+    try:
+        s.sendall(request)
+        while True:
+            head, sep, body = data.partition(b"\r\n\r\n")
+            if sep:
+                m = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+                if m and len(body) >= int(m.group(1)):
+                    break
+                if re.search(rb"(?im)^transfer-encoding:\s*chunked", head) and body.endswith(b"0\r\n\r\n"):
+                    break
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    except OSError as e:
+        m = re.match(rb"HTTP/1\.\d (\d{3})", data)
+        return 0, data, f"raw socket: answer not whole after {time.time() - started:.1f} s ({type(e).__name__}), " \
+            f"status line {m.group(1).decode() if m else 'none'}"
+    finally:
+        s.close()
+    m = re.match(rb"HTTP/1\.\d (\d{3})", data)
+    head, _, body = data.partition(b"\r\n\r\n")
+    return (int(m.group(1)) if m else 0), body, f"raw socket, whole in {time.time() - started:.1f} s"
+
+
 def graph_error(text):
     try:
         e = json.loads(text)["error"]
@@ -682,6 +715,16 @@ class Fuzzer:
                     self.stats.record("protocol", "RAW", raw[:40].decode("latin1"), 400, b'{"error":{"code":"x","message":"closed"}}', note="closed without answer")
             except OSError as e:
                 self.stats.record("protocol", "RAW", raw[:40].decode("latin1"), 400, b'{"error":{"code":"x","message":"closed"}}', note=f"closed: {e}")
+
+        # Methods the server never serves, on a raw socket that stays open for writing (as a client that sends more
+        # requests on the connection would): the answer must be whole and the server must end the connection, or
+        # mark the answer's end with a length. A CONNECT answered without a length on a connection the server kept
+        # open leaves such a client waiting.
+        for method, path in [("CONNECT", f"{b}/{case}"), ("CONNECT", "/health"), ("CONNECT", "/nowhere"),
+                             ("TRACE", f"{b}/{case}"), ("FOO", f"{b}/{case}")]:
+            req = (f"{method} {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {c.token}\r\n\r\n").encode()
+            status, body, note = raw_answer(c.port, req)
+            self.stats.record("protocol", f"RAW {method}", path, status, body, note=note)
 
     def deletes(self):
         """Deletes of throwaway resources of a throwaway case, and of the case itself."""

@@ -17,19 +17,34 @@ final class DatabaseOutage {
   private final Path work;
   private final long seed;
   private final int outageSeconds;
+  private final String dbName;
+  private final boolean resetFirst;
 
   DatabaseOutage(Path repo, Path work, long seed, int outageSeconds) {
+    this(repo, work, seed, outageSeconds, "caseops_rel_crash_dbdown", false);
+  }
+
+  /**
+   * {@code resetFirst}: before the outage, every connection to the database is closed at once while
+   * the job runs (as a database restart or a failover does), and the job is awaited: it must carry
+   * on to {@code succeeded}, or end {@code failed} with a reason (the database is there to record
+   * it), to be retried after the outage. Then the outage, on a server with no job running
+   * (readiness must go 503 and back).
+   */
+  DatabaseOutage(
+      Path repo, Path work, long seed, int outageSeconds, String dbName, boolean resetFirst) {
     this.repo = repo;
     this.work = work;
     this.seed = seed;
     this.outageSeconds = outageSeconds;
+    this.dbName = dbName;
+    this.resetFirst = resetFirst;
   }
 
   boolean run() throws Exception {
     Path dir = work.resolve("postgresql-dbdown");
     CrashSuite.deleteTree(dir);
     Path data = dir.resolve("data");
-    String dbName = "caseops_rel_crash_dbdown";
     Databases.fresh(dbName);
     List<String> problems = new ArrayList<>();
     try (TcpProxy proxy = new TcpProxy(Databases.HOST, Databases.PORT)) {
@@ -58,6 +73,32 @@ final class DatabaseOutage {
           Thread.sleep(50);
         }
         Progress.Sample before = poller.last();
+        JsonObject failed = null;
+        if (resetFirst) {
+          CrashSuite.log(
+              "dbdown: closing every connection to the database at %s %d%%",
+              before.status(), before.percent());
+          proxy.reset();
+          try {
+            failed = c.await(url, Duration.ofMinutes(10));
+          } catch (RuntimeException e) {
+            failed = api.get(url);
+          }
+          CrashSuite.log(
+              "dbdown: after the connections were closed the operation ended %s at %s%%: %s",
+              failed.getString("status"), failed.get("percentProgress"), failed.get("resultInfo"));
+          String status = failed.getString("status");
+          if (!status.equals("failed") && !status.equals("succeeded")) {
+            problems.add("after its connections were closed the operation ended " + status);
+          } else if (status.equals("failed")
+              && (!failed.containsKey("resultInfo")
+                  || failed.get("resultInfo").getValueType()
+                      != jakarta.json.JsonValue.ValueType.OBJECT
+                  || failed.getJsonObject("resultInfo").getString("message", "").isBlank())) {
+            problems.add("the failed operation gives no reason: " + failed);
+          }
+          before = poller.last();
+        }
         CrashSuite.log(
             "dbdown: cutting the database at %s %d%% for %d s",
             before.status(), before.percent(), outageSeconds);
@@ -106,16 +147,35 @@ final class DatabaseOutage {
         }
         String first = op.getString("status");
         CrashSuite.log("dbdown: the operation ended %s: %s", first, op.get("resultInfo"));
+        int retryAt = -1;
         if (first.equals("failed")) {
+          retryAt = poller.samples().size();
+          CrashSuite.log("dbdown: POST %s/retry", url);
           api.send("POST", url + "/retry", "{}");
           op = c.await(url, Duration.ofMinutes(10));
           CrashSuite.log(
               "dbdown: retried, it ended %s: %s", op.getString("status"), op.get("resultInfo"));
         }
         poller.stop();
-        String regression = Progress.regression(poller.samples());
-        if (regression != null) {
-          problems.add(regression);
+        java.util.Map<Integer, Integer> statuses = poller.statuses();
+        CrashSuite.log("dbdown: the poller's answers by status: %s", statuses);
+        statuses.forEach(
+            (status, n) -> {
+              if (status >= 500 && status != 503) {
+                problems.add(n + " polls answered " + status + " (" + poller.serverErrors() + ")");
+              }
+            });
+        // A retry starts the job again: progress is checked before it and after it apart.
+        List<Progress.Sample> samples = poller.samples();
+        List<List<Progress.Sample>> runs =
+            retryAt < 0
+                ? List.of(samples)
+                : List.of(samples.subList(0, retryAt), samples.subList(retryAt, samples.size()));
+        for (List<Progress.Sample> run : runs) {
+          String regression = Progress.regression(run);
+          if (regression != null) {
+            problems.add(regression);
+          }
         }
         if (!op.getString("status").equals("succeeded")) {
           problems.add(

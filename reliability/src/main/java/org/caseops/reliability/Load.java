@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,24 +34,36 @@ final class Load {
   private final int submissions;
   private final int pollers;
   private final int seconds;
+  private final String runtime;
 
   Load(Path repo, Path work, int submissions, int pollers, int seconds) {
+    this(repo, work, submissions, pollers, seconds, "payara");
+  }
+
+  /**
+   * {@code runtime}: what {@code bin/run --runtime} takes ({@code payara}, the default, {@code
+   * wildfly} or {@code payara7}).
+   */
+  Load(Path repo, Path work, int submissions, int pollers, int seconds, String runtime) {
     this.repo = repo;
     this.work = work;
     this.submissions = submissions;
     this.pollers = pollers;
     this.seconds = seconds;
+    this.runtime = runtime;
   }
 
   boolean run() throws Exception {
-    Path dir = work.resolve("h2-load");
+    Path dir = work.resolve(runtime.equals("payara") ? "h2-load" : "h2-load-" + runtime);
     CrashSuite.deleteTree(dir);
     Path data = dir.resolve("data");
     Corpus corpus = Corpus.write(data.resolve("evidence"), 1, 3000, 0.5, 13, 30);
-    Server server = new Server(repo, data, null, Map.of());
+    Map<String, String> env = new HashMap<>();
+    Server server = new Server(Runtimes.launcher(repo, dir, runtime, env), data, null, env);
     List<String> problems = new ArrayList<>();
     try {
-      CrashSuite.log("load: starting the server (%s), default throttling", server.base());
+      CrashSuite.log(
+          "load: starting the server (%s, %s), default throttling", runtime, server.base());
       server.start();
       Tokens tokens = new Tokens(data);
       // Set-up, by many clients so the per-client limits do not slow it (429s are waited out).
@@ -264,8 +277,13 @@ final class Load {
         }
       }
     } finally {
+      Runtimes.stop(runtime, data);
       server.stop();
     }
+    List<String> severe = Runtimes.serverErrors(runtime, data);
+    System.out.printf(
+        "load: server log: %d errors%s%n",
+        severe.size(), severe.isEmpty() ? "" : ", the first: " + severe.get(0));
     System.out.println(
         problems.isEmpty()
             ? "load: every answer as expected, nothing lost"

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <pre>
  * crash   [--db h2|postgresql|h2,postgresql] [--jobs index,...] [--kills N] [--seed S] [--short]
- * dbdown  [--seed S] [--outage SECONDS]
- * load    [--submissions N] [--pollers N] [--seconds S]
+ * dbdown  [--seed S] [--outage SECONDS] [--reset-first] [--db-name NAME]
+ * load    [--submissions N] [--pollers N] [--seconds S] [--runtime payara|wildfly|payara7]
  * </pre>
  */
 public final class Main {
@@ -47,6 +47,9 @@ public final class Main {
     int pollers = 100;
     int seconds = 60;
     int outage = 20;
+    String runtime = "payara";
+    String dbName = "caseops_rel_crash_dbdown";
+    boolean resetFirst = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -58,6 +61,9 @@ public final class Main {
         case "--pollers" -> pollers = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--outage" -> outage = Integer.parseInt(args[++i]);
+        case "--runtime" -> runtime = args[++i];
+        case "--db-name" -> dbName = args[++i];
+        case "--reset-first" -> resetFirst = true;
         case "--short" -> {
           quick = true;
           dbs = List.of("h2");
@@ -84,11 +90,11 @@ public final class Main {
         System.exit(ok ? 0 : 1);
       }
       case "dbdown" -> {
-        boolean ok = new DatabaseOutage(repo, work, seed, outage).run();
+        boolean ok = new DatabaseOutage(repo, work, seed, outage, dbName, resetFirst).run();
         System.exit(ok ? 0 : 1);
       }
       case "load" -> {
-        boolean ok = new Load(repo, work, submissions, pollers, seconds).run();
+        boolean ok = new Load(repo, work, submissions, pollers, seconds, runtime).run();
         System.exit(ok ? 0 : 1);
       }
       default -> {
@@ -102,8 +108,8 @@ public final class Main {
     System.out.println(
         """
         usage: reliability/run.sh crash [--db h2,postgresql] [--jobs index,...] [--kills N] [--seed S] [--quick] [--short]
-               reliability/run.sh dbdown [--seed S] [--outage SECONDS]
-               reliability/run.sh load [--submissions N] [--pollers N] [--seconds S]
+               reliability/run.sh dbdown [--seed S] [--outage SECONDS] [--reset-first] [--db-name NAME]
+               reliability/run.sh load [--submissions N] [--pollers N] [--seconds S] [--runtime payara|wildfly|payara7]
         jobs: """
             + String.join(",", Jobs.all().keySet()));
   }

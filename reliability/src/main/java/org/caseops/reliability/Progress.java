@@ -50,6 +50,9 @@ final class Progress implements Runnable {
     while (!stop) {
       try {
         Api.Answer a = api.sendOnce("GET", url, null);
+        synchronized (statuses) {
+          statuses.merge(a.status(), 1, Integer::sum);
+        }
         if (a.status() >= 500) {
           if (System.currentTimeMillis() < notBefore) {
             startupErrors++; // the server was being killed or was starting again
@@ -75,6 +78,15 @@ final class Progress implements Runnable {
       } catch (InterruptedException e) {
         return;
       }
+    }
+  }
+
+  private final java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
+  /** How many polls got each HTTP status. */
+  java.util.Map<Integer, Integer> statuses() {
+    synchronized (statuses) {
+      return new java.util.TreeMap<>(statuses);
     }
   }
 

@@ -26,7 +26,7 @@ final class TcpProxy implements AutoCloseable {
   TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    server = new ServerSocket(Server.freePort(), 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::accept, "proxy-accept");
     t.setDaemon(true);
     t.start();
@@ -39,6 +39,17 @@ final class TcpProxy implements AutoCloseable {
   /** Closes every connection and refuses new ones until {@link #restore()}. */
   void cut() {
     cut = true;
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+    open.clear();
+  }
+
+  /**
+   * Closes every open connection but goes on forwarding new ones, as a database restart or a
+   * failover does: whoever held a connection gets an error on its next use.
+   */
+  void reset() {
     for (Socket s : open) {
       closeQuietly(s);
     }

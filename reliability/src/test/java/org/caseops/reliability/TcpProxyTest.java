@@ -80,4 +80,29 @@ class TcpProxyTest {
       after.close();
     }
   }
+
+  @Test
+  void aResetClosesOpenConnectionsAndForwardsNewOnesAtOnce() throws Exception {
+    try (ServerSocket target = echo();
+        TcpProxy proxy = new TcpProxy("127.0.0.1", target.getLocalPort())) {
+      Socket before = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
+      before.setSoTimeout(5000);
+      assertThat(roundTrip(before, 42)).isEqualTo(42);
+
+      proxy.reset();
+      assertThatThrownBy(
+              () -> {
+                int r = roundTrip(before, 43);
+                if (r < 0) {
+                  throw new IOException("closed");
+                }
+              })
+          .isInstanceOf(IOException.class);
+      Socket after = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
+      after.setSoTimeout(5000);
+      assertThat(roundTrip(after, 44)).isEqualTo(44);
+      before.close();
+      after.close();
+    }
+  }
 }

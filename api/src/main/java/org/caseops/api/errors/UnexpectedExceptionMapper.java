@@ -14,7 +14,10 @@ import java.util.logging.Logger;
  * generic 500 Graph error that carries no internals. One kind is the client's to handle, not the
  * server's: a change that lost a race with another change of the same resource (an optimistic lock
  * failure, however the transaction wrapped it) is a 409 {@code conflict} the client may retry after
- * reading the resource again.
+ * reading the resource again. Another is no fault of the request: the database cannot be reached
+ * (no connection could be had, or the one in use broke), so it is a 503 {@code serviceNotAvailable}
+ * with {@code Retry-After}, logged as a warning without its trace, as {@code /health/ready} says
+ * not ready meanwhile.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -35,6 +38,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                   "The resource was changed by another request at the same time; read it again and retry."))
           .build();
     }
+    if (databaseUnreachable(exception)) {
+      LOG.log(
+          Level.WARNING,
+          "request-id {0}: the database cannot be reached: {1}",
+          new Object[] {requestId, exception.toString()});
+      return ErrorResponses.builder(
+              request,
+              503,
+              new GraphError(
+                  ErrorCode.serviceNotAvailable,
+                  "The server cannot reach its database at the moment; retry later."))
+          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+          .build();
+    }
     LOG.log(Level.SEVERE, "request-id " + requestId + ": unexpected failure", exception);
     GraphError error =
         new GraphError(
@@ -43,6 +60,54 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 + requestId
                 + " when reporting it.");
     return ErrorResponses.builder(request, 500, error).build();
+  }
+
+  /** The seconds a client is asked to wait when the database cannot be reached. */
+  static final int DATABASE_RETRY_AFTER_SECONDS = 10;
+
+  /**
+   * Whether the failure comes from a database that cannot be reached: one of its causes (or the
+   * next exceptions of an {@code SQLException}) is a JDBC connection failure (SQL state class
+   * {@code 08}, {@code SQLTransientConnectionException}, {@code
+   * SQLNonTransientConnectionException}), or the connection pool's failure to give a connection (a
+   * Jakarta Connectors {@code ResourceException}, such as Payara's {@code PoolingException} cause
+   * or WildFly's {@code IJ000453}, or Payara's {@code Error in allocating a connection}).
+   */
+  static boolean databaseUnreachable(Throwable exception) {
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    todo.add(exception);
+    while (!todo.isEmpty() && seen.size() < 50) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        String message = String.valueOf(sql.getMessage());
+        if ((state != null && state.startsWith("08"))
+            || message.startsWith("Error in allocating a connection")) {
+          return true;
+        }
+        if (sql.getNextException() != null) {
+          todo.add(sql.getNextException());
+        }
+      }
+      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+        if (c.getName().equals("jakarta.resource.ResourceException")) {
+          return true;
+        }
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+    }
+    return false;
   }
 
   /** Whether the failure, or one of its causes, is an optimistic lock failure. */
