@@ -33,6 +33,7 @@ public final class ZipPart implements AutoCloseable {
   private final ZipOutputStream zip;
   private final long entryTime;
   private int entries;
+  private Prefix entriesDigest;
 
   /** A part whose entries are all dated {@code entryTime} (milliseconds since the epoch). */
   public ZipPart(Path temporary, Path target, long entryTime) throws IOException {
@@ -129,8 +130,39 @@ public final class ZipPart implements AutoCloseable {
     entries++;
   }
 
+  /**
+   * The SHA-256 of the part's entries alone (its bytes before the central directory), when it is
+   * hashed and finished: a state that more bytes can be added to (a ZIP whose central directory is
+   * replaced); null before.
+   */
+  public Prefix entriesDigest() {
+    return entriesDigest;
+  }
+
+  /** The SHA-256 state of a file's first {@code length} bytes. */
+  public record Prefix(MessageDigest state, long length) {
+    /** A copy that more bytes can be added to, leaving this one as it is. */
+    public MessageDigest copy() {
+      try {
+        return (MessageDigest) state.clone();
+      } catch (CloneNotSupportedException e) {
+        return null;
+      }
+    }
+  }
+
   /** Finishes the ZIP and renames it to its final name; returns its SHA-256 (null unhashed). */
   public String finish() throws IOException {
+    if (digest != null) {
+      // Every entry is whole in the file once the last is closed: what the digest has seen now is
+      // the part up to its central directory.
+      counting.flush();
+      try {
+        entriesDigest = new Prefix((MessageDigest) digest.clone(), counting.count);
+      } catch (CloneNotSupportedException e) {
+        entriesDigest = null;
+      }
+    }
     zip.finish();
     zip.close();
     Files.move(
