@@ -290,7 +290,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         state.nextBates = stamped.last() + 1;
       }
     }
-    Object[] row = {
+    String[] row = {
       doc.docId(),
       begBates,
       endBates,
@@ -318,11 +318,12 @@ public class ExportPartWriter extends AbstractItemWriter {
     }
     // Each row is formatted in memory and written in one piece: the writer's encoder is reached
     // once a row, not once a field.
-    for (int i = 0; i < rows.length; i++) {
-      line.setLength(0);
-      ROW_FORMAT[i].printRecord(line, row);
-      rows[i].printer().getOut().append(line);
-    }
+    line.setLength(0);
+    LoadFile.appendCsvRow(line, row);
+    rows[0].printer().getOut().append(line);
+    line.setLength(0);
+    LoadFile.appendDatRow(line, row);
+    rows[1].printer().getOut().append(line);
     state.documents++;
   }
 
