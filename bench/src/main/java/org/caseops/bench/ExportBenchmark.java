@@ -53,10 +53,15 @@ import org.caseops.persistence.testing.SeTransactions;
  * collection every few seconds (so the peak heap after a collection is the live set), and prints
  * the figures side by side, as {@link LargeCaseMemoryCheck} does for the index job.
  *
+ * <p>{@code --mode search-memory} does the same for the search exports: per size, a new JVM indexes
+ * a generated corpus with the index job (not watched), then runs exportReport and exportResult of a
+ * search that every message matches, each alone while the heap is watched.
+ *
  * <pre>
  * bench/run.sh export [--corpora mail,compressed] [--messages 20000] [--documents 600] [--rounds 5]
  * bench/run.sh export --mode memory [--sizes 10000,100000] [--xmx 512m] [--db postgresql|h2file|h2]
  *     [--options originalFiles,text,tags] [--part-entries 65535]
+ * bench/run.sh export --mode search-memory [--sizes 10000,100000] [--xmx 512m] [--db ...]
  * </pre>
  */
 public final class ExportBenchmark {
@@ -125,7 +130,9 @@ public final class ExportBenchmark {
         "usage: ExportBenchmark [--mode speed] [--corpora mail,compressed] [--messages 20000]"
             + " [--documents 600] [--rounds 5] [--seed 42] [--work DIR]\n"
             + "       ExportBenchmark --mode memory [--sizes 10000,100000] [--xmx 512m]"
-            + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]");
+            + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]\n"
+            + "       ExportBenchmark --mode search-memory [--sizes 10000,100000] [--xmx 512m]"
+            + " [--db postgresql|h2file|h2] [--gc-every 5] [--seed 42] [--work DIR]");
   }
 
   private static Path work(Options o, String name) throws IOException {
