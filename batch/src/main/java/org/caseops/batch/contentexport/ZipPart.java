@@ -1,7 +1,5 @@
 package org.caseops.batch.contentexport;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,9 +50,7 @@ public final class ZipPart implements AutoCloseable {
     this.digest = hashed ? sha256() : null;
     Files.deleteIfExists(temporary);
     OutputStream file = Files.newOutputStream(temporary);
-    counting =
-        new Counting(
-            new BufferedOutputStream(hashed ? new DigestOutputStream(file, digest) : file, 65536));
+    counting = new Counting(hashed ? new DigestOutputStream(file, digest) : file);
     zip = new ZipOutputStream(counting);
   }
 
@@ -210,23 +206,65 @@ public final class ZipPart implements AutoCloseable {
     }
   }
 
-  private static final class Counting extends FilterOutputStream {
+  /**
+   * Counts and buffers what the ZIP writer writes, without a lock: java.util.zip writes every
+   * header and central directory record a byte at a time, and a {@link
+   * java.io.BufferedOutputStream} takes its lock for each.
+   */
+  private static final class Counting extends OutputStream {
+    private final OutputStream out;
+    private final byte[] buffer = new byte[65536];
+    private int buffered;
     long count;
 
     Counting(OutputStream out) {
-      super(out);
+      this.out = out;
     }
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
+      if (buffered == buffer.length) {
+        drain();
+      }
+      buffer[buffered++] = (byte) b;
       count++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+      if (len >= buffer.length) {
+        drain();
+        out.write(b, off, len);
+      } else {
+        if (len > buffer.length - buffered) {
+          drain();
+        }
+        System.arraycopy(b, off, buffer, buffered, len);
+        buffered += len;
+      }
       count += len;
+    }
+
+    private void drain() throws IOException {
+      if (buffered > 0) {
+        out.write(buffer, 0, buffered);
+        buffered = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        flush();
+      } finally {
+        out.close();
+      }
     }
   }
 }
