@@ -28,6 +28,9 @@ import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationRepository;
 import org.caseops.domain.operations.OperationTarget;
+import org.caseops.domain.searches.DataSourceScopes;
+import org.caseops.domain.searches.EdiscoverySearch;
+import org.caseops.domain.searches.SearchRepository;
 import org.caseops.persistence.storage.CaseopsPaths;
 import org.caseops.persistence.testing.SeTransactions;
 
@@ -50,10 +53,15 @@ import org.caseops.persistence.testing.SeTransactions;
  * collection every few seconds (so the peak heap after a collection is the live set), and prints
  * the figures side by side, as {@link LargeCaseMemoryCheck} does for the index job.
  *
+ * <p>{@code --mode search-memory} does the same for the search exports: per size, a new JVM indexes
+ * a generated corpus with the index job (not watched), then runs exportReport and exportResult of a
+ * search that every message matches, each alone while the heap is watched.
+ *
  * <pre>
  * bench/run.sh export [--corpora mail,compressed] [--messages 20000] [--documents 600] [--rounds 5]
  * bench/run.sh export --mode memory [--sizes 10000,100000] [--xmx 512m] [--db postgresql|h2file|h2]
  *     [--options originalFiles,text,tags] [--part-entries 65535]
+ * bench/run.sh export --mode search-memory [--sizes 10000,100000] [--xmx 512m] [--db ...]
  * </pre>
  */
 public final class ExportBenchmark {
@@ -85,7 +93,8 @@ public final class ExportBenchmark {
                   "xmx",
                   "gc-every",
                   "options",
-                  "part-entries"),
+                  "part-entries",
+                  "corpus"),
               Set.of("help"));
       if (o.flag("help")) {
         usage(null);
@@ -103,8 +112,10 @@ public final class ExportBenchmark {
           case "speed" -> speed(o);
           case "memory" -> memory(o);
           case "child" -> child(o);
+          case "search-memory" -> searchMemory(o);
+          case "search-child" -> searchChild(o);
           default -> {
-            usage("--mode must be speed or memory: " + mode);
+            usage("--mode must be speed, memory or search-memory: " + mode);
             yield 2;
           }
         };
@@ -119,7 +130,9 @@ public final class ExportBenchmark {
         "usage: ExportBenchmark [--mode speed] [--corpora mail,compressed] [--messages 20000]"
             + " [--documents 600] [--rounds 5] [--seed 42] [--work DIR]\n"
             + "       ExportBenchmark --mode memory [--sizes 10000,100000] [--xmx 512m]"
-            + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]");
+            + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]\n"
+            + "       ExportBenchmark --mode search-memory [--sizes 10000,100000] [--xmx 512m]"
+            + " [--db postgresql|h2file|h2] [--gc-every 5] [--seed 42] [--work DIR]");
   }
 
   private static Path work(Options o, String name) throws IOException {
@@ -490,6 +503,223 @@ public final class ExportBenchmark {
               / Double.parseDouble(results.get(0).get("size")));
     }
     return results.stream().allMatch(r -> "succeeded".equals(r.get("outcome"))) ? 0 : 1;
+  }
+
+  // --- search-memory: the search exports of a large search in a small heap
+  // ---------------------------------------------------------------------------
+
+  /** The search exports measured, with the key prefix of their figures. */
+  private static final List<CaseAction> SEARCH_EXPORTS =
+      List.of(CaseAction.exportReport, CaseAction.exportResult);
+
+  /** A query every generated message matches: its sent date is within these years. */
+  static final String EVERY_MESSAGE = "sent:1990-01-01..2099-12-31";
+
+  private static int searchMemory(Options o) throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    for (String s : o.string("sizes", "10000,100000").split(",")) {
+      sizes.add(Integer.parseInt(s.trim().replace("_", "")));
+    }
+    String xmx = o.string("xmx", "512m");
+    String db = o.string("db", "postgresql");
+    BenchDatabase.Kind.parse(db);
+    int gcEvery = o.integer("gc-every", 5);
+    Path work = work(o, "caseops-search-export-memory");
+    System.out.printf(
+        Locale.ROOT,
+        "Memory check: exportReport and exportResult (searchHits, responsiveLocations) of a search"
+            + " that every message matches, each job alone while the heap is watched, -Xmx%s,"
+            + " database %s, full GC every %d s; load average %.2f%n",
+        xmx,
+        db,
+        gcEvery,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    List<Map<String, String>> results = new ArrayList<>();
+    for (int size : sizes) {
+      Path corpus = LargeCaseMemoryCheck.corpus(work, size, 3, o.longValue("seed", 42));
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx" + xmx);
+      command.add("-XX:+ExitOnOutOfMemoryError");
+      for (String property : List.of("caseops.test.db.url", "caseops.test.db.user")) {
+        if (System.getProperty(property) != null) {
+          command.add("-D" + property + "=" + System.getProperty(property));
+        }
+      }
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              ExportBenchmark.class.getName(),
+              "--mode",
+              "search-child",
+              "--corpus",
+              corpus.toString(),
+              "--db",
+              db,
+              "--gc-every",
+              Integer.toString(gcEvery),
+              "--work",
+              work.resolve("run-" + size).toString()));
+      System.out.printf(Locale.ROOT, "%n== %,d messages%n", size);
+      Map<String, String> result = runChild(command);
+      result.put("size", Integer.toString(size));
+      results.add(result);
+      IndexBenchmark.deleteTree(work.resolve("run-" + size));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%n%10s %-13s %10s %10s %12s %18s %14s  %s%n",
+        "messages",
+        "export",
+        "items",
+        "seconds",
+        "items/s",
+        "peak after GC MiB",
+        "peak MiB",
+        "outcome");
+    boolean ok = true;
+    for (CaseAction action : SEARCH_EXPORTS) {
+      String k = action.name() + ".";
+      for (Map<String, String> r : results) {
+        String outcome = r.getOrDefault(k + "operation", r.get("outcome"));
+        ok &= "succeeded".equals(outcome);
+        System.out.printf(
+            Locale.ROOT,
+            "%10s %-13s %10s %10s %12s %18s %14s  %s%n",
+            r.get("size"),
+            action.name(),
+            r.getOrDefault(k + "items", "-"),
+            r.getOrDefault(k + "seconds", "-"),
+            r.getOrDefault(k + "itemsPerSecond", "-"),
+            r.getOrDefault(k + "peakAfterGcMiB", "-"),
+            r.getOrDefault(k + "peakHeapMiB", "-"),
+            outcome);
+      }
+      if (results.size() >= 2
+          && results.get(0).containsKey(k + "peakAfterGcMiB")
+          && results.get(results.size() - 1).containsKey(k + "peakAfterGcMiB")) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: peak heap after GC grew %.2fx while the export grew %.0fx%n",
+            action.name(),
+            Double.parseDouble(results.get(results.size() - 1).get(k + "peakAfterGcMiB"))
+                / Double.parseDouble(results.get(0).get(k + "peakAfterGcMiB")),
+            Double.parseDouble(results.get(results.size() - 1).get("size"))
+                / Double.parseDouble(results.get(0).get("size")));
+      }
+    }
+    return ok ? 0 : 1;
+  }
+
+  /**
+   * One size of the search-export memory check, in its own JVM: the corpus indexed into a new case
+   * by the index job (not watched), a search of the case that every message matches, then each
+   * search export alone while the heap is watched.
+   */
+  private static int searchChild(Options o) throws Exception {
+    Path corpus = o.path("corpus", null);
+    int gcEvery = o.integer("gc-every", 5);
+    Path work = work(o, "caseops-search-export-memory-run");
+    try (BenchDatabase db =
+            BenchDatabase.open(BenchDatabase.Kind.parse(o.string("db", "postgresql")), work);
+        JobRunner runner = new JobRunner(TIMEOUT)) {
+      Path dataDir = Files.createDirectories(work.resolve("data"));
+      JobRunner.Result indexed =
+          runner.run(db, corpus, CorpusGenerator.mailboxesOf(corpus), dataDir);
+      System.out.printf(
+          Locale.ROOT,
+          "index job: %s, %,d items catalogued, %,d indexed, in %.1f s%n",
+          indexed.operationStatus(),
+          indexed.items(),
+          indexed.indexedItems(),
+          indexed.seconds());
+      EdiscoverySearch search =
+          EdiscoverySearch.create(
+              indexed.caseId(),
+              "every message",
+              null,
+              EVERY_MESSAGE,
+              Set.of(DataSourceScopes.allCaseCustodians),
+              List.of(),
+              List.of(),
+              BENCH,
+              Instant.now());
+      runner.bean(SearchRepository.class).add(search);
+      CaseOperationRepository operations = runner.bean(CaseOperationRepository.class);
+      StringBuilder result = new StringBuilder("RESULT");
+      boolean ok = true;
+      for (CaseAction action : SEARCH_EXPORTS) {
+        HeapWatcher watcher = HeapWatcher.start(gcEvery);
+        long start = System.nanoTime();
+        CaseOperation op =
+            CaseOperation.submit(
+                indexed.caseId(),
+                action,
+                OperationTarget.search(
+                    search.getId(), List.of("searchHits", "responsiveLocations")),
+                Map.of("displayName", "bench"),
+                BENCH,
+                Instant.now());
+        operations.add(op);
+        JobOperator jobOperator = JobOperatorJobs.tuned(BatchRuntime.getJobOperator());
+        long execution = jobOperator.start(action.jobName(), op.jobParameters());
+        CaseOperation now;
+        while (true) {
+          now = operations.find(op.getId()).orElseThrow();
+          if (now.getStatus().isTerminal()) {
+            break;
+          }
+          if (System.nanoTime() - start > TIMEOUT.toNanos()) {
+            jobOperator.stop(execution);
+            throw new IllegalStateException(action + " did not end within " + TIMEOUT);
+          }
+          Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        HeapWatcher.Figures heap = watcher.stop();
+        String message = now.getResultInfo() == null ? "" : now.getResultInfo().getMessage();
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %s in %.1f s: %s; peak heap %.1f MiB, peak after GC %.1f MiB (baseline %.1f"
+                + " MiB, %d collections)%n",
+            action,
+            now.getStatus(),
+            seconds,
+            message,
+            HeapWatcher.Figures.mib(heap.peakUsed()),
+            HeapWatcher.Figures.mib(heap.peakAfterGc()),
+            HeapWatcher.Figures.mib(heap.baselineAfterGc()),
+            heap.collections());
+        String k = " " + action.name() + ".";
+        result
+            .append(k)
+            .append("items=")
+            .append(indexed.items())
+            .append(k)
+            .append(String.format(Locale.ROOT, "seconds=%.1f", seconds))
+            .append(k)
+            .append(String.format(Locale.ROOT, "itemsPerSecond=%.0f", indexed.items() / seconds))
+            .append(k)
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "peakAfterGcMiB=%.1f",
+                    HeapWatcher.Figures.mib(heap.peakAfterGc())))
+            .append(k)
+            .append(
+                String.format(
+                    Locale.ROOT, "peakHeapMiB=%.1f", HeapWatcher.Figures.mib(heap.peakUsed())))
+            .append(k)
+            .append("operation=")
+            .append(now.getStatus());
+        ok &= now.getStatus().name().equals("succeeded");
+        IndexBenchmark.deleteTree(CaseopsPaths.exportDir(indexed.caseId(), op.getId()));
+      }
+      result.append(" operation=").append(ok ? "succeeded" : "failed");
+      System.out.println(result);
+      return ok ? 0 : 1;
+    }
   }
 
   private static Map<String, String> runChild(List<String> command)

@@ -170,7 +170,7 @@ public final class LargeCaseMemoryCheck {
   /**
    * The corpus of this size in the work folder, generated unless a previous run left the same one.
    */
-  private static Path corpus(Path work, int size, int mailboxes, long seed) throws IOException {
+  static Path corpus(Path work, int size, int mailboxes, long seed) throws IOException {
     Path corpus = work.resolve("corpus-" + size + "-" + mailboxes + "-" + seed);
     Path manifest = corpus.resolve("corpus.properties");
     if (Files.isRegularFile(manifest)) {

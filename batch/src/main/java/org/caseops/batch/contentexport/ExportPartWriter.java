@@ -58,10 +58,10 @@ import org.caseops.persistence.config.CaseopsConfig;
  * central directory, so this bounds the memory a part takes), is finished (renamed from its
  * temporary file, registered as an export file) and the next begins. After the last document, the
  * load files are written from the rows kept per part, beside the parts and at the root of the first
- * part: the first part's documents are written to a ZIP in the work folder while the export runs,
- * and the first part itself, from the load files and that ZIP's entries, at the end ({@link
- * FirstPart}). Then the operation's result is concluded. A restart begins again with the part that
- * was not finished: its temporary file and rows are discarded and written anew.
+ * part: the first part's documents are written to a ZIP in the work folder while the export runs
+ * (its body), and at the end the load files are appended to it and it is renamed to the first part
+ * ({@link FirstPart}). Then the operation's result is concluded. A restart begins again with the
+ * part that was not finished: its temporary file and rows are discarded and written anew.
  *
  * <p>Already-compressed natives (PDF, ZIP, Office Open XML, images, audio, video) are stored, the
  * others deflated.
@@ -74,6 +74,12 @@ public class ExportPartWriter extends AbstractItemWriter {
 
   /** The first part's documents, in the work folder, until the first part is written at the end. */
   static final String FIRST_BODY = "part00001-body.zip";
+
+  /**
+   * The first part's body's own central directory, kept while the load files are appended to the
+   * body, so that an interrupted append can be undone ({@link FirstPart#restore}).
+   */
+  static final String FIRST_TAIL = "part00001-body.tail";
 
   /** The load files, in the order they stand at the root of the first part. */
   static final List<String> LOAD_FILES = List.of("loadfile.csv", "loadfile.dat");
@@ -108,6 +114,9 @@ public class ExportPartWriter extends AbstractItemWriter {
   private long maxBytes;
   private int maxText;
   private ZipPart part;
+
+  /** The SHA-256 state of the first part's body's entries, when it was finished by this writer. */
+  private ZipPart.Prefix firstBodyDigest;
 
   /** Whether {@link #part} is the first part's body. */
   private boolean firstPart;
@@ -151,7 +160,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         String name = p.getFileName().toString();
         if (name.endsWith(".tmp")
             || (name.startsWith("rows-") && partNumber(name) > partsDone)
-            || (name.equals(FIRST_BODY) && partsDone == 0)) {
+            || ((name.equals(FIRST_BODY) || name.equals(FIRST_TAIL)) && partsDone == 0)) {
           Files.deleteIfExists(p);
         }
       }
@@ -281,7 +290,7 @@ public class ExportPartWriter extends AbstractItemWriter {
         state.nextBates = stamped.last() + 1;
       }
     }
-    Object[] row = {
+    String[] row = {
       doc.docId(),
       begBates,
       endBates,
@@ -309,11 +318,12 @@ public class ExportPartWriter extends AbstractItemWriter {
     }
     // Each row is formatted in memory and written in one piece: the writer's encoder is reached
     // once a row, not once a field.
-    for (int i = 0; i < rows.length; i++) {
-      line.setLength(0);
-      ROW_FORMAT[i].printRecord(line, row);
-      rows[i].printer().getOut().append(line);
-    }
+    line.setLength(0);
+    LoadFile.appendCsvRow(line, row);
+    rows[0].printer().getOut().append(line);
+    line.setLength(0);
+    LoadFile.appendDatRow(line, row);
+    rows[1].printer().getOut().append(line);
     state.documents++;
   }
 
@@ -494,8 +504,8 @@ public class ExportPartWriter extends AbstractItemWriter {
     String name = settings.partName(number);
     firstPart = number == 1;
     Path zipFile = firstPart ? work.resolve(FIRST_BODY) : folder.resolve(name);
-    part =
-        new ZipPart(work.resolve(zipFile.getFileName() + ".tmp"), zipFile, entryTime, !firstPart);
+    // The first part's body is hashed too: its entries' hash is where the first part's begins.
+    part = new ZipPart(work.resolve(zipFile.getFileName() + ".tmp"), zipFile, entryTime, true);
     for (int i = 0; i < rows.length; i++) {
       Path target = rowsFile(number, ROW_SUFFIX[i]);
       Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
@@ -523,6 +533,9 @@ public class ExportPartWriter extends AbstractItemWriter {
       r.printer().close();
     }
     String sha = part.finish();
+    if (number == 1) {
+      firstBodyDigest = part.entriesDigest();
+    }
     part = null;
     for (int i = 0; i < rows.length; i++) {
       Files.move(
@@ -569,22 +582,36 @@ public class ExportPartWriter extends AbstractItemWriter {
   /**
    * Writes the first part from the load files and the first part's body, and registers it (and the
    * part after the last, when documents of the first part did not fit beside the load files);
-   * returns the number of parts. Run again after a restart, it writes the same parts; once the body
-   * is removed, the parts it made are only registered again.
+   * returns the number of parts. The load files are appended to the body, which becomes the first
+   * part without its entries being copied ({@link FirstPart#append}); only when they do not fit
+   * beside all of the body's documents within the part size (or the part would need ZIP64 records)
+   * is the first part copied from the body and the documents that do not fit moved to one more part
+   * ({@link FirstPart#assemble}). Run again after a restart, it first puts back a body whose append
+   * was interrupted, then writes the same parts; once the body is gone, the parts it made are only
+   * registered again.
    */
   private int writeFirstPart(int parts) throws IOException {
     Path body = work.resolve(FIRST_BODY);
     Path first = folder.resolve(settings.partName(1));
     Path overflow = folder.resolve(settings.partName(Math.max(parts, 1) + 1));
+    Path tail = work.resolve(FIRST_TAIL);
     List<FirstPart.Written> written;
     if (parts == 0 || Files.exists(body)) {
       java.util.Map<String, Path> root = new java.util.LinkedHashMap<>();
       for (String name : LOAD_FILES) {
         root.put(name, folder.resolve(name));
       }
+      FirstPart.Written appended = null;
+      if (parts > 0) {
+        FirstPart.restore(body, tail);
+        appended =
+            FirstPart.append(body, tail, root, work, first, partLimit, entryTime, firstBodyDigest);
+      }
       written =
-          FirstPart.assemble(
-              parts == 0 ? null : body, root, work, first, overflow, partLimit, entryTime);
+          appended != null
+              ? List.of(appended)
+              : FirstPart.assemble(
+                  parts == 0 ? null : body, root, work, first, overflow, partLimit, entryTime);
     } else {
       // A restart after the first part was written and its body removed.
       written = new java.util.ArrayList<>();
@@ -596,6 +623,7 @@ public class ExportPartWriter extends AbstractItemWriter {
       register(w.file().getFileName().toString(), w.sha256());
     }
     Files.deleteIfExists(body);
+    Files.deleteIfExists(tail);
     return Math.max(parts, 1) + written.size() - 1;
   }
 

@@ -58,6 +58,70 @@ public final class LoadFile {
 
   private LoadFile() {}
 
+  /**
+   * Appends a row of {@code loadfile.csv} as {@link #CSV} prints it (Commons CSV's minimal quoting:
+   * a field is quoted when it is empty and first in its row, starts with a character up to {@code
+   * #}, holds a comma, a double quote, CR or LF, or ends with a character up to a space; double
+   * quotes inside are doubled), then CRLF. Written here, not with Commons CSV, because a production
+   * writes two rows per file: {@code LoadFileTest} checks that both agree on every kind of field.
+   */
+  static void appendCsvRow(StringBuilder out, String[] row) {
+    for (int i = 0; i < row.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String value = row[i];
+      int length = value.length();
+      boolean quote;
+      if (length == 0) {
+        quote = i == 0;
+      } else if (value.charAt(0) <= '#') {
+        quote = true;
+      } else {
+        quote = false;
+        for (int j = 0; j < length; j++) {
+          char c = value.charAt(j);
+          if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+          }
+        }
+        quote |= value.charAt(length - 1) <= ' ';
+      }
+      if (quote) {
+        appendQuoted(out, value, '"');
+      } else {
+        out.append(value);
+      }
+    }
+    out.append("\r\n");
+  }
+
+  /**
+   * Appends a row of {@code loadfile.dat} as {@link #DAT} prints it: every field between {@code þ},
+   * a {@code þ} inside doubled, fields separated by ASCII 20, then CRLF.
+   */
+  static void appendDatRow(StringBuilder out, String[] row) {
+    for (int i = 0; i < row.length; i++) {
+      if (i > 0) {
+        out.append('\u0014');
+      }
+      appendQuoted(out, row[i], '\u00fe');
+    }
+    out.append("\r\n");
+  }
+
+  private static void appendQuoted(StringBuilder out, String value, char quote) {
+    out.append(quote);
+    int from = 0;
+    for (int at = value.indexOf(quote); at >= 0; at = value.indexOf(quote, at + 1)) {
+      out.append(value, from, at + 1);
+      from = at;
+    }
+    out.append(value, from, value.length());
+    out.append(quote);
+  }
+
   /** A printer of a load file; writes the header row first. */
   public static CSVPrinter printer(Writer out, CSVFormat format) throws IOException {
     return new CSVPrinter(out, format);

@@ -1,7 +1,5 @@
 package org.caseops.batch.contentexport;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +31,7 @@ public final class ZipPart implements AutoCloseable {
   private final ZipOutputStream zip;
   private final long entryTime;
   private int entries;
+  private Prefix entriesDigest;
 
   /** A part whose entries are all dated {@code entryTime} (milliseconds since the epoch). */
   public ZipPart(Path temporary, Path target, long entryTime) throws IOException {
@@ -51,9 +50,7 @@ public final class ZipPart implements AutoCloseable {
     this.digest = hashed ? sha256() : null;
     Files.deleteIfExists(temporary);
     OutputStream file = Files.newOutputStream(temporary);
-    counting =
-        new Counting(
-            new BufferedOutputStream(hashed ? new DigestOutputStream(file, digest) : file, 65536));
+    counting = new Counting(hashed ? new DigestOutputStream(file, digest) : file);
     zip = new ZipOutputStream(counting);
   }
 
@@ -129,8 +126,39 @@ public final class ZipPart implements AutoCloseable {
     entries++;
   }
 
+  /**
+   * The SHA-256 of the part's entries alone (its bytes before the central directory), when it is
+   * hashed and finished: a state that more bytes can be added to (a ZIP whose central directory is
+   * replaced); null before.
+   */
+  public Prefix entriesDigest() {
+    return entriesDigest;
+  }
+
+  /** The SHA-256 state of a file's first {@code length} bytes. */
+  public record Prefix(MessageDigest state, long length) {
+    /** A copy that more bytes can be added to, leaving this one as it is. */
+    public MessageDigest copy() {
+      try {
+        return (MessageDigest) state.clone();
+      } catch (CloneNotSupportedException e) {
+        return null;
+      }
+    }
+  }
+
   /** Finishes the ZIP and renames it to its final name; returns its SHA-256 (null unhashed). */
   public String finish() throws IOException {
+    if (digest != null) {
+      // Every entry is whole in the file once the last is closed: what the digest has seen now is
+      // the part up to its central directory.
+      counting.flush();
+      try {
+        entriesDigest = new Prefix((MessageDigest) digest.clone(), counting.count);
+      } catch (CloneNotSupportedException e) {
+        entriesDigest = null;
+      }
+    }
     zip.finish();
     zip.close();
     Files.move(
@@ -178,23 +206,65 @@ public final class ZipPart implements AutoCloseable {
     }
   }
 
-  private static final class Counting extends FilterOutputStream {
+  /**
+   * Counts and buffers what the ZIP writer writes, without a lock: java.util.zip writes every
+   * header and central directory record a byte at a time, and a {@link
+   * java.io.BufferedOutputStream} takes its lock for each.
+   */
+  private static final class Counting extends OutputStream {
+    private final OutputStream out;
+    private final byte[] buffer = new byte[65536];
+    private int buffered;
     long count;
 
     Counting(OutputStream out) {
-      super(out);
+      this.out = out;
     }
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
+      if (buffered == buffer.length) {
+        drain();
+      }
+      buffer[buffered++] = (byte) b;
       count++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+      if (len >= buffer.length) {
+        drain();
+        out.write(b, off, len);
+      } else {
+        if (len > buffer.length - buffered) {
+          drain();
+        }
+        System.arraycopy(b, off, buffer, buffered, len);
+        buffered += len;
+      }
       count += len;
+    }
+
+    private void drain() throws IOException {
+      if (buffered > 0) {
+        out.write(buffer, 0, buffered);
+        buffered = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        flush();
+      } finally {
+        out.close();
+      }
     }
   }
 }

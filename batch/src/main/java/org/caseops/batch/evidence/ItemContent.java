@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseops.domain.custodians.SourceKind;
@@ -16,8 +17,9 @@ import org.caseops.domain.custodians.SourceKind;
 /**
  * Reads catalogued items' bytes again from their source folders, by their locations: a file ({@code
  * path}), or one message of an mbox file ({@code path#offset}), un-quoted as {@link MboxSplitter}
- * catalogued it. An instance remembers the real paths of the files it has checked, so that the many
- * messages of one mbox cost one check; make one per step, and share it between threads as needed.
+ * catalogued it. An instance remembers the real paths of the files it has checked lately (at most
+ * {@link #REMEMBERED}), so that the many messages of one mbox cost one check; make one per step,
+ * and share it between threads as needed.
  */
 public final class ItemContent {
   private static final Pattern MBOX_MESSAGE = Pattern.compile("(.+)#(\\d+)");
@@ -30,7 +32,26 @@ public final class ItemContent {
 
   private static final int MBOX_READ_LIMIT = 64 * 1024;
 
-  private final Map<Path, Path> realFiles = new ConcurrentHashMap<>();
+  /** At most this many real paths are remembered, the least recently used forgotten first. */
+  static final int REMEMBERED = 1024;
+
+  /**
+   * The real paths checked lately: bounded, because a job that reads a file per item (a search
+   * export of 100,000 messages in .eml files) would otherwise keep one entry per file to its end.
+   */
+  private final Map<Path, Path> realFiles =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, Path> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
+
+  /** How many real paths are remembered (for tests). */
+  int remembered() {
+    return realFiles.size();
+  }
 
   /**
    * Whether the item at this location of a source of this kind is a message (rather than a

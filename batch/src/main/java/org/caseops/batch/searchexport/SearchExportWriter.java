@@ -60,11 +60,13 @@ import org.caseops.domain.reviewsets.ReviewTagRepository;
  * with natives (exportResult), the item's bytes go into the current ZIP part, read from the case's
  * copy when a hold or review set keeps one and from its source otherwise, their SHA-256 checked
  * against the catalog's as they are read. A segment ends at the end of each chunk (exportReport) or
- * with its ZIP part, when the part would grow past {@code partSize} bytes (exportResult): that is
- * the step's checkpoint. After the last item, the report (item report and summary) is written
- * beside the parts from the segments, when asked, and the operation's result is concluded. A
- * restart begins again after the last finished segment: what was written after it is discarded and
- * written anew, so every row and every native is there exactly once.
+ * with its ZIP part, when the part would grow past {@code partSize} bytes or holds {@code
+ * partEntries} entries (exportResult; a ZIP writer keeps every entry of a part until it writes the
+ * part's central directory, so this bounds the memory a part takes): that is the step's checkpoint.
+ * After the last item, the report (item report and summary) is written beside the parts from the
+ * segments, when asked, and the operation's result is concluded. A restart begins again after the
+ * last finished segment: what was written after it is discarded and written anew, so every row and
+ * every native is there exactly once.
  */
 @Dependent
 @Named
@@ -84,6 +86,7 @@ public class SearchExportWriter extends AbstractItemWriter {
 
   @Inject @BatchProperty String natives;
   @Inject @BatchProperty String partSize;
+  @Inject @BatchProperty String partEntries;
   @Inject @BatchProperty String maxItemBytes;
 
   private final ItemContent contents = new ItemContent();
@@ -93,6 +96,7 @@ public class SearchExportWriter extends AbstractItemWriter {
   private Path folder;
   private Path work;
   private long partLimit;
+  private long entryLimit;
   private long maxBytes;
   private ZipPart part;
   private Path rowsTemporary;
@@ -112,6 +116,7 @@ public class SearchExportWriter extends AbstractItemWriter {
     // Entries are dated when the export was asked for: a part written again is the same.
     entryTime = operation.getCreatedDateTime().toEpochMilli();
     partLimit = number(partSize, DEFAULT_PART_SIZE);
+    entryLimit = number(partEntries, 65_535L);
     maxBytes = number(maxItemBytes, 52_428_800L);
     for (ReviewTag tag : tags.listAll(caseId)) {
       tagNames.put(tag.getId(), tag.getDisplayName());
@@ -191,7 +196,9 @@ public class SearchExportWriter extends AbstractItemWriter {
     Item item = entry.item();
     String extension = extension(entry);
     if (settings.natives()) {
-      if (part != null && part.entries() > 0 && part.written() + item.getSize() > partLimit) {
+      if (part != null
+          && part.entries() > 0
+          && (part.written() + item.getSize() > partLimit || part.entries() >= entryLimit)) {
         finishSegment(state, entry.index());
       }
       if (part == null) {

@@ -64,6 +64,35 @@ class LoadFileTest {
   }
 
   @Test
+  void rowsAreFormattedExactlyAsCommonsCsvPrintsThem() throws Exception {
+    // Fields made of the characters that decide quoting (separators, qualifiers, line breaks,
+    // spaces, characters up to '#', the Concordance ones) among ordinary and non-Latin ones.
+    char[] alphabet = ",\"\r\n \t#!'a Z09þ\u0014\u0000\\;é文".toCharArray();
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 20_000; n++) {
+      String[] row = new String[1 + random.nextInt(LoadFile.COLUMNS.size())];
+      for (int i = 0; i < row.length; i++) {
+        StringBuilder field = new StringBuilder();
+        int length = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
+        for (int j = 0; j < length; j++) {
+          field.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        row[i] = field.toString();
+      }
+      StringBuilder csv = new StringBuilder();
+      StringBuilder dat = new StringBuilder();
+      LoadFile.CSV.printRecord(csv, (Object[]) row);
+      LoadFile.DAT.printRecord(dat, (Object[]) row);
+      StringBuilder fastCsv = new StringBuilder();
+      StringBuilder fastDat = new StringBuilder();
+      LoadFile.appendCsvRow(fastCsv, row);
+      LoadFile.appendDatRow(fastDat, row);
+      assertThat(fastCsv.toString()).as(java.util.Arrays.toString(row)).isEqualTo(csv.toString());
+      assertThat(fastDat.toString()).as(java.util.Arrays.toString(row)).isEqualTo(dat.toString());
+    }
+  }
+
+  @Test
   void theColumnsAreInTheAgreedOrder() {
     assertThat(LoadFile.COLUMNS)
         .containsExactly(

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -447,6 +448,35 @@ class SearchExportJobTest {
           .containsExactly("Walrus_hits_part001.zip");
       assertThat(entries(parts(c, operation.getId())).keySet())
           .allMatch(name -> name.matches("natives/DOC\\d{7}\\.eml"));
+    }
+  }
+
+  @Test
+  void exportResultFinishesAPartAtPartEntriesEntries() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      SearchCorpus c = new SearchCorpus(h);
+      s.index(c.caseId());
+      EdiscoverySearch harbour = s.searchAll(c.caseId(), "harbour");
+      CaseOperation operation =
+          submit(h, c, CaseAction.exportResult, harbour, "searchHits,responsiveLocations");
+      Properties p = small(null);
+      p.setProperty("partEntries", "2");
+
+      CaseOperation done = run(h, c, operation, p);
+
+      // Five items, at most two entries a part (the part size alone would make one part).
+      assertThat(done.getResultInfo().getMessage())
+          .isEqualTo("Exported 5 of 5 items in 3 ZIP parts.");
+      List<Path> parts = parts(c, operation.getId());
+      assertThat(parts).hasSize(3);
+      List<String> names = new ArrayList<>();
+      for (Path part : parts) {
+        Map<String, byte[]> entries = entries(List.of(part));
+        assertThat(entries.size()).as(part.toString()).isBetween(1, 2);
+        names.addAll(entries.keySet());
+      }
+      assertThat(names).hasSize(5).doesNotHaveDuplicates();
     }
   }
 

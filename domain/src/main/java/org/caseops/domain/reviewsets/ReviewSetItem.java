@@ -114,6 +114,46 @@ public class ReviewSetItem {
     return r;
   }
 
+  /** A file as it is stored, read without the JPA provider (a production's read). */
+  public static ReviewSetItem stored(
+      String id,
+      String reviewSetId,
+      String caseId,
+      String itemId,
+      String sourceId,
+      String kind,
+      String name,
+      String subject,
+      String from,
+      String to,
+      Instant sentDateTime,
+      long size,
+      String sha256,
+      String contentType,
+      String location,
+      Instant addedDateTime,
+      String addedByOperationId) {
+    ReviewSetItem r = new ReviewSetItem();
+    r.id = id;
+    r.reviewSetId = reviewSetId;
+    r.caseId = caseId;
+    r.itemId = itemId;
+    r.sourceId = sourceId;
+    r.kind = kind;
+    r.name = name;
+    r.subject = subject;
+    r.from = from;
+    r.to = to;
+    r.sentDateTime = sentDateTime;
+    r.size = size;
+    r.sha256 = sha256;
+    r.contentType = contentType;
+    r.location = location;
+    r.addedDateTime = addedDateTime;
+    r.addedByOperationId = addedByOperationId;
+    return r;
+  }
+
   public String getId() {
     return id;
   }

@@ -65,8 +65,8 @@ public interface ReviewSetRepository {
    * they were added, then by id, after the file added at {@code afterAdded} whose id is {@code
    * afterId} ({@code inclusive}: from it; from the first when {@code afterId} is null), each with
    * its catalog entry's Cc, which a review-set file does not keep: the read of a production, one
-   * query per range of the index on (review set, time added, id) and one for the page's Cc, the
-   * files not kept for change (the persistence context is cleared after the read).
+   * query per range of the index on (review set, time added, id), the Cc in the same query, the
+   * files read as plain rows, never managed (not kept for change).
    */
   List<FileWithCc> filesToExport(
       String reviewSetId,

@@ -215,6 +215,13 @@ public final class CaseopsConfig {
               1,
               Long.MAX_VALUE,
               "a whole number of bytes, 1 or more (4294967296 is 4 GiB)"),
+          tuning(
+              "exportResult",
+              "partEntries",
+              65_535,
+              1,
+              INT_MAX,
+              "a whole number of entries per ZIP part, 1 or more"),
           maxItemBytes("exportResult"),
           transactionSeconds("exportResult"),
           itemCount("holdPolicySync", 1000),

@@ -338,10 +338,14 @@ public class JpaItemRepository implements ItemRepository {
       return List.of();
     }
     List<ItemKey> keys = new ArrayList<>();
+    // The case leads the ORDER BY although it is fixed: H2 reads the range of the index on (case,
+    // id) in its order, and stops at the limit, only when the ORDER BY starts with the index's
+    // first
+    // column; by id alone it read every item of the case after the key and sorted them, each page.
     for (Object[] row :
         em.createQuery(
                 "SELECT i.id, i.indexed FROM Item i WHERE i.caseId = :c AND i.id > :after"
-                    + " AND i.sourceId IN :s ORDER BY i.id",
+                    + " AND i.sourceId IN :s ORDER BY i.caseId, i.id",
                 Object[].class)
             .setParameter("c", caseId)
             .setParameter("after", afterId == null ? "" : afterId)

@@ -206,6 +206,8 @@ class CaseopsConfigTest {
     // contentExport's part size is the older setting caseops.export.part.size.
     assertThat(config.jobParameters("contentExport"))
         .contains(Map.entry("partSize", "4294967296"), Map.entry("partEntries", "65535"));
+    assertThat(config.jobParameters("exportResult"))
+        .contains(Map.entry("partSize", "4294967296"), Map.entry("partEntries", "65535"));
     assertThat(config.jobParameters("estimateStatistics")).isEmpty();
   }
 
