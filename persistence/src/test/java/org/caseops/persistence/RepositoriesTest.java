@@ -142,6 +142,95 @@ class RepositoriesTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void itemsMoveInChainsAndRingsKeepingTheirIdsWhateverTheOrderTheMovesAreGivenIn(
+      TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ItemRepository items = weld.select(ItemRepository.class).get();
+      Instant now = Instant.now();
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      List<Item> saved = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        saved.add(
+            Item.catalogued(c.getId(), mailbox.getId(), "a.mbox#" + i * 10, 10, "s" + i, "op", now)
+                .indexed());
+      }
+      items.saveAll(saved);
+      String a = saved.get(0).getId();
+      String b = saved.get(1).getId();
+      String d = saved.get(3).getId();
+      String e = saved.get(4).getId();
+      String f = saved.get(5).getId();
+
+      // A purge's moves: #10 removed, the rest towards the start, each onto the place of the one
+      // before it; given from the last (the order a naive writer would trip over).
+      items.deleteAll(List.of(b));
+      Map<String, String> towardsStart = new java.util.LinkedHashMap<>();
+      towardsStart.put(f, "a.mbox#40");
+      towardsStart.put(e, "a.mbox#30");
+      towardsStart.put(d, "a.mbox#20");
+      towardsStart.put(saved.get(2).getId(), "a.mbox#10");
+      items.moveAll(towardsStart);
+      assertThat(locations(items, saved))
+          .containsEntry(a, "a.mbox#0")
+          .containsEntry(saved.get(2).getId(), "a.mbox#10")
+          .containsEntry(d, "a.mbox#20")
+          .containsEntry(e, "a.mbox#30")
+          .containsEntry(f, "a.mbox#40");
+
+      // A restore's moves, towards the end, given from the first; with a no-move among them.
+      Map<String, String> towardsEnd = new java.util.LinkedHashMap<>();
+      towardsEnd.put(a, "a.mbox#0");
+      towardsEnd.put(saved.get(2).getId(), "a.mbox#20");
+      towardsEnd.put(d, "a.mbox#30");
+      towardsEnd.put(e, "a.mbox#40");
+      towardsEnd.put(f, "a.mbox#50");
+      items.moveAll(towardsEnd);
+      assertThat(locations(items, saved))
+          .containsEntry(a, "a.mbox#0")
+          .containsEntry(saved.get(2).getId(), "a.mbox#20")
+          .containsEntry(d, "a.mbox#30")
+          .containsEntry(e, "a.mbox#40")
+          .containsEntry(f, "a.mbox#50");
+
+      // A ring (three items taking each other's places) beside a chain of two.
+      Map<String, String> ring = new java.util.LinkedHashMap<>();
+      ring.put(a, "a.mbox#60");
+      ring.put(d, "a.mbox#40");
+      ring.put(e, "a.mbox#50");
+      ring.put(f, "a.mbox#30");
+      ring.put(saved.get(2).getId(), "a.mbox#0");
+      items.moveAll(ring);
+      assertThat(locations(items, saved))
+          .containsEntry(a, "a.mbox#60")
+          .containsEntry(saved.get(2).getId(), "a.mbox#0")
+          .containsEntry(d, "a.mbox#40")
+          .containsEntry(e, "a.mbox#50")
+          .containsEntry(f, "a.mbox#30")
+          .hasSize(5);
+      assertThat(items.listInFile(mailbox.getId(), "a.mbox")).hasSize(5);
+    }
+  }
+
+  private static Map<String, String> locations(ItemRepository items, List<Item> saved) {
+    Map<String, String> at = new java.util.HashMap<>();
+    for (Item item : items.findAll(saved.stream().map(Item::getId).toList())) {
+      at.put(item.getId(), item.getLocation());
+    }
+    return at;
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void theKeysOfACasesItemsInSomeSourcesComeAPageAtATimeInIdOrder(TestDatabase.Kind kind) {
     try (TestDatabase db = open(kind);
         WeldContainer weld = new Weld().initialize()) {

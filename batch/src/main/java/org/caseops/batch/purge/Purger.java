@@ -344,21 +344,22 @@ public class Purger {
 
   /**
    * Moves the catalog entries of the messages that moved in the rewritten mbox to their new
-   * locations, keeping their ids (so their hold records and review-set files keep naming them), in
-   * ascending order of their old offsets when they move towards the start (a purge), descending
-   * when they move towards the end (a restore), so that no entry lands where another has yet to
-   * leave. Nothing is parsed again: their index documents, keyed by their ids, stay as they are. An
-   * item kept from its preserved copy only ({@code preservedOnly}, gone from the mbox) whose stale
-   * location a moved message takes becomes the earlier version kept at that location: it keeps its
-   * id, documents and hold records, and the moved message is the current item there.
+   * locations, keeping their ids (so their hold records and review-set files keep naming them); the
+   * catalog writes each move once, in an order where no entry lands where another has yet to leave
+   * ({@link ItemRepository#moveAll}). Nothing is parsed again: their index documents, keyed by
+   * their ids, stay as they are. An item kept from its preserved copy only ({@code preservedOnly},
+   * gone from the mbox) whose stale location a moved message takes becomes the earlier version kept
+   * at that location: it keeps its id, documents and hold records, and the moved message is the
+   * current item there.
    */
   void relocate(
       String caseId,
       String sourceId,
       String path,
       Map<Long, Move> moves,
-      Collection<String> removed)
+      Collection<String> removedIds)
       throws IOException {
+    Set<String> removed = new HashSet<>(removedIds);
     TreeMap<Long, Item> byOffset = new TreeMap<>();
     List<Item> inFile = catalog.listInFile(sourceId, path);
     for (Item item : inFile) {

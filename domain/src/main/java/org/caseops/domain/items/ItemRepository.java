@@ -51,7 +51,8 @@ public interface ItemRepository {
   /**
    * Moves items to other locations of their sources (messages moved inside their mbox), keeping
    * their ids: item id to its new location. The moves may form chains (one item takes the location
-   * another leaves); all are written at once.
+   * another leaves) and rings, given in any order; all are written in the caller's transaction, in
+   * an order where no item takes a location another has yet to leave.
    */
   void moveAll(Map<String, String> locations);
 

@@ -3,7 +3,12 @@ package org.caseops.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -194,26 +199,104 @@ public class JpaItemRepository implements ItemRepository {
     if (locations.isEmpty()) {
       return;
     }
+    // Where the moving items are now (id to location), read without building entities.
     List<String> ids = List.copyOf(locations.keySet());
-    List<Item> moving = new ArrayList<>(ids.size());
+    Map<String, String> current = new HashMap<>();
     for (int from = 0; from < ids.size(); from += IN_LIST) {
-      moving.addAll(
-          em.createQuery("SELECT i FROM Item i WHERE i.id IN :ids", Item.class)
+      for (Object[] row :
+          em.createQuery("SELECT i.id, i.location FROM Item i WHERE i.id IN :ids", Object[].class)
               .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-              .getResultList());
+              .getResultList()) {
+        current.put((String) row[0], (String) row[1]);
+      }
     }
-    // Two batched flushes: every moving item first leaves for a location no item has (its own,
-    // marked), then takes its new one; so a chain of moves never meets the unique location of an
-    // item that has yet to leave, whatever order the updates are written in.
-    for (Item item : moving) {
-      item.movedTo(item.getLocation() + MOVING);
-    }
+    // Pending changes of the persistence context go first; the moves are plain JDBC updates on the
+    // transaction's own connection, one per item, in an order where none meets the unique location
+    // of an item that has yet to leave it (movesInOrder).
     em.flush();
-    for (Item item : moving) {
-      item.movedTo(locations.get(item.getId()));
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE item SET location = ? WHERE id = ?")) {
+      int batched = 0;
+      for (Map.Entry<String, String> move : movesInOrder(current, locations)) {
+        update.setString(1, move.getValue());
+        update.setString(2, move.getKey());
+        update.addBatch();
+        if (++batched % IN_LIST == 0) {
+          update.executeBatch();
+        }
+      }
+      if (batched % IN_LIST != 0) {
+        update.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("The items cannot be moved: " + e.getMessage(), e);
     }
-    em.flush();
+    // Entities read before in this transaction would name the old locations.
     em.clear();
+  }
+
+  /**
+   * The updates that move items from their current locations to new ones, in an order where no item
+   * takes a location before the moving item there has left it: a move whose target another moving
+   * item holds waits for that item's move. A purge's moves (each towards the start of its mbox, in
+   * the order of their old offsets) and a restore's (towards the end, in any order) are so written
+   * once each, an update per item. Moves that wait on each other in a ring (possible only when the
+   * catalog is put right after a rewrite that stopped half way) first leave for a location no item
+   * has (their own, marked), then take their new ones, as every move was once written. Items no
+   * longer in the catalog are left out; moves onto an item's own location are no moves.
+   */
+  static List<Map.Entry<String, String>> movesInOrder(
+      Map<String, String> current, Map<String, String> locations) {
+    Map<String, String> holder = new HashMap<>(); // location to the moving item still there
+    for (String id : locations.keySet()) {
+      String at = current.get(id);
+      if (at != null) {
+        holder.put(at, id);
+      }
+    }
+    Map<String, String> waiting = new HashMap<>(); // location to the item waiting to take it
+    ArrayDeque<String> ready = new ArrayDeque<>();
+    for (Map.Entry<String, String> move : locations.entrySet()) {
+      String id = move.getKey();
+      String at = current.get(id);
+      if (at == null || at.equals(move.getValue())) {
+        continue;
+      }
+      String there = holder.get(move.getValue());
+      if (there == null) {
+        ready.add(id);
+      } else if (waiting.putIfAbsent(move.getValue(), id) != null) {
+        throw new IllegalArgumentException(
+            "Two items cannot move to the same location " + move.getValue());
+      }
+    }
+    List<Map.Entry<String, String>> order = new ArrayList<>(locations.size());
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      order.add(Map.entry(id, locations.get(id)));
+      String left = current.get(id);
+      holder.remove(left);
+      String next = waiting.remove(left);
+      if (next != null) {
+        ready.add(next);
+      }
+    }
+    if (!waiting.isEmpty()) {
+      // A ring (or items waiting on one): each leaves first for its own location, marked, so that
+      // what is left of the order can take the locations they held.
+      List<Map.Entry<String, String>> marked = new ArrayList<>();
+      List<Map.Entry<String, String>> taken = new ArrayList<>();
+      for (String id : waiting.values()) {
+        marked.add(Map.entry(id, current.get(id) + MOVING));
+        taken.add(Map.entry(id, locations.get(id)));
+      }
+      List<Map.Entry<String, String>> all = new ArrayList<>(marked);
+      all.addAll(order);
+      all.addAll(taken);
+      return all;
+    }
+    return order;
   }
 
   @Override
