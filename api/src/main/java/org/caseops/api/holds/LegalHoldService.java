@@ -139,21 +139,17 @@ public class LegalHoldService {
                           + " there are.");
                 });
     if (hold.isDeleted()) {
-      noPurgeRunning(caseId);
-      for (CaseOperation open : operationsRepo.listOpen(caseId)) {
-        if (open.getAction() == CaseAction.holdPolicySync
-            && id.equals(open.getTarget().getLegalHoldId())
-            && OperationLifecycle.isOpen(open.getStatus())) {
-          throw new ConflictException(
-              "The legal hold '"
-                  + id
-                  + "' is deleted and its holdPolicySync operation '"
-                  + open.getId()
-                  + "' is still carrying out the deletion ("
-                  + open.getStatus().wireName()
-                  + "), so there is nothing to retry: the hold is gone when that operation"
-                  + " succeeds; retry the policy only if it fails.");
-        }
+      Optional<CaseOperation> open = openSync(caseId, id);
+      if (open.isPresent()) {
+        throw new ConflictException(
+            "The legal hold '"
+                + id
+                + "' is deleted and its holdPolicySync operation '"
+                + open.get().getId()
+                + "' is still carrying out the deletion ("
+                + open.get().getStatus().wireName()
+                + "), so there is nothing to retry: the hold is gone when that operation"
+                + " succeeds; retry the policy only if it fails.");
       }
     }
     return sync(caseId, id, by);
@@ -351,19 +347,31 @@ public class LegalHoldService {
   }
 
   private void noSyncRunning(String caseId, String id) {
+    Optional<CaseOperation> open = openSync(caseId, id);
+    if (open.isPresent()) {
+      throw new ConflictException(
+          "The holdPolicySync operation '"
+              + open.get().getId()
+              + "' of the legal hold '"
+              + id
+              + "' has not finished yet; change the hold when it has.");
+    }
+  }
+
+  /**
+   * The hold's holdPolicySync that has not ended, if any, after refusing early when a purge of the
+   * case runs ({@link #noPurgeRunning}).
+   */
+  private Optional<CaseOperation> openSync(String caseId, String id) {
     noPurgeRunning(caseId);
     for (CaseOperation open : operationsRepo.listOpen(caseId)) {
       if (open.getAction() == CaseAction.holdPolicySync
           && id.equals(open.getTarget().getLegalHoldId())
           && OperationLifecycle.isOpen(open.getStatus())) {
-        throw new ConflictException(
-            "The holdPolicySync operation '"
-                + open.getId()
-                + "' of the legal hold '"
-                + id
-                + "' has not finished yet; change the hold when it has.");
+        return Optional.of(open);
       }
     }
+    return Optional.empty();
   }
 
   private static boolean sameFolder(CustodianSource source, String[] folder) {
