@@ -54,16 +54,19 @@ public class JpaReviewSetRepository implements ReviewSetRepository {
 
   private static final ListQueries<ReviewSetItem> FILES =
       new ListQueries<>(
-          ReviewSetItem.class,
-          Map.of(
-              "id", "id",
-              "name", "name",
-              "subjectTitle", "subject",
-              "size", "size",
-              // the default order; not offered to $filter
-              "addedDateTime", "addedDateTime"),
-          Map.of("dateTime", List.of("sentDateTime", "addedDateTime")),
-          List.of(new ListQuery.OrderKey("addedDateTime", false)));
+              ReviewSetItem.class,
+              Map.of(
+                  "id", "id",
+                  "name", "name",
+                  "subjectTitle", "subject",
+                  "size", "size",
+                  // the default order; not offered to $filter
+                  "addedDateTime", "addedDateTime"),
+              Map.of("dateTime", List.of("sentDateTime", "addedDateTime")),
+              List.of(new ListQuery.OrderKey("addedDateTime", false)))
+          // The default order (time added, id) is read from the index on (review set, time added,
+          // id) in its order, a page at a time, instead of the whole review set sorted per page.
+          .scopeLeadsOrder("reviewSetId");
 
   @Inject @CaseopsUnit EntityManager em;
 
