@@ -2,6 +2,11 @@ package org.caseops.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -203,7 +208,8 @@ class RepositoriesTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aProductionReadsAReviewSetsFilesInOrderAPageAtATimeWithTheirCc(TestDatabase.Kind kind) {
+  void aProductionReadsAReviewSetsFilesInOrderAPageAtATimeWithTheirCc(TestDatabase.Kind kind)
+      throws Exception {
     try (TestDatabase db = open(kind);
         WeldContainer weld = new Weld().initialize()) {
       SeTransactions.use(db.entityManagerFactory());
@@ -222,7 +228,8 @@ class RepositoriesTest {
       ReviewSet set = ReviewSet.create(c.getId(), "Set", IdentitySet.user("u-1", "Alice"), now);
       sets.add(set);
       // Five files added at once, two a second later, one after the export was asked for; the
-      // catalog keeps the entries of all but one.
+      // catalog no longer has the entry of one of them (which keeps the Cc copied when it was
+      // added).
       List<ReviewSetItem> files = new ArrayList<>();
       List<Item> catalogued = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -231,7 +238,7 @@ class RepositoriesTest {
                 .withMessage(
                     "s" + i, "f", "t", i % 2 == 0 ? "cc" + i + "@contoso.com" : null, now, null, 0)
                 .indexed();
-        if (i != 3) {
+        if (i != 2) {
           catalogued.add(item);
         }
         Instant added = i < 5 ? now : i < 7 ? now.plusSeconds(1) : now.plusSeconds(3);
@@ -274,6 +281,20 @@ class RepositoriesTest {
         assertThat(f.cc())
             .as(f.file().getName())
             .isEqualTo(i % 2 == 0 ? "cc" + i + "@contoso.com" : "");
+      }
+      // Files added before the review-set files kept their Cc get their catalog entry's from the
+      // migration that added the column (V17): its backfill, run again on files without one.
+      try (Connection connection = db.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate("UPDATE review_set_item SET recipients_cc = NULL");
+        statement.executeUpdate(backfillOfV17());
+      }
+      for (ReviewSetRepository.FileWithCc f :
+          sets.filesToExport(set.getId(), until, null, null, false, 100)) {
+        int i = Integer.parseInt(f.file().getName().substring(1));
+        assertThat(f.cc())
+            .as(f.file().getName())
+            .isEqualTo(i % 2 == 0 && i != 2 ? "cc" + i + "@contoso.com" : "");
       }
       // From a given file, inclusive: it comes first again.
       ReviewSetItem third = expected.get(2);
@@ -359,6 +380,19 @@ class RepositoriesTest {
                   .sorted(Comparator.reverseOrder())
                   .toList());
       assertThat(sets.countItems(set.getId())).isEqualTo(11);
+    }
+  }
+
+  /** The statement of migration V17 that copies the catalog's Cc onto the review set's files. */
+  private static String backfillOfV17() throws IOException {
+    try (InputStream in =
+        RepositoriesTest.class.getResourceAsStream("/db/migration/V17__review_set_item_cc.sql")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> line.startsWith("UPDATE "))
+          .findFirst()
+          .map(line -> line.substring(0, line.lastIndexOf(';')))
+          .orElseThrow();
     }
   }
 }
