@@ -192,6 +192,7 @@ public final class ExportBenchmark {
         double[] zipRates = new double[rounds];
         double[] jobCpu = new double[rounds];
         double[] jobThreadCpu = new double[rounds];
+        double[] pollerCpu = new double[rounds];
         double[] zipCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
           Run job = null;
@@ -208,6 +209,7 @@ public final class ExportBenchmark {
           zipRates[r] = set.bytes() / zip.seconds();
           jobCpu[r] = job.cpuSeconds();
           jobThreadCpu[r] = job.jobThreadCpuSeconds();
+          pollerCpu[r] = job.pollerCpuSeconds();
           zipCpu[r] = zip.cpuSeconds();
           System.out.printf(
               Locale.ROOT,
@@ -223,14 +225,16 @@ public final class ExportBenchmark {
         String line =
             String.format(
                 Locale.ROOT,
-                "%s: %,d files, %.1f MB; median job %.1f MB/s (CPU %.2f s, job thread %.2f s),"
-                    + " zip -r -6 %.1f MB/s (CPU %.2f s); job/zip %.2f (per round %s)",
+                "%s: %,d files, %.1f MB; median job %.1f MB/s (CPU %.2f s, job thread %.2f s,"
+                    + " poller %.3f s), zip -r -6 %.1f MB/s (CPU %.2f s); job/zip %.2f (per round"
+                    + " %s)",
                 corpus,
                 set.files(),
                 set.bytes() / 1e6,
                 jobMedian / 1e6,
                 median(jobCpu),
                 median(jobThreadCpu),
+                median(pollerCpu),
                 zipMedian / 1e6,
                 median(zipCpu),
                 jobMedian / zipMedian,
@@ -257,13 +261,15 @@ public final class ExportBenchmark {
 
   /**
    * One timed run: wall and CPU seconds (for the job, the whole JVM's, and its batch threads'
-   * alone: the JVM's also counts the compiler, the collector and the client polling the operation),
-   * output bytes, outcome.
+   * alone: the JVM's also counts the compiler, the collector and the client polling the operation;
+   * the polling thread's own CPU and number of polls), output bytes, outcome.
    */
   record Run(
       double seconds,
       double cpuSeconds,
       double jobThreadCpuSeconds,
+      double pollerCpuSeconds,
+      int polls,
       long outputBytes,
       String outcome) {
     boolean succeeded() {
@@ -278,7 +284,12 @@ public final class ExportBenchmark {
           seconds,
           cpuSeconds,
           jobThreadCpuSeconds > 0
-              ? String.format(Locale.ROOT, " (job thread %.2f s)", jobThreadCpuSeconds)
+              ? String.format(
+                  Locale.ROOT,
+                  " (job thread %.2f s, poller %.3f s for %d polls)",
+                  jobThreadCpuSeconds,
+                  pollerCpuSeconds,
+                  polls)
               : "",
           outputBytes / 1e6,
           outcome);
@@ -311,7 +322,12 @@ public final class ExportBenchmark {
     long execution = jobOperator.start(CaseAction.contentExport.jobName(), parameters);
     long deadline = start + TIMEOUT.toNanos();
     CaseOperation now;
+    // The CPU the polling takes (this thread's), which the job's JVM pays and zip does not.
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long pollerCpu = threads.getCurrentThreadCpuTime();
+    int polls = 0;
     while (true) {
+      polls++;
       now = operations.find(op.getId()).orElseThrow();
       if (now.getStatus().isTerminal()) {
         break;
@@ -325,6 +341,7 @@ public final class ExportBenchmark {
     long nanos = System.nanoTime() - start;
     double cpuSeconds = (os.processCpu() - cpu) / 1e9;
     double threadCpuSeconds = (batchThreadsCpu() - threadCpu) / 1e9;
+    double pollerCpuSeconds = (threads.getCurrentThreadCpuTime() - pollerCpu) / 1e9;
     Path folder = CaseopsPaths.exportDir(set.caseId(), op.getId());
     long output = 0;
     try (Stream<Path> files = Files.list(folder)) {
@@ -339,6 +356,8 @@ public final class ExportBenchmark {
         nanos / 1e9,
         cpuSeconds,
         threadCpuSeconds,
+        pollerCpuSeconds,
+        polls,
         output,
         now.getStatus() + ": " + now.getResultInfo().getMessage());
   }
@@ -360,7 +379,7 @@ public final class ExportBenchmark {
     double cpuSeconds = (childrenCpuNanos() - cpu) / 1e9;
     long size = Files.size(out);
     Files.delete(out);
-    return new Run(nanos / 1e9, cpuSeconds, 0, size, exit == 0 ? "exit 0" : "exit " + exit);
+    return new Run(nanos / 1e9, cpuSeconds, 0, 0, 0, size, exit == 0 ? "exit 0" : "exit " + exit);
   }
 
   /**
