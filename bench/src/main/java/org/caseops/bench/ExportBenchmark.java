@@ -59,6 +59,7 @@ import org.caseops.persistence.testing.SeTransactions;
  *
  * <pre>
  * bench/run.sh export [--corpora mail,compressed] [--messages 20000] [--documents 600] [--rounds 5]
+ *     [--poll-ms 5]
  * bench/run.sh export --mode memory [--sizes 10000,100000] [--xmx 512m] [--db postgresql|h2file|h2]
  *     [--options originalFiles,text,tags] [--part-entries 65535]
  * bench/run.sh export --mode search-memory [--sizes 10000,100000] [--xmx 512m] [--db ...]
@@ -71,6 +72,9 @@ public final class ExportBenchmark {
 
   /** The job parameter partEntries, when {@code --part-entries} gives it. */
   private static String partEntries;
+
+  /** How long the client waits between two reads of the operation ({@code --poll-ms}). */
+  private static long pollMillis = 5;
 
   private ExportBenchmark() {}
 
@@ -94,6 +98,7 @@ public final class ExportBenchmark {
                   "gc-every",
                   "options",
                   "part-entries",
+                  "poll-ms",
                   "corpus"),
               Set.of("help"));
       if (o.flag("help")) {
@@ -128,7 +133,7 @@ public final class ExportBenchmark {
     }
     System.err.println(
         "usage: ExportBenchmark [--mode speed] [--corpora mail,compressed] [--messages 20000]"
-            + " [--documents 600] [--rounds 5] [--seed 42] [--work DIR]\n"
+            + " [--documents 600] [--rounds 5] [--poll-ms 5] [--seed 42] [--work DIR]\n"
             + "       ExportBenchmark --mode memory [--sizes 10000,100000] [--xmx 512m]"
             + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]\n"
             + "       ExportBenchmark --mode search-memory [--sizes 10000,100000] [--xmx 512m]"
@@ -151,16 +156,19 @@ public final class ExportBenchmark {
     int rounds = o.integer("rounds", 5);
     long seed = o.longValue("seed", 42);
     Path work = work(o, "caseops-export-bench");
+    pollMillis = o.longValue("poll-ms", 5);
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         Locale.ROOT,
         "Java %s, %d processors, max heap %.0f MiB; load average %.2f; %d rounds per corpus after"
-            + " one unmeasured export; job and zip -r -6 alternate, one thread each%n",
+            + " one unmeasured export; job and zip -r -6 alternate, one thread each; the operation"
+            + " polled every %d ms%n",
         System.getProperty("java.version"),
         rt.availableProcessors(),
         rt.maxMemory() / 1048576.0,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        rounds);
+        rounds,
+        pollMillis);
     boolean ok = true;
     List<String> summary = new ArrayList<>();
     try (BenchDatabase db =
@@ -336,7 +344,7 @@ public final class ExportBenchmark {
         jobOperator.stop(execution);
         throw new IllegalStateException("the export did not end within " + TIMEOUT);
       }
-      Thread.sleep(5);
+      Thread.sleep(pollMillis);
     }
     long nanos = System.nanoTime() - start;
     double cpuSeconds = (os.processCpu() - cpu) / 1e9;
