@@ -59,6 +59,7 @@ import org.caseops.persistence.testing.SeTransactions;
  *
  * <pre>
  * bench/run.sh export [--corpora mail,compressed] [--messages 20000] [--documents 600] [--rounds 5]
+ *     [--poll-ms 5]
  * bench/run.sh export --mode memory [--sizes 10000,100000] [--xmx 512m] [--db postgresql|h2file|h2]
  *     [--options originalFiles,text,tags] [--part-entries 65535]
  * bench/run.sh export --mode search-memory [--sizes 10000,100000] [--xmx 512m] [--db ...]
@@ -71,6 +72,9 @@ public final class ExportBenchmark {
 
   /** The job parameter partEntries, when {@code --part-entries} gives it. */
   private static String partEntries;
+
+  /** How long the client waits between two reads of the operation ({@code --poll-ms}). */
+  private static long pollMillis = 5;
 
   private ExportBenchmark() {}
 
@@ -94,6 +98,7 @@ public final class ExportBenchmark {
                   "gc-every",
                   "options",
                   "part-entries",
+                  "poll-ms",
                   "corpus"),
               Set.of("help"));
       if (o.flag("help")) {
@@ -128,7 +133,7 @@ public final class ExportBenchmark {
     }
     System.err.println(
         "usage: ExportBenchmark [--mode speed] [--corpora mail,compressed] [--messages 20000]"
-            + " [--documents 600] [--rounds 5] [--seed 42] [--work DIR]\n"
+            + " [--documents 600] [--rounds 5] [--poll-ms 5] [--seed 42] [--work DIR]\n"
             + "       ExportBenchmark --mode memory [--sizes 10000,100000] [--xmx 512m]"
             + " [--db postgresql|h2file|h2] [--gc-every 5] [--work DIR]\n"
             + "       ExportBenchmark --mode search-memory [--sizes 10000,100000] [--xmx 512m]"
@@ -151,16 +156,19 @@ public final class ExportBenchmark {
     int rounds = o.integer("rounds", 5);
     long seed = o.longValue("seed", 42);
     Path work = work(o, "caseops-export-bench");
+    pollMillis = o.longValue("poll-ms", 5);
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         Locale.ROOT,
         "Java %s, %d processors, max heap %.0f MiB; load average %.2f; %d rounds per corpus after"
-            + " one unmeasured export; job and zip -r -6 alternate, one thread each%n",
+            + " one unmeasured export; job and zip -r -6 alternate, one thread each; the operation"
+            + " polled every %d ms%n",
         System.getProperty("java.version"),
         rt.availableProcessors(),
         rt.maxMemory() / 1048576.0,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        rounds);
+        rounds,
+        pollMillis);
     boolean ok = true;
     List<String> summary = new ArrayList<>();
     try (BenchDatabase db =
@@ -192,6 +200,7 @@ public final class ExportBenchmark {
         double[] zipRates = new double[rounds];
         double[] jobCpu = new double[rounds];
         double[] jobThreadCpu = new double[rounds];
+        double[] pollerCpu = new double[rounds];
         double[] zipCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
           Run job = null;
@@ -208,6 +217,7 @@ public final class ExportBenchmark {
           zipRates[r] = set.bytes() / zip.seconds();
           jobCpu[r] = job.cpuSeconds();
           jobThreadCpu[r] = job.jobThreadCpuSeconds();
+          pollerCpu[r] = job.pollerCpuSeconds();
           zipCpu[r] = zip.cpuSeconds();
           System.out.printf(
               Locale.ROOT,
@@ -223,14 +233,16 @@ public final class ExportBenchmark {
         String line =
             String.format(
                 Locale.ROOT,
-                "%s: %,d files, %.1f MB; median job %.1f MB/s (CPU %.2f s, job thread %.2f s),"
-                    + " zip -r -6 %.1f MB/s (CPU %.2f s); job/zip %.2f (per round %s)",
+                "%s: %,d files, %.1f MB; median job %.1f MB/s (CPU %.2f s, job thread %.2f s,"
+                    + " poller %.3f s), zip -r -6 %.1f MB/s (CPU %.2f s); job/zip %.2f (per round"
+                    + " %s)",
                 corpus,
                 set.files(),
                 set.bytes() / 1e6,
                 jobMedian / 1e6,
                 median(jobCpu),
                 median(jobThreadCpu),
+                median(pollerCpu),
                 zipMedian / 1e6,
                 median(zipCpu),
                 jobMedian / zipMedian,
@@ -257,13 +269,15 @@ public final class ExportBenchmark {
 
   /**
    * One timed run: wall and CPU seconds (for the job, the whole JVM's, and its batch threads'
-   * alone: the JVM's also counts the compiler, the collector and the client polling the operation),
-   * output bytes, outcome.
+   * alone: the JVM's also counts the compiler, the collector and the client polling the operation;
+   * the polling thread's own CPU and number of polls), output bytes, outcome.
    */
   record Run(
       double seconds,
       double cpuSeconds,
       double jobThreadCpuSeconds,
+      double pollerCpuSeconds,
+      int polls,
       long outputBytes,
       String outcome) {
     boolean succeeded() {
@@ -278,7 +292,12 @@ public final class ExportBenchmark {
           seconds,
           cpuSeconds,
           jobThreadCpuSeconds > 0
-              ? String.format(Locale.ROOT, " (job thread %.2f s)", jobThreadCpuSeconds)
+              ? String.format(
+                  Locale.ROOT,
+                  " (job thread %.2f s, poller %.3f s for %d polls)",
+                  jobThreadCpuSeconds,
+                  pollerCpuSeconds,
+                  polls)
               : "",
           outputBytes / 1e6,
           outcome);
@@ -311,7 +330,12 @@ public final class ExportBenchmark {
     long execution = jobOperator.start(CaseAction.contentExport.jobName(), parameters);
     long deadline = start + TIMEOUT.toNanos();
     CaseOperation now;
+    // The CPU the polling takes (this thread's), which the job's JVM pays and zip does not.
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long pollerCpu = threads.getCurrentThreadCpuTime();
+    int polls = 0;
     while (true) {
+      polls++;
       now = operations.find(op.getId()).orElseThrow();
       if (now.getStatus().isTerminal()) {
         break;
@@ -320,11 +344,12 @@ public final class ExportBenchmark {
         jobOperator.stop(execution);
         throw new IllegalStateException("the export did not end within " + TIMEOUT);
       }
-      Thread.sleep(5);
+      Thread.sleep(pollMillis);
     }
     long nanos = System.nanoTime() - start;
     double cpuSeconds = (os.processCpu() - cpu) / 1e9;
     double threadCpuSeconds = (batchThreadsCpu() - threadCpu) / 1e9;
+    double pollerCpuSeconds = (threads.getCurrentThreadCpuTime() - pollerCpu) / 1e9;
     Path folder = CaseopsPaths.exportDir(set.caseId(), op.getId());
     long output = 0;
     try (Stream<Path> files = Files.list(folder)) {
@@ -339,6 +364,8 @@ public final class ExportBenchmark {
         nanos / 1e9,
         cpuSeconds,
         threadCpuSeconds,
+        pollerCpuSeconds,
+        polls,
         output,
         now.getStatus() + ": " + now.getResultInfo().getMessage());
   }
@@ -360,7 +387,7 @@ public final class ExportBenchmark {
     double cpuSeconds = (childrenCpuNanos() - cpu) / 1e9;
     long size = Files.size(out);
     Files.delete(out);
-    return new Run(nanos / 1e9, cpuSeconds, 0, size, exit == 0 ? "exit 0" : "exit " + exit);
+    return new Run(nanos / 1e9, cpuSeconds, 0, 0, 0, size, exit == 0 ? "exit 0" : "exit " + exit);
   }
 
   /**

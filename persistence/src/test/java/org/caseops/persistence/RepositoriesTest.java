@@ -2,6 +2,11 @@ package org.caseops.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import org.caseops.domain.operations.ResultInfo;
 import org.caseops.domain.reviewsets.ReviewSet;
 import org.caseops.domain.reviewsets.ReviewSetItem;
 import org.caseops.domain.reviewsets.ReviewSetRepository;
+import org.caseops.domain.support.ListQuery;
 import org.caseops.persistence.testing.SeTransactions;
 import org.caseops.persistence.testing.TestDatabase;
 import org.jboss.weld.environment.se.Weld;
@@ -291,7 +297,8 @@ class RepositoriesTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aProductionReadsAReviewSetsFilesInOrderAPageAtATimeWithTheirCc(TestDatabase.Kind kind) {
+  void aProductionReadsAReviewSetsFilesInOrderAPageAtATimeWithTheirCc(TestDatabase.Kind kind)
+      throws Exception {
     try (TestDatabase db = open(kind);
         WeldContainer weld = new Weld().initialize()) {
       SeTransactions.use(db.entityManagerFactory());
@@ -310,7 +317,8 @@ class RepositoriesTest {
       ReviewSet set = ReviewSet.create(c.getId(), "Set", IdentitySet.user("u-1", "Alice"), now);
       sets.add(set);
       // Five files added at once, two a second later, one after the export was asked for; the
-      // catalog keeps the entries of all but one.
+      // catalog no longer has the entry of one of them (which keeps the Cc copied when it was
+      // added).
       List<ReviewSetItem> files = new ArrayList<>();
       List<Item> catalogued = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -319,7 +327,7 @@ class RepositoriesTest {
                 .withMessage(
                     "s" + i, "f", "t", i % 2 == 0 ? "cc" + i + "@contoso.com" : null, now, null, 0)
                 .indexed();
-        if (i != 3) {
+        if (i != 2) {
           catalogued.add(item);
         }
         Instant added = i < 5 ? now : i < 7 ? now.plusSeconds(1) : now.plusSeconds(3);
@@ -363,6 +371,20 @@ class RepositoriesTest {
             .as(f.file().getName())
             .isEqualTo(i % 2 == 0 ? "cc" + i + "@contoso.com" : "");
       }
+      // Files added before the review-set files kept their Cc get their catalog entry's from the
+      // migration that added the column (V17): its backfill, run again on files without one.
+      try (Connection connection = db.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate("UPDATE review_set_item SET recipients_cc = NULL");
+        statement.executeUpdate(backfillOfV17());
+      }
+      for (ReviewSetRepository.FileWithCc f :
+          sets.filesToExport(set.getId(), until, null, null, false, 100)) {
+        int i = Integer.parseInt(f.file().getName().substring(1));
+        assertThat(f.cc())
+            .as(f.file().getName())
+            .isEqualTo(i % 2 == 0 && i != 2 ? "cc" + i + "@contoso.com" : "");
+      }
       // From a given file, inclusive: it comes first again.
       ReviewSetItem third = expected.get(2);
       assertThat(
@@ -370,6 +392,96 @@ class RepositoriesTest {
                   set.getId(), until, third.getAddedDateTime(), third.getId(), true, 2))
           .extracting(f -> f.file().getId())
           .containsExactly(third.getId(), expected.get(3).getId());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aReviewSetsFilesAreListedInTheOrderTheyWereAddedAPageAtATime(TestDatabase.Kind kind) {
+    try (TestDatabase db = open(kind);
+        WeldContainer weld = new Weld().initialize()) {
+      SeTransactions.use(db.entityManagerFactory());
+      CaseRepository cases = weld.select(CaseRepository.class).get();
+      CustodianRepository custodians = weld.select(CustodianRepository.class).get();
+      ReviewSetRepository sets = weld.select(ReviewSetRepository.class).get();
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      EdiscoveryCase c = EdiscoveryCase.open("Case", null, null, null, now);
+      cases.add(c);
+      Custodian cu = Custodian.add(c.getId(), "adele@contoso.com", null, now);
+      custodians.add(cu);
+      CustodianSource mailbox =
+          CustodianSource.mailbox(c.getId(), cu.getId(), "adele@contoso.com", null, null, now);
+      custodians.addSource(mailbox);
+      IdentitySet alice = IdentitySet.user("u-1", "Alice");
+      ReviewSet set = ReviewSet.create(c.getId(), "Set", alice, now);
+      ReviewSet other = ReviewSet.create(c.getId(), "Other", alice, now);
+      sets.add(set);
+      sets.add(other);
+      // Eleven files added in three batches, the last added first in time, and files of another
+      // review set in between, which the list never shows.
+      List<ReviewSetItem> files = new ArrayList<>();
+      List<ReviewSetItem> others = new ArrayList<>();
+      for (int i = 0; i < 11; i++) {
+        Item item =
+            Item.catalogued(c.getId(), mailbox.getId(), "inbox/" + i + ".eml", 10, "a", "op", now)
+                .withMessage("s" + i, "f", "t", null, now, null, 0)
+                .indexed();
+        Instant added = now.minusSeconds(i < 4 ? 0 : i < 9 ? 5 : 10);
+        files.add(ReviewSetItem.copyOf(set.getId(), item, "email", "s" + i, "op", added));
+        if (i % 2 == 0) {
+          others.add(
+              ReviewSetItem.copyOf(
+                  other.getId(), item, "email", "s" + i, "op", added.plusMillis(1)));
+        }
+      }
+      sets.addItems(files);
+      sets.addItems(others);
+      List<String> expected =
+          files.stream()
+              .sorted(
+                  Comparator.comparing(ReviewSetItem::getAddedDateTime)
+                      .thenComparing(ReviewSetItem::getId))
+              .map(ReviewSetItem::getId)
+              .toList();
+
+      List<String> read = new ArrayList<>();
+      for (int offset = 0; ; offset += 3) {
+        List<ReviewSetItem> page = sets.listItems(set.getId(), offset, 3);
+        assertThat(page.size()).isLessThanOrEqualTo(3);
+        if (page.isEmpty()) {
+          break;
+        }
+        page.forEach(f -> assertThat(f.getReviewSetId()).isEqualTo(set.getId()));
+        page.forEach(f -> read.add(f.getId()));
+      }
+      assertThat(read).containsExactlyElementsOf(expected);
+      assertThat(sets.listItems(set.getId(), 9, 5))
+          .extracting(ReviewSetItem::getId)
+          .containsExactlyElementsOf(expected.subList(9, 11));
+      // A client's own order still decides, the id breaking ties.
+      List<ListQuery.OrderKey> bySizeThenName =
+          List.of(new ListQuery.OrderKey("size", false), new ListQuery.OrderKey("name", true));
+      assertThat(sets.listItems(set.getId(), new ListQuery(null, bySizeThenName, 0, 20)))
+          .extracting(ReviewSetItem::getName)
+          .containsExactlyElementsOf(
+              files.stream()
+                  .map(ReviewSetItem::getName)
+                  .sorted(Comparator.reverseOrder())
+                  .toList());
+      assertThat(sets.countItems(set.getId())).isEqualTo(11);
+    }
+  }
+
+  /** The statement of migration V17 that copies the catalog's Cc onto the review set's files. */
+  private static String backfillOfV17() throws IOException {
+    try (InputStream in =
+        RepositoriesTest.class.getResourceAsStream("/db/migration/V17__review_set_item_cc.sql")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> line.startsWith("UPDATE "))
+          .findFirst()
+          .map(line -> line.substring(0, line.lastIndexOf(';')))
+          .orElseThrow();
     }
   }
 }

@@ -4,10 +4,9 @@ import org.caseops.domain.reviewsets.ReviewSetItem;
 
 /**
  * One review-set file to export, with its position in the export ({@code index}, 0-based, which
- * gives its DocID), the {@code Cc} of the catalog entry it was copied from (the review-set file
- * does not keep it; "" when the catalog no longer has the entry), its custodian and source as the
- * load file names them, and its tags' names joined by {@code ;} ("" when the export has no tags).
- * The reader's last item is {@link #END}, which finishes the export.
+ * gives its DocID), its {@code Cc} ("" without one), its custodian and source as the load file
+ * names them, and its tags' names joined by {@code ;} ("" when the export has no tags). The
+ * reader's last item is {@link #END}, which finishes the export.
  */
 record ExportDocument(
     int index, ReviewSetItem file, String cc, String custodian, String source, String tags) {

@@ -48,12 +48,12 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * Reads the files to export: the review set's files that were in it when the operation was
  * submitted (those the review-set query matches, when the operation names one), in the order they
  * were added (then by id), a page at a time by keyset (the files after the last one read), each
- * page with its catalog entries' {@code Cc} (all the load file needs of them, read in the same
- * query), custodians, sources and, when the export has them, tags; after the last, {@link
- * ExportDocument#END}. Memory holds one page, whatever the export's size: a review-set query is run
- * against the index once per page, restricted to that page's items. Its checkpoint is the state at
- * the end of the last finished ZIP part ({@link ExportCheckpoint}), with the key of the first
- * document of the next part, so a restart reads again from that document.
+ * page with its files' {@code Cc} (kept on each file since it was added), custodians, sources and,
+ * when the export has them, tags; after the last, {@link ExportDocument#END}. Memory holds one
+ * page, whatever the export's size: a review-set query is run against the index once per page,
+ * restricted to that page's items. Its checkpoint is the state at the end of the last finished ZIP
+ * part ({@link ExportCheckpoint}), with the key of the first document of the next part, so a
+ * restart reads again from that document.
  */
 @Dependent
 @Named
@@ -170,7 +170,7 @@ public class ExportFileReader extends AbstractItemReader {
   /**
    * The page of files added by the time the operation was submitted that come after ({@code
    * inclusive}: from) the given one in the export's order, or from the first without one, each with
-   * its catalog entry's Cc: ranges of the index on (review set, time added, id) ({@link
+   * its Cc: ranges of the index on (review set, time added, id) ({@link
    * ReviewSetRepository#filesToExport}).
    */
   private List<FileWithCc> pageAfter(Instant added, String id, boolean inclusive) {

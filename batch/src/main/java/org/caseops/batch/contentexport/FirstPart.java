@@ -43,6 +43,14 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 final class FirstPart {
   /**
+   * The deflate level of the load files at the root of the first part: zlib's fastest. Their rows
+   * compress well at any level; at level 6, as the natives, deflating them (about 1.1 KB of rows a
+   * file) took about 0.15 s of CPU more for 10,000 files, a tenth of the job's own, for about 20%
+   * less of their compressed size (under 3% of a part of small messages).
+   */
+  static final int LOAD_FILE_LEVEL = java.util.zip.Deflater.BEST_SPEED;
+
+  /**
    * A document's id in an entry's name: {@code natives/.../DOC0000001_name.eml}; what {@link
    * #docId} finds.
    */
@@ -224,6 +232,7 @@ final class FirstPart {
       Files.deleteIfExists(rootZip);
       try (ZipOutputStream zip =
           new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(rootZip), 65536))) {
+        zip.setLevel(LOAD_FILE_LEVEL);
         for (Map.Entry<String, Path> file : root.entrySet()) {
           ZipEntry entry = new ZipEntry(file.getKey());
           entry.setTime(time);
@@ -416,6 +425,8 @@ final class FirstPart {
               new DigestOutputStream(Files.newOutputStream(temporary), digest), 65536);
       zip = new ZipArchiveOutputStream(out);
       zip.setUseZip64(Zip64Mode.AsNeeded);
+      // Only the load files are deflated here; the documents' entries are copied as they are.
+      zip.setLevel(LOAD_FILE_LEVEL);
     }
 
     /** Bytes the part would take if it were finished now. */

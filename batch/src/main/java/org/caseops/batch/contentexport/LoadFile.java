@@ -113,8 +113,15 @@ public final class LoadFile {
 
   private static void appendQuoted(StringBuilder out, String value, char quote) {
     out.append(quote);
+    int first = value.indexOf(quote);
+    if (first < 0) {
+      // Most fields hold no qualifier: appended whole, without searching or splitting them again.
+      out.append(value);
+      out.append(quote);
+      return;
+    }
     int from = 0;
-    for (int at = value.indexOf(quote); at >= 0; at = value.indexOf(quote, at + 1)) {
+    for (int at = first; at >= 0; at = value.indexOf(quote, at + 1)) {
       out.append(value, from, at + 1);
       from = at;
     }

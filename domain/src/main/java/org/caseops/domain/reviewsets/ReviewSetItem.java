@@ -60,6 +60,12 @@ public class ReviewSetItem {
   @Column(name = "recipients_to", length = Item.MAX_TEXT)
   private String to;
 
+  /**
+   * The message's Cc, copied from the catalog entry when the file was added (a load-file column).
+   */
+  @Column(name = "recipients_cc", length = Item.MAX_TEXT)
+  private String cc;
+
   @Column(name = "sent_at")
   private Instant sentDateTime;
 
@@ -104,6 +110,7 @@ public class ReviewSetItem {
     r.subject = item.getSubject();
     r.from = item.getFrom();
     r.to = item.getTo();
+    r.cc = item.getCc();
     r.sentDateTime = item.getSentDateTime();
     r.size = item.getSize();
     r.sha256 = item.getSha256();
@@ -126,6 +133,7 @@ public class ReviewSetItem {
       String subject,
       String from,
       String to,
+      String cc,
       Instant sentDateTime,
       long size,
       String sha256,
@@ -144,6 +152,7 @@ public class ReviewSetItem {
     r.subject = subject;
     r.from = from;
     r.to = to;
+    r.cc = cc;
     r.sentDateTime = sentDateTime;
     r.size = size;
     r.sha256 = sha256;
@@ -192,6 +201,10 @@ public class ReviewSetItem {
 
   public String getTo() {
     return to;
+  }
+
+  public String getCc() {
+    return cc;
   }
 
   public Instant getSentDateTime() {

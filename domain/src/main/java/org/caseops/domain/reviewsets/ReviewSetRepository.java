@@ -57,16 +57,16 @@ public interface ReviewSetRepository {
    */
   List<ReviewSetItem> listItems(String reviewSetId, ListQuery query);
 
-  /** A review-set file with the Cc of the catalog entry it was copied from ("" without one). */
+  /** A review-set file with its Cc ("" without one). */
   record FileWithCc(ReviewSetItem file, String cc) {}
 
   /**
    * Up to {@code limit} of the review set's files added at or before {@code until}, in the order
    * they were added, then by id, after the file added at {@code afterAdded} whose id is {@code
    * afterId} ({@code inclusive}: from it; from the first when {@code afterId} is null), each with
-   * its catalog entry's Cc, which a review-set file does not keep: the read of a production, one
-   * query per range of the index on (review set, time added, id), the Cc in the same query, the
-   * files read as plain rows, never managed (not kept for change).
+   * its Cc (kept on the file since it was copied from the catalog): the read of a production, one
+   * query per range of the index on (review set, time added, id), nothing read but the files' own
+   * rows, which are read as plain rows, never managed (not kept for change).
    */
   List<FileWithCc> filesToExport(
       String reviewSetId,

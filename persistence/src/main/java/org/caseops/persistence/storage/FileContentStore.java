@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.caseops.domain.cases.CaseDeleted;
 import org.caseops.domain.items.ContentMismatchException;
@@ -39,7 +38,6 @@ import org.caseops.domain.items.ContentStore;
 @ApplicationScoped
 public class FileContentStore implements ContentStore {
   private static final Logger LOG = Logger.getLogger(FileContentStore.class.getName());
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String TEMP_SUFFIX = ".part";
   private static final int COPY_BUFFER = 16 * 1024;
   private static final int HASH_BUFFER = 64 * 1024;
@@ -50,10 +48,28 @@ public class FileContentStore implements ContentStore {
   }
 
   private static Path path(String caseId, String sha256) {
-    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+    if (!isSha256(sha256)) {
       throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
     }
     return caseDir(caseId).resolve(sha256.substring(0, 2)).resolve(sha256);
+  }
+
+  /**
+   * Whether the value is 64 lower-case hex digits. Checked by hand: it is checked for every copy a
+   * job reads, and a regular expression's matcher was about 4% of a production's own CPU on small
+   * messages.
+   */
+  static boolean isSha256(String value) {
+    if (value == null || value.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = value.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

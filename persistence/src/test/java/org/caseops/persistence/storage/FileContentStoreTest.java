@@ -150,6 +150,26 @@ class FileContentStoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.contains("..", "0".repeat(64)))
         .isInstanceOf(IllegalArgumentException.class);
+    // Only 64 lower-case hex digits name a copy.
+    for (String notAHash :
+        new String[] {
+          "0".repeat(63),
+          "0".repeat(65),
+          "A".repeat(64),
+          "0".repeat(63) + "g",
+          "0".repeat(63) + "/",
+          "0".repeat(63) + ":",
+          "0".repeat(63) + "`",
+          "../" + "0".repeat(61),
+          ""
+        }) {
+      assertThatThrownBy(() -> store.contains("case-a", notAHash))
+          .as(notAHash)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> store.contains("case-a", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.contains("case-a", "0123456789abcdef".repeat(4))).isFalse();
   }
 
   private static long filesUnder(Path folder) throws IOException {
