@@ -228,7 +228,25 @@ final class CrashSuite {
       // Two un-killed runs: the first may be slower (a cold start of the job type); the shorter
       // counts.
       for (int i = 0; i < 2; i++) {
-        Trial timing = timing(db, job, r);
+        Trial timing;
+        try {
+          timing = timing(db, job, r, -1 - i);
+        } catch (Exception e) {
+          timing =
+              new Trial(
+                  db,
+                  job.name,
+                  0,
+                  0,
+                  0,
+                  "not killed",
+                  "error",
+                  false,
+                  -1,
+                  "",
+                  List.of("the un-killed timing run failed: " + e),
+                  "");
+        }
         long ms = timing.recoverySeconds();
         log("%s: un-killed run %d took %d ms by the server's clock", tag, i + 1, ms);
         if (ms >= 0) {
@@ -299,14 +317,15 @@ final class CrashSuite {
   }
 
   /**
-   * For a time target: the job type's operation run once, not killed (trial 0), its results checked
-   * as a kill's would be, and its duration by the server's clock (in {@code recoverySeconds}, in
-   * milliseconds; -1 when unknown).
+   * For a time target: the job type's operation run once, not killed ({@code run}: -1, -2, so that
+   * the names it gives what it makes differ from the kills'; reported as kill 0), its results
+   * checked as a kill's would be, and its duration by the server's clock (in {@code
+   * recoverySeconds}, in milliseconds; -1 when unknown).
    */
-  private Trial timing(String db, Jobs.Job job, Jobs.Run r) throws Exception {
+  private Trial timing(String db, Jobs.Job job, Jobs.Run r, int run) throws Exception {
     List<String> problems = new ArrayList<>();
-    String url = job.submit(r, 0);
-    Case c = job.caseOf(r, 0);
+    String url = job.submit(r, run);
+    Case c = job.caseOf(r, run);
     JsonObject op = c.await(url, Duration.ofMinutes(20));
     long ms =
         KillPlan.durationMillis(Api.str(op, "createdDateTime"), Api.str(op, "completedDateTime"));
@@ -315,13 +334,13 @@ final class CrashSuite {
       problems.add("the un-killed run ended " + status + ": " + op.get("resultInfo"));
     } else {
       try {
-        job.check(r, 0, op, problems);
+        job.check(r, run, op, problems);
       } catch (IOException | RuntimeException e) {
         problems.add("check of the un-killed run failed: " + e);
       }
     }
     try {
-      job.after(r, 0, op, problems);
+      job.after(r, run, op, problems);
     } catch (IOException | RuntimeException e) {
       problems.add("after the un-killed run: " + e);
     }

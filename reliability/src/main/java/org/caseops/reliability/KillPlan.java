@@ -108,6 +108,13 @@ final class KillPlan {
                     + "|started again as execution \\d+"
                     + "|could not be resumed)")
             .matcher(serverLog);
-    return m.find() ? m.group(1) : null;
+    if (m.find()) {
+      return m.group(1);
+    }
+    // The summary the server logs after start-up recovery, should the line of its own be missing.
+    Matcher summary =
+        Pattern.compile("Outcome\\[operationId=" + Pattern.quote(operationId) + ", action=(\\w+)")
+            .matcher(serverLog);
+    return summary.find() ? summary.group(1) : null;
   }
 }

@@ -83,6 +83,12 @@ class KillPlanTest {
     assertNull(KillPlan.recoveryAtStartup(log, "op2"), "op2 is not op22");
     assertNull(KillPlan.recoveryAtStartup(log, "op3"));
     assertEquals(
+        "STARTED_AGAIN",
+        KillPlan.recoveryAtStartup(
+            "resumed operations left unfinished by the previous server run:"
+                + " [Outcome[operationId=op4, action=STARTED_AGAIN, executionId=12]]",
+            "op4"));
+    assertEquals(
         "could not be resumed",
         KillPlan.recoveryAtStartup(
             "WARNING: operation op3 could not be resumed after a server restart", "op3"));
