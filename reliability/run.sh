@@ -2,16 +2,22 @@
 # Builds caseops (the WAR that bin/run starts) and the reliability programs, then runs one of them.
 #
 #   reliability/run.sh crash [--db h2,postgresql] [--jobs index,addToReviewSet,...] [--kills N] [--seed S] [--quick]
-#       For every database and job type: a fresh data directory (and PostgreSQL database caseops_rel_crash_<job>),
-#       a generated mail corpus, the server started with bin/run; then N times: an operation of the job type
-#       submitted, the server's JVM killed with SIGKILL at a seeded random moment while the job runs, the server
-#       started again, the operation polled to its end, its results checked. Default: both databases, every job
-#       type, 3 kills, seed 13.
+#                            [--target auto|progress|time] [--db-name NAME]
+#       For every database and job type: a fresh data directory (and PostgreSQL database NAME, default
+#       caseops_rel_crash), a generated mail corpus, the server started with bin/run; then N times: an operation of
+#       the job type submitted, the server's JVM killed with SIGKILL at a seeded random moment while the job runs,
+#       the server started again, the operation polled to its end, its results checked. The moment: a seeded
+#       progress percentage, or (--target time; auto: for the short job types estimateStatistics, contentExport,
+#       applyTags, exportReport and purgeData) a seeded fraction of the operation's duration un-killed, timed in the
+#       set-up. Whether a kill came mid-job is read from the restarted server's log (start-up recovery took the
+#       operation up). Default: both databases, every job type, 3 kills, seed 13, --target auto.
 #   reliability/run.sh crash --short
 #       A couple of minutes: H2, index and contentExport, one kill each, small corpora (for CI).
-#   reliability/run.sh dbdown [--outage SECONDS] [--reset-first] [--db-name NAME]
+#   reliability/run.sh dbdown [--outage SECONDS] [--reset-first] [--fault outage|reset|lock] [--db-name NAME]
 #       PostgreSQL reached through a TCP proxy of the program's own, cut for a while in the middle of an index job
-#       (--reset-first: every connection closed at once mid-job first, the outage after the job's end). NAME: the
+#       (--reset-first or --fault reset: every connection closed at once mid-job first, the outage after the job's
+#       end; --fault lock: the server's sessions under a lock_timeout of 5 s, the item table locked ACCESS
+#       EXCLUSIVE mid-job for up to SECONDS, until the operation has failed; then it is retried). NAME: the
 #       database to make and drop (default caseops_rel_crash_dbdown).
 #   reliability/run.sh load [--submissions 1000] [--pollers 100] [--seconds 60] [--runtime payara|wildfly|payara7]
 #       Concurrent submissions and polling clients against one server on loopback (bin/run --runtime; WildFly's

@@ -66,9 +66,13 @@ final class Api {
   }
 
   HttpRequest.Builder request(String pathOrUrl) {
+    return request(pathOrUrl, Duration.ofSeconds(60));
+  }
+
+  HttpRequest.Builder request(String pathOrUrl, Duration timeout) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url(pathOrUrl)))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(timeout)
             .header("Prefer", "include-unknown-enum-members");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
@@ -78,7 +82,12 @@ final class Api {
 
   /** Sends once; IOException when the server does not answer. */
   Answer sendOnce(String method, String path, String body) throws IOException {
-    HttpRequest.Builder b = request(path);
+    return sendOnce(method, path, body, Duration.ofSeconds(60));
+  }
+
+  /** Sends once, waiting up to {@code timeout} for the answer. */
+  Answer sendOnce(String method, String path, String body, Duration timeout) throws IOException {
+    HttpRequest.Builder b = request(path, timeout);
     if (body != null) {
       b.header("Content-Type", "application/json");
       b.method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -35,9 +35,54 @@ final class CrashSuite {
       long recoverySeconds,
       String retried,
       List<String> problems,
-      String progress) {
+      String progress,
+      String target,
+      String recoveredAtStartup) {
+    Trial(
+        String db,
+        String job,
+        int trial,
+        int targetPercent,
+        int percentAtKill,
+        String statusAtKill,
+        String finalStatus,
+        boolean recovered,
+        long recoverySeconds,
+        String retried,
+        List<String> problems,
+        String progress) {
+      this(
+          db,
+          job,
+          trial,
+          targetPercent,
+          percentAtKill,
+          statusAtKill,
+          finalStatus,
+          recovered,
+          recoverySeconds,
+          retried,
+          problems,
+          progress,
+          "",
+          "");
+    }
+
     boolean killedWhileRunning() {
       return statusAtKill.equals("running") || statusAtKill.equals("notStarted");
+    }
+
+    /**
+     * The kill left the operation open: the restarted server's start-up recovery took it up (its
+     * log says so). Evidence from the server, not from the target or the poller.
+     */
+    boolean killedMidJob() {
+      return !recoveredAtStartup.isEmpty();
+    }
+
+    /** A kill, not the un-killed timing run of a time target (trial 0). */
+    boolean isKill() {
+      return trial > 0;
     }
   }
 
@@ -46,10 +91,25 @@ final class CrashSuite {
   private final long seed;
   private final int kills;
   private final boolean quick;
+  private final String targetOption;
+  private String databaseName = "caseops_rel_crash";
+  private long lastKillDelayMillis;
   private final Path report;
   private final List<Trial> trials = new ArrayList<>();
 
   CrashSuite(Path repo, Path work, long seed, int kills, boolean quick) throws IOException {
+    this(repo, work, seed, kills, quick, "auto");
+  }
+
+  /**
+   * {@code targetOption}: how each kill's moment is chosen ({@link KillPlan#mode}): {@code auto} (a
+   * time target for the short job types, a progress target for the others), {@code progress} or
+   * {@code time}.
+   */
+  CrashSuite(Path repo, Path work, long seed, int kills, boolean quick, String targetOption)
+      throws IOException {
+    KillPlan.mode(targetOption, "index");
+    this.targetOption = targetOption;
     this.repo = repo;
     this.work = work;
     this.seed = seed;
@@ -59,7 +119,12 @@ final class CrashSuite {
     this.report = work.resolve("crash-" + Instant.now().toString().replace(':', '-') + ".tsv");
     Files.writeString(
         report,
-        "db\tjob\tkill\ttarget%\t%AtKill\tstatusAtKill\tfinal\trecoveredAlone\trecoverySeconds\tretried\tproblems\tprogress\n");
+        "db\tjob\tkill\ttarget%\t%AtKill\tstatusAtKill\tfinal\trecoveredAlone\trecoverySeconds\tretried\tproblems\tprogress\ttarget\trecoveredAtStartup\n");
+  }
+
+  /** The PostgreSQL database to make, use and drop (default caseops_rel_crash). */
+  void databaseName(String name) {
+    databaseName = name;
   }
 
   List<Trial> trials() {
@@ -90,7 +155,7 @@ final class CrashSuite {
     String dbName = null;
     String dbUrl = null;
     if (db.equals("postgresql")) {
-      dbName = "caseops_rel_crash";
+      dbName = databaseName;
       Databases.fresh(dbName);
       dbUrl = Databases.url(dbName);
     } else if (!db.equals("h2")) {
@@ -157,10 +222,62 @@ final class CrashSuite {
       Files.writeString(report, line(t), StandardOpenOption.APPEND);
       return;
     }
+    KillPlan.Mode mode = KillPlan.mode(targetOption, job.name);
+    long duration = -1;
+    if (mode == KillPlan.Mode.TIME) {
+      // Two un-killed runs: the first may be slower (a cold start of the job type); the shorter
+      // counts.
+      for (int i = 0; i < 2; i++) {
+        Trial timing;
+        try {
+          timing = timing(db, job, r, -1 - i);
+        } catch (Exception e) {
+          timing =
+              new Trial(
+                  db,
+                  job.name,
+                  0,
+                  0,
+                  0,
+                  "not killed",
+                  "error",
+                  false,
+                  -1,
+                  "",
+                  List.of("the un-killed timing run failed: " + e),
+                  "");
+        }
+        long ms = timing.recoverySeconds();
+        log("%s: un-killed run %d took %d ms by the server's clock", tag, i + 1, ms);
+        if (ms >= 0) {
+          duration = duration < 0 ? ms : Math.min(duration, ms);
+        }
+        if (!timing.problems().isEmpty() || ms < 0) {
+          trials.add(timing);
+          Files.writeString(report, line(timing), StandardOpenOption.APPEND);
+        }
+      }
+      if (duration < 0) {
+        log("%s: the un-killed run gave no duration; progress targets instead", tag);
+        mode = KillPlan.Mode.PROGRESS;
+      } else {
+        log("%s: un-killed, the operation took %d ms by the server's clock", tag, duration);
+      }
+    }
     for (int k = 1; k <= kills; k++) {
       Trial t;
       try {
-        t = trial(db, job, r, k, random);
+        t = trial(db, job, r, k, random, mode, duration);
+        if (mode == KillPlan.Mode.TIME) {
+          long next = KillPlan.nextDuration(duration, lastKillDelayMillis, t.killedMidJob());
+          if (next != duration) {
+            log(
+                "%s: the kill %d ms after the submission came after the end; the duration is"
+                    + " taken as %d ms from now on",
+                tag, lastKillDelayMillis, next);
+          }
+          duration = next;
+        }
       } catch (Exception e) {
         t =
             new Trial(
@@ -184,11 +301,14 @@ final class CrashSuite {
       trials.add(t);
       Files.writeString(report, line(t), StandardOpenOption.APPEND);
       log(
-          "%s kill %d: at %d%% (%s), ended %s%s, %d s; %s",
+          "%s kill %d: at %d%% (%s), %s, ended %s%s, %d s; %s",
           tag,
           k,
           t.percentAtKill(),
           t.statusAtKill(),
+          t.killedMidJob()
+              ? "mid-job (start-up recovery: " + t.recoveredAtStartup() + ")"
+              : "not mid-job (start-up recovery did not take it up)",
           t.finalStatus(),
           t.recovered() ? " by itself" : "",
           t.recoverySeconds(),
@@ -196,36 +316,108 @@ final class CrashSuite {
     }
   }
 
-  private Trial trial(String db, Jobs.Job job, Jobs.Run r, int k, SplittableRandom random)
+  /**
+   * For a time target: the job type's operation run once, not killed ({@code run}: -1, -2, so that
+   * the names it gives what it makes differ from the kills'; reported as kill 0), its results
+   * checked as a kill's would be, and its duration by the server's clock (in {@code
+   * recoverySeconds}, in milliseconds; -1 when unknown).
+   */
+  private Trial timing(String db, Jobs.Job job, Jobs.Run r, int run) throws Exception {
+    List<String> problems = new ArrayList<>();
+    String url = job.submit(r, run);
+    Case c = job.caseOf(r, run);
+    JsonObject op = c.await(url, Duration.ofMinutes(20));
+    long ms =
+        KillPlan.durationMillis(Api.str(op, "createdDateTime"), Api.str(op, "completedDateTime"));
+    String status = op.getString("status");
+    if (!job.expected().contains(status)) {
+      problems.add("the un-killed run ended " + status + ": " + op.get("resultInfo"));
+    } else {
+      try {
+        job.check(r, run, op, problems);
+      } catch (IOException | RuntimeException e) {
+        problems.add("check of the un-killed run failed: " + e);
+      }
+    }
+    try {
+      job.after(r, run, op, problems);
+    } catch (IOException | RuntimeException e) {
+      problems.add("after the un-killed run: " + e);
+    }
+    return new Trial(
+        db,
+        job.name,
+        0,
+        0,
+        100,
+        "not killed",
+        status,
+        job.expected().contains(status),
+        ms,
+        "",
+        problems,
+        "",
+        "un-killed timing run: " + ms + " ms",
+        "");
+  }
+
+  private Trial trial(
+      String db,
+      Jobs.Job job,
+      Jobs.Run r,
+      int k,
+      SplittableRandom random,
+      KillPlan.Mode mode,
+      long durationMillis)
       throws Exception {
     int target = 1 + random.nextInt(90);
     int jitterMillis = random.nextInt(500);
+    long delayMillis = KillPlan.delayMillis(random, Math.max(durationMillis, 1));
+    String targetText;
     String url = job.submit(r, k);
+    long submitted = System.nanoTime();
     Progress poller = new Progress(r.api, url).start();
-    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
     Progress.Sample s;
-    while (true) {
-      s = poller.last();
-      if (s != null
-          && (Progress.TERMINAL.contains(s.status())
-              || (s.status().equals("running") && s.percent() >= target))) {
-        break;
+    if (mode == KillPlan.Mode.TIME) {
+      target = (int) Math.min(100, delayMillis * 100 / Math.max(durationMillis, 1));
+      targetText = "time: " + delayMillis + " of " + durationMillis + " ms";
+      long wait = delayMillis - Duration.ofNanos(System.nanoTime() - submitted).toMillis();
+      if (wait > 0) {
+        Thread.sleep(wait);
       }
-      if (System.nanoTime() > deadline) {
-        break;
+    } else {
+      targetText = "progress: " + target + " %, then " + jitterMillis + " ms";
+      long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+      while (true) {
+        s = poller.last();
+        if (s != null
+            && (Progress.TERMINAL.contains(s.status())
+                || (s.status().equals("running") && s.percent() >= target))) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          break;
+        }
+        Thread.sleep(20);
       }
-      Thread.sleep(20);
+      Thread.sleep(jitterMillis);
     }
-    Thread.sleep(jitterMillis);
     s = poller.last();
     String statusAtKill = s == null ? "?" : s.status();
     int percentAtKill = s == null ? 0 : s.percent();
     poller.serverDown();
+    long killing = System.nanoTime();
     r.server.kill();
     long killed = System.nanoTime();
     r.server.start();
     poller.serverUp();
     r.api.token(r.server.token());
+    lastKillDelayMillis = Duration.ofNanos(killing - submitted).toMillis();
+    if (mode == KillPlan.Mode.TIME) {
+      log(
+          "%s kill %d: killed %d ms after the submission (%s)",
+          job.name, k, lastKillDelayMillis, targetText);
+    }
     Case c = job.caseOf(r, k);
     JsonObject op;
     List<String> problems = new ArrayList<>(r.server.takeStartFailures());
@@ -278,6 +470,7 @@ final class CrashSuite {
       }
     }
     poller.stop();
+    String recoveredAtStartup = r.server.recoveryOf(KillPlan.operationId(url));
     List<JsonObject> open = Jobs.awaitAll(c);
     if (!open.isEmpty()) {
       problems.add(open.size() + " operations still open: " + open.get(0));
@@ -309,7 +502,9 @@ final class CrashSuite {
         (poller.startupErrors() > 0
                 ? poller.startupErrors() + " polls got 5xx while the server started; "
                 : "")
-            + String.join(" ", Progress.percents(seen)));
+            + String.join(" ", Progress.percents(seen)),
+        targetText,
+        recoveredAtStartup == null ? "" : recoveredAtStartup);
   }
 
   private static String line(Trial t) {
@@ -326,7 +521,9 @@ final class CrashSuite {
             Long.toString(t.recoverySeconds()),
             t.retried(),
             String.join(" | ", t.problems()).replace('\t', ' ').replace('\n', ' '),
-            t.progress())
+            t.progress(),
+            t.target(),
+            t.recoveredAtStartup())
         + "\n";
   }
 
@@ -334,21 +531,23 @@ final class CrashSuite {
   String summary() {
     StringBuilder b = new StringBuilder();
     b.append(
-        "| database | job | kills | killed while running | ended as expected by itself | retried | trials with problems |\n");
-    b.append("|---|---|---|---|---|---|---|\n");
+        "| database | job | kills | killed while the poller saw it running | mid-job: recovered at start-up | ended as expected by itself | retried | trials with problems |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
     Map<String, List<Trial>> groups = new java.util.LinkedHashMap<>();
     for (Trial t : trials) {
       groups.computeIfAbsent(t.db() + "\t" + t.job(), x -> new ArrayList<>()).add(t);
     }
     for (var e : groups.entrySet()) {
-      List<Trial> ts = e.getValue();
+      List<Trial> all = e.getValue();
+      List<Trial> ts = all.stream().filter(Trial::isKill).toList();
       String[] k = e.getKey().split("\t");
       b.append("| ").append(k[0]).append(" | ").append(k[1]).append(" | ").append(ts.size());
       b.append(" | ").append(ts.stream().filter(Trial::killedWhileRunning).count());
+      b.append(" | ").append(ts.stream().filter(Trial::killedMidJob).count());
       b.append(" | ").append(ts.stream().filter(Trial::recovered).count());
       b.append(" | ").append(ts.stream().filter(t -> !t.retried().isEmpty()).count());
       b.append(" | ")
-          .append(ts.stream().filter(t -> !t.problems().isEmpty()).count())
+          .append(all.stream().filter(t -> !t.problems().isEmpty()).count())
           .append(" |\n");
     }
     return b.toString();

@@ -10,7 +10,9 @@ import java.util.List;
  * The database stopped in the middle of a job: the server reaches PostgreSQL through a {@link
  * TcpProxy}, which is cut for a while as an index job runs. Checks that readiness turns not-ready
  * and back, that the job ends (fails or finishes) without a restart of the server, that the
- * operation can be retried to success, and that the index then holds the corpus exactly.
+ * operation can be retried to success, and that the index then holds the corpus exactly. Or, with
+ * the lock fault, a database that stays reachable but refuses the job's statements (a lock
+ * timeout), so that the operation ends {@code failed} with a reason, and is retried.
  */
 final class DatabaseOutage {
   private final Path repo;
@@ -19,9 +21,21 @@ final class DatabaseOutage {
   private final int outageSeconds;
   private final String dbName;
   private final boolean resetFirst;
+  private final boolean lock;
+
+  /** The server's {@code lock_timeout} under {@code --fault lock}. */
+  static final String LOCK_TIMEOUT = "5s";
+
+  /** The table the index job writes, locked under {@code --fault lock}. */
+  static final String LOCKED_TABLE = "item";
 
   DatabaseOutage(Path repo, Path work, long seed, int outageSeconds) {
     this(repo, work, seed, outageSeconds, "caseops_rel_crash_dbdown", false);
+  }
+
+  DatabaseOutage(
+      Path repo, Path work, long seed, int outageSeconds, String dbName, boolean resetFirst) {
+    this(repo, work, seed, outageSeconds, dbName, resetFirst ? "reset" : "outage");
   }
 
   /**
@@ -31,14 +45,28 @@ final class DatabaseOutage {
    * it), to be retried after the outage. Then the outage, on a server with no job running
    * (readiness must go 503 and back).
    */
-  DatabaseOutage(
-      Path repo, Path work, long seed, int outageSeconds, String dbName, boolean resetFirst) {
+  /**
+   * {@code fault}: {@code outage} (the proxy cut for {@code outageSeconds}), {@code reset} (as
+   * {@code resetFirst} above), or {@code lock}: the database stays reachable, but the server's
+   * sessions have a {@code lock_timeout} of {@value #LOCK_TIMEOUT} (set on the database before the
+   * server starts) and the program holds an {@code ACCESS EXCLUSIVE} lock on the table the index
+   * job writes ({@value #LOCKED_TABLE}) from a connection of its own, until the operation has ended
+   * {@code failed} or {@code outageSeconds} have passed. The failure must be recorded (the database
+   * is there), with a reason; then the lock is released, the operation retried ({@code POST
+   * .../retry}) and it must end {@code succeeded} with exact results, its progress never going back
+   * across the retry.
+   */
+  DatabaseOutage(Path repo, Path work, long seed, int outageSeconds, String dbName, String fault) {
+    if (!java.util.Set.of("outage", "reset", "lock").contains(fault)) {
+      throw new IllegalArgumentException("--fault " + fault + ": outage, reset or lock");
+    }
     this.repo = repo;
     this.work = work;
     this.seed = seed;
     this.outageSeconds = outageSeconds;
     this.dbName = dbName;
-    this.resetFirst = resetFirst;
+    this.resetFirst = fault.equals("reset");
+    this.lock = fault.equals("lock");
   }
 
   boolean run() throws Exception {
@@ -46,6 +74,9 @@ final class DatabaseOutage {
     CrashSuite.deleteTree(dir);
     Path data = dir.resolve("data");
     Databases.fresh(dbName);
+    if (lock) {
+      Databases.lockTimeout(dbName, LOCK_TIMEOUT);
+    }
     List<String> problems = new ArrayList<>();
     try (TcpProxy proxy = new TcpProxy(Databases.HOST, Databases.PORT)) {
       Corpus corpus = Corpus.write(data.resolve("evidence"), 1, 6000, 0.5, seed, 30);
@@ -74,7 +105,9 @@ final class DatabaseOutage {
         }
         Progress.Sample before = poller.last();
         JsonObject failed = null;
-        if (resetFirst) {
+        if (lock) {
+          lockFault(server, api, c, url, poller, before, problems);
+        } else if (resetFirst) {
           CrashSuite.log(
               "dbdown: closing every connection to the database at %s %d%%",
               before.status(), before.percent());
@@ -99,43 +132,9 @@ final class DatabaseOutage {
           }
           before = poller.last();
         }
-        CrashSuite.log(
-            "dbdown: cutting the database at %s %d%% for %d s",
-            before.status(), before.percent(), outageSeconds);
-        proxy.cut();
-        long cutAt = System.nanoTime();
-        boolean sawNotReady = false;
-        int readyDuring = -2;
-        while (System.nanoTime() - cutAt < Duration.ofSeconds(outageSeconds).toNanos()) {
-          int h = server.health("/health/ready");
-          readyDuring = h;
-          if (h == 503) {
-            sawNotReady = true;
-          }
-          Thread.sleep(1000);
+        if (!lock) {
+          outage(server, proxy, before, problems);
         }
-        int liveDuring = server.health("/health/live");
-        proxy.restore();
-        long restoredAt = System.nanoTime();
-        CrashSuite.log(
-            "dbdown: database back; readiness during the outage: %s (last %d), liveness %d",
-            sawNotReady ? "503 seen" : "never 503", readyDuring, liveDuring);
-        if (!sawNotReady) {
-          problems.add("/health/ready never answered 503 while the database was unreachable");
-        }
-        long readyAfter = -1;
-        while (System.nanoTime() - restoredAt < Duration.ofMinutes(3).toNanos()) {
-          if (server.health("/health/ready") == 200) {
-            readyAfter = Duration.ofNanos(System.nanoTime() - restoredAt).toMillis();
-            break;
-          }
-          Thread.sleep(500);
-        }
-        if (readyAfter < 0) {
-          problems.add(
-              "/health/ready did not answer 200 within 3 minutes of the database's return");
-        }
-        CrashSuite.log("dbdown: ready again %d ms after the database came back", readyAfter);
         JsonObject op;
         try {
           op = c.await(url, Duration.ofMinutes(10));
@@ -147,6 +146,14 @@ final class DatabaseOutage {
         }
         String first = op.getString("status");
         CrashSuite.log("dbdown: the operation ended %s: %s", first, op.get("resultInfo"));
+        if (lock && !first.equals("failed")) {
+          problems.add(
+              "the lock did not make the operation end failed: it ended "
+                  + first
+                  + " (the failed-then-retried path is not shown)");
+        } else if (lock && !hasReason(op)) {
+          problems.add("the failed operation gives no reason: " + op);
+        }
         int retryAt = -1;
         if (first.equals("failed")) {
           retryAt = poller.samples().size();
@@ -165,10 +172,11 @@ final class DatabaseOutage {
                 problems.add(n + " polls answered " + status + " (" + poller.serverErrors() + ")");
               }
             });
-        // A retry starts the job again: progress is checked before it and after it apart.
+        // A retry starts the job again: after an outage progress is checked before it and after
+        // it apart; after the lock, whose retry takes up from the checkpoint, across it.
         List<Progress.Sample> samples = poller.samples();
         List<List<Progress.Sample>> runs =
-            retryAt < 0
+            retryAt < 0 || lock
                 ? List.of(samples)
                 : List.of(samples.subList(0, retryAt), samples.subList(retryAt, samples.size()));
         for (List<Progress.Sample> run : runs) {
@@ -208,5 +216,120 @@ final class DatabaseOutage {
     System.out.println(
         problems.isEmpty() ? "dbdown: recovered, results exact" : "dbdown: PROBLEMS: " + problems);
     return problems.isEmpty();
+  }
+
+  /** Whether a failed operation says why in its resultInfo's message. */
+  static boolean hasReason(JsonObject op) {
+    return op.containsKey("resultInfo")
+        && op.get("resultInfo").getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
+        && !op.getJsonObject("resultInfo").getString("message", "").isBlank();
+  }
+
+  /** The proxy cut for {@code outageSeconds}: readiness must go 503 and come back. */
+  private void outage(Server server, TcpProxy proxy, Progress.Sample before, List<String> problems)
+      throws InterruptedException {
+    CrashSuite.log(
+        "dbdown: cutting the database at %s %d%% for %d s",
+        before.status(), before.percent(), outageSeconds);
+    proxy.cut();
+    long cutAt = System.nanoTime();
+    boolean sawNotReady = false;
+    int readyDuring = -2;
+    while (System.nanoTime() - cutAt < Duration.ofSeconds(outageSeconds).toNanos()) {
+      int h = server.health("/health/ready");
+      readyDuring = h;
+      if (h == 503) {
+        sawNotReady = true;
+      }
+      Thread.sleep(1000);
+    }
+    int liveDuring = server.health("/health/live");
+    proxy.restore();
+    long restoredAt = System.nanoTime();
+    CrashSuite.log(
+        "dbdown: database back; readiness during the outage: %s (last %d), liveness %d",
+        sawNotReady ? "503 seen" : "never 503", readyDuring, liveDuring);
+    if (!sawNotReady) {
+      problems.add("/health/ready never answered 503 while the database was unreachable");
+    }
+    long readyAfter = -1;
+    while (System.nanoTime() - restoredAt < Duration.ofMinutes(3).toNanos()) {
+      if (server.health("/health/ready") == 200) {
+        readyAfter = Duration.ofNanos(System.nanoTime() - restoredAt).toMillis();
+        break;
+      }
+      Thread.sleep(500);
+    }
+    if (readyAfter < 0) {
+      problems.add("/health/ready did not answer 200 within 3 minutes of the database's return");
+    }
+    CrashSuite.log("dbdown: ready again %d ms after the database came back", readyAfter);
+  }
+
+  /**
+   * The lock fault: an ACCESS EXCLUSIVE lock on {@value #LOCKED_TABLE}, held from the program's own
+   * connection (no lock timeout of its own) until the operation has ended or {@code outageSeconds}
+   * have passed. Meanwhile readiness (the database is reachable: it must stay 200) and one read of
+   * the table through the API (itemStatistics: the lock timeout must not be a 500) are checked.
+   * Returns the number of poller samples seen before the lock was released.
+   */
+  private int lockFault(
+      Server server,
+      Api api,
+      Case c,
+      String url,
+      Progress poller,
+      Progress.Sample before,
+      List<String> problems)
+      throws Exception {
+    CrashSuite.log(
+        "dbdown: locking table %s (ACCESS EXCLUSIVE) at %s %d%%; the server's lock_timeout is %s",
+        LOCKED_TABLE, before.status(), before.percent(), LOCK_TIMEOUT);
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(Databases.url(dbName), "postgres", "");
+        java.sql.Statement st = db.createStatement()) {
+      st.execute("set lock_timeout = 0");
+      db.setAutoCommit(false);
+      st.execute("lock table " + LOCKED_TABLE + " in access exclusive mode");
+      long lockedAt = System.nanoTime();
+      CrashSuite.log("dbdown: locked");
+      Api.Answer read = null;
+      int ready = -2;
+      JsonObject op = api.get(url);
+      while (System.nanoTime() - lockedAt < Duration.ofSeconds(outageSeconds).toNanos()) {
+        if (read == null) {
+          long t0 = System.nanoTime();
+          read = api.sendOnce("GET", api.url(c.path + "/itemStatistics"), null);
+          CrashSuite.log(
+              "dbdown: itemStatistics during the lock answered %d in %d ms: %s",
+              read.status(),
+              Duration.ofNanos(System.nanoTime() - t0).toMillis(),
+              read.body().substring(0, Math.min(300, read.body().length())));
+          if (read.status() >= 500 && read.status() != 503) {
+            problems.add(
+                "a read of the locked table was answered "
+                    + read.status()
+                    + ": "
+                    + read.body().substring(0, Math.min(200, read.body().length())));
+          }
+          ready = server.health("/health/ready");
+          CrashSuite.log("dbdown: /health/ready during the lock: %d", ready);
+        }
+        op = api.get(url);
+        if (Progress.TERMINAL.contains(op.getString("status"))) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      CrashSuite.log(
+          "dbdown: after %d s of the lock the operation is %s at %s%%: %s",
+          Duration.ofNanos(System.nanoTime() - lockedAt).toSeconds(),
+          op.getString("status"),
+          op.get("percentProgress"),
+          op.get("resultInfo"));
+      db.rollback();
+    }
+    CrashSuite.log("dbdown: lock released");
+    return poller.samples().size();
   }
 }

@@ -32,6 +32,20 @@ final class Databases {
     }
   }
 
+  /**
+   * Gives every new session of the database a {@code lock_timeout}: a statement that waits longer
+   * than that for a lock fails (SQL state 55P03).
+   */
+  static void lockTimeout(String name, String timeout) throws SQLException {
+    if (!name.matches("[a-z0-9_]+") || !timeout.matches("[0-9]+(ms|s|min)?")) {
+      throw new IllegalArgumentException(name + " " + timeout);
+    }
+    try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("alter database " + name + " set lock_timeout = '" + timeout + "'");
+    }
+  }
+
   static void drop(String name) {
     try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
         Statement s = c.createStatement()) {

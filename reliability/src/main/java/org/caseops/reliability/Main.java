@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <pre>
  * crash   [--db h2|postgresql|h2,postgresql] [--jobs index,...] [--kills N] [--seed S] [--short]
- * dbdown  [--seed S] [--outage SECONDS] [--reset-first] [--db-name NAME]
+ *         [--target auto|progress|time]
+ * dbdown  [--seed S] [--outage SECONDS] [--reset-first] [--fault outage|reset|lock] [--db-name NAME]
  * load    [--submissions N] [--pollers N] [--seconds S] [--runtime payara|wildfly|payara7]
  * </pre>
  */
@@ -48,8 +49,10 @@ public final class Main {
     int seconds = 60;
     int outage = 20;
     String runtime = "payara";
-    String dbName = "caseops_rel_crash_dbdown";
+    String dbName = null;
     boolean resetFirst = false;
+    String target = "auto";
+    String fault = "outage";
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -64,6 +67,8 @@ public final class Main {
         case "--runtime" -> runtime = args[++i];
         case "--db-name" -> dbName = args[++i];
         case "--reset-first" -> resetFirst = true;
+        case "--target" -> target = args[++i];
+        case "--fault" -> fault = args[++i];
         case "--short" -> {
           quick = true;
           dbs = List.of("h2");
@@ -80,7 +85,10 @@ public final class Main {
     Files.createDirectories(work);
     switch (command) {
       case "crash" -> {
-        CrashSuite suite = new CrashSuite(repo, work, seed, kills, quick);
+        CrashSuite suite = new CrashSuite(repo, work, seed, kills, quick, target);
+        if (dbName != null) {
+          suite.databaseName(dbName);
+        }
         suite.run(dbs, jobs);
         System.out.println();
         System.out.println(suite.summary());
@@ -90,7 +98,15 @@ public final class Main {
         System.exit(ok ? 0 : 1);
       }
       case "dbdown" -> {
-        boolean ok = new DatabaseOutage(repo, work, seed, outage, dbName, resetFirst).run();
+        boolean ok =
+            new DatabaseOutage(
+                    repo,
+                    work,
+                    seed,
+                    outage,
+                    dbName == null ? "caseops_rel_crash_dbdown" : dbName,
+                    resetFirst ? "reset" : fault)
+                .run();
         System.exit(ok ? 0 : 1);
       }
       case "load" -> {
@@ -108,7 +124,8 @@ public final class Main {
     System.out.println(
         """
         usage: reliability/run.sh crash [--db h2,postgresql] [--jobs index,...] [--kills N] [--seed S] [--quick] [--short]
-               reliability/run.sh dbdown [--seed S] [--outage SECONDS] [--reset-first] [--db-name NAME]
+                                        [--target auto|progress|time]
+               reliability/run.sh dbdown [--seed S] [--outage SECONDS] [--reset-first] [--fault outage|reset|lock] [--db-name NAME]
                reliability/run.sh load [--submissions N] [--pollers N] [--seconds S] [--runtime payara|wildfly|payara7]
         jobs: """
             + String.join(",", Jobs.all().keySet()));

@@ -272,6 +272,20 @@ final class Server {
     }
   }
 
+  /**
+   * What start-up recovery of the current start did with the operation, from the server log ({@link
+   * KillPlan#recoveryAtStartup}), or null when it did not take it up.
+   */
+  String recoveryOf(String operationId) {
+    try {
+      return KillPlan.recoveryAtStartup(
+          Files.readString(dataDir.resolve("server/server.log"), StandardCharsets.ISO_8859_1),
+          operationId);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   Path runLog() {
     return runLog;
   }

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * reading the resource again. Another is no fault of the request: the database cannot be reached
  * (no connection could be had, or the one in use broke), so it is a 503 {@code serviceNotAvailable}
  * with {@code Retry-After}, logged as a warning without its trace, as {@code /health/ready} says
- * not ready meanwhile.
+ * not ready meanwhile. So is a database that is there but gave up on the statement for a while (a
+ * lock or statement timeout, a deadlock): 503 with {@code Retry-After}, logged as a warning.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -49,6 +50,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
               new GraphError(
                   ErrorCode.serviceNotAvailable,
                   "The server cannot reach its database at the moment; retry later."))
+          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+          .build();
+    }
+    if (databaseBusy(exception)) {
+      LOG.log(
+          Level.WARNING,
+          "request-id {0}: the database did not answer in time: {1}",
+          new Object[] {requestId, exception.toString()});
+      return ErrorResponses.builder(
+              request,
+              503,
+              new GraphError(
+                  ErrorCode.serviceNotAvailable,
+                  "The database is busy at the moment (a lock or a statement timed out); retry"
+                      + " later."))
           .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
           .build();
     }
@@ -101,6 +117,49 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
         if (c.getName().equals("jakarta.resource.ResourceException")) {
           return true;
+        }
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * SQL states of a statement the database gave up on for a while, not for what it asked: a lock
+   * not granted in time (PostgreSQL's {@code lock_timeout}, 55P03; H2's lock timeout, HYT00), a
+   * statement cancelled ({@code statement_timeout}, 57014), a deadlock or serialization failure
+   * (40P01, 40001).
+   */
+  private static final java.util.Set<String> BUSY_STATES =
+      java.util.Set.of("55P03", "57014", "HYT00", "40P01", "40001");
+
+  /**
+   * Whether the failure comes from a database that is reachable but gave up on the statement for a
+   * while (a lock or a statement timed out, a deadlock): one of its causes (or the next exceptions
+   * of an {@code SQLException}) is an {@code SQLTimeoutException} or has one of {@link
+   * #BUSY_STATES}. Worth a retry, so a 503 with {@code Retry-After}, not a server fault.
+   */
+  static boolean databaseBusy(Throwable exception) {
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    todo.add(exception);
+    while (!todo.isEmpty() && seen.size() < 50) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof java.sql.SQLTimeoutException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql) {
+        if (sql.getSQLState() != null && BUSY_STATES.contains(sql.getSQLState())) {
+          return true;
+        }
+        if (sql.getNextException() != null) {
+          todo.add(sql.getNextException());
         }
       }
       if (t.getCause() != null) {

@@ -81,4 +81,44 @@ class UnexpectedExceptionMapperTest {
     loop.initCause(other);
     assertThat(UnexpectedExceptionMapper.databaseUnreachable(loop)).isFalse();
   }
+
+  /** PostgreSQL's lock timeout as EclipseLink and the transaction wrap it. */
+  private static Throwable lockTimeout() {
+    return new TransactionalException(
+        "rolled back",
+        new PersistenceException(
+            "Exception [EclipseLink-4002]",
+            new java.sql.SQLException("ERROR: canceling statement due to lock timeout", "55P03")));
+  }
+
+  @Test
+  void aLockOrStatementTimeoutIsTheDatabaseBeingBusyNotAnOutage() {
+    assertThat(UnexpectedExceptionMapper.databaseBusy(lockTimeout())).isTrue();
+    assertThat(UnexpectedExceptionMapper.databaseUnreachable(lockTimeout())).isFalse();
+    assertThat(
+            UnexpectedExceptionMapper.databaseBusy(
+                new PersistenceException(
+                    new java.sql.SQLException(
+                        "ERROR: canceling statement due to statement timeout", "57014"))))
+        .isTrue();
+    assertThat(
+            UnexpectedExceptionMapper.databaseBusy(
+                new PersistenceException(
+                    new java.sql.SQLTimeoutException("Timeout trying to lock table", "HYT00"))))
+        .isTrue();
+    java.sql.SQLException batch = new java.sql.SQLException("Batch entry 0 was aborted", "25P02");
+    batch.setNextException(new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+    assertThat(UnexpectedExceptionMapper.databaseBusy(batch)).isTrue();
+  }
+
+  @Test
+  void otherDatabaseFailuresAreNotTakenForABusyDatabase() {
+    assertThat(
+            UnexpectedExceptionMapper.databaseBusy(
+                new PersistenceException(
+                    new java.sql.SQLException("duplicate key value violates", "23505"))))
+        .isFalse();
+    assertThat(UnexpectedExceptionMapper.databaseBusy(payaraPoolFailure())).isFalse();
+    assertThat(UnexpectedExceptionMapper.databaseBusy(new IllegalStateException("boom"))).isFalse();
+  }
 }

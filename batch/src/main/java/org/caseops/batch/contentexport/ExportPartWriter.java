@@ -194,6 +194,8 @@ public class ExportPartWriter extends AbstractItemWriter {
         finishExport(state);
       } else {
         write(state, doc);
+        // The files written so far, for the operation's percentProgress after the chunk.
+        OperationRun.of(jobContext).doneWork(doc.index() + 1L);
       }
     }
   }

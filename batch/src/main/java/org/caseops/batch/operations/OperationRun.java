@@ -144,6 +144,10 @@ public final class OperationRun {
    * The message of an error without its stack trace: the first non-blank message along its causes.
    */
   static String describe(Throwable error) {
+    String database = databaseReason(error);
+    if (database != null) {
+      return database;
+    }
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = t.getMessage();
       if (message != null && !message.isBlank()) {
@@ -152,5 +156,39 @@ public final class OperationRun {
       }
     }
     return error.getClass().getSimpleName();
+  }
+
+  /**
+   * When the error comes from the database, what the database said: the deepest {@code
+   * SQLException} along the causes (its next exception, when it has one, as for a batch whose entry
+   * was aborted), "the database refused a statement: " + its message's first line + its SQL state;
+   * else null. The wrappers' messages (EclipseLink's "Exception [EclipseLink-4002] ...") say only
+   * that something in the database went wrong.
+   */
+  static String databaseReason(Throwable error) {
+    java.sql.SQLException deepest = null;
+    int depth = 0;
+    for (Throwable t = error;
+        t != null && depth < 50;
+        t = t.getCause() == t ? null : t.getCause(), depth++) {
+      if (t instanceof java.sql.SQLException sql) {
+        deepest = sql;
+      }
+    }
+    if (deepest == null) {
+      return null;
+    }
+    java.sql.SQLException said = deepest;
+    for (int i = 0; said.getNextException() != null && i < 10; i++) {
+      said = said.getNextException();
+    }
+    String message = said.getMessage() == null ? "" : said.getMessage().strip();
+    String firstLine = message.lines().findFirst().orElse(said.getClass().getSimpleName());
+    if (firstLine.length() > 900) {
+      firstLine = firstLine.substring(0, 900);
+    }
+    return "the database refused a statement: "
+        + firstLine
+        + (said.getSQLState() == null ? "" : " (SQL state " + said.getSQLState() + ")");
   }
 }

@@ -524,8 +524,11 @@ class ContentExportJobTest {
       assertThat(h.weld.select(ExportFileRepository.class).get().listOfOperation(operation.getId()))
           .extracting(ExportFile::getFileName)
           .doesNotContain("loadfile.csv");
-      assertThat(h.operations.find(operation.getId()).orElseThrow().getStatus())
-          .isEqualTo(CaseOperationStatus.failed);
+      CaseOperation failed = h.operations.find(operation.getId()).orElseThrow();
+      assertThat(failed.getStatus()).isEqualTo(CaseOperationStatus.failed);
+      // The four files written before the failure, one a chunk, moved percentProgress while the
+      // job ran (it stayed at 0 until the end before).
+      assertThat(failed.getPercentProgress()).isBetween(1, 99);
       // What a process killed mid-part leaves: the next part half written, its rows half written.
       String next = String.format("Vol_1_part%03d.zip", before.size() + 1);
       Files.writeString(folder.resolve(".work").resolve(next + ".tmp"), "half a zip");
