@@ -6,6 +6,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -90,40 +99,28 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
    * or WildFly's {@code IJ000453}, or Payara's {@code Error in allocating a connection}).
    */
   static boolean databaseUnreachable(Throwable exception) {
-    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
-    java.util.Set<Throwable> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    todo.add(exception);
-    while (!todo.isEmpty() && seen.size() < 50) {
-      Throwable t = todo.poll();
-      if (!seen.add(t)) {
-        continue;
-      }
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql) {
-        String state = sql.getSQLState();
-        String message = String.valueOf(sql.getMessage());
-        if ((state != null && state.startsWith("08"))
-            || message.startsWith("Error in allocating a connection")) {
-          return true;
-        }
-        if (sql.getNextException() != null) {
-          todo.add(sql.getNextException());
-        }
-      }
-      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-        if (c.getName().equals("jakarta.resource.ResourceException")) {
-          return true;
-        }
-      }
-      if (t.getCause() != null) {
-        todo.add(t.getCause());
-      }
-    }
-    return false;
+    return anyCause(
+        exception,
+        t -> {
+          if (t instanceof SQLTransientConnectionException
+              || t instanceof SQLNonTransientConnectionException) {
+            return true;
+          }
+          if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if ((state != null && state.startsWith("08"))
+                || String.valueOf(sql.getMessage())
+                    .startsWith("Error in allocating a connection")) {
+              return true;
+            }
+          }
+          for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("jakarta.resource.ResourceException")) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /**
@@ -132,8 +129,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
    * statement cancelled ({@code statement_timeout}, 57014), a deadlock or serialization failure
    * (40P01, 40001).
    */
-  private static final java.util.Set<String> BUSY_STATES =
-      java.util.Set.of("55P03", "57014", "HYT00", "40P01", "40001");
+  private static final Set<String> BUSY_STATES =
+      Set.of("55P03", "57014", "HYT00", "40P01", "40001");
 
   /**
    * Whether the failure comes from a database that is reachable but gave up on the statement for a
@@ -142,25 +139,33 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
    * #BUSY_STATES}. Worth a retry, so a 503 with {@code Retry-After}, not a server fault.
    */
   static boolean databaseBusy(Throwable exception) {
-    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
-    java.util.Set<Throwable> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    return anyCause(
+        exception,
+        t ->
+            t instanceof SQLTimeoutException
+                || (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && BUSY_STATES.contains(sql.getSQLState())));
+  }
+
+  /**
+   * Whether the failure or one of its causes (and the next exceptions of an {@code SQLException})
+   * is one the test accepts; each looked at once, at most 50.
+   */
+  private static boolean anyCause(Throwable exception, Predicate<Throwable> test) {
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     todo.add(exception);
     while (!todo.isEmpty() && seen.size() < 50) {
       Throwable t = todo.poll();
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof java.sql.SQLTimeoutException) {
+      if (test.test(t)) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql) {
-        if (sql.getSQLState() != null && BUSY_STATES.contains(sql.getSQLState())) {
-          return true;
-        }
-        if (sql.getNextException() != null) {
-          todo.add(sql.getNextException());
-        }
+      if (t instanceof SQLException sql && sql.getNextException() != null) {
+        todo.add(sql.getNextException());
       }
       if (t.getCause() != null) {
         todo.add(t.getCause());

@@ -1,6 +1,7 @@
 package org.caseops.batch.operations;
 
 import jakarta.batch.runtime.context.JobContext;
+import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caseops.domain.operations.CaseOperationStatus;
@@ -166,19 +167,19 @@ public final class OperationRun {
    * that something in the database went wrong.
    */
   static String databaseReason(Throwable error) {
-    java.sql.SQLException deepest = null;
+    SQLException deepest = null;
     int depth = 0;
     for (Throwable t = error;
         t != null && depth < 50;
         t = t.getCause() == t ? null : t.getCause(), depth++) {
-      if (t instanceof java.sql.SQLException sql) {
+      if (t instanceof SQLException sql) {
         deepest = sql;
       }
     }
     if (deepest == null) {
       return null;
     }
-    java.sql.SQLException said = deepest;
+    SQLException said = deepest;
     for (int i = 0; said.getNextException() != null && i < 10; i++) {
       said = said.getNextException();
     }
