@@ -317,6 +317,33 @@ final class CrashSuite {
   }
 
   /**
+   * The job type's results check, when the operation ended as expected, then what it does after it
+   * (such as the purge's restore); a failure of either is a problem of the trial, not the end of
+   * the suite.
+   */
+  private static void checkAndAfter(
+      Jobs.Job job,
+      Jobs.Run r,
+      int run,
+      JsonObject op,
+      List<String> problems,
+      String checkOf,
+      String after) {
+    if (job.expected().contains(op.getString("status"))) {
+      try {
+        job.check(r, run, op, problems);
+      } catch (IOException | RuntimeException e) {
+        problems.add("check " + checkOf + "failed: " + e);
+      }
+    }
+    try {
+      job.after(r, run, op, problems);
+    } catch (IOException | RuntimeException e) {
+      problems.add("after " + after + ": " + e);
+    }
+  }
+
+  /**
    * For a time target: the job type's operation run once, not killed ({@code run}: -1, -2, so that
    * the names it gives what it makes differ from the kills'; reported as kill 0), its results
    * checked as a kill's would be, and its duration by the server's clock (in {@code
@@ -332,18 +359,8 @@ final class CrashSuite {
     String status = op.getString("status");
     if (!job.expected().contains(status)) {
       problems.add("the un-killed run ended " + status + ": " + op.get("resultInfo"));
-    } else {
-      try {
-        job.check(r, run, op, problems);
-      } catch (IOException | RuntimeException e) {
-        problems.add("check of the un-killed run failed: " + e);
-      }
     }
-    try {
-      job.after(r, run, op, problems);
-    } catch (IOException | RuntimeException e) {
-      problems.add("after the un-killed run: " + e);
-    }
+    checkAndAfter(job, r, run, op, problems, "of the un-killed run ", "the un-killed run");
     return new Trial(
         db,
         job.name,
@@ -475,18 +492,7 @@ final class CrashSuite {
     if (!open.isEmpty()) {
       problems.add(open.size() + " operations still open: " + open.get(0));
     }
-    if (job.expected().contains(op.getString("status"))) {
-      try {
-        job.check(r, k, op, problems);
-      } catch (IOException | RuntimeException e) {
-        problems.add("check failed: " + e);
-      }
-    }
-    try {
-      job.after(r, k, op, problems);
-    } catch (IOException | RuntimeException e) {
-      problems.add("after the check: " + e);
-    }
+    checkAndAfter(job, r, k, op, problems, "", "the check");
     return new Trial(
         db,
         job.name,

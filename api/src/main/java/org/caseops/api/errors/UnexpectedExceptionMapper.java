@@ -49,33 +49,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           .build();
     }
     if (databaseUnreachable(exception)) {
-      LOG.log(
-          Level.WARNING,
-          "request-id {0}: the database cannot be reached: {1}",
-          new Object[] {requestId, exception.toString()});
-      return ErrorResponses.builder(
-              request,
-              503,
-              new GraphError(
-                  ErrorCode.serviceNotAvailable,
-                  "The server cannot reach its database at the moment; retry later."))
-          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
-          .build();
+      return notAvailable(
+          requestId,
+          exception,
+          "the database cannot be reached",
+          "The server cannot reach its database at the moment; retry later.");
     }
     if (databaseBusy(exception)) {
-      LOG.log(
-          Level.WARNING,
-          "request-id {0}: the database did not answer in time: {1}",
-          new Object[] {requestId, exception.toString()});
-      return ErrorResponses.builder(
-              request,
-              503,
-              new GraphError(
-                  ErrorCode.serviceNotAvailable,
-                  "The database is busy at the moment (a lock or a statement timed out); retry"
-                      + " later."))
-          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
-          .build();
+      return notAvailable(
+          requestId,
+          exception,
+          "the database did not answer in time",
+          "The database is busy at the moment (a lock or a statement timed out); retry later.");
     }
     LOG.log(Level.SEVERE, "request-id " + requestId + ": unexpected failure", exception);
     GraphError error =
@@ -89,6 +74,22 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   /** The seconds a client is asked to wait when the database cannot be reached. */
   static final int DATABASE_RETRY_AFTER_SECONDS = 10;
+
+  /**
+   * A 503 {@code serviceNotAvailable} with {@code Retry-After} for a database fault that is no
+   * fault of the request, logged as a warning without its trace.
+   */
+  private Response notAvailable(
+      String requestId, Throwable exception, String logged, String message) {
+    LOG.log(
+        Level.WARNING,
+        "request-id {0}: {1}: {2}",
+        new Object[] {requestId, logged, exception.toString()});
+    return ErrorResponses.builder(
+            request, 503, new GraphError(ErrorCode.serviceNotAvailable, message))
+        .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+        .build();
+  }
 
   /**
    * Whether the failure comes from a database that cannot be reached: one of its causes (or the
