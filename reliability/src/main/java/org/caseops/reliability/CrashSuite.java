@@ -38,32 +38,22 @@ final class CrashSuite {
       String progress,
       String target,
       String recoveredAtStartup) {
-    Trial(
-        String db,
-        String job,
-        int trial,
-        int targetPercent,
-        int percentAtKill,
-        String statusAtKill,
-        String finalStatus,
-        boolean recovered,
-        long recoverySeconds,
-        String retried,
-        List<String> problems,
-        String progress) {
-      this(
+    /** A trial that ended in an error of its own before any result: set-up, timing run or trial. */
+    static Trial failed(
+        String db, String job, int trial, String statusAtKill, String finalStatus, String problem) {
+      return new Trial(
           db,
           job,
           trial,
-          targetPercent,
-          percentAtKill,
+          0,
+          0,
           statusAtKill,
           finalStatus,
-          recovered,
-          recoverySeconds,
-          retried,
-          problems,
-          progress,
+          false,
+          -1,
+          "",
+          List.of(problem),
+          "",
           "",
           "");
     }
@@ -204,20 +194,7 @@ final class CrashSuite {
       job.setup(r);
     } catch (Exception e) {
       log("%s: the set-up failed: %s", tag, e);
-      Trial t =
-          new Trial(
-              db,
-              job.name,
-              0,
-              0,
-              0,
-              "?",
-              "set-up failed",
-              false,
-              -1,
-              "",
-              List.of("set-up failed: " + e),
-              "");
+      Trial t = Trial.failed(db, job.name, 0, "?", "set-up failed", "set-up failed: " + e);
       trials.add(t);
       Files.writeString(report, line(t), StandardOpenOption.APPEND);
       return;
@@ -233,19 +210,8 @@ final class CrashSuite {
           timing = timing(db, job, r, -1 - i);
         } catch (Exception e) {
           timing =
-              new Trial(
-                  db,
-                  job.name,
-                  0,
-                  0,
-                  0,
-                  "not killed",
-                  "error",
-                  false,
-                  -1,
-                  "",
-                  List.of("the un-killed timing run failed: " + e),
-                  "");
+              Trial.failed(
+                  db, job.name, 0, "not killed", "error", "the un-killed timing run failed: " + e);
         }
         long ms = timing.recoverySeconds();
         log("%s: un-killed run %d took %d ms by the server's clock", tag, i + 1, ms);
@@ -279,20 +245,7 @@ final class CrashSuite {
           duration = next;
         }
       } catch (Exception e) {
-        t =
-            new Trial(
-                db,
-                job.name,
-                k,
-                0,
-                0,
-                "?",
-                "error",
-                false,
-                -1,
-                "",
-                List.of("the trial failed: " + e),
-                "");
+        t = Trial.failed(db, job.name, k, "?", "error", "the trial failed: " + e);
         if (!server.running()) {
           server.start();
           api.token(server.token());
@@ -455,6 +408,8 @@ final class CrashSuite {
           -1,
           "",
           problems,
+          "",
+          "",
           "");
     }
     long seconds = Duration.ofNanos(System.nanoTime() - killed).toSeconds();
