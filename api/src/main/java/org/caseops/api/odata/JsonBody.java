@@ -175,7 +175,13 @@ public final class JsonBody {
       case VALUE_STRING:
         return Json.createValue(parser.getString());
       case VALUE_NUMBER:
-        return parser.getValue();
+        try {
+          return parser.getValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+          // An exponent beyond what a BigDecimal holds (such as 1e2147483648).
+          throw ApiException.badRequest(
+              "The request body holds a number out of range: " + GraphError.clip(e.getMessage()));
+        }
       case VALUE_TRUE:
         return JsonValue.TRUE;
       case VALUE_FALSE:

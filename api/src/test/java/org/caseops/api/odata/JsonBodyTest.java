@@ -28,7 +28,16 @@ class JsonBodyTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{\"displayName\": ", "{displayName: 1}", "{} x", "{}{}", "nul", "{\"a\":1,}"})
+      strings = {
+        "{\"displayName\": ",
+        "{displayName: 1}",
+        "{} x",
+        "{}{}",
+        "nul",
+        "{\"a\":1,}",
+        "{\"a\": 1e2147483648}",
+        "{\"a\": [{\"b\": -7E-99999999999}]}"
+      })
   void malformedJsonIsABadRequest(String body) {
     assertThatThrownBy(() -> read(body))
         .isInstanceOfSatisfying(
