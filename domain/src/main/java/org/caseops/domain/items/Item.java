@@ -31,7 +31,7 @@ import org.caseops.domain.support.Ids;
         @UniqueConstraint(
             name = "uq_item_source_location_version",
             columnNames = {"source_id", "location", "version_sha256"}),
-    indexes = @Index(name = "ix_item_case", columnList = "case_id"))
+    indexes = @Index(name = "ix_item_case", columnList = "case_id,source_id,indexed"))
 public class Item {
   public static final int MAX_TEXT = 2000;
 

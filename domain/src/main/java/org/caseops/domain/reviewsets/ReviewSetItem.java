@@ -24,7 +24,7 @@ import org.caseops.domain.support.Ids;
         @UniqueConstraint(
             name = "uq_review_set_item",
             columnNames = {"review_set_id", "item_id"}),
-    indexes = @Index(name = "ix_review_set_item_set", columnList = "review_set_id,added_at"))
+    indexes = @Index(name = "ix_review_set_item_order", columnList = "review_set_id,added_at,id"))
 public class ReviewSetItem {
   @Id
   @Column(length = 32)
