@@ -66,7 +66,10 @@ public class ReadinessChecks {
         BatchRuntime.getJobOperator().getJobNames();
         return result("batchRuntime", Optional.empty());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Health probe: the batch runtime does not answer", e);
+        LOG.log(
+            Level.WARNING,
+            () -> "Health probe: the batch runtime does not answer: " + DatabaseProbe.reason(e));
+        LOG.log(Level.FINE, "Health probe: the batch runtime does not answer", e);
         return result("batchRuntime", Optional.of(e.getClass().getSimpleName()));
       }
     };
