@@ -283,6 +283,30 @@ public final class JsonBody {
     return string(name, value, maxLength);
   }
 
+  /**
+   * A flags property (its members' names in one string, joined by commas) that may be absent or
+   * null (both give {@code null}). An array, the form a client may take it for, is refused with the
+   * string that would be right.
+   */
+  public String optionalFlags(String name, int maxLength) {
+    JsonValue value = value(name);
+    if (value instanceof jakarta.json.JsonArray array) {
+      StringBuilder joined = new StringBuilder();
+      for (JsonValue member : array) {
+        if (member instanceof JsonString s && joined.length() < 200) {
+          joined.append(joined.length() == 0 ? "" : ",").append(s.getString().trim());
+        }
+      }
+      throw ApiException.invalidRequest(
+          "The property '"
+              + name
+              + "' takes its members' names in one string, joined by commas"
+              + (joined.length() > 0 ? " (here \"" + joined + "\")" : " (such as \"first,second\")")
+              + ", not an array.");
+    }
+    return optionalString(name, maxLength);
+  }
+
   private static String string(String name, JsonValue value, int maxLength) {
     if (!(value instanceof JsonString string)) {
       throw ApiException.invalidRequest(

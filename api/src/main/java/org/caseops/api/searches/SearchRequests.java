@@ -93,7 +93,7 @@ public final class SearchRequests {
       body.value("dataSourceScopes");
       return null;
     }
-    String value = body.optionalString("dataSourceScopes", 256);
+    String value = body.optionalFlags("dataSourceScopes", 256);
     return Flags.parse(DataSourceScopes.class, "dataSourceScopes", value, include);
   }
 

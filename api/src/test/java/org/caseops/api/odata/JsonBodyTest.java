@@ -134,4 +134,31 @@ class JsonBodyTest {
     assertThatThrownBy(() -> JsonBody.of(Json.object("{'@odata.type': 3}"), TYPE).expectType(TYPE))
         .hasMessage("The property '@odata.type' must be a string, not a number.");
   }
+
+  @Test
+  void aFlagsPropertySentAsAnArrayIsRefusedWithTheStringThatWouldBeRight() {
+    JsonBody body =
+        JsonBody.of(
+            Json.object(
+                "{'exportOptions': ['originalFiles', ' text'], 'b': [], 'c': 'tags', 'd': null}"),
+            TYPE);
+
+    assertThatThrownBy(() -> body.optionalFlags("exportOptions", 1000))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo(ErrorCode.invalidRequest);
+            })
+        .hasMessage(
+            "The property 'exportOptions' takes its members' names in one string, joined by"
+                + " commas (here \"originalFiles,text\"), not an array.");
+    assertThatThrownBy(() -> body.optionalFlags("b", 1000))
+        .hasMessage(
+            "The property 'b' takes its members' names in one string, joined by commas (such as"
+                + " \"first,second\"), not an array.");
+    assertThat(body.optionalFlags("c", 1000)).isEqualTo("tags");
+    assertThat(body.optionalFlags("d", 1000)).isNull();
+    assertThat(body.optionalFlags("absent", 1000)).isNull();
+  }
 }

@@ -19,7 +19,7 @@ final class Parameters {
    */
   static <E extends Enum<E> & EvolvableEnum> void flags(
       JsonBody body, Class<E> type, String name, boolean include, List<String> into) {
-    String value = body.optionalString(name, 1000);
+    String value = body.optionalFlags(name, 1000);
     for (E member : Flags.parse(type, name, value, include)) {
       into.add(member.wireName());
     }

@@ -101,7 +101,7 @@ public final class SearchExportAction extends ActionDescriptor {
         Flags.parse(
             ExportCriteria.class,
             EXPORT_CRITERIA,
-            body.optionalString(EXPORT_CRITERIA, 1000),
+            body.optionalFlags(EXPORT_CRITERIA, 1000),
             include);
     if (criteria.isEmpty()) {
       criteria.add(ExportCriteria.searchHits);
@@ -111,7 +111,7 @@ public final class SearchExportAction extends ActionDescriptor {
         Flags.parse(
             ExportLocation.class,
             EXPORT_LOCATION,
-            body.optionalString(EXPORT_LOCATION, 1000),
+            body.optionalFlags(EXPORT_LOCATION, 1000),
             include);
     if (locations.isEmpty()) {
       locations.add(ExportLocation.responsiveLocations);
@@ -121,7 +121,7 @@ public final class SearchExportAction extends ActionDescriptor {
         Flags.parse(
             AdditionalOptions.class,
             ADDITIONAL_OPTIONS,
-            body.optionalString(ADDITIONAL_OPTIONS, 1000),
+            body.optionalFlags(ADDITIONAL_OPTIONS, 1000),
             include);
     for (AdditionalOptions option : additional) {
       if (!HONOURED.contains(option)) {
