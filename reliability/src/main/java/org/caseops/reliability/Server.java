@@ -123,6 +123,21 @@ final class Server {
     return taken;
   }
 
+  /**
+   * Moves the server log of the previous start (bin/run writes each start's log anew) beside the
+   * data directory, as {@code <data>-server-<start>.log}, so that what a killed or failed server
+   * wrote is still there to read after the next start.
+   */
+  private void keepServerLog() throws IOException {
+    Path serverLog = dataDir.resolve("server/server.log");
+    if (Files.exists(serverLog)) {
+      Files.move(
+          serverLog,
+          dataDir.resolveSibling(dataDir.getFileName() + "-server-" + starts + ".log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   /** bin/run ended without the server listening. */
   static final class StartFailure extends IOException {
     StartFailure(String message) {
@@ -132,6 +147,7 @@ final class Server {
 
   private void startOnce() throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
+    keepServerLog();
     ProcessBuilder pb = new ProcessBuilder("bin/run").directory(repo.toFile());
     Map<String, String> e = pb.environment();
     e.put("CASEOPS_SKIP_BUILD", "1");
