@@ -10,7 +10,8 @@
 #       progress percentage, or (--target time; auto: for the short job types estimateStatistics, contentExport,
 #       applyTags, exportReport and purgeData) a seeded fraction of the operation's duration un-killed, timed in the
 #       set-up. Whether a kill came mid-job is read from the restarted server's log (start-up recovery took the
-#       operation up). Default: both databases, every job type, 3 kills, seed 13, --target auto.
+#       operation up). Default: both databases, every job type, 3 kills, seed 13, --target auto. The opt-in job
+#       type purgeRestore (only when --jobs names it) is purgeData with each restore killed too, then sent again.
 #   reliability/run.sh crash --short
 #       A couple of minutes: H2, index and contentExport, one kill each, small corpora (for CI).
 #   reliability/run.sh dbdown [--outage SECONDS] [--reset-first] [--fault outage|reset|lock] [--db-name NAME]

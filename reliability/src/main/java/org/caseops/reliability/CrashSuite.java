@@ -123,9 +123,9 @@ final class CrashSuite {
 
   void run(List<String> dbs, List<String> jobs) throws Exception {
     for (String job : jobs) {
-      if (!Jobs.all().containsKey(job)) {
+      if (!Jobs.known().containsKey(job)) {
         throw new IllegalArgumentException(
-            "unknown job " + job + "; known: " + Jobs.all().keySet());
+            "unknown job " + job + "; known: " + Jobs.known().keySet());
       }
     }
     for (String db : dbs) {
@@ -162,7 +162,7 @@ final class CrashSuite {
       server.start();
       api.token(server.token());
       for (String job : jobs) {
-        runJob(db, Jobs.all().get(job), server, api, corpus, dir);
+        runJob(db, Jobs.known().get(job), server, api, corpus, dir);
       }
     } finally {
       server.stop();
@@ -185,6 +185,8 @@ final class CrashSuite {
     r.mailboxes.addAll(corpus.mailboxes().subList(0, job.mailboxes()));
     r.server = server;
     r.api = api;
+    r.seed = seed;
+    r.tag = tag;
     try {
       if (!server.running()) {
         server.start();

@@ -36,6 +36,11 @@ final class Jobs {
     String reviewSet;
     final Map<String, String> state = new HashMap<>();
 
+    /** The suite's seed and this run's tag ({@code db-job}), for a job type's own random draws. */
+    long seed;
+
+    String tag = "";
+
     /** The mailboxes this job type's cases read: the first {@code mailboxes()} of the corpus. */
     List<String> mailboxes = new ArrayList<>();
 
@@ -108,6 +113,24 @@ final class Jobs {
             new PurgeData())) {
       m.put(j.name, j);
     }
+    return m;
+  }
+
+  /**
+   * The job types run only when {@code --jobs} names them, not in the default list: their kills
+   * come on top of another job type's.
+   */
+  static Map<String, Job> optIn() {
+    Map<String, Job> m = new LinkedHashMap<>();
+    Job restore = new PurgeRestore();
+    m.put(restore.name, restore);
+    return m;
+  }
+
+  /** Every job type {@code --jobs} accepts: the default ones, then the opt-in ones. */
+  static Map<String, Job> known() {
+    Map<String, Job> m = all();
+    m.putAll(optIn());
     return m;
   }
 
@@ -555,9 +578,13 @@ final class Jobs {
    * purgeData: two mailboxes, the second under a custodian hold; each kill purges what the word
    * {@code purgeme} matches, then the purge is restored for the next.
    */
-  static final class PurgeData extends Job {
+  static class PurgeData extends Job {
     PurgeData() {
-      super("purgeData");
+      this("purgeData");
+    }
+
+    PurgeData(String name) {
+      super(name);
     }
 
     @Override
@@ -583,7 +610,8 @@ final class Jobs {
       }
     }
 
-    private Map<Path, String> original;
+    /** The evidence root's files and their SHA-256 before any purge. */
+    Map<Path, String> original;
 
     @Override
     String submit(Run r, int trial) {
@@ -685,25 +713,252 @@ final class Jobs {
 
     @Override
     void after(Run r, int trial, JsonObject op, List<String> problems) throws IOException {
-      // The restore answers when it is done: 2 to 3 s on a quiet machine, over a minute at a load
-      // average of 20, so it is given ten.
-      long t0 = System.nanoTime();
-      Api.Answer restored =
-          r.api.sendOnce(
-              "POST",
-              r.kase.path + "/operations/" + op.getString("id") + "/caseops.restore",
-              "{}",
-              Duration.ofMinutes(10));
-      long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+      Api.Answer restored = restore(r, op);
       if (restored.status() != 200) {
         problems.add("the restore answered " + restored.status() + ": " + restored.body());
       }
-      CrashSuite.log("purgeData: the restore answered %d in %d s", restored.status(), seconds);
       Map<Path, String> now = Corpus.hashes(r.server.dataDir().resolve("evidence"));
       if (!now.equals(original)) {
         problems.add("restore did not give back the evidence byte for byte");
       }
       awaitAll(r.kase);
+    }
+
+    /** The whole purge restored by {@code caseops.restore}, its answer logged with its time. */
+    Api.Answer restore(Run r, JsonObject op) throws IOException {
+      // The restore answers when it is done: 2 to 3 s on a quiet machine, over a minute at a load
+      // average of 20, so it is given ten.
+      long t0 = System.nanoTime();
+      Api.Answer restored = r.api.sendOnce("POST", restoreUrl(r, op), "{}", Duration.ofMinutes(10));
+      long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+      CrashSuite.log("%s: the restore answered %d in %d ms", name, restored.status(), ms);
+      lastRestoreMillis = ms;
+      return restored;
+    }
+
+    /** The wall clock of the last {@link #restore}, in milliseconds. */
+    long lastRestoreMillis = -1;
+
+    static String restoreUrl(Run r, JsonObject op) {
+      return r.kase.path + "/operations/" + op.getString("id") + "/caseops.restore";
+    }
+  }
+
+  /**
+   * purgeRestore (opt-in): purgeData's set-up, purge, kill and check; then its restore is killed
+   * too. The set-up purges and restores once un-killed and times the restore (the wall clock of the
+   * request). After each trial's check the restore is sent from a thread of its own; a seeded
+   * fraction, 5 to 95 %, of that time later the server's JVM gets SIGKILL and is started again; the
+   * evidence files already back are counted before any request; then the restore is sent again, and
+   * the evidence, the catalog and the index must be as before the purge.
+   */
+  static final class PurgeRestore extends PurgeData {
+    PurgeRestore() {
+      super("purgeRestore");
+    }
+
+    /** The restore's un-killed duration, shortened by kills that came after its end (-1: none). */
+    long restoreMillis = -1;
+
+    private java.util.SplittableRandom random;
+
+    @Override
+    void setup(Run r) {
+      super.setup(r);
+      random = RestoreKill.random(r.seed, r.tag);
+      // One purge and restore un-killed: the restore's duration, and the checks of a restored case
+      // shown to hold without a kill.
+      JsonObject op = r.kase.awaitSuccess(submit(r, 0));
+      List<String> problems = new ArrayList<>();
+      try {
+        Api.Answer restored = restore(r, op);
+        if (restored.status() != 200) {
+          throw new IllegalStateException(
+              "the un-killed restore answered " + restored.status() + ": " + restored.body());
+        }
+        restoreMillis = lastRestoreMillis;
+        checkRestored(r, op, Api.num(restored.json(), "restoredCount"), 0, problems);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("after the un-killed restore: " + problems);
+      }
+      CrashSuite.log("%s: un-killed, the restore took %d ms", r.tag, restoreMillis);
+    }
+
+    @Override
+    void after(Run r, int trial, JsonObject op, List<String> problems) throws IOException {
+      if (trial <= 0) {
+        // The un-killed timing runs of a time target: a plain restore, timed too.
+        super.after(r, trial, op, problems);
+        restoreMillis = RestoreKill.shortest(restoreMillis, lastRestoreMillis);
+        return;
+      }
+      long delay = RestoreKill.delayMillis(random, restoreMillis);
+      long duration = restoreMillis;
+      String url = restoreUrl(r, op);
+      java.util.concurrent.FutureTask<Api.Answer> first =
+          new java.util.concurrent.FutureTask<>(
+              () -> r.api.sendOnce("POST", url, "{}", Duration.ofMinutes(10)));
+      Thread sender = new Thread(first, "restore-" + trial);
+      sender.setDaemon(true);
+      long sent = System.nanoTime();
+      sender.start();
+      long wait = delay - Duration.ofNanos(System.nanoTime() - sent).toMillis();
+      if (wait > 0) {
+        Api.sleep(Duration.ofMillis(wait));
+      }
+      long killedAfter = Duration.ofNanos(System.nanoTime() - sent).toMillis();
+      try {
+        r.server.kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while killing the server", e);
+      }
+      // What the first request got: an answer (it had ended before the kill) or a broken
+      // connection.
+      String firstOutcome;
+      boolean answered;
+      try {
+        Api.Answer a = first.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        answered = true;
+        firstOutcome = "answered " + a.status() + " before the kill";
+        if (a.status() != 200) {
+          problems.add("the restore before the kill answered " + a.status() + ": " + a.body());
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        answered = false;
+        firstOutcome = "had not answered (" + e.getCause().getClass().getSimpleName() + ")";
+      } catch (java.util.concurrent.TimeoutException e) {
+        answered = false;
+        firstOutcome = "had not answered (no end of the request 2 minutes after the kill)";
+        sender.interrupt();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      // How much was back, read from the disk before the server is started again.
+      RestoreKill.Back back =
+          RestoreKill.compare(original, Corpus.hashes(r.server.dataDir().resolve("evidence")));
+      CrashSuite.log(
+          "%s restore kill %d: killed %d ms after the restore was sent (target %d of %d ms); the"
+              + " restore %s; at the kill %s",
+          r.tag, trial, killedAfter, delay, duration, firstOutcome, back.describe(original.size()));
+      restoreMillis = RestoreKill.nextDuration(restoreMillis, killedAfter, answered);
+      if (restoreMillis != duration) {
+        CrashSuite.log(
+            "%s: the restore kill came after the restore's end; its duration is taken as %d ms"
+                + " from now on",
+            r.tag, restoreMillis);
+      }
+      try {
+        r.server.start();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while starting the server", e);
+      }
+      r.api.token(r.server.token());
+      problems.addAll(r.server.takeStartFailures());
+      String redeployed = r.server.redeployed();
+      if (redeployed != null) {
+        problems.add(redeployed);
+      }
+      Api.Answer again = restore(r, op);
+      if (again.status() != 200) {
+        problems.add("the restore after the kill answered " + again.status() + ": " + again.body());
+        awaitAll(r.kase);
+        return;
+      }
+      JsonObject json = again.json();
+      long now = Api.num(json, "restoredCount");
+      long before = Api.num(json, "alreadyRestoredCount");
+      CrashSuite.log(
+          "%s restore kill %d: the restore after the kill restored %d items, %d were restored"
+              + " before",
+          r.tag, trial, now, before);
+      if (answered) {
+        expectEqual(problems, "items restored again after a restore that had answered", 0, now);
+      }
+      checkRestored(r, op, now, before, problems);
+    }
+
+    /**
+     * A restored case: the evidence byte for byte as before the purge (every file; every mbox whole
+     * and in order), each purged item restored once, the catalog and the index holding every
+     * message once, no operation open.
+     */
+    void checkRestored(
+        Run r, JsonObject op, long restoredNow, long restoredBefore, List<String> problems)
+        throws IOException {
+      String unheld = r.corpus.mailboxes().get(0);
+      expectEqual(
+          problems,
+          "items restored (now and before)",
+          r.corpus.purgeCount(unheld),
+          restoredNow + restoredBefore);
+      Map<Path, String> now = Corpus.hashes(r.server.dataDir().resolve("evidence"));
+      RestoreKill.Back back = RestoreKill.compare(original, now);
+      if (!back.whole()) {
+        problems.add(
+            "the restore did not give back the evidence byte for byte: "
+                + back.describe(original.size())
+                + "; e.g. "
+                + java.util.stream.Stream.of(back.changed(), back.missing(), back.extra())
+                    .flatMap(List::stream)
+                    .limit(3)
+                    .map(p -> p.getFileName().toString())
+                    .toList());
+        // Each changed mbox: its messages as found, against the original order.
+        Map<Path, List<String>> expected = new LinkedHashMap<>();
+        for (Corpus.Message m : r.corpus.messages()) {
+          if (m.inMbox()) {
+            expected.computeIfAbsent(m.file(), k -> new ArrayList<>()).add(m.token());
+          }
+        }
+        for (Path p : back.changed()) {
+          List<String> want = expected.get(p);
+          if (want != null) {
+            List<String> found =
+                Corpus.mboxMessages(Files.readString(p, StandardCharsets.UTF_8)).stream()
+                    .map(PurgeData::token)
+                    .toList();
+            if (!found.equals(want)) {
+              problems.add(
+                  p.getFileName()
+                      + " holds "
+                      + found.size()
+                      + " messages, expected "
+                      + want.size()
+                      + (new HashSet<>(found).size() < found.size() ? ", some twice" : "")
+                      + " (torn, duplicated or out of order)");
+            }
+          }
+        }
+      }
+      long n = r.n();
+      expectEqual(
+          problems, "catalogued items (indexedItemCount)", n, r.kase.stat("indexedItemCount"));
+      expectEqual(problems, "unindexed items", 0, r.kase.stat("unindexedItemCount"));
+      Checks.LuceneCount lucene =
+          Checks.lucene(r.server.dataDir().resolve("indexes").resolve(r.kase.id));
+      expectEqual(problems, "Lucene documents", n, lucene.docs());
+      expectEqual(problems, "distinct item ids in Lucene", n, lucene.distinctIds());
+      JsonObject all =
+          r.kase.awaitSuccess(
+              r.kase.startEstimate(
+                  r.kase.search("Restored " + op.getString("id"), Corpus.ALL_WORD)));
+      expectEqual(problems, "estimate hits for every message", n, Api.num(all, "indexedItemCount"));
+      JsonObject purgeable = r.kase.awaitSuccess(r.kase.startEstimate(r.state.get("purgeSearch")));
+      expectEqual(
+          problems,
+          "estimate hits for " + Corpus.PURGE_WORD,
+          r.mailboxes.stream().mapToLong(r.corpus::purgeCount).sum(),
+          Api.num(purgeable, "indexedItemCount"));
+      List<JsonObject> open = awaitAll(r.kase);
+      if (!open.isEmpty()) {
+        problems.add(open.size() + " operations still open after the restore: " + open.get(0));
+      }
     }
   }
 }

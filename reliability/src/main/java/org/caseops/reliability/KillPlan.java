@@ -38,7 +38,13 @@ final class KillPlan {
    * progress target lands after the end: these get a time target under {@code --target auto}.
    */
   static final Set<String> SHORT_JOBS =
-      Set.of("estimateStatistics", "contentExport", "applyTags", "exportReport", "purgeData");
+      Set.of(
+          "estimateStatistics",
+          "contentExport",
+          "applyTags",
+          "exportReport",
+          "purgeData",
+          "purgeRestore");
 
   /** The mode for a job type under {@code --target auto|progress|time}. */
   static Mode mode(String option, String job) {

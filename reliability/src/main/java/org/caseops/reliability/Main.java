@@ -128,6 +128,8 @@ public final class Main {
                reliability/run.sh dbdown [--seed S] [--outage SECONDS] [--reset-first] [--fault outage|reset|lock] [--db-name NAME]
                reliability/run.sh load [--submissions N] [--pollers N] [--seconds S] [--runtime payara|wildfly|payara7]
         jobs: """
-            + String.join(",", Jobs.all().keySet()));
+            + String.join(",", Jobs.all().keySet())
+            + " (the default list); opt-in, only when --jobs names it: "
+            + String.join(",", Jobs.optIn().keySet()));
   }
 }
