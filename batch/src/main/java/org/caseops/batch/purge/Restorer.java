@@ -43,9 +43,9 @@ import org.caseops.persistence.storage.CaseopsPaths;
  * there), else at the end of the mbox: the mbox is rewritten once, into a temporary file in its
  * folder, forced to disk and renamed over it, and the messages that were there move, with their
  * catalog entries, index documents and hold records, as a purge moves them. The case's sources are
- * read once. Each item is catalogued and indexed again from its bytes; its purge record is marked
- * restored, then the purge's copy is removed, so that a restore stopped half-way finds what it put
- * back and, run again, finishes the rest.
+ * read once. Each item is catalogued and indexed again from its bytes, the index committed; its
+ * purge record is marked restored, then the purge's copy is removed, so that a restore stopped
+ * half-way (the process killed included) finds what it put back and, run again, finishes the rest.
  */
 @ApplicationScoped
 public class Restorer implements PurgeRestorer {
@@ -128,7 +128,11 @@ public class Restorer implements PurgeRestorer {
         if (PurgeUnit.offsetOf(first.getLocation()) < 0) {
           Path kept = kept(first);
           restoreFile(caseId, source, folder, first, kept, path);
-          // The purge's copy goes once the record says so: a restore stopped before can find it.
+          // The item's index document is committed before the record says restored: a restore
+          // run again skips what the record says, so an uncommitted document would be lost for
+          // good with the process. The purge's copy goes once the record says so: a restore
+          // stopped before can find it.
+          commit(caseId);
           purges.markRestored(operationId, first.getItemId(), Instant.now());
           Files.deleteIfExists(kept);
           restored.add(first.getItemId());
@@ -151,12 +155,17 @@ public class Restorer implements PurgeRestorer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    commit(caseId);
+    return new Restored(restored, already);
+  }
+
+  /** Commits what the case's index writer holds. */
+  private void commit(String caseId) {
     try {
       indexes.writer(caseId).commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Restored(restored, already);
   }
 
   private static Path kept(PurgedItem record) {
@@ -305,6 +314,7 @@ public class Restorer implements PurgeRestorer {
     if (!moves.isEmpty()) {
       purger.relocate(caseId, source.getId(), path, moves, List.of());
     }
+    List<PurgedItem> catalogued = new ArrayList<>();
     for (Placed p : layout.messages) {
       if (p.record == null) {
         continue;
@@ -328,8 +338,13 @@ public class Restorer implements PurgeRestorer {
           true,
           ItemContent.fileName(path),
           "eml");
+      catalogued.add(record);
+    }
+    // The index documents are committed before any record says restored (see restore).
+    commit(caseId);
+    for (PurgedItem record : catalogued) {
       purges.markRestored(record.getOperationId(), record.getItemId(), Instant.now());
-      Files.delete(kept);
+      Files.delete(kept(record));
       restored.add(record.getItemId());
     }
   }

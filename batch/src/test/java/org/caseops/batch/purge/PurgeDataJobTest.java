@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.caseops.batch.evidence.MboxSplitter;
+import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.fulltext.KqlTranslator;
 import org.caseops.batch.testing.Evidence;
 import org.caseops.batch.testing.IndexJobHarness;
@@ -355,6 +356,44 @@ class PurgeDataJobTest {
       assertThat(hits(h, c.caseId, "walrus")).isEqualTo(11);
       assertThat(hits(h, c.caseId, "seal")).isEqualTo(2);
       assertThat(folderNames(c.annFolder)).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRestoreKilledAfterRecordingAnItemRestoredLeavesThatItemInTheIndex(TestDatabase.Kind kind)
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      Corpus c = new Corpus(h, s);
+      CaseOperation done = purge(h, s, c.caseId, "walrus", false, null);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(2);
+      PurgeRestorer restorer = h.weld.select(PurgeRestorer.class).get();
+
+      // The process dies at the second record: the first item is recorded restored, and what the
+      // index writer held uncommitted dies with the process.
+      java.util.concurrent.atomic.AtomicInteger marks =
+          new java.util.concurrent.atomic.AtomicInteger();
+      InducedPurgeFailures.onMarkRestored(
+          id -> {
+            if (marks.incrementAndGet() == 2) {
+              throw new IllegalStateException(InducedPurgeFailures.MESSAGE);
+            }
+          });
+      try {
+        assertThatThrownBy(() -> restorer.restore(c.caseId, done.getId(), List.of()))
+            .hasMessage(InducedPurgeFailures.MESSAGE);
+      } finally {
+        InducedPurgeFailures.reset();
+      }
+      h.weld.select(CaseIndexes.class).get().writer(c.caseId).rollback();
+
+      // Run again, the restore skips the item recorded restored; it must be found all the same.
+      PurgeRestorer.Restored rest = restorer.restore(c.caseId, done.getId(), List.of());
+      assertThat(rest.alreadyRestoredIds()).hasSize(1);
+      assertThat(rest.restoredIds()).hasSize(3);
+      assertThat(hits(h, c.caseId, "walrus")).isEqualTo(6);
+      assertThat(hits(h, c.caseId, "narwhal OR orca")).isEqualTo(2);
     }
   }
 
