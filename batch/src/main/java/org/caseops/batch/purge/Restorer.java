@@ -51,6 +51,9 @@ import org.caseops.persistence.storage.CaseopsPaths;
 public class Restorer implements PurgeRestorer {
   private static final int TEXT_LIMIT = 10_000_000;
 
+  /** The most files put back between two commits of the index (each commit forces it to disk). */
+  private static final int FILES_PER_COMMIT = 100;
+
   @Inject PurgeRepository purges;
   @Inject CustodianRepository custodians;
   @Inject CaseIndexes indexes;
@@ -111,6 +114,7 @@ public class Restorer implements PurgeRestorer {
         sources.put(s.getId(), s);
       }
     }
+    List<PutBack> unrecorded = new ArrayList<>();
     try {
       int i = 0;
       while (i < pending.size()) {
@@ -128,17 +132,14 @@ public class Restorer implements PurgeRestorer {
         if (PurgeUnit.offsetOf(first.getLocation()) < 0) {
           Path kept = kept(first);
           restoreFile(caseId, source, folder, first, kept, path);
-          // The item's index document is committed before the record says restored: a restore
-          // run again skips what the record says, so an uncommitted document would be lost for
-          // good with the process. The purge's copy goes once the record says so: a restore
-          // stopped before can find it.
-          commit(caseId);
-          purges.markRestored(operationId, first.getItemId(), Instant.now());
-          Files.deleteIfExists(kept);
-          restored.add(first.getItemId());
+          unrecorded.add(new PutBack(first, kept));
+          if (unrecorded.size() >= FILES_PER_COMMIT) {
+            record(caseId, operationId, unrecorded, restored);
+          }
           i++;
           continue;
         }
+        record(caseId, operationId, unrecorded, restored);
         // Every message purged from one mbox goes back in one rewrite of it.
         int j = i;
         List<PurgedItem> group = new ArrayList<>();
@@ -152,11 +153,36 @@ public class Restorer implements PurgeRestorer {
         restoreMessages(caseId, source, folder, group, path, restored);
         i = j;
       }
+      record(caseId, operationId, unrecorded, restored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     commit(caseId);
     return new Restored(restored, already);
+  }
+
+  /** A file put back and catalogued, its record not yet marked restored. */
+  private record PutBack(PurgedItem record, Path kept) {}
+
+  /**
+   * Records the files put back as restored: first the case's index is committed, for a restore run
+   * again skips what the records say is restored, so a document still uncommitted when the process
+   * dies would be lost for good; then each record is marked, and the purge's copy removed once the
+   * record says so (a restore stopped before can find it).
+   */
+  private void record(
+      String caseId, String operationId, List<PutBack> unrecorded, List<String> restored)
+      throws IOException {
+    if (unrecorded.isEmpty()) {
+      return;
+    }
+    commit(caseId);
+    for (PutBack p : unrecorded) {
+      purges.markRestored(operationId, p.record().getItemId(), Instant.now());
+      Files.deleteIfExists(p.kept());
+      restored.add(p.record().getItemId());
+    }
+    unrecorded.clear();
   }
 
   /** Commits what the case's index writer holds. */
@@ -340,7 +366,7 @@ public class Restorer implements PurgeRestorer {
           "eml");
       catalogued.add(record);
     }
-    // The index documents are committed before any record says restored (see restore).
+    // The index documents are committed before any record says restored (see record).
     commit(caseId);
     for (PurgedItem record : catalogued) {
       purges.markRestored(record.getOperationId(), record.getItemId(), Instant.now());
