@@ -32,6 +32,25 @@ public class OperationJobListener implements JobListener {
 
   @Override
   public void beforeJob() {
+    try {
+      begin();
+    } catch (RuntimeException e) {
+      // The batch runtime fails the job without telling its steps: the operation's result says why.
+      OperationRun.of(jobContext).failed(e);
+      LOG.log(
+          Level.WARNING,
+          "job "
+              + jobContext.getJobName()
+              + " (execution "
+              + jobContext.getExecutionId()
+              + ")"
+              + " could not begin",
+          e);
+      throw e;
+    }
+  }
+
+  private void begin() {
     LiveExecutions.started(jobContext.getExecutionId());
     OperationRun run = OperationRun.of(jobContext);
     String operationId = run.operationId();

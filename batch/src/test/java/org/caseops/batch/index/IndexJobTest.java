@@ -31,8 +31,10 @@ import org.caseops.batch.testing.InducedFailures;
 import org.caseops.batch.testing.OperationJournal;
 import org.caseops.batch.testing.StandardCorpus;
 import org.caseops.domain.custodians.CustodianSource;
+import org.caseops.domain.identity.IdentitySet;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.SourceItemStats;
+import org.caseops.domain.operations.CaseAction;
 import org.caseops.domain.operations.CaseOperation;
 import org.caseops.domain.operations.CaseOperationStatus;
 import org.caseops.domain.operations.ItemFailure;
@@ -280,6 +282,32 @@ class IndexJobTest {
       CaseOperation incremental = h.awaitOperation(h.submitIndex(caseId, null));
       assertThat(incremental.getResultInfo().getMessage())
           .isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
+    }
+  }
+
+  @Test
+  void aJobThatCannotBeginSaysWhyInTheOperationsResult() throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      StandardCorpus corpus = new StandardCorpus(h);
+      String otherCase = h.newCase().getId();
+      CaseOperation operation =
+          CaseOperation.submit(
+              corpus.caseId(), CaseAction.index, IdentitySet.user("u1", "Alice"), Instant.now());
+      h.operations.add(operation);
+
+      // Started with another case's id, the job fails before its first step.
+      long execution =
+          h.jobs.start("index", IndexJobHarness.parameters(operation.getId(), otherCase, null));
+      assertThat(h.awaitEnd(execution, operation.getId())).isEqualTo(BatchStatus.FAILED);
+
+      CaseOperation after = h.operations.find(operation.getId()).orElseThrow();
+      assertThat(after.getStatus()).isEqualTo(CaseOperationStatus.failed);
+      assertThat(after.getResultInfo().getMessage())
+          .isEqualTo(
+              "The index job failed: operation "
+                  + operation.getId()
+                  + " does not belong to case "
+                  + otherCase);
     }
   }
 
