@@ -250,7 +250,10 @@ class PurgeDataJobTest {
       // written once: the third record fails, as a database would.
       List<Object> keys = new ArrayList<>();
       List<byte[]> contents = new ArrayList<>();
-      InducedPurgeFailures.onMarkRestored(
+      restoreFailingAt(
+          restorer,
+          c.caseId,
+          done.getId(),
           id -> {
             if (manyIds.contains(id)) {
               try {
@@ -259,17 +262,10 @@ class PurgeDataJobTest {
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
-              if (keys.size() == 3) {
-                throw new IllegalStateException(InducedPurgeFailures.MESSAGE);
-              }
+              return keys.size() == 3;
             }
+            return false;
           });
-      try {
-        assertThatThrownBy(() -> restorer.restore(c.caseId, done.getId(), List.of()))
-            .hasMessage(InducedPurgeFailures.MESSAGE);
-      } finally {
-        InducedPurgeFailures.reset();
-      }
       assertThat(keys).hasSize(3).doesNotContain(purgedFile);
       assertThat(Set.copyOf(keys)).hasSize(1);
       assertThat(contents).allSatisfy(bytes -> assertThat(bytes).isEqualTo(manyBefore));
@@ -374,18 +370,7 @@ class PurgeDataJobTest {
       // index writer held uncommitted dies with the process.
       java.util.concurrent.atomic.AtomicInteger marks =
           new java.util.concurrent.atomic.AtomicInteger();
-      InducedPurgeFailures.onMarkRestored(
-          id -> {
-            if (marks.incrementAndGet() == 2) {
-              throw new IllegalStateException(InducedPurgeFailures.MESSAGE);
-            }
-          });
-      try {
-        assertThatThrownBy(() -> restorer.restore(c.caseId, done.getId(), List.of()))
-            .hasMessage(InducedPurgeFailures.MESSAGE);
-      } finally {
-        InducedPurgeFailures.reset();
-      }
+      restoreFailingAt(restorer, c.caseId, done.getId(), id -> marks.incrementAndGet() == 2);
       h.weld.select(CaseIndexes.class).get().writer(c.caseId).rollback();
 
       // Run again, the restore skips the item recorded restored; it must be found all the same.
@@ -394,6 +379,29 @@ class PurgeDataJobTest {
       assertThat(rest.restoredIds()).hasSize(3);
       assertThat(hits(h, c.caseId, "walrus")).isEqualTo(6);
       assertThat(hits(h, c.caseId, "narwhal OR orca")).isEqualTo(2);
+    }
+  }
+
+  /**
+   * Runs a whole restore of the purge that must fail where {@code failAt} says, when an item is
+   * recorded restored (as a database would, or a process killed there), and asserts it did.
+   */
+  private static void restoreFailingAt(
+      PurgeRestorer restorer,
+      String caseId,
+      String operationId,
+      java.util.function.Predicate<String> failAt) {
+    InducedPurgeFailures.onMarkRestored(
+        id -> {
+          if (failAt.test(id)) {
+            throw new IllegalStateException(InducedPurgeFailures.MESSAGE);
+          }
+        });
+    try {
+      assertThatThrownBy(() -> restorer.restore(caseId, operationId, List.of()))
+          .hasMessage(InducedPurgeFailures.MESSAGE);
+    } finally {
+      InducedPurgeFailures.reset();
     }
   }
 
