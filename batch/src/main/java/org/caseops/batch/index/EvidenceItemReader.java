@@ -28,6 +28,7 @@ import org.caseops.batch.evidence.EvidenceItem;
 import org.caseops.batch.evidence.EvidencePosition;
 import org.caseops.batch.evidence.EvidenceWalk;
 import org.caseops.batch.evidence.ItemContent;
+import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.extraction.Extraction;
 import org.caseops.batch.extraction.ExtractionPool;
@@ -80,6 +81,7 @@ public class EvidenceItemReader implements ItemReader {
   @Inject ExtractionPool extraction;
   @Inject CaseIndexes indexes;
   @Inject ContentStore store;
+  @Inject MboxCatalog mboxes;
 
   /** Whether the case's index is in an older format, so that unchanged items are read again too. */
   private boolean rewriteAll;
@@ -98,6 +100,15 @@ public class EvidenceItemReader implements ItemReader {
   private String caseId;
   private long maxBytes;
   private final Map<String, SourceFolder> heldFolders = new HashMap<>();
+  private final Map<String, SourceFolder> foldersById = new HashMap<>();
+
+  /**
+   * Per mbox ({@code sourceId/path}) read in this run: the highest offset of a current catalog
+   * entry in it before this run changed any (looked up when a message no entry names is read), or
+   * -1 once its entries followed the mbox, or when it had none (nothing can have moved).
+   */
+  private final Map<String, Long> mboxState = new HashMap<>();
+
   private final AtomicBoolean readToEnd = new AtomicBoolean();
   private final ItemContent contents = new ItemContent();
 
@@ -130,6 +141,8 @@ public class EvidenceItemReader implements ItemReader {
     maxText = Integer.parseInt(textLimit.trim());
     rewriteAll = !indexes.holdsCurrentFormat(caseId);
     ReaderCheckpoint start = (ReaderCheckpoint) checkpoint;
+    mboxState.clear();
+    foldersById.clear();
     position = start == null ? null : start.position();
     bytesRead = start == null ? 0 : start.bytesRead();
     tally = start == null ? new IndexTally() : start.tally().copy();
@@ -160,6 +173,7 @@ public class EvidenceItemReader implements ItemReader {
     for (CustodianSource source : read) {
       SourceFolder folder = SourceFolder.locate(root, source);
       folders.add(folder);
+      foldersById.put(source.getId(), folder);
       sourceIds.add(source.getId());
       names.put(source.getId(), source.getDisplayName());
       if (coverage.coversWhole(source.getId())) {
@@ -245,12 +259,9 @@ public class EvidenceItemReader implements ItemReader {
       }
     }
     for (Map.Entry<String, List<EvidenceItem>> source : messages.entrySet()) {
-      Map<String, Item> catalogued = new HashMap<>();
-      for (Item item :
-          items.atLocations(
-              source.getKey(), source.getValue().stream().map(EvidenceItem::location).toList())) {
-        catalogued.merge(
-            item.getLocation(), item, (a, b) -> a.getState() == ItemState.current ? a : b);
+      Map<String, Item> catalogued = catalogued(source.getKey(), source.getValue());
+      if (followEditedMboxes(source.getKey(), source.getValue(), catalogued)) {
+        catalogued = catalogued(source.getKey(), source.getValue());
       }
       List<EvidenceItem> fresh = new ArrayList<>();
       for (EvidenceItem item : source.getValue()) {
@@ -276,6 +287,84 @@ public class EvidenceItemReader implements ItemReader {
           location = other.isEmpty() ? null : other.get(0).getLocation();
         }
       }
+    }
+  }
+
+  /** The items catalogued at the messages' locations, the current one where there are two. */
+  private Map<String, Item> catalogued(String sourceId, List<EvidenceItem> messages) {
+    Map<String, Item> catalogued = new HashMap<>();
+    for (Item item :
+        items.atLocations(sourceId, messages.stream().map(EvidenceItem::location).toList())) {
+      catalogued.merge(
+          item.getLocation(), item, (a, b) -> a.getState() == ItemState.current ? a : b);
+    }
+    return catalogued;
+  }
+
+  /**
+   * Makes the catalog entries of each mbox that was edited at its source follow its messages before
+   * they are identified ({@link MboxCatalog#follow}): a message removed, added or changed before
+   * others moves them, and a moved message is the item catalogued with its bytes, not a new one. An
+   * mbox counts as edited when one of its messages is read at an offset whose entry has other
+   * bytes, or at an offset no entry names while an entry names a later one; messages only added at
+   * its end are not an edit. The mbox is split once more to learn where each message now stands,
+   * once per run. Returns whether any entry may have moved.
+   */
+  private boolean followEditedMboxes(
+      String sourceId, List<EvidenceItem> messages, Map<String, Item> catalogued) {
+    boolean followed = false;
+    for (EvidenceItem message : messages) {
+      String location = message.location();
+      int hash = location.lastIndexOf('#');
+      String path = location.substring(0, hash);
+      String key = sourceId + "/" + path;
+      Long last = mboxState.get(key);
+      if (last != null && last < 0) {
+        continue;
+      }
+      Item there = catalogued.get(location);
+      boolean edited;
+      if (there != null) {
+        edited = !there.getSha256().equals(message.sha256());
+      } else {
+        if (last == null) {
+          last = lastCatalogued(sourceId, path);
+          mboxState.put(key, last);
+        }
+        edited = MboxCatalog.offsetOf(location) < last;
+      }
+      if (edited) {
+        mboxState.put(key, -1L);
+        followed |= follow(sourceId, path);
+      }
+    }
+    return followed;
+  }
+
+  /** The highest offset of a current entry of the mbox, -1 when it has none. */
+  private long lastCatalogued(String sourceId, String path) {
+    long last = -1;
+    for (Item item : items.listInFile(sourceId, path)) {
+      if (item.getState() == ItemState.current && !item.isEarlierVersion()) {
+        last = Math.max(last, MboxCatalog.offsetOf(item.getLocation()));
+      }
+    }
+    return last;
+  }
+
+  private boolean follow(String sourceId, String path) {
+    SourceFolder folder = foldersById.get(sourceId);
+    try {
+      mboxes.follow(sourceId, path, MboxCatalog.split(folder.folder().resolve(path)));
+      return true;
+    } catch (IOException e) {
+      // Read again below as it comes; a message that moved is then catalogued at its new offset.
+      LOG.warning(
+          "the catalog entries of mbox "
+              + path
+              + " could not follow its messages: "
+              + e.getMessage());
+      return false;
     }
   }
 

@@ -21,20 +21,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import org.caseops.batch.evidence.MboxCatalog;
+import org.caseops.batch.evidence.MboxCatalog.Move;
 import org.caseops.batch.evidence.MboxSplitter;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.extraction.Extraction;
@@ -45,7 +43,6 @@ import org.caseops.domain.custodians.CustodianSource;
 import org.caseops.domain.holds.HoldRepository;
 import org.caseops.domain.items.Item;
 import org.caseops.domain.items.ItemRepository;
-import org.caseops.domain.items.ItemState;
 import org.caseops.domain.purge.PurgedItem;
 import org.caseops.domain.support.Ids;
 import org.caseops.persistence.storage.CaseopsPaths;
@@ -85,6 +82,7 @@ public class Purger {
   @Inject ItemRepository catalog;
   @Inject CaseIndexes indexes;
   @Inject TextExtractor extractor;
+  @Inject MboxCatalog mboxes;
 
   /**
    * The items of whole-file units (eml files, documents) that a hold covers, asked of the hold rule
@@ -231,7 +229,7 @@ public class Purger {
     // Purged entries leave first; the moved messages keep their ids at their new locations.
     forget(caseId, removed);
     if (!journal.moves().isEmpty()) {
-      relocate(caseId, unit.sourceId(), unit.path(), journal.moves(), removed);
+      mboxes.relocate(unit.sourceId(), unit.path(), journal.moves(), removed);
     }
     return outcomes;
   }
@@ -250,7 +248,7 @@ public class Purger {
       }
       return new Journal("", skipped, Map.of());
     }
-    List<MboxSplitter.Message> messages = split(file);
+    List<MboxSplitter.Message> messages = MboxCatalog.split(file);
     Map<Long, MboxSplitter.Message> byOffset = new HashMap<>();
     for (MboxSplitter.Message m : messages) {
       byOffset.put(m.offset(), m);
@@ -329,121 +327,6 @@ public class Purger {
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceFolder(file.getParent());
     return journal;
-  }
-
-  /** The messages of an mbox with their offsets and hashes (no content kept). */
-  static List<MboxSplitter.Message> split(Path file) throws IOException {
-    List<MboxSplitter.Message> messages = new ArrayList<>();
-    try (MboxSplitter splitter = new MboxSplitter(Files.newInputStream(file), 0, 0)) {
-      for (MboxSplitter.Message m = splitter.next(); m != null; m = splitter.next()) {
-        messages.add(m);
-      }
-    }
-    return messages;
-  }
-
-  /**
-   * Moves the catalog entries of the messages that moved in the rewritten mbox to their new
-   * locations, keeping their ids (so their hold records and review-set files keep naming them); the
-   * catalog writes each move once, in an order where no entry lands where another has yet to leave
-   * ({@link ItemRepository#moveAll}). Nothing is parsed again: their index documents, keyed by
-   * their ids, stay as they are. An item kept from its preserved copy only ({@code preservedOnly},
-   * gone from the mbox) whose stale location a moved message takes becomes the earlier version kept
-   * at that location: it keeps its id, documents and hold records, and the moved message is the
-   * current item there.
-   */
-  void relocate(
-      String caseId,
-      String sourceId,
-      String path,
-      Map<Long, Move> moves,
-      Collection<String> removedIds)
-      throws IOException {
-    Set<String> removed = new HashSet<>(removedIds);
-    TreeMap<Long, Item> byOffset = new TreeMap<>();
-    List<Item> inFile = catalog.listInFile(sourceId, path);
-    for (Item item : inFile) {
-      long offset = PurgeUnit.offsetOf(item.getLocation());
-      Move move = moves.get(offset);
-      // Only an entry still at its old place, with the bytes that moved (a restart may find the
-      // catalog moved already).
-      if (move != null
-          && item.getState() == ItemState.current
-          && !item.isEarlierVersion()
-          && move.sha256().equals(item.getSha256())
-          && !removed.contains(item.getId())) {
-        byOffset.put(offset, item);
-      }
-    }
-    if (byOffset.isEmpty()) {
-      return;
-    }
-    Set<String> targets = new HashSet<>();
-    for (Long from : byOffset.keySet()) {
-      targets.add(path + "#" + moves.get(from).offset());
-    }
-    for (Item item : inFile) {
-      if (item.getState() == ItemState.preservedOnly
-          && !item.isEarlierVersion()
-          && targets.contains(item.getLocation())
-          && !removed.contains(item.getId())) {
-        catalog.keepAsVersion(item.getId());
-      }
-    }
-    Map<String, String> locations = new LinkedHashMap<>();
-    for (Map.Entry<Long, Item> e : byOffset.entrySet()) {
-      locations.put(e.getValue().getId(), path + "#" + moves.get(e.getKey()).offset());
-    }
-    catalog.moveAll(locations);
-    // Their index documents stay as they are: keyed by the ids the messages keep, made from bytes
-    // that did not change (the location a document stores is not searched; the catalog has it).
-  }
-
-  /**
-   * Makes the catalog entries of an mbox's messages name where their bytes now stand, from the mbox
-   * itself: an entry whose offset no longer holds a message with its SHA-256 (a rewrite of the mbox
-   * that stopped after its rename and before the catalog followed) moves to a message with its
-   * SHA-256 that no other entry names, pairing entries and messages of the same bytes in the order
-   * of their offsets. Entries kept from a preserved copy only, earlier versions and entries that
-   * find no such message are left as they are.
-   *
-   * @param messages the messages of the mbox as it now stands
-   * @return the offsets of the messages no current catalog entry names
-   */
-  Set<Long> followMbox(
-      String caseId, String sourceId, String path, List<MboxSplitter.Message> messages)
-      throws IOException {
-    Map<Long, String> shaAt = new TreeMap<>();
-    for (MboxSplitter.Message m : messages) {
-      shaAt.put(m.offset(), m.sha256());
-    }
-    NavigableSet<Long> free = new TreeSet<>(shaAt.keySet());
-    TreeMap<Long, Item> stale = new TreeMap<>();
-    for (Item item : catalog.listInFile(sourceId, path)) {
-      long offset = PurgeUnit.offsetOf(item.getLocation());
-      if (offset < 0 || item.getState() != ItemState.current || item.isEarlierVersion()) {
-        continue;
-      }
-      if (item.getSha256().equals(shaAt.get(offset)) && free.remove(offset)) {
-        continue;
-      }
-      stale.put(offset, item);
-    }
-    Map<Long, Move> moves = new TreeMap<>();
-    for (Map.Entry<Long, Item> e : stale.entrySet()) {
-      String sha = e.getValue().getSha256();
-      for (Long at : free) {
-        if (sha.equals(shaAt.get(at))) {
-          free.remove(at);
-          moves.put(e.getKey(), new Move(at, sha));
-          break;
-        }
-      }
-    }
-    if (!moves.isEmpty()) {
-      relocate(caseId, sourceId, path, moves, List.of());
-    }
-    return free;
   }
 
   /**
@@ -592,9 +475,6 @@ public class Purger {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
   }
-
-  /** Where a kept message went in a rewritten mbox, and its SHA-256. */
-  public record Move(long offset, String sha256) {}
 
   // ---- files and bytes -------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.caseops.batch.evidence.ItemContent;
+import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.batch.evidence.MboxSplitter;
 import org.caseops.batch.evidence.SourceFolder;
 import org.caseops.batch.fulltext.CaseIndexes;
@@ -58,6 +59,7 @@ public class Restorer implements PurgeRestorer {
   @Inject CustodianRepository custodians;
   @Inject CaseIndexes indexes;
   @Inject Purger purger;
+  @Inject MboxCatalog mboxes;
 
   @Override
   public synchronized Restored restore(String caseId, String operationId, List<String> itemIds) {
@@ -308,12 +310,12 @@ public class Restorer implements PurgeRestorer {
     boolean exists = Files.isRegularFile(target);
     Layout layout = new Layout(target, exists ? Files.size(target) : 0);
     if (exists) {
-      List<MboxSplitter.Message> inMbox = Purger.split(target);
+      List<MboxSplitter.Message> inMbox = MboxCatalog.split(target);
       // A restore stopped after its rewrite was renamed into place and before the catalog followed
       // left the entries of the messages that moved at their old offsets, and the messages it put
       // back uncatalogued: the entries follow the mbox by SHA-256 first, and a message no entry
       // names with the bytes of one to put back is that message, found back.
-      Set<Long> uncatalogued = purger.followMbox(caseId, source.getId(), path, inMbox);
+      Set<Long> uncatalogued = mboxes.follow(source.getId(), path, inMbox);
       for (MboxSplitter.Message m : inMbox) {
         Placed placed = new Placed(m.offset(), m.offset(), m.sha256(), null);
         placed.uncatalogued = uncatalogued.contains(m.offset());
@@ -331,14 +333,14 @@ public class Restorer implements PurgeRestorer {
       Purger.forceFolder(target.getParent());
     }
     // The messages that were there move by what was put back before them.
-    Map<Long, Purger.Move> moves = new TreeMap<>();
+    Map<Long, MboxCatalog.Move> moves = new TreeMap<>();
     for (Placed p : layout.messages) {
       if (p.original >= 0 && p.offset != p.original) {
-        moves.put(p.original, new Purger.Move(p.offset, p.sha256));
+        moves.put(p.original, new MboxCatalog.Move(p.offset, p.sha256));
       }
     }
     if (!moves.isEmpty()) {
-      purger.relocate(caseId, source.getId(), path, moves, List.of());
+      mboxes.relocate(source.getId(), path, moves, List.of());
     }
     List<PurgedItem> catalogued = new ArrayList<>();
     for (Placed p : layout.messages) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -340,6 +341,58 @@ class HoldUpdateJobTest {
       s.index(caseId);
       assertThat(holds.countOfCustodian(caseId, ann.getId())).isZero();
       assertThat(blobs(caseId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aMessageDeletedFromAHeldMboxAtTheSourceIsKeptAndTheMessagesItMovedAreFoundOnce()
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      SearchJobs s = new SearchJobs(h);
+      HoldRepository holds = h.weld.select(HoldRepository.class).get();
+      String caseId = h.newCase().getId();
+      Custodian megan = h.newCustodian(caseId, "megan@contoso.example");
+      CustodianSource mailbox = h.mailbox(megan);
+      Path folder = h.folderOf(mailbox);
+      String from = "From a@b Mon Jan  1 00:00:00 2024\n";
+      String one = from + message("m1", "narwhal beluga") + "\n";
+      String two = from + message("m2", "narwhal orca") + "\n";
+      String three = from + message("m3", "narwhal dugong") + "\n";
+      Evidence.write(folder.resolve("archive.mbox"), one + two + three);
+      s.index(caseId);
+      assertThat(hold(s, caseId, false, megan.getId()).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      assertThat(holds.countOfCustodian(caseId, megan.getId())).isEqualTo(3);
+      Map<String, String> idsBefore =
+          h.items.listInSource(mailbox.getId(), 0, 10).stream()
+              .collect(Collectors.toMap(Item::getSha256, Item::getId));
+
+      // The custodian deletes the first message: the other two move up in the mbox.
+      Evidence.write(folder.resolve("archive.mbox"), two + three);
+      s.index(caseId);
+
+      List<Item> items = h.items.listInSource(mailbox.getId(), 0, 10);
+      assertThat(items).hasSize(3);
+      Map<String, Item> bySha = items.stream().collect(Collectors.toMap(Item::getSha256, i -> i));
+      Item deleted = bySha.get(sha(message("m1", "narwhal beluga")));
+      assertThat(deleted.getState()).isEqualTo(ItemState.preservedOnly);
+      assertThat(deleted.getId()).isEqualTo(idsBefore.get(deleted.getSha256()));
+      Item orca = bySha.get(sha(message("m2", "narwhal orca")));
+      Item dugong = bySha.get(sha(message("m3", "narwhal dugong")));
+      assertThat(orca.getLocation()).isEqualTo("archive.mbox#0");
+      assertThat(dugong.getLocation()).isEqualTo("archive.mbox#" + two.length());
+      for (Item moved : List.of(orca, dugong)) {
+        assertThat(moved.getState()).isEqualTo(ItemState.current);
+        assertThat(moved.getId()).isEqualTo(idsBefore.get(moved.getSha256()));
+      }
+      // Nothing new to preserve: the moved messages' bytes are those the hold keeps.
+      assertThat(holds.countOfCustodian(caseId, megan.getId())).isEqualTo(3);
+      assertThat(holds.preservedOnlyBySource(caseId)).containsEntry(mailbox.getId(), 1L);
+      // Each message is found once; the deleted one from its preserved copy.
+      assertThat(hits(h, caseId, "narwhal")).isEqualTo(3);
+      assertThat(hits(h, caseId, "beluga")).isEqualTo(1);
+      assertThat(hits(h, caseId, "orca")).isEqualTo(1);
+      assertThat(hits(h, caseId, "dugong")).isEqualTo(1);
     }
   }
 

@@ -252,6 +252,86 @@ class IndexJobTest {
   }
 
   @Test
+  void messagesMovedByAnEditOfTheirMboxAtTheSourceKeepTheirEntriesAndAreCataloguedOnce()
+      throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
+      StandardCorpus corpus = new StandardCorpus(h);
+      String caseId = corpus.caseId();
+      h.awaitOperation(h.submitIndex(caseId, null));
+      String mailbox = corpus.mailbox.getId();
+      Map<String, Item> before = byLocation(h.items.listInSource(mailbox, 0, 100));
+      Item first = before.get("archive.mbox#" + corpus.mboxOffsets[0]);
+      Item second = before.get("archive.mbox#" + corpus.mboxOffsets[1]);
+      Item third = before.get("archive.mbox#" + corpus.mboxOffsets[2]);
+
+      // At the source, the first message is deleted and a new one is put between the other two:
+      // both of them move.
+      String part2 =
+          corpus.mbox.substring((int) corpus.mboxOffsets[1], (int) corpus.mboxOffsets[2]);
+      String part3 = corpus.mbox.substring((int) corpus.mboxOffsets[2]);
+      String added =
+          "From: Lee Gu <lee@contoso.com>\nTo: team@contoso.com\nSubject: Inserted\n"
+              + "Date: Mon, 13 Mar 2023 10:30:00 +0000\nMessage-ID: <m5@contoso.com>\n\n"
+              + "A word about the tapir.\n";
+      String addedPart = "From lee@contoso.com Mon Mar 13 10:30:00 2023\n" + added + "\n";
+      Files.writeString(corpus.mailboxFolder.resolve("archive.mbox"), part2 + addedPart + part3);
+
+      // The run that follows the edit fails in its first chunk, after the entries followed the
+      // mbox, and is restarted.
+      Properties small = new Properties();
+      small.setProperty("itemCount", "2");
+      InducedFailures.failSaveOnce(1);
+      String again = h.submitIndex(caseId, small);
+      long failed = h.awaitExecutionId(again);
+      assertThat(h.awaitEnd(failed, again)).isEqualTo(BatchStatus.FAILED);
+      long restart = h.jobs.restart(failed, IndexJobHarness.parameters(again, caseId, small));
+      assertThat(h.awaitEnd(restart, again)).isEqualTo(BatchStatus.COMPLETED);
+      assertThat(h.operations.find(again).orElseThrow().getResultInfo().getMessage())
+          .isEqualTo("Indexed 1 item; 9 unchanged; 0 unindexed.");
+
+      List<Item> mail = h.items.listInSource(mailbox, 0, 100);
+      Map<String, Item> byId = mail.stream().collect(Collectors.toMap(Item::getId, i -> i));
+      // The moved messages keep their ids at their new offsets, each catalogued once.
+      assertThat(byId.get(second.getId()).getLocation()).isEqualTo("archive.mbox#0");
+      assertThat(byId.get(second.getId()).getSha256()).isEqualTo(second.getSha256());
+      assertThat(byId.get(third.getId()).getLocation())
+          .isEqualTo("archive.mbox#" + (part2.length() + addedPart.length()));
+      assertThat(byId.get(third.getId()).getSha256()).isEqualTo(third.getSha256());
+      assertThat(mail.stream().filter(i -> !i.isEarlierVersion()).map(Item::getSha256))
+          .doesNotHaveDuplicates();
+      Item inserted =
+          mail.stream()
+              .filter(i -> i.getLocation().equals("archive.mbox#" + part2.length()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(inserted.getSha256())
+          .isEqualTo(Evidence.sha256(added.getBytes(StandardCharsets.UTF_8)));
+      assertThat(inserted.getId()).isNotIn(first.getId(), second.getId(), third.getId());
+      // The deleted message stays catalogued as last indexed, as the earlier item at its offset.
+      Item deleted = byId.get(first.getId());
+      assertThat(deleted.getSha256()).isEqualTo(first.getSha256());
+      assertThat(deleted.getLocation()).isEqualTo("archive.mbox#0");
+      assertThat(deleted.isEarlierVersion()).isTrue();
+      assertThat(mail).hasSize(7);
+      try (DirectoryReader reader = h.openIndex(caseId)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        assertThat(reader.numDocs()).isEqualTo(9);
+        assertThat(searcher.count(new TermQuery(new Term(IndexFields.CONTENT, "tapir"))))
+            .isEqualTo(1);
+      }
+
+      // Nothing moves or is read again on the next run.
+      String third3 = h.submitIndex(caseId, null);
+      assertThat(h.awaitOperation(third3).getResultInfo().getMessage())
+          .isEqualTo("Indexed 0 items; 10 unchanged; 0 unindexed.");
+      assertThat(h.items.listInSource(mailbox, 0, 100))
+          .extracting(Item::getId, Item::getLocation)
+          .containsExactlyInAnyOrderElementsOf(
+              mail.stream().map(i -> tuple(i.getId(), i.getLocation())).toList());
+    }
+  }
+
+  @Test
   void anIndexInAnOlderFormatIsWrittenAgainWhole() throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(TestDatabase.Kind.H2)) {
       StandardCorpus corpus = new StandardCorpus(h);

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.batch.evidence.MboxSplitter;
 import org.caseops.batch.fulltext.CaseIndexes;
 import org.caseops.batch.fulltext.KqlTranslator;
@@ -153,7 +154,7 @@ class PurgeDataJobTest {
       List<Item> annItems = h.items.listInSourcesAfter(List.of(c.annMail.getId()), null, 100);
       assertThat(annItems).extracting(Item::getLocation).hasSize(3).contains("keep.eml");
       Path mbox = c.annFolder.resolve("archive.mbox");
-      List<MboxSplitter.Message> now = Purger.split(mbox);
+      List<MboxSplitter.Message> now = MboxCatalog.split(mbox);
       assertThat(annItems)
           .extracting(Item::getLocation)
           .contains("archive.mbox#" + now.get(0).offset(), "archive.mbox#" + now.get(1).offset());
@@ -206,7 +207,7 @@ class PurgeDataJobTest {
       assertThat(annItems).hasSize((int) itemsBefore);
       assertThat(annItems.stream().map(Item::getLocation).filter(l -> l.startsWith("archive")))
           .containsExactlyInAnyOrderElementsOf(
-              Purger.split(mbox).stream().map(m -> "archive.mbox#" + m.offset()).toList());
+              MboxCatalog.split(mbox).stream().map(m -> "archive.mbox#" + m.offset()).toList());
       // Restoring again restores nothing twice.
       PurgeRestorer.Restored again = restorer.restore(c.caseId, done.getId(), List.of());
       assertThat(again.restoredIds()).isEmpty();
@@ -331,7 +332,7 @@ class PurgeDataJobTest {
       assertThat(many).hasBinaryContent(manyBefore);
       assertThat(messages(many)).containsExactlyElementsOf(texts);
       Map<Long, String> shaAt = new java.util.TreeMap<>();
-      for (MboxSplitter.Message m : Purger.split(many)) {
+      for (MboxSplitter.Message m : MboxCatalog.split(many)) {
         shaAt.put(m.offset(), m.sha256());
       }
       List<Item> entries =
@@ -645,7 +646,7 @@ class PurgeDataJobTest {
       Corpus c = new Corpus(h, s);
       Path mbox = c.annFolder.resolve("archive.mbox");
       Map<String, String> idsBefore = idsByLocation(h, c.annMail);
-      List<MboxSplitter.Message> before = Purger.split(mbox);
+      List<MboxSplitter.Message> before = MboxCatalog.split(mbox);
       String narwhalId = idsBefore.get("archive.mbox#" + before.get(1).offset());
       String orcaId = idsBefore.get("archive.mbox#" + before.get(3).offset());
       // The review set has the walrus messages and the orca one (m4), not the narwhal one (m2).
@@ -658,7 +659,7 @@ class PurgeDataJobTest {
           .isEqualTo(CaseOperationStatus.partiallySucceeded);
 
       // m2 and m4 moved towards the start of the mbox, and kept their ids.
-      List<MboxSplitter.Message> after = Purger.split(mbox);
+      List<MboxSplitter.Message> after = MboxCatalog.split(mbox);
       Map<String, String> idsAfter = idsByLocation(h, c.annMail);
       assertThat(idsAfter.get("archive.mbox#" + after.get(0).offset())).isEqualTo(narwhalId);
       assertThat(idsAfter.get("archive.mbox#" + after.get(1).offset())).isEqualTo(orcaId);
@@ -691,6 +692,65 @@ class PurgeDataJobTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aPurgeOfAnMboxEditedAtItsSourceSinceItsIndexMovesAMessageOntoAStaleEntryCleanly(
+      TestDatabase.Kind kind) throws Exception {
+    try (IndexJobHarness h = new IndexJobHarness(kind)) {
+      SearchJobs s = new SearchJobs(h);
+      String caseId = h.newCase().getId();
+      CustodianSource mail = h.mailbox(h.newCustodian(caseId, "ann@contoso.example"));
+      Path mbox = h.folderOf(mail).resolve("archive.mbox");
+      String p = message("p", "Plan one.");
+      String q = message("q", "Plan two.");
+      String r = message("r", "The last one.");
+      // The message that later replaces p and q takes exactly their place, and the walrus message
+      // is as long as it.
+      int pqLength = p.length() + q.length() + FROM_LINE.length() + 1;
+      String pq =
+          message("pq", "Merged." + "y".repeat(pqLength - message("pq", "Merged.").length()));
+      String a =
+          message(
+              "a", "Walrus memo." + "x".repeat(pqLength - message("a", "Walrus memo.").length()));
+      assertThat(a.length()).isEqualTo(pq.length());
+      Evidence.write(
+          mbox, FROM_LINE + a + "\n" + FROM_LINE + p + "\n" + FROM_LINE + q + "\n" + FROM_LINE + r);
+      s.index(caseId);
+      Map<String, String> ids = idsByLocation(h, mail);
+      List<MboxSplitter.Message> indexed = MboxCatalog.split(mbox);
+      String pAt = "archive.mbox#" + indexed.get(1).offset();
+      String pId = ids.get(pAt);
+      String rId = ids.get("archive.mbox#" + indexed.get(3).offset());
+      // At the source, p and q become one message; no index runs before the purge. The catalog
+      // still has p where the merged message now starts, q where no message starts, r right.
+      Evidence.write(mbox, FROM_LINE + a + "\n" + FROM_LINE + pq + "\n" + FROM_LINE + r);
+
+      // Purging the walrus message moves r exactly where p's stale entry is.
+      assertThat(purge(h, s, caseId, "walrus", false, null).getStatus())
+          .isEqualTo(CaseOperationStatus.succeeded);
+      List<MboxSplitter.Message> after = MboxCatalog.split(mbox);
+      assertThat(after).hasSize(2);
+      assertThat("archive.mbox#" + after.get(1).offset()).isEqualTo(pAt);
+      Item movedR = h.items.findAll(List.of(rId)).get(0);
+      assertThat(movedR.getLocation()).isEqualTo(pAt);
+      assertThat(movedR.isEarlierVersion()).isFalse();
+      Item staleP = h.items.findAll(List.of(pId)).get(0);
+      assertThat(staleP.getLocation()).isEqualTo(pAt);
+      assertThat(staleP.isEarlierVersion()).isTrue();
+
+      // The next index catalogues the merged message, and each message is catalogued once.
+      s.index(caseId);
+      List<Item> current =
+          h.items.listInSourcesAfter(List.of(mail.getId()), null, 100).stream()
+              .filter(i -> !i.isEarlierVersion() && i.getState() == ItemState.current)
+              .toList();
+      assertThat(current.stream().map(Item::getSha256)).doesNotHaveDuplicates();
+      assertThat(current.stream().map(Item::getSha256))
+          .contains(Evidence.sha256(pq.getBytes(StandardCharsets.UTF_8)));
+      assertThat(h.items.findAll(List.of(rId)).get(0).getLocation()).isEqualTo(pAt);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void aMessageMovedOntoTheLocationOfAnItemKeptOnlyFromItsPreservedCopyLeavesThatItemAsItWas(
       TestDatabase.Kind kind) throws Exception {
     try (IndexJobHarness h = new IndexJobHarness(kind)) {
@@ -713,7 +773,7 @@ class PurgeDataJobTest {
               s.run(caseId, CaseAction.holdPolicySync, OperationTarget.legalHold(kraken.getId()))
                   .getStatus())
           .isEqualTo(CaseOperationStatus.succeeded);
-      long krakenAt = Purger.split(mbox).get(1).offset();
+      long krakenAt = MboxCatalog.split(mbox).get(1).offset();
       String krakenId = idsByLocation(h, mail).get("archive.mbox#" + krakenAt);
       // The kraken message leaves the mbox; the walrus one grows; an orca message as long as the
       // walrus one was, and a seal message, follow: no message starts where the kraken one did.
@@ -726,12 +786,12 @@ class PurgeDataJobTest {
       assertThat(kept.getState()).isEqualTo(ItemState.preservedOnly);
       assertThat(kept.getLocation()).isEqualTo("archive.mbox#" + krakenAt);
       String sealId =
-          idsByLocation(h, mail).get("archive.mbox#" + Purger.split(mbox).get(2).offset());
+          idsByLocation(h, mail).get("archive.mbox#" + MboxCatalog.split(mbox).get(2).offset());
 
       // Purging the walrus message moves the seal one exactly where the kraken one was.
       assertThat(purge(h, s, caseId, "walrus", false, null).getStatus())
           .isEqualTo(CaseOperationStatus.succeeded);
-      assertThat(Purger.split(mbox).get(1).offset()).isEqualTo(krakenAt);
+      assertThat(MboxCatalog.split(mbox).get(1).offset()).isEqualTo(krakenAt);
 
       // Both stay as they were: the kept kraken message, its hold record and document, and the
       // seal message, current at its new place under its own id.

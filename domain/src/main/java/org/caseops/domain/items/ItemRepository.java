@@ -57,9 +57,10 @@ public interface ItemRepository {
   void moveAll(Map<String, String> locations);
 
   /**
-   * Makes an item kept from its preserved copy only, whose location another item now takes, an
-   * earlier version kept at that location (its id, documents and hold records stay); false when
-   * that version is kept there already.
+   * Makes an item whose location another item now takes (a message gone from its mbox, kept from
+   * its preserved copy only or still catalogued as last indexed) an earlier version kept at that
+   * location (its id, state, documents and hold records stay); false when that version is kept
+   * there already.
    */
   boolean keepAsVersion(String itemId);
 
@@ -106,8 +107,8 @@ public interface ItemRepository {
   /**
    * Marks {@link ItemState#preservedOnly preservedOnly} every item of the given sources that the
    * operation, having read them to the end, did not find at its source, and whose catalogued
-   * version a hold preserves; returns how many it marked. Items no hold preserves are left as they
-   * are.
+   * version a hold preserves, earlier versions kept at a location a moved message took included;
+   * returns how many it marked. Items no hold preserves are left as they are.
    */
   int markPreservedOnlyUnseen(Collection<String> sourceIds, String operationId);
 

@@ -472,8 +472,7 @@ public class JpaItemRepository implements ItemRepository {
       return 0;
     }
     return em.createQuery(
-            "UPDATE Item i SET i.state = :kept WHERE i.sourceId IN :s AND i.versionSha256 = ''"
-                + " AND i.state = :current"
+            "UPDATE Item i SET i.state = :kept WHERE i.sourceId IN :s AND i.state = :current"
                 + " AND (i.seenOperationId IS NULL OR i.seenOperationId <> :op)"
                 + " AND EXISTS (SELECT p.id FROM PreservedItem p"
                 + " WHERE p.itemId = i.id AND p.sha256 = i.sha256)")
