@@ -38,6 +38,14 @@ public class MboxCatalog {
   /** Where a message went in a rewritten mbox, and its SHA-256. */
   public record Move(long offset, String sha256) {}
 
+  /**
+   * The file of a location: the location itself, or the mbox of a message's {@code path#offset}.
+   */
+  public static String pathOf(String location) {
+    Matcher m = MBOX_MESSAGE.matcher(location);
+    return m.matches() ? m.group(1) : location;
+  }
+
   /** The offset of a message's location {@code path#offset}; -1 for a file's location. */
   public static long offsetOf(String location) {
     Matcher m = MBOX_MESSAGE.matcher(location);

@@ -315,8 +315,11 @@ public class EvidenceItemReader implements ItemReader {
     boolean followed = false;
     for (EvidenceItem message : messages) {
       String location = message.location();
-      int hash = location.lastIndexOf('#');
-      String path = location.substring(0, hash);
+      long offset = MboxCatalog.offsetOf(location);
+      if (offset < 0) {
+        continue; // a file with '#' in its name, not a message of an mbox
+      }
+      String path = MboxCatalog.pathOf(location);
       String key = sourceId + "/" + path;
       Long last = mboxState.get(key);
       if (last != null && last < 0) {
@@ -331,7 +334,7 @@ public class EvidenceItemReader implements ItemReader {
           last = lastCatalogued(sourceId, path);
           mboxState.put(key, last);
         }
-        edited = MboxCatalog.offsetOf(location) < last;
+        edited = offset < last;
       }
       if (edited) {
         mboxState.put(key, -1L);

@@ -2,8 +2,7 @@ package org.caseops.batch.purge;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.domain.items.Item;
 
 /**
@@ -12,18 +11,14 @@ import org.caseops.domain.items.Item;
  * ordered by {@link #key()}, which a checkpoint keeps.
  */
 record PurgeUnit(String sourceId, String path, boolean mbox, List<Target> targets) {
-  private static final Pattern MBOX_MESSAGE = Pattern.compile("(.+)#(\\d+)");
-
   /** The file of a location: the location itself, or the mbox of {@code path#offset}. */
   static String pathOf(String location) {
-    Matcher m = MBOX_MESSAGE.matcher(location);
-    return m.matches() ? m.group(1) : location;
+    return MboxCatalog.pathOf(location);
   }
 
   /** The offset of a message of an mbox in its location, or -1 for a whole file. */
   static long offsetOf(String location) {
-    Matcher m = MBOX_MESSAGE.matcher(location);
-    return m.matches() ? Long.parseLong(m.group(2)) : -1;
+    return MboxCatalog.offsetOf(location);
   }
 
   static String key(String sourceId, String path) {
