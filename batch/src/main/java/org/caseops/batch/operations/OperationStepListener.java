@@ -2,6 +2,7 @@ package org.caseops.batch.operations;
 
 import jakarta.batch.api.chunk.listener.ChunkListener;
 import jakarta.batch.api.listener.StepListener;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -40,6 +41,19 @@ public class OperationStepListener implements StepListener, ChunkListener {
     }
     if (error != null) {
       OperationRun.of(jobContext).failed(error);
+    } else if (stepContext.getBatchStatus() == BatchStatus.FAILED) {
+      // The runtime ended the step failed with an error that reached neither the step's context
+      // nor onError (an Error rather than an Exception, in the JBatch runtime): the operation names
+      // the step and where its error was written.
+      OperationRun.of(jobContext)
+          .failed(
+              new IllegalStateException(
+                  "step "
+                      + stepContext.getStepName()
+                      + " failed without handing its error to the job; the server log has it"
+                      + " (execution "
+                      + jobContext.getExecutionId()
+                      + ")"));
     }
   }
 

@@ -2,6 +2,7 @@ package org.caseops.batch.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import java.lang.reflect.Proxy;
@@ -37,6 +38,21 @@ class OperationStepListenerTest {
   }
 
   @Test
+  void aStepThatFailedWithoutAnyErrorHandedOnIsNamedWithItsExecution() {
+    // JBatch ends a chunk step failed on an Error (a NoClassDefFoundError, an OutOfMemoryError) in
+    // the chunk loop without giving it to the step's context or to onError.
+    Map<String, Object> job = new HashMap<>();
+    OperationStepListener listener = listener(job, null, BatchStatus.FAILED);
+    listener.beforeStep();
+    listener.afterStep();
+
+    assertThat(((OperationRun) job.get("data")).failure())
+        .isEqualTo(
+            "step catalog failed without handing its error to the job; the server log has it"
+                + " (execution 7)");
+  }
+
+  @Test
   void aStepWithoutErrorsLeavesNoReason() {
     Map<String, Object> job = new HashMap<>();
     OperationStepListener listener = listener(job, null);
@@ -47,6 +63,11 @@ class OperationStepListenerTest {
   }
 
   private static OperationStepListener listener(Map<String, Object> job, Exception stepError) {
+    return listener(job, stepError, stepError == null ? BatchStatus.STARTED : BatchStatus.FAILED);
+  }
+
+  private static OperationStepListener listener(
+      Map<String, Object> job, Exception stepError, BatchStatus status) {
     OperationStepListener listener = new OperationStepListener();
     listener.jobContext =
         (JobContext)
@@ -76,6 +97,7 @@ class OperationStepListenerTest {
                     switch (method.getName()) {
                       case "getException" -> stepError;
                       case "getStepName" -> "catalog";
+                      case "getBatchStatus" -> status;
                       case "hashCode" -> System.identityHashCode(proxy);
                       case "equals" -> proxy == args[0];
                       default -> null;
