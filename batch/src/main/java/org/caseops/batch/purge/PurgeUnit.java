@@ -2,7 +2,6 @@ package org.caseops.batch.purge;
 
 import java.io.Serializable;
 import java.util.List;
-import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.domain.items.Item;
 
 /**
@@ -11,16 +10,6 @@ import org.caseops.domain.items.Item;
  * ordered by {@link #key()}, which a checkpoint keeps.
  */
 record PurgeUnit(String sourceId, String path, boolean mbox, List<Target> targets) {
-  /** The file of a location: the location itself, or the mbox of {@code path#offset}. */
-  static String pathOf(String location) {
-    return MboxCatalog.pathOf(location);
-  }
-
-  /** The offset of a message of an mbox in its location, or -1 for a whole file. */
-  static long offsetOf(String location) {
-    return MboxCatalog.offsetOf(location);
-  }
-
   static String key(String sourceId, String path) {
     return sourceId + "/" + path;
   }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
+import org.caseops.batch.evidence.MboxCatalog;
 import org.caseops.batch.fulltext.IndexFields;
 import org.caseops.batch.fulltext.ItemIds;
 import org.caseops.batch.fulltext.SearchQueries;
@@ -67,13 +68,13 @@ public class PurgeUnitReader extends AbstractItemReader {
     Map<String, List<PurgeUnit.Target>> byFile = new TreeMap<>();
     Map<String, Boolean> mbox = new TreeMap<>();
     for (PurgeUnit.Target t : targets(run, target)) {
-      String path = PurgeUnit.pathOf(t.location());
+      String path = MboxCatalog.pathOf(t.location());
       String key = PurgeUnit.key(t.sourceId(), path);
       if (lastKey != null && key.compareTo(lastKey) <= 0) {
         continue;
       }
       byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-      mbox.merge(key, PurgeUnit.offsetOf(t.location()) >= 0, Boolean::logicalOr);
+      mbox.merge(key, MboxCatalog.offsetOf(t.location()) >= 0, Boolean::logicalOr);
     }
     for (Map.Entry<String, List<PurgeUnit.Target>> e : byFile.entrySet()) {
       PurgeUnit.Target first = e.getValue().get(0);
@@ -81,7 +82,7 @@ public class PurgeUnitReader extends AbstractItemReader {
       units.add(
           new PurgeUnit(
               first.sourceId(),
-              PurgeUnit.pathOf(first.location()),
+              MboxCatalog.pathOf(first.location()),
               mbox.get(e.getKey()),
               List.copyOf(e.getValue())));
     }

@@ -258,7 +258,7 @@ public class Purger {
         holds.heldItemIds(caseId, unit.targets().stream().map(PurgeUnit.Target::itemId).toList());
     Map<Long, String> remove = new TreeMap<>();
     for (PurgeUnit.Target item : unit.targets()) {
-      MboxSplitter.Message m = byOffset.get(PurgeUnit.offsetOf(item.location()));
+      MboxSplitter.Message m = byOffset.get(MboxCatalog.offsetOf(item.location()));
       if (held.contains(item.itemId())) {
         skipped.put(item.itemId(), HELD);
       } else if (m == null || !m.sha256().equals(item.sha256())) {

@@ -91,8 +91,8 @@ public class Restorer implements PurgeRestorer {
     // back as it was.
     records.sort(
         Comparator.comparing((PurgedItem p) -> p.getSourceId())
-            .thenComparing(p -> PurgeUnit.pathOf(p.getLocation()))
-            .thenComparingLong(p -> PurgeUnit.offsetOf(p.getLocation())));
+            .thenComparing(p -> MboxCatalog.pathOf(p.getLocation()))
+            .thenComparingLong(p -> MboxCatalog.offsetOf(p.getLocation())));
     List<String> restored = new ArrayList<>();
     List<String> already = new ArrayList<>();
     List<PurgedItem> pending = new ArrayList<>();
@@ -121,7 +121,7 @@ public class Restorer implements PurgeRestorer {
       int i = 0;
       while (i < pending.size()) {
         PurgedItem first = pending.get(i);
-        String path = PurgeUnit.pathOf(first.getLocation());
+        String path = MboxCatalog.pathOf(first.getLocation());
         CustodianSource source = sources.get(first.getSourceId());
         if (source == null) {
           throw new ConflictException(
@@ -131,7 +131,7 @@ public class Restorer implements PurgeRestorer {
         }
         kept(first);
         SourceFolder folder = writableFolder(source);
-        if (PurgeUnit.offsetOf(first.getLocation()) < 0) {
+        if (MboxCatalog.offsetOf(first.getLocation()) < 0) {
           Path kept = kept(first);
           restoreFile(caseId, source, folder, first, kept, path);
           unrecorded.add(new PutBack(first, kept));
@@ -147,8 +147,8 @@ public class Restorer implements PurgeRestorer {
         List<PurgedItem> group = new ArrayList<>();
         while (j < pending.size()
             && pending.get(j).getSourceId().equals(first.getSourceId())
-            && PurgeUnit.pathOf(pending.get(j).getLocation()).equals(path)
-            && PurgeUnit.offsetOf(pending.get(j).getLocation()) >= 0) {
+            && MboxCatalog.pathOf(pending.get(j).getLocation()).equals(path)
+            && MboxCatalog.offsetOf(pending.get(j).getLocation()) >= 0) {
           group.add(pending.get(j));
           j++;
         }
@@ -440,7 +440,7 @@ public class Restorer implements PurgeRestorer {
 
     /** Puts one message back, as a restore of it alone into the mbox as it now stands would. */
     void put(PurgedItem record, Path kept) throws IOException {
-      long offset = PurgeUnit.offsetOf(record.getLocation());
+      long offset = MboxCatalog.offsetOf(record.getLocation());
       boolean boundary = offset == size;
       Placed foundBack = null;
       for (Placed m : messages) {

@@ -344,7 +344,7 @@ class PurgeDataJobTest {
           .allSatisfy(
               i -> {
                 assertThat(i.getState()).isEqualTo(ItemState.current);
-                assertThat(shaAt.get(PurgeUnit.offsetOf(i.getLocation())))
+                assertThat(shaAt.get(MboxCatalog.offsetOf(i.getLocation())))
                     .as(i.getLocation())
                     .isEqualTo(i.getSha256());
               });
